@@ -1,0 +1,49 @@
+# The commands a newcomer needs: `make demo` and `make test`. Everything else is installed by these.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-postgres lint bench assets clean
+
+install: $(STAMP)
+
+# Reinstall when the dependency lists change; `constraints.txt` pins exact versions for CI and the demo.
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/build_assets.py
+	$(BIN)/python -m django compilemessages --ignore=.venv --ignore=node_modules -v 0 \
+		--settings=somevakt.settings || true
+	touch $(STAMP)
+
+assets: $(STAMP)
+	$(BIN)/python scripts/build_assets.py
+
+demo: $(STAMP)
+	$(BIN)/somevakt demo --port $(PORT)
+
+test: $(STAMP)
+	scripts/ensure-chromium.sh
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (CI runs both); the server is started if it is not running.
+test-postgres: $(STAMP)
+	scripts/ensure-postgres.sh
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check somevakt tests scripts
+	$(BIN)/ruff format --check somevakt tests scripts
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
+	$(BIN)/somevakt bench
+
+clean:
+	rm -rf $(VENV) node_modules somevakt/static/vendor

@@ -1,0 +1,63 @@
+"""The engine's verdict on one text: what was found, what the guideline prescribes, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from somevakt.analysis.base import Finding
+
+InboundAction = Literal[
+    "none", "thank", "reply", "refer_formal", "refer_political",
+    "escalate_manager", "escalate_crisis", "hide", "delete",
+]
+OutgoingAction = Literal["ok", "revise", "block"]
+INBOUND_ACTIONS: tuple[str, ...] = (
+    "none", "thank", "reply", "refer_formal", "refer_political",
+    "escalate_manager", "escalate_crisis", "hide", "delete",
+)
+OUTGOING_ACTIONS: tuple[str, ...] = ("ok", "revise", "block")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Deterministic: same text, kind, pack revision and analyser versions give the same Decision.
+
+    `input_hash` is the SHA-256 of the text (the decision log records inputs by hash,
+    never the text itself); `reasons` are human-readable, in Norwegian bokmål.
+    """
+
+    policy: str
+    policy_revision: str
+    kind: str
+    findings: tuple[Finding, ...]
+    action: str
+    also: tuple[str, ...] = ()
+    clauses: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    analysers: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    input_hash: str = ""
+
+    @property
+    def codes(self) -> list[str]:
+        return sorted({f.code for f in self.findings})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `somevakt check --json` shape of DESIGN.md §4."""
+        return {
+            "policy": self.policy,
+            "policy_revision": self.policy_revision,
+            "kind": self.kind,
+            "findings": [f.to_dict() for f in self.findings],
+            "action": self.action,
+            "also": list(self.also),
+            "clauses": list(self.clauses),
+            "reasons": list(self.reasons),
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """What the inbox stores with the `triaged` event (decision log): no raw text."""
+        out = self.to_dict()
+        out["analysers"] = dict(self.analysers)
+        out["input_hash"] = self.input_hash
+        return out
