@@ -1,0 +1,1 @@
+"""Journal entries, Fiks Arkiv messages, Noark 5 extracts."""

@@ -1,0 +1,1 @@
+"""Inbound items, the event log, status projection, queue."""

@@ -1,0 +1,1 @@
+"""Employee self-check, yearly attestations."""

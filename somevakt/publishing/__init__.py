@@ -1,0 +1,1 @@
+"""Drafts, checks, media, consents, crisis mode."""

@@ -1,0 +1,1 @@
+"""Official accounts, creation plans and approvals, closures."""

@@ -1,0 +1,1 @@
+"""Municipalities, their organisation, and who belongs where with which roles."""

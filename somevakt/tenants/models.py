@@ -1,0 +1,181 @@
+"""Municipality (the tenant), Unit (its organisation), Membership (person × municipality × unit × roles)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from somevakt.tenants.roles import Role
+
+
+def default_office_opens() -> datetime.time:
+    return datetime.time(8, 0)
+
+
+def default_office_closes() -> datetime.time:
+    return datetime.time(15, 30)
+
+
+# Top-level paths of the web app; a municipality's pages live under /<slug>/.
+RESERVED_SLUGS = frozenset(
+    {"admin", "static", "media", "healthz", "logg-inn", "logg-ut", "sprak", "bytt-kommune"}
+)
+
+
+def validate_municipality_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is used by somevakt itself."))
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=50, unique=True, validators=[validate_municipality_slug])
+    policy_pack = models.SlugField(_("guideline pack"), max_length=50)
+    policy_revision = models.CharField(_("guideline revision"), max_length=64, blank=True)
+    email_domains = models.JSONField(_("e-mail domains"), default=list, blank=True)
+    office_opens = models.TimeField(_("office opens"), default=default_office_opens)
+    office_closes = models.TimeField(_("office closes"), default=default_office_closes)
+    # Extra closed days (ISO dates) beyond Norwegian public holidays, 24 and 31 December.
+    closed_days = models.JSONField(_("closed days"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TenantOwned(models.Model):
+    """Base for every tenant-owned row: query it through `tenants.scoping.for_municipality`."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_set"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Unit(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="units")
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=80)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    leader_away = models.BooleanField(_("leader is away"), default=False)
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="unit_slug_per_municipality")
+        ]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id is not None and self.parent.municipality_id != self.municipality_id:
+            raise ValidationError({"parent": _("The parent unit belongs to another municipality.")})
+        for field in ("leader", "deputy"):
+            person_id = getattr(self, f"{field}_id")
+            if (
+                person_id is not None
+                and not Membership.objects.filter(
+                    person_id=person_id, municipality_id=self.municipality_id
+                ).exists()
+            ):
+                raise ValidationError({field: _("This person is not a member of the municipality.")})
+
+    @property
+    def acting_leader(self):  # -> User | None
+        """The leader, or the deputy while the leader is away or the post is empty."""
+        if self.leader_id is None or self.leader_away:
+            return self.deputy
+        return self.leader
+
+    def nearest_leader(self, exclude=None):  # -> User | None
+        """The acting leader of this unit, or of the nearest unit above that has one.
+
+        `exclude` is the person asking: a leader's own nearest leader is the one above.
+        """
+        unit: Unit | None = self
+        seen: set[int] = set()
+        while unit is not None and unit.pk not in seen:
+            seen.add(unit.pk)
+            leader = unit.acting_leader
+            if leader is not None and leader != exclude:
+                return leader
+            unit = unit.parent
+        return None
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_role(self, role: str) -> MembershipQuerySet:
+        return self.filter(grants__role=role).distinct()
+
+
+class Membership(models.Model):
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
+    title = models.CharField(_("title"), max_length=150, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "person__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "municipality"], name="one_membership_per_municipality")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.municipality}"
+
+    def clean(self) -> None:
+        if self.unit_id is not None and self.unit.municipality_id != self.municipality_id:
+            raise ValidationError({"unit": _("The unit belongs to another municipality.")})
+
+    @property
+    def roles(self) -> frozenset[str]:
+        # Reads the prefetched grants when the caller prefetched them (the view decorator does).
+        return frozenset(grant.role for grant in self.grants.all())
+
+    def has_role(self, *roles: str) -> bool:
+        """True if the person holds at least one of `roles`."""
+        return not self.roles.isdisjoint(roles)
+
+    def nearest_leader(self):  # -> User | None
+        if self.unit is None:
+            return None
+        return self.unit.nearest_leader(exclude=self.person)
+
+
+class RoleGrant(models.Model):
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="grants")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+
+    class Meta:
+        ordering = ["role"]
+        constraints = [models.UniqueConstraint(fields=["membership", "role"], name="one_grant_per_role")]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return self.get_role_display()

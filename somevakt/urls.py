@@ -1,0 +1,39 @@
+"""Routes: login and health check at the top, everything else under `/<municipality-slug>/`."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from somevakt.web import views
+from somevakt.web.sections import SECTIONS, has_own_urls
+
+
+def section_urls(key: str) -> tuple[list, str]:
+    return ([path("", views.section_placeholder, {"section": key}, name="index")], key)
+
+
+tenant_patterns = [path("", views.overview, name="overview")]
+for section in SECTIONS:
+    tenant_patterns.append(
+        path(
+            f"{section.path}/",
+            include(
+                section.module if has_own_urls(section) else section_urls(section.key), namespace=section.key
+            ),
+        )
+    )
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sprak/", login_not_required(set_language), name="set_language"),
+    path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),
+    path("admin/", admin.site.urls),
+    path("", views.home, name="home"),
+    path("<slug:municipality>/", include(tenant_patterns)),
+]

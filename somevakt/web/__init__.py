@@ -1,0 +1,1 @@
+"""The web shell: layout, navigation, login, language and municipality switching, health check."""

@@ -1,0 +1,36 @@
+"""What the layout needs on every page: navigation, the municipality switcher, languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from somevakt.tenants.scoping import municipalities_of
+from somevakt.web.sections import SECTIONS
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    municipality = getattr(request, "municipality", None)
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"current_municipality": None, "navigation": [], "switch_municipalities": []}
+    match = request.resolver_match
+    current = match.namespace if match else ""
+    navigation = []
+    if municipality is not None:
+        for section in SECTIONS:
+            try:
+                href = reverse(f"{section.key}:index", kwargs={"municipality": municipality.slug})
+            except NoReverseMatch:
+                continue
+            navigation.append(
+                {"key": section.key, "label": section.label, "href": href, "current": section.key == current}
+            )
+    return {
+        "current_municipality": municipality,
+        "navigation": navigation,
+        # Evaluated lazily by the template; only people in several municipalities see a switcher.
+        "switch_municipalities": municipalities_of(user),
+    }
