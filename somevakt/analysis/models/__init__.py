@@ -1,0 +1,116 @@
+"""The trained spaCy pipelines shipped with the package, loaded lazily and once per process.
+
+Each lives in a folder here (`ner/`, `sentiment/`) written by `somevakt train`. A pipeline is
+applied to tokens the shared Document already has, so a text is tokenised once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from somevakt.analysis.base import Document
+
+MODELS_DIR = Path(__file__).resolve().parent
+
+# Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
+VERSIONS: dict[str, str] = {"ner": "0.1.0", "sentiment": "0.1.0"}
+
+
+class ModelMissing(RuntimeError):
+    """A shipped model folder is absent (a broken install or a checkout without models)."""
+
+
+def model_path(name: str) -> Path:
+    return MODELS_DIR / name
+
+
+@cache
+def load(name: str) -> Language:
+    import spacy
+
+    path = model_path(name)
+    if not (path / "meta.json").is_file():
+        raise ModelMissing(
+            f"the {name} model is missing from {path}; rebuild it with `somevakt train {name}`"
+        )
+    # The tokenizer is never used (the shared Document has tokenised already), but it is cheap to load.
+    return spacy.load(path)
+
+
+def meta_version(name: str) -> str:
+    """The shipped model's version string, recorded with each Decision."""
+    nlp = load(name)
+    return f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '0')}"
+
+
+def to_model_doc(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
+    """A Doc in the pipeline's own vocab (its vectors and labels live there), from existing tokens."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def annotate(nlp: Language, docs: Iterable[Doc]) -> list[Doc]:
+    """Run every component of a pipeline over docs, batched, without tokenising."""
+    out = list(docs)
+    for _name, component in nlp.pipeline:
+        out = (
+            list(component.pipe(out, batch_size=64))
+            if hasattr(component, "pipe")
+            else [component(d) for d in out]
+        )
+    return out
+
+
+def cache_of(doc: Document) -> dict[str, Any]:
+    """Per-Document scratch space, so each model runs once per text however many analysers ask."""
+    cache: dict[str, Any] = vars(doc).setdefault("_model_cache", {})
+    return cache
+
+
+@cache
+def _fallback_tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("nb").tokenizer
+
+
+def shared_tokens(doc: Document) -> Doc:
+    """The Document's own tokens; until `analysis/tokenize.py` exists, the same tokenizer here."""
+    try:
+        return doc.tokens
+    except ModuleNotFoundError as exc:
+        if exc.name != "somevakt.analysis.tokenize":
+            raise
+    cache = cache_of(doc)
+    if "tokens" not in cache:
+        cache["tokens"] = _fallback_tokenizer()(doc.text)
+    tokens: Doc = cache["tokens"]
+    return tokens
+
+
+def words_with_offsets(doc: Document) -> tuple[list[str], list[bool], list[int]]:
+    """Non-whitespace tokens, whether each is followed by a space, and each one's offset in the text.
+
+    Whitespace tokens (newlines, runs of spaces) never occur in the training data, so the
+    models do not see them; offsets map predictions back onto the original string.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    offsets: list[int] = []
+    for token in shared_tokens(doc):
+        if token.is_space:
+            if spaces:
+                spaces[-1] = True
+            continue
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        offsets.append(token.idx)
+    return words, spaces, offsets

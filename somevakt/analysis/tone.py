@@ -1,0 +1,126 @@
+"""Tone (`tone.praise`, `tone.negative`): three-class sentence sentiment, combined over a comment.
+
+A spaCy text classifier trained on NoReC_sentence gives each sentence probabilities for
+Positive, Negative and Neutral. A comment of several sentences is judged as a whole:
+
+- `tone.negative` when at least one sentence is confidently negative and the negative
+  probability summed over all sentences is at least the positive sum. A municipality must
+  always answer criticism, so a tie goes to negative.
+- `tone.praise` when at least one sentence is confidently positive, the positive sum is
+  greater than the negative sum, and the comment is not negative.
+- Neither when every sentence is neutral or no sentence is confident.
+
+Both findings span the whole text. `detail` carries the sums and the sentence count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, shared_tokens, to_model_doc
+
+# A sentence counts as confidently positive/negative from this probability on (tuned on the dev split).
+CONFIDENT_POSITIVE = 0.5
+CONFIDENT_NEGATIVE = 0.5
+_SENTENCE_END = frozenset(".!?…")
+# Longer sentences are cut; sentiment is carried by the words near each other anyway.
+_MAX_SENTENCE_TOKENS = 200
+
+
+@dataclass(frozen=True)
+class SentenceTone:
+    start: int
+    end: int
+    positive: float
+    negative: float
+    neutral: float
+
+
+def sentence_tones(doc: Document) -> list[SentenceTone]:
+    """Each sentence's character span and class probabilities; the model runs once per Document."""
+    cache = cache_of(doc)
+    if "tones" not in cache:
+        cache["tones"] = _classify(doc)
+    tones: list[SentenceTone] = cache["tones"]
+    return tones
+
+
+class ToneAnalyser:
+    name: ClassVar[str] = "tone"
+    version: ClassVar[str] = VERSIONS["sentiment"]
+    codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative")
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        tones = sentence_tones(doc)
+        code = combine(tones)
+        if code is None:
+            return []
+        detail = {
+            "sentences": len(tones),
+            "positive": round(sum(t.positive for t in tones), 3),
+            "negative": round(sum(t.negative for t in tones), 3),
+        }
+        return [Finding(code, 0, len(doc.text), "info", detail=detail)]
+
+
+def combine(tones: list[SentenceTone]) -> str | None:
+    """The comment's tone from its sentences' (the rule in the module docstring)."""
+    positive = sum(t.positive for t in tones)
+    negative = sum(t.negative for t in tones)
+    if any(t.negative >= CONFIDENT_NEGATIVE for t in tones) and negative >= positive:
+        return "tone.negative"
+    if any(t.positive >= CONFIDENT_POSITIVE for t in tones) and positive > negative:
+        return "tone.praise"
+    return None
+
+
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each sentence as the tone model sees them."""
+    return [(s[0][2], s[-1][2] + len(s[-1][0])) for s in _sentences(doc)]
+
+
+def _sentences(doc: Document) -> list[list[tuple[str, bool, int]]]:
+    """Tokens (text, space after, offset) grouped into sentences: split after . ! ? … and at line breaks."""
+    sentences: list[list[tuple[str, bool, int]]] = []
+    current: list[tuple[str, bool, int]] = []
+    for token in shared_tokens(doc):
+        if token.is_space:
+            if current and "\n" in token.text:
+                sentences.append(current)
+                current = []
+            elif current:
+                current[-1] = (current[-1][0], True, current[-1][2])
+            continue
+        is_end = set(token.text) <= _SENTENCE_END
+        if is_end and not current and sentences:
+            # "Flott!!!" ends one sentence, not three.
+            sentences[-1].append((token.text, bool(token.whitespace_), token.idx))
+            continue
+        current.append((token.text, bool(token.whitespace_), token.idx))
+        if is_end or len(current) >= _MAX_SENTENCE_TOKENS:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _classify(doc: Document) -> list[SentenceTone]:
+    sentences = _sentences(doc)
+    if not sentences:
+        return []
+    nlp = load("sentiment")
+    model_docs = [to_model_doc(nlp, [t[0] for t in s], [t[1] for t in s]) for s in sentences]
+    out: list[SentenceTone] = []
+    for sentence, scored in zip(sentences, annotate(nlp, model_docs), strict=True):
+        cats = scored.cats
+        start = sentence[0][2]
+        end = sentence[-1][2] + len(sentence[-1][0])
+        out.append(
+            SentenceTone(
+                start, end, cats.get("Positive", 0.0), cats.get("Negative", 0.0), cats.get("Neutral", 0.0)
+            )
+        )
+    return out

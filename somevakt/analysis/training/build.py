@@ -1,0 +1,162 @@
+"""Convert the training data, run spaCy's trainer with the committed config, ship the result.
+
+`somevakt train ner|sentiment --data PATH` calls `train()`. Converted corpora and spaCy's
+checkpoints go to a work folder (`training/` in the checkout, git-ignored); the best model
+is written into `somevakt/analysis/models/<kind>/`, the folder the analysers load.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from somevakt.analysis.models import MODELS_DIR, VERSIONS
+from somevakt.analysis.training import augment
+from somevakt.analysis.training.errors import DataError
+from somevakt.analysis.training.norec import LABELS, read_json
+from somevakt.analysis.training.norne import TaggedSentence, read_tsv
+
+CONFIG_DIR = Path(__file__).resolve().parent
+KINDS = ("ner", "sentiment")
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    data: Path
+    work_dir: Path
+    models_dir: Path = MODELS_DIR
+    vectors: Path | None = None
+    max_steps: int | None = None
+    limit: int = 0  # training items per file (0: all); a quick model uses a subset
+    seed: int = 1
+    p_lower: float = 0.5
+    p_drop_punct: float = 0.5
+    overrides: tuple[tuple[str, Any], ...] = ()
+
+
+def norne_files(data: Path) -> dict[str, Path]:
+    """The four NorNE files under a data folder (nob/ and nno/, train.tsv and dev.tsv)."""
+    files = {
+        f"{variety}_{split}": data / variety / f"{split}.tsv"
+        for variety in ("nob", "nno")
+        for split in ("train", "dev")
+    }
+    missing = [str(p) for p in files.values() if not p.is_file()]
+    if missing:
+        raise DataError(
+            f"{data}: expected NorNE files nob/ and nno/ with train.tsv and dev.tsv; missing {missing[0]}"
+        )
+    return files
+
+
+def norec_files(data: Path) -> dict[str, Path]:
+    files = {split: data / f"{split}.json" for split in ("train", "dev")}
+    missing = [str(p) for p in files.values() if not p.is_file()]
+    if missing:
+        raise DataError(f"{data}: expected NoReC_sentence train.json and dev.json; missing {missing[0]}")
+    return files
+
+
+def convert_ner(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
+    """train.spacy: nob + nno train and case-perturbed copies; dev.spacy: nob dev, as is and lower-cased."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    files = norne_files(options.data)
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
+    train: list[TaggedSentence] = []
+    for key in ("nob_train", "nno_train"):
+        sentences = read_tsv(files[key])
+        train.extend(sentences[: options.limit] if options.limit else sentences)
+    train.extend(augment.perturbed_copies(train, rng, options.p_lower, options.p_drop_punct))
+    rng.shuffle(train)
+    dev = read_tsv(files["nob_dev"])
+    dev = dev + [augment.lower(s) for s in dev]
+    nlp = spacy.blank("nb")
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for name, sentences in (("train", train), ("dev", dev)):
+        bin_ = DocBin()
+        for s in sentences:
+            bin_.add(spacy.tokens.Doc(nlp.vocab, words=list(s.words), ents=list(s.tags)))
+        bin_.to_disk(corpus_dir / f"{name}.spacy")
+    return {"train": len(train), "dev": len(dev)}
+
+
+def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
+    """train.spacy: NoReC_sentence train and lower-cased copies; dev.spacy: dev as is."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    files = norec_files(options.data)
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
+    train = read_json(files["train"])
+    if options.limit:
+        train = train[: options.limit]
+    items = [(s.text, s.label) for s in train]
+    items += [
+        (augment.lower_text(s.text, rng, options.p_drop_punct), s.label)
+        for s in train
+        if rng.random() < options.p_lower
+    ]
+    rng.shuffle(items)
+    dev = [(s.text, s.label) for s in read_json(files["dev"])]
+    nlp = spacy.blank("nb")
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("train", items), ("dev", dev)):
+        bin_ = DocBin()
+        for text, label in rows:
+            doc = nlp.make_doc(text)
+            doc.cats = {lab: float(lab == label) for lab in LABELS}
+            bin_.add(doc)
+        bin_.to_disk(corpus_dir / f"{name}.spacy")
+    return {"train": len(items), "dev": len(dev)}
+
+
+def train(kind: str, options: TrainOptions) -> Path:
+    """Convert, train, and copy the best model into the package; returns the shipped folder."""
+    from spacy.cli.train import train as spacy_train
+
+    if kind not in KINDS:
+        raise DataError(f"unknown model kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if options.vectors is not None and not (options.vectors / "vocab").is_dir():
+        raise DataError(
+            f"{options.vectors}: not a spaCy vectors folder (build one with `somevakt train vectors`)"
+        )
+    corpus_dir = options.work_dir / kind / "corpus"
+    counts = (convert_ner if kind == "ner" else convert_sentiment)(options, corpus_dir)
+    print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)
+    overrides: dict[str, Any] = {
+        "paths.train": str(corpus_dir / "train.spacy"),
+        "paths.dev": str(corpus_dir / "dev.spacy"),
+        "system.seed": options.seed,
+    }
+    if options.max_steps is not None:
+        overrides["training.max_steps"] = options.max_steps
+    embed = "components.tok2vec.model.embed" if kind == "ner" else "components.textcat.model.tok2vec.embed"
+    if options.vectors is not None:
+        overrides["paths.vectors"] = str(options.vectors)
+        overrides[f"{embed}.include_static_vectors"] = True
+    overrides.update(dict(options.overrides))
+    output = options.work_dir / kind / "output"
+    spacy_train(CONFIG_DIR / f"{kind}.cfg", output, overrides=overrides)
+    return ship(kind, output / "model-best", options.models_dir)
+
+
+def ship(kind: str, best: Path, models_dir: Path) -> Path:
+    """Write a trained pipeline into the package under its shipped name and version."""
+    import spacy
+
+    nlp = spacy.load(best)
+    nlp.meta["name"] = f"somevakt_{kind}"
+    nlp.meta["version"] = VERSIONS[kind]
+    nlp.meta["description"] = f"somevakt {kind} model; rebuild with `somevakt train {kind} --data PATH`"
+    target = models_dir / kind
+    tmp = models_dir / f".{kind}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    return target

@@ -1,0 +1,55 @@
+"""Scoring the shipped models on a labelled file: what `somevakt eval` prints.
+
+NER is scored on the file's own tokens (as published NorNE figures are); sentiment on each
+sentence's text, tokenised as at analysis time. Throughput counts sentences per second of
+model time, batched as the trainer evaluates.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from somevakt.analysis.models import annotate, load
+from somevakt.analysis.training.metrics import classification, span_prf
+from somevakt.analysis.training.norec import LABELS, read_json
+from somevakt.analysis.training.norne import entity_spans, read_tsv
+
+
+def evaluate_ner(path: Path, model: str = "ner") -> dict[str, Any]:
+    sentences = read_tsv(path)
+    nlp = load(model)
+    from spacy.tokens import Doc
+
+    started = time.perf_counter()
+    docs = annotate(nlp, (Doc(nlp.vocab, words=list(s.words)) for s in sentences))
+    elapsed = time.perf_counter() - started
+    predicted = [{(e.start, e.end, e.label_) for e in doc.ents} for doc in docs]
+    gold = [entity_spans(s.tags) for s in sentences]
+    labels = set(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
+    return {
+        "items": len(sentences),
+        "per": span_prf(gold, predicted, {"PER"}),
+        "all": span_prf(gold, predicted, labels),
+        "labels": sorted(labels),
+        "items_per_s": round(len(sentences) / elapsed, 1) if elapsed else None,
+    }
+
+
+def predict_sentiment(texts: list[str], model: str = "sentiment") -> list[dict[str, float]]:
+    nlp = load(model)
+    return [dict(doc.cats) for doc in annotate(nlp, (nlp.make_doc(t) for t in texts))]
+
+
+def evaluate_sentiment(path: Path, model: str = "sentiment") -> dict[str, Any]:
+    sentences = read_json(path)
+    load(model)
+    started = time.perf_counter()
+    scores = predict_sentiment([s.text for s in sentences], model)
+    elapsed = time.perf_counter() - started
+    predicted = [max(LABELS, key=lambda label, c=cats: c.get(label, 0.0)) for cats in scores]  # type: ignore[misc]
+    result: dict[str, Any] = {"items": len(sentences)}
+    result.update(classification([s.label for s in sentences], predicted, LABELS))
+    result["items_per_s"] = round(len(sentences) / elapsed, 1) if elapsed else None
+    return result

@@ -1,0 +1,82 @@
+"""`somevakt train ner|sentiment|vectors --data PATH`: rebuild a shipped model (never run in CI).
+
+ner and sentiment write `somevakt/analysis/models/<kind>/`; vectors builds floret subword
+vectors from plain Norwegian text for `--vectors`. Checkpoints go to `--work-dir` (./training).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from somevakt.analysis.training.errors import DataError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"somevakt train: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
+    parser.add_argument("kind", choices=("ner", "sentiment", "vectors"))
+    parser.add_argument(
+        "--data", type=Path, required=True, help="NorNE folder, NoReC_sentence folder, or text .gz"
+    )
+    parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
+    parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
+    parser.add_argument("--vectors", type=Path, default=None, help="spaCy floret vectors folder")
+    parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--limit", type=int, default=0, help="training items per file (a quick model)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
+    parser.add_argument("--bucket", type=int, default=50000, help="vectors: hash buckets")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override"
+    )
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    # One process at a time on a shared machine: no thread pools.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        if args.kind == "vectors":
+            from somevakt.analysis.training.vectors import build_vectors
+
+            out = build_vectors(args.data, args.work_dir / "vectors", dim=args.dim, bucket=args.bucket)
+        else:
+            from somevakt.analysis.training.build import TrainOptions
+            from somevakt.analysis.training.build import train as run
+
+            options = TrainOptions(
+                data=args.data,
+                work_dir=args.work_dir,
+                vectors=args.vectors,
+                max_steps=args.max_steps,
+                limit=args.limit,
+                seed=args.seed,
+                overrides=tuple(_override(item) for item in args.set),
+                **({"models_dir": args.models_dir} if args.models_dir else {}),
+            )
+            out = run(args.kind, options)
+    except DataError as exc:
+        print(f"somevakt train: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out}")
+    return 0
+
+
+def _override(item: str) -> tuple[str, object]:
+    key, sep, value = item.partition("=")
+    if not sep or not key:
+        raise DataError(f"--set expects KEY=VALUE, got {item!r}")
+    import json
+
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value

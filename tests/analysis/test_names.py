@@ -1,0 +1,81 @@
+"""The names analyser: people's names found in clear Norwegian examples, cased or not, offsets true."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.models import cache_of
+from somevakt.analysis.names import NameAnalyser, entities, person_spans
+
+
+def _names(text: str) -> list[str]:
+    return [text[s:e] for s, e in person_spans(Document(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Takk til Kari Nordmann på legevakta for god hjelp!", "Kari Nordmann"),
+        ("Ordfører Ola Hansen svarte ikke på spørsmålet mitt.", "Ola Hansen"),
+        ("Eg vil takke Ingrid Solberg ved Sentrum skule for innsatsen.", "Ingrid Solberg"),
+    ],
+)
+def test_it_finds_a_named_person(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("takk til kari nordmann på legevakta for god hjelp", "kari nordmann"),
+        ("ordfører ola hansen svarte ikke på spørsmålet mitt", "ola hansen"),
+    ],
+)
+def test_it_finds_lower_case_names(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_it_reports_person_named_findings_with_the_name_as_text() -> None:
+    text = "Hilsen Per Olsen, sykepleier"
+    findings = NameAnalyser().analyse(Document(text))
+    assert [(f.code, f.severity, f.text) for f in findings] == [("person.named", "info", "Per Olsen")]
+    assert text[findings[0].start : findings[0].end] == "Per Olsen"
+
+
+def test_it_finds_no_person_in_a_text_without_names() -> None:
+    assert _names("Når åpner biblioteket igjen etter ferien?") == []
+
+
+def test_it_tags_places_and_organisations_too() -> None:
+    labels = {label for _, _, label in entities(Document("Jeg har jobbet i Oslo kommune i ti år."))}
+    assert labels & {"ORG", "GPE_ORG", "GPE_LOC", "LOC"}
+
+
+def test_it_runs_the_model_once_per_document() -> None:
+    doc = Document("Takk til Kari Nordmann!")
+    first = entities(doc)
+    assert cache_of(doc)["entities"] is first
+    assert entities(doc) is first
+
+
+def test_it_keeps_offsets_true_after_newlines_emoji_and_control_characters() -> None:
+    text = "😀\u200b\u202e Hei!\n\n\tTakk til  Kari Nordmann\x00 for hjelpa 👍"
+    for start, end, _ in entities(Document(text)):
+        assert text[start:end].strip() == text[start:end] and text[start:end]
+    assert "Kari Nordmann" in _names(text)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "😀😀😀", "\x00\x00", "\u200b\u200f\u202e", "...!!!"])
+def test_it_handles_empty_and_odd_text(text: str) -> None:
+    assert NameAnalyser().analyse(Document(text)) == []
+
+
+def test_it_tags_a_long_text_in_bounded_time() -> None:
+    text = "Kari Nordmann ringte kommunen i dag. " * 5000  # about 180 kB
+    started = time.monotonic()
+    spans = person_spans(Document(text))
+    assert time.monotonic() - started < 60
+    assert len(spans) > 4000

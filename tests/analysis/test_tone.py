@@ -1,0 +1,91 @@
+"""The tone analyser: clear praise and criticism, how sentences combine, where sentences split."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.models import cache_of
+from somevakt.analysis.tone import SentenceTone, ToneAnalyser, combine, sentence_spans, sentence_tones
+
+
+def _codes(text: str) -> list[str]:
+    return [f.code for f in ToneAnalyser().analyse(Document(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tusen takk for fantastisk hjelp, dere er helt fantastiske!",
+        "Flott arrangement i går, kjempebra jobba!",
+        "tusen takk for ei nydeleg og flott tilstelling",
+    ],
+)
+def test_it_finds_praise(text: str) -> None:
+    assert _codes(text) == ["tone.praise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dette er elendig og en skandale. Dårlig gjort av kommunen.",
+        "Helt håpløst og dårlig, det er en skam hvordan dere behandler oss.",
+        "elendig service, verste kommunen i landet",
+    ],
+)
+def test_it_finds_negative_tone(text: str) -> None:
+    assert _codes(text) == ["tone.negative"]
+
+
+def test_it_finds_no_tone_in_a_plain_question() -> None:
+    assert _codes("Hvilke dager er gjenbruksstasjonen åpen i juli?") == []
+
+
+def test_it_spans_the_whole_text_with_sums_in_detail() -> None:
+    text = "Tusen takk for fantastisk hjelp!"
+    (finding,) = ToneAnalyser().analyse(Document(text))
+    assert (finding.start, finding.end) == (0, len(text))
+    assert finding.detail["sentences"] == 1
+
+
+def _t(positive: float, negative: float) -> SentenceTone:
+    return SentenceTone(0, 1, positive, negative, max(0.0, 1 - positive - negative))
+
+
+@pytest.mark.parametrize(
+    ("tones", "code"),
+    [
+        ([], None),
+        ([_t(0.1, 0.1), _t(0.2, 0.1)], None),  # all neutral
+        ([_t(0.9, 0.0), _t(0.1, 0.1)], "tone.praise"),  # praise and a neutral question
+        ([_t(0.9, 0.0), _t(0.0, 0.9)], "tone.negative"),  # a tie goes to negative
+        ([_t(0.0, 0.8), _t(0.2, 0.1)], "tone.negative"),
+        ([_t(0.9, 0.0), _t(0.9, 0.0), _t(0.0, 0.6)], "tone.praise"),  # praise outweighs a small complaint
+        ([_t(0.45, 0.4), _t(0.45, 0.4)], None),  # nothing confident
+    ],
+)
+def test_it_combines_sentences_by_the_documented_rule(tones: list[SentenceTone], code: str | None) -> None:
+    assert combine(tones) == code
+
+
+def test_it_splits_sentences_at_final_punctuation_and_line_breaks() -> None:
+    text = "Flott!!! Men parkeringa er dårlig.\nHilsen Ola"
+    assert [text[s:e] for s, e in sentence_spans(Document(text))] == [
+        "Flott!!!",
+        "Men parkeringa er dårlig.",
+        "Hilsen Ola",
+    ]
+
+
+def test_it_classifies_each_sentence_once_per_document() -> None:
+    doc = Document("Takk! Dette var dårlig.")
+    tones = sentence_tones(doc)
+    assert len(tones) == 2 and cache_of(doc)["tones"] is tones
+    for tone in tones:
+        assert abs(tone.positive + tone.negative + tone.neutral - 1) < 1e-3
+
+
+@pytest.mark.parametrize("text", ["", "  \n ", "😀", "\x00\u200b\u202e", "!!!"])
+def test_it_handles_empty_and_odd_text(text: str) -> None:
+    for finding in ToneAnalyser().analyse(Document(text)):
+        assert (finding.start, finding.end) == (0, len(text))

@@ -1,0 +1,90 @@
+"""`somevakt eval`: one JSON object of the documented shape; bad input is exit 2 with one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from somevakt.cli import main
+
+NER_TSV = """Takk\tO
+til\tO
+Kari\tB-PER
+Nordmann\tI-PER
+i\tO
+Oslo\tB-GPE_LOC
+kommune\tI-GPE_LOC
+.\tO
+
+Når\tO
+åpner\tO
+biblioteket\tO
+?\tO
+"""
+
+SENTENCES = [
+    {"sent_id": "1", "text": "Tusen takk for fantastisk hjelp!", "label": "Positive"},
+    {"sent_id": "2", "text": "Dette var elendig og en skandale.", "label": "Negative"},
+    {"sent_id": "3", "text": "Biblioteket åpner klokka ti.", "label": "Neutral"},
+]
+
+
+def _prf(obj: dict) -> None:
+    assert set(obj) == {"p", "r", "f1"}
+    assert all(0 <= v <= 1 for v in obj.values())
+
+
+def test_it_prints_ner_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ner.tsv"
+    data.write_text(NER_TSV, encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(data)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    _prf(result["per"])
+    _prf(result["all"])
+    assert result["items"] == 2 and result["items_per_s"] > 0
+    assert result["per"]["r"] == 1.0  # Kari Nordmann is not hard
+
+
+def test_it_prints_sentiment_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "sent.json"
+    data.write_text(json.dumps(SENTENCES), encoding="utf-8")
+    assert main(["eval", "sentiment", "--data", str(data)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["per_class"]) == {"Positive", "Negative", "Neutral"}
+    for scores in result["per_class"].values():
+        _prf(scores)
+    assert 0 <= result["macro_f1"] <= 1 and 0 <= result["accuracy"] <= 1
+    assert result["items"] == 3 and result["items_per_s"] > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "message"),
+    [
+        ("ner", None, "no such file"),
+        ("ner", "Kari\tB-PER\nNordmann\n", ":2: expected"),
+        ("ner", "Kari\tB-PERSON!\n", ":1: expected"),
+        ("ner", "\n\n", "no sentences"),
+        ("sentiment", None, "no such file"),
+        ("sentiment", "[{", "not valid JSON"),
+        ("sentiment", json.dumps([{"text": "Hei", "label": "Glad"}]), "item 0"),
+        ("sentiment", json.dumps({"text": "Hei"}), "JSON list"),
+    ],
+)
+def test_it_rejects_bad_input_with_exit_code_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, content: str | None, message: str
+) -> None:
+    data = tmp_path / "data.txt"
+    if content is not None:
+        data.write_text(content, encoding="utf-8")
+    assert main(["eval", kind, "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_it_rejects_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["eval", "pos", "--data", "x"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
