@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from somevakt.archive.formats.records import (
+    ACTION_LABELS,
     ArchiveDocument,
     JournalRecord,
     ThreadItem,
@@ -42,17 +43,6 @@ FONT_DIRS = (
     "/usr/share/fonts/TTF",
 )
 
-ACTION_LABELS = {
-    "refer_formal": "Henvist til formell henvendelse og saksbehandling",
-    "refer_political": "Henvist til politisk nivå",
-    "hide": "Skjult",
-    "delete": "Slettet",
-    "reply": "Besvart",
-    "thank": "Takket",
-    "escalate_manager": "Løftet til nærmeste leder",
-    "escalate_crisis": "Løftet til kriseledelsen",
-    "none": "Ingen handling",
-}
 VISIBILITY_LABELS = {"visible": "", "hidden": "Skjult", "deleted": "Slettet"}
 
 

@@ -51,6 +51,18 @@ SCREENING_METADATA: dict[str, str] = {
     "TD": "Skjerming tittel dokumentbeskrivelse",
     "MT": "Skjerming merknadstekst",
 }
+# The inbox's actions as the archived documents name them (bokmål).
+ACTION_LABELS = {
+    "refer_formal": "Henvist til formell henvendelse og saksbehandling",
+    "refer_political": "Henvist til politisk nivå",
+    "hide": "Skjult",
+    "delete": "Slettet",
+    "reply": "Besvart",
+    "thank": "Takket",
+    "escalate_manager": "Løftet til nærmeste leder",
+    "escalate_crisis": "Løftet til kriseledelsen",
+    "none": "Ingen handling",
+}
 VISIBILITIES: tuple[str, ...] = ("visible", "hidden", "deleted")
 
 # What somevakt proposes when a duty of confidentiality applies; the records office decides.

@@ -127,3 +127,21 @@ def build_record(
             ),
         )
     return replace(record, **overrides) if overrides else record
+
+
+@pytest.fixture(scope="session")
+def arkivmelding_schema():
+    if not ARKIVMELDING_XSD.is_file():
+        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(ARKIVMELDING_XSD))
+
+
+@pytest.fixture(scope="session")
+def kvittering_schema():
+    if not KVITTERING_XSD.is_file():
+        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(KVITTERING_XSD))
