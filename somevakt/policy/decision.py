@@ -8,13 +8,27 @@ from typing import Any, Literal
 from somevakt.analysis.base import Finding
 
 InboundAction = Literal[
-    "none", "thank", "reply", "refer_formal", "refer_political",
-    "escalate_manager", "escalate_crisis", "hide", "delete",
+    "none",
+    "thank",
+    "reply",
+    "refer_formal",
+    "refer_political",
+    "escalate_manager",
+    "escalate_crisis",
+    "hide",
+    "delete",
 ]
 OutgoingAction = Literal["ok", "revise", "block"]
 INBOUND_ACTIONS: tuple[str, ...] = (
-    "none", "thank", "reply", "refer_formal", "refer_political",
-    "escalate_manager", "escalate_crisis", "hide", "delete",
+    "none",
+    "thank",
+    "reply",
+    "refer_formal",
+    "refer_political",
+    "escalate_manager",
+    "escalate_crisis",
+    "hide",
+    "delete",
 )
 OUTGOING_ACTIONS: tuple[str, ...] = ("ok", "revise", "block")
 

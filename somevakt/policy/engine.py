@@ -1,0 +1,250 @@
+"""The decision engine: what a municipality's own guideline prescribes for one text.
+
+`decide()` is a pure mapping from findings to the pack's clauses and one action; the pack
+says which clause applies to which finding (its rules), the engine only fixes precedence
+(DESIGN.md §4): crisis beats everything; illegal content beats case processing; case
+processing beats a plain answer. `evaluate()` runs the analysers first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from somevakt.analysis.base import KINDS, AnalysisContext, Finding
+from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
+from somevakt.policy.decision import Decision
+from somevakt.policy.schema import Clause, Pack, Rule
+
+ENGINE_VERSION = "1"
+# A post on Facebook may be 63 206 characters; anything much longer is not a social media text.
+MAX_TEXT_CHARS = 100_000
+
+ROLE_LABELS: dict[str, str] = {
+    "communications": "kommunikasjonsansvarlig",
+    "unit_leader": "nærmeste leder",
+    "chief_executive": "kommunedirektøren (rådmannen)",
+    "crisis_team": "kriseledelsen",
+    "records": "arkivet",
+    "it": "IT-avdelingen",
+    "service_office": "servicekontoret",
+    "employee": "den ansatte",
+    "politician": "politisk nivå",
+}
+
+
+class InputError(ValueError):
+    """The text or kind cannot be evaluated (a user's mistake, not a fault)."""
+
+
+@dataclass(frozen=True)
+class PolicyContext:
+    """What the engine needs beyond the text, from the app's state (no database here).
+
+    `published_on_website` is None when unknown or irrelevant; False makes a post break the
+    website-first rule where the guideline has one.
+    """
+
+    crisis_mode: bool = False
+    crisis_instructed: bool = False
+    account_closed: bool = False
+    media_shows_people: bool = False
+    consent_recorded: bool = False
+    published_on_website: bool | None = None
+
+
+def check_input(text: object, kind: str) -> str:
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if not isinstance(text, str):
+        raise InputError("the text must be a string")
+    if not text.strip():
+        raise InputError("the text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"the text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}")
+    return text
+
+
+def context_findings(kind: str, context: PolicyContext, length: int) -> list[Finding]:
+    """Findings about the situation rather than the words; they span the whole text."""
+    out: list[Finding] = []
+    outgoing_public = kind in {"post", "reply"}
+    if outgoing_public and context.crisis_mode and not context.crisis_instructed:
+        out.append(Finding("post.crisis_lock", 0, length, "high"))
+    if outgoing_public and context.account_closed:
+        out.append(Finding("post.account_closed", 0, length, "high"))
+    if kind == "post" and context.media_shows_people and not context.consent_recorded:
+        out.append(Finding("post.consent_missing", 0, length, "high"))
+    if kind == "post" and context.published_on_website is False:
+        out.append(Finding("post.website_first", 0, length, "warn"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Fired:
+    clause: Clause
+    rule: Rule
+
+
+def _fired_rules(pack: Pack, kind: str, codes: set[str], context: PolicyContext) -> list[_Fired]:
+    return [
+        _Fired(clause, rule)
+        for clause in pack.clauses
+        for rule in clause.honoured_by.rules
+        if kind in rule.kinds
+        and codes.intersection(rule.codes)
+        and (not rule.needs or codes.intersection(rule.needs))
+        and not any(getattr(context, fact) for fact in rule.unless)
+    ]
+
+
+def _ordered_unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def decide(
+    findings: Sequence[Finding],
+    kind: str,
+    pack: Pack,
+    context: PolicyContext | None = None,
+    *,
+    analysers: dict[str, str] | None = None,
+    input_hash: str = "",
+    text_length: int | None = None,
+) -> Decision:
+    """Map findings to the pack's clauses and pick the action its guideline prescribes."""
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    context = context or PolicyContext()
+    length = text_length if text_length is not None else max((f.end for f in findings), default=0)
+    found = [f for f in findings if _relevant(f, pack)]
+    present = {f.code for f in found}
+    found += [f for f in context_findings(kind, context, length) if f.code not in present]
+    codes = {f.code for f in found}
+    fired = _fired_rules(pack, kind, codes, context)
+
+    inbound = kind == "comment"
+    precedence = INBOUND_PRECEDENCE if inbound else OUTGOING_PRECEDENCE
+    actions = {f.rule.action for f in fired}
+    action = min(actions, key=precedence.index) if actions else precedence[-1]
+
+    also: tuple[str, ...] = ()
+    if inbound:
+        wanted = {f.rule.action for f in fired} | {a for f in fired for a in f.rule.also}
+        wanted &= set(SECONDARY_ACTIONS)
+        wanted.discard(action)
+        if action == "delete":
+            wanted.discard("hide")  # deleted content needs no hiding
+        also = tuple(sorted(wanted, key=INBOUND_PRECEDENCE.index))
+
+    supporting = [f for f in fired if f.rule.action == action or f.rule.action in also]
+    clauses = _ordered_unique(f.clause.id for f in supporting)
+    reasons = list(_ordered_unique(f.rule.reason for f in sorted(supporting, key=lambda f: _rank(f, action))))
+    if not supporting:
+        clauses, reasons = _default_citation(pack, kind, action)
+    reasons += _settings_reasons(pack, action, also)
+
+    cited_by_code: dict[str, list[str]] = {}
+    for f in fired:
+        for code in (*f.rule.codes, *f.rule.needs):
+            if code in codes:
+                cited_by_code.setdefault(code, []).append(f.clause.id)
+    with_clauses = sorted(
+        (dataclasses.replace(f, clauses=_ordered_unique(cited_by_code.get(f.code, ()))) for f in found),
+        key=lambda f: (f.start, f.end, f.code),
+    )
+    return Decision(
+        policy=pack.slug,
+        policy_revision=pack.revision,
+        kind=kind,
+        findings=tuple(with_clauses),
+        action=action,
+        also=also,
+        clauses=clauses,
+        reasons=tuple(_ordered_unique(reasons)),
+        analysers=dict(analysers or {}),
+        input_hash=input_hash,
+    )
+
+
+def _relevant(finding: Finding, pack: Pack) -> bool:
+    # The signature check only means something where the guideline asks for a signed reply.
+    return finding.code != "style.signature_missing" or pack.replies.sign_with_first_name
+
+
+def _rank(fired: _Fired, action: str) -> int:
+    return 0 if fired.rule.action == action else 1
+
+
+def _default_citation(pack: Pack, kind: str, action: str) -> tuple[tuple[str, ...], list[str]]:
+    """Nothing in the text calls for action: say what it was checked against."""
+    if kind == "comment":
+        return (pack.response.monitor_clause,), [
+            "Ingen funn som krever handling etter retningslinjen; kommentaren er lest og vurdert."
+        ]
+    checked = _ordered_unique(c.id for c in pack.clauses for r in c.honoured_by.rules if kind in r.kinds)
+    return checked, [
+        f"Teksten er kontrollert mot {len(checked)} punkter i retningslinjen uten funn som krever endring."
+    ]
+
+
+def _settings_reasons(pack: Pack, action: str, also: tuple[str, ...]) -> list[str]:
+    """Where the municipality's own settings say where things go."""
+    out: list[str] = []
+    both = (action, *also)
+    if "refer_formal" in both:
+        fi = pack.municipality.formal_inquiries
+        out.append(f"Formelle henvendelser sendes til {fi.email} eller {fi.postal_address}.")
+    if "refer_political" in both and pack.roles.political_referral:
+        out.append(f"Henvis til {_roles(pack.roles.political_referral.roles)}.")
+    if "escalate_manager" in both:
+        out.append(f"Saken tas opp med {_roles(pack.roles.difficult_cases.roles)}.")
+    if "escalate_crisis" in both:
+        out.append(f"All krisekommunikasjon går via {_roles(pack.roles.crisis.roles)}.")
+    return out
+
+
+def _roles(roles: Iterable[str]) -> str:
+    labels = [ROLE_LABELS.get(r, r) for r in roles]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " eller " + labels[-1]
+
+
+def analysis_context(pack: Pack, kind: str) -> AnalysisContext:
+    lix = pack.readability.lix_max
+    return AnalysisContext(
+        municipality_name=pack.name,
+        email_domains=pack.municipality.email_domains,
+        lix_max=lix.get(kind) if kind in ("reply", "post") else None,  # type: ignore[call-overload]
+        extra={
+            "policy": pack.slug,
+            "sign_with_first_name": pack.replies.sign_with_first_name,
+        },
+    )
+
+
+def evaluate(text: str, kind: str, pack: Pack, context: PolicyContext | None = None) -> Decision:
+    """Run the analysers over `text` and decide, per the pack, what happens to it."""
+    from somevakt.analysis.registry import analyse
+
+    check_input(text, kind)
+    result = analyse(text, kind, analysis_context(pack, kind))
+    findings = [f for f in result.findings if not _own_address(f, text, pack)]
+    return decide(
+        findings,
+        kind,
+        pack,
+        context,
+        analysers={**result.versions, "engine": ENGINE_VERSION},
+        input_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text_length=len(text),
+    )
+
+
+def _own_address(finding: Finding, text: str, pack: Pack) -> bool:
+    """The municipality's own e-mail address (e.g. in a formal referral) is not personal data."""
+    if finding.code != "personal_data.email":
+        return False
+    domain = text[finding.start : finding.end].rpartition("@")[2].lower().rstrip(".")
+    return any(domain == d or domain.endswith("." + d) for d in pack.municipality.email_domains)

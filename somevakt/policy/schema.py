@@ -1,0 +1,480 @@
+"""The shape of a policy pack, validated on load.
+
+A pack is one municipality's guideline as data: every clause with where it stands in the
+guideline file and how somevakt honours it, plus the municipality's decisions the app
+needs (who approves, where escalations go, deadlines, addresses, templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from somevakt.policy.codes import (
+    ACTIONS,
+    APP_PARTS,
+    ENFORCED_BY,
+    FINDING_CODES,
+    GUIDANCE_PLACES,
+    ROLES,
+    TOPICS,
+)
+from somevakt.policy.decision import INBOUND_ACTIONS, OUTGOING_ACTIONS
+
+Status = Literal["enforced", "workflow", "guidance"]
+TextKind = Literal["comment", "reply", "post", "private"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_CLAUSE_ID = re.compile(r"^[a-z]+:[a-z0-9][a-z0-9.\-]*$")
+_HHMM = re.compile(r"^([01][0-9]|2[0-4]):[0-5][0-9]$")
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+_LINE_RANGES = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_in(values: tuple[str, ...], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; known: {', '.join(allowed)}")
+    return values
+
+
+def _line_range(v: tuple[int, int]) -> tuple[int, int]:
+    if v[0] < 1 or v[1] < v[0]:
+        raise ValueError(f"line range {list(v)} must be [first, last] with 1 <= first <= last")
+    return v
+
+
+class Source(_Strict):
+    """Where a clause stands: a guideline file and an inclusive 1-based line range."""
+
+    file: str
+    lines: tuple[int, int]
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        return _line_range(v)
+
+
+class Rule(_Strict):
+    """When any of `codes` is found (and, if given, any of `needs` too), the clause leads to `action`."""
+
+    codes: tuple[str, ...] = Field(min_length=1)
+    needs: tuple[str, ...] = ()
+    action: str
+    kinds: tuple[TextKind, ...] = ()
+    also: tuple[str, ...] = ()
+    # The rule does not apply when this fact of the PolicyContext holds.
+    unless: tuple[Literal["crisis_instructed"], ...] = ()
+    reason: str = Field(min_length=1)
+
+    @field_validator("codes", "needs")
+    @classmethod
+    def _known_codes(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_in(v, FINDING_CODES, "finding code")
+
+    @field_validator("action")
+    @classmethod
+    def _known_action(cls, v: str) -> str:
+        _check_in((v,), ACTIONS, "action")
+        return v
+
+    @field_validator("also")
+    @classmethod
+    def _known_also(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_in(v, INBOUND_ACTIONS, "action")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_kinds(cls, data: object) -> object:
+        # An inbound action is about a citizen's comment; outgoing ones must say which texts.
+        if isinstance(data, dict) and not data.get("kinds") and data.get("action") in INBOUND_ACTIONS:
+            return {**data, "kinds": ("comment",)}
+        return data
+
+    @model_validator(mode="after")
+    def _kinds_fit_action(self) -> Rule:
+        inbound = self.action in INBOUND_ACTIONS
+        if not self.kinds:
+            raise ValueError(f"an outgoing action ({self.action}) needs `kinds` (reply, post, private)")
+        if inbound and self.kinds != ("comment",):
+            raise ValueError(f"the inbound action {self.action} applies to kind comment only")
+        if not inbound and "comment" in self.kinds:
+            raise ValueError(f"the outgoing action {self.action} cannot apply to kind comment")
+        if self.also and not inbound:
+            raise ValueError("`also` is for inbound actions only")
+        return self
+
+
+class HonouredBy(_Strict):
+    """How somevakt honours a clause, and whether that part of the app exists yet."""
+
+    status: Status
+    by: tuple[str, ...] = Field(min_length=1)
+    implemented: bool
+    rules: tuple[Rule, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_implemented(cls, data: object) -> object:
+        # The core (engine, worktime) exists; a workflow or guidance clause must say so explicitly.
+        if isinstance(data, dict) and "implemented" not in data and data.get("status") == "enforced":
+            return {**data, "implemented": True}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> HonouredBy:
+        if self.status == "enforced":
+            _check_in(self.by, ENFORCED_BY + APP_PARTS, "enforcer")
+            if "engine" in self.by and not self.rules:
+                raise ValueError("a clause enforced by the engine needs at least one rule")
+            if not set(self.by) & set(ENFORCED_BY):
+                raise ValueError("an enforced clause is enforced by `engine` or `worktime`")
+        elif self.status == "workflow":
+            _check_in(self.by, APP_PARTS, "part of the app")
+        else:
+            _check_in(self.by, GUIDANCE_PLACES, "guidance place")
+        if self.rules and "engine" not in self.by:
+            raise ValueError("only clauses enforced by the engine carry rules")
+        return self
+
+
+class Clause(_Strict):
+    id: str
+    topic: str
+    summary: str = Field(min_length=10)
+    honoured_by: HonouredBy
+    source: Source
+    also_source: tuple[Source, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not _CLAUSE_ID.match(v):
+            raise ValueError(f"clause id {v!r} must look like 'slug:clause' (lower case, digits, '.', '-')")
+        return v
+
+    @field_validator("topic")
+    @classmethod
+    def _known_topic(cls, v: str) -> str:
+        _check_in((v,), TOPICS, "topic")
+        return v
+
+
+class NotARule(_Strict):
+    """Lines that carry no rule (titles, dates, definitions, references), and why."""
+
+    file: str
+    lines: tuple[int, int]
+    why: str = Field(min_length=3)
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        return _line_range(v)
+
+
+class GuidelineFile(_Strict):
+    """A guideline file's fingerprint, so coverage can be counted where the file itself is absent.
+
+    `text_lines` lists the line numbers that carry text (e.g. "4-7,9,11"); `sha256` tells
+    whether the file on disk is the one the pack was written against.
+    """
+
+    name: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    text_lines: str
+
+    @field_validator("text_lines")
+    @classmethod
+    def _ranges(cls, v: str) -> str:
+        if not _LINE_RANGES.match(v):
+            raise ValueError("text_lines must be comma-separated line numbers or ranges, e.g. '4-7,9'")
+        return v
+
+    def line_numbers(self) -> frozenset[int]:
+        out: set[int] = set()
+        for part in self.text_lines.split(","):
+            first, _, last = part.partition("-")
+            out.update(range(int(first), int(last or first) + 1))
+        return frozenset(out)
+
+
+class Guideline(_Strict):
+    title: str
+    adopted: dt.date
+    adopted_by: str
+    in_force: dt.date | None = None
+    revised: dt.date | None = None
+    anchor: str
+    files: tuple[GuidelineFile, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _anchor_listed(self) -> Guideline:
+        if self.anchor not in {f.name for f in self.files}:
+            raise ValueError(f"anchor {self.anchor!r} is not one of the listed files")
+        return self
+
+
+class FormalInquiries(_Strict):
+    """Where a formal inquiry (one that needs case processing) is sent."""
+
+    postal_address: str
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    web_form: str | None = None
+
+
+class Municipality(_Strict):
+    name: str
+    website: str
+    email_domains: tuple[str, ...] = Field(min_length=1)
+    formal_inquiries: FormalInquiries
+    note: str | None = None
+
+    @field_validator("email_domains")
+    @classmethod
+    def _lower(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if any(d != d.lower() or "@" in d or "." not in d for d in v):
+            raise ValueError("e-mail domains are lower-case domain names without '@'")
+        return v
+
+
+def _roles(v: tuple[str, ...]) -> tuple[str, ...]:
+    return _check_in(v, ROLES, "role")
+
+
+class Escalation(_Strict):
+    """Who takes a kind of case: roles from DESIGN.md §3, and the clause that says so."""
+
+    roles: tuple[str, ...] = Field(min_length=1)
+    clause: str | None = None
+    note: str | None = None
+
+    @field_validator("roles")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+
+class AccountRules(_Strict):
+    approved_by: tuple[str, ...] = Field(min_length=1)
+    notified: tuple[str, ...] = ()
+    plan_required: bool
+    clauses: tuple[str, ...] = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("approved_by", "notified")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+
+class Roles(_Strict):
+    account: AccountRules
+    difficult_cases: Escalation
+    reputation_critical: Escalation
+    crisis: Escalation
+    political_referral: Escalation | None = None
+
+
+class Response(_Strict):
+    """The guideline's answer deadline in working days, or none where it sets none."""
+
+    working_days: float | None = Field(default=None, gt=0)
+    clause: str | None = None
+    # What says the account is watched: cited when a comment needs nothing done.
+    monitor_clause: str
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _clause_for_deadline(self) -> Response:
+        if self.working_days is not None and not self.clause:
+            raise ValueError("a response deadline must cite its clause")
+        return self
+
+
+class OfficeHours(_Strict):
+    """Defaults a municipality may change: opening hours per weekday and yearly closed days."""
+
+    timezone: str = "Europe/Oslo"
+    holidays_country: str = "NO"
+    days: dict[Weekday, tuple[str, str]] = Field(
+        default_factory=lambda: {d: ("08:00", "15:30") for d in ("mon", "tue", "wed", "thu", "fri")}
+    )
+    closed_days: tuple[str, ...] = ("12-24", "12-31")
+    working_day_hours: float | None = Field(default=None, gt=0, le=24)
+
+    @field_validator("days")
+    @classmethod
+    def _times(cls, v: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+        for day, (opens, closes) in v.items():
+            if not (_HHMM.match(opens) and _HHMM.match(closes)) or opens >= closes:
+                raise ValueError(f"{day}: opening hours must be quoted 'HH:MM' with open < close")
+        return v
+
+    @field_validator("closed_days")
+    @classmethod
+    def _month_days(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for md in v:
+            if not _MONTH_DAY.match(md):
+                raise ValueError(f"closed day {md!r} must be 'MM-DD'")
+        return v
+
+
+class Replies(_Strict):
+    sign_with_first_name: bool
+    clause: str | None = None
+
+    @model_validator(mode="after")
+    def _clause_for_signature(self) -> Replies:
+        if self.sign_with_first_name and not self.clause:
+            raise ValueError("a signature rule must cite its clause")
+        return self
+
+
+class Readability(_Strict):
+    """LIX limits per outgoing kind (LIX over 50 is hard reading for the general public)."""
+
+    lix_max: dict[Literal["reply", "post"], float]
+    clause: str | None = None
+
+
+class DeletionGround(_Strict):
+    """A ground the guideline itself gives for deleting a comment, as finding codes."""
+
+    codes: tuple[str, ...] = Field(min_length=1)
+    clause: str
+    summary: str
+
+    @field_validator("codes")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_in(v, FINDING_CODES, "finding code")
+
+
+class Templates(_Strict):
+    """Saved answers in Norwegian for the inbox; `{fornavn}` is the answering person's first name."""
+
+    thank_you: str
+    formal_referral: str
+    political_referral: str | None = None
+
+
+class Pack(_Strict):
+    slug: str = Field(pattern=r"^[a-z]+$")
+    guideline: Guideline
+    municipality: Municipality
+    roles: Roles
+    response: Response
+    office_hours: OfficeHours = OfficeHours()
+    replies: Replies
+    readability: Readability
+    deletion_grounds: tuple[DeletionGround, ...] = ()
+    templates: Templates
+    clauses: tuple[Clause, ...] = Field(min_length=1)
+    not_a_rule: tuple[NotARule, ...] = ()
+    _revision: str = PrivateAttr(default="")
+
+    @property
+    def revision(self) -> str:
+        """Content hash of the pack file (set by the loader)."""
+        return self._revision
+
+    @property
+    def name(self) -> str:
+        return self.municipality.name
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Pack:
+        ids = [c.id for c in self.clauses]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate clause ids: {', '.join(dupes)}")
+        wrong = [i for i in ids if not i.startswith(self.slug + ":")]
+        if wrong:
+            raise ValueError(f"clause ids must start with '{self.slug}:': {', '.join(wrong)}")
+        known = set(ids)
+        files = {f.name for f in self.guideline.files}
+        for c in self.clauses:
+            for src in (c.source, *c.also_source):
+                if src.file not in files:
+                    raise ValueError(f"{c.id}: source file {src.file!r} is not a listed guideline file")
+            if c.source.file != self.guideline.anchor:
+                raise ValueError(f"{c.id}: `source` must be in the anchor file {self.guideline.anchor}")
+        for n in self.not_a_rule:
+            if n.file not in files:
+                raise ValueError(f"not_a_rule: file {n.file!r} is not a listed guideline file")
+        cited = [
+            self.response.clause,
+            self.response.monitor_clause,
+            self.replies.clause,
+            self.readability.clause,
+            self.roles.difficult_cases.clause,
+            self.roles.reputation_critical.clause,
+            self.roles.crisis.clause,
+            self.roles.political_referral.clause if self.roles.political_referral else None,
+            *self.roles.account.clauses,
+            *(g.clause for g in self.deletion_grounds),
+        ]
+        missing = sorted({c for c in cited if c and c not in known})
+        if missing:
+            raise ValueError(f"settings cite unknown clauses: {', '.join(missing)}")
+        self._check_deletion_grounds()
+        return self
+
+    def _check_deletion_grounds(self) -> None:
+        """A `delete` rule must rest on a declared ground, and every ground on a delete rule."""
+        grounds = {(g.clause, code) for g in self.deletion_grounds for code in g.codes}
+        rules = {
+            (c.id, code)
+            for c in self.clauses
+            for r in c.honoured_by.rules
+            if r.action == "delete"
+            for code in r.codes
+        }
+        if rules - grounds:
+            extra = ", ".join(f"{cl} {code}" for cl, code in sorted(rules - grounds))
+            raise ValueError(f"delete rules without a declared deletion ground: {extra}")
+        if grounds - rules:
+            extra = ", ".join(f"{cl} {code}" for cl, code in sorted(grounds - rules))
+            raise ValueError(f"deletion grounds without a delete rule: {extra}")
+
+    def clause(self, clause_id: str) -> Clause:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+
+__all__ = [
+    "INBOUND_ACTIONS",
+    "OUTGOING_ACTIONS",
+    "WEEKDAYS",
+    "AccountRules",
+    "Clause",
+    "DeletionGround",
+    "Escalation",
+    "FormalInquiries",
+    "Guideline",
+    "GuidelineFile",
+    "HonouredBy",
+    "Municipality",
+    "NotARule",
+    "OfficeHours",
+    "Pack",
+    "Readability",
+    "Replies",
+    "Response",
+    "Roles",
+    "Rule",
+    "Source",
+    "Templates",
+]
