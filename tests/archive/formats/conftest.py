@@ -145,3 +145,17 @@ def kvittering_schema():
     import xmlschema
 
     return xmlschema.XMLSchema(str(KVITTERING_XSD))
+
+
+@pytest.fixture(scope="session")
+def noark5_schemas():
+    """{file in the extract: its official schema}."""
+    if not (NOARK5 / "N5" / "arkivstruktur.xsd").is_file():
+        pytest.skip("the Noark 5 schemas in ../shared/noark5 are absent")
+    import xmlschema
+
+    return {
+        "arkivstruktur.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "arkivstruktur.xsd")),
+        "endringslogg.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "endringslogg.xsd")),
+        "arkivuttrekk.xml": xmlschema.XMLSchema(str(NOARK5 / "ADDML" / "addml.xsd")),
+    }
