@@ -223,3 +223,17 @@ def test_it_says_which_schema_is_missing(tmp_path):
     with pytest.raises(ExtractError, match=r"arkivstruktur\.xsd"):
         write_extract(tmp_path / "u", GAUSDAL, [], now=NOW, schema_dir=tmp_path, **YEAR)
     assert not (tmp_path / "u").exists()
+
+
+def test_a_real_capture_travels_through_the_message_and_the_extract_unchanged(tmp_path, noark5_schemas):
+    from somevakt.archive.formats.capture import capture
+    from somevakt.archive.formats.outbox import OutboxTransport, OutgoingMessage
+
+    record = build_record("inquiry", with_document=False, screening=Screening.proposed())
+    record = replace(record, documents=(capture(record, generated_at=NOW),))
+    OutboxTransport(tmp_path / "outbox").send(OutgoingMessage.for_record(record))
+    write_extract(tmp_path / "uttrekk", GAUSDAL, [record], now=NOW, **YEAR)
+    sent = tmp_path / "outbox" / record.id / record.documents[0].file_name
+    kept = tmp_path / "uttrekk" / "dokumenter" / f"{record.id}-1.pdf"
+    assert sha(sent) == sha(kept) == record.documents[0].sha256
+    noark5_schemas["arkivstruktur.xml"].validate(str(tmp_path / "uttrekk" / "arkivstruktur.xml"))
