@@ -1,10 +1,13 @@
-"""Content-Security-Policy for every response (Django 5.2 has no built-in CSP)."""
+"""The shell's middleware: Content-Security-Policy (Django 5.2 has none built in) and language choice."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # Everything the shell uses is served from our own origin; no inline script or style.
 POLICY = "; ".join(
@@ -29,6 +32,28 @@ def content_security_policy(get_response: Callable[[HttpRequest], HttpResponse])
         # The admin ships inline scripts; it is for operators and keeps Django's own defaults.
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", POLICY)
+        return response
+
+    return middleware
+
+
+def language_from_choice(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Bokmål unless the person chose nynorsk or English (the language cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and most
+    municipal PCs are set to English; the shell is Norwegian first.
+    """
+    languages = {code for code, _name in settings.LANGUAGES}
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if code not in languages:
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
+        response = get_response(request)
+        response.headers.setdefault("Content-Language", code)
+        patch_vary_headers(response, ["Cookie"])
         return response
 
     return middleware

@@ -1,0 +1,50 @@
+"""`somevakt demo [--port N] [--load-only]`: migrate, load the demo data, print the logins, serve."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from somevakt.demo.loader import DEMO_PASSWORD, load_demo, logins
+from somevakt.web.management.commands import _serving
+
+HOST = "127.0.0.1"
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo data (four municipalities), then serve on 127.0.0.1."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+        parser.add_argument("--load-only", action="store_true", help="stop after loading the demo data")
+
+    def handle(self, *args, port: int, load_only: bool, **options) -> None:
+        if settings.PRODUCTION:
+            raise CommandError(
+                "the demo data has public passwords; it is not loaded when SOMEVAKT_ENV=production",
+                returncode=2,
+            )
+        if not load_only:
+            # Before the slow steps, so a busy port is reported at once.
+            _serving.check_port(HOST, port)
+        call_command("migrate", interactive=False, verbosity=0)
+        load_demo(log=self.stdout.write)
+        self.print_logins(port, load_only)
+        if load_only:
+            return
+        code = _serving.run(HOST, port, self.stdout.write)
+        if code:
+            raise CommandError(f"the web server stopped with exit code {code}", returncode=code)
+
+    def print_logins(self, port: int, load_only: bool) -> None:
+        write = self.stdout.write
+        write("")
+        if not load_only:
+            write(f"somevakt demo: http://{HOST}:{port}/")
+        write(f"Every demo person logs in with the password: {DEMO_PASSWORD}")
+        for municipality, people in logins():
+            write(f"  {municipality}:")
+            for username, roles in people:
+                write(f"    {username:<28} {roles}")
+        write("")
