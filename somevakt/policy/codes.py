@@ -48,16 +48,17 @@ ACTIONS: tuple[str, ...] = INBOUND_ACTIONS + OUTGOING_ACTIONS
 
 # Precedence, strongest first (DESIGN.md §4): crisis beats everything; illegal content
 # (deleted, or hidden and escalated where the guideline gives no deletion ground) beats
-# case processing; case processing beats a plain answer.
+# case processing; case processing beats a plain answer. Hiding alone (exposed contact
+# details) ranks below answering: the question is still answered, with `hide` in `also`.
 INBOUND_PRECEDENCE: tuple[str, ...] = (
     "escalate_crisis",
     "delete",
     "escalate_manager",
     "refer_formal",
     "refer_political",
-    "hide",
     "reply",
     "thank",
+    "hide",
     "none",
 )
 OUTGOING_PRECEDENCE: tuple[str, ...] = ("block", "revise", "ok")

@@ -139,9 +139,13 @@ def decide(
             wanted.discard("hide")  # deleted content needs no hiding
         also = tuple(sorted(wanted, key=INBOUND_PRECEDENCE.index))
 
-    supporting = [f for f in fired if f.rule.action == action or f.rule.action in also]
+    # The main action's clauses and reasons first, then those behind `also`.
+    supporting = sorted(
+        (f for f in fired if f.rule.action == action or f.rule.action in also),
+        key=lambda f: _rank(f, action),
+    )
     clauses = _ordered_unique(f.clause.id for f in supporting)
-    reasons = list(_ordered_unique(f.rule.reason for f in sorted(supporting, key=lambda f: _rank(f, action))))
+    reasons = list(_ordered_unique(f.rule.reason for f in supporting))
     if not supporting:
         clauses, reasons = _default_citation(pack, kind, action)
     reasons += _settings_reasons(pack, action, also)

@@ -1,0 +1,300 @@
+"""decide(): findings -> the pack's clauses and the action its guideline prescribes (hand-built findings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Finding
+from somevakt.policy.codes import SECONDARY_ACTIONS
+from somevakt.policy.engine import InputError, PolicyContext, check_input, context_findings, decide
+from somevakt.policy.packs import list_packs, load_pack
+
+SLUGS = ("hustadvika", "romskog", "gausdal", "batsfjord")
+ABUSE = ("abuse.insult", "abuse.threat", "abuse.hate", "abuse.obscene")
+
+
+def f(code: str, start: int = 0, end: int = 40, severity: str = "info") -> Finding:
+    return Finding(code, start, end, severity)  # type: ignore[arg-type]
+
+
+def run(slug: str, kind: str, *codes: str, context: PolicyContext | None = None):
+    return decide([f(c) for c in codes], kind, load_pack(slug), context, text_length=40)
+
+
+def test_it_ships_the_four_packs():
+    assert sorted(SLUGS) == list_packs()
+
+
+@pytest.mark.parametrize(
+    ("slug", "action", "also"),
+    [
+        ("hustadvika", "delete", ()),
+        ("batsfjord", "delete", ()),
+        ("romskog", "delete", ()),
+        ("gausdal", "escalate_manager", ("hide",)),
+    ],
+)
+def test_it_deletes_a_named_insult_only_where_the_guideline_gives_a_ground(slug, action, also):
+    d = run(slug, "comment", "person.named", "abuse.insult")
+    assert d.action == action
+    assert d.also == also
+    assert d.clauses
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_never_deletes_under_a_pack_without_that_ground(slug):
+    pack = load_pack(slug)
+    grounds = {code for g in pack.deletion_grounds for code in g.codes}
+    for code in ABUSE:
+        d = run(slug, "comment", code)
+        if code in grounds:
+            assert d.action == "delete", code
+        else:
+            assert d.action != "delete", code
+            assert d.action == "escalate_manager" and "hide" in d.also, code
+
+
+def test_it_hides_and_escalates_a_threat_under_gausdal():
+    d = run("gausdal", "comment", "abuse.threat")
+    assert (d.action, d.also) == ("escalate_manager", ("hide",))
+    assert d.clauses == ("gausdal:offisielle-kontoer-3",)
+    assert any("slette" in r for r in d.reasons)
+
+
+def test_it_escalates_obscenity_under_hustadvika_where_2q_gives_no_ground():
+    d = run("hustadvika", "comment", "abuse.obscene")
+    assert (d.action, d.also) == ("escalate_manager", ("hide",))
+    assert d.clauses == ("hustadvika:vanskelige-saker",)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_thanks_for_praise_of_a_named_person(slug):
+    d = run(slug, "comment", "person.named", "tone.praise")
+    assert d.action == "thank"
+    assert d.also == ()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_refers_someone_posting_their_own_national_id_and_hides_it(slug):
+    d = run(slug, "comment", "personal_data.national_id", "intent.question")
+    assert d.action == "refer_formal"
+    assert d.also == ("hide",)
+    assert any("@" in r for r in d.reasons), "the reasons say where formal inquiries go"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_lets_crisis_beat_everything(slug):
+    d = run(slug, "comment", "intent.crisis", "abuse.threat", "intent.case_request", "intent.question")
+    assert d.action == "escalate_crisis"
+    assert d.clauses[0] == load_pack(slug).roles.crisis.clause
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_lets_illegal_content_beat_case_processing(slug):
+    d = run(slug, "comment", "abuse.threat", "intent.case_request")
+    assert d.action in {"delete", "escalate_manager"}
+    assert "refer_formal" in d.also
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_lets_case_processing_beat_a_plain_answer(slug):
+    d = run(slug, "comment", "intent.case_request", "intent.question", "tone.negative")
+    assert d.action == "refer_formal"
+    assert "reply" not in d.also
+
+
+@pytest.mark.parametrize(
+    ("slug", "action"),
+    [
+        ("gausdal", "refer_political"),
+        ("batsfjord", "refer_political"),
+        ("romskog", "refer_political"),
+        ("hustadvika", "reply"),
+    ],
+)
+def test_it_refers_political_matters_where_the_guideline_says_so(slug, action):
+    d = run(slug, "comment", "intent.political")
+    assert d.action == action
+    assert d.clauses
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_answers_questions_and_criticism(slug):
+    assert run(slug, "comment", "intent.question").action == "reply"
+    assert run(slug, "comment", "tone.negative").action == "reply"
+    assert run(slug, "comment", "intent.question", "tone.praise").action == "reply"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_does_nothing_for_an_unremarkable_comment_but_still_cites_a_clause(slug):
+    d = run(slug, "comment")
+    assert d.action == "none"
+    assert d.clauses == (load_pack(slug).response.monitor_clause,)
+    assert d.reasons
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_hides_exposed_contact_details_but_still_answers_the_question(slug):
+    d = run(slug, "comment", "personal_data.phone", "intent.question")
+    assert d.action == "reply"
+    assert d.also == ("hide",)
+    assert run(slug, "comment", "personal_data.email").action == "hide"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_keeps_confidential_matters_out_of_public_answers(slug):
+    d = run(slug, "comment", "confidential.case_details")
+    assert (d.action, d.also) == ("refer_formal", ("hide",))
+    assert run(slug, "reply", "confidential.case_details").action == "block"
+    assert run(slug, "private", "confidential.case_details").action == "block"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_only_gives_outgoing_actions_for_outgoing_kinds(slug):
+    for kind in ("reply", "post", "private"):
+        for codes in [
+            (),
+            ("abuse.insult",),
+            ("personal_data.national_id",),
+            ("style.readability",),
+            ("private.work_email",),
+            ("tone.negative", "intent.question"),
+        ]:
+            d = run(slug, kind, *codes)
+            assert d.action in {"ok", "revise", "block"}
+            assert d.also == ()
+            assert d.clauses, (kind, codes)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_gives_only_inbound_actions_for_comments_and_every_action_cites_clauses(slug):
+    pack = load_pack(slug)
+    known = {c.id for c in pack.clauses}
+    codes = sorted({code for c in pack.clauses for r in c.honoured_by.rules for code in r.codes})
+    for code in codes:
+        d = run(slug, "comment", code)
+        assert d.action in {
+            "none",
+            "thank",
+            "reply",
+            "refer_formal",
+            "refer_political",
+            "escalate_manager",
+            "escalate_crisis",
+            "hide",
+            "delete",
+        }
+        assert set(d.also) <= set(SECONDARY_ACTIONS)
+        assert d.action not in d.also
+        assert d.clauses and set(d.clauses) <= known
+        assert d.reasons
+
+
+def test_it_asks_gausdal_replies_to_be_signed_and_ignores_the_signature_elsewhere():
+    d = run("gausdal", "reply", "style.signature_missing")
+    assert d.action == "revise"
+    assert d.clauses == ("gausdal:offisielle-kontoer-7",)
+    for slug in ("hustadvika", "romskog", "batsfjord"):
+        d = run(slug, "reply", "style.signature_missing")
+        assert d.action == "ok"
+        assert "style.signature_missing" not in d.codes
+
+
+def test_it_asks_for_clearer_language_in_replies():
+    assert run("hustadvika", "reply", "style.readability").action == "revise"
+    assert run("batsfjord", "post", "style.readability").action == "revise"
+    assert run("romskog", "reply", "style.readability").action == "ok", "Rømskog has no language rule"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_blocks_posts_and_replies_in_crisis_mode_unless_instructed(slug):
+    d = run(slug, "post", context=PolicyContext(crisis_mode=True))
+    assert d.action == "block"
+    assert "post.crisis_lock" in d.codes
+    assert run(slug, "reply", context=PolicyContext(crisis_mode=True)).action == "block"
+    ok = run(slug, "post", context=PolicyContext(crisis_mode=True, crisis_instructed=True))
+    assert "post.crisis_lock" not in ok.codes
+
+
+def test_it_blocks_crisis_talk_without_instruction_under_hustadvika_1f():
+    assert run("hustadvika", "post", "intent.crisis").action == "block"
+    assert (
+        run("hustadvika", "post", "intent.crisis", context=PolicyContext(crisis_instructed=True)).action
+        == "ok"
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "action"),
+    [("hustadvika", "block"), ("batsfjord", "block"), ("romskog", "block"), ("gausdal", "ok")],
+)
+def test_it_blocks_pictures_of_people_without_consent_where_the_guideline_asks(slug, action):
+    d = run(slug, "post", context=PolicyContext(media_shows_people=True))
+    assert "post.consent_missing" in d.codes
+    assert d.action == action
+    d = run(slug, "post", context=PolicyContext(media_shows_people=True, consent_recorded=True))
+    assert "post.consent_missing" not in d.codes
+
+
+@pytest.mark.parametrize(
+    ("slug", "action"),
+    [("hustadvika", "revise"), ("batsfjord", "revise"), ("romskog", "ok"), ("gausdal", "ok")],
+)
+def test_it_asks_for_the_website_first_where_the_guideline_does(slug, action):
+    assert run(slug, "post", context=PolicyContext(published_on_website=False)).action == action
+    assert "post.website_first" not in run(slug, "post").codes
+
+
+def test_it_blocks_posting_on_a_closed_gausdal_forum():
+    d = run("gausdal", "post", context=PolicyContext(account_closed=True))
+    assert d.action == "block"
+    assert d.clauses == ("gausdal:offisielle-kontoer-2",)
+
+
+def test_it_makes_context_findings_span_the_whole_text():
+    found = context_findings("post", PolicyContext(crisis_mode=True, account_closed=True), 17)
+    assert {x.code for x in found} == {"post.crisis_lock", "post.account_closed"}
+    assert all((x.start, x.end) == (0, 17) for x in found)
+    assert context_findings("comment", PolicyContext(crisis_mode=True), 17) == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_asks_employees_to_revise_private_posts(slug):
+    assert run(slug, "private", "private.speaks_for_employer").action == "revise"
+    expected = "ok" if slug == "romskog" else "revise"  # Rømskog has no rule on work e-mail
+    assert run(slug, "private", "private.work_email").action == expected
+
+
+def test_it_fills_in_each_findings_clauses():
+    d = decide([f("person.named", 0, 4), f("abuse.insult", 5, 20)], "comment", load_pack("hustadvika"))
+    by_code = {x.code: x.clauses for x in d.findings}
+    assert by_code["abuse.insult"] == ("hustadvika:2q",)
+    assert by_code["person.named"] == ("hustadvika:2q",)
+
+
+def test_it_is_deterministic_and_independent_of_finding_order():
+    findings = [f("intent.question", 0, 40), f("personal_data.phone", 3, 11), f("tone.negative", 0, 40)]
+    pack = load_pack("batsfjord")
+    a = decide(findings, "comment", pack, input_hash="x")
+    b = decide(list(reversed(findings)), "comment", pack, input_hash="x")
+    assert a == b
+    assert a.to_dict() == b.to_dict()
+    assert a.policy_revision == pack.revision
+
+
+def test_it_records_what_the_decision_was_made_from():
+    d = decide([], "comment", load_pack("romskog"), analysers={"abuse": "3"}, input_hash="abc")
+    record = d.to_record()
+    assert record["input_hash"] == "abc"
+    assert record["analysers"] == {"abuse": "3"}
+    assert record["policy"] == "romskog"
+
+
+def test_it_rejects_an_unknown_kind_and_empty_or_huge_text():
+    with pytest.raises(InputError, match="kind"):
+        decide([], "tweet", load_pack("romskog"))
+    with pytest.raises(InputError, match="empty"):
+        check_input("   \n", "comment")
+    with pytest.raises(InputError, match="limit"):
+        check_input("a" * 1_000_001, "comment")
+    assert check_input("Hei", "reply") == "Hei"

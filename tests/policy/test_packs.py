@@ -1,0 +1,107 @@
+"""The four packs: they load, carry what the app needs, and a revision that follows the content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from somevakt.policy.packs import (
+    PACKS_DIR,
+    PackError,
+    UnknownPolicy,
+    list_packs,
+    load_pack,
+    load_pack_file,
+    revision_of,
+)
+
+SLUGS = ("batsfjord", "gausdal", "hustadvika", "romskog")
+
+
+def test_it_lists_the_packs_without_their_case_files():
+    assert list_packs() == list(SLUGS)
+
+
+def test_it_caches_a_loaded_pack():
+    assert load_pack("gausdal") is load_pack("gausdal")
+
+
+def test_it_names_the_known_packs_when_a_slug_is_unknown():
+    with pytest.raises(UnknownPolicy) as exc:
+        load_pack("oslo")
+    assert "'oslo'" in str(exc.value)
+    assert "batsfjord, gausdal, hustadvika, romskog" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("slug", "minimum"), [("hustadvika", 31), ("gausdal", 31), ("romskog", 21), ("batsfjord", 21)]
+)
+def test_it_maps_every_clause_with_an_id_topic_and_source(slug, minimum):
+    pack = load_pack(slug)
+    assert len(pack.clauses) >= minimum
+    for c in pack.clauses:
+        assert c.id.startswith(f"{slug}:")
+        assert c.source.file == pack.guideline.anchor
+        if c.honoured_by.status == "workflow":
+            assert c.honoured_by.implemented is False, "no Django app exists yet to carry it out"
+        if c.honoured_by.status == "enforced":
+            assert c.honoured_by.implemented is True
+
+
+def test_it_uses_the_ids_of_the_guidelines_own_numbering():
+    assert load_pack("hustadvika").clause("hustadvika:2q").topic == "deletion"
+    assert load_pack("gausdal").clause("gausdal:offisielle-kontoer-1").topic == "response_time"
+    assert load_pack("batsfjord").clause("batsfjord:4.4-sletting").topic == "deletion"
+    assert load_pack("romskog").clause("romskog:adm-krise").topic == "crisis"
+    assert load_pack("hustadvika").guideline.anchor == "004_05ef97f796993d8c.txt"
+
+
+def test_it_carries_each_municipalitys_decisions():
+    h, r, g, b = (load_pack(s) for s in ("hustadvika", "romskog", "gausdal", "batsfjord"))
+    assert (h.response.working_days, r.response.working_days) == (None, None)
+    assert (g.response.working_days, b.response.working_days) == (1, 1)
+    assert g.replies.sign_with_first_name and not any(p.replies.sign_with_first_name for p in (h, r, b))
+    assert g.deletion_grounds == ()
+    assert {"abuse.insult", "abuse.threat", "abuse.hate", "person.named"} <= {
+        code for d in h.deletion_grounds for code in d.codes
+    }
+    assert h.roles.account.approved_by == ("unit_leader",) and h.roles.account.notified == ("service_office",)
+    assert r.roles.account.approved_by == ("chief_executive",)
+    assert g.roles.account.approved_by == ("chief_executive",) and g.roles.account.plan_required
+    assert b.roles.account.notified == ("it",)
+    assert h.roles.political_referral is None
+    assert g.roles.difficult_cases.roles == ("communications",)
+    for p in (h, r, g, b):
+        slug = p.slug
+        assert p.municipality.email_domains == (f"{slug}.kommune.no",)
+        assert p.municipality.formal_inquiries.email.endswith(f"@{slug}.kommune.no")
+        assert p.municipality.formal_inquiries.postal_address.startswith(p.name)
+        assert p.office_hours.days["mon"] == ("08:00", "15:30")
+        assert p.office_hours.closed_days == ("12-24", "12-31")
+        assert p.municipality.formal_inquiries.email in p.templates.formal_referral
+        assert set(p.readability.lix_max) == {"reply", "post"}
+
+
+def test_it_signs_gausdals_templates_with_a_first_name():
+    t = load_pack("gausdal").templates
+    assert all("{fornavn}" in x for x in (t.thank_you, t.formal_referral, t.political_referral or ""))
+
+
+def test_it_hashes_the_file_content_into_a_stable_revision(tmp_path: Path):
+    raw = (PACKS_DIR / "romskog.yaml").read_bytes()
+    assert load_pack("romskog").revision == revision_of(raw)
+    assert revision_of(raw) == revision_of(raw.replace(b"\n", b"\r\n"))
+    copy = tmp_path / "romskog.yaml"
+    shutil.copy(PACKS_DIR / "romskog.yaml", copy)
+    assert load_pack_file(copy).revision == load_pack("romskog").revision
+    copy.write_bytes(raw + b"# a comment changes the revision\n")
+    assert load_pack_file(copy).revision != load_pack("romskog").revision
+
+
+def test_it_refuses_a_pack_whose_slug_is_not_its_file_name(tmp_path: Path):
+    copy = tmp_path / "oslo.yaml"
+    shutil.copy(PACKS_DIR / "romskog.yaml", copy)
+    with pytest.raises(PackError, match="slug"):
+        load_pack_file(copy)
