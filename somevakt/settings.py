@@ -134,7 +134,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT = env_path("STATIC_ROOT", DATA_DIR / "static")
+# Only production collects static files; elsewhere WhiteNoise serves them from the package.
+STATIC_ROOT = (
+    env_path("STATIC_ROOT", DATA_DIR / "static") if PRODUCTION or env_str("STATIC_ROOT", "") else None
+)
 # Outside production the files are served straight from the package (no collectstatic step);
 # in production `somevakt collectstatic` writes hashed, compressed copies that may be cached forever.
 WHITENOISE_USE_FINDERS = not PRODUCTION
