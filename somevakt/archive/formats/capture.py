@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -78,6 +79,16 @@ def _spell_out(char: str) -> str:
     return f"[U+{ord(char):04X}{' ' + name if name else ''}]"
 
 
+# WeasyPrint breaks a long unbroken run (spam, a pasted URL) in time quadratic in its length;
+# a zero-width space every so often gives it break opportunities and costs nothing visible.
+_LONG_RUN = re.compile(r"\S{40,}")
+
+
+def _breakable(run: re.Match[str]) -> str:
+    word = run.group(0)
+    return "\u200b".join(word[i : i + 40] for i in range(0, len(word), 40))
+
+
 def safe_text(text: str, covered: frozenset[int]) -> str:
     """Text ready for HTML: drawable characters escaped, everything else spelled out."""
     out = []
@@ -88,7 +99,7 @@ def safe_text(text: str, covered: frozenset[int]) -> str:
             out.append(_spell_out(char))
         else:
             out.append(char)
-    return html.escape("".join(out), quote=True)
+    return html.escape(_LONG_RUN.sub(_breakable, "".join(out)), quote=True)
 
 
 def format_time(value: datetime) -> str:
