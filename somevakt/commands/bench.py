@@ -1,0 +1,215 @@
+"""`somevakt bench`: the full analysis's speed, side by side with Microsoft Presidio's analyzer.
+
+Each engine runs in its own single-threaded process over the same texts (a few thousand
+sentences from the dev splits if present, else generated ones), so speed and peak memory
+are its own. Both are also given Norwegian personal-data cases (valid fødselsnummer,
+D-nummer, kontonummer, phone numbers and e-mail addresses inside Norwegian sentences):
+recall is the share found, and false alarms are national ids/accounts reported in the
+plain sentences. Presidio runs its recognisers only (a blank spaCy pipeline tokenises, no
+model is downloaded); it is installed with the `bench` extra and skipped when absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+KINDS = ("national_id", "bank_account", "phone", "email")
+NUMBER_KINDS = {"national_id", "bank_account"}
+# How Presidio's entity types are counted. It has no Norwegian id or account recogniser, so any
+# identifier-like entity (SSN, IBAN, credit card, ...) over such a number counts as found ("id"),
+# and the same types in the plain sentences count as false alarms. The rest are not compared.
+PRESIDIO_KINDS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email"}
+PRESIDIO_NOT_COMPARED = {"URL", "DATE_TIME", "PERSON", "LOCATION", "NRP", "ORGANIZATION", "IP_ADDRESS"}
+_SINGLE_THREAD = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "BLIS_NUM_THREADS": "1",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"somevakt bench: {message}\n")
+
+
+def main(argv: list[str]) -> int:
+    parser = _Parser(prog="somevakt bench", description="Analysis speed, side by side with Presidio.")
+    parser.add_argument("--n", type=int, default=3000, help="sentences to analyse (default 3000)")
+    parser.add_argument("--cases", type=int, default=100, help="personal-data cases per kind (default 100)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="folder with norec_sentence/ and norne/")
+    parser.add_argument("--no-presidio", action="store_true", help="run somevakt only")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--worker", choices=("somevakt", "presidio"), help=argparse.SUPPRESS)
+    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(_work(args.worker, json.loads(args.input.read_text(encoding="utf-8")))))
+        return 0
+    if args.n < 1 or args.cases < 1:
+        parser.error("--n and --cases must be at least 1")
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from somevakt.analysis.training import bench_data
+
+    data_dir = args.data_dir or bench_data.DATA_DIR
+    texts, source = bench_data.sentences(args.n, data_dir)
+    cases = bench_data.personal_data_cases(args.cases, prefixes=texts[:200])
+    payload = {"texts": texts, "cases": [c.__dict__ for c in cases]}
+    engines = ["somevakt"] + ([] if args.no_presidio or not _presidio_installed() else ["presidio"])
+    results: dict[str, Any] = {"texts": len(texts), "source": source, "cases_per_kind": args.cases}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "input.json"
+        path.write_text(json.dumps(payload), encoding="utf-8")
+        for engine in engines:
+            results[engine] = _spawn(engine, path)
+    if "presidio" not in engines:
+        results["presidio"] = None if args.no_presidio else "not installed (pip install 'somevakt[bench]')"
+    print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else _table(results))
+    return 0
+
+
+def _presidio_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("presidio_analyzer") is not None
+
+
+def _spawn(engine: str, path: Path) -> dict[str, Any]:
+    env = {**os.environ, **_SINGLE_THREAD}
+    proc = subprocess.run(
+        [sys.executable, "-m", "somevakt.cli", "bench", "--worker", engine, "--input", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"somevakt bench: the {engine} run failed:\n{proc.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _work(engine: str, payload: dict[str, Any]) -> dict[str, Any]:
+    started = time.perf_counter()
+    run, skipped = _somevakt() if engine == "somevakt" else _presidio()
+    run("Takk til Kari Nordmann, ring 912 34 567.")  # loads every model
+    load_s = time.perf_counter() - started
+    latencies: list[float] = []
+    false_alarms = 0
+    for text in payload["texts"]:
+        t0 = time.perf_counter()
+        spans = run(text)
+        latencies.append(time.perf_counter() - t0)
+        false_alarms += sum(1 for _, _, kind in spans if kind in NUMBER_KINDS or kind == "id")
+    found = {kind: 0 for kind in KINDS}
+    total = {kind: 0 for kind in KINDS}
+    for case in payload["cases"]:
+        total[case["kind"]] += 1
+        wanted = {case["kind"], "id"} if case["kind"] in NUMBER_KINDS else {case["kind"]}
+        if any(s < case["end"] and case["start"] < e and kind in wanted for s, e, kind in run(case["text"])):
+            found[case["kind"]] += 1
+    latencies.sort()
+    import resource
+
+    return {
+        "items_per_s": round(len(latencies) / sum(latencies), 1),
+        "p50_ms": round(latencies[len(latencies) // 2] * 1000, 3),
+        "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 3),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_s": round(load_s, 3),
+        "recall": {kind: round(found[kind] / total[kind], 4) if total[kind] else None for kind in KINDS},
+        "false_alarms": false_alarms,
+        "skipped": skipped,
+    }
+
+
+def _somevakt() -> tuple[Any, list[str]]:
+    """The full analysis (every analyser that is installed) as a function text -> [(start, end, kind)]."""
+    import importlib
+
+    from somevakt.analysis.registry import ANALYSERS, analyse
+
+    present, skipped = [], []
+    for name, target in ANALYSERS.items():
+        try:
+            importlib.import_module(target.partition(":")[0])
+            present.append(name)
+        except ModuleNotFoundError:
+            skipped.append(name)
+    only = tuple(present)
+    prefix = "personal_data."
+
+    def run(text: str) -> list[tuple[int, int, str]]:
+        return [
+            (f.start, f.end, f.code.removeprefix(prefix))
+            for f in analyse(text, only=only).findings
+            if f.code.startswith(prefix)
+        ]
+
+    return run, skipped
+
+
+def _presidio() -> tuple[Any, list[str]]:
+    """Presidio's recognisers over a blank spaCy pipeline (no model download, no NER)."""
+    import spacy
+    import tldextract
+
+    # tldextract fetches the public suffix list over the network unless told not to.
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    blank = Path(tempfile.mkdtemp()) / "blank_nb"
+    spacy.blank("nb").to_disk(blank)
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(blank)}])
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
+
+    def kind(entity_type: str) -> str:
+        if entity_type in PRESIDIO_NOT_COMPARED:
+            return "other"
+        return PRESIDIO_KINDS.get(entity_type, "id")
+
+    def run(text: str) -> list[tuple[int, int, str]]:
+        return [(r.start, r.end, kind(r.entity_type)) for r in analyzer.analyze(text, language="en")]
+
+    return run, []
+
+
+def _table(results: dict[str, Any]) -> str:
+    engines = [e for e in ("somevakt", "presidio") if isinstance(results.get(e), dict)]
+    rows = [
+        ("items/s", "items_per_s"),
+        ("p50 latency (ms)", "p50_ms"),
+        ("p99 latency (ms)", "p99_ms"),
+        ("peak memory (MB)", "peak_mb"),
+        ("load (s)", "load_s"),
+    ]
+    lines = [f"{results['texts']} texts ({results['source']}); one process per engine, one thread each", ""]
+    lines.append(f"{'':34}" + "".join(f"{e:>14}" for e in engines))
+    for label, key in rows:
+        lines.append(f"{label:34}" + "".join(f"{results[e][key]:>14}" for e in engines))
+    for kind in KINDS:
+        label = f"recall {kind} ({results['cases_per_kind']} cases)"
+        lines.append(f"{label:34}" + "".join(f"{results[e]['recall'][kind] * 100:>13.1f}%" for e in engines))
+    label = "ids/accounts in plain sentences"
+    lines.append(f"{label:34}" + "".join(f"{results[e]['false_alarms']:>14}" for e in engines))
+    if isinstance(results["somevakt"], dict) and results["somevakt"]["skipped"]:
+        lines.append(f"\nnot installed yet, so not run: {', '.join(results['somevakt']['skipped'])}")
+    if not isinstance(results.get("presidio"), dict) and results.get("presidio"):
+        lines.append(f"\npresidio: {results['presidio']}")
+    lines.append(
+        "\nPresidio: default recognisers; with no Norwegian id or account recogniser, any identifier-like"
+        " entity over such a number counts as found, and in plain sentences as a false alarm."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""`somevakt bench` runs on a tiny sample and reports the documented figures (not timed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from somevakt.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
+    assert main(["bench", "--n", "8", "--cases", "2", "--json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_it_reports_speed_memory_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    result = _run(capsys, "--no-presidio")
+    ours = result["somevakt"]
+    assert result["texts"] == 8
+    for key in ("items_per_s", "p50_ms", "p99_ms", "peak_mb", "load_s"):
+        assert ours[key] > 0
+    assert set(ours["recall"]) == {"national_id", "bank_account", "phone", "email"}
+    if not ours["skipped"] or "personal_data" not in ours["skipped"]:
+        assert ours["recall"]["national_id"] == 1.0
+        assert ours["false_alarms"] == 0
+    assert result["presidio"] is None
+
+
+def test_it_runs_on_generated_sentences_without_the_data(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    result = _run(capsys, "--no-presidio", "--data-dir", str(tmp_path))
+    assert result["source"] == "generated"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("presidio_analyzer") is None, reason="the bench extra is not installed"
+)
+def test_it_runs_presidio_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    result = _run(capsys)
+    assert result["presidio"]["items_per_s"] > 0
+    assert set(result["presidio"]["recall"]) == set(result["somevakt"]["recall"])
+
+
+def test_it_rejects_a_bad_count(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["bench", "--n", "0"])
+    assert exc.value.code == 2
+    assert "at least 1" in capsys.readouterr().err

@@ -1,0 +1,84 @@
+"""`somevakt train`: bad input is exit 2 with one line; a tiny run converts, trains and ships a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from somevakt.cli import main
+
+SENTENCES = [
+    ("Kari Nordmann bor i Oslo .", "B-PER I-PER O O B-GPE_LOC O"),
+    ("Ola Hansen jobber i NAV .", "B-PER I-PER O O B-ORG O"),
+    ("Biblioteket åpner klokka ti .", "O O O O O"),
+]
+
+
+def _norne(root: Path) -> Path:
+    block = "\n\n".join(
+        "\n".join(f"{w}\t{t}" for w, t in zip(words.split(), tags.split(), strict=True))
+        for words, tags in SENTENCES
+    )
+    for variety in ("nob", "nno"):
+        (root / variety).mkdir(parents=True)
+        for split in ("train", "dev"):
+            (root / variety / f"{split}.tsv").write_text(block + "\n", encoding="utf-8")
+    return root
+
+
+def test_it_rejects_a_missing_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["train", "ner", "--data", str(tmp_path / "nope"), "--work-dir", str(tmp_path / "w")]) == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and "nob" in err and err.count("\n") == 1
+
+
+def test_it_rejects_a_malformed_training_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _norne(tmp_path / "norne")
+    (data / "nno" / "train.tsv").write_text("Kari B-PER\n", encoding="utf-8")
+    assert main(["train", "ner", "--data", str(data), "--work-dir", str(tmp_path / "w")]) == 2
+    assert "train.tsv:1: expected" in capsys.readouterr().err
+
+
+def test_it_rejects_sentiment_data_without_its_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "train.json").write_text("[]", encoding="utf-8")
+    assert main(["train", "sentiment", "--data", str(tmp_path), "--work-dir", str(tmp_path / "w")]) == 2
+    assert "dev.json" in capsys.readouterr().err
+
+
+def test_it_rejects_a_bad_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _norne(tmp_path / "norne")
+    assert main(["train", "ner", "--data", str(data), "--set", "nonsense"]) == 2
+    assert "KEY=VALUE" in capsys.readouterr().err
+
+
+def test_it_rejects_a_folder_that_is_not_vectors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _norne(tmp_path / "norne")
+    assert main(["train", "ner", "--data", str(data), "--vectors", str(tmp_path)]) == 2
+    assert "not a spaCy vectors folder" in capsys.readouterr().err
+
+
+def test_it_trains_and_ships_a_tiny_ner_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _norne(tmp_path / "norne")
+    models = tmp_path / "models"
+    models.mkdir()
+    argv = [
+        "train",
+        "ner",
+        "--data",
+        str(data),
+        "--work-dir",
+        str(tmp_path / "w"),
+        "--models-dir",
+        str(models),
+    ]
+    argv += ["--max-steps", "2", "--set", "training.eval_frequency=1"]
+    assert main(argv) == 0
+    meta = json.loads((models / "ner" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "somevakt_ner" and "ner" in meta["pipeline"]
+    assert "somevakt train ner" in meta["description"]
+    assert (tmp_path / "w" / "ner" / "corpus" / "train.spacy").is_file()
+    assert "wrote" in capsys.readouterr().out
