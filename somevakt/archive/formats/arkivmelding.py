@@ -16,15 +16,13 @@ Every document is described with `referanseDokumentfil`, the name of the file th
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from lxml import etree
 
 from somevakt.archive.formats.records import (
-    ACTION_LABELS,
-    SCREENING_METADATA,
     ArchiveDocument,
     JournalRecord,
+    iso_oslo,
     oslo,
 )
 
@@ -39,10 +37,6 @@ FILE_NAME = "arkivmelding.xml"
 FAGSYSTEM = "somevakt"
 
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def xml_datetime(value: datetime) -> str:
-    return oslo(value).isoformat(timespec="seconds")
 
 
 def document_references(record: JournalRecord) -> list[str]:
@@ -88,7 +82,7 @@ def _document(
     described = _sub(parent, "dokumentbeskrivelse")
     _code(described, "dokumentstatus", "F", "Dokumentet er ferdigstilt")
     _sub(described, "tittel", doc.title or record.title)
-    _sub(described, "opprettetDato", xml_datetime(record.registered_at))
+    _sub(described, "opprettetDato", iso_oslo(record.registered_at))
     _sub(described, "opprettetAv", record.created_by)
     _code(
         described,
@@ -96,7 +90,7 @@ def _document(
         *(("H", "Hoveddokument") if number == 1 else ("V", "Vedlegg")),
     )
     _sub(described, "dokumentnummer", number)
-    _sub(described, "tilknyttetDato", xml_datetime(record.registered_at))
+    _sub(described, "tilknyttetDato", iso_oslo(record.registered_at))
     _sub(described, "tilknyttetAv", record.created_by)
     if record.screening.skjermet:
         _screening(described, record)
@@ -111,17 +105,6 @@ def _document(
     _sub(obj, "sjekksum", doc.sha256)
     _sub(obj, "sjekksumAlgoritme", "SHA-256")
     _sub(obj, "filstoerrelse", doc.size)
-
-
-def action_note(record: JournalRecord) -> str:
-    """The action and its grounds in one text, as the archive's merknad shows it."""
-    action = record.action
-    label = ACTION_LABELS.get(action.action, action.action)
-    text = f"{label} av {action.actor} {oslo(action.time):%d.%m.%Y %H.%M}. Begrunnelse: {action.grounds}"
-    if action.clauses:
-        cited = "; ".join(f"{c.id} ({c.summary})" if c.summary else c.id for c in action.clauses)
-        text += f" Retningslinjer: {cited}"
-    return text
 
 
 def _business_metadata(parent: etree._Element, record: JournalRecord) -> None:
@@ -150,7 +133,7 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
 
     reg = _sub(root, "registrering")
     reg.set(f"{{{XSI}}}type", "journalpost")
-    _sub(reg, "opprettetDato", xml_datetime(record.registered_at))
+    _sub(reg, "opprettetDato", iso_oslo(record.registered_at))
     _sub(reg, "opprettetAv", record.created_by)
     if record.case is not None:
         folder = _sub(reg, "referanseForelderMappe")
@@ -176,9 +159,9 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
     _business_metadata(reg, record)
 
     note = _sub(reg, "merknad")
-    _sub(note, "merknadstekst", action_note(record))
+    _sub(note, "merknadstekst", record.action_summary)
     _code(note, "merknadstype", "MS", "Merknad fra saksbehandler")
-    _sub(note, "merknadsdato", xml_datetime(record.action.time))
+    _sub(note, "merknadsdato", iso_oslo(record.action.time))
     _sub(note, "merknadRegistrertAv", record.action.actor)
     if record.screening.skjermet and "MT" in record.screening.metadata:
         _sub(note, "erSkjermet", "true")
@@ -211,17 +194,10 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
     _sub(reg, "journaldato", record.journal_date.isoformat())
     _sub(reg, "dokumentetsDato", oslo(subject.time).date().isoformat())
     if record.kind == "inquiry":
-        _sub(reg, "mottattDato", xml_datetime(subject.time))
+        _sub(reg, "mottattDato", iso_oslo(subject.time))
     elif record.kind == "reply":
-        _sub(reg, "sendtDato", xml_datetime(subject.time))
+        _sub(reg, "sendtDato", iso_oslo(subject.time))
     if len(record.documents) > 1:
         _sub(reg, "antallVedlegg", len(record.documents) - 1)
 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def screened_metadata_names(record: JournalRecord) -> list[str]:
-    """The Noark 5 texts of what is screened (for views and the Noark 5 extract)."""
-    if not record.screening.skjermet:
-        return []
-    return [SCREENING_METADATA[code] for code in record.screening.metadata]

@@ -34,12 +34,12 @@ from pathlib import Path
 from lxml import etree
 
 from somevakt.archive.formats.records import (
-    ACTION_LABELS,
     OSLO,
     SCREENING_METADATA,
     JournalRecord,
     Municipality,
     RecordError,
+    iso_oslo,
     oslo,
 )
 
@@ -77,10 +77,6 @@ def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 def _system_id(*parts: object) -> str:
     return str(uuid.uuid5(_ID_NAMESPACE, ":".join(str(p) for p in parts)))
-
-
-def _dt(value: datetime) -> str:
-    return oslo(value).isoformat(timespec="seconds")
 
 
 def _sha256_file(path: Path) -> str:
@@ -145,15 +141,6 @@ def _journal_numbers(records: list[JournalRecord]) -> dict[str, tuple[int, int]]
     return numbers
 
 
-def _note_text(record: JournalRecord) -> str:
-    action = record.action
-    text = f"{ACTION_LABELS.get(action.action, action.action)}. Begrunnelse: {action.grounds}"
-    if action.clauses:
-        cited = "; ".join(f"{c.id} ({c.summary})" if c.summary else c.id for c in action.clauses)
-        text += f" Retningslinjer: {cited}"
-    return text
-
-
 def _registration(
     b: _Builder,
     parent: etree._Element,
@@ -165,9 +152,9 @@ def _registration(
     reg.set(f"{{{XSI}}}type", "journalpost")
     reg_id = _system_id("registrering", record.municipality.org_number, record.id)
     b.sub(reg, "systemID", reg_id)
-    b.sub(reg, "opprettetDato", _dt(record.registered_at))
+    b.sub(reg, "opprettetDato", iso_oslo(record.registered_at))
     b.sub(reg, "opprettetAv", record.created_by)
-    b.sub(reg, "arkivertDato", _dt(record.registered_at))
+    b.sub(reg, "arkivertDato", iso_oslo(record.registered_at))
     b.sub(reg, "arkivertAv", record.created_by)
     screening = record.screening
 
@@ -186,11 +173,11 @@ def _registration(
         b.sub(described, "dokumenttype", "Arkivdokument fra sosiale medier")
         b.sub(described, "dokumentstatus", "Dokumentet er ferdigstilt")
         b.sub(described, "tittel", doc.title or record.title)
-        b.sub(described, "opprettetDato", _dt(record.registered_at))
+        b.sub(described, "opprettetDato", iso_oslo(record.registered_at))
         b.sub(described, "opprettetAv", record.created_by)
         b.sub(described, "tilknyttetRegistreringSom", "Hoveddokument" if index == 1 else "Vedlegg")
         b.sub(described, "dokumentnummer", index)
-        b.sub(described, "tilknyttetDato", _dt(record.registered_at))
+        b.sub(described, "tilknyttetDato", iso_oslo(record.registered_at))
         b.sub(described, "tilknyttetAv", record.created_by)
         if screening.skjermet:
             screen(described)
@@ -201,7 +188,7 @@ def _registration(
         b.sub(obj, "format", doc.format_code or doc.mime_type)
         if doc.format_name:
             b.sub(obj, "formatDetaljer", doc.format_name)
-        b.sub(obj, "opprettetDato", _dt(record.registered_at))
+        b.sub(obj, "opprettetDato", iso_oslo(record.registered_at))
         b.sub(obj, "opprettetAv", record.created_by)
         b.sub(obj, "referanseDokumentfil", documents[(record.id, index)])
         b.sub(obj, "sjekksum", doc.sha256)
@@ -224,9 +211,9 @@ def _registration(
     b.sub(reg, "beskrivelse", description)
     b.sub(reg, "dokumentmedium", "Elektronisk arkiv")
     note = b.sub(reg, "merknad")
-    b.sub(note, "merknadstekst", _note_text(record))
+    b.sub(note, "merknadstekst", record.action_summary)
     b.sub(note, "merknadstype", "Merknad fra saksbehandler")
-    b.sub(note, "merknadsdato", _dt(record.action.time))
+    b.sub(note, "merknadsdato", iso_oslo(record.action.time))
     b.sub(note, "merknadRegistrertAv", record.action.actor)
     counterpart = record.counterpart
     if counterpart is not None:
@@ -242,9 +229,9 @@ def _registration(
     b.sub(reg, "journaldato", record.journal_date.isoformat())
     b.sub(reg, "dokumentetsDato", oslo(subject.time).date().isoformat())
     if record.kind == "inquiry":
-        b.sub(reg, "mottattDato", _dt(subject.time))
+        b.sub(reg, "mottattDato", iso_oslo(subject.time))
     elif record.kind == "reply":
-        b.sub(reg, "sendtDato", _dt(subject.time))
+        b.sub(reg, "sendtDato", iso_oslo(subject.time))
     if len(record.documents) > 1:
         b.sub(reg, "antallVedlegg", len(record.documents) - 1)
 
@@ -447,9 +434,9 @@ def write_extract(
         b.sub(arkiv, "arkivstatus", "Avsluttet")
         b.sub(arkiv, "dokumentmedium", "Elektronisk arkiv")
         for tag, value in (
-            ("opprettetDato", _dt(when)),
+            ("opprettetDato", iso_oslo(when)),
             ("opprettetAv", created_by),
-            ("avsluttetDato", _dt(when)),
+            ("avsluttetDato", iso_oslo(when)),
             ("avsluttetAv", created_by),
         ):
             b.sub(arkiv, tag, value)
@@ -457,15 +444,15 @@ def write_extract(
         b.sub(creator, "arkivskaperID", municipality.org_number)
         b.sub(creator, "arkivskaperNavn", municipality.name)
         part = b.sub(arkiv, "arkivdel")
-        part_id = _system_id("arkivdel", municipality.org_number, start, end, _dt(when))
+        part_id = _system_id("arkivdel", municipality.org_number, start, end, iso_oslo(when))
         b.sub(part, "systemID", part_id)
         b.sub(part, "tittel", f"Sosiale medier {start:%d.%m.%Y}–{end:%d.%m.%Y}")
         b.sub(part, "arkivdelstatus", "Avsluttet periode")
         b.sub(part, "dokumentmedium", "Elektronisk arkiv")
         for tag, value in (
-            ("opprettetDato", _dt(when)),
+            ("opprettetDato", iso_oslo(when)),
             ("opprettetAv", created_by),
-            ("avsluttetDato", _dt(when)),
+            ("avsluttetDato", iso_oslo(when)),
             ("avsluttetAv", created_by),
         ):
             b.sub(part, tag, value)
@@ -487,7 +474,7 @@ def write_extract(
             change = log.sub(changes, "endring")
             log.sub(change, "referanseArkivenhet", unit)
             log.sub(change, "referanseMetadata", field)
-            log.sub(change, "endretDato", _dt(at))
+            log.sub(change, "endretDato", iso_oslo(at))
             log.sub(change, "endretAv", by)
             log.sub(change, "tidligereVerdi", old)
             log.sub(change, "nyVerdi", new)

@@ -86,6 +86,11 @@ def oslo(value: datetime) -> datetime:
     return value.astimezone(OSLO)
 
 
+def iso_oslo(value: datetime) -> str:
+    """An xs:dateTime in Norwegian time with its offset, to the second."""
+    return oslo(value).isoformat(timespec="seconds")
+
+
 @dataclass(frozen=True)
 class Municipality:
     """The record creator (arkivskaper): the municipality, identified by its organisation number."""
@@ -347,6 +352,17 @@ class JournalRecord:
     def journalposttype(self) -> tuple[str, str]:
         """(code, Noark 5 text) of the journal post type this entry becomes."""
         return JOURNALPOST_TYPES[self.kind]
+
+    @property
+    def action_summary(self) -> str:
+        """The action, who did it and when, its grounds and cited clauses, in one text (merknad)."""
+        action = self.action
+        label = ACTION_LABELS.get(action.action, action.action)
+        text = f"{label} av {action.actor} {oslo(action.time):%d.%m.%Y %H.%M}. Begrunnelse: {action.grounds}"
+        if action.clauses:
+            cited = "; ".join(f"{c.id} ({c.summary})" if c.summary else c.id for c in action.clauses)
+            text += f" Retningslinjer: {cited}"
+        return text
 
     @property
     def subject(self) -> ThreadItem:
