@@ -23,12 +23,19 @@ def main(argv: list[str]) -> int:
     parser = _Parser(prog="somevakt eval", description="Measure a shipped model on a labelled file.")
     parser.add_argument("kind", choices=("ner", "sentiment"))
     parser.add_argument("--data", type=Path, required=True, help="NorNE .tsv (ner) or NoReC_sentence .json")
+    parser.add_argument(
+        "--model", type=Path, default=None, help="a trained model folder (default: the shipped one)"
+    )
     args = parser.parse_args(argv)
+    from somevakt.analysis.models import ModelMissing
     from somevakt.analysis.training.evaluation import evaluate_ner, evaluate_sentiment
 
+    model = str(args.model.resolve()) if args.model else args.kind
     try:
-        result = evaluate_ner(args.data) if args.kind == "ner" else evaluate_sentiment(args.data)
-    except DataError as exc:
+        result = (
+            evaluate_ner(args.data, model) if args.kind == "ner" else evaluate_sentiment(args.data, model)
+        )
+    except (DataError, ModelMissing) as exc:
         print(f"somevakt eval: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(result, ensure_ascii=False))

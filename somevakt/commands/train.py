@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
     parser.add_argument("--vectors", type=Path, default=None, help="spaCy floret vectors folder")
+    parser.add_argument("--config", type=Path, default=None, help="spaCy config (default: the committed one)")
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--limit", type=int, default=0, help="training items per file (a quick model)")
     parser.add_argument("--seed", type=int, default=1)
@@ -59,6 +60,7 @@ def main(argv: list[str]) -> int:
                 max_steps=args.max_steps,
                 limit=args.limit,
                 seed=args.seed,
+                config=args.config,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )

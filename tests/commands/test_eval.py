@@ -88,3 +88,13 @@ def test_it_rejects_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
         main(["eval", "pos", "--data", "x"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_it_rejects_a_model_folder_that_is_not_a_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "ner.tsv"
+    data.write_text(NER_TSV, encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(data), "--model", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and err.count("\n") == 1

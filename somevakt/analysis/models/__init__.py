@@ -33,9 +33,10 @@ def model_path(name: str) -> Path:
 
 @cache
 def load(name: str) -> Language:
+    """A shipped model by name (`ner`, `sentiment`), or any trained model folder by path."""
     import spacy
 
-    path = model_path(name)
+    path = model_path(name) if "/" not in name else Path(name)
     if not (path / "meta.json").is_file():
         raise ModelMissing(
             f"the {name} model is missing from {path}; rebuild it with `somevakt train {name}`"

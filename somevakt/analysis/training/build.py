@@ -34,6 +34,10 @@ class TrainOptions:
     seed: int = 1
     p_lower: float = 0.5
     p_drop_punct: float = 0.5
+    # Sentiment: repeat each class about sqrt(largest/its size) times, so the rare Negative
+    # class weighs more without drowning precision (spaCy's textcat has no class weights).
+    balance: bool = True
+    config: Path | None = None  # default: <kind>.cfg beside this module
     overrides: tuple[tuple[str, Any], ...] = ()
 
 
@@ -101,6 +105,8 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
         for s in train
         if rng.random() < options.p_lower
     ]
+    if options.balance:
+        items = _balanced(items)
     rng.shuffle(items)
     dev = [(s.text, s.label) for s in read_json(files["dev"])]
     nlp = spacy.blank("nb")
@@ -113,6 +119,13 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
             bin_.add(doc)
         bin_.to_disk(corpus_dir / f"{name}.spacy")
     return {"train": len(items), "dev": len(dev)}
+
+
+def _balanced(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    counts = {label: sum(1 for _, lab in items if lab == label) for label in LABELS}
+    largest = max(counts.values())
+    repeat = {label: max(1, round((largest / n) ** 0.5)) if n else 1 for label, n in counts.items()}
+    return [item for item in items for _ in range(repeat[item[1]])]
 
 
 def train(kind: str, options: TrainOptions) -> Path:
@@ -135,13 +148,15 @@ def train(kind: str, options: TrainOptions) -> Path:
     }
     if options.max_steps is not None:
         overrides["training.max_steps"] = options.max_steps
-    embed = "components.tok2vec.model.embed" if kind == "ner" else "components.textcat.model.tok2vec.embed"
     if options.vectors is not None:
+        # The config says whether its embedding uses static vectors; this only supplies the table.
         overrides["paths.vectors"] = str(options.vectors)
-        overrides[f"{embed}.include_static_vectors"] = True
     overrides.update(dict(options.overrides))
     output = options.work_dir / kind / "output"
-    spacy_train(CONFIG_DIR / f"{kind}.cfg", output, overrides=overrides)
+    config = options.config or CONFIG_DIR / f"{kind}.cfg"
+    if not config.is_file():
+        raise DataError(f"{config}: no such config file")
+    spacy_train(config, output, overrides=overrides)
     return ship(kind, output / "model-best", options.models_dir)
 
 
