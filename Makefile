@@ -17,12 +17,14 @@ $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/build_assets.py
+	scripts/ensure-fonts.sh
 	$(BIN)/python -m django compilemessages --ignore=.venv --ignore=node_modules -v 0 \
 		--settings=somevakt.settings || true
 	touch $(STAMP)
 
 assets: $(STAMP)
 	$(BIN)/python scripts/build_assets.py
+	scripts/ensure-fonts.sh
 
 demo: $(STAMP)
 	$(BIN)/somevakt demo --port $(PORT)
