@@ -24,7 +24,6 @@ $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 
 assets: $(STAMP)
 	$(BIN)/python scripts/build_assets.py
-	scripts/ensure-fonts.sh
 
 demo: $(STAMP)
 	$(BIN)/somevakt demo --port $(PORT)
