@@ -128,3 +128,12 @@ def test_it_sends_security_headers(client, db):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_it_answers_the_health_check_over_http_when_https_is_enforced(db):
+    from django.test import Client, override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        client = Client()
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/logg-inn/").status_code == 301
