@@ -1,0 +1,51 @@
+"""Account credentials, encrypted at rest with Fernet.
+
+The key is SOMEVAKT_CREDENTIALS_KEY when set (a Fernet key, or any passphrase), otherwise it is
+derived from SECRET_KEY. Rotating SECRET_KEY without setting SOMEVAKT_CREDENTIALS_KEY to the old
+value makes stored credentials unreadable; they must then be set again.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+
+from somevakt.integrations.base import Credentials
+from somevakt.integrations.conf import setting
+
+
+class CredentialsUnreadable(Exception):
+    """The stored credentials were sealed with another key."""
+
+
+@functools.lru_cache(maxsize=2)
+def _fernet_for(material: str) -> Fernet:
+    # A stretched, purpose-bound key: the session signing key itself never encrypts anything.
+    raw = hashlib.pbkdf2_hmac("sha256", material.encode(), b"somevakt.registry.credentials", 100_000)
+    return Fernet(base64.urlsafe_b64encode(raw))
+
+
+def fernet() -> Fernet:
+    return _fernet_for(setting("SOMEVAKT_CREDENTIALS_KEY") or settings.SECRET_KEY)
+
+
+def seal(credentials: Credentials) -> str:
+    payload = json.dumps({"token": credentials.token, "base_url": credentials.base_url}).encode()
+    return fernet().encrypt(payload).decode("ascii")
+
+
+def unseal(sealed: str) -> Credentials:
+    if not sealed:
+        return Credentials()
+    try:
+        data = json.loads(fernet().decrypt(sealed.encode("ascii")))
+    except (InvalidToken, ValueError):
+        raise CredentialsUnreadable(
+            "the stored credentials cannot be read with the current key; set them again"
+        ) from None
+    return Credentials(token=data.get("token", ""), base_url=data.get("base_url", ""))

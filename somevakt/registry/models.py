@@ -1,0 +1,252 @@
+"""Official accounts, their closures, and what the platforms delivered to them.
+
+Deliveries live here rather than in the platform packages: they are the record of what
+reached an account, and the platform packages stay free of database code.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from somevakt.tenants.models import TenantOwned, Unit
+
+
+class Platform(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    MASTODON = "mastodon", "Mastodon"
+    FILE = "file", _("File import")
+
+
+class AccountState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    APPROVED = "approved", _("Approved")
+    ACTIVE = "active", _("Active")
+    CLOSED_TEMPORARILY = "closed_temporarily", _("Closed temporarily")
+    RETIRED = "retired", _("Retired")
+
+
+def default_quiet_spell() -> datetime.timedelta:
+    # A long weekend with nothing posted is normal for a small municipality's page.
+    return datetime.timedelta(days=4)
+
+
+class Account(TenantOwned):
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    external_id = models.CharField(_("platform id"), max_length=100)
+    handle = models.CharField(_("handle"), max_length=150, blank=True)
+    name = models.CharField(_("name"), max_length=150)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        verbose_name=_("unit"),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible person"),
+    )
+    admins = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="administered_accounts", verbose_name=_("admins")
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=AccountState.choices, default=AccountState.PLANNED
+    )
+    info_text = models.TextField(_("public info text"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    # Who approved when it was not a person in the database, e.g. "cli:root".
+    approved_by_label = models.CharField(_("approved by (system)"), max_length=150, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    last_delivery_at = models.DateTimeField(_("last delivery"), null=True, blank=True)
+    quiet_spell = models.DurationField(_("usual quiet spell"), default=default_quiet_spell)
+    # Fernet token of the JSON credentials; see registry.credentials. Never shown anywhere.
+    sealed_credentials = models.TextField(blank=True, editable=False)
+    # Where the last fetch of recent comments stopped (a Mastodon notification id, a timestamp).
+    fetch_cursor = models.CharField(max_length=100, blank=True, editable=False)
+    reconciled_at = models.DateTimeField(_("last reconciled"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["municipality", "platform", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "platform", "external_id"], name="account_unique_per_platform_id"
+            )
+        ]
+        indexes = [models.Index(fields=["platform", "external_id"], name="account_platform_id_idx")]
+        verbose_name = _("official account")
+        verbose_name_plural = _("official accounts")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_platform_display()})"
+
+    @property
+    def has_credentials(self) -> bool:
+        return bool(self.sealed_credentials)
+
+    @property
+    def approved_by_name(self) -> str:
+        if self.approved_by_id is not None:
+            return self.approved_by.get_full_name() or self.approved_by.get_username()
+        return self.approved_by_label
+
+    def closure_intervals(self) -> list[tuple[datetime.datetime, datetime.datetime]]:
+        """Temporary closures as [start, end) intervals, for the deadline clock (policy.worktime)."""
+        return [(closure.starts_at, closure.ends_at) for closure in self.closures.all()]
+
+    def is_silent(self, now: datetime.datetime | None = None) -> bool:
+        """Active, and nothing has arrived for longer than the usual quiet spell."""
+        if self.state != AccountState.ACTIVE:
+            return False
+        now = now or timezone.now()
+        since = self.last_delivery_at or self.approved_at or self.created_at
+        return since is not None and now - since > self.quiet_spell
+
+
+class Closure(models.Model):
+    """A period when the account is closed (e.g. Gausdal's holiday closing): the deadline clock stops."""
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="closures")
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    notice = models.TextField(_("notice"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["account", "starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="closure_ends_after_start"
+            )
+        ]
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.starts_at:%Y-%m-%d} – {self.ends_at:%Y-%m-%d}"
+
+
+class DeliveryStatus(models.TextChoices):
+    STORED = "stored", _("Stored")
+    PROCESSED = "processed", _("Processed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Delivery(models.Model):
+    """One request from a platform, kept byte for byte before anything else happens.
+
+    Not tenant-owned: a delivery can name pages of several municipalities, or none we know.
+    """
+
+    # "meta" for /hooks/meta (Facebook and Instagram share it); the body says which.
+    source = models.CharField(max_length=20)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    body = models.BinaryField()
+    signature_ok = models.BooleanField(default=False)
+    status = models.CharField(max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.STORED)
+    error = models.TextField(blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["status", "received_at"], name="delivery_status_idx")]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.received_at:%Y-%m-%d %H:%M:%S} {self.status}"
+
+
+class RejectedSignatures(models.Model):
+    """How many requests a day failed the signature check. Nothing else about them is kept."""
+
+    source = models.CharField(max_length=20)
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+    last_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "day"], name="one_counter_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.day}: {self.count}"
+
+
+class OutboundStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    DONE = "done", _("Done on the platform")
+    LOCAL = "local", _("Done in somevakt only (the platform does not allow it)")
+    FAILED = "failed", _("Failed")
+
+
+class OutboundCall(models.Model):
+    """A reply, hide, unhide or delete to be carried out on the platform, with its retries."""
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="outbound_calls")
+    # The inbox item this call is for; a plain id, so the registry does not depend on the inbox app.
+    item_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    platform_id = models.CharField(max_length=200)
+    op = models.CharField(max_length=10)
+    text = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    permanent = models.BooleanField(default=False)
+    error = models.TextField(blank=True)
+    result_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.op} {self.platform_id} ({self.status})"
+
+
+class AlertKind(models.TextChoices):
+    SILENT = "silent", _("No deliveries for longer than usual")
+    REJECTED_DELIVERY = "rejected_delivery", _("A delivery could not be read")
+    OUTBOUND_FAILED = "outbound_failed", _("A platform call failed")
+
+
+class AccountAlert(models.Model):
+    """Something communications staff must look at; open until resolved."""
+
+    municipality = models.ForeignKey(
+        "tenants.Municipality", on_delete=models.CASCADE, null=True, blank=True, related_name="account_alerts"
+    )
+    account = models.ForeignKey(
+        Account, on_delete=models.CASCADE, null=True, blank=True, related_name="alerts"
+    )
+    delivery = models.ForeignKey(Delivery, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=AlertKind.choices)
+    message = models.TextField()
+    raised_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        indexes = [models.Index(fields=["kind", "resolved_at"], name="alert_open_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
