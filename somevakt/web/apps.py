@@ -6,3 +6,6 @@ class WebConfig(AppConfig):
     name = "somevakt.web"
     label = "web"
     verbose_name = _("Web shell")
+
+    def ready(self) -> None:
+        from somevakt.web import checks  # noqa: F401 - registers the system checks
