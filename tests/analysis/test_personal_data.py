@@ -1,0 +1,178 @@
+"""Personal data: generated, checksum-valid numbers inside ordinary Norwegian sentences, and near-misses."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import pytest
+from stdnum.no import fodselsnummer, kontonr
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.personal_data import (
+    BANK_ACCOUNT,
+    EMAIL,
+    NATIONAL_ID,
+    PHONE,
+    PersonalDataAnalyser,
+    find,
+)
+
+RNG = random.Random(20240501)
+
+ID_SENTENCES = [
+    "Fødselsnummeret mitt er {} hvis dere trenger det.",
+    "Hei, kan dere sjekke saken min? fnr {}",
+    "Sønnen min ({}) har ikke fått svar på søknaden om barnehageplass.",
+    "Eg sende søknaden i går, personnummer {}, men har ikkje fått stadfesting.",
+    "{} er D-nummeret mitt, jeg jobber på sykehjemmet.",
+    "Hvorfor må jeg oppgi {} bare for å melde meg på svømmekurs?",
+    "Legg inn {} i skjemaet, sa de på servicetorget.",
+    "Mora mi har fnr.{} og venter fortsatt på plass på sjukeheimen.",
+]
+ACCOUNT_SENTENCES = [
+    "Pengene kan settes inn på kontonummer {}.",
+    "Refusjonen skal gå til konto {} takk",
+    "Kontonr: {} (DNB)",
+    "Eg har bytta bank, nytt kontonummer er {}.",
+    "Overfør depositumet til bankkontoen min {} innen fredag.",
+]
+
+
+def birth_number(d_number: bool = False) -> str:
+    """A checksum-valid fødselsnummer (or D-nummer), built with stdnum's own check digits."""
+    while True:
+        born = datetime.date(1930, 1, 1) + datetime.timedelta(days=RNG.randrange(0, 365 * 90))
+        day = born.day + (40 if d_number else 0)
+        year = born.year % 100
+        individual = RNG.randrange(0, 500) if born.year < 2000 else RNG.randrange(500, 1000)
+        base = f"{day:02d}{born.month:02d}{year:02d}{individual:03d}"
+        k1 = fodselsnummer.calc_check_digit1(base)
+        if len(k1) != 1:
+            continue
+        k2 = fodselsnummer.calc_check_digit2(base + k1)
+        if len(k2) != 1:
+            continue
+        number = base + k1 + k2
+        assert fodselsnummer.is_valid(number)
+        return number
+
+
+def account_number() -> str:
+    """A checksum-valid kontonummer that is not also a valid fødselsnummer."""
+    while True:
+        bank = RNG.choice([1503, 1594, 1822, 3000, 9710, 8601, 1254, 6010, 2801, 4200])
+        base = f"{bank}{RNG.randrange(0, 10**6):06d}"
+        for last in "0123456789":
+            if kontonr.is_valid(base + last) and not fodselsnummer.is_valid(base + last):
+                return base + last
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(m.code, text[m.start : m.end]) for m in find(text)]
+
+
+def test_it_finds_every_generated_birth_and_d_number_in_sentences() -> None:
+    for i in range(400):
+        number = birth_number(d_number=i % 4 == 0)
+        written = number if i % 2 else number[:6] + " " + number[6:]
+        text = ID_SENTENCES[i % len(ID_SENTENCES)].format(written)
+        assert codes(text) == [(NATIONAL_ID, written)], text
+
+
+def test_it_finds_every_generated_account_number_in_sentences() -> None:
+    for i in range(300):
+        number = account_number()
+        written = [number, kontonr.format(number), f"{number[:4]} {number[4:6]} {number[6:]}"][i % 3]
+        text = ACCOUNT_SENTENCES[i % len(ACCOUNT_SENTENCES)].format(written)
+        assert codes(text) == [(BANK_ACCOUNT, written)], text
+
+
+def test_it_reports_a_valid_birth_number_as_account_only_in_account_form_or_next_to_konto() -> None:
+    number = birth_number()
+    assert codes(f"Nummeret er {number}.") == [(NATIONAL_ID, number)]
+    dotted = kontonr.format(number)
+    assert codes(f"Betal til {dotted}.") == [(BANK_ACCOUNT, dotted)]
+    assert codes(f"Kontonummeret mitt er {number}.") == [(BANK_ACCOUNT, number)]
+    assert codes(f"Fødselsnummer {number}, kontonr {dotted}") == [
+        (NATIONAL_ID, number),
+        (BANK_ACCOUNT, dotted),
+    ]
+
+
+def test_it_raises_no_alarm_on_near_misses() -> None:
+    for _ in range(300):
+        number = birth_number()
+        wrong_last = number[:10] + str((int(number[10]) + RNG.randrange(1, 10)) % 10)
+        wrong_digit = number[:3] + str((int(number[3]) + 1) % 10) + number[4:]
+        for near in (wrong_last, wrong_digit, number + "7", "4" + number, number[:10]):
+            text = f"Referansen er {near} i brevet dere sendte."
+            assert not [c for c in codes(text) if c[0] in (NATIONAL_ID, BANK_ACCOUNT)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Møtet er 12.03.2024 klokka 18.00 i kommunestyresalen.",
+        "Budsjettet er på kr 45 000 000 i år.",
+        "Prosjektet kostet 91 234 567 kroner.",
+        "Det gjelder sak 2024/1234 om reguleringsplanen.",
+        "Saksnummer 24/12345, journalpost 12.",
+        "Organisasjonsnummer 974 760 673 står på fakturaen.",
+        "Gausdal kommune, orgnr. 961381096",
+        "Vi har 12345678 liter vann i bassenget.",
+        "Fra 01.01.2025 til 31.12.2025 er det stengt.",
+        "Den 17. mai 2025 kl. 10.30 går toget.",
+        "Husnummer 12, postnummer 2651 Østre Gausdal.",
+        "Faktura 45678912 er betalt.",
+        "KID 91234567 brukes ved betaling.",
+        "Det var 1 234 567 besøkende.",
+        "Ring 112 ved brann, 113 ved ulykke.",
+        "Kontakt oss på post@gausdal.kommune.no",
+    ],
+)
+def test_it_does_not_take_dates_amounts_or_references_for_phone_numbers(text: str) -> None:
+    assert [c for c in codes(text) if c[0] == PHONE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Ring meg på tlf 912 34 567 etter klokka fire.", "912 34 567"),
+        ("Mobil: +47 91234567", "+47 91234567"),
+        ("Nummeret til legen er 61 22 33 44.", "61 22 33 44"),
+        ("Send sms til 41234567 så svarer jeg.", "41234567"),
+        ("Du når meg på 0047 932 10 987 i helgen.", "0047 932 10 987"),
+        ("tlf. 9123 4567", "9123 4567"),
+    ],
+)
+def test_it_finds_phone_numbers_in_running_text(text: str, number: str) -> None:
+    assert codes(text) == [(PHONE, number)]
+
+
+def test_it_finds_e_mail_addresses() -> None:
+    text = "Skriv til kari.nordmann+kommune@example.no eller ola_n@gausdal.kommune.no."
+    assert codes(text) == [
+        (EMAIL, "kari.nordmann+kommune@example.no"),
+        (EMAIL, "ola_n@gausdal.kommune.no"),
+    ]
+
+
+def test_it_reports_masked_findings_with_high_severity_for_ids() -> None:
+    number = birth_number()
+    text = f"Fødselsnummer: {number}, ring 912 34 567"
+    findings = PersonalDataAnalyser().analyse(Document(text))
+    assert [(f.code, f.severity, f.text) for f in findings] == [
+        (NATIONAL_ID, "high", "*" * 11),
+        (PHONE, "warn", "*** ** *67"),
+    ]
+    for f in findings:
+        assert number not in (f.text or "")
+        assert text[f.start : f.end] in (number, "912 34 567")
+
+
+def test_it_keeps_offsets_into_the_original_around_emoji_and_invisible_characters() -> None:
+    number = birth_number()
+    text = f"😀\u200b\u202e fnr {number} 🇳🇴"
+    (finding,) = PersonalDataAnalyser().analyse(Document(text))
+    assert text[finding.start : finding.end] == number
