@@ -80,15 +80,19 @@ class Adapter:
     platform: ClassVar[str]
     capabilities: ClassVar[Capabilities] = Capabilities()
 
-    def __init__(self, external_id: str, credentials: Credentials) -> None:
+    def __init__(self, external_id: str, credentials: Credentials, cursor: str = "") -> None:
         self.external_id = external_id
         self.credentials = credentials
+        # Where the last `fetch_recent` stopped, for platforms that page by id (Mastodon):
+        # set it before fetching, read it after, and store it with the account.
+        self.cursor = cursor
 
     def parse(self, payload: dict[str, Any]) -> list[ParsedComment]:
         """Turn one delivery (a webhook body, an export row) into comments."""
         raise NotImplementedError(f"{self.platform} does not receive deliveries")
 
     def fetch_recent(self, since: datetime | None = None) -> list[ParsedComment]:
+        """Recent comments straight from the platform (for reconciling what the webhook missed)."""
         raise NotImplementedError(f"{self.platform} cannot fetch recent comments")
 
     def reply(self, platform_id: str, text: str) -> str:

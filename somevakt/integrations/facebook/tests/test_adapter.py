@@ -1,0 +1,167 @@
+"""Reading page `feed` deliveries, and the Graph calls for reply, hide, unhide, delete and fetch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from somevakt.integrations.base import Credentials, PlatformError
+from somevakt.integrations.facebook.adapter import FacebookAdapter
+from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph
+from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery
+from somevakt.integrations.meta_payload import MalformedDelivery
+
+PAGE = "104870552231001"
+
+# A delivery as Meta sends it for a new comment on a page post (recorded shape, made-up ids).
+RECORDED_ADD = {
+    "object": "page",
+    "entry": [
+        {
+            "id": PAGE,
+            "time": 1772614800,
+            "changes": [
+                {
+                    "field": "feed",
+                    "value": {
+                        "from": {"id": "24819310577001", "name": "Kari Nordvik"},
+                        "post": {
+                            "status_type": "added_photos",
+                            "is_published": True,
+                            "updated_time": "2026-03-04T09:00:00+0000",
+                            "permalink_url": "https://www.facebook.com/104870552231001/posts/pfbid02abc",
+                            "promotion_status": "inactive",
+                            "id": "104870552231001_900001",
+                        },
+                        "message": "Når åpner gjenbruksstasjonen?",
+                        "post_id": "104870552231001_900001",
+                        "comment_id": "900001_620001",
+                        "created_time": 1772614790,
+                        "item": "comment",
+                        "parent_id": "104870552231001_900001",
+                        "verb": "add",
+                    },
+                }
+            ],
+        }
+    ],
+}
+
+
+def adapter(token: str = DEFAULT_TOKEN) -> FacebookAdapter:
+    return FacebookAdapter(PAGE, Credentials(token=token))
+
+
+def test_it_reads_a_new_comment_from_a_recorded_delivery() -> None:
+    [comment] = FacebookAdapter("", Credentials()).parse(RECORDED_ADD)
+    assert comment.platform == "facebook"
+    assert comment.account_external_id == PAGE
+    assert comment.platform_id == "900001_620001"
+    assert comment.text == "Når åpner gjenbruksstasjonen?"
+    assert comment.author_name == "Kari Nordvik"
+    assert comment.received_at == datetime.fromtimestamp(1772614790, tz=UTC)
+    assert comment.parent_id == ""  # a comment on the post itself, not a reply
+    assert comment.post_id == "104870552231001_900001"
+    assert comment.permalink.startswith("https://www.facebook.com/")
+    assert comment.verb == "add"
+
+
+def test_it_keeps_the_parent_of_a_reply_and_every_verb() -> None:
+    payload = page_delivery(
+        PAGE,
+        feed_comment(PAGE, "1_2", "svar", parent_id="1_1", post_id=f"{PAGE}_1"),
+        feed_comment(PAGE, "1_1", "endret", verb="edited"),
+        feed_comment(PAGE, "1_3", verb="remove"),
+        feed_comment(PAGE, "1_4", verb="hide"),
+        feed_comment(PAGE, "1_5", verb="unhide"),
+    )
+    comments = FacebookAdapter("", Credentials()).parse(payload)
+    assert [(c.platform_id, c.verb) for c in comments] == [
+        ("1_2", "add"),
+        ("1_1", "edited"),
+        ("1_3", "remove"),
+        ("1_4", "hide"),
+        ("1_5", "unhide"),
+    ]
+    assert comments[0].parent_id == "1_1"
+
+
+def test_it_skips_the_pages_own_comments_and_changes_that_are_not_comments() -> None:
+    own = feed_comment(PAGE, "1_9", "Takk for spørsmålet!", author=(PAGE, "Kommunen"))
+    reaction = {"field": "feed", "value": {"item": "reaction", "verb": "add", "post_id": "x"}}
+    other_field = {"field": "mention", "value": {"post_id": "x"}}
+    assert FacebookAdapter("", Credentials()).parse(page_delivery(PAGE, own, reaction, other_field)) == []
+
+
+def test_it_ignores_deliveries_for_other_objects() -> None:
+    assert FacebookAdapter("", Credentials()).parse({"object": "instagram", "entry": []}) == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [],
+        {"object": "page"},
+        {"object": "page", "entry": [{"changes": []}]},
+        {"object": "page", "entry": [{"id": PAGE, "changes": [{"field": "feed", "value": "x"}]}]},
+        {
+            "object": "page",
+            "entry": [
+                {"id": PAGE, "changes": [{"field": "feed", "value": {"item": "comment", "verb": "add"}}]}
+            ],
+        },
+    ],
+)
+def test_it_calls_a_delivery_it_cannot_read_malformed(payload) -> None:
+    with pytest.raises(MalformedDelivery):
+        FacebookAdapter("", Credentials()).parse(payload)
+
+
+def test_it_replies_hides_unhides_and_deletes_through_the_graph_api(settings) -> None:
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_comment(PAGE, f"{PAGE}_1", "1_1", "Hei")
+        reply_id = adapter().reply("1_1", "Takk! Hilsen Eva")
+        adapter().hide("1_1")
+        assert graph.is_hidden("1_1")
+        adapter().unhide("1_1")
+        assert not graph.is_hidden("1_1")
+        adapter().delete("1_1")
+        assert graph.is_deleted("1_1")
+    assert reply_id
+    assert graph.replies_to("1_1") == ["Takk! Hilsen Eva"]
+    calls = [(c.method, c.path, c.param("is_hidden") or c.param("message")) for c in graph.calls]
+    assert calls == [
+        ("POST", "/v23.0/1_1/comments", "Takk! Hilsen Eva"),
+        ("POST", "/v23.0/1_1", "true"),
+        ("POST", "/v23.0/1_1", "false"),
+        ("DELETE", "/v23.0/1_1", ""),
+    ]
+    assert all(c.headers["authorization"] == f"Bearer {DEFAULT_TOKEN}" for c in graph.calls)
+    assert all("access_token" not in dict(c.query) for c in graph.calls)
+
+
+def test_it_reports_a_comment_that_is_gone_as_permanent(settings) -> None:
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        with pytest.raises(PlatformError) as raised:
+            adapter().hide("does_not_exist")
+    assert raised.value.permanent
+    assert "100/33" in str(raised.value)
+
+
+def test_it_fetches_recent_comments_newest_first_back_to_a_time(settings) -> None:
+    old = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    new = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_comment(PAGE, f"{PAGE}_1", "1_1", "Gammel", created=old)
+        graph.add_comment(PAGE, f"{PAGE}_1", "1_2", "Ny", created=new)
+        graph.add_comment(PAGE, f"{PAGE}_1", "1_3", "Svar fra siden", created=new, author=(PAGE, "Kommunen"))
+        graph.add_comment(PAGE, f"{PAGE}_1", "1_4", "Svar", created=new, parent_id="1_2")
+        comments = adapter().fetch_recent(since=datetime(2026, 3, 2, tzinfo=UTC))
+    assert sorted(c.platform_id for c in comments) == ["1_2", "1_4"]
+    reply = next(c for c in comments if c.platform_id == "1_4")
+    assert reply.parent_id == "1_2"
+    assert reply.post_id == f"{PAGE}_1"

@@ -1,0 +1,60 @@
+"""Reading Meta's webhook deliveries: `{"object": ..., "entry": [{"id", "time", "changes": [...]}]}`.
+
+Both Facebook pages (`object: page`) and Instagram accounts (`object: instagram`) deliver
+this envelope to the one endpoint; each adapter reads the changes of its own object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+
+class MalformedDelivery(ValueError):
+    """The body is JSON but not a delivery we can read. The message says where."""
+
+
+def entries(payload: Any, object_name: str) -> Iterator[tuple[str, dict[str, Any], int | float | None]]:
+    """(entry id, change, entry time) for every change in a delivery for `object_name`."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+        raise MalformedDelivery("expected an object with an 'entry' list")
+    if payload.get("object") != object_name:
+        return
+    for number, entry in enumerate(payload["entry"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str | int):
+            raise MalformedDelivery(f"entry {number} has no id")
+        changes = entry.get("changes", [])
+        if not isinstance(changes, list):
+            raise MalformedDelivery(f"entry {number}: 'changes' is not a list")
+        for change in changes:
+            if not isinstance(change, dict) or not isinstance(change.get("value"), dict):
+                raise MalformedDelivery(f"entry {number}: a change without a 'value' object")
+            yield str(entry["id"]), change, entry.get("time")
+
+
+def timestamp(value: Any) -> datetime | None:
+    """Meta's times: Unix seconds (sometimes milliseconds) or ISO 8601 with a +0000 offset."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 10**11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("+0000", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.utcoffset() is not None else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def ident(value: Any) -> str:
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
