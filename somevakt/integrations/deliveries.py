@@ -1,0 +1,199 @@
+"""Durable ingest: a delivery is stored byte for byte first, then processed by the worker.
+
+Processing parses the stored body, maps each comment's page / account id to Account rows and
+hands every comment to the inbox (`inbox.ingest.receive`), all in one transaction with the
+delivery's status. A crash before that commit leaves the delivery `stored`, and the worker's
+sweep processes it again; the inbox is idempotent per (account, platform id), so nothing is
+counted twice. A body that cannot be read is kept as `rejected` and raised as an alert.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from somevakt.integrations.base import ParsedComment
+from somevakt.integrations.meta_payload import MalformedDelivery
+from somevakt.integrations.registry import adapter_for
+from somevakt.registry.models import (
+    Account,
+    AccountAlert,
+    AccountState,
+    AlertKind,
+    Delivery,
+    DeliveryStatus,
+    RejectedSignatures,
+)
+
+log = logging.getLogger(__name__)
+
+META_OBJECTS = {"page": "facebook", "instagram": "instagram"}
+# Comments still arrive for an account that is closed for the holidays; not for one never opened.
+RECEIVING_STATES = (AccountState.ACTIVE, AccountState.CLOSED_TEMPORARILY, AccountState.APPROVED)
+MAX_ATTEMPTS = 5
+
+
+def read_json(body: bytes) -> tuple[Any, str]:
+    """The decoded body, or None and why it cannot be read."""
+    try:
+        return json.loads(body), ""
+    except UnicodeDecodeError:
+        return None, "the body is not UTF-8"
+    except json.JSONDecodeError as exc:
+        return None, f"the body is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+
+
+def store_meta_delivery(body: bytes) -> Delivery:
+    """Store a signed Meta delivery and queue its processing, in one commit.
+
+    The body is only checked for being JSON here (in memory, before the one write), so a
+    malformed delivery is stored as rejected at once and never queued.
+    """
+    payload, error = read_json(body)
+    if error == "" and not isinstance(payload, dict):
+        error = "the body is JSON but not an object"
+    with transaction.atomic():
+        delivery = Delivery.objects.create(
+            source="meta",
+            body=body,
+            signature_ok=True,
+            status=DeliveryStatus.REJECTED if error else DeliveryStatus.STORED,
+            error=error,
+        )
+        if error:
+            raise_rejected_alert(delivery)
+        else:
+            # In the same transaction (the task queue is a table in the same database): one
+            # commit per request, and the task exists exactly when the delivery does.
+            enqueue_processing(delivery.pk)
+    return delivery
+
+
+def enqueue_processing(delivery_id: int) -> None:
+    from somevakt.integrations.tasks import process_delivery
+
+    process_delivery.enqueue(delivery_id)
+
+
+def count_rejected_signature(source: str) -> None:
+    now = timezone.now()
+    day = timezone.localdate(now)
+    updated = RejectedSignatures.objects.filter(source=source, day=day).update(
+        count=F("count") + 1, last_at=now
+    )
+    if not updated:
+        _counter, created = RejectedSignatures.objects.get_or_create(
+            source=source, day=day, defaults={"count": 1, "last_at": now}
+        )
+        if not created:
+            RejectedSignatures.objects.filter(pk=_counter.pk).update(count=F("count") + 1, last_at=now)
+
+
+def parse_meta(payload: Any) -> list[ParsedComment]:
+    if not isinstance(payload, dict):
+        raise MalformedDelivery("the body is JSON but not an object")
+    platform = META_OBJECTS.get(payload.get("object", ""))
+    if platform is None:
+        if not isinstance(payload.get("entry"), list):
+            raise MalformedDelivery("expected an object with 'object' and an 'entry' list")
+        return []  # another Meta object (user, permissions): nothing for the inbox
+    return adapter_for(platform, "").parse(payload)
+
+
+def accounts_for(platform: str, external_id: str) -> list[Account]:
+    return list(
+        Account.objects.filter(platform=platform, external_id=external_id, state__in=RECEIVING_STATES)
+    )
+
+
+def process_delivery(delivery_id: int) -> str:
+    """Process one stored delivery; returns its status. Safe to call twice."""
+    from somevakt.inbox.ingest import receive
+
+    # Counted in its own commit, so attempts that crash are counted too (see sweep_stored).
+    if not Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.STORED).update(
+        attempts=F("attempts") + 1
+    ):
+        return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or "missing"
+    with transaction.atomic():
+        delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
+        if delivery is None or delivery.status != DeliveryStatus.STORED:
+            return delivery.status if delivery else "missing"
+        payload, error = read_json(bytes(delivery.body))
+        try:
+            if error:
+                raise MalformedDelivery(error)
+            comments = parse_meta(payload)
+        except MalformedDelivery as exc:
+            reject(delivery, str(exc))
+            return DeliveryStatus.REJECTED
+        unknown: set[str] = set()
+        handed = 0
+        now = timezone.now()
+        for comment in comments:
+            accounts = accounts_for(comment.platform, comment.account_external_id)
+            if not accounts:
+                unknown.add(f"{comment.platform} {comment.account_external_id}")
+                continue
+            for account in accounts:
+                receive(account, comment, delivery)
+                handed += 1
+        touched = {(c.platform, c.account_external_id) for c in comments}
+        for platform, external_id in touched:
+            Account.objects.filter(platform=platform, external_id=external_id).update(last_delivery_at=now)
+        delivery.status = DeliveryStatus.PROCESSED
+        delivery.processed_at = now
+        delivery.comments = handed
+        delivery.error = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
+        delivery.save(update_fields=["status", "processed_at", "comments", "error"])
+    if unknown:
+        log.warning("delivery %s: %s", delivery_id, delivery.error)
+    return DeliveryStatus.PROCESSED
+
+
+def reject(delivery: Delivery, reason: str) -> None:
+    delivery.status = DeliveryStatus.REJECTED
+    delivery.error = reason[:1000]
+    delivery.processed_at = timezone.now()
+    delivery.save(update_fields=["status", "error", "processed_at"])
+    raise_rejected_alert(delivery)
+
+
+def raise_rejected_alert(delivery: Delivery) -> None:
+    log.warning("delivery %s rejected: %s", delivery.pk, delivery.error)
+    AccountAlert.objects.create(
+        kind=AlertKind.REJECTED_DELIVERY,
+        delivery=delivery,
+        message=f"Delivery {delivery.pk} from {delivery.source} could not be read: {delivery.error}",
+    )
+
+
+def sweep_stored(older_than: timedelta = timedelta(seconds=30), limit: int = 500) -> int:
+    """Process deliveries left `stored` (the worker died, or the task was lost). Returns how many."""
+    cutoff = timezone.now() - older_than
+    stale = list(
+        Delivery.objects.filter(status=DeliveryStatus.STORED, received_at__lt=cutoff)
+        .order_by("received_at")
+        .values_list("pk", "attempts")[:limit]
+    )
+    done = 0
+    for pk, attempts in stale:
+        if attempts >= MAX_ATTEMPTS:
+            with transaction.atomic():
+                delivery = Delivery.objects.select_for_update().get(pk=pk)
+                if delivery.status == DeliveryStatus.STORED:
+                    reject(delivery, f"processing failed {attempts} times; see the worker's log")
+            continue
+        try:
+            process_delivery(pk)
+        except Exception:
+            log.exception("delivery %s: processing failed", pk)
+            continue
+        done += 1
+    return done

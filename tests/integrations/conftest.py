@@ -1,0 +1,76 @@
+"""Integration fixtures on top of the base fixture: official accounts on each platform, the
+Meta app secret, and `/hooks/meta` routed even before the project's URLconf mounts it."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from django.urls import Resolver404, include, path, resolve
+
+from somevakt.integrations.base import Credentials
+from somevakt.registry.services import Approver, add_account, set_credentials
+
+APP_SECRET = "test-app-secret"
+VERIFY_TOKEN = "test-verify-token"
+PAGE = "111222333"
+INSTAGRAM = "17841400000000999"
+MASTODON = "110000000000000202"
+
+
+@pytest.fixture(autouse=True)
+def meta_settings(settings):
+    settings.META_APP_SECRET = APP_SECRET
+    settings.META_VERIFY_TOKEN = VERIFY_TOKEN
+    try:
+        resolve("/hooks/meta")
+    except Resolver404:
+        name = "tests_integrations_hooks_urlconf"
+        module = types.ModuleType(name)
+        module.urlpatterns = [
+            path("hooks/", include("somevakt.integrations.urls")),
+            path("", include("somevakt.urls")),
+        ]
+        sys.modules[name] = module
+        settings.ROOT_URLCONF = name
+    return settings
+
+
+@pytest.fixture
+def account(municipality, top_unit, owner):
+    made, _ = add_account(
+        municipality,
+        "facebook",
+        PAGE,
+        "Prøvekommune",
+        approver=Approver(label="test"),
+        unit=top_unit,
+        responsible=owner,
+    )
+    return made
+
+
+@pytest.fixture
+def instagram_account(municipality):
+    made, _ = add_account(
+        municipality, "instagram", INSTAGRAM, "Prøvekommune", approver=Approver(label="test")
+    )
+    return made
+
+
+@pytest.fixture
+def mastodon_account(municipality):
+    made, _ = add_account(municipality, "mastodon", MASTODON, "Prøvekommune", approver=Approver(label="test"))
+    return made
+
+
+@pytest.fixture
+def file_account(municipality):
+    made, _ = add_account(municipality, "file", "eksport-1", "Eksport", approver=Approver(label="test"))
+    return made
+
+
+def with_credentials(account, token: str, base_url: str = ""):
+    set_credentials(account, Credentials(token=token, base_url=base_url))
+    return account

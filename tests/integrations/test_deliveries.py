@@ -1,0 +1,115 @@
+"""Processing stored deliveries into inbox items: idempotent, and nothing lost when a worker dies."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from somevakt.inbox.models import Item, ItemEvent
+from somevakt.integrations.deliveries import MAX_ATTEMPTS, process_delivery, store_meta_delivery, sweep_stored
+from somevakt.integrations.fakes.meta_payloads import (
+    feed_comment,
+    instagram_comment,
+    instagram_delivery,
+    page_delivery,
+)
+from somevakt.registry.models import AccountAlert, AccountState, AlertKind, Delivery, DeliveryStatus
+from tests.integrations.conftest import INSTAGRAM, PAGE
+
+
+def store(payload) -> Delivery:
+    return store_meta_delivery(json.dumps(payload).encode())
+
+
+def test_it_turns_a_comment_into_an_item_with_its_received_event(account) -> None:
+    delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?")))
+    assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
+    item = Item.objects.get()
+    assert (item.account, item.platform_id, item.text) == (account, "1_1", "Når åpner biblioteket?")
+    assert item.delivery == delivery
+    assert list(ItemEvent.objects.filter(item=item).values_list("type", flat=True)) == ["received"]
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.comments, delivery.error) == (DeliveryStatus.PROCESSED, 1, "")
+    account.refresh_from_db()
+    assert account.last_delivery_at == delivery.processed_at
+
+
+def test_it_maps_instagram_deliveries_to_the_instagram_account(account, instagram_account) -> None:
+    delivery = store(instagram_delivery(INSTAGRAM, instagram_comment("c1", "Fint bilde!")))
+    process_delivery(delivery.pk)
+    assert Item.objects.get().account == instagram_account
+
+
+def test_it_adds_nothing_for_a_redelivery(account) -> None:
+    payload = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei"))
+    first, again = store(payload), store(payload)
+    process_delivery(first.pk)
+    process_delivery(again.pk)
+    process_delivery(first.pk)  # a task run twice
+    assert Item.objects.count() == 1
+    assert ItemEvent.objects.count() == 1
+
+
+def test_it_passes_edits_and_removals_to_the_inbox(account) -> None:
+    process_delivery(store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei"))).pk)
+    process_delivery(store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei igjen", verb="edited"))).pk)
+    process_delivery(store(page_delivery(PAGE, feed_comment(PAGE, "1_1", verb="remove"))).pk)
+    item = Item.objects.get()
+    assert item.text == "Hei igjen"
+    assert list(ItemEvent.objects.filter(item=item).values_list("type", flat=True)) == [
+        "received",
+        "edited",
+        "deleted",
+    ]
+
+
+def test_it_notes_comments_for_pages_it_does_not_know(account) -> None:
+    delivery = store(page_delivery("404404", feed_comment("404404", "9_9", "Hei")))
+    assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
+    delivery.refresh_from_db()
+    assert delivery.error == "no account for facebook 404404"
+    assert not Item.objects.exists()
+
+
+def test_it_delivers_nothing_to_a_retired_account(account) -> None:
+    account.state = AccountState.RETIRED
+    account.save()
+    process_delivery(store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei"))).pk)
+    assert not Item.objects.exists()
+
+
+def test_it_rejects_json_that_is_not_a_delivery_and_raises_an_alert(account) -> None:
+    delivery = store({"object": "page", "entry": [{"changes": []}]})
+    assert process_delivery(delivery.pk) == DeliveryStatus.REJECTED
+    delivery.refresh_from_db()
+    assert delivery.error == "entry 0 has no id"
+    assert AccountAlert.objects.filter(kind=AlertKind.REJECTED_DELIVERY, delivery=delivery).exists()
+
+
+def test_it_processes_deliveries_left_behind_by_a_worker_that_died(account) -> None:
+    # Stored and acknowledged, but the worker never got to it.
+    delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")))
+    assert sweep_stored(older_than=timedelta(minutes=5)) == 0  # too fresh: its task may still run
+    assert sweep_stored(older_than=timedelta(0)) == 1
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PROCESSED
+    assert Item.objects.count() == 1
+
+
+def test_it_gives_up_on_a_delivery_that_keeps_failing(account) -> None:
+    delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")))
+    Delivery.objects.filter(pk=delivery.pk).update(attempts=MAX_ATTEMPTS)
+    sweep_stored(older_than=timedelta(0))
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.REJECTED
+    assert "failed 5 times" in delivery.error
+    assert AccountAlert.objects.filter(delivery=delivery).exists()
+
+
+@pytest.mark.parametrize("verb", ["hide", "unhide"])
+def test_it_ignores_moderation_of_comments_it_never_saw(account, verb) -> None:
+    delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", verb=verb)))
+    assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
+    assert not Item.objects.exists()
