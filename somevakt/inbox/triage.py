@@ -22,6 +22,7 @@ from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.models import Item, ItemStatus
 from somevakt.policy.decision import Decision
 from somevakt.policy.engine import MAX_TEXT_CHARS, decide, evaluate
+from somevakt.policy.schema import Pack
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,17 @@ def triage(item: Item, *, actor_label: str = "worker") -> bool:
     text = item.text
     # The slow part (the language models) runs outside any transaction.
     decision = decision_for(text, pack)
+    return record_triage(item, text, decision, pack, actor_label=actor_label)
+
+
+def record_triage(
+    item: Item, text: str, decision: Decision, pack: Pack, *, actor_label: str = "worker"
+) -> bool:
+    """Store `decision` on `text` as the item's `triaged` event, with the deadline it gives.
+
+    False if the item's text changed meanwhile (its own triage follows) or someone else
+    triaged this text first.
+    """
     record_ = decision.to_record()
     record_["input_hash"] = text_hash(text)
     due = (
@@ -69,7 +81,7 @@ def triage(item: Item, *, actor_label: str = "worker") -> bool:
         status = locked_status(item)
         current_text = Item.objects.values_list("text", flat=True).get(pk=item.pk)
         if current_text != text or is_current(status, text, pack.revision):
-            return False  # edited meanwhile (its own triage follows), or triaged by someone else
+            return False
         record(
             item,
             "triaged",

@@ -60,3 +60,54 @@ def make_item(account):
         return item
 
     return make
+
+
+def triage_with(item, *codes: str, spans: dict | None = None):
+    """Triage `item` as if the analysers had found `codes` (the real engine decides; no analysers run).
+
+    `spans` gives (start, end) for a code that marks part of the text; others span the whole text.
+    """
+    from somevakt.analysis.base import Finding
+    from somevakt.inbox.deadlines import pack_of
+    from somevakt.inbox.triage import record_triage
+    from somevakt.policy.engine import decide
+
+    item.refresh_from_db()
+    pack = pack_of(item.municipality)
+    spans = spans or {}
+    findings = [
+        Finding(code, *spans.get(code, (0, len(item.text))), "high" if code in spans else "info")
+        for code in codes
+    ]
+    decision = decide(findings, "comment", pack, text_length=len(item.text))
+    assert record_triage(item, item.text, decision, pack, actor_label="test")
+    item.refresh_from_db()
+    item.status.refresh_from_db()
+    return decision
+
+
+@pytest.fixture
+def adviser(municipality, unit):
+    """A second communications person (an information adviser) in the unit below the owner."""
+    from somevakt.tenants.roles import Role
+    from somevakt.tenants.services import add_member
+    from tests.conftest import make_person
+
+    person = make_person("radgiver", "Rolf", "Rådgiver")
+    person.email = "rolf@provekommune.example"
+    person.save()
+    add_member(municipality, person, [Role.COMMUNICATIONS], unit=unit)
+    return person
+
+
+@pytest.fixture
+def crisis_lead(municipality, top_unit):
+    from somevakt.tenants.roles import Role
+    from somevakt.tenants.services import add_member
+    from tests.conftest import make_person
+
+    person = make_person("krise", "Kari", "Kriseleder")
+    person.email = "kari@provekommune.example"
+    person.save()
+    add_member(municipality, person, [Role.CRISIS_TEAM], unit=top_unit)
+    return person

@@ -1,0 +1,55 @@
+"""The demo loader's inbox step: the fixture comments become items, triaged on the spot.
+
+Runs after the registry's step has made the accounts. Idempotent: an item is unique per
+(account, platform id) and triage is skipped for a text already triaged under the same
+pack revision, so loading twice changes nothing. Triage runs here rather than in the
+worker, so a database loaded with `somevakt demo --load-only` is complete (DESIGN.md §4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from somevakt.inbox.ingest import ingest_comment
+from somevakt.inbox.triage import triage
+from somevakt.integrations.base import ParsedComment
+from somevakt.registry.models import Account
+
+
+def _accounts(context: Any) -> dict[str, Account]:
+    found = {}
+    for entry in context.accounts:
+        municipality = context.municipalities.get(entry["municipality"])
+        account = Account.objects.filter(
+            municipality=municipality, platform=entry["platform"], external_id=str(entry["external_id"])
+        ).first()
+        if account is not None:
+            found[entry["key"]] = account
+    return found
+
+
+def load(context: Any) -> None:
+    accounts = _accounts(context)
+    created = triaged = skipped = 0
+    for row in context.comments:
+        account = accounts.get(row["account"])
+        if account is None:
+            skipped += 1
+            continue
+        parsed = ParsedComment(
+            platform=account.platform,
+            account_external_id=account.external_id,
+            platform_id=row["platform_id"],
+            text=row["text"],
+            author_name=row["author"],
+            received_at=dt.datetime.fromisoformat(row["received_at"]),
+            parent_id=row.get("parent") or "",
+        )
+        item, new = ingest_comment(account, parsed, enqueue=False)
+        created += new
+        triaged += triage(item, actor_label="demo")
+    message = f"Demo inbox: {created} new items, {triaged} triaged, {len(context.comments) - skipped} in all"
+    if skipped:
+        message += f" ({skipped} comments skipped: their accounts are not loaded)"
+    context.log(message)

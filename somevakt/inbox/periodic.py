@@ -1,0 +1,121 @@
+"""Periodic jobs run by `somevakt worker`: a small registry any app can add to.
+
+An app registers a job in its own `jobs` module (found by `discover()`):
+
+    from datetime import timedelta
+    from somevakt.inbox.periodic import periodic
+
+    @periodic("registry.silent_accounts", every=timedelta(minutes=15))
+    def silent_accounts() -> None: ...
+
+Several worker processes may run at once; each run of a job is claimed with one
+conditional UPDATE on its `PeriodicJobRun` row, so a job runs once per period however
+many workers there are. A job that raises is logged and tried again next period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import IntegrityError, close_old_connections, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from somevakt.inbox.models import PeriodicJobRun
+
+log = logging.getLogger(__name__)
+
+# Modules outside the Django apps that may register jobs.
+EXTRA_JOB_MODULES: tuple[str, ...] = ("somevakt.integrations.jobs",)
+# A run that has not finished after this long is taken to have died with its worker.
+LOCK_FOR = dt.timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    every: dt.timedelta
+    func: Callable[[], object]
+
+
+JOBS: dict[str, PeriodicJob] = {}
+
+
+def periodic(name: str, every: dt.timedelta) -> Callable[[Callable[[], object]], Callable[[], object]]:
+    """Register `func` to run every `every` in the worker, under a unique `name`."""
+
+    def register(func: Callable[[], object]) -> Callable[[], object]:
+        JOBS[name] = PeriodicJob(name, every, func)
+        return func
+
+    return register
+
+
+def discover() -> dict[str, PeriodicJob]:
+    """Import every installed app's `jobs` module (and the extra ones), so their jobs register."""
+    names = [f"{config.name}.jobs" for config in apps.get_app_configs()] + list(EXTRA_JOB_MODULES)
+    for name in names:
+        try:
+            spec = importlib.util.find_spec(name)
+        except ModuleNotFoundError:
+            continue
+        if spec is not None:
+            importlib.import_module(name)
+    return JOBS
+
+
+def _claim(job: PeriodicJob, now: dt.datetime) -> bool:
+    try:
+        with transaction.atomic():
+            PeriodicJobRun.objects.get_or_create(name=job.name)
+    except IntegrityError:
+        pass  # another worker created the row at the same moment
+    free = Q(locked_until__isnull=True) | Q(locked_until__lt=now)
+    due = Q(last_started_at__isnull=True) | Q(last_started_at__lte=now - job.every)
+    claimed = (
+        PeriodicJobRun.objects.filter(name=job.name)
+        .filter(free & due)
+        .update(last_started_at=now, locked_until=now + LOCK_FOR)
+    )
+    return claimed == 1
+
+
+def run_job(job: PeriodicJob) -> None:
+    error = ""
+    try:
+        job.func()
+    except Exception as exc:
+        log.exception("periodic job %s failed", job.name)
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+    PeriodicJobRun.objects.filter(name=job.name).update(
+        last_finished_at=timezone.now(), locked_until=None, last_error=error
+    )
+
+
+def run_due(now: dt.datetime | None = None) -> list[str]:
+    """Run every registered job whose period has passed; returns the names that ran here."""
+    ran = []
+    for job in sorted(JOBS.values(), key=lambda j: j.name):
+        if _claim(job, now or timezone.now()):
+            run_job(job)
+            ran.append(job.name)
+    return ran
+
+
+def loop(stop: Callable[[], bool], tick: float = 5.0) -> None:
+    """Run due jobs every `tick` seconds until `stop()` (the worker's side thread)."""
+    while not stop():
+        close_old_connections()
+        try:
+            run_due()
+        except Exception:
+            log.exception("periodic jobs: round failed")
+        close_old_connections()
+        time.sleep(tick)

@@ -1,0 +1,424 @@
+"""What people do with an item, each as an ItemEvent (DESIGN.md §3 and §4).
+
+Every function checks what it must under the status row's lock and then records one
+event, so two people acting at once cannot both win (two claims: one gets the item,
+the other a clear message). A refusal is an `ActionRefused` with a message for people.
+Hiding is reversible protection, allowed for the four reasons every guideline accepts;
+deleting offers only the grounds the municipality's own guideline gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from somevakt.inbox import notify, platform
+from somevakt.inbox.access import display_name, handlers, people_with_role
+from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.events import locked_status, record
+from somevakt.inbox.models import Item, ItemEvent
+from somevakt.policy.decision import Decision
+from somevakt.policy.engine import ROLE_LABELS, PolicyContext, check_input, evaluate
+from somevakt.policy.schema import DeletionGround, Pack
+from somevakt.tenants.roles import Role
+
+
+class ActionRefused(Exception):
+    """The action cannot be done; the message says why, for the person who tried."""
+
+
+# Hiding is allowed under every guideline for these (DESIGN.md §4, "Hide and delete are different").
+HIDE_GROUNDS: dict[str, Any] = {
+    "personal_data": gettext_lazy("Exposed personal data"),
+    "confidential": gettext_lazy("A matter under a duty of confidentiality"),
+    "illegal": gettext_lazy("Illegal content (threats, hate, defamation)"),
+    "pending_escalation": gettext_lazy("Pending escalation"),
+}
+
+REPLY_PURPOSES: dict[str, str] = {
+    "reply": "replied",
+    "thank": "replied",
+    "refer_formal": "referred_formal",
+    "refer_political": "referred_political",
+}
+
+ESCALATION_TARGETS: dict[str, Any] = {
+    "difficult_cases": gettext_lazy("Difficult case"),
+    "reputation_critical": gettext_lazy("Reputation-critical case"),
+    "crisis": gettext_lazy("Crisis"),
+}
+
+
+def _lock(item: Item):
+    status = locked_status(item)
+    item.status = status
+    return status
+
+
+# --- claiming and assigning ---------------------------------------------------------------
+
+
+@transaction.atomic
+def claim(item: Item, person: Any) -> ItemEvent | None:
+    """Take the item. None if it is already yours; refused if someone else has it."""
+    status = _lock(item)
+    if status.assignee_id == person.pk:
+        return None
+    if status.assignee_id is not None:
+        raise ActionRefused(
+            _("%(name)s has already taken this item.") % {"name": display_name(status.assignee)}
+        )
+    return record(
+        item,
+        "assigned",
+        actor=person,
+        payload={"assignee_id": person.pk, "previous_id": None, "claimed": True},
+    )
+
+
+@transaction.atomic
+def assign(item: Item, person: Any, to: Any | None) -> ItemEvent | None:
+    """Give the item to `to` (a handler in the municipality), or to nobody."""
+    status = _lock(item)
+    to_id = to.pk if to is not None else None
+    if to is not None and not handlers(item.municipality).filter(pk=to.pk).exists():
+        raise ActionRefused(_("That person cannot handle the inbox in this municipality."))
+    if status.assignee_id == to_id:
+        return None
+    return record(
+        item, "assigned", actor=person, payload={"assignee_id": to_id, "previous_id": status.assignee_id}
+    )
+
+
+# --- answering ---------------------------------------------------------------------------
+
+
+def reply_context(item: Item) -> PolicyContext:
+    account = item.account
+    return PolicyContext(account_closed=account.state == "closed_temporarily")
+
+
+def check_reply(item: Item, text: str) -> Decision:
+    """The engine's verdict on a draft reply (kind `reply`): personal data, signature, readability."""
+    return evaluate(text, "reply", pack_of(item.municipality), reply_context(item))
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    purpose: str
+    label: str
+    text: str
+
+
+def saved_answers(pack: Pack, person: Any) -> list[SavedAnswer]:
+    """The pack's saved answers with the person's first name filled in."""
+    first_name = (getattr(person, "first_name", "") or person.get_username()).split(" ")[0]
+    answers = [
+        SavedAnswer("thank", _("Thank you"), pack.templates.thank_you),
+        SavedAnswer("refer_formal", _("Formal inquiry"), pack.templates.formal_referral),
+    ]
+    if pack.templates.political_referral:
+        answers.append(
+            SavedAnswer("refer_political", _("Political matter"), pack.templates.political_referral)
+        )
+    return [SavedAnswer(a.purpose, a.label, a.text.replace("{fornavn}", first_name)) for a in answers]
+
+
+def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> ItemEvent:
+    """Check the reply with the engine, then record it and ask the platform to post it.
+
+    A reply the engine blocks (personal data, confidential matters, crisis lock, closed
+    account) is refused; one it asks to revise may be sent, and the event keeps the verdict.
+    """
+    if purpose not in REPLY_PURPOSES:
+        raise ActionRefused(_("Unknown kind of answer."))
+    text = text.strip()
+    try:
+        check_input(text, "reply")
+    except ValueError:
+        raise ActionRefused(_("Write an answer first.")) from None
+    decision = check_reply(item, text)
+    if decision.action == "block":
+        raise ActionRefused(
+            _("The answer cannot be sent: %(reasons)s") % {"reasons": " ".join(decision.reasons)}
+        )
+    with transaction.atomic():
+        status = _lock(item)
+        if status.deleted:
+            raise ActionRefused(_("The comment is deleted; it cannot be answered."))
+        sent = platform.request(item, "reply", text)
+        return record(
+            item,
+            REPLY_PURPOSES[purpose],
+            actor=person,
+            clauses=decision.clauses if decision.action != "ok" else (),
+            payload={
+                "text": text,
+                "purpose": purpose,
+                "check": {
+                    "action": decision.action,
+                    "codes": decision.codes,
+                    "policy_revision": decision.policy_revision,
+                },
+                **sent,
+            },
+        )
+
+
+# --- escalating --------------------------------------------------------------------------
+
+
+@dataclass
+class EscalationTarget:
+    key: str
+    label: str
+    roles: tuple[str, ...]
+    role_labels: str
+    clause: str | None
+    people: list[Any] = field(default_factory=list)
+
+
+def _nearest_leader(item: Item, membership: Any) -> Any:
+    leader = membership.nearest_leader() if membership is not None else None
+    if leader is None and item.account.unit_id is not None:
+        leader = item.account.unit.nearest_leader()
+    return leader
+
+
+def escalation_targets(item: Item, membership: Any) -> list[EscalationTarget]:
+    """Where the pack sends difficult, reputation-critical and crisis cases, and who that is now."""
+    pack = pack_of(item.municipality)
+    person = getattr(membership, "person", None)
+    targets = []
+    for key, escalation in (
+        ("difficult_cases", pack.roles.difficult_cases),
+        ("reputation_critical", pack.roles.reputation_critical),
+        ("crisis", pack.roles.crisis),
+    ):
+        people: list[Any] = []
+        for role in escalation.roles:
+            if role == Role.UNIT_LEADER:
+                found = [_nearest_leader(item, membership)]
+            else:
+                found = list(people_with_role(item.municipality, role))
+            people.extend(p for p in found if p is not None and p not in people)
+        # Escalating to oneself helps nobody, unless there is no one else.
+        others = [p for p in people if person is None or p.pk != person.pk]
+        targets.append(
+            EscalationTarget(
+                key=key,
+                label=str(ESCALATION_TARGETS[key]),
+                roles=tuple(escalation.roles),
+                role_labels=", ".join(ROLE_LABELS.get(r, r) for r in escalation.roles),
+                clause=escalation.clause,
+                people=others or people,
+            )
+        )
+    return targets
+
+
+def default_target(item: Item) -> str:
+    status = item.status
+    return "crisis" if status.crisis else "difficult_cases"
+
+
+def escalate(item: Item, person: Any, membership: Any, target: str, reason: str, to: Any = None) -> ItemEvent:
+    """Send the item to whoever the pack names for `target`, and tell them by e-mail."""
+    found = {t.key: t for t in escalation_targets(item, membership)}
+    if target not in found:
+        raise ActionRefused(_("Unknown escalation."))
+    chosen = found[target]
+    if not chosen.people:
+        raise ActionRefused(
+            _("Nobody holds the role the guideline names for this (%(roles)s).")
+            % {"roles": chosen.role_labels}
+        )
+    recipients = [to] if to is not None and to in chosen.people else chosen.people
+    with transaction.atomic():
+        status = _lock(item)
+        if status.deleted:
+            raise ActionRefused(_("The comment is deleted."))
+        event = record(
+            item,
+            "escalated",
+            actor=person,
+            reason=reason.strip(),
+            clauses=[chosen.clause] if chosen.clause else [],
+            payload={
+                "target": target,
+                "roles": list(chosen.roles),
+                "to_id": recipients[0].pk,
+                "to_ids": [p.pk for p in recipients],
+            },
+        )
+        subject, body = notify.escalation_message(item, display_name(person), chosen.label, reason.strip())
+        notify.send_after_commit(recipients, subject, body)
+    return event
+
+
+# --- hiding and deleting -----------------------------------------------------------------
+
+
+def suggested_hide_ground(item: Item) -> str:
+    codes = set(item.status.codes)
+    if any(c.startswith("personal_data.") for c in codes):
+        return "personal_data"
+    if "confidential.case_details" in codes:
+        return "confidential"
+    if codes & {"abuse.threat", "abuse.hate"}:
+        return "illegal"
+    if item.status.escalated:
+        return "pending_escalation"
+    return ""
+
+
+def _triage_clauses_for(item: Item, action: str) -> list[str]:
+    status = item.status
+    if action == status.action or action in (status.also or []):
+        return list(status.clauses)
+    return []
+
+
+def hide(item: Item, person: Any, ground: str, reason: str = "") -> ItemEvent | None:
+    """Hide the comment (on the platform where it allows, else in somevakt's own view)."""
+    if ground not in HIDE_GROUNDS:
+        raise ActionRefused(_("Choose why the comment is hidden."))
+    with transaction.atomic():
+        status = _lock(item)
+        if status.deleted:
+            raise ActionRefused(_("The comment is deleted."))
+        if status.hidden:
+            return None
+        sent = platform.request(item, "hide")
+        return record(
+            item,
+            "hidden",
+            actor=person,
+            reason=reason.strip() or str(HIDE_GROUNDS[ground]),
+            clauses=_triage_clauses_for(item, "hide"),
+            payload={"ground": ground, **sent},
+        )
+
+
+def unhide(item: Item, person: Any, reason: str = "", undoes: int | None = None) -> ItemEvent | None:
+    with transaction.atomic():
+        status = _lock(item)
+        if not status.hidden:
+            return None
+        last_hide = item.events.filter(type="hidden").order_by("-id").first()
+        on_platform = bool(last_hide and last_hide.payload.get("on_platform"))
+        sent = platform.request(item, "unhide") if on_platform else {"on_platform": False}
+        payload: dict[str, Any] = dict(sent)
+        if undoes is not None:
+            payload["undoes"] = undoes
+        return record(item, "unhidden", actor=person, reason=reason.strip(), payload=payload)
+
+
+def deletion_grounds(item: Item) -> tuple[DeletionGround, ...]:
+    """The grounds for deletion the municipality's own guideline gives (none under Gausdal)."""
+    return pack_of(item.municipality).deletion_grounds
+
+
+def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") -> ItemEvent:
+    """Delete on one of the guideline's own grounds; the content is kept here in full for the archive."""
+    grounds = deletion_grounds(item)
+    if not grounds:
+        raise ActionRefused(
+            _("The guideline gives no ground for deleting comments. Hide it and escalate instead.")
+        )
+    if ground_index is None or not 0 <= ground_index < len(grounds):
+        raise ActionRefused(_("Choose the guideline's ground for deleting the comment."))
+    if not platform.can(item, "delete"):
+        raise ActionRefused(
+            _("This platform does not let the municipality delete other people's comments. Hide it instead.")
+        )
+    ground = grounds[ground_index]
+    with transaction.atomic():
+        status = _lock(item)
+        if status.deleted:
+            raise ActionRefused(_("The comment is already deleted."))
+        sent = platform.request(item, "delete")
+        return record(
+            item,
+            "deleted",
+            actor=person,
+            reason=reason.strip() or ground.summary,
+            clauses=[ground.clause],
+            payload={
+                "ground": {"clause": ground.clause, "codes": list(ground.codes)},
+                "by": "somevakt",
+                **sent,
+            },
+        )
+
+
+# --- closing, notes and undo -------------------------------------------------------------
+
+
+@transaction.atomic
+def close(item: Item, person: Any, reason: str = "") -> ItemEvent | None:
+    status = _lock(item)
+    if status.state == "closed":
+        return None
+    return record(item, "closed", actor=person, reason=reason.strip())
+
+
+@transaction.atomic
+def reopen(item: Item, person: Any, reason: str = "", undoes: int | None = None) -> ItemEvent | None:
+    status = _lock(item)
+    if status.state in ("new", "open", "assigned"):
+        return None
+    payload = {"undoes": undoes} if undoes is not None else {}
+    return record(item, "reopened", actor=person, reason=reason.strip(), payload=payload)
+
+
+def note(item: Item, person: Any, text: str) -> ItemEvent:
+    text = text.strip()
+    if not text:
+        raise ActionRefused(_("Write a note first."))
+    return record(item, "note", actor=person, reason=text)
+
+
+UNDOABLE = ("hidden", "closed", "escalated", "assigned")
+
+
+def undoable(item: Item) -> ItemEvent | None:
+    """The last event that can still be undone: a hide, close, escalation or assignment still in effect."""
+    status = item.status
+    last = item.events.filter(type__in=UNDOABLE).order_by("-id").first()
+    if last is None or item.events.filter(id__gt=last.id).exclude(type__in=("note", "reminded")).exists():
+        return None
+    in_effect = {
+        "hidden": status.hidden,
+        "closed": status.state == "closed",
+        "escalated": status.state == "escalated",
+        "assigned": status.assignee_id == last.payload.get("assignee_id"),
+    }
+    return last if in_effect[last.type] else None
+
+
+def undo(item: Item, person: Any, event_id: int) -> ItemEvent | None:
+    """Undo by a new event that reverses `event_id` (the log itself never changes)."""
+    target = undoable(item)
+    if target is None or target.pk != event_id:
+        raise ActionRefused(_("This can no longer be undone."))
+    if target.type == "hidden":
+        return unhide(item, person, _("Undone"), undoes=target.pk)
+    if target.type in ("closed", "escalated"):
+        return reopen(item, person, _("Undone"), undoes=target.pk)
+    with transaction.atomic():
+        status = _lock(item)
+        return record(
+            item,
+            "assigned",
+            actor=person,
+            payload={
+                "assignee_id": target.payload.get("previous_id"),
+                "previous_id": status.assignee_id,
+                "undoes": target.pk,
+            },
+        )

@@ -1,0 +1,291 @@
+"""The inbox pages: the queue, the item page with its actions, the reply check, the leaders' figures.
+
+Function-based views behind `inbox_required` (employees and politicians get 403,
+outsiders 404). Every action is a POST that records one ItemEvent and redirects back
+to the item (post/redirect/get); a refusal comes back as a message on the item page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from somevakt.inbox import platform, queue, services, stats
+from somevakt.inbox.access import display_name, handlers, inbox_required, leader_required
+from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.highlight import highlight
+from somevakt.inbox.ingest import text_hash
+from somevakt.inbox.labels import ACTION_LABELS, CHECK_LABELS, EVENT_LABELS, STATE_LABELS, code_label
+from somevakt.inbox.models import Item, ItemEvent
+from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.tenants.models import Municipality
+from somevakt.tenants.scoping import get_or_404
+
+EXCERPT_CHARS = 160
+
+
+def _int(value: Any, default: int | None = None) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@require_GET
+@inbox_required
+def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    key = request.GET.get("filter", queue.DEFAULT_FILTER)
+    if key not in queue.FILTER_KEYS:
+        key = queue.DEFAULT_FILTER
+    now = timezone.now()
+    counts = queue.counts(municipality, request.user, now)
+    rows, number, pages = queue.page(
+        queue.rows(municipality, key, request.user, now), _int(request.GET.get("side"), 1) or 1, counts[key]
+    )
+    entries = [
+        {
+            "status": status,
+            "item": status.item,
+            "excerpt": status.item.text[:EXCERPT_CHARS]
+            + ("…" if len(status.item.text) > EXCERPT_CHARS else ""),
+            "state": STATE_LABELS.get(status.state, status.state),
+            "action": ACTION_LABELS.get(status.action, status.action),
+            "overdue": status.open_work and status.due is not None and status.due < now,
+            "codes": [code_label(c) for c in status.codes],
+        }
+        for status in rows
+    ]
+    return render(
+        request,
+        "inbox/queue.html",
+        {
+            "municipality": municipality,
+            "filters": [
+                {"key": f.key, "label": f.label, "count": counts[f.key], "current": f.key == key}
+                for f in queue.FILTERS
+            ],
+            "current_filter": key,
+            "entries": entries,
+            "page": number,
+            "pages": pages,
+            "total": counts[key],
+            "can_see_stats": services_has_leader_role(request),
+        },
+    )
+
+
+def services_has_leader_role(request: HttpRequest) -> bool:
+    from somevakt.inbox.access import LEADER_ROLES
+
+    return request.membership.has_role(*LEADER_ROLES)  # type: ignore[attr-defined]
+
+
+def _item(request: HttpRequest, item_id: int) -> Item:
+    return get_or_404(
+        Item.objects.select_related(
+            "account__unit", "account__responsible", "status__assignee", "status__escalated_to"
+        ),
+        request,
+        pk=item_id,
+    )
+
+
+def _thread(item: Item) -> list[Item]:
+    root = item
+    for _step in range(20):  # a thread is never this deep; a loop in bad data must not hang us
+        if root.parent_id is None:
+            break
+        root = root.parent
+    from django.db.models import Q
+
+    return list(
+        Item.objects.filter(Q(pk=root.pk) | Q(parent=root) | Q(parent__parent=root))
+        .select_related("status")
+        .order_by("received_at", "id")[:100]
+    )
+
+
+def _decision(item: Item) -> dict[str, Any]:
+    event = item.events.filter(type="triaged").order_by("-id").first()
+    return (event.payload.get("decision") or {}) if event else {}
+
+
+def _history(item: Item) -> list[dict[str, Any]]:
+    people = {p.pk: p for p in handlers(item.municipality)}
+    out = []
+    for event in item.events.select_related("actor").order_by("id"):
+        payload = event.payload or {}
+        out.append(
+            {
+                "event": event,
+                "label": EVENT_LABELS.get(event.type, event.type),
+                "actor": display_name(event.actor) if event.actor else event.actor_label,
+                "assignee": display_name(people.get(payload.get("assignee_id")))
+                if event.type == "assigned"
+                else "",
+                "to": [display_name(people.get(pk)) or str(pk) for pk in payload.get("to_ids", [])],
+                "text": payload.get("text", ""),
+                "previous_text": payload.get("previous_text", ""),
+                "local_only": payload.get("on_platform") is False,
+                "action": ACTION_LABELS.get((payload.get("decision") or {}).get("action", ""), ""),
+            }
+        )
+    return out
+
+
+@require_GET
+@inbox_required
+def item_page(request: HttpRequest, municipality: Municipality, item_id: int) -> HttpResponse:
+    item = _item(request, item_id)
+    status = item.status
+    pack = pack_of(municipality)
+    decision = _decision(item)
+    findings = decision.get("findings", []) if status.input_hash == text_hash(item.text) else []
+    answers = services.saved_answers(pack, request.user)
+    chosen = request.GET.get("svar", "")
+    draft = next((a for a in answers if a.purpose == chosen), None)
+    undoable = services.undoable(item)
+    return render(
+        request,
+        "inbox/item.html",
+        {
+            "municipality": municipality,
+            "item": item,
+            "status": status,
+            "state_label": STATE_LABELS.get(status.state, status.state),
+            "action_label": ACTION_LABELS.get(status.action, status.action),
+            "also_labels": [ACTION_LABELS.get(a, a) for a in status.also],
+            "text_html": highlight(item.text, findings),
+            "findings": [{**f, "label": code_label(f["code"])} for f in findings],
+            "decision": decision,
+            "thread": _thread(item),
+            "history": _history(item),
+            "overdue": status.open_work and status.due is not None and status.due < timezone.now(),
+            "answers": answers,
+            "draft_text": draft.text if draft else "",
+            "draft_purpose": draft.purpose if draft else "reply",
+            "max_chars": MAX_TEXT_CHARS,
+            "handlers": handlers(municipality),
+            "targets": services.escalation_targets(item, request.membership),  # type: ignore[attr-defined]
+            "default_target": services.default_target(item),
+            "hide_grounds": list(services.HIDE_GROUNDS.items()),
+            "suggested_ground": services.suggested_hide_ground(item),
+            "deletion_grounds": list(enumerate(pack.deletion_grounds)),
+            "can": {op: platform.can(item, op) for op in platform.OPS},
+            "undoable": undoable,
+            "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
+            "guideline_url": _guideline_url(municipality),
+        },
+    )
+
+
+def _guideline_url(municipality: Municipality) -> str:
+    return reverse("guidelines:index", kwargs={"municipality": municipality.slug})
+
+
+ACTIONS = (
+    "claim",
+    "assign",
+    "reply",
+    "escalate",
+    "hide",
+    "unhide",
+    "delete",
+    "close",
+    "reopen",
+    "note",
+    "undo",
+)
+
+
+@require_POST
+@inbox_required
+def act(request: HttpRequest, municipality: Municipality, item_id: int, action: str) -> HttpResponse:
+    if action not in ACTIONS:
+        raise Http404
+    item = _item(request, item_id)
+    person = request.user
+    form = request.POST
+    reason = form.get("reason", "")[:2000]
+    try:
+        if action == "claim":
+            event = services.claim(item, person)
+        elif action == "assign":
+            to_id = _int(form.get("to"))
+            to = handlers(municipality).filter(pk=to_id).first() if to_id else None
+            if to_id and to is None:
+                raise services.ActionRefused(_("That person cannot handle the inbox in this municipality."))
+            event = services.assign(item, person, to)
+        elif action == "reply":
+            event = services.send_reply(
+                item, person, form.get("text", "")[:MAX_TEXT_CHARS], form.get("purpose", "reply")
+            )
+        elif action == "escalate":
+            to_id = _int(form.get("to"))
+            to = handlers(municipality).filter(pk=to_id).first() if to_id else None
+            event = services.escalate(item, person, request.membership, form.get("target", ""), reason, to)  # type: ignore[attr-defined]
+        elif action == "hide":
+            event = services.hide(item, person, form.get("ground", ""), reason)
+        elif action == "unhide":
+            event = services.unhide(item, person, reason)
+        elif action == "delete":
+            event = services.delete(item, person, _int(form.get("ground")), reason)
+        elif action == "close":
+            event = services.close(item, person, reason)
+        elif action == "reopen":
+            event = services.reopen(item, person, reason)
+        elif action == "note":
+            event = services.note(item, person, form.get("text", "")[:4000])
+        else:
+            event = services.undo(item, person, _int(form.get("event"), -1) or -1)
+    except services.ActionRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("inbox:item", municipality=municipality.slug, item_id=item.pk)
+    if isinstance(event, ItemEvent):
+        messages.success(request, _("Done: %(what)s.") % {"what": EVENT_LABELS.get(event.type, event.type)})
+    else:
+        messages.info(request, _("Nothing changed."))
+    return redirect("inbox:item", municipality=municipality.slug, item_id=item.pk)
+
+
+@require_POST
+@inbox_required
+def check_draft(request: HttpRequest, municipality: Municipality, item_id: int) -> HttpResponse:
+    """The live check of a draft reply (htmx): the engine's verdict for kind `reply`."""
+    item = _item(request, item_id)
+    text = request.POST.get("text", "")[: MAX_TEXT_CHARS + 1]
+    context: dict[str, Any] = {"empty": not text.strip(), "too_long": len(text) > MAX_TEXT_CHARS}
+    if not context["empty"] and not context["too_long"]:
+        decision = services.check_reply(item, text)
+        context.update(
+            {
+                "verdict": decision.action,
+                "verdict_label": CHECK_LABELS.get(decision.action, decision.action),
+                "reasons": decision.reasons if decision.action != "ok" else [],
+                "codes": [
+                    code_label(c)
+                    for c in decision.codes
+                    if c.startswith(("personal_data", "style", "post", "abuse", "confidential"))
+                ],
+                "clauses": decision.clauses if decision.action != "ok" else [],
+            }
+        )
+    context["guideline_url"] = _guideline_url(municipality)
+    return render(request, "inbox/_draft_check.html", context)
+
+
+@require_GET
+@leader_required
+def stats_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return render(
+        request,
+        "inbox/stats.html",
+        {"municipality": municipality, "report": stats.report(municipality)},
+    )

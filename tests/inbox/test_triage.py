@@ -1,0 +1,115 @@
+"""Triage: the municipality's pack decides the action; the decision record keeps no raw text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from somevakt.analysis.registry import analyse
+from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.events import record
+from somevakt.inbox.triage import record_triage, sweep, triage
+from somevakt.policy.engine import analysis_context, decide
+from tests.inbox.conftest import triage_with
+
+OSLO = ZoneInfo("Europe/Oslo")
+FNR = "01017012343"  # a checksum-valid fødselsnummer made up for the tests
+
+
+def test_it_stores_the_decision_with_the_triaged_event_and_the_deadline(make_item):
+    item = make_item(text="Når åpner biblioteket?")
+    triage_with(item, "intent.question")
+    status = item.status
+    assert status.state == "open"
+    assert status.action == "reply"
+    assert status.codes == ["intent.question"]
+    assert status.clauses == ["gausdal:offisielle-kontoer-5-sporsmal"]
+    assert status.due == dt.datetime(2026, 3, 5, 10, tzinfo=OSLO)
+    event = item.events.get(type="triaged")
+    assert event.payload["decision"]["policy"] == "gausdal"
+    assert event.payload["decision"]["policy_revision"] == pack_of(item.municipality).revision
+    assert event.clauses == ["gausdal:offisielle-kontoer-5-sporsmal"]
+
+
+def test_it_follows_each_municipalitys_own_guideline_on_a_threat(make_item, municipality):
+    gausdal = make_item("a", "Jeg skal ta deg")
+    assert triage_with(gausdal, "abuse.threat").action == "escalate_manager"
+    assert gausdal.status.also == ["hide"]
+    municipality.policy_pack = "hustadvika"
+    municipality.save()
+    hustadvika = make_item("b", "Jeg skal ta deg")
+    assert triage_with(hustadvika, "abuse.threat").action == "delete"
+    assert hustadvika.status.due is None  # Hustadvika sets no deadline
+
+
+def test_it_keeps_personal_data_out_of_the_decision_record(make_item):
+    text = f"Hei, fødselsnummeret mitt er {FNR}, kan dere sjekke saken min?"
+    item = make_item(text=text)
+    pack = pack_of(item.municipality)
+    found = analyse(text, "comment", analysis_context(pack, "comment"), only=("personal_data",))
+    decision = decide(list(found.findings), "comment", pack, text_length=len(text))
+    assert record_triage(item, text, decision, pack)
+    stored = json.dumps(item.events.get(type="triaged").payload, ensure_ascii=False)
+    assert FNR not in stored
+    assert "fødselsnummeret mitt" not in stored
+    assert "***********" in stored
+    item.status.refresh_from_db()
+    assert item.status.action == "refer_formal"
+    assert item.status.also == ["hide"]
+
+
+def test_it_triages_a_text_once(make_item):
+    item = make_item()
+    decision = triage_with(item, "intent.question")
+    pack = pack_of(item.municipality)
+    assert not record_triage(item, item.text, decision, pack)
+    assert item.events.filter(type="triaged").count() == 1
+
+
+def test_it_drops_a_decision_on_text_that_was_edited_meanwhile(make_item, account):
+    from somevakt.inbox.ingest import platform_edited
+
+    item = make_item(text="Første")
+    pack = pack_of(item.municipality)
+    decision = decide([], "comment", pack, text_length=6)
+    platform_edited(account, item, "Rettet", enqueue=False)
+    assert not record_triage(item, "Første", decision, pack)
+    item.status.refresh_from_db()
+    assert item.status.triage_pending
+
+
+def test_it_gives_no_deadline_when_nothing_needs_doing(make_item):
+    item = make_item(text="🙂")
+    assert triage(item)
+    item.status.refresh_from_db()
+    assert item.status.action == "none"
+    assert item.status.due is None
+
+
+def test_it_triages_with_the_real_analysers(make_item):
+    item = make_item(text="Når åpner svømmehallen igjen etter ferien?")
+    assert triage(item)
+    assert not triage(item)
+    item.status.refresh_from_db()
+    assert item.status.action == "reply"
+    assert "intent.question" in item.status.codes
+
+
+def test_it_sweeps_up_items_whose_triage_was_lost(make_item):
+    item = make_item(text="Når kommer brøytebilen?")
+    assert sweep() == 0  # too fresh: its task may still come
+    later = timezone.now() + dt.timedelta(minutes=5)
+    assert sweep(older_than=dt.timedelta(seconds=0)) == 1
+    item.status.refresh_from_db()
+    assert not item.status.triage_pending
+    assert later > item.status.triaged_at
+
+
+def test_it_sweeps_an_edited_item_again(make_item, owner):
+    item = make_item(text="Når kommer brøytebilen?")
+    triage_with(item, "intent.question")
+    record(item, "edited", actor_label="platform:facebook", payload={"previous_text": "x"})
+    assert sweep(older_than=dt.timedelta(seconds=0)) == 1
