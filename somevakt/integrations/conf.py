@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     # Meta's deliveries are a few kilobytes; anything far larger is not from Meta.
     "WEBHOOK_MAX_BYTES": 1024 * 1024,
     "PLATFORM_TIMEOUT": 10.0,
+    # The first pause before a quick retry in the same attempt, doubled each time.
+    "PLATFORM_RETRY_BACKOFF": 0.5,
     "OUTBOUND_MAX_ATTEMPTS": 5,
 }
 

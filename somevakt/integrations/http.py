@@ -15,15 +15,18 @@ from typing import Any
 import httpx
 
 from somevakt.integrations.base import PlatformError
+from somevakt.integrations.conf import setting
 
 # A response is turned into a result (the JSON body) or a PlatformError by the platform's client.
 Interpret = Callable[[httpx.Response], Any]
 
 
 class RetryPolicy:
-    def __init__(self, attempts: int = 3, backoff: float = 0.5, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self, attempts: int = 3, backoff: float | None = None, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self.attempts = max(1, attempts)
-        self.backoff = backoff
+        self.backoff = float(setting("PLATFORM_RETRY_BACKOFF")) if backoff is None else backoff
         self.sleep = sleep
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float:

@@ -23,6 +23,7 @@ MASTODON = "110000000000000202"
 def meta_settings(settings):
     settings.META_APP_SECRET = APP_SECRET
     settings.META_VERIFY_TOKEN = VERIFY_TOKEN
+    settings.PLATFORM_RETRY_BACKOFF = 0.0
     try:
         resolve("/hooks/meta")
     except Resolver404:

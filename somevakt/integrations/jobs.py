@@ -1,0 +1,32 @@
+"""The integrations' periodic jobs, run by `somevakt worker` (see inbox.periodic)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from somevakt.inbox.periodic import periodic
+from somevakt.integrations.deliveries import sweep_stored
+from somevakt.integrations.reconcile import reconcile_all
+from somevakt.integrations.silence import check_silent_accounts
+
+
+@periodic("integrations.sweep_deliveries", every=timedelta(minutes=1))
+def sweep_deliveries() -> None:
+    sweep_stored()
+
+
+@periodic("integrations.poll_mastodon", every=timedelta(minutes=1))
+def poll_mastodon() -> None:
+    # Mastodon has no webhook for mentions: polling is how they arrive at all.
+    reconcile_all(("mastodon",))
+
+
+@periodic("integrations.reconcile_meta", every=timedelta(minutes=15))
+def reconcile_meta() -> None:
+    # Catches what the webhook missed; the inbox ignores what did arrive.
+    reconcile_all(("facebook", "instagram"))
+
+
+@periodic("integrations.silent_accounts", every=timedelta(minutes=15))
+def silent_accounts() -> None:
+    check_silent_accounts()

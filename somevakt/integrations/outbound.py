@@ -1,0 +1,116 @@
+"""Replies, hiding, unhiding and deleting on the platform, carried out by the worker with retries.
+
+The inbox asks inside the transaction that records its event:
+
+    outbound.request(item.account, "hide", item.platform_id, item_id=item.pk)
+
+and the call runs once that transaction has committed. A transient failure (timeout, 5xx,
+rate limit) is retried with growing pauses; a permanent one (revoked token, comment gone) or
+running out of attempts leaves the call `failed`, raises an alert for communications staff and
+sends `signals.outbound_finished`. What the platform does not allow is never sent: the call is
+recorded as `local` (done in somevakt's own view only).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from somevakt.integrations.base import PlatformError
+from somevakt.integrations.conf import setting
+from somevakt.integrations.registry import adapter_class
+from somevakt.integrations.signals import outbound_finished
+from somevakt.registry.credentials import CredentialsUnreadable
+from somevakt.registry.models import Account, AccountAlert, AlertKind, OutboundCall, OutboundStatus
+from somevakt.registry.services import adapter_of
+
+log = logging.getLogger(__name__)
+
+OPS = ("reply", "hide", "unhide", "delete")
+FIRST_PAUSE = timedelta(seconds=30)
+
+
+def request(
+    account: Account, op: str, platform_id: str, *, text: str = "", item_id: int | None = None
+) -> OutboundCall:
+    """Record the call and queue it to run after the current transaction commits."""
+    if op not in OPS:
+        raise ValueError(f"unknown platform operation {op!r} (known: {', '.join(OPS)})")
+    if op == "reply" and not text.strip():
+        raise ValueError("a reply needs a text")
+    allowed = bool(getattr(adapter_class(account.platform).capabilities, op))
+    call = OutboundCall.objects.create(
+        account=account,
+        item_id=item_id,
+        platform_id=platform_id,
+        op=op,
+        text=text,
+        status=OutboundStatus.PENDING if allowed else OutboundStatus.LOCAL,
+        finished_at=None if allowed else timezone.now(),
+        error="" if allowed else f"{account.get_platform_display()} does not allow {op} here",
+    )
+    if allowed:
+        call_id = call.pk
+        transaction.on_commit(lambda: enqueue(call_id))
+    return call
+
+
+def enqueue(call_id: int, after: timedelta | None = None) -> None:
+    from somevakt.integrations.tasks import perform_outbound
+
+    task = perform_outbound.using(run_after=timezone.now() + after) if after else perform_outbound
+    task.enqueue(call_id)
+
+
+def perform(call_id: int) -> str:
+    """Carry out one call; returns its status afterwards. A call no longer pending is left alone."""
+    if not OutboundCall.objects.filter(pk=call_id, status=OutboundStatus.PENDING).update(
+        attempts=F("attempts") + 1
+    ):
+        return OutboundCall.objects.filter(pk=call_id).values_list("status", flat=True).first() or "missing"
+    call = OutboundCall.objects.select_related("account").get(pk=call_id)
+    try:
+        operation = getattr(adapter_of(call.account), call.op)
+        result = operation(call.platform_id, call.text) if call.op == "reply" else operation(call.platform_id)
+    except PlatformError as exc:
+        return failed(call, str(exc), permanent=exc.permanent)
+    except CredentialsUnreadable as exc:
+        return failed(call, str(exc), permanent=True)
+    except NotImplementedError as exc:
+        return failed(call, str(exc), permanent=True)
+    call.status = OutboundStatus.DONE
+    call.result_id = str(result or "")
+    call.error = ""
+    call.finished_at = timezone.now()
+    call.save(update_fields=["status", "result_id", "error", "finished_at"])
+    outbound_finished.send(sender=OutboundCall, call=call)
+    return call.status
+
+
+def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
+    limit = int(setting("OUTBOUND_MAX_ATTEMPTS"))
+    if not permanent and call.attempts < limit:
+        call.error = error[:2000]
+        call.save(update_fields=["error"])
+        pause = FIRST_PAUSE * (2 ** (call.attempts - 1))
+        log.info("outbound %s: %s; trying again in %s", call.pk, error, pause)
+        enqueue(call.pk, after=pause)
+        return call.status
+    call.status = OutboundStatus.FAILED
+    call.permanent = permanent
+    call.error = error[:2000]
+    call.finished_at = timezone.now()
+    call.save(update_fields=["status", "permanent", "error", "finished_at"])
+    log.warning("outbound %s failed for good: %s", call.pk, error)
+    AccountAlert.objects.create(
+        municipality_id=call.account.municipality_id,
+        account=call.account,
+        kind=AlertKind.OUTBOUND_FAILED,
+        message=f"{call.op} on {call.account} failed: {error}"[:2000],
+    )
+    outbound_finished.send(sender=OutboundCall, call=call)
+    return call.status

@@ -1,0 +1,129 @@
+"""Outbound platform calls: run by the worker, retried on transient trouble, else failed for good."""
+
+from __future__ import annotations
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, server_error, token_expired
+from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
+from somevakt.integrations.fakes.mastodon import FakeMastodon
+from somevakt.integrations.outbound import perform, request
+from somevakt.integrations.signals import outbound_finished
+from somevakt.registry.models import AccountAlert, AlertKind, OutboundCall, OutboundStatus
+from tests.integrations.conftest import PAGE, with_credentials
+
+
+@pytest.fixture
+def graph(settings):
+    with FakeGraph() as fake:
+        settings.META_GRAPH_URL = fake.url
+        fake.add_comment(PAGE, f"{PAGE}_1", "1_1", "Hei")
+        yield fake
+
+
+@pytest.fixture
+def finished():
+    calls = []
+
+    def receiver(sender, call, **kwargs):
+        calls.append((call.pk, call.status))
+
+    outbound_finished.connect(receiver)
+    yield calls
+    outbound_finished.disconnect(receiver)
+
+
+def queued_calls() -> list[int]:
+    return [
+        row.args_kwargs["args"][0]
+        for row in DBTaskResult.objects.filter(task_path="somevakt.integrations.tasks.perform_outbound")
+    ]
+
+
+def test_it_queues_the_call_when_the_transaction_commits(account, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        call = request(account, "hide", "1_1", item_id=7)
+        assert queued_calls() == []
+    assert queued_calls() == [call.pk]
+    assert (call.status, call.item_id, call.op) == (OutboundStatus.PENDING, 7, "hide")
+
+
+def test_it_replies_and_records_the_platforms_id(account, graph, finished) -> None:
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "reply", "1_1", text="Takk! Hilsen Eva")
+    assert perform(call.pk) == OutboundStatus.DONE
+    call.refresh_from_db()
+    assert graph.replies_to("1_1") == ["Takk! Hilsen Eva"]
+    assert call.result_id in graph.comments
+    assert finished == [(call.pk, OutboundStatus.DONE)]
+    assert perform(call.pk) == OutboundStatus.DONE  # a second run sends nothing
+    assert len(graph.replies_to("1_1")) == 1
+
+
+def test_it_tries_again_later_after_a_transient_failure(account, graph, settings) -> None:
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "hide", "1_1")
+    graph.fail_next(server_error(), server_error(), server_error())  # the client's own quick retries too
+    assert perform(call.pk) == OutboundStatus.PENDING
+    call.refresh_from_db()
+    assert call.attempts == 1
+    assert "HTTP 500" in call.error
+    retry = DBTaskResult.objects.filter(task_path="somevakt.integrations.tasks.perform_outbound").get()
+    assert retry.run_after is not None
+    assert perform(call.pk) == OutboundStatus.DONE
+    assert graph.is_hidden("1_1")
+
+
+def test_it_fails_for_good_on_a_permanent_error_and_raises_an_alert(account, graph, finished) -> None:
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "delete", "1_1")
+    graph.fail_next(token_expired())
+    assert perform(call.pk) == OutboundStatus.FAILED
+    call.refresh_from_db()
+    assert call.permanent
+    assert "190/463" in call.error
+    assert not graph.is_deleted("1_1")
+    alert = AccountAlert.objects.get(kind=AlertKind.OUTBOUND_FAILED)
+    assert (alert.account, alert.municipality) == (account, account.municipality)
+    assert finished == [(call.pk, OutboundStatus.FAILED)]
+
+
+def test_it_stops_after_its_attempts(account, graph, settings) -> None:
+    settings.OUTBOUND_MAX_ATTEMPTS = 2
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "hide", "1_1")
+    graph.fail_next(*[server_error()] * 6)
+    assert perform(call.pk) == OutboundStatus.PENDING
+    assert perform(call.pk) == OutboundStatus.FAILED
+    call.refresh_from_db()
+    assert not call.permanent
+
+
+def test_it_does_only_what_the_platform_allows(mastodon_account) -> None:
+    call = request(mastodon_account, "hide", "112")
+    assert call.status == OutboundStatus.LOCAL
+    assert queued_calls() == []
+
+
+def test_it_replies_on_mastodon(mastodon_account) -> None:
+    with FakeMastodon() as instance:
+        with_credentials(mastodon_account, MASTODON_TOKEN, instance.url)
+        status = instance.mention("Hei!")
+        call = request(mastodon_account, "reply", status["id"], text="Hei på deg!")
+        assert perform(call.pk) == OutboundStatus.DONE
+        assert len(instance.replies_to(status["id"])) == 1
+
+
+def test_it_fails_at_once_without_credentials(account, graph) -> None:
+    call = request(account, "hide", "1_1")
+    assert perform(call.pk) == OutboundStatus.FAILED
+    call.refresh_from_db()
+    assert call.permanent
+
+
+@pytest.mark.parametrize(("op", "text"), [("like", ""), ("reply", "  ")])
+def test_it_refuses_unknown_operations_and_empty_replies(account, op, text) -> None:
+    with pytest.raises(ValueError):
+        request(account, op, "1_1", text=text)
+    assert not OutboundCall.objects.exists()
