@@ -43,8 +43,11 @@ class FileAdapter(Adapter):
         if len(text) > MAX_TEXT:
             raise RowRejected(f"text longer than {MAX_TEXT} characters")
         raw_time = next((row[key] for key in TIME_KEYS if row.get(key) not in (None, "")), None)
-        received_at = parse_time(raw_time) if raw_time is not None else None
-        if raw_time is not None and received_at is None:
+        if raw_time is None:
+            # The deadline runs from when the comment was made, not from when it was imported.
+            raise RowRejected(f"no time (one of: {', '.join(TIME_KEYS)})")
+        received_at = parse_time(raw_time)
+        if received_at is None:
             raise RowRejected(f"unreadable time {str(raw_time)[:40]!r} (use ISO 8601)")
         return ParsedComment(
             platform=self.platform,

@@ -45,17 +45,18 @@ def test_it_takes_a_time_without_offset_as_oslo_time() -> None:
 
 def test_it_keeps_the_text_exactly() -> None:
     text = "  <script>alert(1)</script>\n\u202eevil  "
-    assert parse({"id": "1", "text": text}).text == text
+    assert parse({"id": "1", "text": text, "received_at": "2026-03-04T10:00"}).text == text
 
 
 @pytest.mark.parametrize(
     ("row", "reason"),
     [
-        ({"text": "Hei"}, "no id"),
-        ({"id": "1"}, "no text"),
+        ({"text": "Hei", "received_at": "2026-03-04T10:00"}, "no id"),
+        ({"id": "1", "received_at": "2026-03-04T10:00"}, "no text"),
         ({"id": "1", "text": "   "}, "no text"),
+        ({"id": "1", "text": "Hei"}, "no time"),
         ({"id": "1", "text": "Hei", "received_at": "i går"}, "unreadable time"),
-        ({"id": "1", "text": "x" * 100_001}, "longer than"),
+        ({"id": "1", "text": "x" * 100_001, "received_at": "2026-03-04T10:00"}, "longer than"),
     ],
 )
 def test_it_rejects_a_row_with_a_reason(row, reason) -> None:
