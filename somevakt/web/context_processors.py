@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 
 from somevakt.tenants.scoping import municipalities_of
 from somevakt.web.sections import SECTIONS
@@ -25,6 +25,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
                 href = reverse(f"{section.key}:index", kwargs={"municipality": municipality.slug})
             except NoReverseMatch:
                 continue
+            if not may_open(request, href):
+                continue
             navigation.append(
                 {"key": section.key, "label": section.label, "href": href, "current": section.key == current}
             )
@@ -34,3 +36,11 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         # Evaluated lazily by the template; only people in several municipalities see a switcher.
         "switch_municipalities": municipalities_of(user),
     }
+
+
+def may_open(request: HttpRequest, href: str) -> bool:
+    """Whether the member holds a role the page asks for (`member_required(roles=...)`); links
+    a person cannot open are left out of the navigation."""
+    required = getattr(resolve(href).func, "required_roles", ())
+    membership = getattr(request, "membership", None)
+    return not required or (membership is not None and membership.has_role(*required))

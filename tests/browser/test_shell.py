@@ -7,10 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 
 from somevakt.demo.loader import DEMO_PASSWORD, load_demo
-from somevakt.web.sections import SECTIONS
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,7 +65,6 @@ def test_it_has_no_wcag_21_aa_violations_on_any_page_of_the_shell(demo_data, liv
             visited = walk_the_shell(browser, live_server.url)
         finally:
             browser.close()
-    assert len(visited) == len(SECTIONS) + 6
     failures = {url: found for url, found in visited.items() if found}
     assert failures == {}, json.dumps(failures, indent=2, ensure_ascii=False)
 
@@ -95,11 +92,12 @@ def walk_the_shell(browser, base: str) -> dict[str, list[dict]]:
     page.get_by_role("link", name="Gausdal").click()
     page.wait_for_url(f"{base}/gausdal/")
     check(page, visited)
-    for section in SECTIONS:
-        with translation.override("nb"):
-            label = str(section.label)
-        page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name=label).click()
-        page.wait_for_url(f"{base}/gausdal/{section.path}/")
+    navigation = page.get_by_role("navigation", name="Hovedmeny")
+    labels = navigation.get_by_role("link").all_inner_texts()
+    assert labels, "no navigation"
+    for label in labels:
+        navigation.get_by_role("link", name=label, exact=True).click()
+        page.wait_for_url(f"{base}/gausdal/*/")
         assert page.locator("[aria-current=page]").inner_text() == label
         check(page, visited)
 
@@ -125,4 +123,5 @@ def walk_the_shell(browser, base: str) -> dict[str, list[dict]]:
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
     assert page.evaluate("document.activeElement.getBoundingClientRect().width") > 50
     context.close()
+    assert len(visited) == len(labels) + 6
     return visited

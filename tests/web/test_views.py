@@ -2,7 +2,9 @@
 
 import pytest
 from django.db import OperationalError, connection
+from django.urls import resolve
 
+from somevakt.tenants.services import add_member
 from somevakt.web.sections import SECTIONS
 
 SECTION_PATHS = [section.path for section in SECTIONS]
@@ -59,11 +61,27 @@ def test_it_shows_the_overview_of_the_municipality(member_client, municipality, 
     assert 'aria-label="Hovedmeny"' in html
 
 
+def required_roles(url: str) -> tuple[str, ...]:
+    return getattr(resolve(url).func, "required_roles", ())
+
+
 @pytest.mark.parametrize("path", SECTION_PATHS)
-def test_it_shows_every_section_to_a_member(member_client, municipality, path):
-    response = member_client.get(f"/{municipality.slug}/{path}/")
+def test_it_shows_every_section_to_a_member_with_a_role_it_needs(member, member_client, municipality, path):
+    url = f"/{municipality.slug}/{path}/"
+    roles = required_roles(url)
+    if roles:
+        add_member(municipality, member, [roles[0]])
+    response = member_client.get(url)
     assert response.status_code == 200
     assert 'aria-current="page"' in response.content.decode()
+
+
+def test_it_leaves_out_of_the_navigation_what_the_member_cannot_open(member, member_client, municipality):
+    urls = [f"/{municipality.slug}/{path}/" for path in SECTION_PATHS]
+    add_member(municipality, member, [])
+    html = member_client.get(f"/{municipality.slug}/").content.decode()
+    for url in urls:
+        assert (f'href="{url}"' in html) == (not required_roles(url)), url
 
 
 @pytest.mark.parametrize("path", ["", *SECTION_PATHS])
@@ -79,8 +97,6 @@ def test_it_gives_404_for_a_municipality_that_does_not_exist(member_client):
 
 
 def test_it_offers_a_choice_to_a_person_in_several_municipalities(member, member_client, other_municipality):
-    from somevakt.tenants.services import add_member
-
     add_member(other_municipality, member, ["employee"])
     response = member_client.get("/")
     html = response.content.decode()
@@ -94,8 +110,6 @@ def test_it_shows_no_switcher_to_a_person_in_one_municipality(member_client, mun
 
 
 def test_it_switches_municipality_for_a_member(member, member_client, other_municipality):
-    from somevakt.tenants.services import add_member
-
     add_member(other_municipality, member, ["employee"])
     response = member_client.get("/bytt-kommune/", {"kommune": other_municipality.slug})
     assert response["Location"] == f"/{other_municipality.slug}/"
