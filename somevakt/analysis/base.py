@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
+    from somevakt.analysis.normalize import Normalized
+
 Severity = Literal["info", "warn", "high"]
 Kind = Literal["comment", "reply", "post", "private"]
 KINDS: tuple[str, ...] = ("comment", "reply", "post", "private")
@@ -76,6 +78,13 @@ class Document:
         from somevakt.analysis.tokenize import tokenize
 
         return tokenize(self.text)
+
+    @cached_property
+    def normalized(self) -> Normalized:
+        """The de-obfuscated skeleton used for lexicon matching, with its map back to `text`."""
+        from somevakt.analysis.normalize import normalize
+
+        return normalize(self.lower)
 
     @cached_property
     def lower(self) -> str:

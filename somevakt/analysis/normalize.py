@@ -103,52 +103,66 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+_EXOTIC = re.compile(r"[^\x20-\x7e\n\t\ræøå]")
+_WHITESPACE = str.maketrans("\n\t\r", "   ")
+_LEET_CHARS = re.compile("[013457 8@$]".replace(" ", ""))
+_MIXED = re.compile(
+    rf"(?<![{LETTERS}0-9*@$])(?=[{LETTERS}0-9*@$]*[{LETTERS}])(?=[{LETTERS}0-9*@$]*[0-9@$])[{LETTERS}0-9*@$]{{3,}}"
+)
+_REPEAT = re.compile(rf"([{LETTERS}])\1+")
+
+
+def _delete(text: str, index: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """Remove the characters of `spans` (sorted, disjoint) from text and index alike."""
+    parts: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for s, e in spans:
+        parts.append(text[pos:s])
+        idx.extend(index[pos:s])
+        pos = e
+    parts.append(text[pos:])
+    idx.extend(index[pos:])
+    return "".join(parts), idx
+
+
 def normalize(lower: str) -> Normalized:
     """Skeleton of an already lower-cased text (same length as the original)."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(lower):
-        folded = _fold_char(ch)
-        if folded:
-            chars.append(folded)
-            index.append(i)
-    text = "".join(chars)
+    if _EXOTIC.search(lower):
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(lower):
+            folded = _fold_char(ch)
+            if folded:
+                chars.append(folded)
+                index.append(i)
+        text = "".join(chars)
+    else:  # the common case: plain text, nothing to fold or drop
+        text = lower.translate(_WHITESPACE)
+        index = list(range(len(lower)))
 
     # Digits for letters ("1d10t"), only in words that already contain letters.
-    if any(c in _LEET for c in text):
-        parts = list(text)
-        for m in _WORDISH.finditer(text):
-            word = m.group()
-            if len(word) >= 3 and _LETTER.search(word) and any(c in _LEET for c in word):
-                for j, c in enumerate(word, m.start()):
-                    if c in _LEET:
-                        parts[j] = _LEET[c]
-        text = "".join(parts)
+    if _LEET_CHARS.search(text):
+        parts = None
+        for m in _MIXED.finditer(text):
+            if parts is None:
+                parts = list(text)
+            for j in range(m.start(), m.end()):
+                parts[j] = _LEET.get(parts[j], parts[j])
+        if parts is not None:
+            text = "".join(parts)
 
     # Spaced-out letters ("f a e n"): drop the separators inside the run.
-    if " " in text or "." in text or "-" in text or "_" in text:
-        keep = [True] * len(text)
-        hit = False
-        for m in _SPACED.finditer(text):
-            for j in range(m.start() + 1, m.end(), 2):
-                keep[j] = False
-                hit = True
-        if hit:
-            text = "".join(c for c, k in zip(text, keep, strict=True) if k)
-            index = [i for i, k in zip(index, keep, strict=True) if k]
+    spans = [(j, j + 1) for m in _SPACED.finditer(text) for j in range(m.start() + 1, m.end(), 2)]
+    if spans:
+        text, index = _delete(text, index, spans)
 
     # Repeated letters ("idiooooot", and "dumme" -> "dume" on both sides of a comparison).
-    out_chars: list[str] = []
-    out_index: list[int] = []
-    prev = ""
-    for c, i in zip(text, index, strict=True):
-        if c == prev and c.isalpha():
-            continue
-        out_chars.append(c)
-        out_index.append(i)
-        prev = c
-    out_index.append(len(lower))
-    return Normalized("".join(out_chars), tuple(out_index))
+    spans = [(m.start() + 1, m.end()) for m in _REPEAT.finditer(text)]
+    if spans:
+        text, index = _delete(text, index, spans)
+    index.append(len(lower))
+    return Normalized(text, tuple(index))
 
 
 def skeleton(word: str) -> str:

@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 from functools import cache
 
-from somevakt.analysis.base import AnalysisContext, Analyser, Document, Finding
+from somevakt.analysis.base import Analyser, AnalysisContext, Document, Finding
 
 # name -> "module:Class". Order is the order findings are reported in.
 ANALYSERS: dict[str, str] = {
@@ -32,7 +32,8 @@ class AnalysisResult:
 def get(name: str) -> Analyser:
     module_name, _, class_name = ANALYSERS[name].partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)
-    return cls()  # type: ignore[no-any-return]
+    analyser: Analyser = cls()
+    return analyser
 
 
 def analyse(

@@ -1,0 +1,196 @@
+"""Abuse: threats, hate speech, personal attacks and obscenity, from our own lexicons.
+
+No labelled Norwegian set exists, so this is rules: word lists (lexicons/abuse_*_words.txt)
+matched on the de-obfuscated skeleton of the text, and phrase patterns
+(lexicons/abuse_*_patterns.txt) for what only a combination of words makes abusive
+("jeg skal drepe deg", "innvandrerne bør sendes hjem", "du er inkompetent").
+A slur or insult inside quotation marks or after "kalte meg" is a complaint about
+abuse, not abuse, and is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding, Severity
+from somevakt.analysis.lexicon_match import (
+    WordEntry,
+    WordHit,
+    WordMatcher,
+    compile_patterns,
+    literal_alternatives,
+    load_macros,
+    parse_words,
+    skeleton_pattern,
+    trie_regex,
+)
+from somevakt.analysis.lexicons import load
+from somevakt.analysis.masking import mask_excerpt
+from somevakt.analysis.normalize import LETTERS, Normalized
+
+THREAT = "abuse.threat"
+HATE = "abuse.hate"
+INSULT = "abuse.insult"
+OBSCENE = "abuse.obscene"
+
+_SEVERITY: dict[str, Severity] = {THREAT: "high", HATE: "high", INSULT: "warn", OBSCENE: "warn"}
+
+# Quotation: a slur between quotation marks is talked about, not used.
+_QUOTES = re.compile(
+    r"«[^»\n]{1,200}»|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|”[^”\n]{1,200}”|„[^“”\n]{1,200}[“”]"
+    r"|(?<![\w'])'[^'\n]{1,200}'(?![\w'])"
+)
+# Reported speech: "han kalte meg ...", "ordet ... er rasistisk".
+_REPORTED = re.compile(
+    skeleton_pattern(
+        r"(?<![a-zæøå])(?:kalte|kalle|kaller|kalla|kalt|kalles|kallast|ropte|ropa|roper|rope|skrek|skreik|"
+        r"sa|sei|sier|seier|skrev|skreiv|ordet|ordene|orda|uttrykket|begrepet|kallenavnet|kallenamnet|"
+        r"brukte|bruke|brukar|bruker|slenger|slengte|slengde|betegnelsen|nemninga)"
+        r"(?:[^a-zæøå]{1,5}[a-zæøå]{1,20}){0,3}[^a-zæøå]{0,5}$"
+    )
+)
+# The writer speaks of themself: "jeg følte meg som en idiot".
+_FIRST_PERSON = frozenset({"jeg", "eg", "je", "æ", "meg", "mæ", "me", "vi", "oss"})
+_OTHER_PERSON = frozenset({"du", "dere", "dykk", "deg", "han", "hun", "ho", "de", "dei", "dem", "din", "di"})
+_PRONOUN_WINDOW = re.compile(r"[a-zæøå]+")
+# "jeg skal knuse deg i sjakk" is a game, not a threat.
+_GAME = re.compile(
+    skeleton_pattern(
+        r"^[^a-zæøå]{0,3}(?:i|på) (?:sjakk|fifa|tennis|badminton|fotball|kortspill|spill|spillet|quiz|"
+        r"kahoot|yatzy|fortnite|golf|bordtennis|poker|bridge|valget|debatt|debatten|konkurransen|ludo|"
+        r"monopol|sudoku)"
+    )
+)
+_STARRED = re.compile(rf"[{LETTERS}][{LETTERS}*]*\*[{LETTERS}*]*")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: WordMatcher
+    patterns: dict[str, re.Pattern[str]]
+    # One pass over the text finds which pattern sets can match at all (most texts: none).
+    trigger: re.Pattern[str]
+    trigger_codes: dict[str, frozenset[str]]
+    # Every inflected form, for matching censored words ("f*en", "i***t").
+    forms: list[tuple[str, WordEntry]]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    entries = (
+        parse_words("abuse_hate_words", HATE, "high")
+        + parse_words("abuse_insult_words", INSULT, "warn")
+        + parse_words("abuse_obscene_words", OBSCENE, "warn")
+    )
+    macros = load_macros("abuse_macros")
+    patterns: dict[str, re.Pattern[str]] = {}
+    trigger_codes: dict[str, set[str]] = {}
+    for code, name in ((THREAT, "threat"), (HATE, "hate"), (INSULT, "insult")):
+        regex, defined = compile_patterns(f"abuse_{name}_patterns", macros)
+        assert regex is not None, name
+        patterns[code] = regex
+        for stem in literal_alternatives(defined["TRIGGER"]):
+            trigger_codes.setdefault(stem, set()).add(code)
+    # The trigger finds the longest stem at a position; it also stands for the shorter ones.
+    for stem, codes in trigger_codes.items():
+        for i in range(1, len(stem)):
+            codes |= trigger_codes.get(stem[:i], set())
+    return _Lexicon(
+        words=WordMatcher(entries, load("abuse_allow")),
+        patterns=patterns,
+        trigger=re.compile(trie_regex(trigger_codes)),
+        trigger_codes={k: frozenset(v) for k, v in trigger_codes.items()},
+        forms=[(e.stem + ending, e) for e in entries for ending in sorted(e.endings)],
+    )
+
+
+def _starred_hits(norm: Normalized, forms: list[tuple[str, WordEntry]]) -> list[WordHit]:
+    hits = []
+    for m in _STARRED.finditer(norm.text):
+        word = m.group()
+        visible = sum(c != "*" for c in word)
+        if visible < 2 or (word.endswith("*") and visible < 3):
+            continue
+        rx = re.compile(
+            re.sub(
+                r"(?:\\\*)+",
+                lambda s: f"[{LETTERS}]{{{max(1, len(s.group()) // 2 - 1)},{len(s.group()) // 2 + 1}}}",
+                re.escape(word),
+            )
+        )
+        seen = set()
+        for form, entry in forms:
+            if entry.category not in seen and len(form) >= len(word) - 1 and rx.fullmatch(form):
+                seen.add(entry.category)
+                hits.append(WordHit(entry, m.start(), m.end(), form))
+    return hits
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    if not any(q in text for q in "«\"“”„'"):
+        return []
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def _said_of_self(skel: str, start: int) -> bool:
+    words = _PRONOUN_WINDOW.findall(skel[max(0, start - 40) : start])[-5:]
+    for w in reversed(words):
+        if w in _OTHER_PERSON:
+            return False
+        if w in _FIRST_PERSON:
+            return True
+    return False
+
+
+class AbuseAnalyser:
+    name: ClassVar[str] = "abuse"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        lex = _lexicon()
+        norm = doc.normalized
+        skel = norm.text
+        found: list[tuple[str, int, int, Severity]] = []  # code, skeleton start, end, severity
+
+        hits = list(lex.words.find(skel))
+        if "*" in skel:
+            hits.extend(_starred_hits(norm, lex.forms))
+        quotes = _quoted(doc.text)
+        for hit in hits:
+            code = hit.entry.category
+            if code in (HATE, INSULT):
+                s, e = norm.span(hit.start, hit.end)
+                if any(qs <= s and e <= qe for qs, qe in quotes):
+                    continue
+                if _REPORTED.search(skel, max(0, hit.start - 60), hit.start):
+                    continue
+                if code == INSULT and _said_of_self(skel, hit.start):
+                    continue
+            severity: Severity = "high" if code == HATE else hit.entry.severity  # type: ignore[assignment]
+            found.append((code, hit.start, hit.end, severity))
+
+        triggered: set[str] = set()
+        for m in lex.trigger.finditer(skel):
+            triggered |= lex.trigger_codes[m.group()]
+        for code in sorted(triggered):
+            for m in lex.patterns[code].finditer(skel):
+                if code == THREAT and _GAME.match(skel, m.end()):
+                    continue
+                if code == HATE:
+                    s, e = norm.span(m.start(), m.end())
+                    if any(qs <= s and e <= qe for qs, qe in quotes):
+                        continue
+                found.append((code, m.start(), m.end(), _SEVERITY[code]))
+
+        findings: list[Finding] = []
+        found.sort(key=lambda f: (f[1], -f[2]))
+        for code, start, end, severity in found:
+            s, e = norm.span(start, end)
+            if any(f.code == code and f.start < e and s < f.end for f in findings):
+                continue
+            findings.append(Finding(code, s, e, severity, text=mask_excerpt(doc.text, s, e)))
+        return findings

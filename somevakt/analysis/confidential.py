@@ -1,0 +1,147 @@
+"""Confidential matters (`confidential.case_details`): an identifiable person tied to a matter
+under a duty of confidentiality — health, child welfare, social services, school, and the like.
+
+What an official reply or an employee's private post must never contain, and what a
+citizen sometimes posts about their own family. A person is a name (from the NER model,
+`names.person_spans`), a relation ("sønnen min", "dattera mi", "mor til Ola") or a role
+that points at one person ("eleven i 5B", "pasienten på rom 12"). The person and the
+matter must stand in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+
+CASE_DETAILS = "confidential.case_details"
+
+_B = r"(?<![a-zæøå])"
+_E = r"(?![a-zæøå])"
+_RELATIVE = (
+    r"sønn(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|jent(?:a|e)|barn(?:et|a)?|unge(?:n)?|"
+    r"mor(?:a|en)?|far(?:en)?|mamma|pappa|bror(?:en)?|søster(?:en)?|syster(?:a)?|kon(?:a|e)|mann(?:en)?|"
+    r"samboer(?:en)?|sambuar(?:en)?|ektefelle(?:n)?|bestemor|bestefar|besteforeldre|oldemor|"
+    r"nabo(?:en)?|venn(?:en)?|venninne(?:a)?|kollega(?:en)?|onkel(?:en)?|tante(?:n)?|fetter(?:en)?|"
+    r"kusine(?:a)?|svigermor|svigerfar|stesønn(?:en)?|stedatter|fosterbarn(?:et)?|fostersønn|fosterdatter|"
+    r"elev(?:en)?|pasient(?:en)?|beboer(?:en)?|bebuar(?:en)?|klient(?:en)?|bruker(?:en)?|brukar(?:en)?"
+)
+_PERSON = re.compile(
+    _B + r"(?:"
+    r"(?:min|mi|mitt|mine|din|di|ditt|dine|hans|hennes|hennar|vår|vårt|våre|deres|dykkar) (?:"
+    + _RELATIVE
+    + r")|(?:"
+    + _RELATIVE
+    + r") (?:min|mi|mitt|mine|din|di|ditt|dine|hans|hennes|hennar|vår|vårt|våre|deres|dykkar)|"
+    r"(?:mor|far|mora|faren|moren|forelder|foreldre|foreldra|foreldrene|verge|vergen) (?:til|åt) [a-zæøå]+|"
+    r"(?:eleven|elevene|gutten|jenta|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|barnet|ungen)"
+    r" (?:i|på|fra|frå) (?:\d{1,2}\.? ?[a-zæøå]?(?:-klasse| klasse|\.? trinn|\.? klasse)?|rom \d+|"
+    r"avdeling \w+|klasse \d+\w?|[a-zæøå]+skolen|[a-zæøå]+skulen|[a-zæøå]+barnehagen|"
+    r"[a-zæøå]+heimen|[a-zæøå]+hjemmet)|"
+    r"(?:en|ei|ein|et|eit|den|det) (?:\d{1,2}[ -]år(?:s|ig)? gaml?e? )?"
+    r"(?:elev|gutt|jente|pasient|beboer|bebuar|klient|mann|kvinne|dame) (?:i|på) "
+    r"(?:\d{1,2}\.? ?[a-zæøå](?![a-zæøå])|rom \d+|klasse \d+)|"
+    r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)"
+    r")" + _E
+)
+_MATTERS: dict[str, str] = {
+    "health": (
+        r"diagnose(?:n|r)?|sykdom(?:men)?|sjukdom(?:men)?|kreft(?:en)?|"
+        r"psykisk(?:e)? (?:syk|sjuk|helse|lidelse)|psykiatri(?:en)?|psykiatrisk|depresjon(?:en)?|depressiv|"
+        r"angst(?:en)?|rusmisbruk|rusproblem(?:er)?|"
+        r"rusavhengig|alkoholiker|alkoholikar|narkoman|innlagt|innlagd|adhd|autisme|autist|asperger|diabetes|"
+        r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|sjølvskading|"
+        r"spiseforstyrrelse|anoreksi|sykmeldt|sjukmeld|sykemeldt|funksjonshemming|funksjonsnedsettelse|"
+        r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
+        r"feil medisin|overdose"
+    ),
+    # Places and services of care: a matter only with a relation or role ("sønnen min var på legevakten"),
+    # not with a name alone ("takk til Kari på legevakten").
+    "health_service": (
+        r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
+        r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
+        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|medisin(?:er|ar|en)?|behandling(?:en)?"
+    ),
+    "child_welfare": (
+        r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
+        r"fosterheim(?:en)?|fosterforeldre|beredskapshjem(?:met)?|bekymringsmelding(?:en|a)?|akuttplassering|"
+        r"akuttplassert|plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak"
+    ),
+    "social_services": (
+        r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
+        r"sosialkontoret|nav-saken|saken hos nav|søknad til nav|avslag fra nav|avslag frå nav|bostøtte|"
+        r"kommunal bolig|introduksjonsprogram(?:met)?|flyktningtjenesten|"
+        r"arbeidsavklaringspenger|aap|uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|dagpenger|"
+        r"gjeldsrådgivning|gjeldsrådgjeving|nødhjelp|kvalifiseringsprogram(?:met)?|startlån|husbanken"
+    ),
+    "school": (
+        r"spesialundervisning(?:a|en)?|iop|individuell opplæringsplan|ppt|pp-tjenesten|pp-tenesta|"
+        r"sakkyndig vurdering|mobbesak(?:en)?|mobbing(?:a|en)?|mobbet|mobba|9a-sak|aktivitetsplan(?:en)?|"
+        r"karakter(?:en|er|ane)?|anmerkning(?:er)?|bortvist|utvist|fravær(?:et)?|tilrettelegging(?:a|en)?|"
+        r"lese- og skrivevansker|dysleksi|lærevansker"
+    ),
+    "other": (
+        r"siktet|sikta|tiltalt|dømt|domfelt|fengsel(?:et)?|soning|anmeldt|anmeldelse|politisak|"
+        r"skilsmisse(?:n)?|barnefordeling|vergemål(?:et)?|asylsøknad(?:en)?|oppholdstillatelse|utvisning|"
+        r"voldssak|overgrep|voldtekt|krisesenter(?:et)?|krisesenteret|inkasso|tvangssalg|utkastelse"
+    ),
+}
+_MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
+_WEAK = frozenset({"health_service"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+
+
+def _name_spans(doc: Document) -> list[tuple[int, int]]:
+    try:
+        from somevakt.analysis.names import person_spans
+    except ImportError:  # the model module is optional for the rule-based analysers
+        return []
+    return person_spans(doc)
+
+
+class ConfidentialAnalyser:
+    name: ClassVar[str] = "confidential"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        low = doc.lower
+        matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
+        if not matters:
+            return []
+        relations = [m.span() for m in _PERSON.finditer(low)]
+        sentences = [s.span() for s in _SENTENCE.finditer(low)]
+        names: list[tuple[int, int]] | None = None
+        findings: list[Finding] = []
+        for ss, se in sentences:
+            in_matters = [m for m in matters if ss <= m[0] < se and not _overlaps(m[0], m[1], relations)]
+            if not in_matters:
+                continue
+            people = [p for p in relations if ss <= p[0] < se]
+            strong = [m for m in in_matters if m[2] not in _WEAK]
+            if not people and strong:
+                if names is None:  # the name model runs only when it can make a difference
+                    names = _name_spans(doc)
+                people = [p for p in names if ss <= p[0] < se]
+                in_matters = strong
+            if not people:
+                continue
+            start = min(people[0][0], in_matters[0][0])
+            end = max(people[-1][1], in_matters[-1][1])
+            kinds = sorted({"health" if k == "health_service" else k for _, _, k in in_matters})
+            findings.append(
+                Finding(
+                    CASE_DETAILS,
+                    start,
+                    end,
+                    "high",
+                    text=", ".join(doc.text[s:e] for s, e, _ in in_matters[:3]),
+                    detail={"matters": kinds},
+                )
+            )
+        return findings
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,383 @@
+"""Intent: what a municipal moderator needs to know first about a comment.
+
+- `intent.question`: the writer asks something;
+- `intent.case_request`: it needs formal case processing (an application, a complaint about
+  one's own case or an individual decision, a request for access to documents);
+- `intent.political`: it is a matter for the elected bodies, not the administration;
+- `intent.crisis`: something dangerous is happening now (fire, accident, flood, slide,
+  missing person, evacuation, outage). Drills, courses and history are not crises.
+
+All four are about the whole text: spans are [0, len(text)]. Patterns run on the
+lower-cased text (same offsets), bokmål and nynorsk.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+
+QUESTION = "intent.question"
+CASE_REQUEST = "intent.case_request"
+POLITICAL = "intent.political"
+CRISIS = "intent.crisis"
+
+_B = r"(?<![a-zæøå])"  # a word starts here
+_E = r"(?![a-zæøå])"  # a word ends here
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(_B + "(?:" + "|".join(alternatives) + ")" + _E)
+
+
+# A question mark that ends a sentence (not one inside a URL's query string).
+_QUESTION_MARK = re.compile(r"\?(?![\w=&])")
+# Questions written without a question mark start with a question word or ask politely.
+_QUESTION_START = re.compile(
+    r"(?:^|[.!\n]\s*)(?:hva|hvem|hvor|hvorfor|hvordan|når|hvilke|hvilken|hvilket|kva|kven|kor|korleis|"
+    r"kvifor|kvar|kva tid|når|kan (?:dere|du|noen|nokon|eg|jeg|vi|me|man|ein|en)|"
+    r"har (?:dere|de|du|kommunen)|er det (?:mulig|lov|nokon|noen|sant)|går det an|stemmer det|blir det|"
+    r"vil (?:dere|kommunen|det)|skal (?:dere|kommunen|vi|me)|finnes det|finst det|veit nokon|vet noen)" + _E
+)
+_QUESTION_PHRASE = _words(
+    r"lurer på",
+    r"lurar på",
+    r"undrer meg",
+    r"undrar meg",
+    r"noen som vet",
+    r"nokon som veit",
+    r"vet dere",
+    r"veit de",
+    r"kan dere svare",
+    r"ønsker svar",
+    r"ønskjer svar",
+    r"ber om svar",
+    r"vil gjerne vite",
+    r"vil gjerne vete",
+    r"vil vite",
+    r"spør om",
+    r"spør meg",
+)
+
+_CASE = _words(
+    r"søknad(?:en|a)? om",
+    r"søke om",
+    r"søkje om",
+    r"søkt om",
+    r"søkte om",
+    r"søkjer om",
+    r"søker om",
+    r"søknaden (?:min|mi|vår|vår|vår)",
+    r"søknaden vår",
+    r"har søkt",
+    r"sendt(?:e)? søknad",
+    r"klage på (?:vedtak|vedtaket|avslag|avslaget|avgjørelsen|avgjerda|saksbehandlingen|fakturaen|gebyret)",
+    r"klage(?:r)? på",
+    r"vil klage",
+    r"ønsker å klage",
+    r"ønskjer å klage",
+    r"påklage",
+    r"klagen (?:min|mi|vår)",
+    r"klagesak(?:en)?",
+    r"innsyn",
+    r"innsynsbegjæring",
+    r"innsynskrav",
+    r"be om innsyn",
+    r"krev innsyn",
+    r"partsinnsyn",
+    r"dokumentinnsyn",
+    r"postjournal(?:en)?",
+    r"byggesak(?:en)?",
+    r"byggesøknad(?:en)?",
+    r"byggjesøknad(?:en)?",
+    r"byggesaken (?:min|vår)",
+    r"dispensasjon(?:ssøknad)?",
+    r"rammetillatelse",
+    r"igangsettingstillatelse",
+    r"ferdigattest",
+    r"midlertidig brukstillatelse",
+    r"deling av (?:tomt|eiendom)",
+    r"fradeling",
+    r"saksnummer",
+    r"saksnr",
+    r"sak nr",
+    r"referansenummer",
+    r"vedtaket (?:jeg|eg|vi|me) fikk",
+    r"vedtaket (?:mitt|vårt)",
+    r"enkeltvedtak(?:et)?",
+    r"fikk avslag",
+    r"fekk avslag",
+    r"avslag på",
+    r"saken (?:min|mi|vår)",
+    r"min sak",
+    r"mi sak",
+    r"vår sak",
+    r"saksbehandlingstid(?:en)?",
+    r"venter på svar på",
+    r"ventar på svar på",
+    r"barnehageplass",
+    r"sfo-plass",
+    r"plass på sykehjem",
+    r"plass på sjukeheim",
+    r"sykehjemsplass",
+    r"sjukeheimsplass",
+    r"omsorgsbolig",
+    r"startlån",
+    r"bostøtte",
+    r"kommunal bolig",
+    r"tilskudd til",
+    r"tilskot til",
+    r"refusjon",
+    r"erstatningskrav",
+    r"krav om erstatning",
+    r"feil på (?:fakturaen|regningen|gebyret)",
+    r"fakturaen (?:min|mi|vår)",
+    r"eiendomsskatten (?:min|vår)",
+    r"retting av",
+    r"skjenkebevilling",
+    r"serveringsbevilling",
+    r"løyve",
+    r"utsleppsløyve",
+    r"gravemelding",
+)
+
+_POLITICAL = _words(
+    r"kommunestyre(?:t|ts)?",
+    r"bystyre(?:t)?",
+    r"formannskap(?:et)?",
+    r"ordfører(?:en)?",
+    r"ordførar(?:en)?",
+    r"varaordfører(?:en)?",
+    r"politiker(?:e|ne)?",
+    r"politikar(?:ar|ane)?",
+    r"politisk(?:e)?",
+    r"folkevalgte",
+    r"folkevalde",
+    r"hovedutvalg(?:et)?",
+    r"hovudutval(?:et)?",
+    r"kommuneplan(?:en)?",
+    r"økonomiplan(?:en)?",
+    r"budsjett(?:et)?(?:forslag(?:et)?)?",
+    r"kommunebudsjett(?:et)?",
+    r"eiendomsskatt(?:en)?",
+    r"eigedomsskatt(?:en)?",
+    r"kommunesammenslåing(?:en)?",
+    r"kommunesamanslåing(?:a)?",
+    r"skolestruktur(?:en)?",
+    r"skulestruktur(?:en)?",
+    r"barnehagestruktur(?:en)?",
+    r"nedleggelse(?:n)? av",
+    r"nedlegging(?:a)? av",
+    r"legge ned (?:skolen|skulen|barnehagen|sykehjemmet|sjukeheimen)",
+    r"leggje ned",
+    r"bompenger",
+    r"bompengar",
+    r"valg(?:et|kampen)?",
+    r"val(?:et|kampen)",
+    r"stemme på",
+    r"stemt(?:e)? på",
+    r"partiet",
+    r"arbeiderpartiet",
+    r"høyre",
+    r"senterpartiet",
+    r"fremskrittspartiet",
+    r"sosialistisk venstreparti",
+    r"kristelig folkeparti",
+    r"miljøpartiet",
+    r"venstre",
+    r"rødt",
+    r"frp",
+    r"krf",
+    r"innbyggerforslag",
+    r"innbyggjarforslag",
+    r"folkeavstemning",
+    r"folkerøysting",
+    r"underskriftskampanje",
+    r"opprop",
+    r"reguleringsplan(?:en)?",
+    r"høring(?:en|a)?",
+    r"høyring(?:a)?",
+)
+# "høyre"/"venstre"/"valg" are also ordinary words; they count only with a political neighbour.
+_WEAK_POLITICAL = frozenset(
+    {
+        "høyre",
+        "venstre",
+        "rødt",
+        "valg",
+        "valget",
+        "val",
+        "valet",
+        "partiet",
+        "høring",
+        "høringen",
+        "høringa",
+        "høyring",
+        "høyringa",
+        "reguleringsplan",
+        "reguleringsplanen",
+        "budsjett",
+        "budsjettet",
+        "opprop",
+    }
+)
+
+_CRISIS = _words(
+    r"det brenner",
+    r"det brenn",
+    r"brann i",
+    r"brann på",
+    r"brenner ned",
+    r"står i brann",
+    r"står i full fyr",
+    r"står i flammer",
+    r"i full fyr",
+    r"røyk (?:fra|frå|over|ut av)",
+    r"mye røyk",
+    r"mykje røyk",
+    r"flom(?:men)?",
+    r"oversvømmelse",
+    r"oversvømt",
+    r"oversvømd",
+    r"vannet stiger",
+    r"vatnet stig",
+    r"elva går over",
+    r"elva har gått over",
+    r"ras(?:et)?",
+    r"jordras",
+    r"leirras",
+    r"steinras",
+    r"snøras",
+    r"snøskred",
+    r"skred(?:et)?",
+    r"kvikkleireskred",
+    r"raset (?:over|på)",
+    r"ulykke(?:n|a)?",
+    r"trafikkulykke",
+    r"bilulykke",
+    r"kollisjon",
+    r"frontkollisjon",
+    r"har krasjet",
+    r"velta",
+    r"veltet",
+    r"savnet",
+    r"sakna",
+    r"saknet",
+    r"forsvunnet",
+    r"forsvunne",
+    r"leteaksjon(?:en)?",
+    r"leiteaksjon",
+    r"evakuer(?:e|ing|ingen|t|es|ast)",
+    r"strømbrudd(?:et)?",
+    r"straumbrot(?:et)?",
+    r"strømmen er borte",
+    r"straumen er borte",
+    r"ingen strøm",
+    r"ingen straum",
+    r"uten strøm",
+    r"utan straum",
+    r"vannet er borte",
+    r"vatnet er borte",
+    r"ikke vann i",
+    r"kokevarsel",
+    r"drikkevannet",
+    r"gasslekkasje",
+    r"eksplosjon",
+    r"skyting",
+    r"skyteepisode",
+    r"knivstikking",
+    r"bombetrussel",
+    r"trusselsituasjon",
+    r"ekstremvær",
+    r"orkan",
+    r"tunnelen er stengt",
+    r"brua har rast",
+    r"brua har kollapsa",
+    r"brua er borte",
+    r"broen har rast",
+    r"vegen er borte",
+    r"veien er borte",
+    r"veien har rast",
+    r"vegen har rast",
+    r"mobilnettet er nede",
+    r"nettet er nede",
+    r"112 er nede",
+    r"nødnummer(?:et|a)? virker ikke",
+    r"får ikke ringt 112",
+    r"brannen",
+)
+# Drills, courses, prevention, plans and history are not a crisis happening now.
+_NOT_NOW = _words(
+    r"øvelse",
+    r"øving",
+    r"brannøvelse",
+    r"brannøving",
+    r"kurs",
+    r"førstehjelp",
+    r"beredskapsplan",
+    r"ros-analyse",
+    r"forebygging",
+    r"forebyggende",
+    r"i fjor",
+    r"i fjol",
+    r"for \d+ år siden",
+    r"for \d+ år sidan",
+    r"minnes",
+    r"minnemarkering",
+    r"jubileum",
+    r"historisk",
+    r"i 19\d\d",
+    r"i 20[0-2]\d",
+    r"flomsikring",
+    r"rassikring",
+    r"flomvern",
+    r"brannsikkerhet",
+    r"brannvern",
+    r"røykvarsler",
+    r"brannalarm",
+    r"test av",
+    r"testing av",
+    r"varsling(?:s)?test",
+    r"ulykkesforsikring",
+    r"flomsonekart",
+)
+_NOW = _words(
+    r"nå",
+    r"no",
+    r"akkurat",
+    r"i dag",
+    r"i kveld",
+    r"i natt",
+    r"nettopp",
+    r"hjelp",
+    r"haster",
+    r"ring 110",
+    r"ring 112",
+    r"ring 113",
+)
+
+
+class IntentAnalyser:
+    name: ClassVar[str] = "intent"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        low = doc.lower
+        n = len(low)
+        codes: list[str] = []
+        if _QUESTION_MARK.search(low) or _QUESTION_START.search(low.lstrip()) or _QUESTION_PHRASE.search(low):
+            codes.append(QUESTION)
+        if _CASE.search(low):
+            codes.append(CASE_REQUEST)
+        political = [m.group() for m in _POLITICAL.finditer(low)]
+        if any(w not in _WEAK_POLITICAL for w in political) or len(set(political)) >= 2:
+            codes.append(POLITICAL)
+        if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
+            codes.append(CRISIS)
+        return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
+
+
+def _drill(low: str) -> bool:
+    return bool(re.search(_B + r"(?:øvelse|øving|brannøvelse|brannøving|kurs|test)", low))

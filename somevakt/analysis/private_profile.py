@@ -1,0 +1,80 @@
+"""An employee's private post about work (kind `private`): what the guidelines remind them of.
+
+- `private.work_email`: a work e-mail address (a domain of `context.email_domains`) on a private profile;
+- `private.speaks_for_employer`: writes as if on behalf of the municipality ("vi i kommunen har bestemt");
+- `private.disclaimer_missing`: the post is about the municipality (its name, or "kommunen") and does
+  not say that it is written privately ("mine private meninger", "uttaler meg som privatperson").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.masking import mask_excerpt
+from somevakt.analysis.personal_data import EMAIL, find
+
+WORK_EMAIL = "private.work_email"
+SPEAKS_FOR_EMPLOYER = "private.speaks_for_employer"
+DISCLAIMER_MISSING = "private.disclaimer_missing"
+
+_B = r"(?<![a-zæøå])"
+_E = r"(?![a-zæøå])"
+_KOMMUNE = r"(?:kommunen|[a-zæøå-]+ kommune|rådhuset|administrasjonen|arbeidsgiveren min|arbeidsgjevaren min)"
+_SPEAKS = re.compile(
+    _B + r"(?:"
+    r"(?:vi|me) (?:i|på|fra|frå) " + _KOMMUNE + r"|"
+    r"på vegne av " + _KOMMUNE + r"|"
+    r"på vegner av " + _KOMMUNE + r"|"
+    r"(?:kommunen|vi) har (?:nå )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|valgt|valt)|"
+    r"kommunens (?:offisielle )?(?:syn|standpunkt|svar|holdning) er|"
+    r"som (?:ansatt|tilsett|representant|leder|leiar) (?:i|for|på) " + _KOMMUNE + r" kan (?:jeg|eg) "
+    r"(?:bekrefte|stadfeste|opplyse|love|si|garantere)|"
+    r"(?:jeg|eg) kan (?:bekrefte|stadfeste|love|garantere) (?:at|på vegne av) (?:kommunen|vi)|"
+    r"(?:vi|me) (?:i|på) (?:rådhuset|administrasjonen|kommunen) (?:skal|vil|har|kjem|kommer)"
+    r")" + _E
+)
+_DISCLAIMER = re.compile(
+    _B + r"(?:privat|privatperson|privatpersonar|mine (?:egne|eigne|private|personlige|personlege) "
+    r"(?:meninger|meiningar|synspunkter|synspunkt|tanker|tankar)|mi (?:eiga|private) meining|"
+    r"min (?:egen|eigen|private|personlige) (?:mening|meining)|på (?:egne|eigne) vegne|på eigne vegner|"
+    r"ikke på vegne av|ikkje på vegner av|ikkje på vegne av|ikke som ansatt|ikkje som tilsett|"
+    r"uttaler meg som|uttalar meg som|som innbygger|som innbyggjar|personlig(?:e)? syn|mitt personlige syn)"
+    + _E
+)
+
+
+class PrivateProfileAnalyser:
+    name: ClassVar[str] = "private_profile"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        if doc.kind != "private":
+            return []
+        findings: list[Finding] = []
+        domains = tuple(d.lower().lstrip("@") for d in doc.context.email_domains)
+        if domains and "@" in doc.text:
+            for m in find(doc.text, doc.lower):
+                if m.code != EMAIL:
+                    continue
+                domain = doc.lower[m.start : m.end].rpartition("@")[2]
+                if any(domain == d or domain.endswith("." + d) for d in domains):
+                    text = mask_excerpt(doc.text, m.start, m.end)
+                    findings.append(Finding(WORK_EMAIL, m.start, m.end, "warn", text=text))
+        low = doc.lower
+        for said in _SPEAKS.finditer(low):
+            s, e = said.span()
+            findings.append(Finding(SPEAKS_FOR_EMPLOYER, s, e, "warn", text=doc.text[s:e]))
+        if _about_municipality(low, doc.context.municipality_name) and not _DISCLAIMER.search(low):
+            findings.append(Finding(DISCLAIMER_MISSING, 0, len(doc.text), "info"))
+        return findings
+
+
+def _about_municipality(low: str, name: str) -> bool:
+    if re.search(
+        _B + r"(?:kommunen|kommunens|kommune|rådhuset|kommunestyret|ordføreren|ordføraren)" + _E, low
+    ):
+        return True
+    return bool(name) and re.search(_B + re.escape(name.lower()) + _E, low) is not None

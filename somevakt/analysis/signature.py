@@ -1,0 +1,76 @@
+"""Is a reply signed with a first name? ("Hilsen Kari", "– Ola", "mvh Per i Gausdal kommune")
+
+Gausdal's guideline asks official replies to be signed with the writer's first name;
+the engine decides whether the municipality's pack requires it. This only tells whether
+the last line of a reply carries a name after a greeting, dash or slash, or stands as a
+name alone. A greeting from a unit ("Hilsen Servicetorget") is not a signature.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+
+SIGNATURE_MISSING = "style.signature_missing"
+
+_NAME = r"[A-ZÆØÅ][a-zæøåéèüöä]+(?:-[A-ZÆØÅ][a-zæøåéèüöä]+)?"
+_GREETING = (
+    r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|helsing|helsning|hilsning|hilsener)"
+    r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
+)
+_REST = (
+    rf"(?P<rest>(?:\s+{_NAME}){{0,2}}(?:\s*[,(/]\s*[^\n]{{0,60}}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{{0,60}})?)"
+    r"[\s.!)]*$"
+)
+# Greeting or dash, then a capitalised first name, maybe a surname, a role or "i X kommune".
+_SIGNED = re.compile(rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*)(?P<name>{_NAME}){_REST}")
+# A line that is only a name (and maybe a role): the signature of a multi-line reply.
+_NAME_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s+{_NAME}){{0,2}}(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
+# Capitalised words that are units, not people.
+_NOT_A_NAME = re.compile(
+    r"(?i)^(?:takk|hei|hallo|velkommen|hilsen|helsing|mvh|god|godt|ha|lykke|beklager|svar|ok|vennlig|"
+    r"kommune|kommunen|oss|servicetorget|servicetorg|redaksjonen|administrasjonen|biblioteket|"
+    r"teamet|rådhuset|ordføreren|rådmannen|informasjon|kommunikasjon|post|sentralbordet|legevakten|"
+    r"helsestasjonen|kulturkontoret|teknisk|barnehagen|skolen|skulen|alle|dere|deg|alle oss|"
+    r"[a-zæøå]*(?:kontor|kontoret|tjeneste|tjenesten|tenesta|senter|senteret|avdeling|avdelinga|etat|etaten|"
+    r"sektor|sektoren|enhet|enheten|eining|torg|torget|stasjon|stasjonen|bibliotek|kommune))$"
+)
+
+
+def signed_name(text: str, municipality_name: str = "") -> str | None:
+    """The first name the text is signed with, or None."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return None
+    last = lines[-1][-160:]
+    prev = lines[-2][-160:] if len(lines) > 1 else ""
+    names = []
+    for candidate in (last, f"{prev} {last}" if prev else "", prev):
+        m = _SIGNED.search(candidate) if candidate else None
+        if m:
+            names.append(m.group("name"))
+    if len(lines) > 1:
+        for line in (last, prev):
+            m = _NAME_LINE.fullmatch(line)
+            if m:
+                names.append(m.group("name"))
+    for name in names:
+        if _NOT_A_NAME.match(name) or (municipality_name and name.lower() == municipality_name.lower()):
+            continue
+        return name
+    return None
+
+
+class SignatureAnalyser:
+    name: ClassVar[str] = "signature"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        if doc.kind != "reply" or not doc.text.strip():
+            return []
+        if signed_name(doc.text, doc.context.municipality_name):
+            return []
+        return [Finding(SIGNATURE_MISSING, 0, len(doc.text), "info")]
