@@ -1,0 +1,10 @@
+from django.urls import path
+
+from somevakt.registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:account_id>/", views.detail, name="detail"),
+]

@@ -1,0 +1,56 @@
+"""The accounts pages: the municipality's official accounts, their state and open alerts."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from somevakt.registry.models import Account, AccountAlert, OutboundCall, OutboundStatus
+from somevakt.tenants.access import member_required
+from somevakt.tenants.models import Municipality
+from somevakt.tenants.roles import Role
+from somevakt.tenants.scoping import for_municipality, get_or_404
+
+# Who looks after accounts: communications staff, the chief executive, unit leaders, IT.
+VIEWERS = (Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE, Role.UNIT_LEADER, Role.IT)
+
+
+@require_GET
+@member_required(roles=VIEWERS)
+def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    accounts = for_municipality(
+        Account.objects.select_related("unit", "responsible", "approved_by"), request
+    ).order_by("platform", "name")
+    alerts = for_municipality(
+        AccountAlert.objects.select_related("account").filter(resolved_at__isnull=True), request
+    )
+    return render(
+        request,
+        "registry/index.html",
+        {"municipality": municipality, "accounts": accounts, "alerts": alerts},
+    )
+
+
+@require_GET
+@member_required(roles=VIEWERS)
+def detail(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    account = get_or_404(
+        Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
+    )
+    failed_calls = OutboundCall.objects.filter(account=account).filter(
+        Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
+    )[:20]
+    return render(
+        request,
+        "registry/detail.html",
+        {
+            "municipality": municipality,
+            "account": account,
+            "admins": account.admins.order_by("first_name", "last_name"),
+            "closures": account.closures.order_by("-starts_at")[:20],
+            "alerts": account.alerts.filter(resolved_at__isnull=True),
+            "failed_calls": failed_calls,
+        },
+    )

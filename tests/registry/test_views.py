@@ -1,0 +1,62 @@
+"""The accounts pages: works for those who look after accounts, 403 for other members, 404 for outsiders."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from somevakt.integrations.silence import check_silent_accounts
+
+
+def index(slug: str = "provekommune") -> str:
+    return f"/{slug}/kontoer/"
+
+
+def detail(account) -> str:
+    return f"/{account.municipality.slug}/kontoer/{account.pk}/"
+
+
+def test_it_lists_the_municipalitys_accounts(owner_client, account, other_account) -> None:
+    response = owner_client.get(index())
+    assert response.status_code == 200
+    assert account.name.encode() in response.content
+    assert other_account.name.encode() not in response.content
+
+
+def test_it_shows_a_silent_account_alert(owner_client, account) -> None:
+    account.last_delivery_at = timezone.now() - timedelta(days=10)
+    account.save()
+    check_silent_accounts()
+    response = owner_client.get(index())
+    assert (
+        "Prøvekommune (Facebook)".encode() in response.content or b"Pr\xc3\xb8vekommune" in response.content
+    )
+    assert b'data-color="warning"' in response.content
+
+
+def test_it_shows_one_account_without_its_credentials(owner_client, account) -> None:
+    from somevakt.integrations.base import Credentials
+    from somevakt.registry.services import set_credentials
+
+    set_credentials(account, Credentials(token="EAAG-secret"))
+    response = owner_client.get(detail(account))
+    assert response.status_code == 200
+    assert b"111222333" in response.content
+    assert b"EAAG" not in response.content
+
+
+@pytest.mark.parametrize("page", ["index", "detail"])
+def test_it_requires_a_role_that_looks_after_accounts(member_client, account, page) -> None:
+    url = index() if page == "index" else detail(account)
+    assert member_client.get(url).status_code == 403
+
+
+def test_it_gives_outsiders_404(outsider_client, account) -> None:
+    assert outsider_client.get(index()).status_code == 404
+    assert outsider_client.get(detail(account)).status_code == 404
+
+
+def test_it_gives_404_for_another_municipalitys_account(owner_client, other_account) -> None:
+    assert owner_client.get(f"/provekommune/kontoer/{other_account.pk}/").status_code == 404
