@@ -36,6 +36,18 @@ def load_cases(slug: str) -> list[dict[str, Any]]:
 
 ALL = [(slug, case) for slug in list_packs() for case in load_cases(slug)]
 IDS = [f"{slug}:{case['name']}" for slug, case in ALL]
+# End to end, a case the analysers do not get right yet is expected to fail, with the gap as reason.
+END_TO_END = [
+    pytest.param(
+        slug,
+        case,
+        id=f"{slug}:{case['name']}",
+        marks=[pytest.mark.xfail(reason=case["analyser_gap"], strict=False)]
+        if "analyser_gap" in case
+        else [],
+    )
+    for slug, case in ALL
+]
 
 
 @pytest.mark.parametrize("slug", list_packs())
@@ -46,7 +58,17 @@ def test_it_has_enough_well_formed_cases_for_each_pack(slug):
     kinds = {c.get("kind", "comment") for c in cases}
     assert kinds == set(KINDS)
     for c in cases:
-        assert set(c) <= {"name", "kind", "text", "present", "absent", "action", "also", "context"}
+        assert set(c) <= {
+            "name",
+            "kind",
+            "text",
+            "present",
+            "absent",
+            "action",
+            "also",
+            "context",
+            "analyser_gap",
+        }
         kind = c.get("kind", "comment")
         allowed = INBOUND_ACTIONS if kind == "comment" else OUTGOING_ACTIONS
         assert c["action"] in allowed, c["name"]
@@ -75,7 +97,7 @@ def test_it_agrees_with_the_case_given_exactly_the_expected_findings(slug, case)
 
 
 @analysers_ready
-@pytest.mark.parametrize(("slug", "case"), ALL, ids=IDS)
+@pytest.mark.parametrize(("slug", "case"), END_TO_END)
 def test_it_decides_each_case_end_to_end(slug, case):
     d = evaluate(case["text"], case.get("kind", "comment"), load_pack(slug), _context(case))
     codes = set(d.codes)
