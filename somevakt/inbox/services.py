@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from somevakt.inbox import notify, platform
+from somevakt.inbox import notify, outbound
 from somevakt.inbox.access import display_name, handlers, people_with_role
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
@@ -150,7 +150,7 @@ def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> It
         status = _lock(item)
         if status.deleted:
             raise ActionRefused(_("The comment is deleted; it cannot be answered."))
-        sent = platform.request(item, "reply", text)
+        sent = outbound.request(item, "reply", text)
         return record(
             item,
             REPLY_PURPOSES[purpose],
@@ -293,7 +293,7 @@ def hide(item: Item, person: Any, ground: str, reason: str = "") -> ItemEvent | 
             raise ActionRefused(_("The comment is deleted."))
         if status.hidden:
             return None
-        sent = platform.request(item, "hide")
+        sent = outbound.request(item, "hide")
         return record(
             item,
             "hidden",
@@ -311,7 +311,7 @@ def unhide(item: Item, person: Any, reason: str = "", undoes: int | None = None)
             return None
         last_hide = item.events.filter(type="hidden").order_by("-id").first()
         on_platform = bool(last_hide and last_hide.payload.get("on_platform"))
-        sent = platform.request(item, "unhide") if on_platform else {"on_platform": False}
+        sent = outbound.request(item, "unhide") if on_platform else {"on_platform": False}
         payload: dict[str, Any] = dict(sent)
         if undoes is not None:
             payload["undoes"] = undoes
@@ -332,7 +332,7 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
         )
     if ground_index is None or not 0 <= ground_index < len(grounds):
         raise ActionRefused(_("Choose the guideline's ground for deleting the comment."))
-    if not platform.can(item, "delete"):
+    if not outbound.can(item, "delete"):
         raise ActionRefused(
             _("This platform does not let the municipality delete other people's comments. Hide it instead.")
         )
@@ -341,7 +341,7 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
         status = _lock(item)
         if status.deleted:
             raise ActionRefused(_("The comment is already deleted."))
-        sent = platform.request(item, "delete")
+        sent = outbound.request(item, "delete")
         return record(
             item,
             "deleted",

@@ -40,9 +40,9 @@ def decision_for(text: str, pack: Any) -> Decision:
 
 def is_current(status: ItemStatus, text: str, revision: str) -> bool:
     return (
-        status.triaged_at is not None
+        not status.triage_pending
         and status.input_hash == text_hash(text)
-        and (status.policy_revision == revision)
+        and status.policy_revision == revision
     )
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.inbox import platform, queue, services, stats
+from somevakt.inbox import listing, outbound, services, stats
 from somevakt.inbox.access import display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.highlight import highlight
@@ -41,13 +41,13 @@ def _int(value: Any, default: int | None = None) -> int | None:
 @require_GET
 @inbox_required
 def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    key = request.GET.get("filter", queue.DEFAULT_FILTER)
-    if key not in queue.FILTER_KEYS:
-        key = queue.DEFAULT_FILTER
+    key = request.GET.get("filter", listing.DEFAULT_FILTER)
+    if key not in listing.FILTER_KEYS:
+        key = listing.DEFAULT_FILTER
     now = timezone.now()
-    counts = queue.counts(municipality, request.user, now)
-    rows, number, pages = queue.page(
-        queue.rows(municipality, key, request.user, now), _int(request.GET.get("side"), 1) or 1, counts[key]
+    counts = listing.counts(municipality, request.user, now)
+    rows, number, pages = listing.page(
+        listing.rows(municipality, key, request.user, now), _int(request.GET.get("side"), 1) or 1, counts[key]
     )
     entries = [
         {
@@ -69,7 +69,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
             "municipality": municipality,
             "filters": [
                 {"key": f.key, "label": f.label, "count": counts[f.key], "current": f.key == key}
-                for f in queue.FILTERS
+                for f in listing.FILTERS
             ],
             "current_filter": key,
             "entries": entries,
@@ -178,7 +178,7 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "hide_grounds": list(services.HIDE_GROUNDS.items()),
             "suggested_ground": services.suggested_hide_ground(item),
             "deletion_grounds": list(enumerate(pack.deletion_grounds)),
-            "can": {op: platform.can(item, op) for op in platform.OPS},
+            "can": {op: outbound.can(item, op) for op in outbound.OPS},
             "undoable": undoable,
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),
