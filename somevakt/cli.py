@@ -33,11 +33,23 @@ Guidelines and text (no database):
 
 The application (Django; DATABASE_URL selects the database, SQLite by default):
   demo, serve, worker, migrate, account, import, items, rebuild-status,
-  archive, export, createsuperuser, ... (`somevakt help` lists them all)
+  archive, export, createsuperuser, django-check (Django's system checks),
+  ... (`somevakt help` lists them all)
 """
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `somevakt items --json | head`: the reader left; that is not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help"}:
         print(USAGE)
@@ -48,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         print(__version__)
         return 0
     command = args[0]
+    if command == "django-check":
+        # `somevakt check` is the guideline checker; Django's system checks live here.
+        return run_django(["somevakt", "check", *args[1:]])
     if command in CORE_COMMANDS:
         module = importlib.import_module(CORE_COMMANDS[command])
         return int(module.main(args[1:]) or 0)
