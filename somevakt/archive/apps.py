@@ -6,3 +6,12 @@ class ArchiveConfig(AppConfig):
     name = "somevakt.archive"
     label = "archive"
     verbose_name = _("Archive")
+
+    def ready(self) -> None:
+        # The inbox does not call the archive; the archive listens to the inbox's event log.
+        from django.db.models.signals import post_save
+
+        from somevakt.archive.journal import on_event_saved
+        from somevakt.inbox.models import ItemEvent
+
+        post_save.connect(on_event_saved, sender=ItemEvent, dispatch_uid="archive.journal_event")

@@ -1,0 +1,277 @@
+"""From a journal entry to the plain `JournalRecord` every archive format is built from.
+
+The thread is snapshotted when the entry is captured (`thread_snapshot`) and the record is
+always built from that snapshot, so the captured document, the Fiks Arkiv message and the
+Noark 5 extract describe the same thread however the conversation went on afterwards, and a
+message sent again after an interruption is byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from somevakt.archive.formats.records import (
+    Action,
+    ArchiveDocument,
+    CaseReference,
+    CitedClause,
+    Classification,
+    JournalRecord,
+    MetadataChange,
+    Municipality,
+    RecordError,
+    Screening,
+    ThreadItem,
+)
+from somevakt.archive.models import ArchiveProfile, JournalEntry, Reason
+from somevakt.inbox.models import Item, ItemEvent
+
+ACTION_OF = {
+    Reason.REFER_FORMAL: "refer_formal",
+    Reason.REFER_POLITICAL: "refer_political",
+    Reason.HIDE: "hide",
+    Reason.DELETE: "delete",
+    Reason.REPLY: "reply",
+}
+DEFAULT_GROUNDS = {
+    Reason.REFER_FORMAL: "Henvendelsen krever formell saksbehandling, som ikke skjer i sosiale medier. "
+    "Avsenderen er henvist til kommunens formelle kanaler.",
+    Reason.REFER_POLITICAL: "Henvendelsen gjelder en sak for de folkevalgte. Avsenderen er henvist til "
+    "politisk nivå.",
+    Reason.HIDE: "Kommentaren er skjult etter retningslinjene.",
+    Reason.DELETE: "Kommentaren er slettet på et grunnlag retningslinjene gir.",
+    Reason.REPLY: "Kommunens svar på en henvendelse som er journalført.",
+}
+MUNICIPALITY_TEXTS = ("replied", "referred_formal", "referred_political")
+MAX_THREAD = 200
+UNKNOWN_AUTHOR = "Ukjent avsender"
+
+
+def person_name(user: Any, label: str = "") -> str:
+    if user is not None:
+        return user.get_full_name() or user.get_username()
+    return label or "somevakt"
+
+
+def _visibility(item: Item) -> str:
+    status = getattr(item, "status", None)
+    if status is None:
+        return "visible"
+    if status.deleted:
+        return "deleted"
+    return "hidden" if status.hidden else "visible"
+
+
+def _thread_items(item: Item) -> list[Item]:
+    """The item's ancestors, the item, and the replies below it (breadth first, bounded)."""
+    chain: list[Item] = []
+    parent = item.parent
+    while parent is not None and len(chain) < 20 and parent not in chain:
+        chain.insert(0, parent)
+        parent = parent.parent
+    found = [*chain, item]
+    level = [item.pk]
+    while level and len(found) < MAX_THREAD:
+        children = list(
+            Item.objects.filter(parent_id__in=level).select_related("account", "status")[
+                : MAX_THREAD - len(found)
+            ]
+        )
+        found.extend(children)
+        level = [c.pk for c in children]
+    return found
+
+
+def take_snapshot(entry: JournalEntry) -> dict[str, Any]:
+    """What the capture shows, fixed at capture time: the thread and the action with its grounds."""
+    action = action_of(entry)
+    return {
+        "thread": snapshot_thread(entry),
+        "action": {
+            "action": action.action,
+            "actor": action.actor,
+            "time": action.time.isoformat(),
+            "grounds": action.grounds,
+            "clauses": [[c.id, c.summary] for c in action.clauses],
+        },
+    }
+
+
+def action_from_snapshot(data: dict[str, Any]) -> Action:
+    return Action(
+        action=data["action"],
+        actor=data["actor"],
+        time=dt.datetime.fromisoformat(data["time"]),
+        grounds=data["grounds"],
+        clauses=tuple(CitedClause(i, s) for i, s in data["clauses"]),
+    )
+
+
+def snapshot_thread(entry: JournalEntry) -> list[dict[str, Any]]:
+    """The thread as it stands now, as JSON: the people's messages and the municipality's texts."""
+    item = entry.item
+    items = _thread_items(item)
+    rows: list[dict[str, Any]] = []
+    for one in items:
+        rows.append(
+            {
+                "author": one.author_name or UNKNOWN_AUTHOR,
+                "time": one.received_at.isoformat(),
+                "text": one.text,
+                "permalink": one.permalink,
+                "platform": one.account.platform,
+                "account": one.account.name,
+                "platform_id": one.platform_id,
+                "by_municipality": False,
+                "subject": one.pk == item.pk and entry.reason != Reason.REPLY,
+                "visibility": _visibility(one),
+            }
+        )
+    texts = ItemEvent.objects.filter(item__in=[i.pk for i in items], type__in=MUNICIPALITY_TEXTS).order_by(
+        "id"
+    )
+    by_id = {i.pk: i for i in items}
+    for event in texts:
+        text = str((event.payload or {}).get("text") or "").strip()
+        if not text:
+            continue
+        about = by_id[event.item_id]
+        rows.append(
+            {
+                "author": about.account.name,
+                "time": event.at.isoformat(),
+                "text": text,
+                "permalink": about.permalink,
+                "platform": about.account.platform,
+                "account": about.account.name,
+                "platform_id": str((event.payload or {}).get("platform_id") or ""),
+                "by_municipality": True,
+                "subject": event.pk == entry.source_event_id and entry.reason == Reason.REPLY,
+                "visibility": "visible",
+            }
+        )
+    rows.sort(key=lambda r: r["time"])
+    return rows
+
+
+def thread_from_snapshot(rows: list[dict[str, Any]]) -> tuple[ThreadItem, ...]:
+    return tuple(
+        ThreadItem(
+            author=row["author"],
+            time=dt.datetime.fromisoformat(row["time"]),
+            text=row["text"],
+            permalink=row["permalink"],
+            platform=row["platform"],
+            account=row["account"],
+            platform_id=row["platform_id"],
+            by_municipality=row["by_municipality"],
+            subject=row["subject"],
+            visibility=row["visibility"],
+        )
+        for row in rows
+    )
+
+
+def _clause_summaries(entry: JournalEntry, ids: list[str]) -> tuple[CitedClause, ...]:
+    from somevakt.policy.packs import PackError, load_pack
+
+    try:
+        pack = load_pack(entry.municipality.policy_pack)
+    except PackError:
+        return tuple(CitedClause(i) for i in ids)
+    cited = []
+    for clause_id in ids:
+        try:
+            cited.append(CitedClause(clause_id, pack.clause(clause_id).summary))
+        except KeyError:
+            cited.append(CitedClause(clause_id))
+    return tuple(cited)
+
+
+def action_of(entry: JournalEntry) -> Action:
+    event = entry.source_event
+    grounds = event.reason.strip() or DEFAULT_GROUNDS[Reason(entry.reason)]
+    if entry.reason in (Reason.REFER_FORMAL, Reason.REFER_POLITICAL):
+        hidden = entry.item.events.filter(type="hidden", id__lte=event.pk).order_by("-id").first()
+        if hidden is not None:
+            grounds += f" Kommentaren er også skjult: {hidden.reason or 'for å verne opplysninger i den'}."
+    clauses = list(event.clauses or [])
+    if not clauses and entry.reason != Reason.REPLY:
+        clauses = list(getattr(entry.item.status, "clauses", []) or [])
+    return Action(
+        action=ACTION_OF[Reason(entry.reason)],
+        actor=person_name(event.actor, event.actor_label),
+        time=event.at,
+        grounds=grounds,
+        clauses=_clause_summaries(entry, clauses),
+    )
+
+
+def municipality_of(municipality: Any) -> tuple[Municipality, ArchiveProfile]:
+    """The record creator, from the municipality's archive profile (its organisation number)."""
+    profile = ArchiveProfile.objects.filter(municipality=municipality).first()
+    if profile is None or not profile.org_number.strip():
+        raise RecordError(
+            "the municipality's organisation number is not set (Archive > Settings); the archive needs it"
+        )
+    return Municipality(municipality.name, profile.org_number, municipality.slug), profile
+
+
+def _changes(entry: JournalEntry) -> tuple[MetadataChange, ...]:
+    return tuple(
+        MetadataChange(
+            change.field, change.old or "(tom)", change.new or "(tom)", person_name(change.by), change.at
+        )
+        for change in entry.changes.select_related("by")
+    )
+
+
+def document_of(entry: JournalEntry) -> ArchiveDocument | None:
+    from somevakt.archive.formats.capture import PDFA_2B_NAME, PDFA_2B_PRONOM, PDFA_MIME
+
+    data = entry.pdf_bytes()
+    if data is None:
+        return None
+    return ArchiveDocument.from_bytes(
+        f"somevakt-{entry.record_id}.pdf",
+        PDFA_MIME,
+        data,
+        title=entry.title,
+        format_code=PDFA_2B_PRONOM,
+        format_name=PDFA_2B_NAME,
+    )
+
+
+def record_for(
+    entry: JournalEntry, *, with_document: bool = True, snapshot: dict[str, Any] | None = None
+) -> JournalRecord:
+    """The entry as a `JournalRecord`; RecordError (one line) when it cannot be archived as it is."""
+    municipality, profile = municipality_of(entry.municipality)
+    fixed = snapshot if snapshot is not None else entry.snapshot
+    if not fixed or not fixed.get("thread"):
+        raise RecordError("the entry has not been captured yet")
+    receipt = entry.receipt or {}
+    year, sequence = receipt.get("journal_year"), receipt.get("journal_sequence")
+    has_number = entry.state == "acknowledged" and year is not None and sequence is not None
+    document = document_of(entry) if with_document else None
+    return JournalRecord(
+        id=entry.record_id,
+        municipality=municipality,
+        kind=entry.kind,
+        title=entry.title,
+        thread=thread_from_snapshot(fixed["thread"]),
+        action=action_from_snapshot(fixed["action"]),
+        registered_at=entry.created_at,
+        public_title=entry.public_title,
+        case=CaseReference.parse(entry.case_reference) if entry.case_reference.strip() else None,
+        classification=Classification(entry.classification) if entry.classification.strip() else None,
+        screening=Screening.proposed()
+        if entry.screened and not entry.effective_basis
+        else (Screening(skjermet=True, legal_basis=entry.effective_basis) if entry.screened else Screening()),
+        documents=(document,) if document is not None else (),
+        series=profile.series,
+        journal_year=int(year) if has_number else None,
+        journal_sequence=int(sequence) if has_number else None,
+        changes=_changes(entry),
+    )

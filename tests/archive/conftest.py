@@ -1,0 +1,106 @@
+"""Archive fixtures on top of the base fixture: an account with items acted on through the inbox's
+own services, the municipality's archive profile, a records officer, and the official schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from somevakt.archive.models import ArchiveProfile
+from somevakt.inbox import services
+from somevakt.inbox.ingest import ingest_comment
+from somevakt.registry.services import Approver, add_account
+from somevakt.tenants.roles import Role
+from somevakt.tenants.services import add_member
+from tests.conftest import make_person
+from tests.inbox.conftest import parsed, triage_with
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+ARKIVMELDING_XSD = SHARED / "fiks-arkiv" / "V1" / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
+NOARK5 = SHARED / "noark5"
+GAUSDAL_ORGNR = "961399254"
+
+
+@pytest.fixture
+def profile(municipality):
+    return ArchiveProfile.objects.create(municipality=municipality, org_number=GAUSDAL_ORGNR, series="SOME")
+
+
+@pytest.fixture
+def records_officer(municipality, top_unit):
+    person = make_person("arkivar", "Arne", "Arkivar")
+    add_member(municipality, person, [Role.RECORDS], unit=top_unit)
+    return person
+
+
+@pytest.fixture
+def account(municipality, top_unit, owner):
+    account, _ = add_account(
+        municipality,
+        "facebook",
+        "111222333",
+        "Prøvekommune",
+        approver=Approver(label="test"),
+        unit=top_unit,
+        responsible=owner,
+    )
+    return account
+
+
+@pytest.fixture
+def make_item(account):
+    def make(platform_id: str, text: str, *codes: str, **fields):
+        item, _ = ingest_comment(account, parsed(platform_id, text, **fields), enqueue=False)
+        triage_with(item, *codes)
+        return item
+
+    return make
+
+
+def refer(item, person, text="Hei! Send søknaden til postmottak@provekommune.no. Hilsen Eva"):
+    return services.send_reply(item, person, text, purpose="refer_formal")
+
+
+def hide(item, person, ground="personal_data"):
+    return services.hide(item, person, ground)
+
+
+@pytest.fixture
+def acted(make_item, owner):
+    """Four items the inbox acted on: referred (and hidden), hidden, deleted-looking and answered."""
+    referred = make_item(
+        "111222333_1_1",
+        "Jeg vil søke om barnehageplass for datteren min. Fødselsnummeret hennes er 010101 12345.",
+        "intent.case_request",
+        "personal_data.national_id",
+    )
+    hide(referred, owner)
+    refer(referred, owner)
+    hidden = make_item("111222333_1_2", "Ring meg på 412 34 567!", "personal_data.phone")
+    hide(hidden, owner)
+    plain = make_item("111222333_1_3", "Når åpner biblioteket?", "intent.question")
+    services.send_reply(plain, owner, "Klokka ti. Hilsen Eva")
+    return {"referred": referred, "hidden": hidden, "plain": plain}
+
+
+@pytest.fixture(scope="session")
+def arkivmelding_schema():
+    if not ARKIVMELDING_XSD.is_file():
+        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(ARKIVMELDING_XSD))
+
+
+@pytest.fixture(scope="session")
+def noark5_schemas():
+    if not (NOARK5 / "N5" / "arkivstruktur.xsd").is_file():
+        pytest.skip("the Noark 5 schemas in ../shared/noark5 are absent")
+    import xmlschema
+
+    return {
+        "arkivstruktur.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "arkivstruktur.xsd")),
+        "endringslogg.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "endringslogg.xsd")),
+        "arkivuttrekk.xml": xmlschema.XMLSchema(str(NOARK5 / "ADDML" / "addml.xsd")),
+    }

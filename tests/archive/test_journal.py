@@ -1,0 +1,72 @@
+"""Everything referred, hidden or deleted in the inbox has a journal entry, made once."""
+
+from __future__ import annotations
+
+from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
+from somevakt.archive.journal import journal_event, sweep
+from somevakt.archive.models import JournalEntry
+from somevakt.inbox import services
+from somevakt.inbox.models import ItemEvent
+
+from .conftest import hide, refer
+
+
+def reasons(item):
+    return sorted(JournalEntry.objects.filter(item=item).values_list("reason", flat=True))
+
+
+def test_it_journals_referrals_hidings_and_the_replies_to_inquiries(acted, owner):
+    assert reasons(acted["referred"]) == ["hide", "refer_formal"]
+    assert reasons(acted["hidden"]) == ["hide"]
+    assert reasons(acted["plain"]) == []  # an ordinary answer is not archived
+    services.send_reply(acted["referred"], owner, "Søknaden er mottatt. Hilsen Eva")
+    assert reasons(acted["referred"]) == ["hide", "refer_formal", "reply"]
+
+
+def test_it_gives_each_entry_its_kind_and_a_title_without_names(acted):
+    entry = JournalEntry.objects.get(item=acted["referred"], reason="refer_formal")
+    assert entry.kind == "inquiry"
+    assert entry.title.startswith("Henvendelse via Facebook henvist til formell saksbehandling")
+    assert "Kari" not in entry.title
+    assert JournalEntry.objects.get(item=acted["hidden"]).kind == "moderation"
+
+
+def test_it_proposes_screening_with_its_legal_basis_for_personal_data(acted, make_item, owner):
+    entry = JournalEntry.objects.get(item=acted["referred"], reason="refer_formal")
+    assert (entry.proposed_screening, entry.proposed_basis) == (True, CONFIDENTIALITY_BASIS)
+    assert entry.skjermet is None and entry.screened  # the records office has not decided yet
+    political = make_item("111222333_1_9", "Kommunestyret må stoppe kuttene.", "intent.political")
+    services.send_reply(political, owner, "Takk! Dette er en sak for kommunestyret. Hilsen Eva", "refer_political")
+    plain_entry = JournalEntry.objects.get(item=political)
+    assert (plain_entry.reason, plain_entry.proposed_screening) == ("refer_political", False)
+
+
+def test_it_never_makes_a_second_entry_for_the_same_item_and_reason(acted, owner):
+    hidden = acted["hidden"]
+    services.unhide(hidden, owner)
+    hide(hidden, owner)
+    assert JournalEntry.objects.filter(item=hidden).count() == 1
+    for event in ItemEvent.objects.filter(item=hidden):
+        journal_event(event)
+    assert sweep() == 0
+    assert JournalEntry.objects.filter(item=hidden).count() == 1
+
+
+def test_it_journals_deletions_with_the_guidelines_ground(municipality, make_item, owner):
+    municipality.policy_pack = "batsfjord"
+    municipality.save()
+    item = make_item("111222333_1_4", "Jeg skal brenne ned rådhuset deres.", "abuse.threat")
+    services.delete(item, owner, 0)
+    entry = JournalEntry.objects.get(item=item)
+    assert (entry.reason, entry.kind) == ("delete", "moderation")
+    assert entry.source_event.clauses == ["batsfjord:4.4-sletting"]
+
+
+def test_it_catches_up_on_events_the_hook_missed(acted, owner, municipality, make_item):
+    item = make_item("111222333_1_5", "Søknad om startlån: kan dere hjelpe?", "intent.case_request")
+    refer(item, owner)
+    JournalEntry.objects.filter(item=item).delete()
+    assert reasons(item) == []
+    assert sweep(municipality) == 1
+    assert reasons(item) == ["refer_formal"]
+    assert sweep(municipality) == 0
