@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from somevakt.inbox.models import ItemStatus
 from somevakt.inbox.projection import STATES
 from somevakt.tenants.models import Municipality
+
+
+def local(moment) -> str | None:
+    """ISO 8601 in Europe/Oslo with its offset, as `somevakt due` prints deadlines."""
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def item_record(status: ItemStatus) -> dict:
@@ -22,14 +28,14 @@ def item_record(status: ItemStatus) -> dict:
         "state": status.state,
         "action": status.action or None,
         "also": list(status.also),
-        "due": status.due.isoformat() if status.due else None,
+        "due": local(status.due),
         "codes": list(status.codes),
         "clauses": list(status.clauses),
         "hidden": status.hidden,
         "deleted": status.deleted,
         "assignee": status.assignee.get_username() if status.assignee_id else None,
-        "received_at": item.received_at.isoformat(),
-        "answered_at": status.answered_at.isoformat() if status.answered_at else None,
+        "received_at": local(item.received_at),
+        "answered_at": local(status.answered_at),
     }
 
 
@@ -39,9 +45,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--municipality", required=True, metavar="SLUG")
         parser.add_argument("--state", choices=STATES, help="only items in this state")
-        parser.add_argument("--json", action="store_true", help="print a JSON list")
+        parser.add_argument("--json", action="store_true", dest="as_json", help="print a JSON list")
 
-    def handle(self, *args, municipality: str, state: str | None, json: bool, **options) -> None:
+    def handle(self, *args, municipality: str, state: str | None, as_json: bool, **options) -> None:
         found = Municipality.objects.filter(slug=municipality).first()
         if found is None:
             raise CommandError(f"unknown municipality {municipality!r}", returncode=2)
@@ -53,7 +59,7 @@ class Command(BaseCommand):
         if state:
             statuses = statuses.filter(state=state)
         records = (item_record(s) for s in statuses.iterator(chunk_size=1000))
-        if json:
+        if as_json:
             self._print_json(records)
             return
         for r in records:

@@ -1,0 +1,55 @@
+"""The periodic-job registry: each job once per period, however many workers; failures recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from somevakt.inbox import periodic
+from somevakt.inbox.models import PeriodicJobRun
+
+
+@pytest.fixture
+def jobs(monkeypatch):
+    """An empty registry for the test (the real jobs register again on the next discover())."""
+    monkeypatch.setattr(periodic, "JOBS", {})
+    return periodic.JOBS
+
+
+def test_it_runs_a_job_once_per_period(db, jobs):
+    calls = []
+    periodic.periodic("test.count", every=dt.timedelta(minutes=5))(lambda: calls.append(1))
+    now = timezone.now()
+    assert periodic.run_due(now) == ["test.count"]
+    assert periodic.run_due(now + dt.timedelta(minutes=1)) == []
+    assert periodic.run_due(now + dt.timedelta(minutes=5)) == ["test.count"]
+    assert len(calls) == 2
+
+
+def test_it_records_a_failure_and_tries_again_next_period(db, jobs):
+    def broken() -> None:
+        raise RuntimeError("platform down")
+
+    periodic.periodic("test.broken", every=dt.timedelta(seconds=30))(broken)
+    now = timezone.now()
+    assert periodic.run_due(now) == ["test.broken"]
+    run = PeriodicJobRun.objects.get(name="test.broken")
+    assert run.last_error == "RuntimeError: platform down"
+    assert run.locked_until is None
+    assert periodic.run_due(now + dt.timedelta(seconds=31)) == ["test.broken"]
+
+
+def test_it_leaves_a_job_alone_while_another_worker_runs_it(db, jobs):
+    periodic.periodic("test.slow", every=dt.timedelta(seconds=1))(lambda: None)
+    now = timezone.now()
+    PeriodicJobRun.objects.create(name="test.slow", locked_until=now + dt.timedelta(minutes=1))
+    assert periodic.run_due(now) == []
+    # A worker that died holding the lock gives it up when the lock runs out.
+    assert periodic.run_due(now + dt.timedelta(minutes=2)) == ["test.slow"]
+
+
+def test_it_discovers_the_jobs_of_every_app():
+    found = periodic.discover()
+    assert {"inbox.triage_sweep", "inbox.reminders"} <= set(found)

@@ -1,0 +1,54 @@
+"""The leaders' page: share answered by the deadline per account and month, median in office hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from somevakt.inbox import services
+from somevakt.inbox.stats import report
+from somevakt.tenants.roles import Role
+from somevakt.tenants.services import add_member
+from tests.conftest import logged_in
+from tests.inbox.conftest import triage_with
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def test_it_counts_answers_by_the_deadline_and_the_median_in_office_hours(make_item, owner, municipality):
+    now = timezone.now()
+    on_time = make_item("a", "Når åpner biblioteket?", received_at=now - dt.timedelta(minutes=30))
+    late = make_item("b", "Når åpner svømmehallen?", received_at=now - dt.timedelta(days=10))
+    never = make_item("c", "Når kommer brøytebilen?", received_at=now - dt.timedelta(days=10))
+    for item in (on_time, late, never):
+        triage_with(item, "intent.question")
+    services.send_reply(on_time, owner, "Klokka ti. Hilsen Eva")
+    services.send_reply(late, owner, "Klokka ni. Hilsen Eva")
+    result = report(municipality, now=now)
+    total = result["accounts"][0]["total"]
+    assert (total.items, total.with_deadline, total.in_time, total.answered) == (3, 3, 1, 2)
+    assert total.share == 1 / 3
+    quick, slow = sorted(total.response_times)
+    assert quick <= dt.timedelta(minutes=30)  # at most the half hour since it came, if in office hours
+    assert dt.timedelta(hours=30) < slow < dt.timedelta(days=10)  # office hours only, not all ten days
+
+
+def test_it_shows_the_page_to_leaders_only(
+    owner_client, member_client, outsider_client, municipality, make_item, unit
+):
+    make_item()
+    url = f"/{municipality.slug}/innboks/svartider/"
+    response = owner_client.get(url)
+    assert response.status_code == 200
+    assert "Svartider" in response.content.decode()
+    assert member_client.get(url).status_code == 403
+    assert outsider_client.get(url).status_code == 404
+    from tests.conftest import make_person
+
+    service_office = make_person("service", "Siri", "Service")
+    add_member(municipality, service_office, [Role.SERVICE_OFFICE], unit=unit)
+    client = logged_in(service_office)
+    assert client.get(f"/{municipality.slug}/innboks/").status_code == 200  # sees the inbox
+    assert client.get(url).status_code == 403  # but not the leaders' figures

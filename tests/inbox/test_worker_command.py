@@ -1,0 +1,50 @@
+"""`somevakt worker`: runs queued triage and the periodic jobs; nothing is lost when it stops."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_tasks_db.models import DBTaskResult
+
+from somevakt.inbox.ingest import ingest_comment
+from tests.inbox.conftest import parsed
+
+
+def test_it_triages_what_ingest_queued(account, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        item, _ = ingest_comment(account, parsed("c1", "Når åpner biblioteket?"))
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    out = io.StringIO()
+    call_command("worker", "--once", stdout=out)
+    item.status.refresh_from_db()
+    assert item.status.action == "reply"
+    assert not item.status.triage_pending
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
+    assert "queue empty" in out.getvalue()
+
+
+def test_it_picks_up_an_item_whose_task_was_lost(account):
+    # Stored, then the process died before the task was queued (no on_commit callback ran).
+    item, _ = ingest_comment(account, parsed("c1", "Når kommer brøytebilen?"))
+    assert DBTaskResult.objects.count() == 0
+    import datetime as dt
+
+    # The sweep waits a little for the task; pretend that time has passed.
+    from django.utils import timezone
+
+    from somevakt.inbox.models import ItemStatus
+
+    ItemStatus.objects.filter(pk=item.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=5))
+    call_command("worker", "--once", stdout=io.StringIO())
+    item.status.refresh_from_db()
+    assert not item.status.triage_pending
+    assert item.events.get(type="triaged").actor_label == "sweep"
+
+
+def test_it_refuses_a_negative_interval(db):
+    with pytest.raises(CommandError) as error:
+        call_command("worker", "--once", "--interval", "-1")
+    assert error.value.returncode == 2
