@@ -21,6 +21,7 @@ def detail(account) -> str:
 def test_it_lists_the_municipalitys_accounts(owner_client, account, other_account) -> None:
     response = owner_client.get(index())
     assert response.status_code == 200
+    assert "Offisielle kontoer" in response.content.decode()  # bokmål unless chosen otherwise
     assert account.name.encode() in response.content
     assert other_account.name.encode() not in response.content
 
