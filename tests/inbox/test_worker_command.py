@@ -12,10 +12,13 @@ from django_tasks_db.models import DBTaskResult
 from somevakt.inbox.ingest import ingest_comment
 from tests.inbox.conftest import parsed
 
+# The worker closes and reopens connections between tasks, as in production: these tests
+# run outside a test transaction (transaction=True), where that is safe.
+pytestmark = pytest.mark.django_db(transaction=True)
 
-def test_it_triages_what_ingest_queued(account, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        item, _ = ingest_comment(account, parsed("c1", "Når åpner biblioteket?"))
+
+def test_it_triages_what_ingest_queued(account):
+    item, _ = ingest_comment(account, parsed("c1", "Når åpner biblioteket?"))  # queued on commit
     assert DBTaskResult.objects.filter(status="READY").count() == 1
     out = io.StringIO()
     call_command("worker", "--once", stdout=out)
@@ -27,8 +30,8 @@ def test_it_triages_what_ingest_queued(account, django_capture_on_commit_callbac
 
 
 def test_it_picks_up_an_item_whose_task_was_lost(account):
-    # Stored, then the process died before the task was queued (no on_commit callback ran).
-    item, _ = ingest_comment(account, parsed("c1", "Når kommer brøytebilen?"))
+    # Stored, then the process died before the task was queued.
+    item, _ = ingest_comment(account, parsed("c1", "Når kommer brøytebilen?"), enqueue=False)
     assert DBTaskResult.objects.count() == 0
     import datetime as dt
 
@@ -44,7 +47,7 @@ def test_it_picks_up_an_item_whose_task_was_lost(account):
     assert item.events.get(type="triaged").actor_label == "sweep"
 
 
-def test_it_refuses_a_negative_interval(db):
+def test_it_refuses_a_negative_interval():
     with pytest.raises(CommandError) as error:
         call_command("worker", "--once", "--interval", "-1")
     assert error.value.returncode == 2
