@@ -59,7 +59,7 @@ _PRONOUN_WINDOW = re.compile(r"[a-zæøå]+")
 # "jeg skal knuse deg i sjakk" is a game, not a threat.
 _GAME = re.compile(
     skeleton_pattern(
-        r"^[^a-zæøå]{0,3}(?:i|på) (?:sjakk|fifa|tennis|badminton|fotball|kortspill|spill|spillet|quiz|"
+        r"[^a-zæøå]{0,3}(?:i|på) (?:sjakk|fifa|tennis|badminton|fotball|kortspill|spill|spillet|quiz|"
         r"kahoot|yatzy|fortnite|golf|bordtennis|poker|bridge|valget|debatt|debatten|konkurransen|ludo|"
         r"monopol|sudoku)"
     )
@@ -111,6 +111,8 @@ def _starred_hits(norm: Normalized, forms: list[tuple[str, WordEntry]]) -> list[
     hits = []
     for m in _STARRED.finditer(norm.text):
         word = m.group()
+        if len(word) > 40:
+            continue  # no lexicon word is that long; a run of stars is not worth a search
         visible = sum(c != "*" for c in word)
         if visible < 2 or (word.endswith("*") and visible < 3):
             continue
@@ -162,10 +164,10 @@ class AbuseAnalyser:
         quotes = _quoted(doc.text)
         for hit in hits:
             code = hit.entry.category
+            s, e = norm.span(hit.start, hit.end)
+            if any(qs <= s and e <= qe for qs, qe in quotes):
+                continue
             if code in (HATE, INSULT):
-                s, e = norm.span(hit.start, hit.end)
-                if any(qs <= s and e <= qe for qs, qe in quotes):
-                    continue
                 if _REPORTED.search(skel, max(0, hit.start - 60), hit.start):
                     continue
                 if code == INSULT and _said_of_self(skel, hit.start):

@@ -10,6 +10,7 @@ matter must stand in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import ClassVar
 
@@ -114,15 +115,21 @@ class ConfidentialAnalyser:
         sentences = [s.span() for s in _SENTENCE.finditer(low)]
         names: list[tuple[int, int]] | None = None
         findings: list[Finding] = []
+        matter_starts = [m[0] for m in matters]
+        relation_starts = [p[0] for p in relations]
         for ss, se in sentences:
-            in_matters = [m for m in matters if ss <= m[0] < se and not _overlaps(m[0], m[1], relations)]
+            lo, hi = bisect.bisect_left(matter_starts, ss), bisect.bisect_left(matter_starts, se)
+            people = relations[
+                bisect.bisect_left(relation_starts, ss) : bisect.bisect_left(relation_starts, se)
+            ]
+            in_matters = [m for m in matters[lo:hi] if not _overlaps(m[0], m[1], people)]
             if not in_matters:
                 continue
-            people = [p for p in relations if ss <= p[0] < se]
             strong = [m for m in in_matters if m[2] not in _WEAK]
             if not people and strong:
                 if names is None:  # the name model runs only when it can make a difference
                     names = _name_spans(doc)
+                # names are few, and found only on demand
                 people = [p for p in names if ss <= p[0] < se]
                 in_matters = strong
             if not people:

@@ -11,6 +11,7 @@ written in the account form `1503.13.94411` or next to a word like "kontonummer"
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -137,11 +138,17 @@ def find(text: str, lower: str | None = None) -> list[Match]:
         if _phone(lower, m):
             candidates.append(Match(PHONE, m.start(), m.end()))
 
+    # Earlier candidates win overlaps; the accepted spans are kept sorted (disjoint) for bisect.
+    starts: list[int] = []
     taken: list[Match] = []
     for cand in candidates:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    taken.sort(key=lambda x: x.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and taken[i - 1].end > cand.start:
+            continue
+        if i < len(taken) and taken[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
     return taken
 
 

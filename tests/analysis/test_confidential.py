@@ -1,0 +1,61 @@
+"""Confidential matters: an identifiable person tied to a matter under a duty of confidentiality."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.confidential import CASE_DETAILS, ConfidentialAnalyser
+
+
+def found(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (text[f.start : f.end], f.detail["matters"]) for f in ConfidentialAnalyser().analyse(Document(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "matter"),
+    [
+        ("Sønnen min får ikke spesialundervisning selv om PPT har anbefalt det.", "school"),
+        ("Dattera mi har fått diagnosen ADHD.", "health"),
+        ("Eleven i 5B ble mobbet i friminuttet i går.", "school"),
+        ("Pasienten på rom 12 fikk feil medisin i natt.", "health"),
+        ("Mor til Ola har fått avslag fra NAV på sosialhjelp.", "social_services"),
+        ("Barnevernet tok omsorgen for barnet hans i fjor.", "child_welfare"),
+        ("Min mor har demens og venter på sykehjemsplass.", "health"),
+        ("Sønnen min var på legevakten i natt.", "health"),
+        ("Naboen min er siktet for vold.", "other"),
+        ("Den 14 år gamle jenta er plassert i fosterhjem.", "child_welfare"),
+    ],
+)
+def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> None:
+    (finding,) = found(text)
+    assert matter in finding[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barnevernet trenger flere ansatte.",
+        "Spesialundervisning er et viktig tema i kommunestyret.",
+        "Takk til sykepleier Kari for god behandling!",
+        "Takk til Kari på legevakten.",
+        "Sønnen min elsker den nye lekeplassen.",
+        "NAV-kontoret er stengt i dag.",
+    ],
+)
+def test_it_leaves_general_talk_and_praise_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_it_needs_person_and_matter_in_the_same_sentence() -> None:
+    assert found("Sønnen min går på skolen. Mobbing er et problem i hele landet.") == []
+
+
+def test_it_reports_the_matter_not_the_person() -> None:
+    text = "Dattera mi er innlagt på sykehuset."
+    (finding,) = ConfidentialAnalyser().analyse(Document(text))
+    assert finding.code == CASE_DETAILS and finding.severity == "high"
+    assert "innlagt" in (finding.text or "") and "Dattera" not in (finding.text or "")
+    assert text[finding.start : finding.end].startswith("Dattera mi")

@@ -1,0 +1,60 @@
+"""Intent: question, case request, political matter, crisis now."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.intent import IntentAnalyser
+
+
+def codes(text: str) -> set[str]:
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(Document(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Når kommer brøytebilen?", {"question"}),
+        ("Hvorfor er ikke vegen brøytet", {"question"}),
+        ("Kva tid opnar symjehallen", {"question"}),
+        ("Jeg lurer på om biblioteket er åpent i påsken.", {"question"}),
+        ("Takk for fin konsert!", set()),
+        ("Se https://example.no/side?id=3 for mer.", set()),
+        ("Jeg vil klage på vedtaket om barnehageplass.", {"case_request"}),
+        ("Jeg har søkt om dispensasjon og venter på svar.", {"case_request"}),
+        ("Ber om innsyn i saken om den nye skolen.", {"case_request"}),
+        ("Eg fekk avslag på byggjesøknaden min.", {"case_request"}),
+        ("Hvor lang er saksbehandlingstiden for byggesøknader?", {"question", "case_request"}),
+        ("Kommunestyret må stemme nei til nedleggelse av skolen!", {"political"}),
+        ("Eiendomsskatten er ran av innbyggerne.", {"political"}),
+        ("Ordføreren burde svare for dette.", {"political"}),
+        ("Ta til høyre etter brua.", set()),
+        ("Valget av farge på benkene var fint.", set()),
+        ("Det brenner i et hus ved skolen nå!", {"crisis"}),
+        ("Sønnen min er savnet siden i går kveld, hjelp!", {"crisis"}),
+        ("Steinras over fylkesvegen ved Follebu, vegen er stengt.", {"crisis"}),
+        ("Strømbrudd i hele sentrum akkurat nå", {"crisis"}),
+        ("Kokevarsel for Prestfoss vannverk?", {"crisis", "question"}),
+        ("Brannøvelse på skolen i dag klokka 10.", set()),
+        ("Kurs i førstehjelp på tirsdag.", set()),
+        ("Flommen i 1995 var den verste.", set()),
+        ("Det blir brannøvelse i dag, ikke bli redd for røyk fra skolen.", set()),
+    ],
+)
+def test_it_recognises_what_the_writer_wants(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_it_spans_the_whole_text() -> None:
+    text = "Når åpner badet? 😀"
+    (finding,) = IntentAnalyser().analyse(Document(text))
+    assert (finding.start, finding.end) == (0, len(text))
+
+
+def test_it_marks_a_crisis_more_severe_than_a_question() -> None:
+    found = {
+        f.code: f.severity
+        for f in IntentAnalyser().analyse(Document("Det brenner på skolen nå! Hva gjør vi?"))
+    }
+    assert found == {"intent.crisis": "warn", "intent.question": "info"}

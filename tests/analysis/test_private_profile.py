@@ -1,0 +1,42 @@
+"""Private profile: work e-mail, speaking for the employer, the missing "this is my private view"."""
+
+from __future__ import annotations
+
+from somevakt.analysis.base import AnalysisContext, Document
+from somevakt.analysis.private_profile import PrivateProfileAnalyser
+
+CTX = AnalysisContext(municipality_name="Gausdal", email_domains=("gausdal.kommune.no",))
+
+
+def codes(text: str, kind: str = "private") -> list[str]:
+    return [
+        f.code.removeprefix("private.") for f in PrivateProfileAnalyser().analyse(Document(text, kind, CTX))
+    ]
+
+
+def test_it_finds_a_work_address_masked() -> None:
+    text = "Kontakt meg på kari.nordmann@gausdal.kommune.no om dugnaden. Skriver dette privat."
+    (finding,) = PrivateProfileAnalyser().analyse(Document(text, "private", CTX))
+    assert finding.code == "private.work_email"
+    assert text[finding.start : finding.end] == "kari.nordmann@gausdal.kommune.no"
+    assert finding.text is not None and "kari.nordmann" not in finding.text
+    assert codes("Send til kari@oppvekst.gausdal.kommune.no, mine private meninger") == ["work_email"]
+    assert codes("Kontakt meg på kari@gmail.com") == []
+
+
+def test_it_notices_writing_on_behalf_of_the_municipality() -> None:
+    assert "speaks_for_employer" in codes("Vi i kommunen har bestemt at skolen skal legges ned.")
+    assert "speaks_for_employer" in codes("Jeg skriver på vegne av Gausdal kommune: vi stenger badet.")
+    assert "speaks_for_employer" not in codes("Kommunen burde lytte mer, dette er mine private meninger.")
+
+
+def test_it_asks_for_a_disclaimer_when_the_post_is_about_the_municipality() -> None:
+    assert codes("Kommunen har gjort en god jobb med lekeplassen.") == ["disclaimer_missing"]
+    assert codes("Gausdal er en fin plass å bo.") == ["disclaimer_missing"]
+    assert codes("Kommunen burde brøyte oftere. Dette er mine private meninger.") == []
+    assert codes("Uttaler meg som privatperson: kommunen må satse på skolen.") == []
+    assert codes("Fin tur i fjellet i dag!") == []
+
+
+def test_it_only_looks_at_private_posts() -> None:
+    assert codes("Vi i kommunen har bestemt at skolen legges ned.", kind="reply") == []

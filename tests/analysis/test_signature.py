@@ -1,0 +1,49 @@
+"""Signature: is a reply signed with a first name?"""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import AnalysisContext, Document
+from somevakt.analysis.signature import SignatureAnalyser, signed_name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Takk for spørsmålet! Brøytebilen kommer i kveld. Hilsen Kari", "Kari"),
+        ("Takk for spørsmålet!\n– Ola", "Ola"),
+        ("Vi ser på saken. mvh Per i Gausdal kommune", "Per"),
+        ("Vennlig hilsen\nKari Nordmann, rådgiver", "Kari"),
+        ("Takk for tipset!\nKari\nServicetorget", "Kari"),
+        ("Det ordner seg. /Anne-Lise", "Anne-Lise"),
+        ("Takk for beskjed. Venleg helsing Ingrid", "Ingrid"),
+    ],
+)
+def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) -> None:
+    assert signed_name(text, "Gausdal") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi svarer så fort vi kan.",
+        "Hilsen Gausdal kommune",
+        "Hilsen Servicetorget",
+        "Takk for tipset, vi sjekker det",
+        "Hei Kari, takk for beskjed.",
+        "Velkommen!\nGausdal kommune",
+        "Takk for tipset.\nHilsen oss i Gausdal kommune",
+    ],
+)
+def test_it_does_not_take_units_or_greetings_for_a_name(text: str) -> None:
+    assert signed_name(text, "Gausdal") is None
+
+
+def test_it_reports_an_unsigned_reply_only() -> None:
+    ctx = AnalysisContext(municipality_name="Gausdal")
+    (finding,) = SignatureAnalyser().analyse(Document("Vi ser på saken.", "reply", ctx))
+    assert finding.code == "style.signature_missing" and (finding.start, finding.end) == (0, 16)
+    assert SignatureAnalyser().analyse(Document("Vi ser på saken. Hilsen Kari", "reply", ctx)) == []
+    assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "post", ctx)) == []
+    assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "comment", ctx)) == []
