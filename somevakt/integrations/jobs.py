@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from somevakt.inbox.periodic import periodic
 from somevakt.integrations.deliveries import sweep_stored
+from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
 from somevakt.integrations.silence import check_silent_accounts
 
@@ -13,6 +14,11 @@ from somevakt.integrations.silence import check_silent_accounts
 @periodic("integrations.sweep_deliveries", every=timedelta(minutes=1))
 def sweep_deliveries() -> None:
     sweep_stored()
+
+
+@periodic("integrations.sweep_outbound", every=timedelta(minutes=5))
+def sweep_outbound() -> None:
+    sweep_stuck()
 
 
 @periodic("integrations.poll_mastodon", every=timedelta(minutes=1))

@@ -44,6 +44,7 @@ def request(
         raise ValueError("a reply needs a text")
     allowed = bool(getattr(adapter_class(account.platform).capabilities, op))
     call = OutboundCall.objects.create(
+        attempted_at=timezone.now(),
         account=account,
         item_id=item_id,
         platform_id=platform_id,
@@ -69,7 +70,7 @@ def enqueue(call_id: int, after: timedelta | None = None) -> None:
 def perform(call_id: int) -> str:
     """Carry out one call; returns its status afterwards. A call no longer pending is left alone."""
     if not OutboundCall.objects.filter(pk=call_id, status=OutboundStatus.PENDING).update(
-        attempts=F("attempts") + 1
+        attempts=F("attempts") + 1, attempted_at=timezone.now()
     ):
         return OutboundCall.objects.filter(pk=call_id).values_list("status", flat=True).first() or "missing"
     call = OutboundCall.objects.select_related("account").get(pk=call_id)
@@ -94,9 +95,10 @@ def perform(call_id: int) -> str:
 def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
     limit = int(setting("OUTBOUND_MAX_ATTEMPTS"))
     if not permanent and call.attempts < limit:
-        call.error = error[:2000]
-        call.save(update_fields=["error"])
         pause = FIRST_PAUSE * (2 ** (call.attempts - 1))
+        call.error = error[:2000]
+        call.attempted_at = timezone.now() + pause
+        call.save(update_fields=["error", "attempted_at"])
         log.info("outbound %s: %s; trying again in %s", call.pk, error, pause)
         enqueue(call.pk, after=pause)
         return call.status
@@ -114,3 +116,22 @@ def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
     )
     outbound_finished.send(sender=OutboundCall, call=call)
     return call.status
+
+
+def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:
+    """Queue again the pending calls whose task was lost (a worker died while running it).
+
+    A call that died after the platform acted but before it was recorded is sent again: for
+    hide, unhide and delete that changes nothing; a reply may then appear twice, which is the
+    lesser harm than a reply never sent.
+    """
+    cutoff = timezone.now() - older_than
+    stuck = list(
+        OutboundCall.objects.filter(status=OutboundStatus.PENDING, attempted_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:200]
+    )
+    for call_id in stuck:
+        OutboundCall.objects.filter(pk=call_id).update(attempted_at=timezone.now())
+        enqueue(call_id)
+    return len(stuck)

@@ -214,6 +214,8 @@ class OutboundCall(models.Model):
     error = models.TextField(blank=True)
     result_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the last attempt began or the next is due: a pending call left long past it lost its task.
+    attempted_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -127,3 +127,36 @@ def test_it_refuses_unknown_operations_and_empty_replies(account, op, text) -> N
     with pytest.raises(ValueError):
         request(account, op, "1_1", text=text)
     assert not OutboundCall.objects.exists()
+
+
+def test_it_queues_again_a_call_whose_worker_died(account, graph) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from somevakt.integrations.outbound import sweep_stuck
+
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "hide", "1_1")
+    # The worker took it and died: attempted, still pending, its task gone.
+    OutboundCall.objects.filter(pk=call.pk).update(
+        attempts=1, attempted_at=timezone.now() - timedelta(hours=1)
+    )
+    DBTaskResult.objects.all().delete()
+    assert sweep_stuck() == 1
+    assert queued_calls() == [call.pk]
+    assert sweep_stuck() == 0  # not again until it is overdue once more
+    assert perform(call.pk) == OutboundStatus.DONE
+    assert graph.is_hidden("1_1")
+
+
+def test_it_leaves_a_call_alone_while_it_waits_for_its_retry(account, graph) -> None:
+    from somevakt.integrations.outbound import sweep_stuck
+
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "hide", "1_1")
+    graph.fail_next(server_error(), server_error(), server_error())
+    perform(call.pk)
+    call.refresh_from_db()
+    assert call.attempted_at > call.created_at
+    assert sweep_stuck() == 0
