@@ -1,0 +1,30 @@
+"""The archive's periodic jobs (run by `somevakt worker`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from somevakt.inbox.periodic import periodic
+
+log = logging.getLogger(__name__)
+
+
+@periodic("archive.deliver", every=dt.timedelta(minutes=2))
+def deliver() -> None:
+    """Journal what is missing, capture, deliver, read receipts and retry failures, per municipality."""
+    from somevakt.archive.services import deliver_pending
+    from somevakt.tenants.models import Municipality
+
+    for municipality in Municipality.objects.all():
+        summary = deliver_pending(municipality)
+        if summary.failed:
+            for line in summary.lines()[1:]:
+                log.warning("archive %s: %s", municipality.slug, line)
+
+
+@periodic("archive.retention", every=dt.timedelta(hours=6))
+def retention() -> None:
+    from somevakt.archive.retention import apply_all
+
+    apply_all()
