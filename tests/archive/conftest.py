@@ -104,3 +104,16 @@ def noark5_schemas():
         "endringslogg.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "endringslogg.xsd")),
         "arkivuttrekk.xml": xmlschema.XMLSchema(str(NOARK5 / "ADDML" / "addml.xsd")),
     }
+
+
+@pytest.fixture
+def records_client(records_officer):
+    from tests.conftest import logged_in
+
+    return logged_in(records_officer)
+
+
+def url(name, **kwargs):
+    from django.urls import reverse
+
+    return reverse(f"archive:{name}", kwargs={"municipality": "provekommune", **kwargs})
