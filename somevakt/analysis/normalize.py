@@ -103,8 +103,18 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
-_EXOTIC = re.compile(r"[^\x20-\x7e\n\t\ræøå]")
-_WHITESPACE = str.maketrans("\n\t\r", "   ")
+# Characters the fast path cannot handle: controls, invisible format characters, combining
+# marks, full-width and mathematical letters (those need NFKC, one by one).
+_EXOTIC = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+    "\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u20d0-\u20ff"
+    "\u3000\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\uff00-\uffef\ufff0-\uffff\U0001d400-\U0001d7ff"
+    "\U000e0000-\U000e007f\ud800-\udfff]"
+)
+_FAST_FOLD = str.maketrans({"\n": " ", "\t": " ", "\r": " ", **_FOLD})
+_FOLDABLE = re.compile("[\n\t\r" + "".join(_FOLD) + "]")
+# Cheap test for a possible run of spaced-out letters before the exact (slower) pattern.
+_MAYBE_SPACED = re.compile(rf"[ ._\-][{LETTERS}0-9*][ ._\-][{LETTERS}0-9*](?:[ ._\-]|$)")
 _LEET_CHARS = re.compile("[013457 8@$]".replace(" ", ""))
 _MIXED = re.compile(
     rf"(?<![{LETTERS}0-9*@$])(?=[{LETTERS}0-9*@$]*[{LETTERS}])(?=[{LETTERS}0-9*@$]*[0-9@$])[{LETTERS}0-9*@$]{{3,}}"
@@ -128,7 +138,8 @@ def _delete(text: str, index: list[int], spans: list[tuple[int, int]]) -> tuple[
 
 def normalize(lower: str) -> Normalized:
     """Skeleton of an already lower-cased text (same length as the original)."""
-    if _EXOTIC.search(lower):
+    text = lower.translate(_FAST_FOLD) if _FOLDABLE.search(lower) else lower
+    if _EXOTIC.search(lower) or not text.isprintable():
         chars: list[str] = []
         index: list[int] = []
         for i, ch in enumerate(lower):
@@ -137,8 +148,7 @@ def normalize(lower: str) -> Normalized:
                 chars.append(folded)
                 index.append(i)
         text = "".join(chars)
-    else:  # the common case: plain text, nothing to fold or drop
-        text = lower.translate(_WHITESPACE)
+    else:  # the common case: nothing to drop, so offsets are unchanged
         index = list(range(len(lower)))
 
     # Digits for letters ("1d10t"), only in words that already contain letters.
@@ -153,7 +163,9 @@ def normalize(lower: str) -> Normalized:
             text = "".join(parts)
 
     # Spaced-out letters ("f a e n"): drop the separators inside the run.
-    spans = [(j, j + 1) for m in _SPACED.finditer(text) for j in range(m.start() + 1, m.end(), 2)]
+    spans = []
+    if _MAYBE_SPACED.search(text) or _MAYBE_SPACED.match(" " + text[:4]):
+        spans = [(j, j + 1) for m in _SPACED.finditer(text) for j in range(m.start() + 1, m.end(), 2)]
     if spans:
         text, index = _delete(text, index, spans)
 
