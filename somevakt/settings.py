@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "somevakt.inbox",
     "somevakt.publishing",
     "somevakt.archive",
+    "somevakt.guidelines",
     "somevakt.people",
     "somevakt.web",
 ]

@@ -1,0 +1,40 @@
+"""The Guidelines section: the municipality's own guideline, clause by clause, for every member."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from somevakt.guidelines import comparison, presentation
+from somevakt.policy.packs import PackError, load_pack
+from somevakt.tenants.access import member_required
+from somevakt.tenants.models import Municipality
+
+
+@require_GET
+@member_required
+def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    try:
+        pack = load_pack(municipality.policy_pack)
+    except PackError as exc:
+        # A misconfigured municipality: say so plainly instead of failing the page.
+        return render(
+            request,
+            "guidelines/index.html",
+            {"municipality": municipality, "pack_error": str(exc)},
+        )
+    return render(
+        request,
+        "guidelines/index.html",
+        {
+            "municipality": municipality,
+            "pack": pack,
+            "guideline": pack.guideline,
+            "counts": presentation.status_counts(pack),
+            "settings": presentation.settings(pack, municipality),
+            "sources": presentation.source_files(pack),
+            "topics": presentation.topic_groups(pack),
+            "comparison": comparison.compare(pack.slug),
+        },
+    )

@@ -1,0 +1,129 @@
+"""The yearly attestation: confirming, who a leader answers for, and the review with the leader.
+
+A leader's staff are the members whose nearest unit with a leader or deputy is one the
+leader leads or deputises for: a unit without its own leader rolls up to the unit above, and
+a unit's leader and deputy are staff of the leader above. Both the leader and
+the deputy see the list, so it works while the leader is away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from somevakt.people.models import Attestation
+from somevakt.policy.schema import Pack
+from somevakt.tenants.models import Membership, Municipality, Unit
+
+
+class NotConfirmed(Exception):
+    """The person has not confirmed this year's guideline, so there is no review to record."""
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+def attestation_of(person: Any, municipality: Municipality, year: int) -> Attestation | None:
+    return Attestation.objects.filter(person=person, municipality=municipality, year=year).first()
+
+
+@transaction.atomic
+def confirm(
+    person: Any, municipality: Municipality, pack: Pack, year: int | None = None
+) -> tuple[Attestation, bool]:
+    """Record that `person` has read `pack` this year; (attestation, changed). Confirming the same
+    revision again changes nothing; a revised pack replaces the revision and time, and a review
+    recorded for the old revision stays (the leader went through the guideline with them)."""
+    year = year or current_year()
+    existing = (
+        Attestation.objects.select_for_update()
+        .filter(person=person, municipality=municipality, year=year)
+        .first()
+    )
+    now = timezone.now()
+    if existing is None:
+        return (
+            Attestation.objects.create(
+                person=person, municipality=municipality, year=year, policy_revision=pack.revision, at=now
+            ),
+            True,
+        )
+    if existing.policy_revision == pack.revision:
+        return existing, False
+    existing.policy_revision = pack.revision
+    existing.at = now
+    existing.save(update_fields=["policy_revision", "at"])
+    return existing, True
+
+
+def leads_a_unit(person: Any, municipality: Municipality) -> bool:
+    return Unit.objects.filter(municipality=municipality).filter(Q(leader=person) | Q(deputy=person)).exists()
+
+
+def staff_of(leader: Any, municipality: Municipality) -> list[Membership]:
+    """The memberships `leader` answers for (see the module docstring), ordered by name."""
+    units = {u.pk: u for u in Unit.objects.filter(municipality=municipality)}
+    memberships = (
+        Membership.objects.filter(municipality=municipality, unit__isnull=False)
+        .exclude(person=leader)
+        .select_related("person", "unit")
+        .order_by("person__first_name", "person__last_name", "person__username")
+    )
+    return [m for m in memberships if leader.pk in _responsible_for(m, units)]
+
+
+def _responsible_for(membership: Membership, units: dict[int, Unit]) -> set[int]:
+    unit = units.get(membership.unit_id)
+    seen: set[int] = set()
+    while unit is not None and unit.pk not in seen:
+        seen.add(unit.pk)
+        heads = {unit.leader_id, unit.deputy_id} - {None}
+        # A unit's own leader and deputy answer to the unit above, not to each other.
+        if heads and membership.person_id not in heads:
+            return heads
+        unit = units.get(unit.parent_id) if unit.parent_id else None
+    return set()
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    membership: Membership
+    attestation: Attestation | None
+    current: bool  # confirmed the guideline as it is now (not an older revision)
+
+
+def team(leader: Any, municipality: Municipality, pack: Pack, year: int) -> list[StaffRow]:
+    staff = staff_of(leader, municipality)
+    found = {
+        a.person_id: a
+        for a in Attestation.objects.filter(
+            municipality=municipality, year=year, person__in=[m.person for m in staff]
+        ).select_related("reviewed_with")
+    }
+    rows = []
+    for m in staff:
+        a = found.get(m.person_id)
+        rows.append(StaffRow(m, a, a is not None and a.policy_revision == pack.revision))
+    return rows
+
+
+@transaction.atomic
+def mark_reviewed(leader: Any, membership: Membership, year: int) -> Attestation:
+    """Record that `leader` went through the guideline with the member (who must have confirmed)."""
+    attestation = (
+        Attestation.objects.select_for_update()
+        .filter(person=membership.person, municipality=membership.municipality, year=year)
+        .first()
+    )
+    if attestation is None:
+        raise NotConfirmed
+    if attestation.reviewed_with_id is None:
+        attestation.reviewed_with = leader
+        attestation.reviewed_at = timezone.now()
+        attestation.save(update_fields=["reviewed_with", "reviewed_at"])
+    return attestation

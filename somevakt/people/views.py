@@ -1,0 +1,143 @@
+"""The People section: the yearly attestation, the leaders' view of it, and the self-check.
+
+The self-check never stores or logs what is typed: the text lives in the request and the
+response only (no model, no session, no log line, `no-store` for caches, and it is masked in
+error reports).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from somevakt.people import attestations, selfcheck
+from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.policy.packs import PackError, load_pack
+from somevakt.policy.schema import Pack
+from somevakt.tenants.access import member_required
+from somevakt.tenants.models import Membership, Municipality
+from somevakt.tenants.scoping import get_or_404
+
+
+def _pack(municipality: Municipality) -> Pack:
+    try:
+        return load_pack(municipality.policy_pack)
+    except PackError:
+        # The municipality's configuration is broken, not the person's input.
+        raise Http404 from None
+
+
+@require_GET
+@member_required
+def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    pack = _pack(municipality)
+    year = attestations.current_year()
+    mine = attestations.attestation_of(request.user, municipality, year)
+    return render(
+        request,
+        "people/index.html",
+        {
+            "municipality": municipality,
+            "pack": pack,
+            "year": year,
+            "attestation": mine,
+            "current": mine is not None and mine.policy_revision == pack.revision,
+            "leads": attestations.leads_a_unit(request.user, municipality),
+        },
+    )
+
+
+@require_POST
+@member_required
+def attest(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    pack = _pack(municipality)
+    _attestation, changed = attestations.confirm(request.user, municipality, pack)
+    if changed:
+        messages.success(request, _("Thank you: you have confirmed this year's guideline."))
+    else:
+        messages.info(request, _("You had already confirmed this year's guideline."))
+    return redirect("people:index", municipality=municipality.slug)
+
+
+def _leader(request: HttpRequest, municipality: Municipality) -> None:
+    if not attestations.leads_a_unit(request.user, municipality):
+        raise PermissionDenied
+
+
+@require_GET
+@member_required
+def team_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    _leader(request, municipality)
+    pack = _pack(municipality)
+    year = attestations.current_year()
+    rows = attestations.team(request.user, municipality, pack, year)
+    return render(
+        request,
+        "people/team.html",
+        {
+            "municipality": municipality,
+            "year": year,
+            "rows": rows,
+            "confirmed": sum(1 for r in rows if r.attestation),
+            "reviewed": sum(1 for r in rows if r.attestation and r.attestation.reviewed_with_id),
+        },
+    )
+
+
+@require_POST
+@member_required
+def review(request: HttpRequest, municipality: Municipality, membership_id: int) -> HttpResponse:
+    _leader(request, municipality)
+    membership: Membership = get_or_404(
+        Membership.objects.select_related("person", "municipality"), request, pk=membership_id
+    )
+    if membership not in attestations.staff_of(request.user, municipality):
+        raise Http404  # not theirs to record: the same answer as a person who does not exist
+    name = membership.person.get_full_name() or membership.person.get_username()
+    try:
+        attestations.mark_reviewed(request.user, membership, attestations.current_year())
+    except attestations.NotConfirmed:
+        messages.error(request, _("%(name)s has not confirmed this year's guideline yet.") % {"name": name})
+    else:
+        messages.success(
+            request, _("Recorded: you went through the guideline with %(name)s.") % {"name": name}
+        )
+    return redirect("people:team", municipality=municipality.slug)
+
+
+@never_cache
+@sensitive_post_parameters("text")
+@require_http_methods(["GET", "POST"])
+@member_required
+def self_check(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    pack = _pack(municipality)
+    allowed = selfcheck.kinds_for(request.membership)  # type: ignore[attr-defined]
+    source = request.POST if request.method == "POST" else request.GET
+    kind = source.get("kind", selfcheck.PRIVATE)
+    if kind not in (selfcheck.PRIVATE, selfcheck.POST):
+        return HttpResponseBadRequest(
+            _("Unknown kind of text: choose a private post or a post on an official account.")
+        )
+    if kind not in allowed:
+        raise PermissionDenied
+    text = request.POST.get("text", "") if request.method == "POST" else ""
+    result = selfcheck.check(text, kind, pack)
+    context = {
+        "municipality": municipality,
+        "pack": pack,
+        "kind": kind,
+        "kinds": allowed,
+        "text": text,
+        "result": result,
+        "max_chars": MAX_TEXT_CHARS,
+        "checklist": selfcheck.checklist(pack, kind),
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "people/_check_result.html", context)
+    return render(request, "people/self_check.html", context)

@@ -1,0 +1,127 @@
+"""The Guidelines page: every member sees their municipality's pack, clause by clause; outsiders get 404."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from somevakt.policy.packs import guidelines_dir, load_pack
+
+
+def url(slug: str = "provekommune") -> str:
+    return reverse("guidelines:index", kwargs={"municipality": slug})
+
+
+def test_it_is_where_the_inbox_links_clauses_to() -> None:
+    assert url() == "/provekommune/retningslinjer/"
+
+
+def test_it_shows_every_member_the_pack_with_an_anchor_per_clause(member_client) -> None:
+    response = member_client.get(url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    pack = load_pack("gausdal")
+    anchors = re.findall(r'<li class="sv-clause" id="([^"]+)"', page)
+    assert anchors == [c.id for c in sorted(pack.clauses, key=lambda c: _topic_order(c.topic))]
+    assert pack.guideline.title in page
+    assert pack.revision in page
+    assert "29. mars 2011" in page
+
+
+def _topic_order(topic: str) -> int:
+    from somevakt.policy.codes import TOPICS
+
+    return TOPICS.index(topic)
+
+
+def test_it_groups_clauses_under_their_topic(member_client) -> None:
+    page = member_client.get(url()).content.decode()
+    private_use = page.index('id="tema-private_use"')
+    yearly = page.find('id="tema-yearly_review"')
+    assert "Ansattes private bruk" in page[private_use - 200 : private_use + 200]
+    assert yearly == -1  # Gausdal's guideline has no yearly review: no empty heading
+    assert page.index('id="gausdal:bruk-2"') > private_use
+
+
+def test_it_shows_how_each_clause_is_honoured_and_its_source_lines(member_client) -> None:
+    page = member_client.get(url()).content.decode()
+    clause = _clause_html(page, "gausdal:bruk-2")
+    assert "håndheves" in clause
+    assert "ikke bygget ennå" not in clause
+    assert "002_00f51f295dd3c1ab.txt, linje 18" in clause
+    not_built = _clause_html(page, "gausdal:bruk-1")
+    assert "veiledning" in not_built
+    assert "ikke bygget ennå" in not_built
+    assert reverse("people:self_check", kwargs={"municipality": "provekommune"}) in not_built
+
+
+def _clause_html(page: str, clause_id: str) -> str:
+    start = page.index(f'id="{clause_id}"')
+    return page[start : page.index("</li>", start)]
+
+
+def test_it_states_the_packs_settings_in_plain_norwegian(member_client) -> None:
+    page = member_client.get(url()).content.decode()
+    assert "Svar innen 1 arbeidsdag." in page
+    assert "08:00–15:30" in page
+    assert "Svar signeres med fornavnet" in page
+    assert "ingen grunn til å slette" in page
+    assert "postmottak@gausdal.kommune.no" in page
+    assert "Kriseledelse" in page
+
+
+def test_it_lists_the_deletion_grounds_where_the_guideline_gives_them(municipality, member_client) -> None:
+    municipality.policy_pack = "hustadvika"
+    municipality.save()
+    page = member_client.get(url()).content.decode()
+    assert load_pack("hustadvika").deletion_grounds[0].summary in page
+    assert "ingen svarfrist" in page
+    assert 'id="hustadvika:arlig-gjennomgang"' in page
+
+
+def test_it_compares_topics_across_municipalities_and_names_what_is_missing(member_client) -> None:
+    page = member_client.get(url()).content.decode()
+    table = page[page.index('class="ds-table sv-compare"') :]
+    for name in ("Gausdal kommune", "Hustadvika kommune", "Rømskog kommune", "Båtsfjord kommune"):
+        assert name in table
+    missing = page[page.index('id="sammenligning"') : page.index('class="ds-table sv-compare"')]
+    # Gausdal's guideline says nothing on deletion or photos; the others do.
+    assert "Sletting av kommentarer" in missing
+    assert "Bilder og rettigheter" in missing
+    assert "Svartid" not in missing
+
+
+@pytest.mark.skipif(guidelines_dir() is None, reason="../shared/guidelines is absent")
+def test_it_names_the_guideline_file_without_showing_its_text(member_client) -> None:
+    page = member_client.get(url()).content.decode()
+    text = (guidelines_dir() / "002_00f51f295dd3c1ab.txt").read_text(encoding="utf-8")
+    longest = max((line.strip() for line in text.splitlines()), key=len)
+    assert len(longest) > 40
+    assert longest not in page
+    assert "002_00f51f295dd3c1ab.txt" in page
+    assert "samme versjon" in page
+
+
+def test_it_explains_a_pack_that_cannot_be_used(municipality, member_client) -> None:
+    municipality.policy_pack = "finnesikke"
+    municipality.save()
+    response = member_client.get(url())
+    assert response.status_code == 200
+    assert "finnesikke" in response.content.decode()
+
+
+def test_it_is_in_the_navigation_for_every_member(member_client) -> None:
+    page = member_client.get(reverse("overview", kwargs={"municipality": "provekommune"})).content.decode()
+    assert f'href="{url()}"' in page
+
+
+def test_it_gives_outsiders_404(outsider_client, municipality) -> None:
+    assert outsider_client.get(url()).status_code == 404
+
+
+def test_it_asks_anonymous_visitors_to_log_in(client, municipality) -> None:
+    response = client.get(url())
+    assert response.status_code == 302
+    assert response["Location"].startswith("/logg-inn/")
