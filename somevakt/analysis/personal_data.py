@@ -36,12 +36,17 @@ _START = r"(?<![0-9])(?<![0-9][.,/])"
 _END = r"(?![0-9])(?![.,/][0-9])"
 _IBAN = re.compile(rf"(?<![A-Za-z0-9])NO[0-9]{{2}}(?:[{_SP}]?[0-9]){{11}}{_END}")
 _ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}])[0-9]{{4}}([.{_SP}])[0-9]{{2}}\1[0-9]{{5}}{_END}")
-_ELEVEN = re.compile(rf"{_START}[0-9]{{6}}(?:[{_SP}-]?)[0-9]{{5}}{_END}")
+# A birth number bare, as `DDMMYY NNNNN`, or with its date dotted (`DD.MM.YY NNNNN`).
+_ELEVEN = re.compile(
+    rf"{_START}(?:[0-9]{{6}}|[0-9]{{2}}\.[0-9]{{2}}\.[0-9]{{2}}(?=[{_SP}-]))(?:[{_SP}-]?)[0-9]{{5}}{_END}"
+)
 _PHONE = re.compile(
     rf"(?:(?P<prefix>(?<![\w+])(?:\+|00)[{_SP}]?47[{_SP}.-]?)|{_START}(?<![0-9][{_SP}-])(?<!\+))"
     rf"(?P<number>[0-9](?:[{_SP}.-]?[0-9]){{7}}){_END}(?![{_SP}-][0-9])"
 )
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-zA-Z]{2,24}(?![\w-])")
+EMAIL_ADDRESS = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-zA-Z]{2,24}(?![\w-])"
+)
 _GROUPS = re.compile(r"[0-9]+")
 
 # Words that say an 11-digit number is an account, or a national id.
@@ -126,7 +131,7 @@ def find(text: str, lower: str | None = None) -> list[Match]:
             if iban.is_valid(m.group()):
                 candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
     if "@" in text:
-        candidates.extend(Match(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text))
+        candidates.extend(Match(EMAIL, m.start(), m.end()) for m in EMAIL_ADDRESS.finditer(text))
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
             candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
@@ -154,7 +159,7 @@ def find(text: str, lower: str | None = None) -> list[Match]:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -38,6 +38,9 @@ _NOT_A_NAME = re.compile(
     r"sektor|sektoren|enhet|enheten|eining|torg|torget|stasjon|stasjonen|bibliotek|kommune))$"
 )
 
+# Words of a municipality's official name that say what it is, not which one it is.
+_GENERIC_NAME_WORDS = frozenset({"kommune", "kommunen", "herad", "heradet", "by", "bykommune", "og"})
+
 
 def signed_name(text: str, municipality_name: str = "") -> str | None:
     """The first name the text is signed with, or None."""
@@ -56,16 +59,27 @@ def signed_name(text: str, municipality_name: str = "") -> str | None:
             m = _NAME_LINE.fullmatch(line)
             if m:
                 names.append(m.group("name"))
+    own = _own_name_words(municipality_name)
     for name in names:
-        if _NOT_A_NAME.match(name) or (municipality_name and name.lower() == municipality_name.lower()):
+        if _NOT_A_NAME.match(name) or name.lower() in own:
             continue
         return name
     return None
 
 
+def _own_name_words(municipality_name: str) -> frozenset[str]:
+    """The words of the municipality's name that are not "kommune": "Gausdal kommune" -> {"gausdal"}.
+
+    A signature is one capitalised word, so it is compared word for word: "Hilsen Gausdal" and
+    "Hilsen Gausdal Kommune" are the municipality, not a person.
+    """
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", municipality_name.lower())
+    return frozenset(w for w in words if w not in _GENERIC_NAME_WORDS)
+
+
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -10,6 +10,7 @@ FNR = "15108695088"  # the checksum-valid example of python-stdnum's documentati
 def test_it_masks_a_national_id_completely_keeping_its_layout() -> None:
     assert mask(f"fnr {FNR}") == "fnr ***********"
     assert mask("fnr 151086 95088.") == "fnr ****** *****."
+    assert mask("fnr 15.10.86 95088.") == "fnr **.**.** *****."
 
 
 def test_it_masks_accounts_and_phones_but_keeps_the_last_two_digits() -> None:

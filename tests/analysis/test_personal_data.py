@@ -80,6 +80,19 @@ def test_it_finds_every_generated_birth_and_d_number_in_sentences() -> None:
         assert codes(text) == [(NATIONAL_ID, written)], text
 
 
+def test_it_finds_a_birth_number_with_its_date_written_with_dots() -> None:
+    for i in range(100):
+        number = birth_number(d_number=i % 4 == 0)
+        written = f"{number[:2]}.{number[2:4]}.{number[4:6]}{' -'[i % 2]}{number[6:]}"
+        text = ID_SENTENCES[i % len(ID_SENTENCES)].format(written)
+        assert codes(text) == [(NATIONAL_ID, written)], text
+    number = birth_number()
+    wrong = number[:10] + str((int(number[10]) + 1) % 10)
+    assert codes(f"Fødselsnummer {wrong[:2]}.{wrong[2:4]}.{wrong[4:6]} {wrong[6:]}") == []
+    assert codes("Møtet 12.03.24 12345 ble utsatt.") == []
+    assert codes(f"Tallet {number[:2]}.{number[2:4]}.{number[4:6]}{number[6:]} er ikke delt opp.") == []
+
+
 def test_it_finds_every_generated_account_number_in_sentences() -> None:
     for i in range(300):
         number = account_number()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from somevakt.analysis.base import AnalysisContext, Document
 from somevakt.analysis.private_profile import PrivateProfileAnalyser
 
-CTX = AnalysisContext(municipality_name="Gausdal", email_domains=("gausdal.kommune.no",))
+CTX = AnalysisContext(municipality_name="Gausdal kommune", email_domains=("gausdal.kommune.no",))
 
 
 def codes(text: str, kind: str = "private") -> list[str]:
@@ -32,10 +32,23 @@ def test_it_notices_writing_on_behalf_of_the_municipality() -> None:
 
 def test_it_asks_for_a_disclaimer_when_the_post_is_about_the_municipality() -> None:
     assert codes("Kommunen har gjort en god jobb med lekeplassen.") == ["disclaimer_missing"]
-    assert codes("Gausdal er en fin plass å bo.") == ["disclaimer_missing"]
+    assert codes("Gausdal kommune har gjort en god jobb med lekeplassen.") == ["disclaimer_missing"]
+    assert codes("Ordføreren tar feil om skolen.") == ["disclaimer_missing"]
     assert codes("Kommunen burde brøyte oftere. Dette er mine private meninger.") == []
     assert codes("Uttaler meg som privatperson: kommunen må satse på skolen.") == []
     assert codes("Fin tur i fjellet i dag!") == []
+
+
+def test_it_asks_for_no_disclaimer_when_only_the_address_is_from_work() -> None:
+    # the work address is its own finding; a sofa sale is not about the municipality
+    assert codes("Selger sofa, pent brukt. Kontakt meg på ola.nordmann@gausdal.kommune.no") == ["work_email"]
+    assert codes("Kommunen er treg. Kontakt meg på ola@gausdal.kommune.no") == [
+        "work_email",
+        "disclaimer_missing",
+    ]
+    # the place is not the employer
+    assert codes("Gausdal er en fin plass å bo.") == []
+    assert codes("Flott tur i Gausdal i dag!") == []
 
 
 def test_it_only_looks_at_private_posts() -> None:

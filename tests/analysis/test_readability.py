@@ -5,11 +5,15 @@ from __future__ import annotations
 from somevakt.analysis.base import AnalysisContext, Document
 from somevakt.analysis.readability import ReadabilityAnalyser, lix
 
-EASY = "Takk for at du sa fra. Vi tømmer søpla i morgen. Ha en fin dag."
+EASY = (
+    "Takk for at du sa fra. Vi tømmer søpla i morgen tidlig. Bilen kommer før klokka ti. "
+    "Sett dunken ut kvelden før. Ha en fin dag."
+)
 HARD = (
     "Kommunedirektørens saksframstilling vedrørende gjennomføringsstrategien for helhetlige "
     "oppvekstmiljøtiltak forutsetter tverrsektoriell koordineringsinnsats og budsjettmessig prioritering "
-    "innenfor eksisterende økonomiske rammebetingelser."
+    "innenfor eksisterende økonomiske rammebetingelser, hvilket innebærer at sektorovergripende "
+    "samarbeidsrelasjoner må videreutvikles gjennom systematisk kompetansehevingsarbeid."
 )
 
 
@@ -41,3 +45,20 @@ def test_it_uses_the_pack_limit() -> None:
 
 def test_it_does_not_score_very_short_replies() -> None:
     assert ReadabilityAnalyser().analyse(Document("Saksbehandlingstiden forlenges.", "reply")) == []
+    # 13 words, LIX about 83: heavy, but too short for the score to mean anything
+    short = (
+        "Saksbehandlingstiden forlenges grunnet ekstraordinære sykefravær blant medarbeiderne. "
+        "Henvendelsen besvares fortløpende innen rimelig tid."
+    )
+    assert lix(short)[0] > 70
+    assert ReadabilityAnalyser().analyse(Document(short, "reply")) == []
+
+
+def test_it_scores_one_long_sentence_of_officialese() -> None:
+    one = (
+        "Vedrørende henvendelsen angående eiendomsskattetakseringen informeres det om at "
+        "kommunestyrets behandling av klagesaksdokumentasjonen forventningsvis gjennomføres "
+        "i henhold til gjeldende saksbehandlingsrutiner i påfølgende budsjettperiode."
+    )
+    (finding,) = ReadabilityAnalyser().analyse(Document(one, "reply"))
+    assert finding.detail["words"] >= 20

@@ -40,10 +40,27 @@ def test_it_does_not_take_units_or_greetings_for_a_name(text: str) -> None:
     assert signed_name(text, "Gausdal") is None
 
 
+@pytest.mark.parametrize("own_name", ["Gausdal kommune", "Gausdal", "GAUSDAL KOMMUNE"])
+def test_it_compares_the_municipality_name_word_for_word(own_name: str) -> None:
+    # the packs give the full name ("Gausdal kommune"); a signature is one capitalised word
+    assert signed_name("Takk for spørsmålet. Hilsen Kari, Gausdal kommune", own_name) == "Kari"
+    assert signed_name("Takk for spørsmålet.\nHilsen Kari\nGausdal kommune", own_name) == "Kari"
+    assert signed_name("Takk for spørsmålet. Hilsen Gausdal kommune", own_name) is None
+    assert signed_name("Takk for spørsmålet. Hilsen Gausdal", own_name) is None
+    assert signed_name("Takk for spørsmålet. Hilsen Gausdal Kommune", own_name) is None
+    assert signed_name("Takk for spørsmålet. Hilsen Gausdal", "Nord-Aurdal kommune") == "Gausdal"
+    assert signed_name("Takk. Hilsen Nord-Aurdal kommune", "Nord-Aurdal kommune") is None
+
+
 def test_it_reports_an_unsigned_reply_only() -> None:
-    ctx = AnalysisContext(municipality_name="Gausdal")
+    ctx = AnalysisContext(municipality_name="Gausdal kommune")
     (finding,) = SignatureAnalyser().analyse(Document("Vi ser på saken.", "reply", ctx))
     assert finding.code == "style.signature_missing" and (finding.start, finding.end) == (0, 16)
     assert SignatureAnalyser().analyse(Document("Vi ser på saken. Hilsen Kari", "reply", ctx)) == []
+    assert (
+        SignatureAnalyser().analyse(Document("Vi ser på saken. Hilsen Kari, Gausdal kommune", "reply", ctx))
+        == []
+    )
+    assert SignatureAnalyser().analyse(Document("Vi ser på saken. Hilsen Gausdal", "reply", ctx))
     assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "post", ctx)) == []
     assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "comment", ctx)) == []
