@@ -135,6 +135,9 @@ class ItemEvent(models.Model):
         }
 
 
+QUEUE_ORDER = ["municipality", "due", "received_at", "item"]
+
+
 class ItemStatus(models.Model):
     """The projection of an item's events; rebuilt exactly by `somevakt rebuild-status`."""
 
@@ -177,14 +180,42 @@ class ItemStatus(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        # The queue: one index per filter, in the queue's order (deadline, NULLs last, then
+        # oldest first), partial where the filter is, so a page and a count read only its rows.
         indexes = [
-            # The queue: a municipality's open items by deadline (NULL deadlines last).
-            models.Index(fields=["municipality", "open_work", "due", "received_at"], name="status_queue_idx"),
-            models.Index(fields=["municipality", "state", "due"], name="status_state_idx"),
+            models.Index(fields=QUEUE_ORDER, name="status_all_idx"),
+            models.Index(fields=QUEUE_ORDER, name="status_open_idx", condition=models.Q(open_work=True)),
+            models.Index(fields=QUEUE_ORDER, name="status_answer_idx", condition=models.Q(needs_answer=True)),
+            models.Index(
+                fields=QUEUE_ORDER, name="status_escalated_idx", condition=models.Q(state="escalated")
+            ),
+            models.Index(
+                fields=QUEUE_ORDER,
+                name="status_case_idx",
+                condition=models.Q(case_processing=True, open_work=True),
+            ),
+            models.Index(
+                fields=QUEUE_ORDER, name="status_crisis_idx", condition=models.Q(crisis=True, open_work=True)
+            ),
+            models.Index(fields=QUEUE_ORDER, name="status_hidden_idx", condition=models.Q(hidden=True)),
+            models.Index(
+                fields=["municipality", "assignee"],
+                name="status_assignee_idx",
+                condition=models.Q(open_work=True),
+            ),
+            models.Index(
+                fields=["municipality", "escalated_to"],
+                name="status_escalated_to_idx",
+                condition=models.Q(open_work=True),
+            ),
+            models.Index(fields=["municipality", "state", "received_at"], name="status_state_idx"),
             models.Index(fields=["municipality", "received_at"], name="status_received_idx"),
-            models.Index(fields=["assignee", "open_work"], name="status_assignee_idx"),
-            models.Index(fields=["triage_pending", "updated_at"], name="status_sweep_idx"),
-            models.Index(fields=["archive_pending"], name="status_archive_idx"),
+            models.Index(
+                fields=["updated_at"], name="status_sweep_idx", condition=models.Q(triage_pending=True)
+            ),
+            models.Index(
+                fields=["municipality"], name="status_archive_idx", condition=models.Q(archive_pending=True)
+            ),
         ]
         verbose_name = _("item status")
         verbose_name_plural = _("item statuses")

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,6 +25,7 @@ from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.labels import ACTION_LABELS, CHECK_LABELS, EVENT_LABELS, STATE_LABELS, code_label
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.registry.models import Platform
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.scoping import get_or_404
 
@@ -46,36 +47,52 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
         key = listing.DEFAULT_FILTER
     now = timezone.now()
     counts = listing.counts(municipality, request.user, now)
-    rows, number, pages = listing.page(
-        listing.rows(municipality, key, request.user, now), _int(request.GET.get("side"), 1) or 1, counts[key]
-    )
-    entries = [
-        {
-            "status": status,
-            "item": status.item,
-            "excerpt": status.item.text[:EXCERPT_CHARS]
-            + ("…" if len(status.item.text) > EXCERPT_CHARS else ""),
-            "state": STATE_LABELS.get(status.state, status.state),
-            "action": ACTION_LABELS.get(status.action, status.action),
-            "overdue": status.open_work and status.due is not None and status.due < now,
-            "codes": [code_label(c) for c in status.codes],
-        }
-        for status in rows
-    ]
+    rows = listing.rows(municipality, key, request.user, now)
+    shown = listing.page(rows, _int(request.GET.get("side"), 1) or 1)
+    if not shown.rows and shown.number > 1:  # past the end (an old link): back to the start
+        shown = listing.page(rows, 1)
+    item_url = reverse("inbox:index", kwargs={"municipality": municipality.slug})
+    platforms = dict(Platform.choices)
+    entries = []
+    for row in shown.rows:
+        due = row["due"]
+        excerpt = row["excerpt"] or ""
+        assignee = " ".join(filter(None, (row["assignee__first_name"], row["assignee__last_name"])))
+        entries.append(
+            {
+                "url": f"{item_url}{row['item_id']}/",
+                "author": row["item__author_name"],
+                "excerpt": excerpt[:EXCERPT_CHARS] + ("…" if len(excerpt) > EXCERPT_CHARS else ""),
+                "due": due,
+                "due_text": formats.date_format(timezone.localtime(due), "j. M H:i") if due else "",
+                "overdue": row["open_work"] and due is not None and due < now,
+                "action": ACTION_LABELS.get(row["action"], row["action"]),
+                "state": STATE_LABELS.get(row["state"], row["state"]),
+                "hidden": row["hidden"],
+                "assignee": assignee or row["assignee__username"] or "",
+                "account": f"{row['account__name']} ({platforms.get(row['account__platform'], '')})",
+            }
+        )
     return render(
         request,
         "inbox/queue.html",
         {
             "municipality": municipality,
             "filters": [
-                {"key": f.key, "label": f.label, "count": counts[f.key], "current": f.key == key}
+                {
+                    "key": f.key,
+                    "label": f.label,
+                    "count": counts[f.key],
+                    "capped": counts[f.key] >= listing.COUNT_CAP,
+                    "current": f.key == key,
+                }
                 for f in listing.FILTERS
             ],
             "current_filter": key,
             "entries": entries,
-            "page": number,
-            "pages": pages,
+            "page": shown,
             "total": counts[key],
+            "total_capped": counts[key] >= listing.COUNT_CAP,
             "can_see_stats": services_has_leader_role(request),
         },
     )
