@@ -3,7 +3,6 @@ refused with exit 2 and one line for bad dates or a folder in use."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 import pytest

@@ -36,7 +36,9 @@ def test_it_proposes_screening_with_its_legal_basis_for_personal_data(acted, mak
     assert (entry.proposed_screening, entry.proposed_basis) == (True, CONFIDENTIALITY_BASIS)
     assert entry.skjermet is None and entry.screened  # the records office has not decided yet
     political = make_item("111222333_1_9", "Kommunestyret må stoppe kuttene.", "intent.political")
-    services.send_reply(political, owner, "Takk! Dette er en sak for kommunestyret. Hilsen Eva", "refer_political")
+    services.send_reply(
+        political, owner, "Takk! Dette er en sak for kommunestyret. Hilsen Eva", "refer_political"
+    )
     plain_entry = JournalEntry.objects.get(item=political)
     assert (plain_entry.reason, plain_entry.proposed_screening) == ("refer_political", False)
 

@@ -64,7 +64,11 @@ def test_it_captures_and_delivers_every_entry_as_a_valid_message_with_its_docume
         folder = outbox.root / entry.message_id
         arkivmelding_schema.validate(str(folder / "arkivmelding.xml"))
         pdf = (folder / f"somevakt-{entry.record_id}.pdf").read_bytes()
-        assert hashlib.sha256(pdf).hexdigest() == entry.capture_sha256 == hashlib.sha256(entry.pdf_bytes()).hexdigest()
+        assert (
+            hashlib.sha256(pdf).hexdigest()
+            == entry.capture_sha256
+            == hashlib.sha256(entry.pdf_bytes()).hexdigest()
+        )
         message = etree.parse(str(folder / "arkivmelding.xml"))
         assert message.findtext(".//a:sjekksum", namespaces=AM) == entry.capture_sha256
         assert message.findtext(".//a:filstoerrelse", namespaces=AM) == str(len(pdf))
