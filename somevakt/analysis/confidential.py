@@ -4,8 +4,10 @@ under a duty of confidentiality — health, child welfare, social services, scho
 What an official reply or an employee's private post must never contain, and what a
 citizen sometimes posts about their own family. A person is a name (from the NER model,
 `names.person_spans`), a relation ("sønnen min", "dattera mi", "mor til Ola") or a role
-that points at one person ("eleven i 5B", "pasienten på rom 12"). The person and the
-matter must stand in the same sentence.
+that points at one person ("eleven i 5B", "pasienten på rom 12", "en av beboerne våre").
+The person and the matter stand in the same sentence, or the matter follows in the next
+sentence with a pronoun for one person ("Sønnen min begynte på skolen i høst. Nå har han
+fått diagnosen ADHD.").
 """
 
 from __future__ import annotations
@@ -43,9 +45,14 @@ _PERSON = re.compile(
     r"(?:en|ei|ein|et|eit|den|det) (?:\d{1,2}[ -]år(?:s|ig)? gaml?e? )?"
     r"(?:elev|gutt|jente|pasient|beboer|bebuar|klient|mann|kvinne|dame) (?:i|på) "
     r"(?:\d{1,2}\.? ?[a-zæøå](?![a-zæøå])|rom \d+|klasse \d+)|"
-    r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)"
+    r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)|"
+    # one out of the people a service has: "en av beboerne våre", "ein av elevane på skulen"
+    r"(?:en|ei|ein|én|eit|et) av (?:beboerne|bebuarane|pasientene|pasientane|elevene|elevane|brukerne|"
+    r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane)"
     r")" + _E
 )
+# A pronoun for one person: the matter may follow the person in the next sentence.
+_PRONOUN = re.compile(_B + r"(?:han|hun|ho|hen|ham|henne|hans|hennes|hennar)" + _E)
 _MATTERS: dict[str, str] = {
     "health": (
         r"diagnose(?:n|r)?|sykdom(?:men)?|sjukdom(?:men)?|kreft(?:en)?|"
@@ -103,7 +110,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -117,20 +124,27 @@ class ConfidentialAnalyser:
         findings: list[Finding] = []
         matter_starts = [m[0] for m in matters]
         relation_starts = [p[0] for p in relations]
+        previous: list[tuple[int, int]] = []  # the relations and roles of the sentence before
         for ss, se in sentences:
             lo, hi = bisect.bisect_left(matter_starts, ss), bisect.bisect_left(matter_starts, se)
             people = relations[
                 bisect.bisect_left(relation_starts, ss) : bisect.bisect_left(relation_starts, se)
             ]
+            before, previous = previous, people
             in_matters = [m for m in matters[lo:hi] if not _overlaps(m[0], m[1], people)]
             if not in_matters:
                 continue
+            if not people and before and _PRONOUN.search(low, ss, se):
+                # only one sentence back, and only through a pronoun for one person
+                people = before
             strong = [m for m in in_matters if m[2] not in _WEAK]
             if not people and strong:
                 if names is None:  # the name model runs only when it can make a difference
                     names = _name_spans(doc)
-                # names are few, and found only on demand
-                people = [p for p in names if ss <= p[0] < se]
+                # names are few, and found only on demand; a "name" that is the matter itself
+                # ("Kreft" tagged as a person) is the model's mistake, not a person
+                spans = [(m[0], m[1]) for m in strong]
+                people = [p for p in names if ss <= p[0] < se and not _overlaps(p[0], p[1], spans)]
                 in_matters = strong
             if not people:
                 continue

@@ -27,6 +27,8 @@ def found(text: str) -> list[tuple[str, list[str]]]:
         ("Sønnen min var på legevakten i natt.", "health"),
         ("Naboen min er siktet for vold.", "other"),
         ("Den 14 år gamle jenta er plassert i fosterhjem.", "child_welfare"),
+        ("Tøff dag på jobb. En av beboerne våre på sjukeheimen, Ola (87), har fått kreft.", "health"),
+        ("Ein av elevane på skulen vår får spesialundervisning.", "school"),
     ],
 )
 def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> None:
@@ -51,6 +53,20 @@ def test_it_leaves_general_talk_and_praise_alone(text: str) -> None:
 
 def test_it_needs_person_and_matter_in_the_same_sentence() -> None:
     assert found("Sønnen min går på skolen. Mobbing er et problem i hele landet.") == []
+    assert found("En av beboerne sa at maten var god. Demens er vanlig blant eldre.") == []
+
+
+def test_it_follows_a_pronoun_back_one_sentence_to_a_relation_or_role() -> None:
+    assert found("Sønnen min. Han har ADHD.") == [("Sønnen min. Han har ADHD", ["health"])]
+    text = "Dattera mi begynte på skulen i haust. No har ho fått spesialundervisning."
+    ((span, matters),) = found(text)
+    assert span.startswith("Dattera mi") and matters == ["school"]
+    # no pronoun: the matter is about people in general
+    assert found("Naboen min er hyggelig. Barnevernet trenger flere ansatte.") == []
+    # two sentences back is too far to follow safely
+    assert found("Sønnen min går på skolen. Den har mange elever. Han har ADHD.") == []
+    # a name alone is not followed back, and care without a matter is praise
+    assert found("Takk til Kari. Hun ga meg god behandling.") == []
 
 
 def test_it_reports_the_matter_not_the_person() -> None:
