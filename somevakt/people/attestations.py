@@ -1,8 +1,8 @@
 """The yearly attestation: confirming, who a leader answers for, and the review with the leader.
 
 A leader's staff are the members whose nearest unit with a leader or deputy is one the
-leader leads or deputises for: a unit without its own leader rolls up to the unit above, and
-a unit's leader and deputy are staff of the leader above. Both the leader and
+leader leads or deputises for: a unit without its own leader rolls up to the unit above, a
+deputy is staff of their unit's leader, and a unit's leader is staff of the leader above. Both the leader and
 the deputy see the list, so it works while the leader is away.
 """
 
@@ -74,17 +74,23 @@ def staff_of(leader: Any, municipality: Municipality) -> list[Membership]:
         .select_related("person", "unit")
         .order_by("person__first_name", "person__last_name", "person__username")
     )
-    return [m for m in memberships if leader.pk in _responsible_for(m, units)]
+    return [m for m in memberships if leader.pk in responsible_for(m, units)]
 
 
-def _responsible_for(membership: Membership, units: dict[int, Unit]) -> set[int]:
+def responsible_for(membership: Membership, units: dict[int, Unit] | None = None) -> set[int]:
+    """The ids of the people who go through the guideline with this member (see the module docstring)."""
+    if units is None:
+        units = {u.pk: u for u in Unit.objects.filter(municipality_id=membership.municipality_id)}
     unit = units.get(membership.unit_id)
     seen: set[int] = set()
     while unit is not None and unit.pk not in seen:
         seen.add(unit.pk)
+        person = membership.person_id
+        if person == unit.deputy_id and unit.leader_id is not None and unit.leader_id != person:
+            return {unit.leader_id}
         heads = {unit.leader_id, unit.deputy_id} - {None}
-        # A unit's own leader and deputy answer to the unit above, not to each other.
-        if heads and membership.person_id not in heads:
+        # A unit's leader (and a deputy without a leader) answers to the unit above.
+        if heads and person not in heads:
             return heads
         unit = units.get(unit.parent_id) if unit.parent_id else None
     return set()

@@ -8,6 +8,9 @@ import pytest
 from somevakt.people import attestations
 from somevakt.people.models import Attestation
 from somevakt.policy.packs import load_pack
+from somevakt.tenants.roles import Role
+from somevakt.tenants.services import add_member
+from tests.conftest import make_person
 
 
 @pytest.fixture
@@ -55,11 +58,14 @@ def test_it_counts_staff_from_the_units_a_person_leads(
     assert not attestations.leads_a_unit(member, municipality)
 
 
-def test_it_lets_the_deputy_see_the_staff_too(municipality, school, headteacher, teacher, member) -> None:
-    school.deputy = member
+def test_it_lets_the_deputy_see_the_staff_too(municipality, school, headteacher, teacher) -> None:
+    deputy = make_person("nestleder", "Nils", "Nestleder")
+    add_member(municipality, deputy, [Role.EMPLOYEE], unit=school)
+    school.deputy = deputy
     school.save()
-    assert [m.person for m in attestations.staff_of(member, municipality)] == [teacher]
-    assert [m.person for m in attestations.staff_of(headteacher, municipality)] == [teacher]
+    assert [m.person for m in attestations.staff_of(deputy, municipality)] == [teacher]
+    # The deputy is the leader's staff, never the other way round.
+    assert {m.person for m in attestations.staff_of(headteacher, municipality)} == {teacher, deputy}
 
 
 def test_it_never_counts_members_of_another_municipality(owner, outsider, municipality) -> None:
