@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from somevakt.integrations.base import ParsedComment
@@ -37,6 +37,7 @@ META_OBJECTS = {"page": "facebook", "instagram": "instagram"}
 # Comments still arrive for an account that is closed for the holidays; not for one never opened.
 RECEIVING_STATES = (AccountState.ACTIVE, AccountState.CLOSED_TEMPORARILY, AccountState.APPROVED)
 MAX_ATTEMPTS = 5
+HEARD_GRANULARITY = timedelta(minutes=1)
 
 
 def read_json(body: bytes) -> tuple[Any, str]:
@@ -113,7 +114,12 @@ def accounts_for(platform: str, external_id: str) -> list[Account]:
 
 
 def process_delivery(delivery_id: int) -> str:
-    """Process one stored delivery; returns its status. Safe to call twice."""
+    """Process one stored delivery; returns its status. Safe to call twice.
+
+    The new items are triaged here, right after the commit, rather than in a task of their
+    own: one task per delivery instead of two keeps the worker's queue short under load. If
+    triage fails or the worker dies first, the inbox's triage sweep does it later.
+    """
     from somevakt.inbox.ingest import receive
 
     # Counted in its own commit, so attempts that crash are counted too (see sweep_stored).
@@ -121,6 +127,7 @@ def process_delivery(delivery_id: int) -> str:
         attempts=F("attempts") + 1
     ):
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or "missing"
+    items = []
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
         if delivery is None or delivery.status != DeliveryStatus.STORED:
@@ -142,11 +149,11 @@ def process_delivery(delivery_id: int) -> str:
                 unknown.add(f"{comment.platform} {comment.account_external_id}")
                 continue
             for account in accounts:
-                receive(account, comment, delivery)
+                item = receive(account, comment, delivery, enqueue=False)
+                if item is not None and comment.verb in ("add", "edited"):
+                    items.append(item)
                 handed += 1
-        touched = {(c.platform, c.account_external_id) for c in comments}
-        for platform, external_id in touched:
-            Account.objects.filter(platform=platform, external_id=external_id).update(last_delivery_at=now)
+        mark_heard({(c.platform, c.account_external_id) for c in comments}, now)
         delivery.status = DeliveryStatus.PROCESSED
         delivery.processed_at = now
         delivery.comments = handed
@@ -154,7 +161,26 @@ def process_delivery(delivery_id: int) -> str:
         delivery.save(update_fields=["status", "processed_at", "comments", "error"])
     if unknown:
         log.warning("delivery %s: %s", delivery_id, delivery.error)
+    triage_now(items)
     return DeliveryStatus.PROCESSED
+
+
+def mark_heard(accounts: set[tuple[str, str]], now: datetime) -> None:
+    """Move the accounts' last delivery time, at most once a minute: a busy page's deliveries
+    would otherwise all wait for the lock on the same account row."""
+    stale = Q(last_delivery_at__isnull=True) | Q(last_delivery_at__lt=now - HEARD_GRANULARITY)
+    for platform, external_id in accounts:
+        Account.objects.filter(stale, platform=platform, external_id=external_id).update(last_delivery_at=now)
+
+
+def triage_now(items: list[Any]) -> None:
+    from somevakt.inbox.triage import triage
+
+    for item in items:
+        try:
+            triage(item)
+        except Exception:
+            log.exception("delivery: triage of item %s failed; the inbox's sweep tries again", item.pk)
 
 
 def reject(delivery: Delivery, reason: str) -> None:

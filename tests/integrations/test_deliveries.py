@@ -23,13 +23,15 @@ def store(payload) -> Delivery:
     return store_meta_delivery(json.dumps(payload).encode())
 
 
-def test_it_turns_a_comment_into_an_item_with_its_received_event(account) -> None:
+def test_it_turns_a_comment_into_a_triaged_item(account) -> None:
     delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?")))
     assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
     item = Item.objects.get()
     assert (item.account, item.platform_id, item.text) == (account, "1_1", "Når åpner biblioteket?")
     assert item.delivery == delivery
-    assert list(ItemEvent.objects.filter(item=item).values_list("type", flat=True)) == ["received"]
+    assert list(ItemEvent.objects.filter(item=item).values_list("type", flat=True)) == ["received", "triaged"]
+    assert item.status.action == "reply"  # a question, under the municipality's guideline
+    assert item.status.due is not None
     delivery.refresh_from_db()
     assert (delivery.status, delivery.comments, delivery.error) == (DeliveryStatus.PROCESSED, 1, "")
     account.refresh_from_db()
@@ -49,7 +51,7 @@ def test_it_adds_nothing_for_a_redelivery(account) -> None:
     process_delivery(again.pk)
     process_delivery(first.pk)  # a task run twice
     assert Item.objects.count() == 1
-    assert ItemEvent.objects.count() == 1
+    assert list(ItemEvent.objects.values_list("type", flat=True)) == ["received", "triaged"]
 
 
 def test_it_passes_edits_and_removals_to_the_inbox(account) -> None:
@@ -60,7 +62,9 @@ def test_it_passes_edits_and_removals_to_the_inbox(account) -> None:
     assert item.text == "Hei igjen"
     assert list(ItemEvent.objects.filter(item=item).values_list("type", flat=True)) == [
         "received",
+        "triaged",
         "edited",
+        "triaged",  # the new text is triaged again
         "deleted",
     ]
 
