@@ -1,0 +1,35 @@
+"""docs/inbox.md names every event type, state, filter, hide ground, periodic job and command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from somevakt.inbox import listing, periodic
+from somevakt.inbox.projection import EVENT_TYPES, STATES
+from somevakt.inbox.services import HIDE_GROUNDS
+
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "inbox.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", [*EVENT_TYPES, *STATES, *listing.FILTER_KEYS, *HIDE_GROUNDS])
+def test_it_documents_every_event_state_filter_and_hide_ground(name) -> None:
+    assert f"`{name}`" in DOC
+
+
+@pytest.mark.parametrize("name", [n for n in periodic.discover() if n.startswith("inbox.")])
+def test_it_documents_the_inboxs_periodic_jobs(name) -> None:
+    assert f"`{name}`" in DOC
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "somevakt items --municipality SLUG [--state S] --json",
+        "somevakt rebuild-status [--municipality SLUG] [--check]",
+        "somevakt worker [--once] [--interval SECONDS] [--tick SECONDS]",
+    ],
+)
+def test_it_documents_every_command(command) -> None:
+    assert command in DOC
