@@ -67,6 +67,13 @@ class Item(TenantOwned):
     def __str__(self) -> str:
         return f"{self.account_id}/{self.platform_id}"
 
+    @property
+    def safe_permalink(self) -> str:
+        """The link to the comment on the platform, if it is a web address (an imported file
+        could carry anything, e.g. a `javascript:` URL)."""
+        link = self.permalink.strip()
+        return link if link.lower().startswith(("https://", "http://")) else ""
+
 
 class AppendOnly(Exception):
     """An item event was about to be changed or removed: the log is append-only."""

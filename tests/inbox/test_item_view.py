@@ -78,3 +78,13 @@ def test_it_offers_undo_for_a_hide(owner_client, owner, make_item):
     hidden = services.hide(item, owner, "illegal")
     html = owner_client.get(url(item)).content.decode()
     assert f'name="event" value="{hidden.pk}"' in html
+
+
+def test_it_links_to_the_platform_only_with_a_web_address(owner_client, make_item):
+    good = make_item("g1", permalink="https://www.facebook.com/111222333/posts/1?comment_id=g1")
+    bad = make_item("b1", permalink="javascript:alert(1)")
+    assert (
+        'href="https://www.facebook.com/111222333/posts/1?comment_id=g1"'
+        in owner_client.get(url(good)).content.decode()
+    )
+    assert "javascript:" not in owner_client.get(url(bad)).content.decode()
