@@ -7,6 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from somevakt.inbox.management.commands._one_line import OneLineErrors
 from somevakt.inbox.models import ItemStatus
 from somevakt.inbox.projection import STATES
 from somevakt.tenants.models import Municipality
@@ -39,7 +40,7 @@ def item_record(status: ItemStatus) -> dict:
     }
 
 
-class Command(BaseCommand):
+class Command(OneLineErrors, BaseCommand):
     help = "List a municipality's inbox items (with --json: one JSON list, DESIGN.md §4)."
 
     def add_arguments(self, parser) -> None:

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from somevakt.inbox.events import new_status, write_status
+from somevakt.inbox.management.commands._one_line import OneLineErrors
 from somevakt.inbox.models import Item, ItemEvent, ItemStatus
 from somevakt.inbox.projection import initial_status, replay
 from somevakt.tenants.models import Municipality
@@ -18,7 +19,7 @@ from somevakt.tenants.models import Municipality
 BATCH = 500
 
 
-class Command(BaseCommand):
+class Command(OneLineErrors, BaseCommand):
     help = "Rebuild every item's status by replaying its event log (inbox.projection.apply)."
 
     def add_arguments(self, parser) -> None:

@@ -16,9 +16,10 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from somevakt.inbox import periodic
+from somevakt.inbox.management.commands._one_line import OneLineErrors
 
 
-class Command(BaseCommand):
+class Command(OneLineErrors, BaseCommand):
     help = "Run queued tasks (triage, platform calls) and periodic jobs (sweeps, reminders)."
 
     def add_arguments(self, parser) -> None:
