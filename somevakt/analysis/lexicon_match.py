@@ -7,7 +7,8 @@ Word entries (one per line): `[*]stem[*] ENDINGS [SEVERITY]`
   - ENDINGS is `N` (noun), `A` (adjective), `V` (verb), `-` (only this form), or `/a/en` (these);
   - entries are compared on the de-obfuscated skeleton (see normalize.py).
 Pattern entries: `@NAME = regex` defines a macro, `{NAME}` uses one, `{list:FILE}` inserts
-the stems of a word list; any other line is one pattern. A space in a pattern matches
+the stems of a word list, `{nouns:FILE}` every form of its nouns (ENDINGS `N`); any other
+line is one pattern. A space in a pattern matches
 the punctuation and spaces between two words.
 """
 
@@ -28,7 +29,7 @@ ENDINGS: dict[str, frozenset[str]] = {
 }
 _WORD_CHARS = re.compile(f"[{LETTERS}]")
 GAP = r"[^a-zæøåäöüéèáàóòêôç0-9]{1,5}"
-_MACRO = re.compile(r"\{([A-Za-z_]+|list:[a-z_]+)\}")
+_MACRO = re.compile(r"\{([A-Za-z_]+|(?:list|nouns):[a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ def compile_patterns(
             if key.startswith("list:"):
                 stems = sorted({e.stem for e in parse_words(key[5:], "", "warn")}, key=len, reverse=True)
                 return "(?:" + "|".join(re.escape(s) for s in stems) + ")"
+            if key.startswith("nouns:"):
+                return _noun_forms(key[6:])
             return "(?:" + defined[key] + ")"
 
         return _MACRO.sub(sub, src)
@@ -168,6 +171,21 @@ def compile_patterns(
     joined = "|".join(f"(?:{p})" for p in patterns)
     regex = re.compile(f"(?<![{LETTERS}0-9])(?:{joined})(?![{LETTERS}0-9])")
     return regex, defined
+
+
+def _noun_forms(name: str) -> str:
+    """Every inflected form of the nouns (ENDINGS `N`) of a word list, as one alternation.
+
+    For patterns where an adjective of the same list would be wrong: "jævla tullinger" is
+    aimed at people, "jævla dumme regler" is not.
+    """
+    forms = {
+        skeleton(e.stem + ending)
+        for e in parse_words(name, "", "warn")
+        if e.endings == ENDINGS["N"]
+        for ending in e.endings
+    }
+    return "(?:" + trie_regex(forms) + ")"
 
 
 def literal_alternatives(expanded: str) -> list[str]:

@@ -48,6 +48,13 @@ def test_it_finds_what_the_table_says(table: str, expected: set[str], text: str)
     assert codes(text) == expected
 
 
+def test_it_still_misses_what_is_marked_a_known_miss() -> None:
+    # a fixed miss must lose its mark, so that it counts in the figures of docs/analysis.md
+    for table, expected, text, known in CASES:
+        if known:
+            assert codes(text) != expected, f"remove known_miss from {text!r} in {table}"
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_it_keeps_precision_and_recall_high_on_each_table(table: str) -> None:
     tp = fp = fn = 0
@@ -81,3 +88,54 @@ def test_it_grades_severity_by_kind() -> None:
 def test_it_does_not_report_slurs_quoted_in_a_complaint() -> None:
     assert codes("Han kalte sønnen min «neger» i skolegården, hva gjør skolen?") == set()
     assert codes("Han er en neger") == {"abuse.hate"}
+
+
+def test_it_finds_threats_of_coming_to_do_it_and_keeps_everyday_phrases_out() -> None:
+    threat = "Hvis dere ikke brøyter vegen min i morgen, kommer jeg ned på rådhuset og banker opp noen."
+    (finding,) = AbuseAnalyser().analyse(Document(threat))
+    assert finding.code == "abuse.threat" and finding.severity == "high"
+    assert threat[finding.start : finding.end] == "kommer jeg ned på rådhuset og banker opp noen"
+    assert "abuse.threat" in codes("Får jeg ikke svar innen fredag, kommer jeg og tar dere, jævla tullinger.")
+    for everyday in (
+        "Vi tar dere med på tur",
+        "Jeg kommer og tar en kaffe",
+        "Vi kommer og tar dem i morgen.",
+        "Vi skal skyte noen bilder",
+        "jeg dreper meg av latter",
+        "Skyt inn en kommentar",
+        "Brannøvelse på rådhuset i dag",
+    ):
+        assert codes(everyday) == set(), everyday
+
+
+def test_it_finds_a_veiled_threat_only_when_it_is_aimed_and_ends_the_clause() -> None:
+    assert codes("Du skal få se hva som skjer") == {"abuse.threat"}
+    assert codes("Brøyter dere ikke, skal dere få se hva som skjer.") == {"abuse.threat"}
+    assert codes("Kom på åpningen lørdag, da skal dere få se hva som skjer!") == set()
+    assert codes("Dere skal få se hva som skjer på biblioteket i sommer") == set()
+
+
+def test_it_takes_a_curse_with_an_insulting_noun_for_an_insult_but_not_with_an_adjective() -> None:
+    assert codes("Får jeg ikke svar, jævla tullinger!") == {"abuse.insult", "abuse.obscene"}
+    assert codes("Jævla dumme regler") == {"abuse.obscene"}
+    assert codes("Noen jævla tyver stjal sykkelen min") == {"abuse.obscene"}
+
+
+def test_it_reads_a_group_through_a_relative_clause() -> None:
+    text = "Alle de somalierne som kommer hit er noen snyltere som burde kastes ut av landet."
+    assert "abuse.hate" in codes(text)
+    assert codes("Flyktningene som kom i fjor er en ressurs for bygda") == set()
+
+
+def test_it_lets_a_part_in_a_play_be_a_fool() -> None:
+    assert codes("Fjolset i revyen spilles av ordføreren") == set()
+    assert codes("Han spilte tullingen i revyen") == set()
+    assert codes("Fjolset i rådhuset burde gå av") == {"abuse.insult"}
+
+
+def test_it_looks_for_pattern_words_at_the_start_of_words_only() -> None:
+    # "tene" (from "tenne på") inside "tekstene" no longer wakes the threat patterns, but a threat
+    # at the very start of the text, or after punctuation, is still found
+    assert codes("Jeg skal drepe deg") == {"abuse.threat"}
+    assert codes("«Jeg skal drepe deg», skrev han til meg.") == {"abuse.threat"}
+    assert codes("Tekstene er fine, vi tenner lys i kveld") == set()
