@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -98,8 +99,18 @@ def assign(item: Item, person: Any, to: Any | None) -> ItemEvent | None:
 
 
 def reply_context(item: Item) -> PolicyContext:
+    """What the engine must know about the account when a reply is checked.
+
+    Crisis mode belongs to the publishing app, which does not exist yet; until it does, the
+    crisis lock is not applied to replies here.
+    """
     account = item.account
-    return PolicyContext(account_closed=account.state == "closed_temporarily")
+    now = timezone.now()
+    closed = (
+        account.state == "closed_temporarily"
+        or account.closures.filter(starts_at__lte=now, ends_at__gt=now).exists()
+    )
+    return PolicyContext(account_closed=closed)
 
 
 def check_reply(item: Item, text: str) -> Decision:

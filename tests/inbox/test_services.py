@@ -198,3 +198,19 @@ def test_it_records_a_formal_referral_for_the_archive(make_item, owner, municipa
     assert event.type == "referred_formal"
     item.status.refresh_from_db()
     assert item.status.state == "referred" and item.status.archive_pending
+
+
+def test_it_refuses_a_reply_while_the_account_is_closed(make_item, owner, account):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from somevakt.registry.models import Closure
+
+    item = make_item()
+    now = timezone.now()
+    Closure.objects.create(
+        account=account, starts_at=now - dt.timedelta(days=1), ends_at=now + dt.timedelta(days=1)
+    )
+    with pytest.raises(ActionRefused, match="kan ikke sendes"):
+        services.send_reply(item, owner, "Biblioteket åpner klokka ti. Hilsen Eva")
