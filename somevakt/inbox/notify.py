@@ -47,8 +47,9 @@ def send(people: Iterable[Any], subject: str, body: str) -> list[str]:
         try:
             send_mail(subject, body, None, [address])
             sent.append(address)
-        except Exception:
-            log.exception("inbox: e-mail to a recipient failed")
+        except Exception as exc:
+            # The action that caused the message stands; the mail server's trouble is logged.
+            log.warning("inbox: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
     return sent
 
 

@@ -13,6 +13,15 @@ from somevakt.registry.services import Approver, add_account
 OSLO = dt.timezone(dt.timedelta(hours=1))
 
 
+@pytest.fixture(autouse=True)
+def bokmaal():
+    """Messages in bokmål, whatever language an earlier request in this thread left active."""
+    from django.utils import translation
+
+    with translation.override("nb"):
+        yield
+
+
 @pytest.fixture
 def account(municipality, top_unit, owner):
     account, _ = add_account(

@@ -91,3 +91,13 @@ def test_it_reads_a_page_in_a_fixed_number_of_queries(owner_client, municipality
     with CaptureQueriesContext(connection) as many:
         owner_client.get(url(municipality))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_it_speaks_nynorsk_and_english_when_chosen(owner_client, municipality, make_item):
+    make_item()
+    owner_client.cookies["somevakt_language"] = "nn"
+    html = owner_client.get(url(municipality)).content.decode()
+    assert '<html lang="nn"' in html and "Å handsame" in html
+    owner_client.cookies["somevakt_language"] = "en"
+    html = owner_client.get(url(municipality)).content.decode()
+    assert "To handle" in html and "Needs an answer" in html
