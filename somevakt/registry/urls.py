@@ -7,4 +7,5 @@ app_name = "registry"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:account_id>/", views.detail, name="detail"),
+    path("<int:account_id>/stenging/", views.add_closure, name="add_closure"),
 ]

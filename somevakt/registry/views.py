@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.registry.models import Account, AccountAlert, OutboundCall, OutboundStatus
+from somevakt.registry.forms import ClosureForm
+from somevakt.registry.models import Account, AccountAlert, Closure, OutboundCall, OutboundStatus
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -15,6 +18,8 @@ from somevakt.tenants.scoping import for_municipality, get_or_404
 
 # Who looks after accounts: communications staff, the chief executive, unit leaders, IT.
 VIEWERS = (Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE, Role.UNIT_LEADER, Role.IT)
+# Who may close an account for a while (and so stop its deadline clock).
+CLOSERS = (Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE)
 
 
 @require_GET
@@ -39,6 +44,30 @@ def detail(request: HttpRequest, municipality: Municipality, account_id: int) ->
     account = get_or_404(
         Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
     )
+    return render_detail(request, municipality, account)
+
+
+@require_POST
+@member_required(roles=CLOSERS)
+def add_closure(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    account = get_or_404(
+        Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
+    )
+    form = ClosureForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, municipality, account, form)
+    starts, ends = form.interval()
+    Closure.objects.create(
+        account=account, starts_at=starts, ends_at=ends, notice=form.cleaned_data["notice"]
+    )
+    messages.success(request, _("The closure is saved; the answer deadlines stop while it lasts."))
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
+def render_detail(
+    request: HttpRequest, municipality: Municipality, account: Account, form: ClosureForm | None = None
+) -> HttpResponse:
+    can_close = request.membership.has_role(*CLOSERS)  # type: ignore[attr-defined]
     failed_calls = OutboundCall.objects.filter(account=account).filter(
         Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
     )[:20]
@@ -52,5 +81,7 @@ def detail(request: HttpRequest, municipality: Municipality, account_id: int) ->
             "closures": account.closures.order_by("-starts_at")[:20],
             "alerts": account.alerts.filter(resolved_at__isnull=True),
             "failed_calls": failed_calls,
+            "closure_form": (form or ClosureForm()) if can_close else None,
         },
+        status=400 if form is not None else 200,
     )
