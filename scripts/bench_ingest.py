@@ -6,7 +6,7 @@ was lost, the time from a delivery being stored until its item's triage is visib
 queue page's p95 with 100,000 items in the database.
 
     make bench-ingest                       # or:
-    .venv/bin/python scripts/bench_ingest.py --rate 250 --seconds 20
+    .venv/bin/python scripts/bench_ingest.py --rate 200 --seconds 10
 
 The database named by BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/somevakt_bench)
 is dropped and created anew: never point it at a database you want to keep.
@@ -59,8 +59,8 @@ COMMENTS = (
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rate", type=float, default=250.0, help="deliveries per second offered (250)")
-    parser.add_argument("--seconds", type=float, default=20.0, help="how long to offer them (20)")
+    parser.add_argument("--rate", type=float, default=200.0, help="deliveries per second offered (200)")
+    parser.add_argument("--seconds", type=float, default=10.0, help="how long to offer them (10)")
     parser.add_argument("--connections", type=int, default=16, help="client connections (16)")
     parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (2)")
     parser.add_argument("--workers", type=int, default=1, help="`somevakt worker` processes (1)")
