@@ -42,9 +42,7 @@ END_TO_END = [
         slug,
         case,
         id=f"{slug}:{case['name']}",
-        marks=[pytest.mark.xfail(reason=case["analyser_gap"], strict=True)]
-        if "analyser_gap" in case
-        else [],
+        marks=[pytest.mark.xfail(reason=case["analyser_gap"], strict=True)] if "analyser_gap" in case else [],
     )
     for slug, case in ALL
 ]
