@@ -15,6 +15,7 @@ Both findings span the whole text. `detail` carries the sums and the sentence co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,15 +43,43 @@ def sentence_tones(doc: Document) -> list[SentenceTone]:
     """Each sentence's character span and class probabilities; the model runs once per Document."""
     cache = cache_of(doc)
     if "tones" not in cache:
-        cache["tones"] = _classify(doc)
+        classify_many([doc])
     tones: list[SentenceTone] = cache["tones"]
     return tones
+
+
+def classify_many(docs: Sequence[Document]) -> None:
+    """Classify the sentences of several Documents in one batch and cache the result."""
+    pending = [doc for doc in docs if "tones" not in cache_of(doc)]
+    if not pending:
+        return
+    nlp = load("sentiment")
+    owners: list[int] = []
+    sentences: list[list[tuple[str, bool, int]]] = []
+    for index, doc in enumerate(pending):
+        cache_of(doc)["tones"] = []
+        for sentence in _sentences(doc):
+            owners.append(index)
+            sentences.append(sentence)
+    model_docs = [to_model_doc(nlp, [t[0] for t in s], [t[1] for t in s]) for s in sentences]
+    for index, sentence, scored in zip(owners, sentences, annotate(nlp, model_docs), strict=True):
+        cats = scored.cats
+        start = sentence[0][2]
+        end = sentence[-1][2] + len(sentence[-1][0])
+        tone = SentenceTone(
+            start, end, cats.get("Positive", 0.0), cats.get("Negative", 0.0), cats.get("Neutral", 0.0)
+        )
+        cache_of(pending[index])["tones"].append(tone)
 
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
     version: ClassVar[str] = VERSIONS["sentiment"]
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative")
+
+    def prefetch(self, docs: Sequence[Document]) -> None:
+        """Optional batch step: run the model over many Documents at once before `analyse` each."""
+        classify_many(docs)
 
     def analyse(self, doc: Document) -> list[Finding]:
         tones = sentence_tones(doc)
@@ -105,22 +134,3 @@ def _sentences(doc: Document) -> list[list[tuple[str, bool, int]]]:
     if current:
         sentences.append(current)
     return sentences
-
-
-def _classify(doc: Document) -> list[SentenceTone]:
-    sentences = _sentences(doc)
-    if not sentences:
-        return []
-    nlp = load("sentiment")
-    model_docs = [to_model_doc(nlp, [t[0] for t in s], [t[1] for t in s]) for s in sentences]
-    out: list[SentenceTone] = []
-    for sentence, scored in zip(sentences, annotate(nlp, model_docs), strict=True):
-        cats = scored.cats
-        start = sentence[0][2]
-        end = sentence[-1][2] + len(sentence[-1][0])
-        out.append(
-            SentenceTone(
-                start, end, cats.get("Positive", 0.0), cats.get("Negative", 0.0), cats.get("Neutral", 0.0)
-            )
-        )
-    return out

@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--limit", type=int, default=0, help="training items per file (a quick model)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-balance", action="store_true", help="sentiment: no class balancing")
     parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
     parser.add_argument("--bucket", type=int, default=50000, help="vectors: hash buckets")
     parser.add_argument(
@@ -61,6 +62,7 @@ def main(argv: list[str]) -> int:
                 limit=args.limit,
                 seed=args.seed,
                 config=args.config,
+                balance=not args.no_balance,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )

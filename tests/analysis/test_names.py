@@ -79,3 +79,10 @@ def test_it_tags_a_long_text_in_bounded_time() -> None:
     spans = person_spans(Document(text))
     assert time.monotonic() - started < 60
     assert len(spans) > 4000
+
+
+def test_it_tags_a_batch_exactly_as_one_by_one() -> None:
+    texts = ["Takk til Kari Nordmann!", "", "Ola Hansen og Per Olsen bor i Bergen.", "ingen navn her"]
+    batch = [Document(t) for t in texts]
+    NameAnalyser().prefetch(batch)
+    assert [entities(d) for d in batch] == [entities(Document(t)) for t in texts]

@@ -89,3 +89,14 @@ def test_it_classifies_each_sentence_once_per_document() -> None:
 def test_it_handles_empty_and_odd_text(text: str) -> None:
     for finding in ToneAnalyser().analyse(Document(text)):
         assert (finding.start, finding.end) == (0, len(text))
+
+
+def test_it_classifies_a_batch_exactly_as_one_by_one() -> None:
+    texts = ["Tusen takk!", "", "Dette var dårlig. Men maten var god.", "Når åpner biblioteket?"]
+    batch = [Document(t) for t in texts]
+    ToneAnalyser().prefetch(batch)
+    for doc, text in zip(batch, texts, strict=True):
+        one = sentence_tones(Document(text))
+        assert [(t.start, t.end) for t in sentence_tones(doc)] == [(t.start, t.end) for t in one]
+        for a, b in zip(sentence_tones(doc), one, strict=True):
+            assert abs(a.positive - b.positive) < 1e-4 and abs(a.negative - b.negative) < 1e-4

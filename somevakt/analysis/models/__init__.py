@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from somevakt.analysis.base import Document
 
 MODELS_DIR = Path(__file__).resolve().parent
+# Both models use one floret table (float16 on disk, float32 in memory); each model's meta names
+# the table's digest under this key, and the table itself lives once, beside the model folders.
+VECTORS_FILE = "vectors.npy"
+VECTORS_META_KEY = "somevakt_vectors"
 
 # Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
 VERSIONS: dict[str, str] = {"ner": "0.1.0", "sentiment": "0.1.0"}
@@ -42,7 +46,26 @@ def load(name: str) -> Language:
             f"the {name} model is missing from {path}; rebuild it with `somevakt train {name}`"
         )
     # The tokenizer is never used (the shared Document has tokenised already), but it is cheap to load.
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    wanted = nlp.meta.get(VECTORS_META_KEY)
+    if wanted:
+        nlp.vocab.vectors.data = _shared_vectors(path.parent / VECTORS_FILE, wanted)
+    return nlp
+
+
+@cache
+def _shared_vectors(path: Path, wanted: str) -> Any:
+    """The floret table both models were trained with, stored once beside them as float16."""
+    import hashlib
+
+    import numpy
+
+    if not path.is_file():
+        raise ModelMissing(f"the shared vectors {path} are missing; rebuild with `somevakt train`")
+    table = numpy.load(path)
+    if hashlib.sha256(table.tobytes()).hexdigest()[:16] != wanted:
+        raise ModelMissing(f"{path} is not the vectors table the model was trained with; retrain the model")
+    return numpy.ascontiguousarray(table, dtype=numpy.float32)
 
 
 def meta_version(name: str) -> str:

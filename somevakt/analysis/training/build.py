@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from somevakt.analysis.models import MODELS_DIR, VERSIONS
+from somevakt.analysis.models import MODELS_DIR, VECTORS_FILE, VECTORS_META_KEY, VERSIONS
 from somevakt.analysis.training import augment
 from somevakt.analysis.training.errors import DataError
 from somevakt.analysis.training.norec import LABELS, read_json
@@ -128,6 +128,55 @@ def _balanced(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [item for item in items for _ in range(repeat[item[1]])]
 
 
+def uses_vectors(config: Path) -> bool:
+    """Whether a config's embedding reads static vectors (then training needs a vectors table)."""
+    from thinc.api import Config
+
+    found: list[bool] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("include_static_vectors") is True:
+                found.append(True)
+            for value in node.values():
+                walk(value)
+
+    walk(Config().from_disk(config, interpolate=False))
+    return bool(found)
+
+
+def shipped_vectors(models_dir: Path, work_dir: Path) -> Path | None:
+    """The shipped float16 table as a spaCy vectors folder, so retraining one model keeps the other valid."""
+    import numpy
+    import spacy
+    import srsly
+    from spacy.vectors import Vectors
+
+    table_path = models_dir / VECTORS_FILE
+    settings = [models_dir / kind / "vocab" / "vectors.cfg" for kind in KINDS]
+    settings = [p for p in settings if p.is_file() and srsly.read_json(p).get("mode") == "floret"]
+    if not table_path.is_file() or not settings:
+        return None
+    out = work_dir / "vectors" / "shipped"
+    if not (out / "vocab").is_dir():
+        cfg = srsly.read_json(settings[0])
+        nlp = spacy.blank("nb")
+        nlp.vocab.vectors = Vectors(
+            data=numpy.ascontiguousarray(numpy.load(table_path), dtype=numpy.float32),
+            mode="floret",
+            minn=cfg["minn"],
+            maxn=cfg["maxn"],
+            hash_count=cfg["hash_count"],
+            hash_seed=cfg["hash_seed"],
+            bow=cfg["bow"],
+            eow=cfg["eow"],
+            attr=cfg["attr"],
+        )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(out)
+    return out
+
+
 def train(kind: str, options: TrainOptions) -> Path:
     """Convert, train, and copy the best model into the package; returns the shipped folder."""
     from spacy.cli.train import train as spacy_train
@@ -138,6 +187,17 @@ def train(kind: str, options: TrainOptions) -> Path:
         raise DataError(
             f"{options.vectors}: not a spaCy vectors folder (build one with `somevakt train vectors`)"
         )
+    config = options.config or CONFIG_DIR / f"{kind}.cfg"
+    if not config.is_file():
+        raise DataError(f"{config}: no such config file")
+    if options.vectors is None and uses_vectors(config):
+        vectors = shipped_vectors(options.models_dir, options.work_dir)
+        if vectors is None:
+            raise DataError(
+                f"{config.name} uses floret vectors: build them with `somevakt train vectors --data TEXT.gz`"
+                " and pass --vectors"
+            )
+        options = replace(options, vectors=vectors)
     corpus_dir = options.work_dir / kind / "corpus"
     counts = (convert_ner if kind == "ner" else convert_sentiment)(options, corpus_dir)
     print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)
@@ -153,25 +213,50 @@ def train(kind: str, options: TrainOptions) -> Path:
         overrides["paths.vectors"] = str(options.vectors)
     overrides.update(dict(options.overrides))
     output = options.work_dir / kind / "output"
-    config = options.config or CONFIG_DIR / f"{kind}.cfg"
-    if not config.is_file():
-        raise DataError(f"{config}: no such config file")
     spacy_train(config, output, overrides=overrides)
     return ship(kind, output / "model-best", options.models_dir)
 
 
 def ship(kind: str, best: Path, models_dir: Path) -> Path:
-    """Write a trained pipeline into the package under its shipped name and version."""
+    """Write a trained pipeline into the package under its shipped name and version.
+
+    Floret vectors are moved out of the model folder into one shared float16 table beside it
+    (`vectors.npy`), so the two models carry one copy between them.
+    """
     import spacy
 
     nlp = spacy.load(best)
     nlp.meta["name"] = f"somevakt_{kind}"
     nlp.meta["version"] = VERSIONS[kind]
     nlp.meta["description"] = f"somevakt {kind} model; rebuild with `somevakt train {kind} --data PATH`"
+    models_dir.mkdir(parents=True, exist_ok=True)
+    nlp.meta.pop(VECTORS_META_KEY, None)
+    if nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape[0]:
+        nlp.meta[VECTORS_META_KEY] = _ship_vectors(nlp.vocab.vectors.data, models_dir / VECTORS_FILE)
     target = models_dir / kind
     tmp = models_dir / f".{kind}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)
+    if VECTORS_META_KEY in nlp.meta:
+        (tmp / "vocab" / "vectors").unlink()
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return target
+
+
+def _ship_vectors(data: Any, path: Path) -> str:
+    import hashlib
+
+    import numpy
+
+    table = numpy.asarray(data, dtype=numpy.float16)
+    digest = hashlib.sha256(table.tobytes()).hexdigest()[:16]
+    if path.is_file():
+        if hashlib.sha256(numpy.load(path).tobytes()).hexdigest()[:16] == digest:
+            return digest
+        print(f"{path}: new vectors; retrain the other model with the same --vectors", flush=True)
+    tmp = path.with_name(f".{path.name}")
+    with tmp.open("wb") as out:
+        numpy.save(out, table)
+    tmp.rename(path)
+    return digest
