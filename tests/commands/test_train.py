@@ -82,3 +82,58 @@ def test_it_trains_and_ships_a_tiny_ner_model(tmp_path: Path, capsys: pytest.Cap
     assert "somevakt train ner" in meta["description"]
     assert (tmp_path / "w" / "ner" / "corpus" / "train.spacy").is_file()
     assert "wrote" in capsys.readouterr().out
+
+
+def _tiny_vectors(path: Path) -> Path:
+    import numpy
+    import spacy
+    from spacy.vectors import Vectors
+
+    nlp = spacy.blank("nb")
+    table = numpy.random.default_rng(1).normal(size=(64, 8)).astype("float32")
+    nlp.vocab.vectors = Vectors(data=table, mode="floret", minn=4, maxn=5, hash_count=2, attr="LOWER")
+    nlp.to_disk(path)
+    return path
+
+
+def test_it_ships_one_shared_float16_vectors_table(tmp_path: Path) -> None:
+    import numpy
+
+    from somevakt.analysis.models import VECTORS_META_KEY, load
+
+    data = tmp_path / "norec"
+    data.mkdir()
+    items = [
+        {"sent_id": str(i), "text": text, "label": label}
+        for i, (text, label) in enumerate(
+            [
+                ("Fantastisk bra!", "Positive"),
+                ("Elendig og dårlig.", "Negative"),
+                ("Den åpner ti.", "Neutral"),
+            ]
+            * 3
+        )
+    ]
+    for split in ("train", "dev"):
+        (data / f"{split}.json").write_text(json.dumps(items), encoding="utf-8")
+    models = tmp_path / "models"
+    argv = [
+        "train",
+        "sentiment",
+        "--data",
+        str(data),
+        "--work-dir",
+        str(tmp_path / "w"),
+        "--models-dir",
+        str(models),
+    ]
+    argv += ["--vectors", str(_tiny_vectors(tmp_path / "vectors")), "--max-steps", "2"]
+    assert main(argv) == 0
+    assert numpy.load(models / "vectors.npy").dtype == numpy.float16
+    assert not (models / "sentiment" / "vocab" / "vectors").exists()
+    nlp = load(str(models / "sentiment"))
+    assert nlp.meta[VECTORS_META_KEY] and nlp.vocab.vectors.shape == (64, 8)
+    # Retraining without --vectors reuses the shipped table rather than asking for new vectors.
+    assert main([*argv[:-4], "--max-steps", "2"]) == 0
+    again = load.__wrapped__(str(models / "sentiment"))  # past the per-process cache
+    assert again.meta[VECTORS_META_KEY] == nlp.meta[VECTORS_META_KEY]
