@@ -26,15 +26,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--model", type=Path, default=None, help="a trained model folder (default: the shipped one)"
     )
+    parser.add_argument("--lower", action="store_true", help="score a lower-cased copy (social media style)")
     args = parser.parse_args(argv)
     from somevakt.analysis.models import ModelMissing
     from somevakt.analysis.training.evaluation import evaluate_ner, evaluate_sentiment
 
     model = str(args.model.resolve()) if args.model else args.kind
     try:
-        result = (
-            evaluate_ner(args.data, model) if args.kind == "ner" else evaluate_sentiment(args.data, model)
-        )
+        evaluate = evaluate_ner if args.kind == "ner" else evaluate_sentiment
+        result = evaluate(args.data, model, lower=args.lower)
     except (DataError, ModelMissing) as exc:
         print(f"somevakt eval: {exc}", file=sys.stderr)
         return 2

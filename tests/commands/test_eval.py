@@ -98,3 +98,11 @@ def test_it_rejects_a_model_folder_that_is_not_a_model(
     assert main(["eval", "ner", "--data", str(data), "--model", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "missing" in err and err.count("\n") == 1
+
+
+def test_it_scores_a_lower_cased_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "ner.tsv"
+    data.write_text(NER_TSV, encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(data), "--lower"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["items"] == 2 and set(result["per"]) == {"p", "r", "f1"}

@@ -8,17 +8,22 @@ model time, batched as the trainer evaluates.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from somevakt.analysis.models import annotate, load
+from somevakt.analysis.training import augment
 from somevakt.analysis.training.metrics import classification, span_prf
 from somevakt.analysis.training.norec import LABELS, read_json
 from somevakt.analysis.training.norne import entity_spans, read_tsv
 
 
-def evaluate_ner(path: Path, model: str = "ner") -> dict[str, Any]:
+def evaluate_ner(path: Path, model: str = "ner", lower: bool = False) -> dict[str, Any]:
+    """Strict entity-level scores; `lower` scores a lower-cased copy (social media style)."""
     sentences = read_tsv(path)
+    if lower:
+        sentences = [augment.lower(s) for s in sentences]
     nlp = load(model)
     from spacy.tokens import Doc
 
@@ -42,8 +47,10 @@ def predict_sentiment(texts: list[str], model: str = "sentiment") -> list[dict[s
     return [dict(doc.cats) for doc in annotate(nlp, (nlp.make_doc(t) for t in texts))]
 
 
-def evaluate_sentiment(path: Path, model: str = "sentiment") -> dict[str, Any]:
+def evaluate_sentiment(path: Path, model: str = "sentiment", lower: bool = False) -> dict[str, Any]:
     sentences = read_json(path)
+    if lower:
+        sentences = [replace(s, text=s.text.lower()) for s in sentences]
     load(model)
     started = time.perf_counter()
     scores = predict_sentiment([s.text for s in sentences], model)
