@@ -9,6 +9,7 @@ localhost only. A bad value raises `ConfigError`, which the entry points print a
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -172,6 +173,55 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# E-mail (deadline reminders, escalations). Outside production the messages are printed on the
+# console unless EMAIL_BACKEND says otherwise; production sends through SMTP.
+EMAIL_BACKENDS = {
+    name: f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("smtp", "console", "filebased", "locmem", "dummy")
+}
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "smtp" if PRODUCTION else "console")
+EMAIL_BACKEND = EMAIL_BACKENDS.get(EMAIL_BACKEND, EMAIL_BACKEND)
+if "." not in EMAIL_BACKEND:
+    raise ConfigError(
+        f"EMAIL_BACKEND={EMAIL_BACKEND!r} is not one of {', '.join(EMAIL_BACKENDS)} or a dotted path"
+    )
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that hangs must not hold up the worker for ever.
+EMAIL_TIMEOUT = 30
+EMAIL_FILE_PATH = str(env_path("EMAIL_FILE_PATH", DATA_DIR / "mail"))
+
+# The first concrete host name the app answers to (not a `.domain` wildcard), for defaults below.
+_SITE_HOST = next((h for h in ALLOWED_HOSTS if not h.startswith((".", "*"))), "")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", f"somevakt@{_SITE_HOST}" if PRODUCTION and _SITE_HOST else "somevakt@localhost"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Links in e-mails must be absolute: people open them from their mail program. `somevakt demo`
+# sets it to the address it serves on.
+SOMEVAKT_BASE_URL = env_str(
+    "SOMEVAKT_BASE_URL",
+    (f"https://{_SITE_HOST}" if _SITE_HOST else "") if PRODUCTION else "http://127.0.0.1:8000",
+).rstrip("/")
+if not SOMEVAKT_BASE_URL:
+    raise ConfigError("SOMEVAKT_BASE_URL is not set and ALLOWED_HOSTS names no host to make it from")
+_base = urlsplit(SOMEVAKT_BASE_URL)
+if _base.scheme not in ("https", "http") or not _base.netloc or _base.query or _base.fragment:
+    raise ConfigError(
+        f"SOMEVAKT_BASE_URL={SOMEVAKT_BASE_URL!r} is not a web address (example: https://somevakt.kommune.no)"
+    )
+
+# The archive (docs/archive.md): the outbox the worker and `archive deliver` write to, and the
+# folder with Arkivverket's Noark 5 schemas, copied into every extract when given.
+SOMEVAKT_ARCHIVE_OUTBOX = env_path("SOMEVAKT_ARCHIVE_OUTBOX", DATA_DIR / "archive-outbox")
+SOMEVAKT_NOARK5_SCHEMAS: Path | None = (
+    env_path("SOMEVAKT_NOARK5_SCHEMAS", Path()) if env_str("SOMEVAKT_NOARK5_SCHEMAS", "") else None
+)
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,4 @@
-"""The archive's settings, read from Django settings or the environment (see docs/archive.md)."""
+"""The archive's settings, read from Django settings (somevakt/settings.py; see docs/archive.md)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
-
-from somevakt.config import env_path
 
 # Waits before the worker tries a failed delivery again: 5 min, 15 min, 1 h, then every 6 h.
 RETRY_DELAYS = (
@@ -20,10 +18,7 @@ RETRY_DELAYS = (
 
 def outbox_dir() -> Path:
     """SOMEVAKT_ARCHIVE_OUTBOX, by default `archive-outbox` in the data folder."""
-    configured = getattr(settings, "SOMEVAKT_ARCHIVE_OUTBOX", None)
-    if configured:
-        return Path(configured)
-    return env_path("SOMEVAKT_ARCHIVE_OUTBOX", Path(settings.DATA_DIR) / "archive-outbox")
+    return Path(settings.SOMEVAKT_ARCHIVE_OUTBOX)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -32,6 +27,5 @@ def retry_delay(attempts: int) -> dt.timedelta:
 
 def noark5_schema_dir() -> Path | None:
     """SOMEVAKT_NOARK5_SCHEMAS: Arkivverket's N5 schema folder, copied into every extract when set."""
-    configured = getattr(settings, "SOMEVAKT_NOARK5_SCHEMAS", None)
-    path = Path(configured) if configured else env_path("SOMEVAKT_NOARK5_SCHEMAS", Path())
-    return path if str(path) not in ("", ".") else None
+    configured = settings.SOMEVAKT_NOARK5_SCHEMAS
+    return Path(configured) if configured else None

@@ -121,8 +121,9 @@ def load_tenancy(context: DemoContext) -> None:
             email_domains=entry.get("email_domains", []),
         )
         context.municipalities[municipality.slug] = municipality
+        domain = demo_mail_domain(entry)
         for person in entry["people"]:
-            context.people[person["username"]] = upsert_person(person, password_hash)
+            context.people[person["username"]] = upsert_person(person, password_hash, domain)
         units = load_units(municipality, entry["units"], context.people)
         for person in entry["people"]:
             add_member(
@@ -132,8 +133,10 @@ def load_tenancy(context: DemoContext) -> None:
                 unit=units.get(person.get("unit", "")),
                 title=person.get("title", ""),
             )
+    domains = {entry["slug"]: demo_mail_domain(entry) for entry in data["municipalities"]}
     for person in data.get("shared_people", []):
-        user = context.people[person["username"]] = upsert_person(person, password_hash)
+        domain = domains[person["memberships"][0]["municipality"]]
+        user = context.people[person["username"]] = upsert_person(person, password_hash, domain)
         for membership in person["memberships"]:
             municipality = context.municipalities[membership["municipality"]]
             unit = Unit.objects.get(municipality=municipality, slug=membership["unit"])
@@ -158,19 +161,28 @@ def load_units(
     return units
 
 
-def upsert_person(entry: dict[str, Any], password_hash: str) -> Any:
+def demo_mail_domain(entry: dict[str, Any]) -> str:
+    """The municipality's own mail domain made undeliverable (RFC 2606 reserves `.invalid`):
+    demo reminders show on the console and could never reach a real mailbox."""
+    domains = entry.get("email_domains") or [f"{entry['slug']}.kommune.no"]
+    return f"{domains[0]}.invalid"
+
+
+def upsert_person(entry: dict[str, Any], password_hash: str, mail_domain: str) -> Any:
     user_model = get_user_model()
+    values = {
+        "first_name": entry["first_name"],
+        "last_name": entry["last_name"],
+        "email": f"{entry['username']}@{mail_domain}",
+    }
     user, created = user_model.objects.get_or_create(
-        username=entry["username"],
-        defaults={
-            "first_name": entry["first_name"],
-            "last_name": entry["last_name"],
-            "password": password_hash,
-        },
+        username=entry["username"], defaults={**values, "password": password_hash}
     )
-    if not created and (user.first_name, user.last_name) != (entry["first_name"], entry["last_name"]):
-        user.first_name, user.last_name = entry["first_name"], entry["last_name"]
-        user.save(update_fields=["first_name", "last_name"])
+    changed = [name for name, value in values.items() if getattr(user, name) != value]
+    if not created and changed:
+        for name in changed:
+            setattr(user, name, values[name])
+        user.save(update_fields=changed)
     return user
 
 

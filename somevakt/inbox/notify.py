@@ -28,7 +28,7 @@ EXCERPT_CHARS = 300
 
 def item_url(item: Any) -> str:
     path = reverse("inbox:item", kwargs={"municipality": item.municipality.slug, "item_id": item.pk})
-    return getattr(settings, "SOMEVAKT_BASE_URL", "").rstrip("/") + path
+    return settings.SOMEVAKT_BASE_URL.rstrip("/") + path
 
 
 def excerpt(text: str) -> str:

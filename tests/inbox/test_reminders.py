@@ -49,3 +49,17 @@ def test_it_leaves_answered_items_alone(make_item, owner, adviser):
     triage_with(item, "intent.question")
     services.send_reply(item, adviser, "Klokka ti. Hilsen Rolf")
     assert send_reminders(now=item.status.due + dt.timedelta(hours=1)) == {"before": 0, "overdue": 0}
+
+
+def test_it_links_to_the_item_with_an_absolute_address(
+    make_item, owner, settings, django_capture_on_commit_callbacks
+):
+    settings.SOMEVAKT_BASE_URL = "https://somevakt.kommune.example/"
+    owner.email = "eva@provekommune.example"
+    owner.save()
+    item = make_item()
+    triage_with(item, "intent.question")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders(now=item.status.due - dt.timedelta(hours=1))
+    link = f"https://somevakt.kommune.example/{item.municipality.slug}/innboks/{item.pk}/"
+    assert mail.outbox[0].body.splitlines()[-1] == link

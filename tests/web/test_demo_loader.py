@@ -118,3 +118,14 @@ def test_it_covers_the_kinds_of_comment_the_inbox_must_handle(needle):
 
 def test_it_has_replies_in_threads():
     assert sum(1 for c in read_comments() if c.get("parent")) >= 5
+
+
+def test_it_gives_every_demo_person_an_address_that_can_never_be_delivered(loaded):
+    people = get_user_model().objects.all()
+    assert people.count() == len(loaded.people)
+    for person in people:
+        local, _, domain = person.email.partition("@")
+        assert local == person.username
+        assert domain.endswith(".kommune.no.invalid"), person.email
+    gausdal = people.get(username="gausdal.kommunikasjon")
+    assert gausdal.email == "gausdal.kommunikasjon@gausdal.kommune.no.invalid"

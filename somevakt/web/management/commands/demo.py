@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -33,6 +35,8 @@ class Command(BaseCommand):
         self.print_logins(port, load_only)
         if load_only:
             return
+        # The web server and the worker read it: links in the demo's e-mails open this server.
+        os.environ.setdefault("SOMEVAKT_BASE_URL", f"http://{HOST}:{port}")
         code = _serving.run(HOST, port, self.stdout.write)
         if code:
             raise CommandError(f"the web server stopped with exit code {code}", returncode=code)
