@@ -50,10 +50,15 @@ def language_from_choice(get_response: Callable[[HttpRequest], HttpResponse]):
         if code not in languages:
             code = settings.LANGUAGE_CODE
         translation.activate(code)
-        request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
-        response = get_response(request)
-        response.headers.setdefault("Content-Language", code)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        try:
+            request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
+            response = get_response(request)
+            response.headers.setdefault("Content-Language", code)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        finally:
+            # The thread serves other requests and runs tasks next; they must not inherit
+            # this person's language (an e-mail or a log line in English by accident).
+            translation.deactivate()
 
     return middleware
