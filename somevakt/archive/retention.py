@@ -6,7 +6,7 @@ item answers and the replies to it), nor anything still waiting for the archive.
 logged in `RetentionRun`.
 
 An item's event log is append-only while the item lives; retention removes an item together with
-its whole log at once, which is the one deletion the log allows.
+its whole log through the inbox's `purge_items`, the one deletion the log allows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from somevakt.archive.models import DEFAULT_RETENTION_DAYS, JournalEntry, RetentionRule, RetentionRun
-from somevakt.inbox.models import Item, ItemEvent
+from somevakt.inbox.models import Item
+from somevakt.inbox.purge import purge_items
 
 BATCH = 500
 
@@ -71,14 +72,14 @@ def apply_rule(municipality: Any, now: dt.datetime | None = None) -> RetentionRu
                 if not ids:
                     break
                 # Checked again inside the transaction: an item journaled meanwhile is kept.
-                ids = [i for i in ids if not JournalEntry.objects.filter(item_id=i).exists()]
-                Item.objects.filter(parent_id__in=ids).update(parent=None)
-                # The append-only manager refuses deletes; the plain QuerySet removes whole logs.
-                events, _ = models.QuerySet.delete(ItemEvent.objects.filter(item_id__in=ids))
-                deleted, _ = Item.objects.filter(pk__in=ids).delete()
-                run.deleted_events += events
-                run.deleted_items += len(ids)
-                if not deleted:
+                journaled = set(
+                    JournalEntry.objects.filter(item_id__in=ids).values_list("item_id", flat=True)
+                )
+                ids = [i for i in ids if i not in journaled]
+                purged = purge_items(ids, f"retention: received before {cutoff:%Y-%m-%d}, never journaled")
+                run.deleted_events += purged.events
+                run.deleted_items += purged.items
+                if not purged.items:
                     break
     except Exception as exc:
         run.error = f"{type(exc).__name__}: {exc}"[:2000]
