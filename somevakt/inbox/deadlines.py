@@ -39,10 +39,21 @@ def calendar_for(municipality: Any, account: Any = None, pack: Pack | None = Non
     )
 
 
-def due_for(received_at: dt.datetime, municipality: Any, account: Any = None, pack: Pack | None = None):
-    """The deadline for an item received at `received_at`, or None where the guideline sets none."""
+def due_for(
+    received_at: dt.datetime,
+    municipality: Any,
+    account: Any = None,
+    pack: Pack | None = None,
+    calendar: WorkCalendar | None = None,
+):
+    """The deadline for an item received at `received_at`, or None where the guideline sets none.
+
+    `calendar` is `calendar_for(municipality, account, pack)`, passed in when many items of
+    one account are dated at once.
+    """
     pack = pack or pack_of(municipality)
-    return due(received_at, pack.response.working_days, calendar_for(municipality, account, pack))
+    calendar = calendar or calendar_for(municipality, account, pack)
+    return due(received_at, pack.response.working_days, calendar)
 
 
 def response_time(

@@ -46,6 +46,7 @@ EVENT_LABELS = {
     "reopened": _("Reopened"),
     "edited": _("Edited by the author"),
     "reminded": _("Reminder sent"),
+    "due_changed": _("Deadline moved"),
 }
 
 CODE_LABELS = {

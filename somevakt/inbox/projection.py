@@ -29,7 +29,8 @@ STATES: tuple[str, ...] = (
 )
 
 # DESIGN.md §3, plus what the platform or the worker adds: `edited` (the author changed the
-# text on the platform) and `reminded` (a deadline reminder was sent).
+# text on the platform), `reminded` (a deadline reminder was sent) and `due_changed` (the
+# account's closures changed after triage, so the deadline moved).
 EVENT_TYPES: tuple[str, ...] = (
     "received",
     "triaged",
@@ -47,6 +48,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "reopened",
     "edited",
     "reminded",
+    "due_changed",
 )
 
 # Triage actions that are finished by a public answer (a reply, a thank-you or a referral).
@@ -185,6 +187,11 @@ def apply(status: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
             s["reminded_before"] = True
         elif stage == "overdue":
             s["reminded_overdue"] = True
+    elif kind == "due_changed":
+        s["due"] = _datetime(payload.get("due"))
+        # A new deadline gets its own reminders.
+        s["reminded_before"] = False
+        s["reminded_overdue"] = False
     # A `note` changes nothing but the counters.
 
     s["open_work"] = s["state"] in WORK_STATES or (

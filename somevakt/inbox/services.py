@@ -395,13 +395,15 @@ def note(item: Item, person: Any, text: str) -> ItemEvent:
 
 
 UNDOABLE = ("hidden", "closed", "escalated", "assigned")
+# Events that leave what a person did in effect, so it can still be undone after them.
+BESIDE_THE_POINT = ("note", "reminded", "due_changed")
 
 
 def undoable(item: Item) -> ItemEvent | None:
     """The last event that can still be undone: a hide, close, escalation or assignment still in effect."""
     status = item.status
     last = item.events.filter(type__in=UNDOABLE).order_by("-id").first()
-    if last is None or item.events.filter(id__gt=last.id).exclude(type__in=("note", "reminded")).exists():
+    if last is None or item.events.filter(id__gt=last.id).exclude(type__in=BESIDE_THE_POINT).exists():
         return None
     in_effect = {
         "hidden": status.hidden,

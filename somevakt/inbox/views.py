@@ -7,6 +7,7 @@ to the item (post/redirect/get); a refusal comes back as a message on the item p
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -134,6 +135,13 @@ def _decision(item: Item) -> dict[str, Any]:
     return (event.payload.get("decision") or {}) if event else {}
 
 
+def _event_due(payload: dict[str, Any]) -> Any:
+    try:
+        return dt.datetime.fromisoformat(payload["due"]) if payload.get("due") else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _history(item: Item) -> list[dict[str, Any]]:
     people = {p.pk: p for p in handlers(item.municipality)}
     out = []
@@ -152,6 +160,7 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 "previous_text": payload.get("previous_text", ""),
                 "local_only": payload.get("on_platform") is False,
                 "action": ACTION_LABELS.get((payload.get("decision") or {}).get("action", ""), ""),
+                "due": _event_due(payload) if event.type == "due_changed" else None,
             }
         )
     return out

@@ -157,3 +157,18 @@ def test_it_counts_events_and_remembers_the_last_one():
     assert status["events"] == 2
     assert status["last_event_id"] == 6
     assert status["updated_at"] == T0 + dt.timedelta(minutes=5)
+
+
+def test_it_moves_the_deadline_and_rearms_the_reminders_when_the_deadline_changes():
+    status = replay(
+        [
+            event("received"),
+            triaged("reply", codes=["intent.question"]),
+            event("reminded", 2, stage="before"),
+            event("reminded", 3, stage="overdue"),
+            event("due_changed", 4, due="2026-03-06T10:00:00+01:00"),
+        ]
+    )
+    assert status["due"] == dt.datetime(2026, 3, 6, 9, 0, tzinfo=dt.UTC)
+    assert not status["reminded_before"] and not status["reminded_overdue"]
+    assert status["state"] == "open" and status["needs_answer"]
