@@ -208,8 +208,19 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "undoable": undoable,
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),
+            "composer_guidance": composer_guidance(pack),
         },
     )
+
+
+def composer_guidance(pack: Any) -> list[Any]:
+    """The guideline's advice on how to answer, shown beside the composer (guidance clauses
+    the pack places in `reply_composer`)."""
+    return [
+        clause
+        for clause in pack.clauses
+        if clause.honoured_by.status == "guidance" and "reply_composer" in clause.honoured_by.by
+    ]
 
 
 def _guideline_url(municipality: Municipality) -> str:

@@ -88,3 +88,14 @@ def test_it_links_to_the_platform_only_with_a_web_address(owner_client, make_ite
         in owner_client.get(url(good)).content.decode()
     )
     assert "javascript:" not in owner_client.get(url(bad)).content.decode()
+
+
+def test_it_shows_the_guidelines_advice_on_answering_beside_the_composer(owner_client, make_item):
+    item = make_item()
+    triage_with(item, "intent.question")
+    html = owner_client.get(url(item)).content.decode()
+    composer = html[html.index('id="svar"') :]
+    assert "Slik ber retningslinjen deg svare" in composer
+    # Gausdal: neutral comments are answered too, and factual errors are always corrected.
+    assert 'href="/provekommune/retningslinjer/#gausdal:offisielle-kontoer-5-noytrale"' in composer
+    assert "Faktafeil rettes alltid." in composer
