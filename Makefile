@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-postgres lint bench assets clean
+.PHONY: install demo test test-postgres lint bench bench-ingest assets clean
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/somevakt bench
+
+# Signed Meta deliveries at /hooks/meta over loopback on PostgreSQL, with gunicorn and a real worker.
+bench-ingest: $(STAMP)
+	scripts/ensure-postgres.sh
+	$(BIN)/python scripts/bench_ingest.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules somevakt/static/vendor

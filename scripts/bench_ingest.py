@@ -113,32 +113,6 @@ def environment(database_url: str, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def route_hooks_if_needed(env: dict[str, str], data_dir: Path) -> None:
-    """Until the project's URLconf mounts /hooks/, serve it through a small settings module."""
-    import django
-    from django.urls import Resolver404, resolve
-
-    django.setup()
-    try:
-        resolve("/hooks/meta")
-        return
-    except Resolver404:
-        pass
-    (data_dir / "bench_urls.py").write_text(
-        "from django.urls import include, path\n"
-        "urlpatterns = [\n"
-        "    path('hooks/', include('somevakt.integrations.urls')),\n"
-        "    path('', include('somevakt.urls')),\n"
-        "]\n",
-        encoding="utf-8",
-    )
-    (data_dir / "bench_settings.py").write_text(
-        "from somevakt.settings import *  # noqa\nROOT_URLCONF = 'bench_urls'\n", encoding="utf-8"
-    )
-    env["DJANGO_SETTINGS_MODULE"] = "bench_settings"
-    print("bench-ingest: /hooks/ is not in somevakt.urls yet; mounted it for this run", file=sys.stderr)
-
-
 def run(command: list[str], env: dict[str, str]) -> None:
     subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
@@ -435,7 +409,6 @@ def main() -> int:
         file=sys.stderr,
     )
     recreate_database(database_url)
-    route_hooks_if_needed(env, data_dir)
     somevakt = [sys.executable, "-m", "somevakt.cli"]
     run([*somevakt, "demo", "--load-only"], env)
 

@@ -34,6 +34,8 @@ urlpatterns = [
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),
     path("admin/", admin.site.urls),
+    # Platforms push comments here (Meta's webhook); no login, a signature instead.
+    path("hooks/", include("somevakt.integrations.urls")),
     path("", views.home, name="home"),
     path("<slug:municipality>/", include(tenant_patterns)),
 ]

@@ -22,7 +22,7 @@ def default_office_closes() -> datetime.time:
 
 # Top-level paths of the web app; a municipality's pages live under /<slug>/.
 RESERVED_SLUGS = frozenset(
-    {"admin", "static", "media", "healthz", "logg-inn", "logg-ut", "sprak", "bytt-kommune"}
+    {"admin", "static", "media", "healthz", "hooks", "logg-inn", "logg-ut", "sprak", "bytt-kommune"}
 )
 
 

@@ -3,11 +3,7 @@ Meta app secret, and `/hooks/meta` routed even before the project's URLconf moun
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
-from django.urls import Resolver404, include, path, resolve
 
 from somevakt.integrations.base import Credentials
 from somevakt.registry.services import Approver, add_account, set_credentials
@@ -24,17 +20,6 @@ def meta_settings(settings):
     settings.META_APP_SECRET = APP_SECRET
     settings.META_VERIFY_TOKEN = VERIFY_TOKEN
     settings.PLATFORM_RETRY_BACKOFF = 0.0
-    try:
-        resolve("/hooks/meta")
-    except Resolver404:
-        name = "tests_integrations_hooks_urlconf"
-        module = types.ModuleType(name)
-        module.urlpatterns = [
-            path("hooks/", include("somevakt.integrations.urls")),
-            path("", include("somevakt.urls")),
-        ]
-        sys.modules[name] = module
-        settings.ROOT_URLCONF = name
     return settings
 
 
