@@ -23,8 +23,8 @@ from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, shared_tokens, to_model_doc
 
 # A sentence counts as confidently positive/negative from this probability on (tuned on the dev split).
-CONFIDENT_POSITIVE = 0.5
-CONFIDENT_NEGATIVE = 0.5
+CONFIDENT_POSITIVE = 0.4
+CONFIDENT_NEGATIVE = 0.4
 _SENTENCE_END = frozenset(".!?…")
 # Longer sentences are cut; sentiment is carried by the words near each other anyway.
 _MAX_SENTENCE_TOKENS = 200

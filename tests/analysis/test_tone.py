@@ -61,7 +61,7 @@ def _t(positive: float, negative: float) -> SentenceTone:
         ([_t(0.9, 0.0), _t(0.0, 0.9)], "tone.negative"),  # a tie goes to negative
         ([_t(0.0, 0.8), _t(0.2, 0.1)], "tone.negative"),
         ([_t(0.9, 0.0), _t(0.9, 0.0), _t(0.0, 0.6)], "tone.praise"),  # praise outweighs a small complaint
-        ([_t(0.45, 0.4), _t(0.45, 0.4)], None),  # nothing confident
+        ([_t(0.35, 0.3), _t(0.35, 0.3)], None),  # nothing confident
     ],
 )
 def test_it_combines_sentences_by_the_documented_rule(tones: list[SentenceTone], code: str | None) -> None:
