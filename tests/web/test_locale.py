@@ -1,4 +1,6 @@
-"""The committed translations: complete for bokmål and nynorsk, and the .mo files match the .po files."""
+"""The committed translations, in every catalogue (the project's and each app's own): complete for
+bokmål and nynorsk, no fuzzy entries (compilemessages leaves them out, so they show in English),
+and the .mo files match the .po files."""
 
 import ast
 import gettext
@@ -7,34 +9,54 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[2] / "somevakt" / "locale"
+PACKAGE = Path(__file__).resolve().parents[2] / "somevakt"
+CATALOGUES = sorted(
+    path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("**/locale") if path.is_dir()
+)
 ENTRY = re.compile(r'^msgid (".*")\nmsgstr (".*")$', re.MULTILINE)
 
 
-def entries(code: str) -> dict[str, str]:
-    text = (LOCALE / code / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+def po_text(catalogue: str, code: str) -> str:
+    return (PACKAGE / catalogue / code / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+
+
+def entries(catalogue: str, code: str) -> dict[str, str]:
+    text = po_text(catalogue, code)
     found = {ast.literal_eval(msgid): ast.literal_eval(msgstr) for msgid, msgstr in ENTRY.findall(text)}
     found.pop("", None)
     return found
 
 
+def test_it_finds_the_project_catalogue_and_the_apps_own():
+    assert {"locale", "inbox/locale", "archive/locale"} <= set(CATALOGUES)
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES)
 @pytest.mark.parametrize("code", ["nb", "nn"])
-def test_it_translates_every_message(code):
-    missing = [msgid for msgid, msgstr in entries(code).items() if not msgstr]
+def test_it_translates_every_message(catalogue, code):
+    missing = [msgid for msgid, msgstr in entries(catalogue, code).items() if not msgstr]
     assert missing == []
 
 
+@pytest.mark.parametrize("catalogue", CATALOGUES)
 @pytest.mark.parametrize("code", ["nb", "nn", "en"])
-def test_it_ships_compiled_messages_that_match_the_po_file(code):
-    with (LOCALE / code / "LC_MESSAGES" / "django.mo").open("rb") as handle:
+def test_it_leaves_no_fuzzy_entry(catalogue, code):
+    assert "#, fuzzy" not in po_text(catalogue, code)
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+@pytest.mark.parametrize("code", ["nb", "nn", "en"])
+def test_it_ships_compiled_messages_that_match_the_po_file(catalogue, code):
+    with (PACKAGE / catalogue / code / "LC_MESSAGES" / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    po = entries(code)
+    po = entries(catalogue, code)
     assert po
     for msgid, msgstr in po.items():
         assert compiled.gettext(msgid) == (msgstr or msgid), msgid
 
 
-def test_it_keeps_placeholders_in_translations():
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_it_keeps_placeholders_in_translations(catalogue):
     for code in ("nb", "nn"):
-        for msgid, msgstr in entries(code).items():
+        for msgid, msgstr in entries(catalogue, code).items():
             assert re.findall(r"%\(\w+\)s", msgid) == re.findall(r"%\(\w+\)s", msgstr), msgid
