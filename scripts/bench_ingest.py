@@ -403,6 +403,9 @@ def main() -> int:
     )
     os.environ["DJANGO_SETTINGS_MODULE"] = "somevakt.settings"
     sys.path.insert(0, str(data_dir))
+    import django
+
+    django.setup()  # this process reads the database too (warm-up, triage times, queue seed)
 
     print(
         f"bench-ingest: fresh database {urlsplit(database_url).path.lstrip('/')}, demo data ...",

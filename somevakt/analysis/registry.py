@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,10 +44,33 @@ def analyse(
     only: tuple[str, ...] | None = None,
 ) -> AnalysisResult:
     """Run the analysers over one shared Document; findings sorted by position, then code."""
-    doc = Document(text, kind, context)
+    return _run(Document(text, kind, context), only or tuple(ANALYSERS))
+
+
+def analyse_many(
+    texts: Sequence[str],
+    kind: str = "comment",
+    context: AnalysisContext | None = None,
+    only: tuple[str, ...] | None = None,
+) -> list[AnalysisResult]:
+    """`analyse` for each text, with the model analysers run over all texts in one batch first.
+
+    The results are those of `analyse(text, kind, context, only)` one by one; only the
+    language models' work is shared (a batch costs far less per text than single texts).
+    """
+    names = only or tuple(ANALYSERS)
+    docs = [Document(text, kind, context) for text in texts]
+    for name in names:
+        prefetch = getattr(get(name), "prefetch", None)
+        if prefetch is not None and docs:
+            prefetch(docs)
+    return [_run(doc, names) for doc in docs]
+
+
+def _run(doc: Document, names: tuple[str, ...]) -> AnalysisResult:
     findings: list[Finding] = []
     versions: dict[str, str] = {}
-    for name in only or tuple(ANALYSERS):
+    for name in names:
         analyser = get(name)
         versions[name] = analyser.version
         findings.extend(analyser.analyse(doc))

@@ -12,11 +12,15 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from somevakt.analysis.base import KINDS, AnalysisContext, Finding
 from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
 from somevakt.policy.decision import Decision
 from somevakt.policy.schema import Clause, Pack, Rule
+
+if TYPE_CHECKING:
+    from somevakt.analysis.registry import AnalysisResult
 
 ENGINE_VERSION = "1"
 # A post on Facebook may be 63 206 characters; anything much longer is not a social media text.
@@ -233,7 +237,30 @@ def evaluate(text: str, kind: str, pack: Pack, context: PolicyContext | None = N
     from somevakt.analysis.registry import analyse
 
     check_input(text, kind)
-    result = analyse(text, kind, analysis_context(pack, kind))
+    return _decide_on(text, analyse(text, kind, analysis_context(pack, kind)), kind, pack, context)
+
+
+def evaluate_many(
+    texts: Sequence[str], kind: str, pack: Pack, context: PolicyContext | None = None
+) -> list[Decision]:
+    """`evaluate` for each text, the language models batched over all of them.
+
+    The decisions are those `evaluate` gives one by one; every text is checked first, so a
+    bad one raises InputError before any work is done.
+    """
+    from somevakt.analysis.registry import analyse_many
+
+    for text in texts:
+        check_input(text, kind)
+    results = analyse_many(texts, kind, analysis_context(pack, kind))
+    return [
+        _decide_on(text, result, kind, pack, context) for text, result in zip(texts, results, strict=True)
+    ]
+
+
+def _decide_on(
+    text: str, result: AnalysisResult, kind: str, pack: Pack, context: PolicyContext | None
+) -> Decision:
     findings = [f for f in result.findings if not _own_address(f, text, pack)]
     return decide(
         findings,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from somevakt.analysis.base import AnalysisContext
-from somevakt.analysis.registry import ANALYSERS, analyse, get
+from somevakt.analysis.registry import ANALYSERS, analyse, analyse_many, get
 
 RULE_BASED = (
     "personal_data",
@@ -31,3 +31,26 @@ def test_it_runs_the_rule_based_analysers_and_sorts_findings() -> None:
     assert [f.code for f in result.findings] == ["intent.question", "personal_data.phone", "abuse.insult"]
     assert set(result.versions) == set(RULE_BASED)
     assert [f.start for f in result.findings] == sorted(f.start for f in result.findings)
+
+
+BATCH_TEXTS = (
+    "Tusen takk til Kari Nordmann på sykehjemmet, dere er fantastiske!",
+    "Hvorfor er ikke veien brøytet? Dette er helt uforsvarlig. Ring meg på 912 34 567.",
+    "Saksbehandleren Ola Hansen er en idiot.",
+    "Når åpner biblioteket?",
+    "ok",
+    "Jeg vil klage på vedtaket om barnehageplass. Hilsen Per",
+)
+
+
+def test_it_gives_in_a_batch_exactly_what_it_gives_one_by_one() -> None:
+    context = AnalysisContext(municipality_name="Gausdal", email_domains=("gausdal.kommune.no",))
+    batch = analyse_many(BATCH_TEXTS, "comment", context)
+    single = [analyse(text, "comment", context) for text in BATCH_TEXTS]
+    assert batch == single
+    assert [[f.detail for f in r.findings] for r in batch] == [[f.detail for f in r.findings] for r in single]
+    assert any(f.code == "person.named" for f in batch[0].findings)
+
+
+def test_it_analyses_an_empty_batch_to_nothing() -> None:
+    assert analyse_many([], "comment") == []

@@ -6,7 +6,15 @@ import pytest
 
 from somevakt.analysis.base import Finding
 from somevakt.policy.codes import SECONDARY_ACTIONS
-from somevakt.policy.engine import InputError, PolicyContext, check_input, context_findings, decide
+from somevakt.policy.engine import (
+    InputError,
+    PolicyContext,
+    check_input,
+    context_findings,
+    decide,
+    evaluate,
+    evaluate_many,
+)
 from somevakt.policy.packs import list_packs, load_pack
 
 SLUGS = ("hustadvika", "romskog", "gausdal", "batsfjord")
@@ -298,3 +306,30 @@ def test_it_rejects_an_unknown_kind_and_empty_or_huge_text():
     with pytest.raises(InputError, match="limit"):
         check_input("a" * 1_000_001, "comment")
     assert check_input("Hei", "reply") == "Hei"
+
+
+ENGINE_BATCH = (
+    "Tusen takk til Kari Nordmann på sykehjemmet, dere er fantastiske!",
+    "Hvorfor er ikke veien brøytet? Ring meg på 912 34 567.",
+    "Saksbehandleren Ola Hansen er en idiot som burde sparkes.",
+    "Jeg søkte om byggetillatelse og vil klage på saksbehandlingen.",
+    "Kommunestyret burde stemme nei til nedleggelsen av skolen.",
+    "Det brenner ved brua, folk må evakueres!",
+    "Mitt fødselsnummer er 01017012345, kan dere sjekke saken min?",
+    "Skriv til postmottak@gausdal.kommune.no. Hilsen Kari",
+)
+
+
+@pytest.mark.parametrize("slug", list_packs())
+@pytest.mark.parametrize("kind", ["comment", "reply"])
+def test_it_decides_in_a_batch_exactly_as_one_by_one(slug, kind):
+    pack = load_pack(slug)
+    batch = evaluate_many(ENGINE_BATCH, kind, pack)
+    single = [evaluate(text, kind, pack) for text in ENGINE_BATCH]
+    assert batch == single
+    assert [d.to_record() for d in batch] == [d.to_record() for d in single]
+
+
+def test_it_checks_every_text_of_a_batch_before_analysing_any():
+    with pytest.raises(InputError, match="empty"):
+        evaluate_many(["Når åpner biblioteket?", "  "], "comment", load_pack("gausdal"))
