@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, to_model_doc, words_with_offsets
+from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, to_model_doc, words_of
 
 # A very long text is tagged in pieces of this many tokens, so memory stays bounded.
 _CHUNK_TOKENS = 1000
@@ -37,20 +37,19 @@ def tag_many(docs: Sequence[Document]) -> None:
     if not pending:
         return
     nlp = load("ner")
-    pieces: list[tuple[int, int, list[str], list[int]]] = []  # (which doc, first token, words, offsets)
+    pieces: list[tuple[int, int, list[int], list[int]]] = []  # (which doc, first token, starts, ends)
     model_docs = []
     for index, doc in enumerate(pending):
         cache_of(doc)["entities"] = []
-        words, spaces, offsets = words_with_offsets(doc)
-        for first in range(0, len(words), _CHUNK_TOKENS):
+        w = words_of(doc)
+        for first in range(0, len(w.words), _CHUNK_TOKENS):
             last = first + _CHUNK_TOKENS
-            pieces.append((index, first, words, offsets))
-            model_docs.append(to_model_doc(nlp, words[first:last], spaces[first:last]))
-    for (index, first, words, offsets), tagged in zip(pieces, annotate(nlp, model_docs), strict=True):
+            pieces.append((index, first, w.starts, w.ends))
+            model_docs.append(to_model_doc(nlp, w.words[first:last], w.spaces[first:last]))
+    for (index, first, starts, ends), tagged in zip(pieces, annotate(nlp, model_docs), strict=True):
         found = cache_of(pending[index])["entities"]
         for ent in tagged.ents:
-            last = first + ent.end - 1
-            found.append((offsets[first + ent.start], offsets[last] + len(words[last]), ent.label_))
+            found.append((starts[first + ent.start], ends[first + ent.end - 1], ent.label_))
 
 
 class NameAnalyser:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, shared_tokens, to_model_doc
+from somevakt.analysis.models import VERSIONS, Words, annotate, cache_of, load, to_model_doc, words_of
 
 # A sentence counts as confidently positive/negative from this probability on (tuned on the dev split).
 CONFIDENT_POSITIVE = 0.4
@@ -55,17 +55,17 @@ def classify_many(docs: Sequence[Document]) -> None:
         return
     nlp = load("sentiment")
     owners: list[int] = []
-    sentences: list[list[tuple[str, bool, int]]] = []
+    spans: list[tuple[int, int]] = []
+    model_docs = []
     for index, doc in enumerate(pending):
         cache_of(doc)["tones"] = []
-        for sentence in _sentences(doc):
+        w = words_of(doc)
+        for first, last in _sentences(w):
             owners.append(index)
-            sentences.append(sentence)
-    model_docs = [to_model_doc(nlp, [t[0] for t in s], [t[1] for t in s]) for s in sentences]
-    for index, sentence, scored in zip(owners, sentences, annotate(nlp, model_docs), strict=True):
+            spans.append((w.starts[first], w.ends[last - 1]))
+            model_docs.append(to_model_doc(nlp, w.words[first:last], w.spaces[first:last]))
+    for index, (start, end), scored in zip(owners, spans, annotate(nlp, model_docs), strict=True):
         cats = scored.cats
-        start = sentence[0][2]
-        end = sentence[-1][2] + len(sentence[-1][0])
         tone = SentenceTone(
             start, end, cats.get("Positive", 0.0), cats.get("Negative", 0.0), cats.get("Neutral", 0.0)
         )
@@ -107,30 +107,26 @@ def combine(tones: list[SentenceTone]) -> str | None:
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each sentence as the tone model sees them."""
-    return [(s[0][2], s[-1][2] + len(s[-1][0])) for s in _sentences(doc)]
+    w = words_of(doc)
+    return [(w.starts[first], w.ends[last - 1]) for first, last in _sentences(w)]
 
 
-def _sentences(doc: Document) -> list[list[tuple[str, bool, int]]]:
-    """Tokens (text, space after, offset) grouped into sentences: split after . ! ? … and at line breaks."""
-    sentences: list[list[tuple[str, bool, int]]] = []
-    current: list[tuple[str, bool, int]] = []
-    for token in shared_tokens(doc):
-        if token.is_space:
-            if current and "\n" in token.text:
-                sentences.append(current)
-                current = []
-            elif current:
-                current[-1] = (current[-1][0], True, current[-1][2])
-            continue
-        is_end = set(token.text) <= _SENTENCE_END
-        if is_end and not current and sentences:
+def _sentences(w: Words) -> list[tuple[int, int]]:
+    """Word ranges [first, last) of the sentences: split after . ! ? … and at line breaks."""
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for i, word in enumerate(w.words):
+        if i in w.line_starts and i > first:
+            bounds.append((first, i))
+            first = i
+        is_end = set(word) <= _SENTENCE_END
+        if is_end and i == first and bounds and i not in w.line_starts:
             # "Flott!!!" ends one sentence, not three.
-            sentences[-1].append((token.text, bool(token.whitespace_), token.idx))
-            continue
-        current.append((token.text, bool(token.whitespace_), token.idx))
-        if is_end or len(current) >= _MAX_SENTENCE_TOKENS:
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
+            bounds[-1] = (bounds[-1][0], i + 1)
+            first = i + 1
+        elif is_end or i + 1 - first >= _MAX_SENTENCE_TOKENS:
+            bounds.append((first, i + 1))
+            first = i + 1
+    if first < len(w.words):
+        bounds.append((first, len(w.words)))
+    return bounds

@@ -31,8 +31,9 @@ def test_it_scores_above_a_floor_on_a_dev_sample(tmp_path: Path, variety: str) -
     sample = tmp_path / "sample.tsv"
     sample.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     result = evaluate_ner(sample)
-    assert result["per"]["f1"] > 0.80
-    assert result["all"]["f1"] > 0.65
+    # Floors well under what the shipped model scores (docs/models.md), to catch a broken model.
+    assert result["per"]["f1"] > 0.70
+    assert result["all"]["f1"] > 0.60
 
 
 @pytest.mark.skipif(not NORNE.is_dir(), reason="NorNE data (../shared/data/norne) is not present")
@@ -47,7 +48,7 @@ def test_it_scores_above_a_floor_on_lower_cased_text(tmp_path: Path) -> None:
         + "\n",
         encoding="utf-8",
     )
-    assert evaluate_ner(sample)["per"]["f1"] > 0.70
+    assert evaluate_ner(sample)["per"]["f1"] > 0.60
 
 
 def test_it_loads_in_a_fresh_process_quickly() -> None:

@@ -6,7 +6,9 @@ applied to tokens the shared Document already has, so a text is tokenised once.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,21 +122,58 @@ def shared_tokens(doc: Document) -> Doc:
     return tokens
 
 
-def words_with_offsets(doc: Document) -> tuple[list[str], list[bool], list[int]]:
-    """Non-whitespace tokens, whether each is followed by a space, and each one's offset in the text.
+@dataclass(frozen=True)
+class Words:
+    """The words a model sees, whether each is followed by a space, each one's start and end in
+    the text, and which words begin a new line."""
 
-    Whitespace tokens (newlines, runs of spaces) never occur in the training data, so the
-    models do not see them; offsets map predictions back onto the original string.
+    words: list[str]
+    spaces: list[bool]
+    starts: list[int]
+    ends: list[int]
+    line_starts: frozenset[int]
+
+
+def words_of(doc: Document) -> Words:
+    """The Document's tokens as the models see them (computed once per Document).
+
+    Whitespace tokens (newlines, runs of spaces) and invisible characters (zero-width, direction
+    marks, NUL and other controls) never occur in the training data, so the models do not see
+    them: "Nordmann\x00" is given as "Nordmann", and a token of only such characters is dropped.
+    Start and end bound the visible characters, so spans never begin or end on an invisible one.
     """
+    cache = cache_of(doc)
+    if "words" in cache:
+        found: Words = cache["words"]
+        return found
     words: list[str] = []
     spaces: list[bool] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    line_starts: set[int] = set()
+    newline = False
     for token in shared_tokens(doc):
-        if token.is_space:
+        text = token.text
+        visible = [] if token.is_space else [i for i, c in enumerate(text) if not _invisible(c)]
+        if not visible:
             if spaces:
                 spaces[-1] = True
+            newline = newline or "\n" in text
             continue
-        words.append(token.text)
+        if newline:
+            line_starts.add(len(words))
+            newline = False
+        words.append(text if len(visible) == len(text) else "".join(text[i] for i in visible))
         spaces.append(bool(token.whitespace_))
-        offsets.append(token.idx)
-    return words, spaces, offsets
+        starts.append(token.idx + visible[0])
+        ends.append(token.idx + visible[-1] + 1)
+    cache["words"] = Words(words, spaces, starts, ends, frozenset(line_starts))
+    return cache["words"]
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in _INVISIBLE or char.isspace()
+
+
+# Control, format (zero-width, bidi marks), unassigned, private use, surrogates.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
