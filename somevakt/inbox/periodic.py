@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 EXTRA_JOB_MODULES: tuple[str, ...] = ("somevakt.integrations.jobs",)
 # A run that has not finished after this long is taken to have died with its worker.
 LOCK_FOR = dt.timedelta(minutes=10)
+# The longest the jobs wait for a busy worker (see `loop`).
+MAX_DEFER_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,25 @@ def run_due(now: dt.datetime | None = None) -> list[str]:
     return ran
 
 
-def loop(stop: Callable[[], bool], tick: float = 5.0) -> None:
-    """Run due jobs every `tick` seconds until `stop()` (the worker's side thread)."""
+def loop(
+    stop: Callable[[], bool],
+    tick: float = 5.0,
+    busy: Callable[[], bool] = lambda: False,
+    max_defer: float = MAX_DEFER_SECONDS,
+) -> None:
+    """Run due jobs every `tick` seconds until `stop()` (the worker's side thread).
+
+    While `busy()` (the worker is draining a backlog of deliveries) the jobs wait, at most
+    `max_defer` seconds: they share the process with triage, and the heavy ones (the
+    archive's document capture) would otherwise slow the triage everyone is waiting for.
+    """
+    deferred_since: float | None = None
     while not stop():
+        if busy() and (deferred_since is None or time.monotonic() - deferred_since < max_defer):
+            deferred_since = deferred_since if deferred_since is not None else time.monotonic()
+            time.sleep(min(tick, 0.5))
+            continue
+        deferred_since = None
         close_old_connections()
         try:
             run_due()

@@ -5,30 +5,39 @@ Decision is stored with the `triaged` event as a decision record (findings with 
 excerpts, the action, clauses, reasons, pack revision, analyser versions and the hash of
 the text, never the text itself). Triage is idempotent per text and pack revision, so the
 task, the sweep and the demo loader may all try the same item.
+
+`triage_many()` does the same for many items at once: the language models run over all
+their texts in one batch (per pack), and the `triaged` events are written in one
+transaction. A crash anywhere leaves the items untriaged for the sweep; none is triaged twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from somevakt.inbox.deadlines import due_for, pack_of
+from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.models import Item, ItemStatus
 from somevakt.policy.decision import Decision
-from somevakt.policy.engine import MAX_TEXT_CHARS, decide, evaluate
+from somevakt.policy.engine import MAX_TEXT_CHARS, decide, evaluate, evaluate_many
 from somevakt.policy.schema import Pack
+from somevakt.policy.worktime import WorkCalendar
 
 log = logging.getLogger(__name__)
 
 # An item still untriaged this long after it was stored has lost its task (a crash between
 # storing and enqueueing, or a worker killed mid-task): the sweep triages it.
 SWEEP_AFTER = dt.timedelta(seconds=30)
+# Items analysed in one batch: large enough for the models to gain, small enough that the
+# first item of a batch is not kept waiting long for the last.
+BATCH_SIZE = 64
 
 
 def decision_for(text: str, pack: Any) -> Decision:
@@ -62,6 +71,103 @@ def triage(item: Item, *, actor_label: str = "worker") -> bool:
     return record_triage(item, text, decision, pack, actor_label=actor_label)
 
 
+def decisions_for(texts: list[str], pack: Pack) -> list[Decision]:
+    """`decision_for` of each text, the language models batched over all of them."""
+    worded = [i for i, text in enumerate(texts) if text.strip()]
+    batch = evaluate_many([texts[i][:MAX_TEXT_CHARS] for i in worded], "comment", pack)
+    decisions = {i: decision for i, decision in zip(worded, batch, strict=True)}
+    return [decisions[i] if i in decisions else decision_for(text, pack) for i, text in enumerate(texts)]
+
+
+def triage_many(items: Iterable[Item], *, actor_label: str = "worker") -> int:
+    """Triage every item whose current text is not yet triaged under the current pack.
+
+    Returns how many `triaged` events were written. The decisions are those `triage` gives
+    one item at a time.
+    """
+    ids = [item.pk for item in items]
+    if not ids:
+        return 0
+    loaded = (
+        Item.objects.select_related("municipality", "account", "status").filter(pk__in=ids).order_by("id")
+    )
+    by_pack: dict[str, tuple[Pack, list[Item]]] = {}
+    for item in loaded:
+        pack = pack_of(item.municipality)
+        if not is_current(item.status, item.text, pack.revision):
+            by_pack.setdefault(pack.slug, (pack, []))[1].append(item)
+    pending: list[tuple[Item, str, Decision, Pack]] = []
+    for pack, group in by_pack.values():
+        texts = [item.text for item in group]
+        try:
+            decisions = decisions_for(texts, pack)
+        except Exception:
+            # A fault in one text must not cost the others their triage: one by one, as the sweep does.
+            log.exception("inbox: batch triage failed; triaging its %s items one by one", len(group))
+            return sum(_triage_safely(item, actor_label) for item in ids_in(by_pack))
+        pending += [(item, text, d, pack) for item, text, d in zip(group, texts, decisions, strict=True)]
+    calendars: dict[int, WorkCalendar] = {}
+    due = [_due(item, decision, pack, calendars) for item, _text, decision, pack in pending]
+    try:
+        with transaction.atomic():
+            # Lock every status row of the batch and read the current texts in two queries.
+            # In id order, as every batch does, so two workers cannot deadlock on them.
+            batch = sorted(item.pk for item, *_rest in pending)
+            statuses = {
+                s.pk: s for s in ItemStatus.objects.select_for_update().filter(pk__in=batch).order_by("pk")
+            }
+            texts_now = dict(Item.objects.filter(pk__in=batch).values_list("pk", "text"))
+            written = [
+                texts_now.get(item.pk) == text
+                and not is_current(statuses[item.pk], text, pack.revision)
+                and _append_triaged(item, text, decision, when, actor_label)
+                for (item, text, decision, pack), when in zip(pending, due, strict=True)
+            ]
+    except Exception:
+        log.exception("inbox: writing a batch of triage failed; writing its items one by one")
+        written = [
+            _record_safely(item, text, decision, pack, when, actor_label)
+            for (item, text, decision, pack), when in zip(pending, due, strict=True)
+        ]
+    for (item, _text, decision, _pack), done in zip(pending, written, strict=True):
+        if done:
+            log.info("inbox: item %s triaged: %s %s", item.pk, decision.action, ",".join(decision.also))
+    return sum(written)
+
+
+def ids_in(by_pack: dict[str, tuple[Pack, list[Item]]]) -> list[Item]:
+    return [item for _pack, group in by_pack.values() for item in group]
+
+
+def _triage_safely(item: Item, actor_label: str) -> bool:
+    try:
+        return triage(item, actor_label=actor_label)
+    except Exception:
+        log.exception("inbox: triage of item %s failed; the sweep tries again", item.pk)
+        return False
+
+
+def _record_safely(
+    item: Item, text: str, decision: Decision, pack: Pack, due: dt.datetime | None, actor_label: str
+) -> bool:
+    try:
+        with transaction.atomic():
+            return _write(item, text, decision, pack, due, actor_label)
+    except Exception:
+        log.exception("inbox: recording the triage of item %s failed; the sweep tries again", item.pk)
+        return False
+
+
+def _due(
+    item: Item, decision: Decision, pack: Pack, calendars: dict[int, WorkCalendar]
+) -> dt.datetime | None:
+    if decision.action == "none":
+        return None
+    if item.account_id not in calendars:
+        calendars[item.account_id] = calendar_for(item.municipality, item.account, pack)
+    return due_for(item.received_at, item.municipality, item.account, pack, calendars[item.account_id])
+
+
 def record_triage(
     item: Item, text: str, decision: Decision, pack: Pack, *, actor_label: str = "worker"
 ) -> bool:
@@ -70,27 +176,42 @@ def record_triage(
     False if the item's text changed meanwhile (its own triage follows) or someone else
     triaged this text first.
     """
-    record_ = decision.to_record()
-    record_["input_hash"] = text_hash(text)
     due = (
         due_for(item.received_at, item.municipality, item.account, pack)
         if decision.action != "none"
         else None
     )
     with transaction.atomic():
-        status = locked_status(item)
-        current_text = Item.objects.values_list("text", flat=True).get(pk=item.pk)
-        if current_text != text or is_current(status, text, pack.revision):
-            return False
-        record(
-            item,
-            "triaged",
-            actor_label=actor_label,
-            reason=decision.reasons[0] if decision.reasons else "",
-            clauses=decision.clauses,
-            payload={"decision": record_, "due": due.isoformat() if due else None},
-        )
-    log.info("inbox: item %s triaged: %s %s", item.pk, decision.action, ",".join(decision.also))
+        written = _write(item, text, decision, pack, due, actor_label)
+    if written:
+        log.info("inbox: item %s triaged: %s %s", item.pk, decision.action, ",".join(decision.also))
+    return written
+
+
+def _write(
+    item: Item, text: str, decision: Decision, pack: Pack, due: dt.datetime | None, actor_label: str
+) -> bool:
+    """The `triaged` event, inside the caller's transaction; False if it is not (or no longer) due."""
+    status = locked_status(item)
+    current_text = Item.objects.values_list("text", flat=True).get(pk=item.pk)
+    if current_text != text or is_current(status, text, pack.revision):
+        return False
+    return _append_triaged(item, text, decision, due, actor_label)
+
+
+def _append_triaged(
+    item: Item, text: str, decision: Decision, due: dt.datetime | None, actor_label: str
+) -> bool:
+    record_ = decision.to_record()
+    record_["input_hash"] = text_hash(text)
+    record(
+        item,
+        "triaged",
+        actor_label=actor_label,
+        reason=decision.reasons[0] if decision.reasons else "",
+        clauses=decision.clauses,
+        payload={"decision": record_, "due": due.isoformat() if due else None},
+    )
     return True
 
 
@@ -101,12 +222,9 @@ def untriaged(older_than: dt.timedelta = SWEEP_AFTER):
 
 
 def sweep(older_than: dt.timedelta = SWEEP_AFTER, limit: int = 200) -> int:
-    """Triage items whose task was lost. Returns how many were triaged."""
-    done = 0
-    for item in untriaged(older_than)[:limit]:
-        try:
-            done += triage(item, actor_label="sweep")
-        except Exception:
-            # One broken item must not stop the others; the next sweep tries it again.
-            log.exception("inbox: triage of item %s failed", item.pk)
-    return done
+    """Triage items whose task was lost, in batches. Returns how many were triaged."""
+    items = list(untriaged(older_than)[:limit])
+    return sum(
+        triage_many(items[first : first + BATCH_SIZE], actor_label="sweep")
+        for first in range(0, len(items), BATCH_SIZE)
+    )

@@ -5,6 +5,11 @@ hands every comment to the inbox (`inbox.ingest.receive`), all in one transactio
 delivery's status. A crash before that commit leaves the delivery `stored`, and the worker's
 sweep processes it again; the inbox is idempotent per (account, platform id), so nothing is
 counted twice. A body that cannot be read is kept as `rejected` and raised as an alert.
+
+The worker's ingest loop (`drain`) does not wait for each delivery's task: it takes every
+fresh stored delivery at once, up to a batch, processes them in one transaction (each in a
+savepoint of its own, so one bad delivery keeps the others) and triages their new items in
+one batch (`inbox.triage.triage_many`). The delivery's own task then finds it processed.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ META_OBJECTS = {"page": "facebook", "instagram": "instagram"}
 RECEIVING_STATES = (AccountState.ACTIVE, AccountState.CLOSED_TEMPORARILY, AccountState.APPROVED)
 MAX_ATTEMPTS = 5
 HEARD_GRANULARITY = timedelta(minutes=1)
+# Deliveries the ingest loop takes at once (a Meta delivery usually carries one comment).
+BATCH_SIZE = 100
 
 
 def read_json(body: bytes) -> tuple[Any, str]:
@@ -120,49 +127,120 @@ def process_delivery(delivery_id: int) -> str:
     own: one task per delivery instead of two keeps the worker's queue short under load. If
     triage fails or the worker dies first, the inbox's triage sweep does it later.
     """
-    from somevakt.inbox.ingest import receive
-
     # Counted in its own commit, so attempts that crash are counted too (see sweep_stored).
     if not Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.STORED).update(
         attempts=F("attempts") + 1
     ):
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or "missing"
-    items = []
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
         if delivery is None or delivery.status != DeliveryStatus.STORED:
             return delivery.status if delivery else "missing"
-        payload, error = read_json(bytes(delivery.body))
-        try:
-            if error:
-                raise MalformedDelivery(error)
-            comments = parse_meta(payload)
-        except MalformedDelivery as exc:
-            reject(delivery, str(exc))
-            return DeliveryStatus.REJECTED
-        unknown: set[str] = set()
-        handed = 0
-        now = timezone.now()
-        for comment in comments:
-            accounts = accounts_for(comment.platform, comment.account_external_id)
-            if not accounts:
-                unknown.add(f"{comment.platform} {comment.account_external_id}")
-                continue
-            for account in accounts:
-                item = receive(account, comment, delivery, enqueue=False)
-                if item is not None and comment.verb in ("add", "edited"):
-                    items.append(item)
-                handed += 1
-        mark_heard({(c.platform, c.account_external_id) for c in comments}, now)
-        delivery.status = DeliveryStatus.PROCESSED
-        delivery.processed_at = now
-        delivery.comments = handed
-        delivery.error = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
-        delivery.save(update_fields=["status", "processed_at", "comments", "error"])
-    if unknown:
-        log.warning("delivery %s: %s", delivery_id, delivery.error)
+        status, items = _process_locked(delivery)
     triage_now(items)
-    return DeliveryStatus.PROCESSED
+    return status
+
+
+def drain(limit: int = BATCH_SIZE) -> int:
+    """Process up to `limit` fresh stored deliveries in one batch; returns how many were taken.
+
+    Only deliveries never tried before are taken (skipping those another worker holds): one
+    that failed is left to its task and the sweep, so a bad delivery cannot keep the loop busy.
+    """
+    fresh = list(
+        Delivery.objects.filter(status=DeliveryStatus.STORED, attempts=0)
+        .order_by("received_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    if not fresh:
+        return 0
+    Delivery.objects.filter(pk__in=fresh, status=DeliveryStatus.STORED).update(attempts=F("attempts") + 1)
+    items: list[Any] = []
+    try:
+        with transaction.atomic():
+            locked = (
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(pk__in=fresh, status=DeliveryStatus.STORED)
+                .order_by("received_at")
+            )
+            accounts: dict[tuple[str, str], list[Account]] = {}
+            heard: set[tuple[str, str]] = set()
+            for delivery in locked:
+                items += _process_locked(delivery, accounts, heard)[1]
+            mark_heard(heard, timezone.now())
+    except Exception:
+        # The batch is rolled back whole; one at a time, each in its own transaction, the
+        # good ones go through and the bad one stays stored for its task and the sweep.
+        log.exception("deliveries: a batch of %s failed; processing them one by one", len(fresh))
+        items = []
+        for pk in fresh:
+            try:
+                items += _process_one(pk)
+            except Exception:
+                log.exception("delivery %s: processing failed", pk)
+    triage_now(items)
+    return len(fresh)
+
+
+def _process_one(delivery_id: int) -> list[Any]:
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(pk=delivery_id, status=DeliveryStatus.STORED)
+            .first()
+        )
+        return _process_locked(delivery)[1] if delivery is not None else []
+
+
+def _process_locked(
+    delivery: Delivery,
+    accounts: dict[tuple[str, str], list[Account]] | None = None,
+    heard: set[tuple[str, str]] | None = None,
+) -> tuple[str, list[Any]]:
+    """Process `delivery` (locked, `stored`) in the caller's transaction: its status and new items.
+
+    `accounts` caches the account lookups of a batch; with `heard` the caller marks the
+    accounts heard from, once for the whole batch.
+    """
+    from somevakt.inbox.ingest import receive
+
+    payload, error = read_json(bytes(delivery.body))
+    try:
+        if error:
+            raise MalformedDelivery(error)
+        comments = parse_meta(payload)
+    except MalformedDelivery as exc:
+        reject(delivery, str(exc))
+        return DeliveryStatus.REJECTED, []
+    accounts = {} if accounts is None else accounts
+    items = []
+    unknown: set[str] = set()
+    handed = 0
+    now = timezone.now()
+    for comment in comments:
+        key = (comment.platform, comment.account_external_id)
+        if key not in accounts:
+            accounts[key] = accounts_for(*key)
+        if not accounts[key]:
+            unknown.add(f"{comment.platform} {comment.account_external_id}")
+            continue
+        for account in accounts[key]:
+            item = receive(account, comment, delivery, enqueue=False)
+            if item is not None and comment.verb in ("add", "edited"):
+                items.append(item)
+            handed += 1
+    if heard is None:
+        mark_heard({(c.platform, c.account_external_id) for c in comments}, now)
+    else:
+        heard.update((c.platform, c.account_external_id) for c in comments)
+    delivery.status = DeliveryStatus.PROCESSED
+    delivery.processed_at = now
+    delivery.comments = handed
+    delivery.error = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
+    delivery.save(update_fields=["status", "processed_at", "comments", "error"])
+    if unknown:
+        log.warning("delivery %s: %s", delivery.pk, delivery.error)
+    return DeliveryStatus.PROCESSED, items
 
 
 def mark_heard(accounts: set[tuple[str, str]], now: datetime) -> None:
@@ -174,13 +252,15 @@ def mark_heard(accounts: set[tuple[str, str]], now: datetime) -> None:
 
 
 def triage_now(items: list[Any]) -> None:
-    from somevakt.inbox.triage import triage
+    """Triage the new items in batches; what fails here is left to the inbox's triage sweep."""
+    from somevakt.inbox.triage import BATCH_SIZE as TRIAGE_BATCH
+    from somevakt.inbox.triage import triage_many
 
-    for item in items:
+    for first in range(0, len(items), TRIAGE_BATCH):
         try:
-            triage(item)
+            triage_many(items[first : first + TRIAGE_BATCH])
         except Exception:
-            log.exception("delivery: triage of item %s failed; the inbox's sweep tries again", item.pk)
+            log.exception("delivery: triage of %s items failed; the inbox's sweep tries again", len(items))
 
 
 def reject(delivery: Delivery, reason: str) -> None:

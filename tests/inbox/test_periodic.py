@@ -53,3 +53,26 @@ def test_it_leaves_a_job_alone_while_another_worker_runs_it(db, jobs):
 def test_it_discovers_the_jobs_of_every_app():
     found = periodic.discover()
     assert {"inbox.triage_sweep", "inbox.reminders"} <= set(found)
+
+
+# `loop` closes and reopens connections between rounds, as in the worker: outside a test
+# transaction (transactional_db), where that is safe.
+def stop_after(rounds: int):
+    calls = iter(range(rounds))
+    return lambda: next(calls, None) is None
+
+
+def test_it_holds_the_jobs_back_while_the_worker_is_busy(transactional_db, jobs):
+    calls = []
+    periodic.periodic("test.held", every=dt.timedelta(minutes=5))(lambda: calls.append(1))
+    periodic.loop(stop_after(5), tick=0.01, busy=lambda: True, max_defer=3600)
+    assert calls == []
+    periodic.loop(stop_after(2), tick=0.01, busy=lambda: False)
+    assert calls == [1]
+
+
+def test_it_runs_the_jobs_when_they_have_waited_long_enough(transactional_db, jobs):
+    calls = []
+    periodic.periodic("test.waited", every=dt.timedelta(minutes=5))(lambda: calls.append(1))
+    periodic.loop(stop_after(3), tick=0.01, busy=lambda: True, max_defer=0)
+    assert calls == [1]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from somevakt.analysis.registry import analyse
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import record
-from somevakt.inbox.triage import record_triage, sweep, triage
+from somevakt.inbox.triage import record_triage, sweep, triage, triage_many
 from somevakt.policy.engine import analysis_context, decide
 from tests.inbox.conftest import triage_with
 
@@ -113,3 +113,57 @@ def test_it_sweeps_an_edited_item_again(make_item, owner):
     triage_with(item, "intent.question")
     record(item, "edited", actor_label="platform:facebook", payload={"previous_text": "x"})
     assert sweep(older_than=dt.timedelta(seconds=0)) == 1
+
+
+BATCH_TEXTS = (
+    "Når åpner biblioteket igjen?",
+    "Tusen takk til hjemmetjenesten, dere gjør en fantastisk jobb!",
+    "Saksbehandleren på teknisk er en idiot som burde sparkes.",
+    "Ring meg på 912 34 567 om barnehageplassen.",
+    "🙂",
+)
+
+
+def triaged_as(item) -> tuple:
+    item.status.refresh_from_db()
+    event = item.events.get(type="triaged")
+    decision = {k: v for k, v in event.payload["decision"].items() if k != "decided_at"}
+    status = item.status
+    return (
+        decision,
+        event.payload["due"],
+        event.clauses,
+        status.action,
+        status.also,
+        status.codes,
+        status.due,
+    )
+
+
+def test_it_triages_a_batch_exactly_as_one_item_at_a_time(make_item):
+    batch = [make_item(f"b_{n}", text) for n, text in enumerate(BATCH_TEXTS)]
+    single = [make_item(f"s_{n}", text) for n, text in enumerate(BATCH_TEXTS)]
+    assert triage_many(batch) == len(BATCH_TEXTS)
+    for item in single:
+        assert triage(item)
+    assert [triaged_as(item) for item in batch] == [triaged_as(item) for item in single]
+    assert {item.status.action for item in batch} >= {"reply", "thank", "none"}
+
+
+def test_it_triages_each_item_of_a_batch_once(make_item):
+    first = make_item("a", "Når åpner biblioteket igjen?")
+    assert triage(first)
+    second = make_item("b", "Er svømmehallen åpen i ferien?")
+    assert triage_many([first, second, second]) == 1
+    assert triage_many([first, second]) == 0
+    assert second.events.filter(type="triaged").count() == 1
+    assert first.events.filter(type="triaged").count() == 1
+
+
+def test_it_sweeps_in_batches(make_item):
+    items = [make_item(f"w_{n}", f"Når kommer brøytebilen til vei nummer {n}?") for n in range(5)]
+    assert sweep(older_than=dt.timedelta(seconds=0)) == 5
+    for item in items:
+        item.status.refresh_from_db()
+        assert item.status.action == "reply"
+        assert item.events.get(type="triaged").actor_label == "sweep"

@@ -51,3 +51,21 @@ def test_it_refuses_a_negative_interval():
     with pytest.raises(CommandError) as error:
         call_command("worker", "--once", "--interval", "-1")
     assert error.value.returncode == 2
+
+
+def test_it_takes_in_stored_deliveries_and_triages_their_items(account):
+    import json
+
+    from somevakt.inbox.models import Item
+    from somevakt.integrations.deliveries import store_meta_delivery
+    from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery
+    from somevakt.registry.models import Delivery
+
+    page = account.external_id
+    for n in range(3):
+        store_meta_delivery(
+            json.dumps(page_delivery(page, feed_comment(page, f"c{n}", "Når åpner biblioteket?"))).encode()
+        )
+    call_command("worker", "--once", stdout=io.StringIO())
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"processed"}
+    assert [i.status.action for i in Item.objects.select_related("status")] == ["reply"] * 3

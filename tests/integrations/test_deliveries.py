@@ -6,9 +6,16 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from somevakt.inbox.models import Item, ItemEvent
-from somevakt.integrations.deliveries import MAX_ATTEMPTS, process_delivery, store_meta_delivery, sweep_stored
+from somevakt.integrations.deliveries import (
+    MAX_ATTEMPTS,
+    drain,
+    process_delivery,
+    store_meta_delivery,
+    sweep_stored,
+)
 from somevakt.integrations.fakes.meta_payloads import (
     feed_comment,
     instagram_comment,
@@ -117,3 +124,53 @@ def test_it_ignores_moderation_of_comments_it_never_saw(account, verb) -> None:
     delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", verb=verb)))
     assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
     assert not Item.objects.exists()
+
+
+def test_it_drains_fresh_deliveries_in_one_batch_and_triages_their_items(account) -> None:
+    deliveries = [
+        store(page_delivery(PAGE, feed_comment(PAGE, f"1_{n}", "Når åpner biblioteket?"))) for n in range(3)
+    ]
+    assert drain() == 3
+    assert drain() == 0
+    for delivery in deliveries:
+        delivery.refresh_from_db()
+        assert delivery.status == DeliveryStatus.PROCESSED
+        assert delivery.attempts == 1
+        assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED  # its task: nothing left to do
+    assert Item.objects.count() == 3
+    assert ItemEvent.objects.filter(type="triaged", actor_label="worker").count() == 3
+    assert ItemEvent.objects.filter(type="received").count() == 3
+
+
+def test_it_leaves_a_delivery_tried_before_to_its_task_and_the_sweep(account) -> None:
+    delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")))
+    Delivery.objects.filter(pk=delivery.pk).update(attempts=1)
+    assert drain() == 0
+    assert sweep_stored(older_than=timedelta(0)) == 1
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PROCESSED
+
+
+def test_it_drains_redeliveries_of_one_comment_into_one_item(account) -> None:
+    body = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?"))
+    store(body)
+    store(body)
+    assert drain() == 2
+    assert Item.objects.count() == 1
+    assert ItemEvent.objects.filter(type="triaged").count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL refuses NUL in text; SQLite keeps it"
+)
+def test_it_keeps_the_good_deliveries_of_a_batch_when_one_fails(account) -> None:
+    good = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?")))
+    bad = store(page_delivery(PAGE, feed_comment(PAGE, "1_2", "Hei\x00")))
+    assert drain() == 2
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.status == DeliveryStatus.PROCESSED
+    assert bad.status == DeliveryStatus.STORED  # for its task and the sweep, which count its attempts
+    assert bad.attempts == 1
+    assert list(Item.objects.values_list("platform_id", flat=True)) == ["1_1"]
+    assert ItemEvent.objects.filter(type="triaged").count() == 1

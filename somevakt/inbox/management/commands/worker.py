@@ -1,32 +1,71 @@
-"""`somevakt worker`: runs queued tasks (triage, platform calls) and the periodic jobs.
+"""`somevakt worker`: takes in deliveries, runs queued tasks (triage, platform calls) and the periodic jobs.
 
-The task loop is django-tasks-db's own worker; the periodic jobs (triage sweep, deadline
-reminders, and what other apps register in their `jobs` module) run in a side thread.
-Several workers may run at once: tasks are claimed with row locks, periodic runs with a
-conditional update. Stopping it (Ctrl+C, SIGTERM) loses nothing: an item whose triage was
-interrupted is picked up by the next triage sweep.
+Three loops share the process. The ingest loop (a side thread) takes fresh stored
+deliveries in batches and triages their items in batches (`integrations.deliveries.drain`),
+so triage never waits behind a slow platform call; the task loop is django-tasks-db's own
+worker; the periodic jobs (sweeps, deadline reminders, the archive, and what other apps
+register in their `jobs` module) run in another side thread and wait while the ingest loop
+has a backlog. Several workers may run at once: deliveries are taken with `SKIP LOCKED`,
+tasks with row locks, periodic runs with a conditional update. Stopping it (Ctrl+C,
+SIGTERM) loses nothing: a delivery or item whose processing was interrupted is picked up by
+its task or the sweeps.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from somevakt.inbox import periodic
 from somevakt.inbox.management.commands._one_line import OneLineErrors
 
+log = logging.getLogger(__name__)
+
+
+def ingest_loop(stop: Callable[[], bool], busy: threading.Event, interval: float) -> None:
+    """Drain stored deliveries until `stop()`; `busy` is set while a batch was full of work."""
+    from somevakt.integrations.deliveries import drain
+
+    while not stop():
+        try:
+            taken = drain()
+        except Exception:
+            log.exception("ingest: a round failed")
+            taken = 0
+        if taken:
+            busy.set()
+            continue  # more may be waiting: no sleep while there is work
+        busy.clear()
+        close_old_connections()
+        time.sleep(interval)
+
+
+def drain_all() -> int:
+    from somevakt.integrations.deliveries import drain
+
+    total = 0
+    while taken := drain():
+        total += taken
+    return total
+
 
 class Command(OneLineErrors, BaseCommand):
-    help = "Run queued tasks (triage, platform calls) and periodic jobs (sweeps, reminders)."
+    help = (
+        "Take in deliveries, run queued tasks (triage, platform calls) and periodic jobs (sweeps, reminders)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--once",
             action="store_true",
-            help="run the periodic jobs that are due and every queued task, then stop",
+            help="run the periodic jobs that are due, every stored delivery and every queued task, then stop",
         )
         parser.add_argument(
             "--interval", type=float, default=0.2, help="seconds to wait when the queue is empty (0.2)"
@@ -51,6 +90,7 @@ class Command(OneLineErrors, BaseCommand):
         )
         if once:
             ran = periodic.run_due()
+            drain_all()
             worker.run()
             if verbosity:
                 self.stdout.write(f"worker: ran {', '.join(ran) or 'no periodic jobs'}; queue empty")
@@ -58,10 +98,20 @@ class Command(OneLineErrors, BaseCommand):
         if verbosity:
             self.stdout.write(f"worker: {len(jobs)} periodic jobs ({', '.join(sorted(jobs))})")
         stopping = threading.Event()
-        side = threading.Thread(
-            target=periodic.loop, args=(stopping.is_set, tick), name="periodic-jobs", daemon=True
-        )
-        side.start()
+        busy = threading.Event()
+        threads = [
+            threading.Thread(
+                target=ingest_loop, args=(stopping.is_set, busy, interval), name="ingest", daemon=True
+            ),
+            threading.Thread(
+                target=periodic.loop,
+                args=(stopping.is_set, tick, busy.is_set),
+                name="periodic-jobs",
+                daemon=True,
+            ),
+        ]
+        for thread in threads:
+            thread.start()
         worker.configure_signals()
         try:
             worker.run()
