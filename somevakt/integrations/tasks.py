@@ -7,8 +7,12 @@ from django_tasks import task
 
 @task()
 def process_delivery(delivery_id: int) -> str:
+    """Its delivery, with every other fresh one in batches; usually the ingest loop was first."""
+    from somevakt.integrations.deliveries import drain
     from somevakt.integrations.deliveries import process_delivery as process
 
+    # One at a time is the slow way: whichever of the worker's loops gets there first works in batches.
+    drain()
     return process(delivery_id)
 
 
