@@ -48,8 +48,17 @@ def tag_many(docs: Sequence[Document]) -> None:
             model_docs.append(to_model_doc(nlp, w.words[first:last], w.spaces[first:last]))
     for (index, first, starts, ends), tagged in zip(pieces, annotate(nlp, model_docs), strict=True):
         found = cache_of(pending[index])["entities"]
+        text = pending[index].text
         for ent in tagged.ents:
-            found.append((starts[first + ent.start], ends[first + ent.end - 1], ent.label_))
+            # The model sometimes stretches an entity over emoji or numbers beside it, or tags a
+            # lone emoji: keep only the part from the first to the last token that has letters.
+            lettered = [
+                first + i
+                for i in range(ent.start, ent.end)
+                if any(ch.isalpha() for ch in text[starts[first + i] : ends[first + i]])
+            ]
+            if lettered:
+                found.append((starts[lettered[0]], ends[lettered[-1]], ent.label_))
 
 
 class NameAnalyser:

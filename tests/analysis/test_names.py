@@ -86,3 +86,10 @@ def test_it_tags_a_batch_exactly_as_one_by_one() -> None:
     batch = [Document(t) for t in texts]
     NameAnalyser().prefetch(batch)
     assert [entities(d) for d in batch] == [entities(Document(t)) for t in texts]
+
+
+def test_it_never_reports_an_emoji_as_part_of_a_name() -> None:
+    text = "Takk til Kari 🙂 🎉 🎉 på legevakta, og hilsen fra ungdomsklubben 🙂"
+    spans = entities(Document(text))
+    assert all(any(ch.isalpha() for ch in text[s:e]) for s, e, _ in spans)
+    assert all(not text[s:e].endswith(("🙂", "🎉")) for s, e, _ in spans)
