@@ -55,6 +55,24 @@ def test_it_rejects_a_bad_override(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "KEY=VALUE" in capsys.readouterr().err
 
 
+def test_it_asks_for_vectors_when_none_are_shipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _norne(tmp_path / "norne")
+    argv = [
+        "train",
+        "ner",
+        "--data",
+        str(data),
+        "--work-dir",
+        str(tmp_path / "w"),
+        "--models-dir",
+        str(tmp_path),
+    ]
+    assert main(argv) == 2
+    assert "somevakt train vectors" in capsys.readouterr().err
+
+
 def test_it_rejects_a_folder_that_is_not_vectors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _norne(tmp_path / "norne")
     assert main(["train", "ner", "--data", str(data), "--vectors", str(tmp_path)]) == 2
@@ -75,6 +93,7 @@ def test_it_trains_and_ships_a_tiny_ner_model(tmp_path: Path, capsys: pytest.Cap
         "--models-dir",
         str(models),
     ]
+    argv += ["--vectors", str(_tiny_vectors(tmp_path / "vectors"))]
     argv += ["--max-steps", "2", "--set", "training.eval_frequency=1"]
     assert main(argv) == 0
     meta = json.loads((models / "ner" / "meta.json").read_text(encoding="utf-8"))
