@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/build_assets.py
 	scripts/ensure-fonts.sh
@@ -43,7 +43,6 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/somevakt bench
 
 # Signed Meta deliveries at /hooks/meta over loopback on PostgreSQL, with gunicorn and a real worker.
