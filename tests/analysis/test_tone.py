@@ -100,3 +100,13 @@ def test_it_classifies_a_batch_exactly_as_one_by_one() -> None:
         assert [(t.start, t.end) for t in sentence_tones(doc)] == [(t.start, t.end) for t in one]
         for a, b in zip(sentence_tones(doc), one, strict=True):
             assert abs(a.positive - b.positive) < 1e-4 and abs(a.negative - b.negative) < 1e-4
+
+
+def test_it_judges_a_megabyte_in_bounded_time() -> None:
+    import time
+
+    text = "Dette er elendig. " * 60000
+    started = time.monotonic()
+    findings = ToneAnalyser().analyse(Document(text))
+    assert time.monotonic() - started < 60
+    assert [(f.start, f.end) for f in findings] in ([], [(0, len(text))])

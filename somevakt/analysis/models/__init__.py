@@ -23,6 +23,10 @@ MODELS_DIR = Path(__file__).resolve().parent
 # Both models use one floret table (float16 on disk, float32 in memory); each model's meta names
 # the table's digest under this key, and the table itself lives once, beside the model folders.
 VECTORS_FILE = "vectors.npy"
+# The models read at most this much of a text (far beyond any comment or post; platforms cap
+# comments at a few thousand characters), so a megabyte of text costs about a second, not a minute.
+MAX_MODEL_CHARS = 20_000
+MAX_WORD_CHARS = 64
 VECTORS_META_KEY = "somevakt_vectors"
 
 # Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
@@ -141,6 +145,7 @@ def words_of(doc: Document) -> Words:
     marks, NUL and other controls) never occur in the training data, so the models do not see
     them: "Nordmann\x00" is given as "Nordmann", and a token of only such characters is dropped.
     Start and end bound the visible characters, so spans never begin or end on an invisible one.
+    Only tokens that start within the first MAX_MODEL_CHARS characters are given.
     """
     cache = cache_of(doc)
     if "words" in cache:
@@ -153,6 +158,8 @@ def words_of(doc: Document) -> Words:
     line_starts: set[int] = set()
     newline = False
     for token in shared_tokens(doc):
+        if token.idx >= MAX_MODEL_CHARS:
+            break
         text = token.text
         visible = [] if token.is_space else [i for i, c in enumerate(text) if not _invisible(c)]
         if not visible:
@@ -163,7 +170,9 @@ def words_of(doc: Document) -> Words:
         if newline:
             line_starts.add(len(words))
             newline = False
-        words.append(text if len(visible) == len(text) else "".join(text[i] for i in visible))
+        word = text if len(visible) == len(text) else "".join(text[i] for i in visible)
+        # No name or sentiment word is this long; the model's feature hashing need not read it all.
+        words.append(word[:MAX_WORD_CHARS])
         spaces.append(bool(token.whitespace_))
         starts.append(token.idx + visible[0])
         ends.append(token.idx + visible[-1] + 1)
