@@ -122,6 +122,7 @@ def _work(engine: str, payload: dict[str, Any]) -> dict[str, Any]:
         if any(s < case["end"] and case["start"] < e and kind in wanted for s, e, kind in run(case["text"])):
             found[case["kind"]] += 1
     latencies.sort()
+    breakdown = _breakdown(payload["texts"]) if engine == "somevakt" else None
     batch_items_per_s = None
     if run_batch is not None:
         t0 = time.perf_counter()
@@ -140,7 +141,30 @@ def _work(engine: str, payload: dict[str, Any]) -> dict[str, Any]:
         "recall": {kind: round(found[kind] / total[kind], 4) if total[kind] else None for kind in KINDS},
         "false_alarms": false_alarms,
         "skipped": skipped,
+        "cpu_ms_per_item": breakdown,
     }
+
+
+def _breakdown(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds per text for the shared tokens and for each analyser (one text at a time)."""
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.registry import ANALYSERS, get
+
+    totals: dict[str, float] = {"tokens": 0.0}
+    for text in texts:
+        doc = Document(text)
+        started = time.process_time()
+        doc.tokens  # noqa: B018 - tokenised here so the analysers' figures exclude it
+        totals["tokens"] += time.process_time() - started
+        for name in ANALYSERS:
+            try:
+                analyser = get(name)
+            except ModuleNotFoundError:
+                continue
+            started = time.process_time()
+            analyser.analyse(doc)
+            totals[name] = totals.get(name, 0.0) + time.process_time() - started
+    return {name: round(total / len(texts) * 1000, 3) for name, total in totals.items()}
 
 
 def _somevakt() -> tuple[Any, Any, list[str]]:
@@ -227,6 +251,10 @@ def _table(results: dict[str, Any]) -> str:
         lines.append(f"{label:34}" + "".join(f"{results[e]['recall'][kind] * 100:>13.1f}%" for e in engines))
     label = "ids/accounts in plain sentences"
     lines.append(f"{label:34}" + "".join(f"{results[e]['false_alarms']:>14}" for e in engines))
+    ours = results["somevakt"]
+    if isinstance(ours, dict) and ours.get("cpu_ms_per_item"):
+        parts = ", ".join(f"{name} {ms}" for name, ms in ours["cpu_ms_per_item"].items())
+        lines.append(f"\nsomevakt CPU ms per item: {parts}")
     if isinstance(results["somevakt"], dict) and results["somevakt"]["skipped"]:
         lines.append(f"\nnot installed yet, so not run: {', '.join(results['somevakt']['skipped'])}")
     if not isinstance(results.get("presidio"), dict) and results.get("presidio"):
