@@ -6,6 +6,7 @@ applied to tokens the shared Document already has, so a text is tokenised once.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,17 +47,40 @@ def load(name: str) -> Language:
     """A shipped model by name (`ner`, `sentiment`), or any trained model folder by path."""
     import spacy
 
+    from somevakt.analysis.models.fast import speed_up
+
     path = model_path(name) if "/" not in name else Path(name)
     if not (path / "meta.json").is_file():
         raise ModelMissing(
             f"the {name} model is missing from {path}; rebuild it with `somevakt train {name}`"
         )
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    wanted = meta.get(VECTORS_META_KEY)
+    # Models trained on the same vectors table beside them share one vocab: a word met by one is
+    # known to the other (its lexeme is made once), and the process holds one set of strings.
+    key = (path.parent.resolve(), wanted, meta.get("lang"))
+    shared = _VOCABS.get(key) if wanted else None
     # The tokenizer is never used (the shared Document has tokenised already), but it is cheap to load.
-    nlp = spacy.load(path)
-    wanted = nlp.meta.get(VECTORS_META_KEY)
+    nlp = spacy.load(path, vocab=shared) if shared is not None else spacy.load(path)
     if wanted:
         nlp.vocab.vectors.data = _shared_vectors(path.parent / VECTORS_FILE, wanted)
+        _VOCABS.setdefault(key, nlp.vocab)
+    speed_up(nlp)
     return nlp
+
+
+# (folder, vectors digest, language) -> the vocab the models of that folder share.
+_VOCABS: dict[tuple[Path, str, str | None], Any] = {}
+# A long-running worker meets new words for ever, and spaCy never forgets a lexeme; past this many
+# the models are loaded afresh (about a second), so memory stays bounded.
+MAX_LEXEMES = 400_000
+
+
+def forget_if_large(nlp: Language) -> None:
+    """Drop the loaded models when their vocab has grown past MAX_LEXEMES; the next use reloads."""
+    if len(nlp.vocab) > MAX_LEXEMES:
+        load.cache_clear()
+        _VOCABS.clear()
 
 
 @cache
@@ -96,6 +120,7 @@ def annotate(nlp: Language, docs: Iterable[Doc]) -> list[Doc]:
             if hasattr(component, "pipe")
             else [component(d) for d in out]
         )
+    forget_if_large(nlp)
     return out
 
 

@@ -1,0 +1,140 @@
+"""The faster inference (`analysis/models/fast.py`) gives what spaCy/thinc give, only sooner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy
+import pytest
+import spacy
+from thinc.api import NumpyOps
+
+from somevakt.analysis import models
+from somevakt.analysis.base import Document
+from somevakt.analysis.models import VECTORS_FILE, VECTORS_META_KEY, load, to_model_doc, words_of
+from somevakt.analysis.models.fast import FusedTok2Vec, MatmulOps, speed_up
+
+DEMO = Path(models.__file__).resolve().parents[2] / "demo" / "comments.jsonl"
+
+# Our own sentences of the kinds a municipality gets, plus the awkward shapes: one word, emoji only,
+# upper case, a long run-on text, numbers, a line break, nynorsk.
+TEXTS = [
+    "Takk til Kari Nordmann og alle på Gausdal sjukeheim for en fantastisk innsats!",
+    "Hvorfor er ikke veien til Follebu brøytet ennå? Dette er helt uforsvarlig.",
+    "ok",
+    "🙂🙂🙂",
+    "SKANDALE AT KOMMUNESTYRET STEMTE FOR NEDLEGGING",
+    "Kva tid opnar symjehallen i Elnesvågen att?\nEg har venta lenge.",
+    "Ring meg på 912 34 567, spør etter Ola.",
+    " ".join(["Saken om skolen i Båtsfjord er viktig for alle"] * 60),
+]
+
+
+def _texts() -> list[str]:
+    demo = [json.loads(line)["text"] for line in DEMO.read_text(encoding="utf-8").splitlines() if line]
+    return TEXTS + demo
+
+
+def _plain(name: str) -> spacy.language.Language:
+    """The shipped model as spaCy loads it, without our speed-up: the reference."""
+    path = models.model_path(name)
+    nlp = spacy.load(path)
+    digest = nlp.meta[VECTORS_META_KEY]
+    nlp.vocab.vectors.data = models._shared_vectors(path.parent / VECTORS_FILE, digest)
+    return nlp
+
+
+def _model_docs(nlp: spacy.language.Language, texts: list[str]) -> list[spacy.tokens.Doc]:
+    out = []
+    for text in texts:
+        w = words_of(Document(text))
+        out.append(to_model_doc(nlp, w.words, w.spaces))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "tok2vec_of"),
+    [
+        ("ner", lambda nlp: nlp.get_pipe("tok2vec").model),
+        ("sentiment", lambda nlp: nlp.get_pipe("textcat").model.get_ref("tok2vec")),
+    ],
+)
+def test_it_computes_the_token_vectors_thinc_computes(name, tok2vec_of) -> None:
+    plain = _plain(name)
+    reference_model = tok2vec_of(plain)
+    fused = FusedTok2Vec(reference_model)
+    texts = _texts()
+    docs = _model_docs(plain, texts)
+    docs.insert(2, to_model_doc(plain, [], []))  # an empty text inside a batch
+    expected = reference_model.predict([d for d in docs if len(d)])
+    got = [y for y in fused(docs) if len(y)]
+    assert len(got) == len(expected)
+    for want, have in zip(expected, got, strict=True):
+        assert have.shape == want.shape
+        numpy.testing.assert_allclose(have, want, atol=1e-4)
+    # One text at a time gives the same as in a batch (no text sees its neighbour).
+    one = fused([docs[0]])[0]
+    numpy.testing.assert_allclose(one, got[0], atol=1e-5)
+    assert fused([to_model_doc(plain, [], [])])[0].shape == (0, fused.width)
+
+
+def test_it_finds_the_same_names_and_tones_as_plain_spacy() -> None:
+    texts = _texts()
+    plain_ner, plain_sentiment = _plain("ner"), _plain("sentiment")
+    fast_ner, fast_sentiment = load("ner"), load("sentiment")
+    for text in texts:
+        want = [(e.start, e.end, e.label_) for e in plain_ner(_model_docs(plain_ner, [text])[0]).ents]
+        have = models.annotate(fast_ner, _model_docs(fast_ner, [text]))[0]
+        assert [(e.start, e.end, e.label_) for e in have.ents] == want, text
+        want_cats = plain_sentiment(_model_docs(plain_sentiment, [text])[0]).cats
+        have_cats = models.annotate(fast_sentiment, _model_docs(fast_sentiment, [text]))[0].cats
+        for label, score in want_cats.items():
+            assert have_cats[label] == pytest.approx(score, abs=1e-4), text
+
+
+def test_it_fuses_the_tok2vec_of_both_shipped_models() -> None:
+    assert speed_up(_plain("ner")) == ["tok2vec"]
+    assert speed_up(_plain("sentiment")) == ["textcat"]
+
+
+def test_it_leaves_another_architecture_to_thinc() -> None:
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("tok2vec")  # spaCy's default: no static vectors, so not ours to fuse
+    nlp.initialize()
+    before = nlp.get_pipe("tok2vec").model.predict([nlp("Hei på deg")])[0]
+    assert speed_up(nlp) == []
+    after = nlp.get_pipe("tok2vec").model.predict([nlp("Hei på deg")])[0]
+    numpy.testing.assert_allclose(after, before, atol=1e-5)
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True), (True, True)])
+def test_it_multiplies_matrices_as_thinc_does(trans1, trans2) -> None:
+    rng = numpy.random.default_rng(7)
+    m, k, n = 7, 5, 3
+    x = rng.standard_normal((k, m) if trans1 else (m, k)).astype("f")
+    y = rng.standard_normal((n, k) if trans2 else (k, n)).astype("f")
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    numpy.testing.assert_allclose(MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2), want, rtol=1e-5)
+    out = numpy.empty_like(want)
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    numpy.testing.assert_allclose(out, want, rtol=1e-5)
+
+
+def test_it_shares_one_vocab_between_the_shipped_models() -> None:
+    assert load("ner").vocab is load("sentiment").vocab
+    assert load("ner").vocab.vectors.data is load("sentiment").vocab.vectors.data
+
+
+def test_it_reloads_the_models_when_their_vocab_has_grown_too_large(monkeypatch) -> None:
+    text = "Takk til Kari Nordmann for hjelpen med søknaden"
+    before = load("ner")
+    want = [(e.start, e.end, e.label_) for e in models.annotate(before, _model_docs(before, [text]))[0].ents]
+    monkeypatch.setattr(models, "MAX_LEXEMES", 10)
+    models.annotate(before, _model_docs(before, ["noen helt nye ord her"]))
+    monkeypatch.setattr(models, "MAX_LEXEMES", 400_000)
+    after = load("ner")
+    assert after is not before
+    got = [(e.start, e.end, e.label_) for e in models.annotate(after, _model_docs(after, [text]))[0].ents]
+    assert got == want
+    assert load("sentiment").vocab is after.vocab
