@@ -138,3 +138,31 @@ def test_it_reloads_the_models_when_their_vocab_has_grown_too_large(monkeypatch)
     got = [(e.start, e.end, e.label_) for e in models.annotate(after, _model_docs(after, [text]))[0].ents]
     assert got == want
     assert load("sentiment").vocab is after.vocab
+
+
+def test_it_may_skip_the_character_scan_for_printable_words() -> None:
+    """`words_of` trusts `str.isprintable()` for words without a space: that holds only if no
+    character the models must not see is printable."""
+    import sys
+
+    from somevakt.analysis.models import _invisible
+
+    leaks = [c for c in map(chr, range(sys.maxunicode + 1)) if c != " " and c.isprintable() and _invisible(c)]
+    assert leaks == []
+
+
+def test_it_remembers_floret_vectors_exactly_and_stays_bounded() -> None:
+    from somevakt.analysis.models.fast import FloretCache
+
+    table = load("ner").vocab.vectors
+    strings = load("ner").vocab.strings
+    words = [f"ord{i}" for i in range(30)] + ["kommune", "kommune", "skole"]
+    keys = numpy.array([strings.add(w.lower()) for w in words], dtype="uint64")
+    cache = FloretCache(limit=40)
+    first = cache.get(table, keys)
+    numpy.testing.assert_array_equal(first, table.get_batch(keys))
+    numpy.testing.assert_array_equal(cache.get(table, keys[::-1]), table.get_batch(keys[::-1]))
+    more = numpy.array([strings.add(f"nytt{i}") for i in range(25)], dtype="uint64")
+    numpy.testing.assert_array_equal(cache.get(table, more), table.get_batch(more))  # started afresh
+    huge = numpy.array([strings.add(f"stort{i}") for i in range(60)], dtype="uint64")
+    numpy.testing.assert_array_equal(cache.get(table, huge), table.get_batch(huge))  # past the limit

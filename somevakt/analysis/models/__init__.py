@@ -186,7 +186,13 @@ def words_of(doc: Document) -> Words:
         if token.idx >= MAX_MODEL_CHARS:
             break
         text = token.text
-        visible = [] if token.is_space else [i for i, c in enumerate(text) if not _invisible(c)]
+        if token.is_space:
+            visible: list[int] | range = []
+        elif text.isprintable() and " " not in text:
+            # The common case, tested in C: every invisible character is unprintable or a space.
+            visible = range(len(text))
+        else:
+            visible = [i for i, c in enumerate(text) if not _invisible(c)]
         if not visible:
             if spaces:
                 spaces[-1] = True
