@@ -43,3 +43,35 @@ def test_it_threads_replies_and_follows_each_guideline(db):
     assert "delete" not in gausdal_actions  # Gausdal gives no ground for deletion
     assert ItemStatus.objects.filter(municipality__slug="gausdal").exclude(due=None).exists()
     assert not ItemStatus.objects.filter(municipality__slug="hustadvika").exclude(due=None).exists()
+
+
+def test_it_brings_the_fixture_comments_into_the_last_day_keeping_their_time_of_day():
+    import datetime as dt
+
+    from somevakt.inbox.demo import recent_shift
+
+    comments = [
+        {"received_at": "2026-03-02T08:05:00+01:00"},
+        {"received_at": "2026-03-09T13:45:00+01:00"},
+    ]
+    now = dt.datetime(2026, 11, 22, 1, 43, tzinfo=dt.UTC)
+    shift = recent_shift(comments, now)
+    newest = dt.datetime.fromisoformat(comments[1]["received_at"]) + shift
+    assert now - dt.timedelta(days=1) < newest <= now
+    assert shift % dt.timedelta(days=1) == dt.timedelta(0)
+    assert newest.time() == dt.time(13, 45)
+    # A fixture newer than now (a clock set back) is left where it is, never moved further ahead.
+    assert recent_shift(comments, dt.datetime(2026, 3, 1, tzinfo=dt.UTC)) == dt.timedelta(0)
+    assert recent_shift([], now) == dt.timedelta(0)
+
+
+def test_it_gives_a_fresh_demo_items_that_are_not_all_overdue(db):
+    from django.utils import timezone
+
+    load_demo(log=lambda line: None)
+    newest = Item.objects.order_by("-received_at").first()
+    assert timezone.now() - newest.received_at < timezone.timedelta(days=1)
+    pending = ItemStatus.objects.exclude(due=None)
+    # Deadlines run from the shifted times: some are still ahead when the newest comment arrives.
+    assert pending.filter(due__gt=newest.received_at).exists()
+    assert pending.filter(due__gt=timezone.now() - timezone.timedelta(days=1)).exists()
