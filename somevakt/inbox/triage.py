@@ -8,7 +8,8 @@ task, the sweep and the demo loader may all try the same item.
 
 `triage_many()` does the same for many items at once: the language models run over all
 their texts in one batch (per pack), and the `triaged` events are written in one
-transaction. A crash anywhere leaves the items untriaged for the sweep; none is triaged twice.
+transaction (`events.record_many`). A crash anywhere leaves the items untriaged for the
+sweep; none is triaged twice.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
-from somevakt.inbox.events import locked_status, record
+from somevakt.inbox.events import NewEvent, locked_status, locked_statuses, record, record_many
 from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.models import Item, ItemStatus
 from somevakt.policy.decision import Decision
@@ -110,19 +111,23 @@ def triage_many(items: Iterable[Item], *, actor_label: str = "worker") -> int:
     due = [_due(item, decision, pack, calendars) for item, _text, decision, pack in pending]
     try:
         with transaction.atomic():
-            # Lock every status row of the batch and read the current texts in two queries.
-            # In id order, as every batch does, so two workers cannot deadlock on them.
-            batch = sorted(item.pk for item, *_rest in pending)
-            statuses = {
-                s.pk: s for s in ItemStatus.objects.select_for_update().filter(pk__in=batch).order_by("pk")
-            }
+            # Lock every status row of the batch and read the current texts in two queries,
+            # then write every `triaged` event and status in two more.
+            batch = [item.pk for item, *_rest in pending]
+            statuses = locked_statuses(batch)
             texts_now = dict(Item.objects.filter(pk__in=batch).values_list("pk", "text"))
             written = [
-                texts_now.get(item.pk) == text
-                and not is_current(statuses[item.pk], text, pack.revision)
-                and _append_triaged(item, text, decision, when, actor_label)
-                for (item, text, decision, pack), when in zip(pending, due, strict=True)
+                texts_now.get(item.pk) == text and not is_current(statuses[item.pk], text, pack.revision)
+                for item, text, _decision, pack in pending
             ]
+            record_many(
+                [
+                    _triaged_event(item, text, decision, when, actor_label)
+                    for (item, text, decision, _pack), when, ok in zip(pending, due, written, strict=True)
+                    if ok
+                ],
+                locked=statuses,
+            )
     except Exception:
         log.exception("inbox: writing a batch of triage failed; writing its items one by one")
         written = [
@@ -202,9 +207,24 @@ def _write(
 def _append_triaged(
     item: Item, text: str, decision: Decision, due: dt.datetime | None, actor_label: str
 ) -> bool:
+    event = _triaged_event(item, text, decision, due, actor_label)
+    record(
+        item,
+        event.type,
+        actor_label=event.actor_label,
+        reason=event.reason,
+        clauses=event.clauses,
+        payload=event.payload,
+    )
+    return True
+
+
+def _triaged_event(
+    item: Item, text: str, decision: Decision, due: dt.datetime | None, actor_label: str
+) -> NewEvent:
     record_ = decision.to_record()
     record_["input_hash"] = text_hash(text)
-    record(
+    return NewEvent(
         item,
         "triaged",
         actor_label=actor_label,
@@ -212,7 +232,6 @@ def _append_triaged(
         clauses=decision.clauses,
         payload={"decision": record_, "due": due.isoformat() if due else None},
     )
-    return True
 
 
 def untriaged(older_than: dt.timedelta = SWEEP_AFTER):
