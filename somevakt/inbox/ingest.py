@@ -8,24 +8,48 @@ Everything here is idempotent: a redelivered or re-imported comment changes noth
 A new item gets its `received` event in the same transaction, and triage is enqueued
 once that transaction has committed. If the process dies in between, the worker's
 triage sweep finds the untriaged item (`inbox.triage.sweep`).
+
+`receive_many()` does what `receive()` does for each of many comments in turn, in a
+handful of queries however many there are (the worker's batches of deliveries): the same
+items, events, statuses and triage requests as one `receive()` after another.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from somevakt.inbox.events import locked_status, record, record_first
+from somevakt.inbox.events import (
+    NewEvent,
+    locked_status,
+    locked_statuses,
+    new_status,
+    record,
+    record_first,
+    record_many,
+)
 from somevakt.inbox.models import Item, ItemKind
+from somevakt.inbox.projection import apply, initial_status
 from somevakt.integrations.base import ParsedComment
 
 log = logging.getLogger(__name__)
 
 CHANNEL_KINDS = {"message": ItemKind.MESSAGE, "mention": ItemKind.MENTION}
+STORING_VERBS = ("add", "edited")
+# verb -> (event, status flag, the flag's value after it)
+MODERATION_VERBS = {
+    "remove": ("deleted", "deleted", True),
+    "hide": ("hidden", "hidden", True),
+    "unhide": ("unhidden", "hidden", False),
+}
+# How often a batch is tried again after another worker stored one of its comments first.
+BATCH_TRIES = 3
 
 
 def _platform_actor(account: Any) -> str:
@@ -47,6 +71,33 @@ def _kind(parsed: ParsedComment) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _new_item(account: Any, parsed: ParsedComment, delivery: Any, parent: Item | None) -> Item:
+    return Item(
+        municipality_id=account.municipality_id,
+        account=account,
+        platform_id=parsed.platform_id,
+        parent=parent,
+        parent_platform_id=_parent_id(parsed),
+        post_id=parsed.post_id,
+        kind=_kind(parsed),
+        author_name=parsed.author_name[:200],
+        author_id=parsed.author_id[:200],
+        text=parsed.text,
+        permalink=parsed.permalink[:1000],
+        received_at=parsed.received_at or timezone.now(),
+        delivery=delivery,
+    )
+
+
+def _received_payload(parsed: ParsedComment, delivery: Any) -> dict[str, Any]:
+    return {
+        "platform": parsed.platform,
+        "verb": parsed.verb,
+        "channel": parsed.channel,
+        "delivery_id": getattr(delivery, "pk", None),
+    }
 
 
 def ingest_comment(
@@ -75,34 +126,14 @@ def ingest_comment(
                 if parent_platform_id
                 else None
             )
-            item = Item.objects.create(
-                municipality_id=account.municipality_id,
-                account=account,
-                platform_id=parsed.platform_id,
-                parent=parent,
-                parent_platform_id=parent_platform_id,
-                post_id=parsed.post_id,
-                kind=_kind(parsed),
-                author_name=parsed.author_name[:200],
-                author_id=parsed.author_id[:200],
-                text=parsed.text,
-                permalink=parsed.permalink[:1000],
-                received_at=parsed.received_at or timezone.now(),
-                delivery=delivery,
-            )
+            item = _new_item(account, parsed, delivery, parent)
+            item.save(force_insert=True)
             # Replies that arrived before this comment now find their parent.
             Item.objects.filter(account=account, parent_platform_id=item.platform_id, parent=None).update(
                 parent=item
             )
             record_first(
-                item,
-                payload={
-                    "platform": parsed.platform,
-                    "verb": parsed.verb,
-                    "channel": parsed.channel,
-                    "delivery_id": getattr(delivery, "pk", None),
-                },
-                actor_label=_platform_actor(account),
+                item, payload=_received_payload(parsed, delivery), actor_label=_platform_actor(account)
             )
             if enqueue:
                 item_id = item.pk
@@ -187,3 +218,197 @@ def receive(
     if parsed.verb == "unhide":
         return platform_unhidden(account, parsed)
     raise ValueError(f"unknown verb {parsed.verb!r} (add, edited, remove, hide, unhide)")
+
+
+class _StoredMeanwhile(Exception):
+    """Another transaction stored one of the batch's new comments after the batch looked."""
+
+
+def receive_many(
+    incoming: Sequence[tuple[Any, ParsedComment, Any]], *, enqueue: bool = True
+) -> list[Item | None]:
+    """`receive(account, parsed, delivery)` of each in turn, in one transaction and a few queries.
+
+    Gives the items (None where `receive` gives None), events, statuses and triage requests
+    that calling `receive` for each in the same order gives. A missing platform id or an
+    unknown verb raises ValueError before anything is written. Safe beside other workers:
+    the status rows it changes are locked, and new items are inserted with ON CONFLICT DO
+    NOTHING on (account, platform id); if another worker stored one of them first, the
+    batch is rolled back and looked at again (the comment now exists), and after a few such
+    collisions the comments are received one at a time.
+    """
+    for _account, parsed, _delivery in incoming:
+        if parsed.verb in STORING_VERBS:
+            if not parsed.platform_id:
+                raise ValueError("the comment has no platform id")
+        elif parsed.verb not in MODERATION_VERBS:
+            raise ValueError(f"unknown verb {parsed.verb!r} (add, edited, remove, hide, unhide)")
+    for _try in range(BATCH_TRIES):
+        try:
+            with transaction.atomic():
+                return _receive_batch(incoming, enqueue)
+        except _StoredMeanwhile:
+            continue
+    log.info("inbox: a batch of %s comments kept colliding; receiving them one by one", len(incoming))
+    return [receive(account, parsed, delivery, enqueue=enqueue) for account, parsed, delivery in incoming]
+
+
+def _receive_batch(incoming: Sequence[tuple[Any, ParsedComment, Any]], enqueue: bool) -> list[Item | None]:
+    Key = tuple[int, str]
+    # Every item the batch may touch or hang a reply on, in one query.
+    wanted: dict[int, set[str]] = {}
+    for account, parsed, _delivery in incoming:
+        ids = wanted.setdefault(account.pk, set())
+        ids.add(parsed.platform_id)
+        if parsed.verb in STORING_VERBS and _parent_id(parsed):
+            ids.add(_parent_id(parsed))
+    found = Q()
+    for account_id, ids in wanted.items():
+        found |= Q(account_id=account_id, platform_id__in=sorted(ids))
+    known: dict[Key, Item] = {(i.account_id, i.platform_id): i for i in Item.objects.filter(found)}
+
+    # The status rows the batch changes, locked, and the texts an edit compares, read under the lock.
+    changing = {
+        known[key].pk: parsed.verb
+        for account, parsed, _delivery in incoming
+        if parsed.verb != "add" and (key := (account.pk, parsed.platform_id)) in known
+    }
+    locked = locked_statuses(changing)
+    edited = [pk for pk, verb in changing.items() if verb == "edited"]
+    if edited:
+        texts = dict(Item.objects.filter(pk__in=edited).values_list("pk", "text"))
+        for item in known.values():
+            if item.pk in texts:
+                item.text = texts[item.pk]
+
+    # Walk the comments in order as `receive` would, keeping each status as it would be now.
+    items: dict[Key, Item] = dict(known)
+    statuses: dict[Key, dict[str, Any]] = {
+        key: locked[item.pk].as_status() for key, item in known.items() if item.pk in locked
+    }
+    new: list[Item] = []
+    retexted: dict[int, Item] = {}
+    events: list[NewEvent] = []
+    triage: list[Item] = []
+    results: list[Item | None] = []
+
+    def add_event(key: Key, event: NewEvent) -> None:
+        events.append(event)
+        statuses[key] = apply(
+            statuses[key], {"id": None, "type": event.type, "at": timezone.now(), "payload": event.payload}
+        )
+
+    for account, parsed, delivery in incoming:
+        key = (account.pk, parsed.platform_id)
+        item = items.get(key)
+        actor = _platform_actor(account)
+        if parsed.verb in STORING_VERBS:
+            if item is None:
+                # The parent if it was stored before this batch; one stored in it is linked below.
+                parent_id = _parent_id(parsed)
+                item = _new_item(
+                    account, parsed, delivery, known.get((account.pk, parent_id)) if parent_id else None
+                )
+                items[key] = item
+                new.append(item)
+                statuses[key] = initial_status()
+                add_event(
+                    key,
+                    NewEvent(
+                        item, "received", actor_label=actor, payload=_received_payload(parsed, delivery)
+                    ),
+                )
+                triage.append(item)
+            elif parsed.verb == "edited" and item.text != parsed.text:
+                previous = item.text
+                item.text = parsed.text
+                if not item._state.adding:
+                    retexted[item.pk] = item
+                # The previous text is kept in the log: nothing that was said is lost.
+                add_event(
+                    key,
+                    NewEvent(
+                        item,
+                        "edited",
+                        actor_label=actor,
+                        payload={"previous_text": previous, "previous_hash": text_hash(previous)},
+                    ),
+                )
+                triage.append(item)
+            results.append(item)
+            continue
+        type_, flag, want = MODERATION_VERBS[parsed.verb]
+        if item is None:
+            log.info("inbox: %s for unknown comment on account %s ignored", type_, account.pk)
+        elif statuses[key][flag] != want:
+            add_event(
+                key, NewEvent(item, type_, actor_label=actor, payload={"by": "platform", "on_platform": True})
+            )
+        results.append(item)
+
+    if new:
+        _insert_new(new)
+        # Replies that arrived before their parent (earlier, or in this batch) now find it.
+        orphans = Q()
+        for account_id in {item.account_id for item in new}:
+            orphans |= Q(
+                account_id=account_id,
+                parent_platform_id__in=sorted(
+                    item.platform_id for item in new if item.account_id == account_id
+                ),
+            )
+        parent = Item.objects.filter(
+            account_id=OuterRef("account_id"), platform_id=OuterRef("parent_platform_id")
+        )
+        Item.objects.filter(orphans, parent=None).update(parent=Subquery(parent.values("pk")[:1]))
+        for item in new:
+            if item.parent_id is None and item.parent_platform_id:
+                found_parent = items.get((item.account_id, item.parent_platform_id))
+                if found_parent is not None:
+                    item.parent = found_parent
+    if retexted:
+        Item.objects.bulk_update(list(retexted.values()), ["text"])
+    record_many(events, locked=locked, created={item.pk: new_status(item) for item in new})
+    for item in new:
+        log.info("inbox: item %s received on account %s", item.pk, item.account_id)
+    if enqueue:
+        ids = [item.pk for item in triage]
+        transaction.on_commit(lambda: [enqueue_triage(item_id) for item_id in ids])
+    return results
+
+
+def _insert_new(items: list[Item]) -> None:
+    """INSERT the new items, ON CONFLICT DO NOTHING, and give them their ids.
+
+    Raises `_StoredMeanwhile` if another transaction stored one of them since the batch looked.
+    """
+    connection = connections[Item.objects.db]
+    meta = Item._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "({})".format(", ".join(["%s"] * len(fields)))
+    size = max(1, connection.ops.bulk_batch_size(fields, items))
+    ids: dict[tuple[int, str], int] = {}
+    with connection.cursor() as cursor:
+        for first in range(0, len(items), size):
+            chunk = items[first : first + size]
+            params = [
+                field.get_db_prep_save(field.pre_save(item, add=True), connection)
+                for item in chunk
+                for field in fields
+            ]
+            # Only the model's own table and column names go into the text; the values are parameters.
+            sql = (
+                f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {', '.join([row] * len(chunk))} "  # noqa: S608
+                f"ON CONFLICT ({quote('account_id')}, {quote('platform_id')}) DO NOTHING "
+                f"RETURNING {quote(meta.pk.column)}, {quote('account_id')}, {quote('platform_id')}"
+            )
+            cursor.execute(sql, params)
+            ids.update({(account_id, platform_id): pk for pk, account_id, platform_id in cursor.fetchall()})
+    if len(ids) != len(items):
+        raise _StoredMeanwhile
+    for item in items:
+        item.pk = ids[(item.account_id, item.platform_id)]
+        item._state.adding = False
+        item._state.db = connection.alias
