@@ -7,9 +7,11 @@ sweep processes it again; the inbox is idempotent per (account, platform id), so
 counted twice. A body that cannot be read is kept as `rejected` and raised as an alert.
 
 The worker's ingest loop (`drain`) does not wait for each delivery's task: it takes every
-fresh stored delivery at once, up to a batch, processes them in one transaction (each in a
-savepoint of its own, so one bad delivery keeps the others) and triages their new items in
-one batch (`inbox.triage.triage_many`). The delivery's own task then finds it processed.
+fresh stored delivery at once, up to a batch, processes them in one transaction with a few
+queries (all their comments handed to the inbox at once, `inbox.ingest.receive_many`) and
+triages their new items in one batch (`inbox.triage.triage_many`). If the batch fails, its
+deliveries are processed one at a time, each in its own transaction, so one bad delivery
+keeps the others. The delivery's own task then finds it processed.
 """
 
 from __future__ import annotations
@@ -163,11 +165,7 @@ def drain(limit: int = BATCH_SIZE) -> int:
                 .filter(pk__in=fresh, status=DeliveryStatus.STORED)
                 .order_by("received_at")
             )
-            accounts: dict[tuple[str, str], list[Account]] = {}
-            heard: set[tuple[str, str]] = set()
-            for delivery in locked:
-                items += _process_locked(delivery, accounts, heard)[1]
-            mark_heard(heard, timezone.now())
+            items = _process_batch(list(locked))
     except Exception:
         # The batch is rolled back whole; one at a time, each in its own transaction, the
         # good ones go through and the bad one stays stored for its task and the sweep.
@@ -180,6 +178,59 @@ def drain(limit: int = BATCH_SIZE) -> int:
                 log.exception("delivery %s: processing failed", pk)
     triage_now(items)
     return len(fresh)
+
+
+def _process_batch(deliveries: list[Delivery]) -> list[Any]:
+    """Process `deliveries` (locked, `stored`) in the caller's transaction; returns their items to triage.
+
+    What `_process_locked` does for each in turn, with every comment of the batch handed to
+    the inbox at once (`inbox.ingest.receive_many`) and the deliveries marked processed in
+    one UPDATE per outcome: a few queries for the batch instead of a dozen per delivery.
+    """
+    from somevakt.inbox.ingest import receive_many
+
+    accounts: dict[tuple[str, str], list[Account]] = {}
+    heard: set[tuple[str, str]] = set()
+    incoming: list[tuple[Account, ParsedComment, Delivery]] = []
+    outcomes: dict[tuple[int, str], list[Delivery]] = {}
+    for delivery in deliveries:
+        payload, error = read_json(bytes(delivery.body))
+        try:
+            if error:
+                raise MalformedDelivery(error)
+            comments = parse_meta(payload)
+        except MalformedDelivery as exc:
+            reject(delivery, str(exc))
+            continue
+        unknown: set[str] = set()
+        handed = 0
+        for comment in comments:
+            key = (comment.platform, comment.account_external_id)
+            if key not in accounts:
+                accounts[key] = accounts_for(*key)
+            if not accounts[key]:
+                unknown.add(f"{comment.platform} {comment.account_external_id}")
+                continue
+            for account in accounts[key]:
+                incoming.append((account, comment, delivery))
+                handed += 1
+        heard.update((c.platform, c.account_external_id) for c in comments)
+        note = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
+        if unknown:
+            log.warning("delivery %s: %s", delivery.pk, note)
+        outcomes.setdefault((handed, note), []).append(delivery)
+    received = receive_many(incoming, enqueue=False)
+    now = timezone.now()
+    for (handed, note), done in outcomes.items():
+        Delivery.objects.filter(pk__in=[d.pk for d in done]).update(
+            status=DeliveryStatus.PROCESSED, processed_at=now, comments=handed, error=note
+        )
+    mark_heard(heard, now)
+    return [
+        item
+        for (_account, comment, _delivery), item in zip(incoming, received, strict=True)
+        if item is not None and comment.verb in ("add", "edited")
+    ]
 
 
 def _process_one(delivery_id: int) -> list[Any]:
