@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 
 OPS = ("reply", "hide", "unhide", "delete")
 FIRST_PAUSE = timedelta(seconds=30)
+NO_CREDENTIALS = (
+    "the account has no credentials, so nothing can be sent to the platform; "
+    "an administrator sets them with `somevakt account set-credentials`"
+)
 
 
 def request(
@@ -74,6 +78,9 @@ def perform(call_id: int) -> str:
     ):
         return OutboundCall.objects.filter(pk=call_id).values_list("status", flat=True).first() or "missing"
     call = OutboundCall.objects.select_related("account").get(pk=call_id)
+    if not call.account.has_credentials:
+        # Nothing can reach the platform without them; trying again would only delay the alert.
+        return failed(call, NO_CREDENTIALS, permanent=True)
     try:
         operation = getattr(adapter_of(call.account), call.op)
         result = operation(call.platform_id, call.text) if call.op == "reply" else operation(call.platform_id)

@@ -115,11 +115,17 @@ def test_it_replies_on_mastodon(mastodon_account) -> None:
         assert len(instance.replies_to(status["id"])) == 1
 
 
-def test_it_fails_at_once_without_credentials(account, graph) -> None:
+def test_it_fails_at_once_without_credentials(account, graph, settings) -> None:
+    # Even where the platform cannot be reached (as in the demo), nothing is tried and retried.
+    settings.META_GRAPH_URL = "http://127.0.0.1:9"
     call = request(account, "hide", "1_1")
     assert perform(call.pk) == OutboundStatus.FAILED
     call.refresh_from_db()
     assert call.permanent
+    assert call.attempts == 1
+    assert "set-credentials" in call.error
+    assert graph.calls == []
+    assert AccountAlert.objects.filter(account=account, kind=AlertKind.OUTBOUND_FAILED).count() == 1
 
 
 @pytest.mark.parametrize(("op", "text"), [("like", ""), ("reply", "  ")])
