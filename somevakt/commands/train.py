@@ -1,7 +1,8 @@
-"""`somevakt train ner|sentiment|vectors --data PATH`: rebuild a shipped model (never run in CI).
+"""`somevakt train ner|sentiment|vectors|pretrain --data PATH`: rebuild a shipped model (never run in CI).
 
 ner and sentiment write `somevakt/analysis/models/<kind>/`; vectors builds floret subword
-vectors from plain Norwegian text for `--vectors`. Checkpoints go to `--work-dir` (./training).
+vectors from plain Norwegian text for `--vectors`; pretrain trains a config's tok2vec on plain
+text for `--init-tok2vec`. Checkpoints go to `--work-dir` (./training).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
-    parser.add_argument("kind", choices=("ner", "sentiment", "vectors"))
+    parser.add_argument("kind", choices=("ner", "sentiment", "vectors", "pretrain"))
     parser.add_argument(
         "--data", type=Path, required=True, help="NorNE folder, NoReC_sentence folder, or text .gz"
     )
@@ -29,8 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
     parser.add_argument("--vectors", type=Path, default=None, help="spaCy floret vectors folder")
     parser.add_argument("--config", type=Path, default=None, help="spaCy config (default: the committed one)")
+    parser.add_argument(
+        "--init-tok2vec", type=Path, default=None, help="pretrained tok2vec weights (`train pretrain`)"
+    )
     parser.add_argument("--max-steps", type=int, default=None)
-    parser.add_argument("--limit", type=int, default=0, help="training items per file (a quick model)")
+    parser.add_argument(
+        "--save-every", type=int, default=1000, help="pretrain: save the weights every N steps"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=0, help="training items per file (a quick model); pretrain: lines"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-balance", action="store_true", help="sentiment: no class balancing")
     parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
@@ -50,6 +59,24 @@ def main(argv: list[str]) -> int:
             from somevakt.analysis.training.vectors import build_vectors
 
             out = build_vectors(args.data, args.work_dir / "vectors", dim=args.dim, bucket=args.bucket)
+        elif args.kind == "pretrain":
+            from somevakt.analysis.training.build import CONFIG_DIR
+            from somevakt.analysis.training.pretrain import PretrainOptions, pretrain
+
+            out = pretrain(
+                PretrainOptions(
+                    data=args.data,
+                    work_dir=args.work_dir,
+                    config=args.config or CONFIG_DIR / "ner.cfg",
+                    vectors=args.vectors,
+                    max_steps=args.max_steps or 20000,
+                    save_every=args.save_every,
+                    limit=args.limit,
+                    seed=args.seed,
+                    overrides=tuple(_override(item) for item in args.set),
+                    **({"models_dir": args.models_dir} if args.models_dir else {}),
+                )
+            )
         else:
             from somevakt.analysis.training.build import TrainOptions
             from somevakt.analysis.training.build import train as run
@@ -58,6 +85,7 @@ def main(argv: list[str]) -> int:
                 data=args.data,
                 work_dir=args.work_dir,
                 vectors=args.vectors,
+                init_tok2vec=args.init_tok2vec,
                 max_steps=args.max_steps,
                 limit=args.limit,
                 seed=args.seed,

@@ -29,6 +29,7 @@ class TrainOptions:
     work_dir: Path
     models_dir: Path = MODELS_DIR
     vectors: Path | None = None
+    init_tok2vec: Path | None = None  # pretrained tok2vec weights (`somevakt train pretrain`)
     max_steps: int | None = None
     limit: int = 0  # training items per file (0: all); a quick model uses a subset
     seed: int = 1
@@ -187,6 +188,8 @@ def train(kind: str, options: TrainOptions) -> Path:
         raise DataError(
             f"{options.vectors}: not a spaCy vectors folder (build one with `somevakt train vectors`)"
         )
+    if options.init_tok2vec is not None and not options.init_tok2vec.is_file():
+        raise DataError(f"{options.init_tok2vec}: no such weights file (from `somevakt train pretrain`)")
     config = options.config or CONFIG_DIR / f"{kind}.cfg"
     if not config.is_file():
         raise DataError(f"{config}: no such config file")
@@ -211,7 +214,15 @@ def train(kind: str, options: TrainOptions) -> Path:
     if options.vectors is not None:
         # The config says whether its embedding uses static vectors; this only supplies the table.
         overrides["paths.vectors"] = str(options.vectors)
+    if options.init_tok2vec is not None:
+        overrides["paths.init_tok2vec"] = str(options.init_tok2vec)
     overrides.update(dict(options.overrides))
+    if options.init_tok2vec is not None:
+        from somevakt.analysis.training.pretrain import with_pretraining
+
+        merged = options.work_dir / kind / "config-init-tok2vec.cfg"
+        with_pretraining(config).to_disk(merged)
+        config = merged
     output = options.work_dir / kind / "output"
     spacy_train(config, output, overrides=overrides)
     return ship(kind, output / "model-best", options.models_dir)
