@@ -57,8 +57,14 @@ def tag_many(docs: Sequence[Document]) -> None:
                 for i in range(ent.start, ent.end)
                 if any(ch.isalpha() for ch in text[starts[first + i] : ends[first + i]])
             ]
-            if lettered:
+            if lettered and not _tag_name(text, starts[lettered[0]]):
                 found.append((starts[lettered[0]], ends[lettered[-1]], ent.label_))
+
+
+def _tag_name(text: str, start: int) -> bool:
+    """Whether the word at `start` is an HTML tag's name ("<script>", "</b>"): pasted markup, which
+    the model, never having seen any, sometimes takes for a name."""
+    return text[max(0, start - 2) : start].endswith(("<", "</"))
 
 
 class NameAnalyser:

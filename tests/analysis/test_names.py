@@ -102,3 +102,19 @@ def test_it_never_reports_an_emoji_as_part_of_a_name() -> None:
     spans = entities(Document(text))
     assert all(any(ch.isalpha() for ch in text[s:e]) for s, e, _ in spans)
     assert all(not text[s:e].endswith(("🙂", "🎉")) for s, e, _ in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert('hacked')</script> Vinn en iPhone!",
+        "<script>alert(1)</script> <img src=x onerror=alert(2)>",
+        "Se <b>her</b> og <Script>x</Script>",
+    ],
+)
+def test_it_takes_no_html_tag_for_a_name(text: str) -> None:
+    assert not any(word.lower() in {"script", "b", "img"} for word in _names(text))
+
+
+def test_it_still_finds_a_name_beside_markup() -> None:
+    assert "Kari Nordmann" in _names("<p>Takk til Kari Nordmann for hjelpen!</p>")
