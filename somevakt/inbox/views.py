@@ -65,7 +65,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
                 "author": row["item__author_name"],
                 "excerpt": excerpt[:EXCERPT_CHARS] + ("…" if len(excerpt) > EXCERPT_CHARS else ""),
                 "due": due,
-                "due_text": formats.date_format(timezone.localtime(due), "j. M H:i") if due else "",
+                "due_text": formats.date_format(timezone.localtime(due), "j. N H:i") if due else "",
                 "overdue": row["open_work"] and due is not None and due < now,
                 "action": ACTION_LABELS.get(row["action"], row["action"]),
                 "state": STATE_LABELS.get(row["state"], row["state"]),

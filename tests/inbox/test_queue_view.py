@@ -101,3 +101,14 @@ def test_it_speaks_nynorsk_and_english_when_chosen(owner_client, municipality, m
     owner_client.cookies["somevakt_language"] = "en"
     html = owner_client.get(url(municipality)).content.decode()
     assert "To handle" in html and "Needs an answer" in html
+
+
+def test_it_writes_deadlines_with_norwegian_month_abbreviations(owner_client, municipality, make_item):
+    item = make_item("nov", "Når åpner biblioteket?", received_at=timezone.now())
+    triage_with(item, "intent.question")
+    from somevakt.inbox.models import ItemStatus
+
+    due = timezone.localtime(ItemStatus.objects.get(item=item).due)
+    html = owner_client.get(url(municipality)).content.decode()
+    months = "jan. feb. mars april mai juni juli aug. sep. okt. nov. des.".split()
+    assert f"{due.day}. {months[due.month - 1]} " in html
