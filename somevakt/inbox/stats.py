@@ -8,6 +8,7 @@ counts items that had a deadline; the median response time is counted in office 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -99,6 +100,8 @@ def report(municipality: Any, now: dt.datetime | None = None, months: int = MONT
         "since": since.date(),
         "has_deadline": pack.response.working_days is not None,
         "working_days": pack.response.working_days,
+        # Which plural form the sentence takes: "1 arbeidsdag", "0,5 arbeidsdag", "2 arbeidsdager".
+        "working_days_form": math.ceil(pack.response.working_days or 0),
         "accounts": [
             {"account": accounts[pk], "months": months_rows, "total": totals[pk]}
             for pk, months_rows in by_account.items()

@@ -42,7 +42,9 @@ def test_it_shows_the_page_to_leaders_only(
     url = f"/{municipality.slug}/innboks/svartider/"
     response = owner_client.get(url)
     assert response.status_code == 200
-    assert "Svartider" in response.content.decode()
+    html = response.content.decode()
+    assert "Svartider" in html
+    assert "Retningslinjens frist er 1 arbeidsdag, regnet i kontortid." in html  # one day, not "dag(er)"
     assert member_client.get(url).status_code == 403
     assert outsider_client.get(url).status_code == 404
     from tests.conftest import make_person
