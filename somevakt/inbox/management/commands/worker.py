@@ -14,6 +14,8 @@ its task or the sweeps.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +29,19 @@ from somevakt.inbox import periodic
 from somevakt.inbox.management.commands._one_line import OneLineErrors
 
 log = logging.getLogger(__name__)
+
+# The language models multiply small matrices, a batch of comments at a time: a BLAS thread
+# pool costs more CPU than it saves (its threads spin while they wait) and takes it from the
+# web server and the database on the same machine. More throughput comes from more workers.
+SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def single_threaded_models() -> None:
+    """Ask the numerical libraries for one thread each; only works before numpy is loaded."""
+    for name, value in SINGLE_THREADED.items():
+        os.environ.setdefault(name, value)
+    if "numpy" in sys.modules:
+        log.info("worker: numpy was loaded before the worker started; its thread pool is as it was")
 
 
 def ingest_loop(stop: Callable[[], bool], busy: threading.Event, interval: float) -> None:
@@ -77,6 +92,7 @@ class Command(OneLineErrors, BaseCommand):
     def handle(self, *args, once: bool, interval: float, tick: float, verbosity: int, **options) -> None:
         if interval < 0 or tick <= 0:
             raise CommandError("--interval must be 0 or more and --tick more than 0", returncode=2)
+        single_threaded_models()
         jobs = periodic.discover()
         worker = Worker(
             queue_names=["*"],
