@@ -8,6 +8,7 @@ from somevakt.inbox.periodic import periodic
 from somevakt.integrations.deliveries import sweep_stored
 from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
+from somevakt.integrations.retention import purge_deliveries
 from somevakt.integrations.silence import check_silent_accounts
 
 
@@ -36,3 +37,9 @@ def reconcile_meta() -> None:
 @periodic("integrations.silent_accounts", every=timedelta(minutes=15))
 def silent_accounts() -> None:
     check_silent_accounts()
+
+
+@periodic("integrations.purge_deliveries", every=timedelta(hours=6))
+def purge_old_deliveries() -> None:
+    # Raw deliveries hold comment text and names: kept no longer than they are useful.
+    purge_deliveries()
