@@ -7,7 +7,11 @@ from django_tasks import task
 
 @task()
 def process_delivery(delivery_id: int) -> str:
-    """Its delivery, with every other fresh one in batches; usually the ingest loop was first."""
+    """Its delivery, with every other fresh one in batches; usually the ingest loop was first.
+
+    No longer queued for each delivery (the worker's ingest loop takes them); kept for the
+    tasks an earlier version queued.
+    """
     from somevakt.integrations.deliveries import drain
     from somevakt.integrations.deliveries import process_delivery as process
 

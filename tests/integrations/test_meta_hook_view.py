@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
+from somevakt.integrations.deliveries import drain
 from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery, signed
 from somevakt.registry.models import AccountAlert, AlertKind, Delivery, DeliveryStatus, RejectedSignatures
 from tests.integrations.conftest import APP_SECRET, PAGE, VERIFY_TOKEN
@@ -52,7 +53,7 @@ def test_it_refuses_every_handshake_when_no_verify_token_is_set(meta, settings) 
     assert response.status_code == 403
 
 
-def test_it_stores_a_signed_delivery_byte_for_byte_and_queues_it(meta, account) -> None:
+def test_it_stores_a_signed_delivery_byte_for_byte_for_the_worker(meta, account) -> None:
     body, signature = signed(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")), APP_SECRET)
     tasks_before = DBTaskResult.objects.count()
     response = post(meta, body, signature)
@@ -60,11 +61,12 @@ def test_it_stores_a_signed_delivery_byte_for_byte_and_queues_it(meta, account) 
     delivery = Delivery.objects.get()
     assert bytes(delivery.body) == body
     assert delivery.signature_ok
-    assert delivery.status == DeliveryStatus.STORED
-    task = DBTaskResult.objects.order_by("-enqueued_at").first()
-    assert DBTaskResult.objects.count() == tasks_before + 1
-    assert task.task_path == "somevakt.integrations.tasks.process_delivery"
-    assert task.args_kwargs["args"] == [delivery.pk]
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.STORED, 0)
+    # No task: the worker's ingest loop takes every fresh stored delivery.
+    assert DBTaskResult.objects.count() == tasks_before
+    assert drain() == 1
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PROCESSED
 
 
 @pytest.mark.parametrize("signature", [None, "", "sha256=" + "0" * 64, "sha1=abc", "sha256=zz"])
