@@ -21,6 +21,7 @@ from django.db import connections, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from somevakt.inbox import bulk
 from somevakt.inbox.models import Item, ItemEvent, ItemStatus
 from somevakt.inbox.projection import STATUS_FIELDS, apply, initial_status
 
@@ -177,16 +178,22 @@ def record_many(
         )
         for e in events
     ]
-    ItemEvent.objects.bulk_create(rows)
-    if any(row.pk is None for row in rows):
+    ids = bulk.insert(ItemEvent, rows, returning=("id",))
+    if len(ids) != len(rows):
         raise RuntimeError("the database did not return the ids of the new events")
+    alias = ItemEvent.objects.db
+    for row, (pk,) in zip(rows, ids, strict=True):
+        bulk.mark_saved(row, pk, alias)
     values: dict[int, dict[str, Any]] = {}
     for row in rows:
         before = values[row.item_id] if row.item_id in values else statuses[row.item_id].as_status()
         values[row.item_id] = apply(before, row.as_event())
     for pk, projected in values.items():
         write_status(statuses[pk], projected)
-    ItemStatus.objects.bulk_create([created[pk] for pk in values if pk in created])
+    new = [created[pk] for pk in values if pk in created]
+    bulk.insert(ItemStatus, new)
+    for status in new:
+        bulk.mark_saved(status, status.pk, alias)
     update_statuses([statuses[pk] for pk in values if pk not in created])
     for event in events:
         event.item.status = statuses[event.item.pk]

@@ -21,10 +21,11 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from somevakt.inbox import bulk
 from somevakt.inbox.events import (
     NewEvent,
     locked_status,
@@ -382,33 +383,12 @@ def _insert_new(items: list[Item]) -> None:
 
     Raises `_StoredMeanwhile` if another transaction stored one of them since the batch looked.
     """
-    connection = connections[Item.objects.db]
-    meta = Item._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    row = "({})".format(", ".join(["%s"] * len(fields)))
-    size = max(1, connection.ops.bulk_batch_size(fields, items))
-    ids: dict[tuple[int, str], int] = {}
-    with connection.cursor() as cursor:
-        for first in range(0, len(items), size):
-            chunk = items[first : first + size]
-            params = [
-                field.get_db_prep_save(field.pre_save(item, add=True), connection)
-                for item in chunk
-                for field in fields
-            ]
-            # Only the model's own table and column names go into the text; the values are parameters.
-            sql = (
-                f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {', '.join([row] * len(chunk))} "  # noqa: S608
-                f"ON CONFLICT ({quote('account_id')}, {quote('platform_id')}) DO NOTHING "
-                f"RETURNING {quote(meta.pk.column)}, {quote('account_id')}, {quote('platform_id')}"
-            )
-            cursor.execute(sql, params)
-            ids.update({(account_id, platform_id): pk for pk, account_id, platform_id in cursor.fetchall()})
+    inserted = bulk.insert(
+        Item, items, conflict=("account_id", "platform_id"), returning=("id", "account_id", "platform_id")
+    )
+    ids = {(account_id, platform_id): pk for pk, account_id, platform_id in inserted}
     if len(ids) != len(items):
         raise _StoredMeanwhile
+    alias = Item.objects.db
     for item in items:
-        item.pk = ids[(item.account_id, item.platform_id)]
-        item._state.adding = False
-        item._state.db = connection.alias
+        bulk.mark_saved(item, ids[(item.account_id, item.platform_id)], alias)
