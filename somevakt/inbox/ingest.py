@@ -244,6 +244,8 @@ def receive_many(
                 raise ValueError("the comment has no platform id")
         elif parsed.verb not in MODERATION_VERBS:
             raise ValueError(f"unknown verb {parsed.verb!r} (add, edited, remove, hide, unhide)")
+    if not incoming:
+        return []
     for _try in range(BATCH_TRIES):
         try:
             with transaction.atomic():

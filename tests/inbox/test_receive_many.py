@@ -192,6 +192,11 @@ def test_it_records_many_events_as_record_does_one_at_a_time(make_item, owner):
     call_command("rebuild-status", "--check")
 
 
+def test_it_touches_nothing_for_an_empty_batch(account, before_the_batch, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert receive_many([]) == []
+
+
 def test_it_refuses_a_batch_with_a_bad_comment_before_writing_anything(account):
     with pytest.raises(ValueError, match="no platform id"):
         receive_many([(account, parsed("ok"), None), (account, parsed(""), None)])

@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
+from somevakt.inbox.models import Item, ItemEvent
 from somevakt.integrations.deliveries import _process_one, drain, store_meta_delivery, triage_now
 from somevakt.integrations.fakes.meta_payloads import (
     feed_comment,
@@ -70,3 +73,19 @@ def test_it_drains_a_mixed_batch_exactly_as_one_delivery_at_a_time(account, inst
         ("rejected", 0, "entry 0 has no id"),
     ]
     call_command("rebuild-status", "--check")
+
+
+def test_it_drains_a_batch_in_the_same_few_queries_however_many_deliveries(account) -> None:
+    def queries_for(count: int, start: int) -> int:
+        for n in range(start, start + count):
+            store(page_delivery(PAGE, feed_comment(PAGE, f"1_{n}", f"Når åpner biblioteket igjen, nr. {n}?")))
+        with CaptureQueriesContext(connection) as queries:
+            assert drain() == count
+        return len(queries)
+
+    few, many = queries_for(3, 0), queries_for(40, 100)
+    # A few more only where SQLite's limit on parameters splits a long INSERT in two.
+    assert few <= 30
+    assert many <= few + 2
+    assert Item.objects.count() == 43
+    assert ItemEvent.objects.filter(type="triaged").count() == 43
