@@ -376,8 +376,13 @@ def _receive_batch(incoming: Sequence[tuple[Any, ParsedComment, Any]], enqueue: 
         log.info("inbox: item %s received on account %s", item.pk, item.account_id)
     if enqueue:
         ids = [item.pk for item in triage]
-        transaction.on_commit(lambda: [enqueue_triage(item_id) for item_id in ids])
+        transaction.on_commit(lambda: _enqueue_all(ids))
     return results
+
+
+def _enqueue_all(item_ids: list[int]) -> None:
+    for item_id in item_ids:
+        enqueue_triage(item_id)
 
 
 def _insert_new(items: list[Item]) -> None:
