@@ -185,31 +185,15 @@ def _process_batch(deliveries: list[Delivery]) -> list[Any]:
     incoming: list[tuple[Account, ParsedComment, Delivery]] = []
     outcomes: dict[tuple[int, str], list[Delivery]] = {}
     for delivery in deliveries:
-        payload, error = read_json(bytes(delivery.body))
-        try:
-            if error:
-                raise MalformedDelivery(error)
-            comments = parse_meta(payload)
-        except MalformedDelivery as exc:
-            reject(delivery, str(exc))
+        comments = _comments_of(delivery)
+        if comments is None:
             continue
-        unknown: set[str] = set()
-        handed = 0
-        for comment in comments:
-            key = (comment.platform, comment.account_external_id)
-            if key not in accounts:
-                accounts[key] = accounts_for(*key)
-            if not accounts[key]:
-                unknown.add(f"{comment.platform} {comment.account_external_id}")
-                continue
-            for account in accounts[key]:
-                incoming.append((account, comment, delivery))
-                handed += 1
+        pairs, note = _route(comments, accounts)
+        incoming.extend((account, comment, delivery) for account, comment in pairs)
         heard.update((c.platform, c.account_external_id) for c in comments)
-        note = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
-        if unknown:
+        if note:
             log.warning("delivery %s: %s", delivery.pk, note)
-        outcomes.setdefault((handed, note), []).append(delivery)
+        outcomes.setdefault((len(pairs), note), []).append(delivery)
     received = receive_many(incoming, enqueue=False)
     now = timezone.now()
     for (handed, note), done in outcomes.items():
@@ -246,43 +230,58 @@ def _process_locked(
     """
     from somevakt.inbox.ingest import receive
 
-    payload, error = read_json(bytes(delivery.body))
-    try:
-        if error:
-            raise MalformedDelivery(error)
-        comments = parse_meta(payload)
-    except MalformedDelivery as exc:
-        reject(delivery, str(exc))
+    comments = _comments_of(delivery)
+    if comments is None:
         return DeliveryStatus.REJECTED, []
-    accounts = {} if accounts is None else accounts
+    pairs, note = _route(comments, {} if accounts is None else accounts)
     items = []
-    unknown: set[str] = set()
-    handed = 0
     now = timezone.now()
-    for comment in comments:
-        key = (comment.platform, comment.account_external_id)
-        if key not in accounts:
-            accounts[key] = accounts_for(*key)
-        if not accounts[key]:
-            unknown.add(f"{comment.platform} {comment.account_external_id}")
-            continue
-        for account in accounts[key]:
-            item = receive(account, comment, delivery, enqueue=False)
-            if item is not None and comment.verb in ("add", "edited"):
-                items.append(item)
-            handed += 1
+    for account, comment in pairs:
+        item = receive(account, comment, delivery, enqueue=False)
+        if item is not None and comment.verb in ("add", "edited"):
+            items.append(item)
     if heard is None:
         mark_heard({(c.platform, c.account_external_id) for c in comments}, now)
     else:
         heard.update((c.platform, c.account_external_id) for c in comments)
     delivery.status = DeliveryStatus.PROCESSED
     delivery.processed_at = now
-    delivery.comments = handed
-    delivery.error = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
+    delivery.comments = len(pairs)
+    delivery.error = note
     delivery.save(update_fields=["status", "processed_at", "comments", "error"])
-    if unknown:
-        log.warning("delivery %s: %s", delivery.pk, delivery.error)
+    if note:
+        log.warning("delivery %s: %s", delivery.pk, note)
     return DeliveryStatus.PROCESSED, items
+
+
+def _comments_of(delivery: Delivery) -> list[ParsedComment] | None:
+    """The delivery's comments, or None when it cannot be read (it is then rejected)."""
+    payload, error = read_json(bytes(delivery.body))
+    try:
+        if error:
+            raise MalformedDelivery(error)
+        return parse_meta(payload)
+    except MalformedDelivery as exc:
+        reject(delivery, str(exc))
+        return None
+
+
+def _route(
+    comments: list[ParsedComment], accounts: dict[tuple[str, str], list[Account]]
+) -> tuple[list[tuple[Account, ParsedComment]], str]:
+    """Each comment paired with every account it is for, and a note naming the pages and
+    Instagram accounts we have no account for. `accounts` caches the lookups across calls."""
+    pairs: list[tuple[Account, ParsedComment]] = []
+    unknown: set[str] = set()
+    for comment in comments:
+        key = (comment.platform, comment.account_external_id)
+        if key not in accounts:
+            accounts[key] = accounts_for(*key)
+        if not accounts[key]:
+            unknown.add(f"{comment.platform} {comment.account_external_id}")
+        pairs.extend((account, comment) for account in accounts[key])
+    note = ("no account for " + ", ".join(sorted(unknown))) if unknown else ""
+    return pairs, note
 
 
 def mark_heard(accounts: set[tuple[str, str]], now: datetime) -> None:

@@ -3,9 +3,13 @@ Meta app secret, and `/hooks/meta` routed even before the project's URLconf moun
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from somevakt.integrations.base import Credentials
+from somevakt.integrations.deliveries import store_meta_delivery
+from somevakt.registry.models import Delivery
 from somevakt.registry.services import Approver, add_account, set_credentials
 
 APP_SECRET = "test-app-secret"
@@ -13,6 +17,11 @@ VERIFY_TOKEN = "test-verify-token"
 PAGE = "111222333"
 INSTAGRAM = "17841400000000999"
 MASTODON = "110000000000000202"
+
+
+def store(payload) -> Delivery:
+    """A Meta delivery stored as the webhook stores it."""
+    return store_meta_delivery(json.dumps(payload).encode())
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -13,7 +12,6 @@ from somevakt.integrations.deliveries import (
     MAX_ATTEMPTS,
     drain,
     process_delivery,
-    store_meta_delivery,
     sweep_stored,
 )
 from somevakt.integrations.fakes.meta_payloads import (
@@ -23,11 +21,7 @@ from somevakt.integrations.fakes.meta_payloads import (
     page_delivery,
 )
 from somevakt.registry.models import AccountAlert, AccountState, AlertKind, Delivery, DeliveryStatus
-from tests.integrations.conftest import INSTAGRAM, PAGE
-
-
-def store(payload) -> Delivery:
-    return store_meta_delivery(json.dumps(payload).encode())
+from tests.integrations.conftest import INSTAGRAM, PAGE, store
 
 
 def test_it_turns_a_comment_into_a_triaged_item(account) -> None:

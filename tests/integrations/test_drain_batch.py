@@ -9,15 +9,13 @@ must come out the same.
 
 from __future__ import annotations
 
-import json
-
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from somevakt.inbox.models import Item, ItemEvent
-from somevakt.integrations.deliveries import _process_one, drain, store_meta_delivery, triage_now
+from somevakt.integrations.deliveries import _process_one, drain, triage_now
 from somevakt.integrations.fakes.meta_payloads import (
     feed_comment,
     instagram_comment,
@@ -26,11 +24,7 @@ from somevakt.integrations.fakes.meta_payloads import (
 )
 from somevakt.registry.models import AccountAlert, Delivery
 from tests.inbox.test_receive_many import rolled_back, snapshot
-from tests.integrations.conftest import INSTAGRAM, PAGE
-
-
-def store(payload) -> Delivery:
-    return store_meta_delivery(json.dumps(payload).encode())
+from tests.integrations.conftest import INSTAGRAM, PAGE, store
 
 
 def outcome() -> dict:

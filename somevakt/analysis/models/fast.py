@@ -69,7 +69,6 @@ def speed_up(nlp: Language) -> list[str]:
             continue
         for node in model.walk():
             node.ops = _OPS
-        for node in model.walk():
             if _is_tok2vec(node) and FusedTok2Vec.fits(node):
                 FusedTok2Vec(node).install()
                 fused.append(name)

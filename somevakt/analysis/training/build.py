@@ -146,6 +146,20 @@ def uses_vectors(config: Path) -> bool:
     return bool(found)
 
 
+def vectors_for(config: Path, vectors: Path | None, models_dir: Path, work_dir: Path) -> Path | None:
+    """The vectors folder a training run with `config` uses: the one given, else (when the config
+    reads static vectors) the shipped table, else none."""
+    if vectors is not None or not uses_vectors(config):
+        return vectors
+    shipped = shipped_vectors(models_dir, work_dir)
+    if shipped is None:
+        raise DataError(
+            f"{config.name} uses floret vectors: build them with `somevakt train vectors --data TEXT.gz`"
+            " and pass --vectors"
+        )
+    return shipped
+
+
 def shipped_vectors(models_dir: Path, work_dir: Path) -> Path | None:
     """The shipped float16 table as a spaCy vectors folder, so retraining one model keeps the other valid."""
     import numpy
@@ -193,14 +207,9 @@ def train(kind: str, options: TrainOptions) -> Path:
     config = options.config or CONFIG_DIR / f"{kind}.cfg"
     if not config.is_file():
         raise DataError(f"{config}: no such config file")
-    if options.vectors is None and uses_vectors(config):
-        vectors = shipped_vectors(options.models_dir, options.work_dir)
-        if vectors is None:
-            raise DataError(
-                f"{config.name} uses floret vectors: build them with `somevakt train vectors --data TEXT.gz`"
-                " and pass --vectors"
-            )
-        options = replace(options, vectors=vectors)
+    options = replace(
+        options, vectors=vectors_for(config, options.vectors, options.models_dir, options.work_dir)
+    )
     corpus_dir = options.work_dir / kind / "corpus"
     counts = (convert_ner if kind == "ner" else convert_sentiment)(options, corpus_dir)
     print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)

@@ -150,7 +150,7 @@ def pretrain(options: PretrainOptions) -> Path:
     """Convert the text, pretrain, and save checkpoints; returns the last weights file."""
     from dataclasses import replace
 
-    from somevakt.analysis.training.build import shipped_vectors, uses_vectors
+    from somevakt.analysis.training.build import vectors_for
 
     if not options.data.is_file():
         raise DataError(f"{options.data}: no such file (expected plain text, optionally .gz)")
@@ -160,14 +160,8 @@ def pretrain(options: PretrainOptions) -> Path:
         raise DataError(
             f"{options.vectors}: not a spaCy vectors folder (build one with `somevakt train vectors`)"
         )
-    if options.vectors is None and uses_vectors(options.config):
-        vectors = shipped_vectors(options.models_dir, options.work_dir)
-        if vectors is None:
-            raise DataError(
-                f"{options.config.name} uses floret vectors: build them with"
-                " `somevakt train vectors --data TEXT.gz` and pass --vectors"
-            )
-        options = replace(options, vectors=vectors)
+    vectors = vectors_for(options.config, options.vectors, options.models_dir, options.work_dir)
+    options = replace(options, vectors=vectors)
     out = options.work_dir / "pretrain"
     texts = out / f"text-{options.seed}-{options.p_lower}-{options.limit}.jsonl"
     if not texts.is_file():
