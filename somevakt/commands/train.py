@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--init-tok2vec", type=Path, default=None, help="pretrained tok2vec weights (`train pretrain`)"
     )
+    parser.add_argument(
+        "--resume", type=Path, default=None, help="pretrain: go on from a model-step<N>.bin of an earlier run"
+    )
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument(
         "--save-every", type=int, default=1000, help="pretrain: save the weights every N steps"
@@ -74,6 +77,7 @@ def main(argv: list[str]) -> int:
                     limit=args.limit,
                     seed=args.seed,
                     overrides=tuple(_override(item) for item in args.set),
+                    resume=args.resume,
                     **({"models_dir": args.models_dir} if args.models_dir else {}),
                 )
             )
@@ -81,6 +85,8 @@ def main(argv: list[str]) -> int:
             from somevakt.analysis.training.build import TrainOptions
             from somevakt.analysis.training.build import train as run
 
+            if args.resume is not None:
+                raise DataError("--resume is for `train pretrain`; ner and sentiment take --init-tok2vec")
             options = TrainOptions(
                 data=args.data,
                 work_dir=args.work_dir,

@@ -84,3 +84,37 @@ def test_it_rejects_missing_text(tmp_path: Path, capsys: pytest.CaptureFixture[s
     argv = ["train", "pretrain", "--data", str(tmp_path / "nope.txt.gz"), "--work-dir", str(tmp_path / "w")]
     assert main(argv) == 2
     assert "nope.txt.gz: no such file" in capsys.readouterr().err
+
+
+def test_it_goes_on_from_a_checkpoint_of_an_earlier_run(tmp_path: Path) -> None:
+    assert main(_pretrain(tmp_path, "a", "--max-steps", "2", "--save-every", "1")) == 0
+    first = tmp_path / "a" / "pretrain"
+    checkpoint = tmp_path / "step2.bin"
+    checkpoint.write_bytes((first / "model-step2.bin").read_bytes())
+    kept = tmp_path / "kept" / "model-step2.bin"
+    kept.parent.mkdir()
+    kept.write_bytes(checkpoint.read_bytes())
+    argv = _pretrain(tmp_path, "b", "--max-steps", "4", "--save-every", "1", "--resume", str(kept))
+    assert main(argv) == 0
+    out = tmp_path / "b" / "pretrain"
+    # The step count goes on from the checkpoint's, and training moved the weights on from it.
+    assert [p.name for p in sorted(out.glob("model-step*.bin"))] == ["model-step3.bin", "model-step4.bin"]
+    assert (out / "model-step3.bin").read_bytes() != checkpoint.read_bytes()
+    # Nothing to learn (learning rate 0, no running average): it saves exactly the weights it started from.
+    frozen = ["--resume", str(kept), "--set", "pretraining.optimizer.learn_rate=0"]
+    frozen += ["--set", "pretraining.optimizer.use_averages=false"]
+    assert main(_pretrain(tmp_path, "c", "--max-steps", "3", *frozen)) == 0
+    assert (tmp_path / "c" / "pretrain" / "model-step3.bin").read_bytes() == checkpoint.read_bytes()
+
+
+def test_it_rejects_a_resume_that_is_no_checkpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "weights.bin"
+    odd.write_bytes(b"x")
+    assert main(_pretrain(tmp_path, "a", "--resume", str(odd))) == 2
+    assert "weights.bin: not a pretraining checkpoint" in capsys.readouterr().err
+    done = tmp_path / "model-step50.bin"
+    done.write_bytes(b"x")
+    assert main(_pretrain(tmp_path, "a", "--resume", str(done), "--max-steps", "50")) == 2
+    assert "already at step 50" in capsys.readouterr().err

@@ -10,6 +10,11 @@ the context it learns from is also the one of lower-case social media text.
 The weights are saved every `save_every` steps as `model-step<N>.bin` (the tok2vec only) for
 `somevakt train ner --init-tok2vec FILE`; the run is reproducible from its seed, so stopping a
 long run after N steps gives the same weights as a run with `--max-steps N`.
+
+A run longer than one sitting continues from a saved `model-step<N>.bin` (`resume`): the tok2vec
+starts from those weights and the step count from N, as spaCy's own `pretrain --resume-path` does.
+The optimizer's moments and the small output layer start afresh and the pass over the text starts
+from its beginning again, so a resumed run is close to, not identical with, an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +92,15 @@ class PretrainOptions:
     p_lower: float = 0.3
     seed: int = 1
     overrides: tuple[tuple[str, Any], ...] = ()
+    resume: Path | None = None  # a model-step<N>.bin of an earlier run: go on from step N
+
+
+def resume_step(weights: Path) -> int:
+    """The step a checkpoint was saved at, from its name (`model-step<N>.bin`)."""
+    match = re.fullmatch(r"model-step(\d+)\.bin", weights.name)
+    if not weights.is_file() or match is None:
+        raise DataError(f"{weights}: not a pretraining checkpoint (expected an existing model-step<N>.bin)")
+    return int(match.group(1))
 
 
 def write_texts(source: Path, target: Path, rng: random.Random, p_lower: float, limit: int = 0) -> int:
@@ -160,6 +175,9 @@ def pretrain(options: PretrainOptions) -> Path:
         raise DataError(
             f"{options.vectors}: not a spaCy vectors folder (build one with `somevakt train vectors`)"
         )
+    start = resume_step(options.resume) if options.resume is not None else 0
+    if start >= options.max_steps:
+        raise DataError(f"{options.resume}: already at step {start}; give a --max-steps above it")
     vectors = vectors_for(options.config, options.vectors, options.models_dir, options.work_dir)
     options = replace(options, vectors=vectors)
     out = options.work_dir / "pretrain"
@@ -170,10 +188,13 @@ def pretrain(options: PretrainOptions) -> Path:
         print(f"text: {lines} lines", flush=True)
     config = pretrain_config(options, texts, options.vectors)
     config.to_disk(out / "config.cfg")
-    return _run(config.interpolate(), out, options.max_steps, options.save_every)
+    resume = (options.resume, start) if options.resume is not None else None
+    return _run(config.interpolate(), out, options.max_steps, options.save_every, resume)
 
 
-def _run(config: Any, out: Path, max_steps: int, save_every: int) -> Path:
+def _run(
+    config: Any, out: Path, max_steps: int, save_every: int, resume: tuple[Path, int] | None = None
+) -> Path:
     """spaCy's pretraining loop, stopped after `max_steps` batches and saved every `save_every`."""
     from spacy.schemas import ConfigSchemaPretrain
     from spacy.training.pretrain import create_pretraining_model, ensure_docs, make_update
@@ -190,16 +211,22 @@ def _run(config: Any, out: Path, max_steps: int, save_every: int) -> Path:
     optimizer = P["optimizer"]
     objective = model.attrs["loss"]
     tok2vec = model.get_ref("tok2vec")
+    first_step = 0
+    if resume is not None:
+        weights, first_step = resume
+        # Read before anything is written: the checkpoint may be one this run overwrites.
+        tok2vec.from_bytes(weights.read_bytes())
 
     def save(name: str) -> Path:
         path = out / name
-        with model.use_params(optimizer.averages):
+        # The running average when the optimizer keeps one (the default), else the weights as they are.
+        with model.use_params(optimizer.averages or {}):
             tmp = path.with_name(f".{path.name}")
             tmp.write_bytes(tok2vec.to_bytes())
             tmp.rename(path)
         return path
 
-    step, words, start = 0, 0, time.monotonic()
+    step, words, start = first_step, 0, time.monotonic()
     window_loss, window_words = 0.0, 0
     last = out / "model-last.bin"
     log = (out / "log.jsonl").open("a", encoding="utf-8")
