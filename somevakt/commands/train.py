@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from somevakt.analysis.training.errors import DataError
+from somevakt.analysis.training.selftrain import SelfTraining
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,6 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-balance", action="store_true", help="sentiment: no class balancing")
+    parser.add_argument(
+        "--self-train",
+        type=Path,
+        default=None,
+        metavar="TEXT",
+        help="sentiment: add sentences of this plain text (.gz) labelled by --teacher",
+    )
+    parser.add_argument(
+        "--teacher", default=None, help="sentiment: the model folder that labels --self-train text"
+    )
     parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
     parser.add_argument("--bucket", type=int, default=50000, help="vectors: hash buckets")
     parser.add_argument(
@@ -87,6 +98,10 @@ def main(argv: list[str]) -> int:
 
             if args.resume is not None:
                 raise DataError("--resume is for `train pretrain`; ner and sentiment take --init-tok2vec")
+            if (args.self_train is None) != (args.teacher is None):
+                raise DataError("--self-train TEXT and --teacher MODEL go together")
+            if args.self_train is not None and args.kind != "sentiment":
+                raise DataError("--self-train is for `train sentiment`")
             options = TrainOptions(
                 data=args.data,
                 work_dir=args.work_dir,
@@ -97,6 +112,7 @@ def main(argv: list[str]) -> int:
                 seed=args.seed,
                 config=args.config,
                 balance=not args.no_balance,
+                self_training=_self_training(args),
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )
@@ -106,6 +122,22 @@ def main(argv: list[str]) -> int:
         return 2
     print(f"wrote {out}")
     return 0
+
+
+def _self_training(args: argparse.Namespace) -> SelfTraining | None:
+    if args.self_train is None:
+        return None
+    from somevakt.analysis.models import load, model_path
+
+    teacher = str(args.teacher)
+    folder = model_path(teacher) if teacher in ("ner", "sentiment") else Path(teacher)
+    if not (folder / "meta.json").is_file():
+        raise DataError(f"--teacher {teacher}: not a model folder (no meta.json in {folder})")
+    if teacher not in ("ner", "sentiment") and "/" not in teacher:
+        teacher = f"./{teacher}"  # `load` takes a bare name for a shipped model
+    if "textcat" not in load(teacher).pipe_names:
+        raise DataError(f"--teacher {args.teacher}: not a sentiment model (no textcat)")
+    return SelfTraining(text=args.self_train, teacher=teacher)
 
 
 def _override(item: str) -> tuple[str, object]:

@@ -18,6 +18,7 @@ from somevakt.analysis.training import augment
 from somevakt.analysis.training.errors import DataError
 from somevakt.analysis.training.norec import LABELS, read_json
 from somevakt.analysis.training.norne import TaggedSentence, read_tsv
+from somevakt.analysis.training.selftrain import SelfTraining, pseudo_labelled
 
 CONFIG_DIR = Path(__file__).resolve().parent
 KINDS = ("ner", "sentiment")
@@ -40,6 +41,7 @@ class TrainOptions:
     balance: bool = True
     config: Path | None = None  # default: <kind>.cfg beside this module
     overrides: tuple[tuple[str, Any], ...] = ()
+    self_training: SelfTraining | None = None  # sentiment: add a teacher's labels on unlabelled text
 
 
 def norne_files(data: Path) -> dict[str, Path]:
@@ -100,6 +102,12 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
     train = read_json(files["train"])
     if options.limit:
         train = train[: options.limit]
+    if options.self_training is not None:
+        extra = pseudo_labelled(options.self_training, train, read_json(files["dev"]))
+        print(
+            f"self-training: {len(extra)} sentences labelled by {options.self_training.teacher}", flush=True
+        )
+        train = train + extra
     items = [(s.text, s.label) for s in train]
     items += [
         (augment.lower_text(s.text, rng, options.p_drop_punct), s.label)
