@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import DocBin
 
+from somevakt.analysis.training.evaluation import predict_sentiment
 from somevakt.analysis.training.norec import LabelledSentence
 from somevakt.analysis.training.selftrain import SelfTraining, candidate_lines, pseudo_labelled
 from somevakt.cli import main
@@ -47,19 +48,35 @@ def test_it_leaves_out_labelled_sentences_and_lines_of_odd_length(tmp_path: Path
     assert lines == [PRAISE[0], PRAISE[2]]
 
 
-def test_the_shipped_teacher_labels_only_what_it_is_sure_of(tmp_path: Path) -> None:
-    text = _text(tmp_path / "t.gz", PRAISE + PAN + PLAIN)
+def _teacher_says(lines: list[str]) -> dict[str, tuple[str, float]]:
+    """What the shipped model says of each line: its label and how sure it is."""
+    out = {}
+    for text, cats in zip(lines, predict_sentiment(lines, "sentiment"), strict=True):
+        label = max(cats, key=cats.__getitem__)
+        out[text] = (label, cats[label])
+    return out
+
+
+def test_the_teacher_labels_only_what_it_is_sure_of(tmp_path: Path) -> None:
+    lines = PRAISE + PAN + PLAIN
+    text = _text(tmp_path / "t.gz", lines)
+    says = _teacher_says(lines)
     labelled = _labelled(
         ("Bra.", "Positive"), ("Bra!", "Positive"), ("Dårlig.", "Negative"), ("Den.", "Neutral")
     )
-    sure = pseudo_labelled(SelfTraining(text, "sentiment", threshold=0.6, ratio=10), labelled, [])
-    expected = {t: "Positive" for t in PRAISE} | {t: "Negative" for t in PAN} | {t: "Neutral" for t in PLAIN}
-    assert {s.text: s.label for s in sure} == expected
+    # The praise and the plain statements are beyond doubt for any usable model.
+    assert all(says[t][0] == "Positive" for t in PRAISE) and all(says[t][0] == "Neutral" for t in PLAIN)
+    threshold = 0.6
+    sure = pseudo_labelled(SelfTraining(text, "sentiment", threshold=threshold, ratio=10), labelled, [])
+    assert {s.text: s.label for s in sure} == {t: lab for t, (lab, p) in says.items() if p >= threshold}
     # A threshold no probability reaches keeps nothing.
     assert pseudo_labelled(SelfTraining(text, "sentiment", threshold=1.01), labelled, []) == []
-    # Per class at most ratio x the labelled count (2 / 1 / 1 here), the most confident first.
-    capped = pseudo_labelled(SelfTraining(text, "sentiment", threshold=0.6, ratio=1), labelled, [])
-    assert {s.text for s in capped} == {PRAISE[1], PRAISE[2], PAN[0], PLAIN[0]}
+    # Per class at most ratio x the labelled count (2 / 1 / 1 here), the surest first.
+    capped = pseudo_labelled(SelfTraining(text, "sentiment", threshold=0.0, ratio=1), labelled, [])
+    for label, cap in (("Positive", 2), ("Negative", 1), ("Neutral", 1)):
+        mine = sorted((p for t, (lab, p) in says.items() if lab == label), reverse=True)
+        kept = [says[s.text][1] for s in capped if s.label == label]
+        assert len(kept) == min(cap, len(mine)) and sorted(kept, reverse=True) == mine[:cap]
 
 
 def _norec(root: Path) -> Path:
@@ -97,12 +114,13 @@ def test_it_trains_a_student_on_the_teachers_labels_too(
     argv += ["--models-dir", str(tmp_path / "student"), "--vectors", str(_tiny_vectors(tmp_path / "vectors"))]
     argv += ["--self-train", str(text), "--teacher", "sentiment", "--max-steps", "2"]
     assert main(argv) == 0
-    # The shipped teacher is at least 0.85 sure of three of the lines (see the test above).
-    assert "self-training: 3 sentences labelled by sentiment" in capsys.readouterr().out
+    # The default threshold is 0.85; every line the teacher is that sure of is trained on, with its label.
+    sure = {t: lab for t, (lab, p) in _teacher_says(PRAISE + PAN + PLAIN).items() if p >= 0.85}
+    assert sure and f"self-training: {len(sure)} sentences labelled by sentiment" in capsys.readouterr().out
     corpus = DocBin().from_disk(tmp_path / "w" / "sentiment" / "corpus" / "train.spacy")
     labels = {d.text: max(d.cats, key=d.cats.get) for d in corpus.get_docs(spacy.blank("nb").vocab)}
-    assert labels[PRAISE[1]] == labels[PRAISE[2]] == "Positive" and labels[PLAIN[0]] == "Neutral"
-    assert PAN[0] not in labels
+    assert {t: labels[t] for t in sure} == sure
+    assert not set(PRAISE + PAN + PLAIN) - set(sure) & set(labels)
     assert (tmp_path / "student" / "sentiment" / "meta.json").is_file()
 
 
