@@ -128,12 +128,13 @@ def _self_training(args: argparse.Namespace) -> SelfTraining | None:
     if args.self_train is None:
         return None
     from somevakt.analysis.models import load, model_path
+    from somevakt.analysis.training.build import KINDS
 
     teacher = str(args.teacher)
-    folder = model_path(teacher) if teacher in ("ner", "sentiment") else Path(teacher)
+    folder = model_path(teacher) if teacher in KINDS else Path(teacher)
     if not (folder / "meta.json").is_file():
         raise DataError(f"--teacher {teacher}: not a model folder (no meta.json in {folder})")
-    if teacher not in ("ner", "sentiment") and "/" not in teacher:
+    if teacher not in KINDS and "/" not in teacher:
         teacher = f"./{teacher}"  # `load` takes a bare name for a shipped model
     if "textcat" not in load(teacher).pipe_names:
         raise DataError(f"--teacher {args.teacher}: not a sentiment model (no textcat)")

@@ -115,13 +115,9 @@ def _tiny_vectors(path: Path) -> Path:
     return path
 
 
-def test_it_ships_one_shared_float16_vectors_table(tmp_path: Path) -> None:
-    import numpy
-
-    from somevakt.analysis.models import VECTORS_META_KEY, load
-
-    data = tmp_path / "norec"
-    data.mkdir()
+def _norec(root: Path) -> Path:
+    """A tiny NoReC_sentence folder: the same nine sentences as train and dev."""
+    root.mkdir()
     items = [
         {"sent_id": str(i), "text": text, "label": label}
         for i, (text, label) in enumerate(
@@ -134,7 +130,16 @@ def test_it_ships_one_shared_float16_vectors_table(tmp_path: Path) -> None:
         )
     ]
     for split in ("train", "dev"):
-        (data / f"{split}.json").write_text(json.dumps(items), encoding="utf-8")
+        (root / f"{split}.json").write_text(json.dumps(items), encoding="utf-8")
+    return root
+
+
+def test_it_ships_one_shared_float16_vectors_table(tmp_path: Path) -> None:
+    import numpy
+
+    from somevakt.analysis.models import VECTORS_META_KEY, load
+
+    data = _norec(tmp_path / "norec")
     models = tmp_path / "models"
     argv = [
         "train",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from somevakt.analysis.training.evaluation import predict_sentiment
 from somevakt.analysis.training.norec import LabelledSentence
 from somevakt.analysis.training.selftrain import SelfTraining, candidate_lines, pseudo_labelled
 from somevakt.cli import main
-from tests.commands.test_train import _tiny_vectors
+from tests.commands.test_train import _norec, _tiny_vectors
 
 PRAISE = [
     "Dette er en fantastisk film som jeg virkelig elsker og anbefaler varmt",
@@ -77,24 +76,6 @@ def test_the_teacher_labels_only_what_it_is_sure_of(tmp_path: Path) -> None:
         mine = sorted((p for t, (lab, p) in says.items() if lab == label), reverse=True)
         kept = [says[s.text][1] for s in capped if s.label == label]
         assert len(kept) == min(cap, len(mine)) and sorted(kept, reverse=True) == mine[:cap]
-
-
-def _norec(root: Path) -> Path:
-    root.mkdir()
-    items = [
-        {"sent_id": str(i), "text": t, "label": lab}
-        for i, (t, lab) in enumerate(
-            [
-                ("Fantastisk bra!", "Positive"),
-                ("Elendig og dårlig.", "Negative"),
-                ("Den åpner ti.", "Neutral"),
-            ]
-            * 3
-        )
-    ]
-    for split in ("train", "dev"):
-        (root / f"{split}.json").write_text(json.dumps(items), encoding="utf-8")
-    return root
 
 
 def test_it_trains_a_student_on_the_teachers_labels_too(

@@ -102,8 +102,9 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
     train = read_json(files["train"])
     if options.limit:
         train = train[: options.limit]
+    dev_sentences = read_json(files["dev"])
     if options.self_training is not None:
-        extra = pseudo_labelled(options.self_training, train, read_json(files["dev"]))
+        extra = pseudo_labelled(options.self_training, train, dev_sentences)
         print(
             f"self-training: {len(extra)} sentences labelled by {options.self_training.teacher}", flush=True
         )
@@ -117,7 +118,7 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
     if options.balance:
         items = _balanced(items)
     rng.shuffle(items)
-    dev = [(s.text, s.label) for s in read_json(files["dev"])]
+    dev = [(s.text, s.label) for s in dev_sentences]
     nlp = spacy.blank("nb")
     corpus_dir.mkdir(parents=True, exist_ok=True)
     for name, rows in (("train", items), ("dev", dev)):
