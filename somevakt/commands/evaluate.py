@@ -1,7 +1,9 @@
-"""`somevakt eval ner --data FILE.tsv` / `somevakt eval sentiment --data FILE.json`: score a shipped model.
+"""`somevakt eval ner|sentiment|triage --data FILE`: score a shipped model, or the whole triage.
 
-Prints one JSON object (figures are fractions 0-1; an item is a sentence). A missing or
-malformed file is a user's mistake: one line on stderr and exit code 2.
+Prints one JSON object (figures are fractions 0-1). For ner and sentiment an item is a
+sentence; a missing or malformed file is a user's mistake: one line on stderr and exit code 2.
+For triage (`somevakt/policy/evaluation.py`) an item is a labelled comment; malformed lines are
+listed under "malformed" and give exit code 2, the rest is still scored.
 """
 
 from __future__ import annotations
@@ -21,13 +23,25 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="somevakt eval", description="Measure a shipped model on a labelled file.")
-    parser.add_argument("kind", choices=("ner", "sentiment"))
-    parser.add_argument("--data", type=Path, required=True, help="NorNE .tsv (ner) or NoReC_sentence .json")
+    parser.add_argument("kind", choices=("ner", "sentiment", "triage"))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="NorNE .tsv (ner), NoReC_sentence .json (sentiment) or labelled comments .jsonl (triage)",
+    )
+    parser.add_argument(
+        "--errors", type=Path, default=None, help="triage: write each misjudged item to this .jsonl"
+    )
     parser.add_argument(
         "--model", type=Path, default=None, help="a trained model folder (default: the shipped one)"
     )
     parser.add_argument("--lower", action="store_true", help="score a lower-cased copy (social media style)")
     args = parser.parse_args(argv)
+    if args.kind == "triage":
+        return _triage(args.data, args.errors)
+    if args.errors is not None:
+        parser.error("--errors is for `eval triage`")
     from somevakt.analysis.models import ModelMissing
     from somevakt.analysis.training.evaluation import evaluate_ner, evaluate_sentiment
 
@@ -40,3 +54,28 @@ def main(argv: list[str]) -> int:
         return 2
     print(json.dumps(result, ensure_ascii=False))
     return 0
+
+
+def _triage(data: Path, errors: Path | None) -> int:
+    from somevakt.policy.evaluation import by_pattern, read_triage_file, score
+
+    if not data.is_file():
+        print(f"somevakt eval: {data}: no such file", file=sys.stderr)
+        return 2
+    try:
+        labelled = read_triage_file(data)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"somevakt eval: {data}: cannot be read ({exc})", file=sys.stderr)
+        return 2
+    result, misses = score(labelled.items)
+    patterns = by_pattern(labelled.items, misses)
+    if patterns:
+        result["patterns"] = patterns
+    if labelled.errors:
+        result["malformed"] = labelled.errors
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as out:
+            for miss in misses:
+                out.write(json.dumps(miss.to_dict(), ensure_ascii=False) + "\n")
+    print(json.dumps(result, ensure_ascii=False))
+    return 2 if labelled.errors else 0

@@ -1,6 +1,7 @@
-"""`somevakt train ner|sentiment|vectors|pretrain --data PATH`: rebuild a shipped model (never run in CI).
+"""`somevakt train ner|sentiment|comments|vectors|pretrain --data PATH`: rebuild a shipped model.
 
-ner and sentiment write `somevakt/analysis/models/<kind>/`; vectors builds floret subword
+ner, sentiment and comments write `somevakt/analysis/models/<kind>/` (comments from our own
+corpus, `corpus/comments`); vectors builds floret subword
 vectors from plain Norwegian text for `--vectors`; pretrain trains a config's tok2vec on plain
 text for `--init-tok2vec`. Checkpoints go to `--work-dir` (./training).
 """
@@ -23,9 +24,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
-    parser.add_argument("kind", choices=("ner", "sentiment", "vectors", "pretrain"))
+    parser.add_argument("kind", choices=("ner", "sentiment", "comments", "vectors", "pretrain"))
     parser.add_argument(
-        "--data", type=Path, required=True, help="NorNE folder, NoReC_sentence folder, or text .gz"
+        "--data",
+        type=Path,
+        required=True,
+        help="NorNE folder, NoReC_sentence folder, comment corpus folder, or text .gz",
     )
     parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
@@ -55,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--teacher", default=None, help="sentiment: the model folder that labels --self-train text"
+    )
+    parser.add_argument(
+        "--negatives",
+        type=Path,
+        default=None,
+        help="comments: NoReC_sentence .json whose sentences are added as non-abuse",
     )
     parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
     parser.add_argument("--bucket", type=int, default=50000, help="vectors: hash buckets")
@@ -102,6 +112,10 @@ def main(argv: list[str]) -> int:
                 raise DataError("--self-train TEXT and --teacher MODEL go together")
             if args.self_train is not None and args.kind != "sentiment":
                 raise DataError("--self-train is for `train sentiment`")
+            if args.negatives is not None and args.kind != "comments":
+                raise DataError("--negatives is for `train comments`")
+            if args.negatives is not None and not args.negatives.is_file():
+                raise DataError(f"--negatives {args.negatives}: no such file")
             options = TrainOptions(
                 data=args.data,
                 work_dir=args.work_dir,
@@ -113,6 +127,7 @@ def main(argv: list[str]) -> int:
                 config=args.config,
                 balance=not args.no_balance,
                 self_training=_self_training(args),
+                negatives=args.negatives,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )

@@ -106,3 +106,84 @@ def test_it_scores_a_lower_cased_copy(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["eval", "ner", "--data", str(data), "--lower"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["items"] == 2 and set(result["per"]) == {"p", "r", "f1"}
+
+
+ALL_INBOUND = ["none", "thank", "reply", "refer_formal", "refer_political", "escalate_manager"]
+ALL_INBOUND += ["escalate_crisis", "hide", "delete"]
+
+
+def _triage_file(tmp_path: Path, rows: list[object]) -> Path:
+    path = tmp_path / "set.jsonl"
+    lines = [row if isinstance(row, str) else json.dumps(row, ensure_ascii=False) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_it_scores_triage_per_municipality_and_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Any inbound action is acceptable for the first item; "ok" (an outgoing action) never is
+    # for a comment, so the second is a miss under Gausdal whatever the models say.
+    data = _triage_file(
+        tmp_path,
+        [
+            {
+                "id": "e-mail",
+                "text": "Send svaret til ola.hansen@example.com, takk.",
+                "accept": {"gausdal": ALL_INBOUND, "romskog": ALL_INBOUND},
+                "codes": ["personal_data.email"],
+                "pattern": "contact",
+            },
+            {
+                "id": "never",
+                "text": "Når åpner biblioteket?",
+                "accept": {"gausdal": ["ok"]},
+                "pattern": "impossible",
+            },
+        ],
+    )
+    errors = tmp_path / "errors.jsonl"
+    assert main(["eval", "triage", "--data", str(data), "--errors", str(errors)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["items"] == 2
+    assert result["actions"]["gausdal"] == {"accuracy": 0.5, "n": 2}
+    assert result["actions"]["romskog"] == {"accuracy": 1.0, "n": 1}
+    assert result["codes"]["personal_data.email"]["r"] == 1.0
+    assert result["patterns"] == {
+        "contact": {"accuracy": 1.0, "n": 2},
+        "impossible": {"accuracy": 0.0, "n": 1},
+    }
+    assert 0 <= result["finding_recall"] <= 1 and result["items_per_s"] > 0
+    misses = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(m["id"], m["policy"], m["accept"]) for m in misses] == [("never", "gausdal", ["ok"])]
+    assert misses[0]["action"] == "reply"
+
+
+def test_it_lists_malformed_triage_lines_and_scores_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = {"id": "ok", "text": "Når åpner biblioteket?", "accept": {"gausdal": ALL_INBOUND}}
+    data = _triage_file(
+        tmp_path,
+        [
+            "{broken",
+            {"id": "no-text", "text": " ", "accept": {"gausdal": ["reply"]}},
+            {"id": "where", "text": "Hei", "accept": {"oslo": ["reply"]}},
+            {"id": "kind", "text": "Hei", "kind": "tweet", "accept": {"gausdal": ["reply"]}},
+            good,
+        ],
+    )
+    assert main(["eval", "triage", "--data", str(data)]) == 2
+    result = json.loads(capsys.readouterr().out)
+    assert result["items"] == 1 and result["actions"]["gausdal"]["accuracy"] == 1.0
+    errors = {e["line"]: (e["id"], e["error"]) for e in result["malformed"]}
+    assert errors[1][0] is None and errors[1][1].startswith("not JSON")
+    assert errors[2] == ("no-text", '"text" must be a non-empty string')
+    assert "unknown municipality 'oslo'" in errors[3][1]
+    assert '"kind" must be one of' in errors[4][1]
+
+
+def test_it_rejects_a_missing_triage_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "triage", "--data", str(tmp_path / "nope.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and err.count("\n") == 1

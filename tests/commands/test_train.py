@@ -161,3 +161,62 @@ def test_it_ships_one_shared_float16_vectors_table(tmp_path: Path) -> None:
     assert main([*argv[:-4], "--max-steps", "2"]) == 0
     again = load.__wrapped__(str(models / "sentiment"))  # past the per-process cache
     assert again.meta[VECTORS_META_KEY] == nlp.meta[VECTORS_META_KEY]
+
+
+def _comments(root: Path, lines: list[str] | None = None) -> Path:
+    """A tiny comment corpus folder: sixty invented comments, enough for every split to have some."""
+    root.mkdir()
+    if lines is None:
+        kinds = [
+            ("Når åpner biblioteket {i}?", ["question"]),
+            ("Tusen takk til hjemmetjenesten, nummer {i} av mange gode dager!", ["praise"]),
+            ("Pass deg, jeg vet hvor du bor, {i} ganger har jeg sagt det.", ["threat"]),
+        ]
+        lines = [
+            json.dumps({"text": text.format(i=i), "labels": labels, "lang": "nb"}, ensure_ascii=False)
+            for i in range(20)
+            for text, labels in kinds
+        ]
+    (root / "ours.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_it_trains_and_ships_a_tiny_comment_classifier_with_thresholds(tmp_path: Path) -> None:
+    from somevakt.analysis.classifier import THRESHOLDS_META_KEY
+    from somevakt.analysis.training.comments import LABELS
+
+    models = tmp_path / "models"
+    argv = ["train", "comments", "--data", str(_comments(tmp_path / "corpus"))]
+    argv += ["--work-dir", str(tmp_path / "w"), "--models-dir", str(models)]
+    argv += ["--vectors", str(_tiny_vectors(tmp_path / "vectors")), "--max-steps", "2"]
+    argv += ["--negatives", str(_norec(tmp_path / "norec") / "train.json")]
+    assert main(argv) == 0
+    meta = json.loads((models / "comments" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "somevakt_comments" and "textcat_multilabel" in meta["pipeline"]
+    assert set(meta[THRESHOLDS_META_KEY]) == set(LABELS)
+    assert all(0.05 <= t <= 0.95 for t in meta[THRESHOLDS_META_KEY].values())
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "ours.jsonl:1: not JSON"),
+        ('{"text": "Hei", "labels": ["rude"]}', "unknown label 'rude'"),
+        ('{"text": "", "labels": []}', 'non-empty "text"'),
+        ('{"text": "Hei", "labels": [], "lang": "sv"}', "unknown lang 'sv'"),
+    ],
+)
+def test_it_rejects_a_malformed_comment_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, message: str
+) -> None:
+    data = _comments(tmp_path / "corpus", [line])
+    assert main(["train", "comments", "--data", str(data), "--work-dir", str(tmp_path / "w")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_it_rejects_negatives_for_another_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _norne(tmp_path / "norne")
+    negatives = _norec(tmp_path / "norec") / "train.json"
+    assert main(["train", "ner", "--data", str(data), "--negatives", str(negatives)]) == 2
+    assert "--negatives is for `train comments`" in capsys.readouterr().err

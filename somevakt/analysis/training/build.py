@@ -1,6 +1,6 @@
 """Convert the training data, run spaCy's trainer with the committed config, ship the result.
 
-`somevakt train ner|sentiment --data PATH` calls `train()`. Converted corpora and spaCy's
+`somevakt train ner|sentiment|comments --data PATH` calls `train()`. Converted corpora and spaCy's
 checkpoints go to a work folder (`training/` in the checkout, git-ignored); the best model
 is written into `somevakt/analysis/models/<kind>/`, the folder the analysers load.
 """
@@ -21,7 +21,7 @@ from somevakt.analysis.training.norne import TaggedSentence, read_tsv
 from somevakt.analysis.training.selftrain import SelfTraining, pseudo_labelled
 
 CONFIG_DIR = Path(__file__).resolve().parent
-KINDS = ("ner", "sentiment")
+KINDS = ("ner", "sentiment", "comments")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class TrainOptions:
     config: Path | None = None  # default: <kind>.cfg beside this module
     overrides: tuple[tuple[str, Any], ...] = ()
     self_training: SelfTraining | None = None  # sentiment: add a teacher's labels on unlabelled text
+    # comments: NoReC_sentence JSON whose sentences are added as known non-abuse (reviews are full
+    # of strong words that attack no one), and how many of them at most.
+    negatives: Path | None = None
+    max_negatives: int = 2000
 
 
 def norne_files(data: Path) -> dict[str, Path]:
@@ -129,6 +133,65 @@ def convert_sentiment(options: TrainOptions, corpus_dir: Path) -> dict[str, int]
             bin_.add(doc)
         bin_.to_disk(corpus_dir / f"{name}.spacy")
     return {"train": len(items), "dev": len(dev)}
+
+
+def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
+    """train.spacy: the corpus's train split, augmented copies and NoReC negatives; dev.spacy: dev as is."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from somevakt.analysis.training import comments
+
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
+    splits = comments.split(comments.read_corpus(options.data))
+    empty = [name for name in ("train", "dev") if not splits[name]]
+    if empty:
+        raise DataError(f"{options.data}: too few comments; the {empty[0]} split is empty")
+    train_split = splits["train"][: options.limit] if options.limit else splits["train"]
+    train = [(c.text, comments.cats(c.labels)) for c in train_split]
+    train += [(c.text, comments.cats(c.labels)) for c in comments.augmented(train_split, rng)]
+    if options.negatives is not None:
+        sentences = read_json(options.negatives)
+        rng.shuffle(sentences)
+        none = comments.cats((), comments.ABUSE_LABELS)
+        train += [(s.text, none) for s in sentences[: options.max_negatives]]
+    rng.shuffle(train)
+    dev = [(c.text, comments.cats(c.labels)) for c in splits["dev"]]
+    nlp = spacy.blank("nb")
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("train", train), ("dev", dev)):
+        bin_ = DocBin()
+        for text, labels in rows:
+            doc = nlp.make_doc(text)
+            doc.cats = labels
+            bin_.add(doc)
+        bin_.to_disk(corpus_dir / f"{name}.spacy")
+    return {"train": len(train), "dev": len(dev)}
+
+
+def comment_thresholds(model: Path, data: Path) -> dict[str, float]:
+    """Per label, the threshold with the best F-score on the corpus's dev split (recall counts
+    double for the labels where a miss costs most: threats, hate and crises)."""
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.classifier import judge_many, judgement
+    from somevakt.analysis.training import comments
+
+    dev = comments.split(comments.read_corpus(data))["dev"]
+    docs = [Document(c.text, "comment") for c in dev]
+    judge_many(docs, str(model))
+    scores = [judgement(d, str(model)).scores for d in docs]  # type: ignore[union-attr]
+    return {
+        label: comments.best_threshold(
+            [s[label] for s in scores],
+            [label in c.labels for c in dev],
+            recall_weight=2.0 if label in RECALL_FIRST else 1.0,
+        )
+        for label in comments.LABELS
+    }
+
+
+# A missed threat, group hate or crisis costs far more than a second look at a false alarm.
+RECALL_FIRST = frozenset({"threat", "hate", "crisis"})
 
 
 def _balanced(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -220,7 +283,8 @@ def train(kind: str, options: TrainOptions) -> Path:
         options, vectors=vectors_for(config, options.vectors, options.models_dir, options.work_dir)
     )
     corpus_dir = options.work_dir / kind / "corpus"
-    counts = (convert_ner if kind == "ner" else convert_sentiment)(options, corpus_dir)
+    convert = {"ner": convert_ner, "sentiment": convert_sentiment, "comments": convert_comments}[kind]
+    counts = convert(options, corpus_dir)
     print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)
     overrides: dict[str, Any] = {
         "paths.train": str(corpus_dir / "train.spacy"),
@@ -243,10 +307,16 @@ def train(kind: str, options: TrainOptions) -> Path:
         config = merged
     output = options.work_dir / kind / "output"
     spacy_train(config, output, overrides=overrides)
-    return ship(kind, output / "model-best", options.models_dir)
+    meta: dict[str, Any] = {}
+    if kind == "comments":
+        from somevakt.analysis.classifier import THRESHOLDS_META_KEY
+
+        meta[THRESHOLDS_META_KEY] = comment_thresholds(output / "model-best", options.data)
+        print(f"thresholds on dev: {meta[THRESHOLDS_META_KEY]}", flush=True)
+    return ship(kind, output / "model-best", options.models_dir, meta)
 
 
-def ship(kind: str, best: Path, models_dir: Path) -> Path:
+def ship(kind: str, best: Path, models_dir: Path, meta: dict[str, Any] | None = None) -> Path:
     """Write a trained pipeline into the package under its shipped name and version.
 
     Floret vectors are moved out of the model folder into one shared float16 table beside it
@@ -258,6 +328,7 @@ def ship(kind: str, best: Path, models_dir: Path) -> Path:
     nlp.meta["name"] = f"somevakt_{kind}"
     nlp.meta["version"] = VERSIONS[kind]
     nlp.meta["description"] = f"somevakt {kind} model; rebuild with `somevakt train {kind} --data PATH`"
+    nlp.meta.update(meta or {})
     models_dir.mkdir(parents=True, exist_ok=True)
     nlp.meta.pop(VECTORS_META_KEY, None)
     if nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape[0]:

@@ -1,0 +1,125 @@
+"""The comment classifier: whole-text judgements of a citizen's comment, from a trained model.
+
+Eleven independent labels (threat, hate, insult, obscene, case_request, political, crisis,
+question, praise, complaint, sarcasm), trained on the project's own corpus of comments to a
+municipality (`corpus/comments`, `somevakt train comments`). Each label has a threshold chosen
+on the corpus's dev split and shipped in the model's meta.
+
+The classifier judges; the lexicons point. The abuse, intent and tone analysers ask it about a
+comment and combine its answer with their exact rules (DESIGN.md §4):
+
+- a label the classifier is sure of is a finding even when no lexicon entry matched
+  (a polite threat, group hate without a slur);
+- a lexicon match stands only while the classifier gives its label at least a floor (a third of
+  the threshold): swearing in praise of a concert is not obscenity, "skyt meg" is not a threat;
+- exact rules that no model should overrule (a slur) are the analysers' own business.
+
+Only comments from the public (kind `comment`) are judged: the model never saw the
+municipality's own replies and posts, which keep the rules alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, to_model_doc, words_of
+
+MODEL = "comments"
+THRESHOLDS_META_KEY = "somevakt_thresholds"
+# A long text is judged in windows of this many words (the model was trained on comments,
+# nearly all shorter), and a label's score is its highest in any window.
+WINDOW_WORDS = 120
+# A lexicon match needs at least this share of its label's threshold to stand.
+FLOOR_SHARE = 1 / 3
+VERSION = VERSIONS[MODEL]
+
+LABEL_CODES: dict[str, str] = {
+    "threat": "abuse.threat",
+    "hate": "abuse.hate",
+    "insult": "abuse.insult",
+    "obscene": "abuse.obscene",
+    "case_request": "intent.case_request",
+    "political": "intent.political",
+    "crisis": "intent.crisis",
+    "question": "intent.question",
+    "praise": "tone.praise",
+    "complaint": "tone.negative",
+    "sarcasm": "tone.sarcasm",
+}
+CODE_LABELS: dict[str, str] = {code: label for label, code in LABEL_CODES.items()}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The classifier's scores for one text and the thresholds it was shipped with."""
+
+    scores: dict[str, float]
+    thresholds: dict[str, float]
+
+    def says(self, label: str) -> bool:
+        return self.scores.get(label, 0.0) >= self.thresholds.get(label, 0.5)
+
+    def allows(self, label: str) -> bool:
+        """Whether a lexicon match for `label` may stand (the score reaches the floor)."""
+        return self.scores.get(label, 0.0) >= self.thresholds.get(label, 0.5) * FLOOR_SHARE
+
+    def says_code(self, code: str) -> bool:
+        return self.says(CODE_LABELS[code])
+
+    def allows_code(self, code: str) -> bool:
+        return self.allows(CODE_LABELS[code])
+
+
+def judged(doc: Document) -> bool:
+    """Whether the classifier judges this kind of text (citizens' comments only)."""
+    return doc.kind == "comment"
+
+
+def judgement(doc: Document, model: str = MODEL) -> Judgement | None:
+    """The classifier's judgement of `doc`, computed once per Document; None for kinds it does not judge."""
+    if not judged(doc):
+        return None
+    key = f"judgement:{model}"
+    cache = cache_of(doc)
+    if key not in cache:
+        judge_many([doc], model)
+    found: Judgement = cache[key]
+    return found
+
+
+def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
+    """Judge several Documents in one batch and cache the results (the worker's path)."""
+    key = f"judgement:{model}"
+    pending = [doc for doc in docs if judged(doc) and key not in cache_of(doc)]
+    if not pending:
+        return
+    nlp = load(model)
+    thresholds = _thresholds(nlp)
+    owners: list[int] = []
+    model_docs = []
+    for index, doc in enumerate(pending):
+        w = words_of(doc)
+        windows = range(0, max(len(w.words), 1), WINDOW_WORDS)
+        for first in windows:
+            owners.append(index)
+            model_docs.append(
+                to_model_doc(
+                    nlp, w.words[first : first + WINDOW_WORDS], w.spaces[first : first + WINDOW_WORDS]
+                )
+            )
+    best: list[dict[str, float]] = [{} for _ in pending]
+    for index, scored in zip(owners, annotate(nlp, model_docs), strict=True):
+        mine = best[index]
+        for label, score in scored.cats.items():
+            if score > mine.get(label, -1.0):
+                mine[label] = float(score)
+    for doc, scores in zip(pending, best, strict=True):
+        cache_of(doc)[key] = Judgement(scores, thresholds)
+
+
+def _thresholds(nlp: Any) -> dict[str, float]:
+    shipped: dict[str, float] = nlp.meta.get(THRESHOLDS_META_KEY, {})
+    return {label: float(shipped.get(label, 0.5)) for label in LABEL_CODES}

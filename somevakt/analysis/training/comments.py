@@ -1,0 +1,242 @@
+"""Our own corpus of comments to a municipality (`corpus/comments/*.jsonl`) for the comment classifier.
+
+The corpus is written by the project (see `corpus/README.md`): one JSON object a line with
+`text`, `labels` (a subset of LABELS) and `lang`. It is split once and for all by a hash of the
+normalised text, so a comment and its near-copies (case, spacing) always fall in the same split
+and adding comments never moves old ones between splits: 80 % train, 10 % dev (thresholds,
+model choice), 10 % test (reported once per shipped model, never tuned on).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from somevakt.analysis.training.errors import DataError
+
+# The classifier's labels, in the order of corpus/README.md.
+LABELS: tuple[str, ...] = (
+    "threat",
+    "hate",
+    "insult",
+    "obscene",
+    "case_request",
+    "political",
+    "crisis",
+    "question",
+    "praise",
+    "complaint",
+    "sarcasm",
+)
+# Labels that judge abuse: NoReC review sentences (strong words about films and food, never about a
+# municipality's people) are added as negatives for these only; the rest stay unknown for them.
+ABUSE_LABELS: tuple[str, ...] = ("threat", "hate", "insult", "obscene")
+SPLITS: tuple[str, ...] = ("train", "dev", "test")
+LANGS: tuple[str, ...] = ("nb", "nn", "dialect")
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    labels: frozenset[str]
+    lang: str = "nb"
+    source: str = ""  # "file:line", for messages
+
+
+def read_corpus(folder: Path) -> list[Comment]:
+    """Every comment of every `*.jsonl` in `folder`; a bad line is a DataError naming file and line."""
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder of *.jsonl comment files")
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise DataError(f"{folder}: no *.jsonl files")
+    out: list[Comment] = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                out.append(_parse(line, f"{path.name}:{number}"))
+    return out
+
+
+def _parse(line: str, where: str) -> Comment:
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        raise DataError(f"{where}: not JSON ({exc})") from None
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+        raise DataError(f'{where}: expected an object with a non-empty "text"')
+    labels = row.get("labels", [])
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        raise DataError(f'{where}: "labels" must be a list of strings')
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise DataError(f"{where}: unknown label {unknown[0]!r}; use {', '.join(LABELS)}")
+    lang = row.get("lang", "nb")
+    if lang not in LANGS:
+        raise DataError(f"{where}: unknown lang {lang!r}; use {', '.join(LANGS)}")
+    return Comment(row["text"], frozenset(labels), lang, where)
+
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def split_of(text: str) -> str:
+    """train, dev or test, fixed by the text (case, spacing and punctuation ignored)."""
+    key = _FOLD.sub(" ", text.lower()).strip()
+    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "test" if bucket == 0 else "dev" if bucket == 1 else "train"
+
+
+def split(comments: Iterable[Comment]) -> dict[str, list[Comment]]:
+    """The three splits; a text written twice (folded) is kept once."""
+    out: dict[str, list[Comment]] = {name: [] for name in SPLITS}
+    seen: set[str] = set()
+    for comment in comments:
+        key = _FOLD.sub(" ", comment.text.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        out[split_of(comment.text)].append(comment)
+    return out
+
+
+def cats(labels: Iterable[str], known: Sequence[str] = LABELS) -> dict[str, float]:
+    """spaCy's `doc.cats` for these labels; a label outside `known` is left out (unknown, no loss)."""
+    present = set(labels)
+    return {label: float(label in present) for label in known}
+
+
+# --- augmentation: the ways people write that the corpus authors did not always use ---------------
+
+_PUNCT_END = re.compile(r"[.!?…]+$")
+_EMOJI = ("😡", "🙄", "👏", "😂", "❤️", "👍", "😢", "🤬", "😊", "🙏")
+# Written dialect and common slips: bokmål forms people replace in writing.
+_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("ikke", "ikkje"),
+    ("jeg", "eg"),
+    ("jeg", "æ"),
+    ("hva", "ka"),
+    ("hvordan", "koss"),
+    ("hvorfor", "kvifor"),
+    ("noe", "noko"),
+    ("meg", "mæ"),
+    ("deg", "dæ"),
+    ("det", "d"),
+    ("også", "ogs"),
+    ("kommunen", "kommuna"),
+)
+
+
+def typo(text: str, rng: random.Random) -> str:
+    """One slip in a random longer word: two letters swapped, one dropped or one doubled."""
+    words = [m for m in re.finditer(r"[^\W\d_]{4,}", text)]
+    if not words:
+        return text
+    m = rng.choice(words)
+    word = m.group()
+    i = rng.randrange(1, len(word) - 1)
+    how = rng.randrange(3)
+    if how == 0:
+        new = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+    elif how == 1:
+        new = word[:i] + word[i + 1 :]
+    else:
+        new = word[:i] + word[i] + word[i:]
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def respell(text: str, rng: random.Random) -> str:
+    """Some words in a dialect or colloquial spelling."""
+    for standard, other in _SPELLINGS:
+        if rng.random() < 0.5:
+            text = re.sub(rf"(?<![^\W\d_]){standard}(?![^\W\d_])", other, text)
+    return text
+
+
+def casual(text: str, rng: random.Random) -> str:
+    """Lower case, the last punctuation dropped, maybe an emoji: the way comments are typed on a phone."""
+    out = _PUNCT_END.sub("", text.lower()) if rng.random() < 0.7 else text.lower()
+    if rng.random() < 0.2:
+        out += " " + rng.choice(_EMOJI)
+    return out
+
+
+def augmented(comments: Sequence[Comment], rng: random.Random, copies: float = 1.0) -> list[Comment]:
+    """About `copies` changed copies per comment (casual, respelled, with a typo), labels unchanged.
+
+    An emoji added by `casual` could change the tone; tone labels are kept because a single
+    emoji at the end of a comment rarely turns it round, and the corpus has many comments
+    where it does (sarcasm) for the model to learn that from.
+    """
+    out: list[Comment] = []
+    for comment in comments:
+        n = int(copies) + (1 if rng.random() < copies - int(copies) else 0)
+        for _ in range(n):
+            text = comment.text
+            if rng.random() < 0.6:
+                text = casual(text, rng)
+            if rng.random() < 0.3:
+                text = respell(text, rng)
+            if rng.random() < 0.5:
+                text = typo(text, rng)
+            if text != comment.text:
+                out.append(Comment(text, comment.labels, comment.lang, comment.source))
+    return out
+
+
+# --- thresholds and figures ------------------------------------------------------------------------
+
+
+def best_threshold(scores: Sequence[float], truth: Sequence[bool], recall_weight: float = 1.0) -> float:
+    """The threshold with the highest F-beta (beta = recall_weight) on these scores.
+
+    Candidates lie halfway between neighbouring scores, so the threshold keeps its distance from
+    both sides; of equally good ones the lowest (the one that misses least) is taken.
+    """
+    distinct = sorted(set(scores))
+    if not distinct:
+        return 0.5
+    bounds = [0.0, *distinct, 1.0]
+    candidates = [round((a + b) / 2, 4) for a, b in itertools.pairwise(bounds)]
+    best, best_f = 0.5, -1.0
+    positives = sum(truth)
+    b2 = recall_weight**2
+    for t in candidates:
+        tp = sum(1 for s, y in zip(scores, truth, strict=True) if s >= t and y)
+        fp = sum(1 for s, y in zip(scores, truth, strict=True) if s >= t and not y)
+        if positives == 0:
+            f = 1.0 if fp == 0 else 0.0
+        else:
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / positives
+            f = (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
+        if f > best_f + 1e-9:
+            best, best_f = t, f
+    return max(0.05, min(0.95, best))
+
+
+def label_figures(
+    predicted: Sequence[frozenset[str]], gold: Sequence[frozenset[str]], labels: Sequence[str] = LABELS
+) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and support per label, and their macro average under "macro"."""
+    out: dict[str, dict[str, float]] = {}
+    for label in labels:
+        tp = sum(1 for p, g in zip(predicted, gold, strict=True) if label in p and label in g)
+        fp = sum(1 for p, g in zip(predicted, gold, strict=True) if label in p and label not in g)
+        fn = sum(1 for p, g in zip(predicted, gold, strict=True) if label not in p and label in g)
+        p_ = tp / (tp + fp) if tp + fp else 0.0
+        r_ = tp / (tp + fn) if tp + fn else 0.0
+        f_ = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
+        out[label] = {"p": round(p_, 3), "r": round(r_, 3), "f1": round(f_, 3), "n": tp + fn}
+    present = [out[label] for label in labels if out[label]["n"]]
+    out["macro"] = {
+        key: round(sum(v[key] for v in present) / len(present), 3) if present else 0.0
+        for key in ("p", "r", "f1")
+    }
+    return out
