@@ -7,6 +7,7 @@ them to other analysers (e.g. whether a sentence ties a named person to a case).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -67,9 +68,48 @@ def _tag_name(text: str, start: int) -> bool:
     return text[max(0, start - 2) : start].endswith(("<", "</"))
 
 
+# The writer presenting or signing as themself: their own name is not a third party named.
+_SELF_BEFORE = re.compile(
+    r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete)|\bmitt (?:navn|namn) er|\b(?:navnet|namnet) mitt er"
+    r"|\b(?:hilsen|helsing|mvh|vh|hilsing)|\bfra|\bfrå)[\s,:]*$",
+    re.IGNORECASE,
+)
+# A one-word "name" right after a preposition of place is far more often a place the model did
+# not know ("i Vestbygda", "på Skei") than a person.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:i|på|ved|utenfor|utanfor|innenfor|innanfor|nær|mot|gjennom)\s+$", re.IGNORECASE
+)
+_SIGN_OFF = frozenset({"hilsen", "helsing", "hilsing", "mvh", "vh"})
+_GENERIC = frozenset({"kommune", "kommunen", "kommuna", "herred", "sokn"})
+
+
+def _own_words(municipality_name: str) -> frozenset[str]:
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", municipality_name.lower())
+    return frozenset(w for w in words if w not in _GENERIC)
+
+
+def named_people(doc: Document) -> list[tuple[int, int]]:
+    """The names of people other than the writer: person spans less the writer's own name (a
+    self-introduction or a signature), the municipality's own name, and one-word "names" after
+    a preposition of place."""
+    own = _own_words(doc.context.municipality_name)
+    out = []
+    for start, end in person_spans(doc):
+        before = doc.text[max(0, start - 40) : start]
+        words = doc.text[start:end].lower().split()
+        if _SELF_BEFORE.search(before) or words[0].strip(",:") in _SIGN_OFF:
+            continue
+        if own and all(w.strip(".,!?:;") in own | _GENERIC for w in words):
+            continue
+        if len(words) == 1 and _PLACE_BEFORE.search(before):
+            continue
+        out.append((start, end))
+    return out
+
+
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = VERSIONS["ner"]
+    version: ClassVar[str] = f"{VERSIONS['ner']}+2"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -79,5 +119,5 @@ class NameAnalyser:
     def analyse(self, doc: Document) -> list[Finding]:
         return [
             Finding("person.named", start, end, "info", text=doc.text[start:end])
-            for start, end in person_spans(doc)
+            for start, end in named_people(doc)
         ]

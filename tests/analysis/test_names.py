@@ -39,7 +39,7 @@ def test_it_finds_lower_case_names(text: str, name: str) -> None:
 
 
 def test_it_reports_person_named_findings_with_the_name_as_text() -> None:
-    text = "Hilsen Per Olsen, sykepleier"
+    text = "Takk til Per Olsen, sykepleier"
     findings = NameAnalyser().analyse(Document(text))
     assert [(f.code, f.severity, f.text) for f in findings] == [("person.named", "info", "Per Olsen")]
     assert text[findings[0].start : findings[0].end] == "Per Olsen"
@@ -118,3 +118,24 @@ def test_it_takes_no_html_tag_for_a_name(text: str) -> None:
 
 def test_it_still_finds_a_name_beside_markup() -> None:
     assert "Kari Nordmann" in _names("<p>Takk til Kari Nordmann for hjelpen!</p>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei, jeg heter Ola Hansen og lurer på når biblioteket åpner?",
+        "Eg heiter Siri Haugen og vil vite kva tid bassenget opnar.",
+        "Når kommer brøytebilen? Hilsen Per",
+        "Gausdal kommune er best på brøyting i år!",
+    ],
+)
+def test_it_does_not_take_the_writer_or_the_municipality_for_a_person_named(text: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert NameAnalyser().analyse(doc) == []
+
+
+def test_it_still_names_a_third_party_beside_the_writer() -> None:
+    doc = Document("Jeg heter Ola og vil takke Kari Nordli for god hjelp.", "comment")
+    assert [f.text for f in NameAnalyser().analyse(doc)] == ["Kari Nordli"]
