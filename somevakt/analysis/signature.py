@@ -3,7 +3,8 @@
 Gausdal's guideline asks official replies to be signed with the writer's first name;
 the engine decides whether the municipality's pack requires it. This only tells whether
 the last line of a reply carries a name after a greeting, dash or slash, or stands as a
-name alone. A greeting from a unit ("Hilsen Servicetorget") is not a signature.
+name alone. A greeting from a unit ("Hilsen Servicetorget") is not a signature, and neither
+is a full name ("Hilsen Kari Nordmann"): the guideline asks for the first name only.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ _GREETING = (
     r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
 )
 _REST = (
-    rf"(?P<rest>(?:\s+{_NAME}){{0,2}}(?:\s*[,(/]\s*[^\n]{{0,60}}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{{0,60}})?)"
+    rf"(?P<rest>(?:\s*[,(/]\s*[^\n]{{0,60}}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{{0,60}})?)"
     r"[\s.!)]*$"
 )
-# Greeting or dash, then a capitalised first name, maybe a surname, a role or "i X kommune".
+# Greeting or dash, then a capitalised first name, maybe a role or "i X kommune".
 _SIGNED = re.compile(rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*)(?P<name>{_NAME}){_REST}")
 # A line that is only a name (and maybe a role): the signature of a multi-line reply.
-_NAME_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s+{_NAME}){{0,2}}(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
+_NAME_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
 # Capitalised words that are units, not people.
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:takk|hei|hallo|velkommen|hilsen|helsing|mvh|god|godt|ha|lykke|beklager|svar|ok|vennlig|"
@@ -79,7 +80,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

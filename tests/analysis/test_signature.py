@@ -14,7 +14,7 @@ from somevakt.analysis.signature import SignatureAnalyser, signed_name
         ("Takk for spørsmålet! Brøytebilen kommer i kveld. Hilsen Kari", "Kari"),
         ("Takk for spørsmålet!\n– Ola", "Ola"),
         ("Vi ser på saken. mvh Per i Gausdal kommune", "Per"),
-        ("Vennlig hilsen\nKari Nordmann, rådgiver", "Kari"),
+        ("Vennlig hilsen\nKari, rådgiver", "Kari"),
         ("Takk for tipset!\nKari\nServicetorget", "Kari"),
         ("Det ordner seg. /Anne-Lise", "Anne-Lise"),
         ("Takk for beskjed. Venleg helsing Ingrid", "Ingrid"),
@@ -28,6 +28,9 @@ def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) ->
     "text",
     [
         "Vi svarer så fort vi kan.",
+        # Gausdal 7: the first name only; a full name is not that signature.
+        "Takk for spørsmålet! Hilsen Kari Nordmann",
+        "Vennlig hilsen\nKari Nordmann, rådgiver",
         "Hilsen Gausdal kommune",
         "Hilsen Servicetorget",
         "Takk for tipset, vi sjekker det",
