@@ -4,7 +4,8 @@ Masking keeps the length and the layout of what it hides (digits become `*`,
 separators stay), so a masked text lines up with the original and the same input
 always gives the same output. How much stays visible depends on the kind:
 
-- national id: nothing (`****** *****`): the last five digits identify a person given a birth date;
+- national id, and a number that may be one: nothing (`****** *****`): the last five digits
+  identify a person given a birth date;
 - bank account: the last two digits (`****.**.***11`), enough to tell two accounts apart;
 - phone: the last two digits (`*** ** *67`);
 - e-mail: the first character of the local part and the whole domain (`o***********@gausdal.kommune.no`).
@@ -12,7 +13,7 @@ always gives the same output. How much stays visible depends on the kind:
 
 from __future__ import annotations
 
-from somevakt.analysis.personal_data import BANK_ACCOUNT, EMAIL, NATIONAL_ID, PHONE, find
+from somevakt.analysis.personal_data import BANK_ACCOUNT, EMAIL, NATIONAL_ID, NATIONAL_ID_LIKE, PHONE, find
 
 _MAX_EXCERPT = 80
 
@@ -32,7 +33,7 @@ def _mask_digits(raw: str, keep_last: int) -> str:
 
 def mask_match(code: str, raw: str) -> str:
     """The masked form of one piece of personal data of kind `code`."""
-    if code == NATIONAL_ID:
+    if code in (NATIONAL_ID, NATIONAL_ID_LIKE):
         return _mask_digits(raw, 0)
     if code in (BANK_ACCOUNT, PHONE):
         if raw[:2].upper() == "NO" and code == BANK_ACCOUNT:

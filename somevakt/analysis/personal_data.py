@@ -6,12 +6,19 @@ of a fødselsnummer is computed exactly like a kontonummer's), so an 11-digit nu
 resolved by DESIGN.md §4: a valid fødselsnummer/D-nummer is a national id, unless it is
 written in the account form `1503.13.94411` or next to a word like "kontonummer".
 
+A number shaped like a birth number (a date-like start `DDMMYY`, or a D-nummer's day + 40)
+that fails the checksum, is a digit short, or has its date written the ways people write
+one (`01.02.85 12345`, `01 02 85 12345`, `010285 123 45`) is `national_id_like`: in a
+comment field a false alarm costs a click, a miss exposes a citizen. Written that way with
+a valid checksum, it is a `national_id`.
+
 `find(text)` needs no Document: `masking.mask` uses it for logs and list views.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,11 +30,18 @@ from stdnum.no import fodselsnummer, kontonr
 from somevakt.analysis.base import Document, Finding, Severity
 
 NATIONAL_ID = "personal_data.national_id"
+NATIONAL_ID_LIKE = "personal_data.national_id_like"
 BANK_ACCOUNT = "personal_data.bank_account"
 PHONE = "personal_data.phone"
 EMAIL = "personal_data.email"
 
-SEVERITY: dict[str, Severity] = {NATIONAL_ID: "high", BANK_ACCOUNT: "high", PHONE: "warn", EMAIL: "warn"}
+SEVERITY: dict[str, Severity] = {
+    NATIONAL_ID: "high",
+    NATIONAL_ID_LIKE: "warn",
+    BANK_ACCOUNT: "high",
+    PHONE: "warn",
+    EMAIL: "warn",
+}
 
 _SP = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 # Every pattern starts where a digit run starts (no digit, and no "digit + separator",
@@ -36,9 +50,14 @@ _START = r"(?<![0-9])(?<![0-9][.,/])"
 _END = r"(?![0-9])(?![.,/][0-9])"
 _IBAN = re.compile(rf"(?<![A-Za-z0-9])NO[0-9]{{2}}(?:[{_SP}]?[0-9]){{11}}{_END}")
 _ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}])[0-9]{{4}}([.{_SP}])[0-9]{{2}}\1[0-9]{{5}}{_END}")
-# A birth number bare, as `DDMMYY NNNNN`, or with its date dotted (`DD.MM.YY NNNNN`).
-_ELEVEN = re.compile(
-    rf"{_START}(?:[0-9]{{6}}|[0-9]{{2}}\.[0-9]{{2}}\.[0-9]{{2}}(?=[{_SP}-]))(?:[{_SP}-]?)[0-9]{{5}}{_END}"
+# A birth number as people write it: `DDMMYYNNNNN`, `DDMMYY NNNNN`, `DDMMYY-NNNNN`, or with its
+# date written `DD.MM.YY`, `DD-MM-YY` or `DD MM YY` (the year also in four digits) and a space or
+# dash before the personal number; that may be split `NNN NN`, or be a digit short (`NNNN`: only
+# bare ten digits are taken so; `_birth` decides).
+_BIRTH = re.compile(
+    rf"{_START}(?:(?P<compact>[0-9]{{6}})(?P<gap>[{_SP}-]?)"
+    rf"|(?P<dd>[0-9]{{2}})(?P<sep>[.{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)[{_SP}-])"
+    rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}|[0-9]{{4}}){_END}"
 )
 _PHONE = re.compile(
     rf"(?:(?P<prefix>(?<![\w+])(?:\+|00)[{_SP}]?47[{_SP}.-]?)|{_START}(?<![0-9][{_SP}-])(?<!\+))"
@@ -48,6 +67,9 @@ EMAIL_ADDRESS = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-zA-Z]{2,24}(?![\w-])"
 )
 _GROUPS = re.compile(r"[0-9]+")
+# A group of one to three digits joined to a number by one separator: both are one grouped number.
+_SHORT_GROUP_BEFORE = re.compile(rf"(?:^|[^0-9])[0-9]{{1,3}}[{_SP}.-]$")
+_SHORT_GROUP_AFTER = re.compile(rf"[{_SP}-][0-9]{{1,3}}(?![0-9])")
 
 # Words that say an 11-digit number is an account, or a national id.
 _ID_WORDS = re.compile(
@@ -56,13 +78,23 @@ _ID_WORDS = re.compile(
     r"personalia|id-nummer)(?![a-zæøå])"
 )
 _ACCOUNT_WORD = re.compile(r"konto|kto")
-# What comes right before a number that is an amount or a reference, not a phone number.
-_NOT_PHONE_BEFORE = re.compile(
-    r"(?<![a-zæøå])(?:kr|nok|kroner|sak|saken|saksnr|saksnummer|arkivsak|journalpost|journalnr|"
+# Words that name a number as an amount or a reference of some kind.
+_REFERENCE_WORDS = (
+    r"kr|nok|kroner|sak|saken|saksnr|saksnummer|arkivsak|journalpost|journalnr|"
     r"org|orgnr|org\.nr|org\. ?nr|organisasjonsnummer|orgnummer|kid|kid-nummer|kid-nr|faktura|"
     r"fakturanr|fakturanummer|ordre|ordrenr|ordrenummer|ref|referanse|referansenr|referansenummer|"
     r"kundenr|kundenummer|avtalenr|avtalenummer|postboks|gnr|bnr|konto|kontonr|kontonummer|"
-    r"fnr|fødselsnummer|personnummer|vedtak|dokument|dok)\.?(?: ?nr\.?)?:?(?: er| på)?[\s]*$"
+    r"vedtak|dokument|dok"
+)
+_LABEL_END = r"\.?(?: ?nr\.?)?:?(?: er| på)?[\s]*$"
+# What comes right before a number that is an amount or a reference, not a phone number.
+_NOT_PHONE_BEFORE = re.compile(
+    rf"(?<![a-zæøå])(?:{_REFERENCE_WORDS}|fnr|fødselsnummer|personnummer){_LABEL_END}"
+)
+# ... and before a number that is such a reference or a phone number, not a possible birth number.
+_NOT_ID_BEFORE = re.compile(
+    rf"(?<![a-zæøå])(?:{_REFERENCE_WORDS}|tlf|telefon|telefonnummer|telefonnr|mobil|mobilnummer|mob)"
+    rf"{_LABEL_END}"
 )
 _NOT_PHONE_AFTER = re.compile(r"^\s*(?:kr\b|kroner|nok\b|,-|%|prosent|mill|,[0-9]|\.[0-9])")
 # Ways Norwegians write a domestic number; "45 000 000" (2-3-3) is an amount, "12 03 2024" a date.
@@ -76,27 +108,73 @@ class Match:
     end: int
 
 
-def _account_context(lower: str, start: int, end: int) -> bool:
-    """The nearest id word before the number (or right after it) is an account word."""
+def _id_word(lower: str, start: int, end: int) -> str | None:
+    """What the nearest id word before the number (or right after it) calls it: 'account' or 'id'."""
     before = list(_ID_WORDS.finditer(lower, max(0, start - 40), start))
-    if before:
-        return bool(_ACCOUNT_WORD.search(before[-1].group()))
-    after = _ID_WORDS.search(lower, end, min(len(lower), end + 25))
-    return bool(after and _ACCOUNT_WORD.search(after.group()))
+    word = before[-1] if before else _ID_WORDS.search(lower, end, min(len(lower), end + 25))
+    if word is None:
+        return None
+    return "account" if _ACCOUNT_WORD.search(word.group()) else "id"
 
 
-def _eleven(text: str, lower: str, m: re.Match[str]) -> str | None:
+def _date_like(digits: str, year: int | None = None) -> bool:
+    """`DDMMYY` at the start is a date that exists (the day + 40 for a D-nummer)."""
+    day, month, yy = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
+    if day > 40:
+        day -= 40
+    for full in (year,) if year is not None else (1900 + yy, 2000 + yy):
+        try:
+            datetime.date(full, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def _like_context(lower: str, m: re.Match[str]) -> bool:
+    """Nothing around the number says it is something else: a reference, a phone, an amount,
+    part of a longer grouped number (a short digit group joined to it), or a number after `+`."""
+    start, end = m.start(), m.end()
+    if start and lower[start - 1] == "+":
+        return False
+    if _SHORT_GROUP_BEFORE.search(lower[max(0, start - 5) : start]):
+        return False
+    if _SHORT_GROUP_AFTER.match(lower, end):
+        return False
+    if _NOT_ID_BEFORE.search(lower, max(0, start - 30), start):
+        return False
+    return not _NOT_PHONE_AFTER.match(lower[end : end + 12])
+
+
+def _birth(lower: str, m: re.Match[str]) -> str | None:
+    """The code for a number written like a birth number, or None."""
     raw = m.group()
-    digits = "".join(_GROUPS.findall(raw))
     bare = raw.isdigit()
-    if fodselsnummer.is_valid(digits):
-        if bare and _account_context(lower, m.start(), m.end()):
+    year = None
+    if m.group("compact"):
+        date = m.group("compact")
+    else:
+        yy = m.group("yy")
+        date = m.group("dd") + m.group("mm") + yy[-2:]
+        year = int(yy) if len(yy) == 4 else None
+    digits = date + "".join(_GROUPS.findall(m.group("personal")))
+    if len(digits) == 10 and not bare:
+        return None  # "01.02.85 1234" is a date and something else more often than an id
+    if len(digits) == 11:
+        valid = fodselsnummer.is_valid(digits)
+        if valid and year is not None:  # a four-digit year must be the century the number gives
+            valid = fodselsnummer.get_birth_date(digits).year == year
+        if valid:
+            if bare and _id_word(lower, m.start(), m.end()) == "account":
+                return BANK_ACCOUNT
+            return NATIONAL_ID
+        # A near-miss written like a birth number (6 + 5) is not an account; a bare one may be,
+        # unless the writer calls it a birth number.
+        if bare and kontonr.is_valid(digits) and _id_word(lower, m.start(), m.end()) != "id":
             return BANK_ACCOUNT
-        return NATIONAL_ID
-    # A near-miss written like a birth number (6 + 5) is not an account; a bare one may be.
-    if bare and kontonr.is_valid(digits):
-        return BANK_ACCOUNT
-    return None
+    if not _date_like(digits, year) or _id_word(lower, m.start(), m.end()) == "account":
+        return None
+    return NATIONAL_ID_LIKE if _like_context(lower, m) else None
 
 
 def _phone(lower: str, m: re.Match[str]) -> bool:
@@ -135,8 +213,8 @@ def find(text: str, lower: str | None = None) -> list[Match]:
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
             candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
-    for m in _ELEVEN.finditer(text):
-        code = _eleven(text, lower, m)
+    for m in _BIRTH.finditer(text):
+        code = _birth(lower, m)
         if code:
             candidates.append(Match(code, m.start(), m.end()))
     for m in _PHONE.finditer(text):
@@ -159,8 +237,8 @@ def find(text: str, lower: str | None = None) -> list[Match]:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "2"
-    codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, BANK_ACCOUNT, PHONE, EMAIL)
+    version: ClassVar[str] = "3"
+    codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:
         from somevakt.analysis.masking import mask_match

@@ -13,6 +13,7 @@ from somevakt.analysis.personal_data import (
     BANK_ACCOUNT,
     EMAIL,
     NATIONAL_ID,
+    NATIONAL_ID_LIKE,
     PHONE,
     PersonalDataAnalyser,
     find,
@@ -88,8 +89,9 @@ def test_it_finds_a_birth_number_with_its_date_written_with_dots() -> None:
         assert codes(text) == [(NATIONAL_ID, written)], text
     number = birth_number()
     wrong = number[:10] + str((int(number[10]) + 1) % 10)
-    assert codes(f"Fødselsnummer {wrong[:2]}.{wrong[2:4]}.{wrong[4:6]} {wrong[6:]}") == []
-    assert codes("Møtet 12.03.24 12345 ble utsatt.") == []
+    dotted = f"{wrong[:2]}.{wrong[2:4]}.{wrong[4:6]} {wrong[6:]}"
+    # Written like a birth number, a wrong check digit may be a typo: it is a possible one.
+    assert codes(f"Fødselsnummer {dotted}") == [(NATIONAL_ID_LIKE, dotted)]
     assert codes(f"Tallet {number[:2]}.{number[2:4]}.{number[4:6]}{number[6:]} er ikke delt opp.") == []
 
 
@@ -189,3 +191,113 @@ def test_it_keeps_offsets_into_the_original_around_emoji_and_invisible_character
     text = f"😀\u200b\u202e fnr {number} 🇳🇴"
     (finding,) = PersonalDataAnalyser().analyse(Document(text))
     assert text[finding.start : finding.end] == number
+
+
+def split_forms(number: str) -> list[str]:
+    """The ways people write a birth date and a personal number, for an 11-digit number."""
+    dd, mm, yy, personal = number[:2], number[2:4], number[4:6], number[6:]
+    return [
+        f"{dd}.{mm}.{yy} {personal}",
+        f"{dd}{mm}{yy}-{personal}",
+        f"{dd}{mm}{yy} {personal[:3]} {personal[3:]}",
+        f"{dd} {mm} {yy} {personal}",
+        f"{dd}-{mm}-{yy} {personal}",
+        f"{dd}.{mm}.{yy}-{personal}",
+    ]
+
+
+def with_wrong_check_digit(number: str) -> str:
+    """`number` with its last digit changed: it fails both checksums (the last digit is the
+    kontonummer check digit too), so it is neither a national id nor an account."""
+    wrong = number[:10] + str((int(number[10]) + RNG.randrange(1, 10)) % 10)
+    assert not fodselsnummer.is_valid(wrong) and not kontonr.is_valid(wrong)
+    return wrong
+
+
+def test_it_reports_a_valid_birth_number_split_like_a_birth_date_as_a_national_id() -> None:
+    for i in range(60):
+        number = birth_number(d_number=i % 3 == 0)
+        for written in split_forms(number):
+            text = ID_SENTENCES[i % len(ID_SENTENCES)].format(written)
+            assert codes(text) == [(NATIONAL_ID, written)], text
+
+
+def test_it_reports_a_valid_birth_number_with_a_four_digit_year_as_a_national_id() -> None:
+    number = birth_number()
+    year = fodselsnummer.get_birth_date(number).year
+    written = f"{number[:2]}.{number[2:4]}.{year} {number[6:]}"
+    assert codes(f"Jeg er født {written}, hva mer trenger dere?") == [(NATIONAL_ID, written)]
+    wrong_century = f"{number[:2]}.{number[2:4]}.{year + 100} {number[6:]}"
+    assert codes(f"Født {wrong_century}.") == [(NATIONAL_ID_LIKE, wrong_century)]
+
+
+def test_it_reports_a_wrong_check_digit_as_a_possible_national_id_in_every_form() -> None:
+    for i in range(60):
+        wrong = with_wrong_check_digit(birth_number(d_number=i % 3 == 0))
+        for written in [wrong, *split_forms(wrong)]:
+            text = ID_SENTENCES[i % len(ID_SENTENCES)].format(written)
+            assert codes(text) == [(NATIONAL_ID_LIKE, written)], text
+
+
+def test_it_reports_a_number_a_digit_short_as_a_possible_national_id() -> None:
+    for i in range(60):
+        short = birth_number(d_number=i % 3 == 0)[:10]
+        text = ID_SENTENCES[i % len(ID_SENTENCES)].format(short)
+        assert codes(text) == [(NATIONAL_ID_LIKE, short)], text
+
+
+def test_it_calls_a_bare_number_passing_the_account_checksum_a_possible_id_only_when_named_one() -> None:
+    for _ in range(200):
+        number = birth_number()
+        # Change the first check digit and recompute the second: an account's checksum holds.
+        k1 = str((int(number[9]) + 1) % 10)
+        k2 = fodselsnummer.calc_check_digit2(number[:9] + k1)
+        if len(k2) == 1:
+            break
+    near = number[:9] + k1 + k2
+    assert kontonr.is_valid(near) and not fodselsnummer.is_valid(near)
+    assert codes(f"Fødselsnummeret mitt er {near}.") == [(NATIONAL_ID_LIKE, near)]
+    assert codes(f"Send pengene til {near}.") == [(BANK_ACCOUNT, near)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring meg på 912 34 567 eller 41234567.",
+        "Mobil 91 23 45 67, fast 61 22 33 44.",
+        "Kontonummer 1503.13.94411, takk.",
+        "Overfør til 0102.85.12346 i morgen.",
+        "Kontonummeret mitt er 01028512346.",
+        "Refusjonen går til konto 010285 12346.",
+        "Pengene settes inn på kto 0102851234.",
+        "Ordrenummer 4567891234 er sendt.",
+        "Ordre 1203851234 ble levert.",
+        "KID 0102851234 brukes ved betaling.",
+        "Faktura 0102851234 er betalt.",
+        "Vi har 12345678901 liter vann.",
+        "Møtet er 01.02.2025 klokka 18.00.",
+        "Fra 01.01.2025 til 31.12.2025 er det stengt.",
+        "Den 17. mai 1985 var det 12345 i toget.",
+        "Postnummer 2651 Østre Gausdal, i 2024.",
+        "Det kostet 0102851234 kroner.",
+        "Budsjettet er på kr 45 000 000 i år.",
+        "Saksnummer 24/12345, journalpost 12.",
+        "Gausdal kommune, orgnr. 961381096",
+        "Det var 1 234 567 besøkende.",
+        "Telefon: 0102851234",
+        "Ring +4791234567 eller +46701234567.",
+        "32.01.85 12345 og 30.02.85 12345 er ingen datoer.",
+        "Tallene 12 01 02 85 12345 hører sammen.",
+        "Serienummer 01 02 85 12345 67 står på lappen.",
+        "Det er 1 0102851234 av dem.",
+    ],
+)
+def test_it_raises_no_possible_national_id_alarm_on_other_numbers(text: str) -> None:
+    assert [c for c in codes(text) if c[0] in (NATIONAL_ID, NATIONAL_ID_LIKE)] == [], text
+
+
+def test_it_masks_a_possible_national_id_fully() -> None:
+    text = "Kan dere sjekke? 01.02.85 123 46"
+    (finding,) = PersonalDataAnalyser().analyse(Document(text))
+    assert (finding.code, finding.severity, finding.text) == (NATIONAL_ID_LIKE, "warn", "**.**.** *** **")
+    assert text[finding.start : finding.end] == "01.02.85 123 46"
