@@ -20,6 +20,7 @@ ANALYSERS: dict[str, str] = {
     "readability": "somevakt.analysis.readability:ReadabilityAnalyser",
     "signature": "somevakt.analysis.signature:SignatureAnalyser",
     "private_profile": "somevakt.analysis.private_profile:PrivateProfileAnalyser",
+    "bidi": "somevakt.analysis.bidi:BidiAnalyser",
 }
 
 

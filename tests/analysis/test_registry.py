@@ -13,6 +13,7 @@ RULE_BASED = (
     "readability",
     "signature",
     "private_profile",
+    "bidi",
 )
 
 

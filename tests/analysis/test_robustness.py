@@ -17,6 +17,7 @@ RULE_BASED = (
     "readability",
     "signature",
     "private_profile",
+    "bidi",
 )
 KINDS = ("comment", "reply", "post", "private")
 
@@ -49,6 +50,9 @@ ADVERSARIAL = {
     "crisis words": "det brenner " * 20_000,
     "name lines": "\nKari" * 40_000,
     "long word": "kommune" * 30_000,
+    "overrides": "\u202e" * 200_000,
+    "closers": "\u202c\u2069" * 100_000,
+    "isolated digits": "\u2068010285 12345\u2069 " * 10_000,
 }
 
 
@@ -73,6 +77,19 @@ def test_it_keeps_spans_true_around_invisible_characters() -> None:
     assert spans["personal_data.national_id"] == "15108695088"
     visible = "".join(c for c in spans["abuse.insult"] if c.isprintable())
     assert visible == "idiot"
+
+
+def test_it_reports_direction_controls_and_a_possible_national_id_with_true_spans() -> None:
+    text = AWKWARD["zero width and bidi"].replace("15108695088", "01.02.85 123 46")
+    result = analyse(text, only=RULE_BASED)
+    spans = [
+        (f.code, text[f.start : f.end]) for f in result.findings if f.code.startswith(("text.", "personal"))
+    ]
+    assert spans == [
+        ("text.bidi_override", "\u202ed\u202c"),
+        ("text.bidi_override", "\u2066neger\u2069"),
+        ("personal_data.national_id_like", "01.02.85 123 46"),
+    ]
 
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
