@@ -86,3 +86,72 @@ def test_it_shows_hostile_comments_as_inert_text(hostile_items, owner, live_serv
     assert page.url.endswith("/provekommune/innboks/")
     assert dialogs == []
     context.close()
+
+
+# Left open on purpose: without isolation it would reverse everything after it on the line.
+SPOOFED = "Mallory \u202eelif.exe"
+SPOOF_TEXT = "Se vedlegget \u202egpj.exe\u202c før møtet"
+
+
+def triage_bidi(item) -> None:
+    """Triage `item` with the direction-control analyser's real findings (no models needed)."""
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.bidi import BidiAnalyser
+    from somevakt.inbox.deadlines import pack_of
+    from somevakt.inbox.triage import record_triage
+    from somevakt.policy.engine import decide
+
+    pack = pack_of(item.municipality)
+    findings = BidiAnalyser().analyse(Document(item.text))
+    decision = decide(findings, "comment", pack, text_length=len(item.text))
+    assert record_triage(item, item.text, decision, pack, actor_label="test")
+
+
+@pytest.fixture
+def spoofed_thread(transactional_db, make_item) -> tuple[int, int]:
+    root = make_item("spoof-root", SPOOF_TEXT, author_name=SPOOFED)
+    reply = make_item("spoof-reply", "Ikke åpne den!", author_name="Kari Nordmann", parent_id="spoof-root")
+    triage_bidi(root)
+    return root.pk, reply.pk
+
+
+def log_in(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/logg-inn/")
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(f"{live_server.url}/provekommune/")
+
+
+def test_it_keeps_an_override_in_an_authors_name_from_reordering_the_page(
+    spoofed_thread, owner, live_server, browser
+):
+    root, reply = spoofed_thread
+    context = browser.new_context(java_script_enabled=True)
+    page = context.new_page()
+    log_in(page, live_server, owner.username)
+
+    page.goto(f"{live_server.url}/provekommune/innboks/{root}/")
+    page.wait_for_load_state("networkidle")
+    # The name is closed inside <bdi>: what follows it on its line stays to its right.
+    name = page.locator(".sv-thread li").first.locator("strong")
+    after = page.locator(".sv-thread li").first.locator("span.sv-muted").first
+    assert after.bounding_box()["x"] >= name.bounding_box()["x"] + name.bounding_box()["width"] - 1
+    assert name.text_content() == SPOOFED + "\u202c"
+    assert "\u2068" + SPOOFED + "\u202c\u2069" in page.title()
+    # ... and shown as written, as is the override the analyser found in the text.
+    assert page.get_by_test_id("author-as-written").text_content() == "Mallory [U+202E]elif.exe"
+    assert "[U+202E]gpj.exe[U+202C]" in page.locator(".sv-findings").text_content()
+    assert page.get_by_test_id("comment-text").evaluate("el => el.textContent") == SPOOF_TEXT
+
+    page.goto(f"{live_server.url}/provekommune/innboks/{reply}/")
+    page.wait_for_load_state("networkidle")
+    link = page.locator(".sv-thread li").first.locator("a")
+    time = page.locator(".sv-thread li").first.locator("time")
+    assert time.bounding_box()["x"] >= link.bounding_box()["x"] + link.bounding_box()["width"] - 1
+
+    page.goto(f"{live_server.url}/provekommune/innboks/?filter=all")
+    page.wait_for_load_state("networkidle")
+    authors = page.locator(".sv-author bdi").all_text_contents()
+    assert SPOOFED + "\u202c" in authors
+    context.close()
