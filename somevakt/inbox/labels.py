@@ -51,6 +51,7 @@ EVENT_LABELS = {
 
 CODE_LABELS = {
     "personal_data.national_id": _("National identity number"),
+    "personal_data.national_id_like": _("Possible national identity number"),
     "personal_data.bank_account": _("Bank account number"),
     "personal_data.phone": _("Phone number"),
     "personal_data.email": _("E-mail address"),
@@ -70,6 +71,7 @@ CODE_LABELS = {
     "confidential.case_details": _("Confidential matter"),
     "post.crisis_lock": _("Crisis mode: nothing is published"),
     "post.account_closed": _("The account is closed"),
+    "text.bidi_override": _("Text direction override"),
 }
 
 CHECK_LABELS = {

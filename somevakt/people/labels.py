@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 CODE_LABELS = {
     "personal_data.national_id": _("National identity number"),
+    "personal_data.national_id_like": _("Possible national identity number"),
     "personal_data.bank_account": _("Bank account number"),
     "personal_data.phone": _("Phone number"),
     "personal_data.email": _("E-mail address"),
@@ -30,6 +31,7 @@ CODE_LABELS = {
     "private.speaks_for_employer": _("Sounds like the municipality speaking"),
     "private.disclaimer_missing": _("Does not say you speak for yourself"),
     "confidential.case_details": _("Confidential matter"),
+    "text.bidi_override": _("Text direction override"),
 }
 
 VERDICT_LABELS = {

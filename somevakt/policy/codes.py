@@ -10,6 +10,7 @@ from somevakt.policy.decision import INBOUND_ACTIONS, OUTGOING_ACTIONS
 
 FINDING_CODES: tuple[str, ...] = (
     "personal_data.national_id",
+    "personal_data.national_id_like",
     "personal_data.bank_account",
     "personal_data.phone",
     "personal_data.email",
@@ -34,6 +35,7 @@ FINDING_CODES: tuple[str, ...] = (
     "private.speaks_for_employer",
     "private.disclaimer_missing",
     "confidential.case_details",
+    "text.bidi_override",
 )
 
 # Produced by the engine from the PolicyContext, not by an analyser.

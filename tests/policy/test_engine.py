@@ -91,6 +91,54 @@ def test_it_refers_someone_posting_their_own_national_id_and_hides_it(slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_it_answers_a_question_with_a_possible_national_id_and_offers_to_hide_it(slug):
+    d = run(slug, "comment", "personal_data.national_id_like", "intent.question")
+    assert (d.action, d.also) == ("reply", ("hide",))
+    assert any("kan være et fødselsnummer" in r for r in d.reasons)
+    alone = run(slug, "comment", "personal_data.national_id_like")
+    assert (alone.action, alone.also) == ("hide", ())
+    assert run(slug, "comment", "personal_data.national_id_like", "abuse.threat").action != "hide"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_cites_for_a_possible_national_id_the_clause_that_keeps_national_ids_out(slug):
+    privacy = run(slug, "reply", "personal_data.national_id").clauses
+    assert len(privacy) == 1
+    assert run(slug, "comment", "personal_data.national_id_like").clauses == privacy
+    for kind in ("reply", "post"):
+        d = run(slug, kind, "personal_data.national_id_like")
+        assert (d.action, d.clauses) == ("revise", privacy), kind
+    (finding,) = run(slug, "comment", "personal_data.national_id_like").findings
+    assert finding.clauses == privacy
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_offers_to_hide_a_question_with_a_mistyped_birth_number_end_to_end(slug):
+    text = "Når åpner svømmehallen igjen? Nummeret mitt er 01.02.85 123 46."
+    d = evaluate(text, "comment", load_pack(slug))
+    assert d.action == "reply"
+    assert "hide" in d.also
+    (like,) = [f for f in d.findings if f.code == "personal_data.national_id_like"]
+    assert text[like.start : like.end] == "01.02.85 123 46"
+    assert like.text == "**.**.** *** **"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("kind", ["comment", "reply", "post", "private"])
+def test_it_reports_a_direction_override_without_acting_on_it(slug, kind):
+    text = "Mallory \u202eelif.exe\u202c har sendt oss en fil."
+    pack = load_pack(slug)
+    d = evaluate(text, kind, pack)
+    (finding,) = [f for f in d.findings if f.code == "text.bidi_override"]
+    assert (finding.start, finding.end, finding.severity) == (8, 18, "info")
+    assert finding.clauses == ()
+    others = [f for f in d.findings if f.code != "text.bidi_override"]
+    without = decide(others, kind, pack, text_length=len(text))
+    for field in ("action", "also", "clauses", "reasons"):
+        assert getattr(d, field) == getattr(without, field), field
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_it_lets_crisis_beat_everything(slug):
     d = run(slug, "comment", "intent.crisis", "abuse.threat", "intent.case_request", "intent.question")
     assert d.action == "escalate_crisis"
