@@ -6,6 +6,7 @@ import importlib.util
 import io
 import json
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,117 @@ def test_it_reads_the_text_from_stdin_and_applies_context_flags(monkeypatch, cap
     d = json.loads(out)
     assert d["action"] == "block"
     assert "post.crisis_lock" in {f["code"] for f in d["findings"]}
+
+
+def test_it_reports_lines_it_cannot_read_instead_of_crashing(monkeypatch, capsys):
+    monkeypatch.setattr(check, "MAX_LINE_BYTES", 200_000)
+    lines = b"\n".join(
+        [
+            b'{"id": 1, "text": "' + b"a" * 300_000 + b'"}',
+            b"[" * 100_000,
+            b'{"id": 1' + b"0" * 5_000 + b', "text": "Hei"}',
+            b"  ",
+            b'{"id": 4, "text": " \\t "}',
+        ]
+    )
+    code, out, err = run_main(["--policy", "gausdal", "--jsonl"], lines, monkeypatch, capsys)
+    assert code == 2
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [(r["line"], r["id"]) for r in results] == [(1, None), (2, None), (3, None), (5, 4)]
+    assert "longer than the limit of 200000 bytes" in results[0]["error"]
+    assert all(r["error"].startswith("not valid JSON") for r in results[1:3])
+    assert "empty" in results[3]["error"]
+    assert "4 malformed line(s): 1, 2, 3, 5" in one_line_error(err)
+
+
+def test_it_asks_for_single_threaded_models_unless_told_otherwise(monkeypatch, capsys):
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "")  # so that the variable main sets is undone after
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    run_main(["--policy", "oslo", "Hei"], b"", monkeypatch, capsys)
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "2"
+
+
+def test_it_reads_lines_across_chunks_and_skips_the_rest_of_an_overlong_one(monkeypatch):
+    monkeypatch.setattr(check, "_CHUNK_BYTES", 3)
+    data = b"ab\n" + b"x" * 25 + b"\n\ncd\r\n" + b"y" * 11 + b"\nlast"
+    lines = list(check._read_lines(io.BytesIO(data), limit=10))
+    assert lines == [(1, b"ab"), (2, None), (3, b""), (4, b"cd\r"), (5, None), (6, b"last")]
+    assert list(check._read_lines(io.BytesIO(b"one\n"), limit=10)) == [(1, b"one")]
+
+
+POST = "Biblioteket holder stengt i morgen."
+# Mixed lines: each decision of --jsonl is byte for byte what --json gives for that text alone.
+JSONL_MIX = [
+    {"id": 1, "text": "Når åpner svømmehallen igjen etter ferien?"},
+    {"id": 2, "text": "Tusen takk til de flinke sykepleierne på Follebutunet, særlig Kari!"},
+    "{not json",
+    {"id": 3, "text": "Du er en jævla idiot, Per Hansen, og burde få sparken."},
+    {"id": 4, "text": ""},
+    {"id": 5, "text": "Hei Ola, vi ser på saken og svarer deg i morgen. Hilsen Kari", "kind": "reply"},
+    {"id": 6, "kind": "tweet", "text": "Hei"},
+    {"id": 1, "text": "Fødselsnummeret mitt er 01019912345, kan dere sjekke søknaden min?"},
+    {"id": "p", "text": POST, "kind": "post"},
+    {"id": "p", "text": POST, "kind": "post", "context": {"crisis_mode": True}},
+    {"id": 7, "text": "Det brenner i en enebolig på Segalstad bru, folk må holde seg unna!"},
+    {"id": 8, "text": "Fikk ikke plass i barnehagen. Sånn er det å jobbe i kommunen.", "kind": "private"},
+    {"id": None, "text": "Eg lurer på kva tid kommunestyret har møte i haust?"},
+    {"id": 9, "text": "Flott jobba med den nye brua, berre to år forseinka 👏👏"},
+    {"id": 10, "text": "Dommer Finn Eilertsen avstår fra å sette ord på det inntrykk retten har fått ."},
+    {"id": 3, "text": "Du er en jævla idiot, Per Hansen, og burde få sparken."},
+]
+CONTEXT_FLAGS = {"crisis_mode": "--crisis-mode"}
+
+
+@analysers_ready
+@pytest.mark.parametrize("batch_lines", [3, 256])
+def test_it_decides_jsonl_in_batches_exactly_as_one_by_one(batch_lines, monkeypatch, capsys):
+    monkeypatch.setattr(check, "BATCH_LINES", batch_lines)
+    raw = [x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in JSONL_MIX]
+    stdin = "\n".join(raw).encode()
+    code, out, err = run_main(["--policy", "gausdal", "--jsonl"], stdin, monkeypatch, capsys)
+    assert code == 2, err
+    got = out.splitlines()
+    assert len(got) == len(JSONL_MIX)
+    malformed = [number for number, line in enumerate(got, start=1) if "error" in json.loads(line)]
+    assert malformed == [3, 5, 7]
+    assert [json.loads(line)["id"] for line in got] == [
+        item.get("id") if isinstance(item, dict) else None for item in JSONL_MIX
+    ]
+    for number, (item, line) in enumerate(zip(JSONL_MIX, got, strict=True), start=1):
+        if number in malformed:
+            continue
+        assert isinstance(item, dict)
+        flags = [CONTEXT_FLAGS[k] for k, v in item.get("context", {}).items() if v]
+        kind = item.get("kind", "comment")
+        single_code, single, _ = run_main(
+            ["--policy", "gausdal", "--kind", kind, *flags, "--json", item["text"]], b"", monkeypatch, capsys
+        )
+        assert single_code == 0
+        expected = '{"id": ' + json.dumps(item["id"]) + ", " + single.rstrip("\n")[1:]
+        assert line == expected, f"line {number}"
+
+
+@analysers_ready
+def test_it_answers_each_line_as_it_comes_when_the_writer_waits_as_a_subprocess():
+    with subprocess.Popen(
+        [*COMMAND, "check", "--policy", "gausdal", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    ) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            for item_id in ("a", "b"):
+                line = json.dumps({"id": item_id, "text": "Når åpner biblioteket?"}) + "\n"
+                proc.stdin.write(line.encode())
+                proc.stdin.flush()
+                ready, _, _ = select.select([proc.stdout], [], [], 120)
+                assert ready, f"no answer to {item_id!r} while the writer waits"
+                assert json.loads(proc.stdout.readline())["id"] == item_id
+            proc.stdin.close()
+            assert proc.wait(timeout=60) == 0
+        finally:
+            proc.kill()
