@@ -22,7 +22,7 @@ _GREETING = (
     r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
 )
 _REST = (
-    rf"(?P<rest>(?:\s*[,(/]\s*[^\n]{{0,60}}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{{0,60}})?)"
+    r"(?P<rest>(?:\s*[,(/]\s*[^\n]{0,60}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{0,60})?)"
     r"[\s.!)]*$"
 )
 # Greeting or dash, then a capitalised first name, maybe a role or "i X kommune".
