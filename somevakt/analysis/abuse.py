@@ -6,15 +6,22 @@ matched on the de-obfuscated skeleton of the text, and phrase patterns
 ("jeg skal drepe deg", "innvandrerne bør sendes hjem", "du er inkompetent").
 A slur or insult inside quotation marks or after "kalte meg" is a complaint about
 abuse, not abuse, and is not reported.
+
+For a citizen's comment the comment classifier (`classifier.py`) has the last word on the
+whole text: it adds what no lexicon entry names (a polite threat, group hate without a slur, an
+attack in ordinary words) and vetoes lexicon matches it finds no support for (swearing in
+praise, "skyt meg"). A slur is exact and stands whatever the model says.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding, Severity
 from somevakt.analysis.lexicon_match import (
     WordEntry,
@@ -180,14 +187,29 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = f"3+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
+    def prefetch(self, docs: Sequence[Document]) -> None:
+        classifier.judge_many(docs)
+
     def analyse(self, doc: Document) -> list[Finding]:
+        found = self.rule_findings(doc)
+        judgement = classifier.judgement(doc)
+        if judgement is None:
+            return [f for f, _ in found]
+        kept = [f for f, exact in found if exact or judgement.allows_code(f.code)]
+        for code in self.codes:
+            if judgement.says_code(code) and not any(f.code == code for f in kept):
+                kept.append(Finding(code, 0, len(doc.text), _SEVERITY[code]))
+        return kept
+
+    def rule_findings(self, doc: Document) -> list[tuple[Finding, bool]]:
+        """What the lexicons find, each with whether it is exact (a slur)."""
         lex = _lexicon()
         norm = doc.normalized
         skel = norm.text
-        found: list[tuple[str, int, int, Severity]] = []  # code, skeleton start, end, severity
+        found: list[tuple[str, int, int, Severity, bool]] = []  # code, skeleton start, end, severity, exact
 
         hits = list(lex.words.find(skel))
         if "*" in skel:
@@ -204,7 +226,7 @@ class AbuseAnalyser:
                 if code == INSULT and (_said_of_self(skel, hit.start) or _stage_role(skel, hit)):
                     continue
             severity: Severity = "high" if code == HATE else hit.entry.severity  # type: ignore[assignment]
-            found.append((code, hit.start, hit.end, severity))
+            found.append((code, hit.start, hit.end, severity, code == HATE))
 
         triggered: set[str] = set()
         for m in lex.trigger.finditer(" " + skel):  # the space: a word boundary before the first word
@@ -217,13 +239,13 @@ class AbuseAnalyser:
                     s, e = norm.span(m.start(), m.end())
                     if any(qs <= s and e <= qe for qs, qe in quotes):
                         continue
-                found.append((code, m.start(), m.end(), _SEVERITY[code]))
+                found.append((code, m.start(), m.end(), _SEVERITY[code], False))
 
-        findings: list[Finding] = []
+        findings: list[tuple[Finding, bool]] = []
         found.sort(key=lambda f: (f[1], -f[2]))
-        for code, start, end, severity in found:
+        for code, start, end, severity, exact in found:
             s, e = norm.span(start, end)
-            if any(f.code == code and f.start < e and s < f.end for f in findings):
+            if any(f.code == code and f.start < e and s < f.end for f, _ in findings):
                 continue
-            findings.append(Finding(code, s, e, severity, text=mask_excerpt(doc.text, s, e)))
+            findings.append((Finding(code, s, e, severity, text=mask_excerpt(doc.text, s, e)), exact))
         return findings

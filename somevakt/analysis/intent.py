@@ -8,14 +8,19 @@
   missing person, evacuation, outage). Drills, courses and history are not crises.
 
 All four are about the whole text: spans are [0, len(text)]. Patterns run on the
-lower-cased text (same offsets), bokmål and nynorsk.
+lower-cased text (same offsets), bokmål and nynorsk. For a citizen's comment the comment
+classifier (`classifier.py`) decides with them: it finds what the patterns miss (a crisis
+without the usual nouns, a case request in other words) and vetoes a pattern it finds no
+support for (a question about last week's outage is not a crisis).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import ClassVar
 
+from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding
 
 QUESTION = "intent.question"
@@ -360,12 +365,28 @@ _NOW = _words(
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = f"2+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
+    def prefetch(self, docs: Sequence[Document]) -> None:
+        classifier.judge_many(docs)
+
     def analyse(self, doc: Document) -> list[Finding]:
+        by_rules = self.rule_codes(doc)
+        judgement = classifier.judgement(doc)
+        if judgement is None:
+            codes = by_rules
+        else:
+            codes = [
+                code
+                for code in self.codes
+                if judgement.says_code(code) or (code in by_rules and judgement.allows_code(code))
+            ]
+        n = len(doc.text)
+        return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
+
+    def rule_codes(self, doc: Document) -> list[str]:
         low = doc.lower
-        n = len(low)
         codes: list[str] = []
         if _QUESTION_MARK.search(low) or _QUESTION_START.search(low.lstrip()) or _QUESTION_PHRASE.search(low):
             codes.append(QUESTION)
@@ -376,7 +397,7 @@ class IntentAnalyser:
             codes.append(POLITICAL)
         if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
             codes.append(CRISIS)
-        return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
+        return codes
 
 
 def _drill(low: str) -> bool:

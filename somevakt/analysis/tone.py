@@ -11,6 +11,10 @@ Positive, Negative and Neutral. A comment of several sentences is judged as a wh
 - Neither when every sentence is neutral or no sentence is confident.
 
 Both findings span the whole text. `detail` carries the sums and the sentence count.
+
+A citizen's comment is judged by the comment classifier instead (`classifier.py`), which was
+trained on comments to a municipality rather than on reviews and knows sarcasm: ironic praise
+gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answered, not thanked).
 """
 
 from __future__ import annotations
@@ -19,15 +23,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.models import VERSIONS, Words, annotate, cache_of, load, to_model_doc, words_of
+from somevakt.analysis.models import (
+    VERSIONS,
+    annotate,
+    cache_of,
+    load,
+    sentence_ranges,
+    to_model_doc,
+    words_of,
+)
 
 # A sentence counts as confidently positive/negative from this probability on (tuned on the dev split).
 CONFIDENT_POSITIVE = 0.4
 CONFIDENT_NEGATIVE = 0.4
-_SENTENCE_END = frozenset(".!?…")
-# Longer sentences are cut; sentiment is carried by the words near each other anyway.
-_MAX_SENTENCE_TOKENS = 200
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,7 @@ def sentence_tones(doc: Document) -> list[SentenceTone]:
 
 def classify_many(docs: Sequence[Document]) -> None:
     """Classify the sentences of several Documents in one batch and cache the result."""
-    pending = [doc for doc in docs if "tones" not in cache_of(doc)]
+    pending = [doc for doc in docs if "tones" not in cache_of(doc) and not classifier.judged(doc)]
     if not pending:
         return
     nlp = load("sentiment")
@@ -60,7 +70,7 @@ def classify_many(docs: Sequence[Document]) -> None:
     for index, doc in enumerate(pending):
         cache_of(doc)["tones"] = []
         w = words_of(doc)
-        for first, last in _sentences(w):
+        for first, last in sentence_ranges(w):
             owners.append(index)
             spans.append((w.starts[first], w.ends[last - 1]))
             model_docs.append(to_model_doc(nlp, w.words[first:last], w.spaces[first:last]))
@@ -74,14 +84,18 @@ def classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = VERSIONS["sentiment"]
-    codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative")
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}"
+    codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
-        """Optional batch step: run the model over many Documents at once before `analyse` each."""
+        """Optional batch step: run the models over many Documents at once before `analyse` each."""
+        classifier.judge_many(docs)
         classify_many(docs)
 
     def analyse(self, doc: Document) -> list[Finding]:
+        judgement = classifier.judgement(doc)
+        if judgement is not None:
+            return _judged_tone(doc, judgement)
         tones = sentence_tones(doc)
         code = combine(tones)
         if code is None:
@@ -92,6 +106,24 @@ class ToneAnalyser:
             "negative": round(sum(t.negative for t in tones), 3),
         }
         return [Finding(code, 0, len(doc.text), "info", detail=detail)]
+
+
+def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding]:
+    n = len(doc.text)
+    detail = {
+        label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint", "sarcasm")
+    }
+    if judgement.says("sarcasm"):
+        return [
+            Finding("tone.negative", 0, n, "info", detail=detail),
+            Finding("tone.sarcasm", 0, n, "info", detail=detail),
+        ]
+    out = []
+    if judgement.says("complaint"):
+        out.append(Finding("tone.negative", 0, n, "info", detail=detail))
+    if judgement.says("praise"):
+        out.append(Finding("tone.praise", 0, n, "info", detail=detail))
+    return out
 
 
 def combine(tones: list[SentenceTone]) -> str | None:
@@ -108,25 +140,4 @@ def combine(tones: list[SentenceTone]) -> str | None:
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each sentence as the tone model sees them."""
     w = words_of(doc)
-    return [(w.starts[first], w.ends[last - 1]) for first, last in _sentences(w)]
-
-
-def _sentences(w: Words) -> list[tuple[int, int]]:
-    """Word ranges [first, last) of the sentences: split after . ! ? … and at line breaks."""
-    bounds: list[tuple[int, int]] = []
-    first = 0
-    for i, word in enumerate(w.words):
-        if i in w.line_starts and i > first:
-            bounds.append((first, i))
-            first = i
-        is_end = set(word) <= _SENTENCE_END
-        if is_end and i == first and bounds and i not in w.line_starts:
-            # "Flott!!!" ends one sentence, not three.
-            bounds[-1] = (bounds[-1][0], i + 1)
-            first = i + 1
-        elif is_end or i + 1 - first >= _MAX_SENTENCE_TOKENS:
-            bounds.append((first, i + 1))
-            first = i + 1
-    if first < len(w.words):
-        bounds.append((first, len(w.words)))
-    return bounds
+    return [(w.starts[first], w.ends[last - 1]) for first, last in sentence_ranges(w)]

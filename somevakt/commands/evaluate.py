@@ -23,12 +23,16 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="somevakt eval", description="Measure a shipped model on a labelled file.")
-    parser.add_argument("kind", choices=("ner", "sentiment", "triage"))
+    parser.add_argument("kind", choices=("ner", "sentiment", "comments", "triage"))
     parser.add_argument(
         "--data",
         type=Path,
         required=True,
-        help="NorNE .tsv (ner), NoReC_sentence .json (sentiment) or labelled comments .jsonl (triage)",
+        help="NorNE .tsv (ner), NoReC_sentence .json (sentiment), comment corpus folder (comments)"
+        " or labelled comments .jsonl (triage)",
+    )
+    parser.add_argument(
+        "--split", choices=("dev", "test"), default="dev", help="comments: the corpus split to score"
     )
     parser.add_argument(
         "--errors", type=Path, default=None, help="triage: write each misjudged item to this .jsonl"
@@ -47,8 +51,13 @@ def main(argv: list[str]) -> int:
 
     model = str(args.model.resolve()) if args.model else args.kind
     try:
-        evaluate = evaluate_ner if args.kind == "ner" else evaluate_sentiment
-        result = evaluate(args.data, model, lower=args.lower)
+        if args.kind == "comments":
+            from somevakt.analysis.training.evaluation import evaluate_comments
+
+            result = evaluate_comments(args.data, model, split=args.split)
+        else:
+            evaluate = evaluate_ner if args.kind == "ner" else evaluate_sentiment
+            result = evaluate(args.data, model, lower=args.lower)
     except (DataError, ModelMissing) as exc:
         print(f"somevakt eval: {exc}", file=sys.stderr)
         return 2

@@ -21,6 +21,7 @@ CODE_LABELS = {
     "intent.crisis": _("Possible crisis"),
     "tone.praise": _("Praise"),
     "tone.negative": _("Negative"),
+    "tone.sarcasm": _("Sarcasm"),
     "style.readability": _("Hard to read"),
     "style.signature_missing": _("Not signed with a first name"),
     "post.website_first": _("Not on the website first"),

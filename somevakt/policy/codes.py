@@ -25,6 +25,7 @@ FINDING_CODES: tuple[str, ...] = (
     "intent.crisis",
     "tone.praise",
     "tone.negative",
+    "tone.sarcasm",
     "style.readability",
     "style.signature_missing",
     "post.website_first",

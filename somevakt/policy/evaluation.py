@@ -131,14 +131,14 @@ def score(items: list[LabelledItem]) -> tuple[dict[str, Any], list[Miss]]:
     for slug in sorted({s for s, _ in decisions}):
         right = total = 0
         for i, item in enumerate(items):
-            decision = decisions.get((slug, i))
-            if decision is None:
+            made = decisions.get((slug, i))
+            if made is None:
                 continue
             total += 1
-            if decision.action in item.accept[slug]:
+            if made.action in item.accept[slug]:
                 right += 1
             else:
-                misses.append(_miss(item, slug, decision))
+                misses.append(_miss(item, slug, made))
         actions[slug] = {"accuracy": round(right / total, 3) if total else 0.0, "n": total}
     result: dict[str, Any] = {
         "items": len(items),
@@ -163,18 +163,19 @@ def _miss(item: LabelledItem, slug: str, decision: Decision) -> Miss:
 
 
 def _code_figures(items: list[LabelledItem], decisions: dict[tuple[str, int], Decision]) -> dict[str, Any]:
-    """Per code P/R/F1 over the items that list their codes; findings do not depend on the pack,
-    so each item counts once (its first municipality's decision)."""
+    """Per code P/R/F1 over the items that list their codes, each item counted once: what was
+    found is what any of its municipalities' decisions found (a pack only drops findings it has
+    no use for, such as a missing signature where none is asked for)."""
     tp: dict[str, int] = defaultdict(int)
     fp: dict[str, int] = defaultdict(int)
     fn: dict[str, int] = defaultdict(int)
     for i, item in enumerate(items):
         if item.codes is None:
             continue
-        decision = next((decisions[(s, i)] for s in sorted(item.accept) if (s, i) in decisions), None)
-        if decision is None:
+        made = [decisions[(s, i)] for s in sorted(item.accept) if (s, i) in decisions]
+        if not made:
             continue
-        found = {f.code for f in decision.findings}
+        found = {f.code for decision in made for f in decision.findings}
         for code in found | item.codes:
             if code in found and code in item.codes:
                 tp[code] += 1

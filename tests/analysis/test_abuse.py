@@ -9,6 +9,13 @@ import pytest
 from somevakt.analysis.abuse import AbuseAnalyser
 from somevakt.analysis.base import Document
 
+
+def rules_only(text: str) -> Document:
+    """A text the comment classifier does not judge (it judges only citizens' comments), so the
+    analyser's own rules and models are what is tested here; `test_classifier.py` tests the two together."""
+    return Document(text, "post")
+
+
 DATA = Path(__file__).parent / "data"
 TABLES = ("abuse_cases.tsv", "abuse_holdout.tsv")
 
@@ -25,7 +32,7 @@ def read_table(name: str) -> list[tuple[set[str], str, bool]]:
 
 
 def codes(text: str) -> set[str]:
-    return {f.code for f in AbuseAnalyser().analyse(Document(text))}
+    return {f.code for f in AbuseAnalyser().analyse(rules_only(text))}
 
 
 CASES = [(name, *row) for name in TABLES for row in read_table(name)]
@@ -69,14 +76,14 @@ def test_it_keeps_precision_and_recall_high_on_each_table(table: str) -> None:
 
 def test_it_points_into_the_original_text_through_obfuscation() -> None:
     text = "Hei 😀 du er en i\u200b d i o o o t!"
-    (finding,) = AbuseAnalyser().analyse(Document(text))
+    (finding,) = AbuseAnalyser().analyse(rules_only(text))
     assert finding.code == "abuse.insult"
     assert text[finding.start : finding.end] == "i\u200b d i o o o t"
 
 
 def test_it_grades_severity_by_kind() -> None:
     def severities(text: str) -> dict[str, str]:
-        return {f.code: f.severity for f in AbuseAnalyser().analyse(Document(text))}
+        return {f.code: f.severity for f in AbuseAnalyser().analyse(rules_only(text))}
 
     assert severities("Jeg skal drepe deg") == {"abuse.threat": "high"}
     assert severities("Jævla muslimer") == {"abuse.hate": "high", "abuse.obscene": "info"}
@@ -92,7 +99,7 @@ def test_it_does_not_report_slurs_quoted_in_a_complaint() -> None:
 
 def test_it_finds_threats_of_coming_to_do_it_and_keeps_everyday_phrases_out() -> None:
     threat = "Hvis dere ikke brøyter vegen min i morgen, kommer jeg ned på rådhuset og banker opp noen."
-    (finding,) = AbuseAnalyser().analyse(Document(threat))
+    (finding,) = AbuseAnalyser().analyse(rules_only(threat))
     assert finding.code == "abuse.threat" and finding.severity == "high"
     assert threat[finding.start : finding.end] == "kommer jeg ned på rådhuset og banker opp noen"
     assert "abuse.threat" in codes("Får jeg ikke svar innen fredag, kommer jeg og tar dere, jævla tullinger.")

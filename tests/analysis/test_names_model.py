@@ -21,7 +21,7 @@ def test_it_ships_the_model_with_its_version() -> None:
 
 def test_it_keeps_the_shipped_models_small() -> None:
     total = sum(p.stat().st_size for p in model_path("").rglob("*") if p.is_file())
-    assert total < 40 * 1024 * 1024
+    assert total <= 60 * 1024 * 1024  # issue 12: the models in the package stay within 60 MB
 
 
 @pytest.mark.skipif(not NORNE.is_dir(), reason="NorNE data (../shared/data/norne) is not present")

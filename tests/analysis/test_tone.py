@@ -9,8 +9,14 @@ from somevakt.analysis.models import cache_of
 from somevakt.analysis.tone import SentenceTone, ToneAnalyser, combine, sentence_spans, sentence_tones
 
 
+def rules_only(text: str) -> Document:
+    """A text the comment classifier does not judge (it judges only citizens' comments), so the
+    analyser's own rules and models are what is tested here; `test_classifier.py` tests the two together."""
+    return Document(text, "post")
+
+
 def _codes(text: str) -> list[str]:
-    return [f.code for f in ToneAnalyser().analyse(Document(text))]
+    return [f.code for f in ToneAnalyser().analyse(rules_only(text))]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +49,7 @@ def test_it_finds_no_tone_in_a_plain_question() -> None:
 
 def test_it_spans_the_whole_text_with_sums_in_detail() -> None:
     text = "Tusen takk for fantastisk hjelp!"
-    (finding,) = ToneAnalyser().analyse(Document(text))
+    (finding,) = ToneAnalyser().analyse(rules_only(text))
     assert (finding.start, finding.end) == (0, len(text))
     assert finding.detail["sentences"] == 1
 
@@ -70,7 +76,7 @@ def test_it_combines_sentences_by_the_documented_rule(tones: list[SentenceTone],
 
 def test_it_splits_sentences_at_final_punctuation_and_line_breaks() -> None:
     text = "Flott!!! Men parkeringa er dårlig.\nHilsen Ola"
-    assert [text[s:e] for s, e in sentence_spans(Document(text))] == [
+    assert [text[s:e] for s, e in sentence_spans(rules_only(text))] == [
         "Flott!!!",
         "Men parkeringa er dårlig.",
         "Hilsen Ola",
@@ -78,7 +84,7 @@ def test_it_splits_sentences_at_final_punctuation_and_line_breaks() -> None:
 
 
 def test_it_classifies_each_sentence_once_per_document() -> None:
-    doc = Document("Takk! Dette var dårlig.")
+    doc = rules_only("Takk! Dette var dårlig.")
     tones = sentence_tones(doc)
     assert len(tones) == 2 and cache_of(doc)["tones"] is tones
     for tone in tones:
@@ -87,16 +93,16 @@ def test_it_classifies_each_sentence_once_per_document() -> None:
 
 @pytest.mark.parametrize("text", ["", "  \n ", "😀", "\x00\u200b\u202e", "!!!"])
 def test_it_handles_empty_and_odd_text(text: str) -> None:
-    for finding in ToneAnalyser().analyse(Document(text)):
+    for finding in ToneAnalyser().analyse(rules_only(text)):
         assert (finding.start, finding.end) == (0, len(text))
 
 
 def test_it_classifies_a_batch_exactly_as_one_by_one() -> None:
     texts = ["Tusen takk!", "", "Dette var dårlig. Men maten var god.", "Når åpner biblioteket?"]
-    batch = [Document(t) for t in texts]
+    batch = [rules_only(t) for t in texts]
     ToneAnalyser().prefetch(batch)
     for doc, text in zip(batch, texts, strict=True):
-        one = sentence_tones(Document(text))
+        one = sentence_tones(rules_only(text))
         assert [(t.start, t.end) for t in sentence_tones(doc)] == [(t.start, t.end) for t in one]
         for a, b in zip(sentence_tones(doc), one, strict=True):
             assert abs(a.positive - b.positive) < 1e-4 and abs(a.negative - b.negative) < 1e-4
@@ -107,6 +113,6 @@ def test_it_judges_a_megabyte_in_bounded_time() -> None:
 
     text = "Dette er elendig. " * 60000
     started = time.monotonic()
-    findings = ToneAnalyser().analyse(Document(text))
+    findings = ToneAnalyser().analyse(rules_only(text))
     assert time.monotonic() - started < 60
     assert [(f.start, f.end) for f in findings] in ([], [(0, len(text))])

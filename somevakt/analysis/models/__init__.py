@@ -217,3 +217,29 @@ def _invisible(char: str) -> bool:
 
 # Control, format (zero-width, bidi marks), unassigned, private use, surrogates.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+
+
+SENTENCE_END = frozenset(".!?…")
+# Longer sentences are cut; what a model reads in them is carried by the words near each other anyway.
+MAX_SENTENCE_TOKENS = 200
+
+
+def sentence_ranges(w: Words) -> list[tuple[int, int]]:
+    """Word ranges [first, last) of the sentences: split after . ! ? … and at line breaks."""
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for i, word in enumerate(w.words):
+        if i in w.line_starts and i > first:
+            bounds.append((first, i))
+            first = i
+        is_end = set(word) <= SENTENCE_END
+        if is_end and i == first and bounds and i not in w.line_starts:
+            # "Flott!!!" ends one sentence, not three.
+            bounds[-1] = (bounds[-1][0], i + 1)
+            first = i + 1
+        elif is_end or i + 1 - first >= MAX_SENTENCE_TOKENS:
+            bounds.append((first, i + 1))
+            first = i + 1
+    if first < len(w.words):
+        bounds.append((first, len(w.words)))
+    return bounds

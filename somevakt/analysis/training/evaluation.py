@@ -60,3 +60,34 @@ def evaluate_sentiment(path: Path, model: str = "sentiment", lower: bool = False
     result.update(classification([s.label for s in sentences], predicted, LABELS))
     result["items_per_s"] = round(len(sentences) / elapsed, 1) if elapsed else None
     return result
+
+
+def evaluate_comments(folder: Path, model: str = "comments", split: str = "dev") -> dict[str, Any]:
+    """Per-label P/R/F1 of the comment classifier on one split of a comment corpus, at the
+    shipped thresholds, through the analysers' own path (tokens, windows)."""
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.classifier import judge_many, judgement
+    from somevakt.analysis.training import comments
+
+    items = comments.split(comments.read_corpus(folder))[split]
+    docs = [Document(c.text, "comment") for c in items]
+    load(model)
+    started = time.perf_counter()
+    judge_many(docs, model)
+    elapsed = time.perf_counter() - started
+    predicted = []
+    for doc in docs:
+        found = judgement(doc, model)
+        assert found is not None  # every Document here is a comment
+        predicted.append(frozenset(label for label in comments.LABELS if found.says(label)))
+    figures = comments.label_figures(predicted, [c.labels for c in items])
+    return {
+        "items": len(items),
+        "split": split,
+        "macro": figures.pop("macro"),
+        "per_label": figures,
+        "exact": round(sum(p == c.labels for p, c in zip(predicted, items, strict=True)) / len(items), 3)
+        if items
+        else 0.0,
+        "items_per_s": round(len(items) / elapsed, 1) if elapsed else None,
+    }

@@ -1,0 +1,94 @@
+"""The comment classifier with the rules: what each finds alone, and the combination the abuse,
+intent and tone analysers make of them for a citizen's comment (our own examples, none of them in
+the training corpus or the challenge set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis import classifier
+from somevakt.analysis.abuse import AbuseAnalyser
+from somevakt.analysis.base import Document
+from somevakt.analysis.intent import IntentAnalyser
+from somevakt.analysis.models import load
+from somevakt.analysis.registry import analyse, analyse_many
+from somevakt.analysis.training.comments import LABELS
+
+
+def codes(text: str, kind: str = "comment") -> set[str]:
+    return {f.code for f in analyse(text, kind).findings}
+
+
+def test_it_ships_a_threshold_for_every_label() -> None:
+    shipped = load(classifier.MODEL).meta[classifier.THRESHOLDS_META_KEY]
+    assert set(shipped) == set(LABELS) == set(classifier.LABEL_CODES)
+    assert all(0.05 <= t <= 0.95 for t in shipped.values())
+
+
+def test_it_judges_only_citizens_comments() -> None:
+    assert classifier.judgement(Document("Du bør passe deg nå.", "comment")) is not None
+    for kind in ("reply", "post", "private"):
+        assert classifier.judgement(Document("Du bør passe deg nå.", kind)) is None
+
+
+def test_it_judges_a_batch_exactly_as_one_by_one() -> None:
+    texts = ["Takk for flott konsert!", "Når tømmes søpla?", "Jeg vet hvor du bor.", "ok"]
+    batch = [Document(t, "comment") for t in texts]
+    classifier.judge_many(batch)
+    for doc, text in zip(batch, texts, strict=True):
+        alone = classifier.judgement(Document(text, "comment"))
+        together = classifier.judgement(doc)
+        assert alone is not None and together is not None
+        assert together.scores == pytest.approx(alone.scores, abs=1e-6)
+    assert [r.findings for r in analyse_many(texts)] == [analyse(t).findings for t in texts]
+
+
+def test_it_reads_a_long_comment_in_windows() -> None:
+    # 30 times four words: the threat is the whole of the second window.
+    text = "Veien er fin. " * 30 + "Jeg svarer ikke for hva som skjer neste gang jeg møter henne på kontoret."
+    assert len(classifier._windows(Document(text, "comment"))) == 2
+    assert "abuse.threat" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det hadde vært synd om noe skjedde med bilen til rektor, bare så det er sagt.",
+        "Saksbehandleren bør passe seg for mørke kvelder fremover.",
+    ],
+)
+def test_it_finds_a_threat_without_the_lexicons_verbs(text: str) -> None:
+    assert not {f.code for f, _ in AbuseAnalyser().rule_findings(Document(text, "comment"))} & {
+        "abuse.threat"
+    }
+    assert "abuse.threat" in codes(text)
+
+
+def test_it_does_not_take_swearing_in_praise_for_obscenity() -> None:
+    text = "Faen så jævlig bra konsert i går!"
+    assert {f.code for f, _ in AbuseAnalyser().rule_findings(Document(text, "comment"))} == {"abuse.obscene"}
+    found = codes(text)
+    assert "abuse.obscene" not in found and "tone.praise" in found
+
+
+def test_it_answers_sarcasm_and_never_reads_it_as_praise() -> None:
+    found = codes("Fantastisk service, bare tre år for å fylle ett hull i veien 👏👏")
+    assert {"tone.sarcasm", "tone.negative"} <= found and "tone.praise" not in found
+
+
+def test_it_keeps_a_past_outage_from_being_a_crisis() -> None:
+    text = "Hvem vet om strømbruddet forrige uke gir erstatning?"
+    assert "intent.crisis" in IntentAnalyser().rule_codes(Document(text, "comment"))
+    found = codes(text)
+    assert "intent.crisis" not in found and "intent.question" in found
+
+
+def test_it_finds_a_crisis_without_the_usual_nouns() -> None:
+    assert "intent.crisis" in codes(
+        "Mor på 92 har vært uten varme i hele natt, det er 25 minus og ingen tar telefonen!"
+    )
+
+
+def test_it_keeps_the_rules_alone_for_the_municipalitys_own_texts() -> None:
+    text = "Faen så jævlig bra konsert i går!"
+    assert "abuse.obscene" in codes(text, "post")
