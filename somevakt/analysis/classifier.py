@@ -10,8 +10,9 @@ comment and combine its answer with their exact rules (DESIGN.md §4):
 
 - a label the classifier is sure of is a finding even when no lexicon entry matched
   (a polite threat, group hate without a slur);
-- a lexicon match stands only while the classifier gives its label at least a floor (a third of
-  the threshold): swearing in praise of a concert is not obscenity, "skyt meg" is not a threat;
+- a lexicon match stands only while the classifier gives its label at least a lower threshold
+  (chosen with the first on dev, shipped beside it): swearing in praise of a concert is not
+  obscenity, a question about last week's outage is not a crisis;
 - exact rules that no model should overrule (a slur) are the analysers' own business.
 
 Only comments from the public (kind `comment`) are judged: the model never saw the
@@ -36,10 +37,11 @@ from somevakt.analysis.models import (
 
 MODEL = "comments"
 THRESHOLDS_META_KEY = "somevakt_thresholds"
+RULE_THRESHOLDS_META_KEY = "somevakt_rule_thresholds"
 # A long text is judged in windows of this many words (the model was trained on comments,
 # nearly all shorter), and a label's score is its highest in any window.
 WINDOW_WORDS = 120
-# A lexicon match needs at least this share of its label's threshold to stand.
+# Where a model ships no rule thresholds, a rule's match needs this share of its label's threshold.
 FLOOR_SHARE = 1 / 3
 VERSION = VERSIONS[MODEL]
 
@@ -65,13 +67,14 @@ class Judgement:
 
     scores: dict[str, float]
     thresholds: dict[str, float]
+    rule_thresholds: dict[str, float]
 
     def says(self, label: str) -> bool:
         return self.scores.get(label, 0.0) >= self.thresholds.get(label, 0.5)
 
     def allows(self, label: str) -> bool:
-        """Whether a lexicon match for `label` may stand (the score reaches the floor)."""
-        return self.scores.get(label, 0.0) >= self.thresholds.get(label, 0.5) * FLOOR_SHARE
+        """Whether a rule's match for `label` may stand (the score reaches its rule threshold)."""
+        return self.scores.get(label, 0.0) >= self.rule_thresholds.get(label, 0.5)
 
     def says_code(self, code: str) -> bool:
         return self.says(CODE_LABELS[code])
@@ -104,7 +107,7 @@ def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
     if not pending:
         return
     nlp = load(model)
-    thresholds = _thresholds(nlp)
+    thresholds, rule_thresholds = _thresholds(nlp)
     owners: list[int] = []
     model_docs = []
     for index, doc in enumerate(pending):
@@ -119,7 +122,7 @@ def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
             if score > mine.get(label, -1.0):
                 mine[label] = float(score)
     for doc, scores in zip(pending, best, strict=True):
-        cache_of(doc)[key] = Judgement(scores, thresholds)
+        cache_of(doc)[key] = Judgement(scores, thresholds, rule_thresholds)
 
 
 def _windows(doc: Document) -> list[tuple[int, int]]:
@@ -132,6 +135,10 @@ def _windows(doc: Document) -> list[tuple[int, int]]:
     return [(first, min(first + WINDOW_WORDS, n)) for first in range(0, max(n, 1), WINDOW_WORDS)]
 
 
-def _thresholds(nlp: Any) -> dict[str, float]:
-    shipped: dict[str, float] = nlp.meta.get(THRESHOLDS_META_KEY, {})
-    return {label: float(shipped.get(label, 0.5)) for label in LABEL_CODES}
+def _thresholds(nlp: Any) -> tuple[dict[str, float], dict[str, float]]:
+    alone: dict[str, float] = nlp.meta.get(THRESHOLDS_META_KEY, {})
+    with_rule: dict[str, float] = nlp.meta.get(RULE_THRESHOLDS_META_KEY, {})
+    thresholds = {label: float(alone.get(label, 0.5)) for label in LABEL_CODES}
+    return thresholds, {
+        label: float(with_rule.get(label, thresholds[label] * FLOOR_SHARE)) for label in LABEL_CODES
+    }

@@ -67,7 +67,11 @@ def _run(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or bench_data.DATA_DIR
     texts, source = bench_data.sentences(args.n, data_dir)
     cases = bench_data.personal_data_cases(args.cases, prefixes=texts[:200])
-    payload = {"texts": texts, "cases": [c.__dict__ for c in cases]}
+    payload = {
+        "texts": texts,
+        "cases": [c.__dict__ for c in cases],
+        "reviews": bench_data.review_sentences(data_dir),
+    }
     engines = ["somevakt"] + ([] if args.no_presidio or not _presidio_installed() else ["presidio"])
     results: dict[str, Any] = {"texts": len(texts), "source": source, "cases_per_kind": args.cases}
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,6 +127,7 @@ def _work(engine: str, payload: dict[str, Any]) -> dict[str, Any]:
             found[case["kind"]] += 1
     latencies.sort()
     breakdown = _breakdown(payload["texts"]) if engine == "somevakt" else None
+    abuse_on_reviews = _abuse_rate(payload.get("reviews", [])) if engine == "somevakt" else None
     batch_items_per_s = None
     if run_batch is not None:
         t0 = time.perf_counter()
@@ -142,7 +147,22 @@ def _work(engine: str, payload: dict[str, Any]) -> dict[str, Any]:
         "false_alarms": false_alarms,
         "skipped": skipped,
         "cpu_ms_per_item": breakdown,
+        "abuse_on_reviews": abuse_on_reviews,
     }
+
+
+def _abuse_rate(reviews: list[str]) -> dict[str, Any] | None:
+    """The share of review sentences (strong words about films and food, attacking no one) taken
+    as a comment with any `abuse.*` finding: the false alarms a swearing-but-harmless text costs."""
+    if not reviews:
+        return None
+    from somevakt.analysis.registry import analyse_many
+
+    flagged = 0
+    for first in range(0, len(reviews), BATCH):
+        for result in analyse_many(reviews[first : first + BATCH], "comment", only=("abuse",)):
+            flagged += any(f.code.startswith("abuse.") for f in result.findings)
+    return {"sentences": len(reviews), "share": round(flagged / len(reviews), 4)}
 
 
 def _breakdown(texts: list[str]) -> dict[str, float]:
@@ -252,6 +272,10 @@ def _table(results: dict[str, Any]) -> str:
     label = "ids/accounts in plain sentences"
     lines.append(f"{label:34}" + "".join(f"{results[e]['false_alarms']:>14}" for e in engines))
     ours = results["somevakt"]
+    if isinstance(ours, dict) and ours.get("abuse_on_reviews"):
+        rate = ours["abuse_on_reviews"]
+        label = f"abuse.* in {rate['sentences']} NoReC dev"
+        lines.append(f"{label:34}{rate['share'] * 100:>13.1f}%")
     if isinstance(ours, dict) and ours.get("cpu_ms_per_item"):
         parts = ", ".join(f"{name} {ms}" for name, ms in ours["cpu_ms_per_item"].items())
         lines.append(f"\nsomevakt CPU ms per item: {parts}")

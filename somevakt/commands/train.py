@@ -66,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="comments: NoReC_sentence .json whose sentences are added as non-abuse",
     )
+    parser.add_argument(
+        "--select-on",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="ner: hold out this share of the train sentences (fixed by their words) and choose the"
+        " best checkpoint on it instead of on the dev split, which is then not read (e.g. 0.1)",
+    )
     parser.add_argument("--dim", type=int, default=100, help="vectors: dimensions")
     parser.add_argument("--bucket", type=int, default=50000, help="vectors: hash buckets")
     parser.add_argument(
@@ -116,6 +124,12 @@ def main(argv: list[str]) -> int:
                 raise DataError("--negatives is for `train comments`")
             if args.negatives is not None and not args.negatives.is_file():
                 raise DataError(f"--negatives {args.negatives}: no such file")
+            if args.select_on and args.kind != "ner":
+                raise DataError("--select-on is for `train ner`")
+            if not 0 <= args.select_on < 1:
+                raise DataError(
+                    f"--select-on takes a share of the train sentences (0 < SHARE < 1), got {args.select_on}"
+                )
             options = TrainOptions(
                 data=args.data,
                 work_dir=args.work_dir,
@@ -128,6 +142,7 @@ def main(argv: list[str]) -> int:
                 balance=not args.no_balance,
                 self_training=_self_training(args),
                 negatives=args.negatives,
+                select_on=args.select_on,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )

@@ -187,3 +187,23 @@ def test_it_rejects_a_missing_triage_file(tmp_path: Path, capsys: pytest.Capture
     assert main(["eval", "triage", "--data", str(tmp_path / "nope.jsonl")]) == 2
     err = capsys.readouterr().err
     assert "no such file" in err and err.count("\n") == 1
+
+
+def test_it_scores_the_comment_classifier_per_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from somevakt.analysis.training.comments import LABELS, split_of
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [f"Når åpner biblioteket på dag {i}?" for i in range(80)]
+    dev = [t for t in texts if split_of(t) == "dev"]
+    assert dev  # eighty texts give the dev split some
+    rows = [json.dumps({"text": t, "labels": ["question"]}, ensure_ascii=False) for t in texts]
+    (corpus / "q.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["eval", "comments", "--data", str(corpus)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["items"] == len(dev) and result["split"] == "dev"
+    assert set(result["per_label"]) == set(LABELS)
+    assert result["per_label"]["question"]["n"] == len(dev)
+    assert set(result["analysers"]["per_label"]) == set(LABELS)

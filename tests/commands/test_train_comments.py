@@ -93,3 +93,20 @@ def test_it_gives_spacy_cats_for_every_known_label(labels: list[str]) -> None:
     assert set(cats) == set(comments.LABELS) and sum(cats.values()) == len(labels)
     assert set(comments.cats(labels, comments.ABUSE_LABELS)) == set(comments.ABUSE_LABELS)
     assert json.dumps(cats)
+
+
+def test_it_chooses_a_lower_threshold_where_a_rule_agrees() -> None:
+    # The two weak positives are the only items a rule matched: the classifier alone needs 0.7,
+    # but with the rule 0.3 is enough, and no negative gets in.
+    scores = [0.9, 0.8, 0.35, 0.3, 0.6, 0.5, 0.2]
+    truth = [True, True, True, True, False, False, False]
+    rule = [False, False, True, True, False, False, False]
+    alone, with_rule = comments.best_thresholds(scores, truth, rule)
+    assert 0.6 < alone <= 0.8 and with_rule <= 0.3
+
+
+def test_it_keeps_calibration_reviews_apart_from_training_reviews() -> None:
+    texts = [f"Filmen var grusom, nummer {i}." for i in range(1000)]
+    half = [t for t in texts if comments.calibration_half(t)]
+    assert 400 < len(half) < 600
+    assert comments.calibration_half(texts[0]) == comments.calibration_half(texts[0])

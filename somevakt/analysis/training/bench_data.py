@@ -95,6 +95,14 @@ def sentences(n: int, data_dir: Path = DATA_DIR) -> tuple[list[str], str]:
     return texts[:n], source
 
 
+def review_sentences(data_dir: Path = DATA_DIR) -> list[str]:
+    """NoReC_sentence dev (reviews full of strong words that attack no one), or none where absent."""
+    path = data_dir / "norec_sentence" / "dev.json"
+    if not path.is_file():
+        return []
+    return [item["text"] for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
 def _detokenise(words: list[str]) -> str:
     out = ""
     for word in words:

@@ -7,6 +7,7 @@ is written into `somevakt/analysis/models/<kind>/`, the folder the analysers loa
 
 from __future__ import annotations
 
+import hashlib
 import random
 import shutil
 from dataclasses import dataclass, replace
@@ -42,25 +43,40 @@ class TrainOptions:
     config: Path | None = None  # default: <kind>.cfg beside this module
     overrides: tuple[tuple[str, Any], ...] = ()
     self_training: SelfTraining | None = None  # sentiment: add a teacher's labels on unlabelled text
-    # comments: NoReC_sentence JSON whose sentences are added as known non-abuse (reviews are full
-    # of strong words that attack no one), and how many of them at most.
+    # comments: NoReC_sentence JSON whose sentences (the training half; the other calibrates the
+    # thresholds) are added as known non-abuse: reviews are full of strong words that attack no one.
     negatives: Path | None = None
-    max_negatives: int = 2000
+    # NER: this share of the train sentences (fixed by a hash of their words, `selection_slice`) is
+    # never trained on and is what spaCy chooses the best checkpoint by; the official dev split is
+    # then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
+    select_on: float = 0.0
 
 
-def norne_files(data: Path) -> dict[str, Path]:
-    """The four NorNE files under a data folder (nob/ and nno/, train.tsv and dev.tsv)."""
+def norne_files(data: Path, splits: tuple[str, ...] = ("train", "dev")) -> dict[str, Path]:
+    """The NorNE files under a data folder (nob/ and nno/, train.tsv and dev.tsv)."""
     files = {
         f"{variety}_{split}": data / variety / f"{split}.tsv"
         for variety in ("nob", "nno")
-        for split in ("train", "dev")
+        for split in splits
     }
     missing = [str(p) for p in files.values() if not p.is_file()]
     if missing:
-        raise DataError(
-            f"{data}: expected NorNE files nob/ and nno/ with train.tsv and dev.tsv; missing {missing[0]}"
-        )
+        wanted = " and ".join(f"{split}.tsv" for split in splits)
+        raise DataError(f"{data}: expected NorNE files nob/ and nno/ with {wanted}; missing {missing[0]}")
     return files
+
+
+def selection_key(sentence: TaggedSentence) -> str:
+    """What decides a sentence's side: its words lower-cased, punctuation left out, so a sentence,
+    its case-perturbed copies and its repeats (in either variety) always fall on the same side."""
+    return " ".join(w.lower() for w in sentence.words if not augment.is_punct(w))
+
+
+def in_selection_slice(sentence: TaggedSentence, share: float) -> bool:
+    """Whether a train sentence belongs to the held-out slice that `--select-on SHARE` chooses on:
+    fixed by a hash of its words, so it never changes with the seed, the order or the other sentences."""
+    digest = hashlib.sha256(selection_key(sentence).encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) < share * 0x1_0000_0000
 
 
 def norec_files(data: Path) -> dict[str, Path]:
@@ -72,19 +88,31 @@ def norec_files(data: Path) -> dict[str, Path]:
 
 
 def convert_ner(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
-    """train.spacy: nob + nno train and case-perturbed copies; dev.spacy: nob dev, as is and lower-cased."""
+    """train.spacy: nob + nno train and case-perturbed copies; dev.spacy: nob dev, as is and lower-cased.
+
+    With `select_on`, dev.spacy is instead the held-out slice of nob + nno train (as is and
+    lower-cased), which train.spacy then leaves out; the dev files are not read.
+    """
     import spacy
     from spacy.tokens import DocBin
 
-    files = norne_files(options.data)
+    select = options.select_on > 0
+    files = norne_files(options.data, ("train",) if select else ("train", "dev"))
     rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
     train: list[TaggedSentence] = []
+    held_out: list[TaggedSentence] = []
     for key in ("nob_train", "nno_train"):
         sentences = read_tsv(files[key])
-        train.extend(sentences[: options.limit] if options.limit else sentences)
+        for s in sentences[: options.limit] if options.limit else sentences:
+            (held_out if select and in_selection_slice(s, options.select_on) else train).append(s)
+    if select and not (train and held_out):
+        raise DataError(
+            f"{options.data}: --select-on {options.select_on} leaves "
+            + ("nothing to train on" if held_out else "no sentence to choose on")
+        )
     train.extend(augment.perturbed_copies(train, rng, options.p_lower, options.p_drop_punct))
     rng.shuffle(train)
-    dev = read_tsv(files["nob_dev"])
+    dev = held_out if select else read_tsv(files["nob_dev"])
     dev = dev + [augment.lower(s) for s in dev]
     nlp = spacy.blank("nb")
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -148,13 +176,15 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     if empty:
         raise DataError(f"{options.data}: too few comments; the {empty[0]} split is empty")
     train_split = splits["train"][: options.limit] if options.limit else splits["train"]
-    train = [(c.text, comments.cats(c.labels)) for c in train_split]
-    train += [(c.text, comments.cats(c.labels)) for c in comments.augmented(train_split, rng)]
+    # Unlike sentiment, no class balancing: repeating the comments with rare labels lost on dev
+    # (macro F1 0.793 against 0.806 unbalanced; docs/models.md).
+    examples = train_split + comments.augmented(train_split, rng)
+    train = [(c.text, comments.cats(c.labels)) for c in examples]
     if options.negatives is not None:
-        sentences = read_json(options.negatives)
-        rng.shuffle(sentences)
         none = comments.cats((), comments.ABUSE_LABELS)
-        train += [(s.text, none) for s in sentences[: options.max_negatives]]
+        train += [
+            (s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)
+        ]
     rng.shuffle(train)
     dev = [(c.text, comments.cats(c.labels)) for c in splits["dev"]]
     nlp = spacy.blank("nb")
@@ -169,25 +199,43 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     return {"train": len(train), "dev": len(dev)}
 
 
-def comment_thresholds(model: Path, data: Path) -> dict[str, float]:
-    """Per label, the threshold with the best F-score on the corpus's dev split (recall counts
-    double for the labels where a miss costs most: threats, hate and crises)."""
+def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[str, dict[str, float]]:
+    """Per label, what the classifier must say alone (`thresholds`) and what it must at least say
+    for a rule's match to stand (`rule_thresholds`), chosen together for the best F-score of the
+    analysers' decision on the corpus's dev split (recall counts double where a miss costs most:
+    threats, hate and crises). For the abuse labels, up to 1,000 review sentences of the
+    calibration half (never trained on) count as comments with no abuse in them."""
+    from somevakt.analysis.abuse import AbuseAnalyser
     from somevakt.analysis.base import Document
-    from somevakt.analysis.classifier import judge_many, judgement
+    from somevakt.analysis.classifier import CODE_LABELS, judge_many, judgement
+    from somevakt.analysis.intent import IntentAnalyser
     from somevakt.analysis.training import comments
 
     dev = comments.split(comments.read_corpus(data))["dev"]
-    docs = [Document(c.text, "comment") for c in dev]
+    items: list[tuple[str, frozenset[str] | None]] = [(c.text, c.labels) for c in dev]
+    if negatives is not None:
+        reviews = sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))
+        items += [(text, None) for text in reviews[:1000]]
+    docs = [Document(text, "comment") for text, _ in items]
     judge_many(docs, str(model))
-    scores = [judgement(d, str(model)).scores for d in docs]  # type: ignore[union-attr]
-    return {
-        label: comments.best_threshold(
-            [s[label] for s in scores],
-            [label in c.labels for c in dev],
-            recall_weight=2.0 if label in RECALL_FIRST else 1.0,
-        )
-        for label in comments.LABELS
-    }
+    abuse, intent = AbuseAnalyser(), IntentAnalyser()
+    ruled: list[set[str]] = []
+    for doc in docs:
+        found = {f.code for f, exact in abuse.rule_findings(doc) if not exact} | set(intent.rule_codes(doc))
+        ruled.append({CODE_LABELS[code] for code in found})
+    alone: dict[str, float] = {}
+    with_rule: dict[str, float] = {}
+    for label in comments.LABELS:
+        # Reviews say nothing of questions or praise in a comment: they count for abuse only.
+        chosen = [
+            i for i, (_, labels) in enumerate(items) if labels is not None or label in comments.ABUSE_LABELS
+        ]
+        scores = [judgement(docs[i], str(model)).scores[label] for i in chosen]  # type: ignore[union-attr]
+        truth = [label in (items[i][1] or ()) for i in chosen]
+        rule = [label in ruled[i] for i in chosen]
+        weight = 2.0 if label in RECALL_FIRST else 1.0
+        alone[label], with_rule[label] = comments.best_thresholds(scores, truth, rule, weight)
+    return {"thresholds": alone, "rule_thresholds": with_rule}
 
 
 # A missed threat, group hate or crisis costs far more than a second look at a false alarm.
@@ -309,10 +357,12 @@ def train(kind: str, options: TrainOptions) -> Path:
     spacy_train(config, output, overrides=overrides)
     meta: dict[str, Any] = {}
     if kind == "comments":
-        from somevakt.analysis.classifier import THRESHOLDS_META_KEY
+        from somevakt.analysis.classifier import RULE_THRESHOLDS_META_KEY, THRESHOLDS_META_KEY
 
-        meta[THRESHOLDS_META_KEY] = comment_thresholds(output / "model-best", options.data)
-        print(f"thresholds on dev: {meta[THRESHOLDS_META_KEY]}", flush=True)
+        chosen = comment_thresholds(output / "model-best", options.data, options.negatives)
+        meta[THRESHOLDS_META_KEY] = chosen["thresholds"]
+        meta[RULE_THRESHOLDS_META_KEY] = chosen["rule_thresholds"]
+        print(f"thresholds on dev: {chosen}", flush=True)
     return ship(kind, output / "model-best", options.models_dir, meta)
 
 

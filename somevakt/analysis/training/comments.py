@@ -221,6 +221,52 @@ def best_threshold(scores: Sequence[float], truth: Sequence[bool], recall_weight
     return max(0.05, min(0.95, best))
 
 
+def best_thresholds(
+    scores: Sequence[float], truth: Sequence[bool], rule: Sequence[bool], recall_weight: float = 1.0
+) -> tuple[float, float]:
+    """The pair (alone, with_rule) with the highest F-beta for the decision
+    `score >= alone or (rule and score >= with_rule)`: what the classifier must say by itself, and
+    what it must at least say for a rule's match to stand. Candidates are at most 60 midpoints,
+    spread over the scores' quantiles."""
+    import numpy
+
+    distinct = sorted(set(scores))
+    if not distinct:
+        return 0.5, 0.5
+    bounds = [0.0, *distinct, 1.0]
+    mids = [(a + b) / 2 for a, b in itertools.pairwise(bounds)]
+    step = max(1, len(mids) // 60)
+    candidates = sorted({round(m, 4) for m in mids[::step]} | {round(mids[-1], 4)})
+    s = numpy.asarray(scores)
+    y = numpy.asarray(truth, dtype=bool)
+    r = numpy.asarray(rule, dtype=bool)
+    positives = int(y.sum())
+    b2 = recall_weight**2
+    best, best_f = (0.5, 0.5), -1.0
+    for alone in candidates:
+        base = s >= alone
+        for with_rule in (c for c in candidates if c <= alone):
+            pred = base | (r & (s >= with_rule))
+            tp = int((pred & y).sum())
+            fp = int((pred & ~y).sum())
+            if positives == 0:
+                f = 1.0 if fp == 0 else 0.0
+            else:
+                p = tp / (tp + fp) if tp + fp else 0.0
+                rec = tp / positives
+                f = (1 + b2) * p * rec / (b2 * p + rec) if p + rec else 0.0
+            if f > best_f + 1e-9:
+                best, best_f = (alone, with_rule), f
+    clamp = lambda t: max(0.01, min(0.95, t))  # noqa: E731
+    return clamp(best[0]), clamp(best[1])
+
+
+def calibration_half(text: str) -> bool:
+    """Whether a review sentence is kept for calibrating thresholds rather than for training: a
+    fixed half by hash, so the two never share a sentence."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 2 == 1
+
+
 def label_figures(
     predicted: Sequence[frozenset[str]], gold: Sequence[frozenset[str]], labels: Sequence[str] = LABELS
 ) -> dict[str, dict[str, float]]:

@@ -63,8 +63,9 @@ def evaluate_sentiment(path: Path, model: str = "sentiment", lower: bool = False
 
 
 def evaluate_comments(folder: Path, model: str = "comments", split: str = "dev") -> dict[str, Any]:
-    """Per-label P/R/F1 of the comment classifier on one split of a comment corpus, at the
-    shipped thresholds, through the analysers' own path (tokens, windows)."""
+    """Per-label P/R/F1 on one split of a comment corpus: of the classifier alone at its shipped
+    thresholds (`per_label`, `macro`), and, for the shipped model, of what the abuse, intent and
+    tone analysers report with their rules (`analysers`: the findings mapped back to labels)."""
     from somevakt.analysis.base import Document
     from somevakt.analysis.classifier import judge_many, judgement
     from somevakt.analysis.training import comments
@@ -80,8 +81,11 @@ def evaluate_comments(folder: Path, model: str = "comments", split: str = "dev")
         found = judgement(doc, model)
         assert found is not None  # every Document here is a comment
         predicted.append(frozenset(label for label in comments.LABELS if found.says(label)))
-    figures = comments.label_figures(predicted, [c.labels for c in items])
+    gold = [c.labels for c in items]
+    figures = comments.label_figures(predicted, gold)
+    analysers = _analyser_figures([c.text for c in items], gold) if model == "comments" else None
     return {
+        "analysers": analysers,
         "items": len(items),
         "split": split,
         "macro": figures.pop("macro"),
@@ -91,3 +95,14 @@ def evaluate_comments(folder: Path, model: str = "comments", split: str = "dev")
         else 0.0,
         "items_per_s": round(len(items) / elapsed, 1) if elapsed else None,
     }
+
+
+def _analyser_figures(texts: list[str], gold: list[frozenset[str]]) -> dict[str, Any]:
+    from somevakt.analysis.classifier import CODE_LABELS
+    from somevakt.analysis.registry import analyse_many
+    from somevakt.analysis.training import comments
+
+    found = analyse_many(texts, "comment", only=("abuse", "intent", "tone"))
+    predicted = [frozenset(CODE_LABELS[f.code] for f in r.findings if f.code in CODE_LABELS) for r in found]
+    figures = comments.label_figures(predicted, gold)
+    return {"macro": figures.pop("macro"), "per_label": figures}
