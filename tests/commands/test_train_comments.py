@@ -69,14 +69,15 @@ def test_it_makes_one_slip_in_a_word() -> None:
 
 
 def test_it_chooses_the_threshold_with_the_best_f_score() -> None:
+    never = [False] * 6
     scores = [0.9, 0.8, 0.6, 0.3, 0.2, 0.1]
     truth = [True, True, True, False, False, False]
-    assert comments.best_threshold(scores, truth) == 0.45  # halfway between the two sides
+    assert comments.best_thresholds(scores, truth, never)[0] == 0.45  # halfway between the sides
     # Recall counts double: a lower threshold that also takes in the weak positive wins.
     scores = [0.9, 0.8, 0.6, 0.55, 0.5, 0.3]
     truth = [True, True, False, False, False, True]
-    assert comments.best_threshold(scores, truth, recall_weight=1.0) == 0.7
-    assert comments.best_threshold(scores, truth, recall_weight=2.0) == 0.15
+    assert comments.best_thresholds(scores, truth, never, recall_weight=1.0)[0] == 0.7
+    assert comments.best_thresholds(scores, truth, never, recall_weight=2.0)[0] == 0.15
 
 
 def test_it_reports_figures_per_label() -> None:
@@ -110,3 +111,15 @@ def test_it_keeps_calibration_reviews_apart_from_training_reviews() -> None:
     half = [t for t in texts if comments.calibration_half(t)]
     assert 400 < len(half) < 600
     assert comments.calibration_half(texts[0]) == comments.calibration_half(texts[0])
+
+
+def test_it_keeps_the_flags_on_known_clean_texts_under_the_cap() -> None:
+    # Recall-first would take every item down to 0.2; two known-clean reviews score 0.25 and 0.3,
+    # and at most one of them may be flagged.
+    scores = [0.9, 0.2, 0.3, 0.25, 0.1]
+    truth = [True, True, False, False, False]
+    clean = [False, False, True, True, False]
+    rule = [False] * 5
+    free, _ = comments.best_thresholds(scores, truth, rule, recall_weight=2.0)
+    capped, _ = comments.best_thresholds(scores, truth, rule, 2.0, limited=clean, max_rate=0.5)
+    assert free <= 0.2 and capped > 0.25  # the cap rules out every threshold that takes both in

@@ -193,41 +193,21 @@ def augmented(comments: Sequence[Comment], rng: random.Random, copies: float = 1
 # --- thresholds and figures ------------------------------------------------------------------------
 
 
-def best_threshold(scores: Sequence[float], truth: Sequence[bool], recall_weight: float = 1.0) -> float:
-    """The threshold with the highest F-beta (beta = recall_weight) on these scores.
-
-    Candidates lie halfway between neighbouring scores, so the threshold keeps its distance from
-    both sides; of equally good ones the lowest (the one that misses least) is taken.
-    """
-    distinct = sorted(set(scores))
-    if not distinct:
-        return 0.5
-    bounds = [0.0, *distinct, 1.0]
-    candidates = [round((a + b) / 2, 4) for a, b in itertools.pairwise(bounds)]
-    best, best_f = 0.5, -1.0
-    positives = sum(truth)
-    b2 = recall_weight**2
-    for t in candidates:
-        tp = sum(1 for s, y in zip(scores, truth, strict=True) if s >= t and y)
-        fp = sum(1 for s, y in zip(scores, truth, strict=True) if s >= t and not y)
-        if positives == 0:
-            f = 1.0 if fp == 0 else 0.0
-        else:
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / positives
-            f = (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
-        if f > best_f + 1e-9:
-            best, best_f = t, f
-    return max(0.05, min(0.95, best))
-
-
 def best_thresholds(
-    scores: Sequence[float], truth: Sequence[bool], rule: Sequence[bool], recall_weight: float = 1.0
+    scores: Sequence[float],
+    truth: Sequence[bool],
+    rule: Sequence[bool],
+    recall_weight: float = 1.0,
+    limited: Sequence[bool] | None = None,
+    max_rate: float = 1.0,
 ) -> tuple[float, float]:
     """The pair (alone, with_rule) with the highest F-beta for the decision
     `score >= alone or (rule and score >= with_rule)`: what the classifier must say by itself, and
-    what it must at least say for a rule's match to stand. Candidates are at most 60 midpoints,
-    spread over the scores' quantiles."""
+    what it must at least say for a rule's match to stand. Candidates lie halfway between
+    neighbouring scores (at most 60, spread over the quantiles), so a threshold keeps its distance
+    from both sides; of equally good pairs the lowest (the one that misses least) is taken. Pairs
+    that flag more than `max_rate` of the `limited` items (texts known to carry no label, such as
+    review sentences for abuse) are not considered."""
     import numpy
 
     distinct = sorted(set(scores))
@@ -240,6 +220,8 @@ def best_thresholds(
     s = numpy.asarray(scores)
     y = numpy.asarray(truth, dtype=bool)
     r = numpy.asarray(rule, dtype=bool)
+    cap = numpy.asarray(limited if limited is not None else [False] * len(s), dtype=bool)
+    allowed = max_rate * int(cap.sum())
     positives = int(y.sum())
     b2 = recall_weight**2
     best, best_f = (0.5, 0.5), -1.0
@@ -247,18 +229,21 @@ def best_thresholds(
         base = s >= alone
         for with_rule in (c for c in candidates if c <= alone):
             pred = base | (r & (s >= with_rule))
-            tp = int((pred & y).sum())
-            fp = int((pred & ~y).sum())
-            if positives == 0:
-                f = 1.0 if fp == 0 else 0.0
-            else:
-                p = tp / (tp + fp) if tp + fp else 0.0
-                rec = tp / positives
-                f = (1 + b2) * p * rec / (b2 * p + rec) if p + rec else 0.0
+            if int((pred & cap).sum()) > allowed:
+                continue
+            f = _f_beta(int((pred & y).sum()), int((pred & ~y).sum()), positives, b2)
             if f > best_f + 1e-9:
                 best, best_f = (alone, with_rule), f
     clamp = lambda t: max(0.01, min(0.95, t))  # noqa: E731
     return clamp(best[0]), clamp(best[1])
+
+
+def _f_beta(tp: int, fp: int, positives: int, b2: float) -> float:
+    if positives == 0:
+        return 1.0 if fp == 0 else 0.0
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / positives
+    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
 
 
 def calibration_half(text: str) -> bool:
