@@ -1,13 +1,15 @@
 """`somevakt check`: what a municipality's guideline prescribes for a text (DESIGN.md §4).
 
-    somevakt check --policy SLUG [--kind comment|reply|post|private] [--json] [TEXT|-]
+    somevakt check --policy SLUG [--kind comment|reply|post|private] [--json] [--lang nb|nn|en] [TEXT|-]
     somevakt check --policy SLUG --jsonl < in.jsonl
 
-Every decision, `block` and `delete` included, exits 0; a user's mistake exits 2 with one
-line on stderr. With `--jsonl` a malformed line is reported on stdout as
-`{"line", "id", "error"}`, the run goes on, and the exit code is 2 at the end. The lines are
-read as they come and decided in batches (`evaluate_many`), with the decisions `evaluate` gives
-one by one, in the order of the input.
+Without `--json` the decision is written for a person, in bokmål, nynorsk or English (`--lang`,
+from the project's translation catalogue, read without Django): the action, the clauses, each
+finding by its label with the words that carry it, and the guideline's reasons. Every decision,
+`block` and `delete` included, exits 0; a user's mistake exits 2 with one line on stderr. With
+`--jsonl` a malformed line is reported on stdout as `{"line", "id", "error"}`, the run goes on,
+and the exit code is 2 at the end. The lines are read as they come and decided in batches
+(`evaluate_many`), with the decisions `evaluate` gives one by one, in the order of the input.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import json
 import os
 import select
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
-from somevakt.analysis.base import KINDS
+from somevakt.analysis.base import KINDS, Finding
+from somevakt.analysis.bidi import CONTROLS
 from somevakt.policy.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -40,26 +44,12 @@ from somevakt.policy.engine import (
     evaluate,
     evaluate_many,
 )
+from somevakt.policy.labels import DEFAULT_LANGUAGE, LANGUAGES, code_label, translator
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.policy.schema import Pack
 
 PROG = "somevakt check"
 EXIT_UNAVAILABLE = 1
-
-ACTION_LABELS: dict[str, str] = {
-    "none": "ingen handling",
-    "thank": "takk",
-    "reply": "svar",
-    "refer_formal": "henvis til formell henvendelse",
-    "refer_political": "henvis til politisk nivå",
-    "escalate_manager": "ta opp med leder",
-    "escalate_crisis": "send til kriseledelsen",
-    "hide": "skjul",
-    "delete": "slett",
-    "ok": "kan publiseres",
-    "revise": "må endres",
-    "block": "kan ikke publiseres",
-}
 
 # `--jsonl` decides this many lines at a time (fewer when the input pauses): the language models
 # cost far less per text in a batch. BATCH_CHARS bounds the memory a batch of long texts takes.
@@ -76,6 +66,9 @@ _CHUNK_BYTES = 65_536
 # user's own setting is kept.
 SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
+# What a terminal obeys instead of showing: C0 and C1 controls, line and paragraph separators.
+_HIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
+
 # PolicyContext fields a JSONL line may set under "context".
 _CONTEXT_FIELDS = {f.name: f.type for f in dataclasses.fields(PolicyContext)}
 
@@ -87,6 +80,12 @@ def build_parser() -> Parser:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the decision as one JSON object")
     out.add_argument("--jsonl", action="store_true", help='read {"id","text","kind"?} lines from stdin')
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the readable decision: nb (default), nn, en; --json is the same in all",
+    )
     p.add_argument("--crisis-mode", action="store_true", help="crisis mode is declared")
     p.add_argument("--crisis-instructed", action="store_true", help="crisis management asked for this text")
     p.add_argument("--account-closed", action="store_true", help="the account is temporarily closed")
@@ -135,7 +134,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(decision.to_dict(), ensure_ascii=False))
     else:
-        print(render(decision, pack))
+        print(render(decision, pack, len(text), args.lang))
     return EXIT_OK
 
 
@@ -317,24 +316,82 @@ def _line_context(raw: object, default: PolicyContext) -> PolicyContext:
     return dataclasses.replace(default, **raw)
 
 
-def render(decision: Decision, pack: Pack) -> str:
-    """The decision for a person reading a terminal, in Norwegian."""
-    label = ACTION_LABELS.get(decision.action, decision.action)
+def action_labels(language: str) -> dict[str, str]:
+    """The actions in words, in `language`."""
+    t = translator(language)
+    return {
+        "none": t.pgettext("check action", "no action"),
+        "thank": t.pgettext("check action", "thank"),
+        "reply": t.pgettext("check action", "answer"),
+        "refer_formal": t.pgettext("check action", "refer to a formal inquiry"),
+        "refer_political": t.pgettext("check action", "refer to the political level"),
+        "escalate_manager": t.pgettext("check action", "take it up with a leader"),
+        "escalate_crisis": t.pgettext("check action", "send to crisis management"),
+        "hide": t.pgettext("check action", "hide"),
+        "delete": t.pgettext("check action", "delete"),
+        "ok": t.pgettext("check action", "may be published"),
+        "revise": t.pgettext("check action", "must be changed"),
+        "block": t.pgettext("check action", "may not be published"),
+    }
+
+
+def render(decision: Decision, pack: Pack, text_length: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """The decision for a person reading a terminal, in `language`.
+
+    Each finding is named by its label (the words the inbox uses) with the words that carry it,
+    quoted from the finding's masked excerpt; a finding about the whole text says so. The
+    reasons are the guideline's own, as its pack words them.
+    """
+    t = translator(language)
+    labels = action_labels(language)
+    revision = t.pgettext("guideline revision", "revision %(revision)s") % {
+        "revision": decision.policy_revision
+    }
+    action = t.pgettext("check heading", "Action")
+    also = t.pgettext("check heading", "Also")
+    clauses = t.pgettext("check heading", "Clauses")
+    findings = t.pgettext("check heading", "Findings")
+    reasons = t.pgettext("check heading", "Reasons")
     lines = [
-        f"{pack.name} ({decision.policy}, revisjon {decision.policy_revision}) · {decision.kind}",
-        f"Handling: {decision.action} ({label})",
+        f"{pack.name} ({decision.policy}, {revision}) · {decision.kind}",
+        f"{action}: {decision.action} ({labels.get(decision.action, decision.action)})",
     ]
     if decision.also:
-        lines.append("Også: " + ", ".join(f"{a} ({ACTION_LABELS.get(a, a)})" for a in decision.also))
-    lines.append("Punkter: " + (", ".join(decision.clauses) or "—"))
+        lines.append(f"{also}: " + ", ".join(f"{a} ({labels.get(a, a)})" for a in decision.also))
+    lines.append(f"{clauses}: " + (", ".join(decision.clauses) or "—"))
     if decision.findings:
-        lines.append("Funn:")
-        for f in decision.findings:
-            excerpt = f" «{f.text}»" if f.text else ""
-            cited = f" → {', '.join(f.clauses)}" if f.clauses else ""
-            lines.append(f"  - {f.code} [{f.severity}] {f.start}–{f.end}{excerpt}{cited}")
+        lines.append(f"{findings}:")
+        lines.extend(f"  - {finding_line(f, text_length, language)}" for f in decision.findings)
     else:
-        lines.append("Funn: ingen")
-    lines.append("Begrunnelse:")
+        lines.append(f"{findings}: " + t.pgettext("no findings", "none"))
+    lines.append(f"{reasons}:")
     lines.extend(f"  - {r}" for r in decision.reasons)
     return "\n".join(lines)
+
+
+def finding_line(finding: Finding, text_length: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """`Label: «words» (code, severity, start–end) → clauses`; a finding about the whole text
+    says so in place of the words."""
+    t = translator(language)
+    whole = finding.start <= 0 and finding.end >= text_length
+    if whole:
+        what = t.gettext("about the text as a whole")
+        where = f"{finding.code}, {finding.severity}"
+    else:
+        words = terminal_safe(finding.text) if finding.text else ""
+        what = t.pgettext("quoted words of a finding", "«%(words)s»") % {"words": words} if words else ""
+        where = f"{finding.code}, {finding.severity}, {finding.start}–{finding.end}"
+    line = code_label(finding.code, language) + (f": {what}" if what else "") + f" ({where})"
+    if finding.clauses:
+        line += " → " + ", ".join(finding.clauses)
+    return line
+
+
+def terminal_safe(words: str) -> str:
+    """`words` with what a terminal would obey rather than show written out as `[U+XXXX]`:
+    control characters (an escape sequence could rewrite the screen), line breaks, and the
+    direction controls that would reorder the rest of the line."""
+    return "".join(
+        f"[U+{ord(c):04X}]" if c in CONTROLS or unicodedata.category(c) in _HIDDEN_CATEGORIES else c
+        for c in words
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from somevakt.policy.labels import CODE_LABELS as FINDING_LABELS
+
 STATE_LABELS = {
     "new": _("New"),
     "open": _("Open"),
@@ -49,31 +51,8 @@ EVENT_LABELS = {
     "due_changed": _("Deadline moved"),
 }
 
-CODE_LABELS = {
-    "personal_data.national_id": _("National identity number"),
-    "personal_data.national_id_like": _("Possible national identity number"),
-    "personal_data.bank_account": _("Bank account number"),
-    "personal_data.phone": _("Phone number"),
-    "personal_data.email": _("E-mail address"),
-    "person.named": _("Named person"),
-    "abuse.threat": _("Threat"),
-    "abuse.hate": _("Hate speech"),
-    "abuse.insult": _("Personal attack"),
-    "abuse.obscene": _("Obscene language"),
-    "intent.question": _("Question"),
-    "intent.case_request": _("Needs case processing"),
-    "intent.political": _("Political matter"),
-    "intent.crisis": _("Possible crisis"),
-    "tone.praise": _("Praise"),
-    "tone.negative": _("Negative"),
-    "tone.sarcasm": _("Sarcasm"),
-    "style.readability": _("Hard to read"),
-    "style.signature_missing": _("Not signed with a first name"),
-    "confidential.case_details": _("Confidential matter"),
-    "post.crisis_lock": _("Crisis mode: nothing is published"),
-    "post.account_closed": _("The account is closed"),
-    "text.bidi_override": _("Text direction override"),
-}
+# The one list of finding labels is the core's (the command line shows the same words).
+CODE_LABELS = {code: _(label) for code, label in FINDING_LABELS.items()}
 
 CHECK_LABELS = {
     "ok": _("Ready to send"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from somevakt.inbox import listing, outbound, services, stats
 from somevakt.inbox.access import display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
-from somevakt.inbox.highlight import highlight
+from somevakt.inbox.highlight import highlight, what_was_found, without_national_ids
 from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.labels import ACTION_LABELS, CHECK_LABELS, EVENT_LABELS, STATE_LABELS, code_label
 from somevakt.inbox.models import Item, ItemEvent
@@ -31,6 +31,9 @@ from somevakt.tenants.models import Municipality
 from somevakt.tenants.scoping import get_or_404
 
 EXCERPT_CHARS = 160
+# A thread shows 300 characters of each text; masking looks a little further, as a number is
+# recognised by its neighbours.
+THREAD_CHARS = 400
 
 
 def _int(value: Any, default: int | None = None) -> int | None:
@@ -157,7 +160,7 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 else "",
                 "to": [display_name(people.get(pk)) or str(pk) for pk in payload.get("to_ids", [])],
                 "text": payload.get("text", ""),
-                "previous_text": payload.get("previous_text", ""),
+                "previous_text": without_national_ids(payload.get("previous_text", "")),
                 "local_only": payload.get("on_platform") is False,
                 "action": ACTION_LABELS.get((payload.get("decision") or {}).get("action", ""), ""),
                 "due": _event_due(payload) if event.type == "due_changed" else None,
@@ -178,6 +181,7 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
     chosen = request.GET.get("svar", "")
     draft = next((a for a in answers if a.purpose == chosen), None)
     undoable = services.undoable(item)
+    found = what_was_found(item.text, findings)
     return render(
         request,
         "inbox/item.html",
@@ -189,9 +193,10 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "action_label": ACTION_LABELS.get(status.action, status.action),
             "also_labels": [ACTION_LABELS.get(a, a) for a in status.also],
             "text_html": highlight(item.text, findings),
-            "findings": [{**f, "label": code_label(f["code"])} for f in findings],
+            "found_in_text": [f for f in found if not f.whole],
+            "found_whole": [f for f in found if f.whole],
             "decision": decision,
-            "thread": _thread(item),
+            "thread": [(t, without_national_ids(t.text[:THREAD_CHARS])) for t in _thread(item)],
             "history": _history(item),
             "overdue": status.open_work and status.due is not None and status.due < timezone.now(),
             "answers": answers,

@@ -297,3 +297,102 @@ def test_it_answers_each_line_as_it_comes_when_the_writer_waits_as_a_subprocess(
             assert proc.wait(timeout=60) == 0
         finally:
             proc.kill()
+
+
+# The readable decision: each finding by its label and the words that carry it, in nb, nn or en.
+
+FNR = "01017012343"  # a checksum-valid fødselsnummer made up for the tests
+THREAT = "Jeg vet hvor du bor. Når åpner biblioteket?"
+
+
+def readable(language: str) -> str:
+    from somevakt.analysis.base import Finding
+    from somevakt.policy.engine import decide
+    from somevakt.policy.packs import load_pack
+
+    pack = load_pack("gausdal")
+    findings = [
+        Finding("abuse.threat", 0, 19, "high", text="Jeg vet hvor du bor"),
+        Finding("intent.question", 0, len(THREAT), "info"),
+    ]
+    decision = decide(findings, "comment", pack, text_length=len(THREAT))
+    return check.render(decision, pack, len(THREAT), language)
+
+
+def test_it_names_each_finding_by_its_label_with_the_words_in_bokmaal():
+    out = readable("nb")
+    threat = next(line for line in out.splitlines() if "abuse.threat" in line)
+    assert threat.startswith("  - Trussel: «Jeg vet hvor du bor» (abuse.threat, high, 0–19) → gausdal:")
+    assert "  - Spørsmål: om teksten som helhet (intent.question, info)" in out
+    assert out.splitlines()[1].startswith("Handling: escalate_manager (ta opp med leder)")
+    assert "Funn:" in out and "Begrunnelse:" in out and "Punkter: " in out
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nn",
+            [
+                "Handling: escalate_manager (ta opp med leiar)",
+                "  - Trussel: «Jeg vet hvor du bor» (abuse.threat, high, 0–19)",
+                "  - Spørsmål: om teksten som heilskap (intent.question, info)",
+                "Grunngjeving:",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Action: escalate_manager (take it up with a leader)",
+                "  - Threat: “Jeg vet hvor du bor” (abuse.threat, high, 0–19)",
+                "  - Question: about the text as a whole (intent.question, info)",
+                "Reasons:",
+            ],
+        ),
+    ],
+)
+def test_it_speaks_nynorsk_and_english(language, expected):
+    out = readable(language)
+    for line in expected:
+        assert line in out, (line, out)
+
+
+def test_it_writes_out_what_a_terminal_would_obey_in_the_quoted_words():
+    from somevakt.analysis.base import Finding
+
+    finding = Finding("abuse.insult", 4, 20, "warn", text="\x1b[2J\x1b[31mdust\u202e\nx\u2028")
+    line = check.finding_line(finding, 40, "nb")
+    assert line.startswith("Personangrep: «[U+001B][2J[U+001B][31mdust[U+202E][U+000A]x[U+2028]»")
+    assert "\x1b" not in line and "\u202e" not in line and "\n" not in line
+
+
+def test_it_refuses_an_unknown_language(monkeypatch, capsys):
+    code, out, err = run_main(["--policy", "gausdal", "--lang", "sv", "Hei"], b"", monkeypatch, capsys)
+    assert code == 2 and out == ""
+    assert "--lang" in one_line_error(err)
+
+
+@analysers_ready
+def test_it_quotes_the_masked_words_and_keeps_the_json_the_same_in_every_language_as_a_subprocess():
+    text = f"Hei, fødselsnummeret mitt er {FNR}. Kan dere sjekke saken min?"
+    result = somevakt("check", "--policy", "gausdal", "--lang", "nn", text)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "Handling: " in out and "Funn:" in out
+    assert "  - Fødselsnummer: «***********» (personal_data.national_id, high, 29–40)" in out
+    assert FNR not in out
+    as_json = {
+        language: somevakt("check", "--policy", "gausdal", "--json", "--lang", language, text).stdout
+        for language in ("nb", "nn", "en")
+    }
+    assert as_json["nb"] == as_json["nn"] == as_json["en"]
+    assert set(json.loads(as_json["en"])) == {
+        "policy",
+        "policy_revision",
+        "kind",
+        "findings",
+        "action",
+        "also",
+        "clauses",
+        "reasons",
+    }

@@ -1,9 +1,17 @@
-"""The item page: the text with findings marked (escaped), the advice with clauses, thread and history."""
+"""The item page: the text with findings marked (escaped), the advice with clauses and what was
+found, thread and history."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+from django.conf import settings
+
 from somevakt.inbox import services
 from tests.inbox.conftest import triage_with
+
+FNR = "01017012343"  # a checksum-valid fødselsnummer made up for the tests
 
 
 def url(item) -> str:
@@ -16,8 +24,10 @@ def test_it_shows_the_comment_the_advice_and_the_history(owner_client, make_item
     response = owner_client.get(url(item))
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<mark class="sv-finding" data-severity="high" data-codes="personal_data.phone"' in html
-    assert ">912 34 567</mark>" in html
+    assert (
+        '<mark class="sv-finding" data-severity="high" data-codes="personal_data.phone"'
+        ' data-label="Telefonnummer" title="Telefonnummer">912 34 567</mark>'
+    ) in html
     assert "gausdal:offisielle-kontoer-8" in html  # the clause behind hiding contact details
     assert 'href="/provekommune/retningslinjer/#gausdal:offisielle-kontoer-8"' in html
     assert "Kari Nordmann" in html
@@ -45,7 +55,7 @@ def test_it_shows_hostile_text_as_text(owner_client, make_item):
     html = owner_client.get(url(item)).content.decode()
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    marked = 'data-codes="abuse.insult" title="Personangrep">&lt;script&gt;</mark>'
+    marked = 'data-codes="abuse.insult" data-label="Personangrep" title="Personangrep">&lt;script&gt;</mark>'
     assert marked + "alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "\u202egnp.exe &quot;quoted&quot; &amp; co" in html
 
@@ -99,3 +109,128 @@ def test_it_shows_the_guidelines_advice_on_answering_beside_the_composer(owner_c
     # Gausdal: neutral comments are answered too, and factual errors are always corrected.
     assert 'href="/provekommune/retningslinjer/#gausdal:offisielle-kontoer-5-noytrale"' in composer
     assert "Faktafeil rettes alltid." in composer
+
+
+def triage_found(item, *findings):
+    """Triage `item` on these findings as the analysers would give them (with their excerpts)."""
+    from somevakt.inbox.deadlines import pack_of
+    from somevakt.inbox.triage import record_triage
+    from somevakt.policy.engine import decide
+
+    item.refresh_from_db()
+    pack = pack_of(item.municipality)
+    decision = decide(list(findings), "comment", pack, text_length=len(item.text))
+    assert record_triage(item, item.text, decision, pack, actor_label="test")
+    return decision
+
+
+def comment_html(html: str) -> str:
+    """The inside of the comment's text block."""
+    return re.search(r'data-testid="comment-text">(.*?)</div>', html, re.DOTALL).group(1)
+
+
+def found_html(html: str) -> str:
+    """The "What was found" part of the advice."""
+    return html[
+        html.index('id="found-heading"') : html.index('id="thread-heading"')
+        if "thread-heading" in html
+        else None
+    ]
+
+
+def test_it_marks_each_finding_with_its_label_and_says_what_was_found(owner_client, make_item):
+    from somevakt.analysis.base import Finding
+
+    text = "Jeg vet hvor du bor, Per Hansen. Når åpner biblioteket?"
+    item = make_item(text=text)
+    triage_found(
+        item,
+        Finding("abuse.threat", 0, 19, "high", text="Jeg vet hvor du bor"),
+        Finding("person.named", 21, 31, "info", text="Per Hansen"),
+        Finding("intent.question", 0, len(text), "info"),
+    )
+    html = owner_client.get(url(item)).content.decode()
+    marked = comment_html(html)
+    assert marked.startswith(
+        '<mark class="sv-finding" data-severity="high" data-codes="abuse.threat" data-label="Trussel"'
+        ' title="Trussel">Jeg vet hvor du bor</mark>, '
+    )
+    assert 'data-label="Navngitt person" title="Navngitt person">Per Hansen</mark>' in marked
+    assert "Spørsmål" not in marked  # about the whole comment: listed, not marked
+
+    found = found_html(html)
+    assert ">Hva ble funnet</h3>" in found
+    in_text, whole = found.split("Om kommentaren som helhet")
+    threat = re.search(r'<li data-code="abuse.threat">(.*?)</li>', in_text, re.DOTALL).group(1)
+    assert ">Trussel</span>" in threat
+    assert '<span class="sv-quote">«<bdi>Jeg vet hvor du bor</bdi>»</span>' in threat
+    assert "viser til" in threat and 'href="/provekommune/retningslinjer/#gausdal:' in threat
+    assert in_text.index('data-code="abuse.threat"') < in_text.index('data-code="person.named"')
+    question = re.search(r'<li data-code="intent.question">(.*?)</li>', whole, re.DOTALL).group(1)
+    assert ">Spørsmål</span>" in question and "sv-quote" not in question
+
+
+def test_it_builds_the_marked_text_from_escaped_pieces_where_findings_overlap(owner_client, make_item):
+    from somevakt.analysis.base import Finding
+
+    text = 'Hei <script>&amp; \u202eKari\u202c! "x"'
+    item = make_item(text=text)
+    triage_found(
+        item,
+        Finding("abuse.threat", 4, 16, "high", text="<script>&amp"),
+        Finding("person.named", 12, 23, "info", text="&amp; \u202eKari"),
+    )
+    html = owner_client.get(url(item)).content.decode()
+    assert comment_html(html) == (
+        "Hei "
+        '<mark class="sv-finding" data-severity="high" data-codes="abuse.threat" data-label="Trussel"'
+        ' title="Trussel">&lt;script&gt;</mark>'
+        '<mark class="sv-finding" data-severity="high" data-codes="abuse.threat person.named"'
+        ' data-label="Navngitt person" title="Trussel, Navngitt person">&amp;amp</mark>'
+        '<mark class="sv-finding" data-severity="info" data-codes="person.named"'
+        ' title="Navngitt person">; \u202eKari</mark>'
+        "\u202c! &quot;x&quot;"
+    )
+    assert "<script>" not in html
+    # The quoted words are escaped too, and kept from turning the list around them.
+    assert '<span class="sv-quote">«<bdi>&lt;script&gt;&amp;amp</bdi>»</span>' in html
+    assert "<bdi>&amp;amp; \u202eKari\u202c</bdi>" in html
+
+
+def test_it_never_shows_a_full_national_id(owner_client, make_item):
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.personal_data import PersonalDataAnalyser
+
+    text = f"Hei, fødselsnummeret mitt er {FNR}, kan dere sjekke saken min?"
+    item = make_item("n1", text)
+    triage_found(item, *PersonalDataAnalyser().analyse(Document(text)))
+    # A reply in the thread with the same number, not triaged: masked all the same.
+    make_item("n2", f"Skriv aldri {FNR} her!", parent_id="n1")
+    html = owner_client.get(url(item)).content.decode()
+    assert FNR not in html
+    assert 'data-label="Fødselsnummer" title="Fødselsnummer">***********</mark>' in comment_html(html)
+    assert "<bdi>***********</bdi>" in found_html(html)
+    assert "Skriv aldri *********** her!" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "whole", "label", "cites"),
+    [
+        ("nn", "Kva vart funne", "Om kommentaren som heilskap", "Telefonnummer", "viser til"),
+        ("en", "What was found", "About the comment as a whole", "Phone number", "cites"),
+    ],
+)
+def test_it_says_what_was_found_in_nynorsk_and_english(
+    owner_client, make_item, language, heading, whole, label, cites
+):
+    item = make_item(text="Ring meg på 912 34 567. Når åpner biblioteket?")
+    triage_with(item, "personal_data.phone", "intent.question", spans={"personal_data.phone": (12, 22)})
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = owner_client.get(url(item)).content.decode()
+    assert f'<html lang="{language}"' in html
+    found = found_html(html)
+    assert f">{heading}</h3>" in found and f"{whole}:" in found
+    assert f'data-label="{label}"' in comment_html(html)
+    assert f">{label}</span>" in found and f"· {cites} " in found
+    # A finding that came without an excerpt is quoted from the text, masked.
+    assert "<bdi>*** ** *67</bdi>" in found

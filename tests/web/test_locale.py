@@ -13,17 +13,22 @@ PACKAGE = Path(__file__).resolve().parents[2] / "somevakt"
 CATALOGUES = sorted(
     path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("**/locale") if path.is_dir()
 )
-ENTRY = re.compile(r'^msgid (".*")\nmsgstr (".*")$', re.MULTILINE)
+# An entry, with its context where it has one (pgettext: a word that means different things).
+ENTRY = re.compile(r'^(?:msgctxt (".*")\n)?msgid (".*")\nmsgstr (".*")$', re.MULTILINE)
 
 
 def po_text(catalogue: str, code: str) -> str:
     return (PACKAGE / catalogue / code / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
 
 
-def entries(catalogue: str, code: str) -> dict[str, str]:
+def entries(catalogue: str, code: str) -> dict[tuple[str | None, str], str]:
+    """(context or None, msgid) -> msgstr."""
     text = po_text(catalogue, code)
-    found = {ast.literal_eval(msgid): ast.literal_eval(msgstr) for msgid, msgstr in ENTRY.findall(text)}
-    found.pop("", None)
+    found = {
+        (ast.literal_eval(context) if context else None, ast.literal_eval(msgid)): ast.literal_eval(msgstr)
+        for context, msgid, msgstr in ENTRY.findall(text)
+    }
+    found.pop((None, ""), None)
     return found
 
 
@@ -34,7 +39,7 @@ def test_it_finds_the_project_catalogue_and_the_apps_own():
 @pytest.mark.parametrize("catalogue", CATALOGUES)
 @pytest.mark.parametrize("code", ["nb", "nn"])
 def test_it_translates_every_message(catalogue, code):
-    missing = [msgid for msgid, msgstr in entries(catalogue, code).items() if not msgstr]
+    missing = [key for key, msgstr in entries(catalogue, code).items() if not msgstr]
     assert missing == []
 
 
@@ -51,12 +56,13 @@ def test_it_ships_compiled_messages_that_match_the_po_file(catalogue, code):
         compiled = gettext.GNUTranslations(handle)
     po = entries(catalogue, code)
     assert po
-    for msgid, msgstr in po.items():
-        assert compiled.gettext(msgid) == (msgstr or msgid), msgid
+    for (context, msgid), msgstr in po.items():
+        shown = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+        assert shown == (msgstr or msgid), (context, msgid)
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES)
 def test_it_keeps_placeholders_in_translations(catalogue):
     for code in ("nb", "nn"):
-        for msgid, msgstr in entries(catalogue, code).items():
+        for (_context, msgid), msgstr in entries(catalogue, code).items():
             assert re.findall(r"%\(\w+\)s", msgid) == re.findall(r"%\(\w+\)s", msgstr), msgid

@@ -1,0 +1,70 @@
+"""What each finding code is called, for people: the one list (DESIGN.md §5), and its words in
+bokmål, nynorsk and English without Django.
+
+The labels are English message ids, translated in the project's catalogue (`somevakt/locale`).
+The web reads them through Django's translation (`inbox.labels`, `people.labels`); the command
+line, which runs without Django, reads the same compiled catalogue with the standard library
+(`translator`), so a finding is called the same on the screen and in the terminal.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
+DEFAULT_LANGUAGE = "nb"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+
+
+def gettext_noop(message: str) -> str:
+    """Marks `message` for `makemessages` (Django's extractor knows this name); translated later."""
+    return message
+
+
+CODE_LABELS: dict[str, str] = {
+    "personal_data.national_id": gettext_noop("National identity number"),
+    "personal_data.national_id_like": gettext_noop("Possible national identity number"),
+    "personal_data.bank_account": gettext_noop("Bank account number"),
+    "personal_data.phone": gettext_noop("Phone number"),
+    "personal_data.email": gettext_noop("E-mail address"),
+    "person.named": gettext_noop("Named person"),
+    "abuse.threat": gettext_noop("Threat"),
+    "abuse.hate": gettext_noop("Hate speech"),
+    "abuse.insult": gettext_noop("Personal attack"),
+    "abuse.obscene": gettext_noop("Obscene language"),
+    "intent.question": gettext_noop("Question"),
+    "intent.case_request": gettext_noop("Needs case processing"),
+    "intent.political": gettext_noop("Political matter"),
+    "intent.crisis": gettext_noop("Possible crisis"),
+    "tone.praise": gettext_noop("Praise"),
+    "tone.negative": gettext_noop("Negative"),
+    "tone.sarcasm": gettext_noop("Sarcasm"),
+    "style.readability": gettext_noop("Hard to read"),
+    "style.signature_missing": gettext_noop("Not signed with a first name"),
+    "post.website_first": gettext_noop("Not on the website first"),
+    "post.consent_missing": gettext_noop("No consent for the photo"),
+    "post.crisis_lock": gettext_noop("Crisis mode: nothing is published"),
+    "post.account_closed": gettext_noop("The account is closed"),
+    "private.work_email": gettext_noop("Work e-mail address"),
+    "private.speaks_for_employer": gettext_noop("Sounds like the municipality speaking"),
+    "private.disclaimer_missing": gettext_noop("Does not say you speak for yourself"),
+    "confidential.case_details": gettext_noop("Confidential matter"),
+    "text.bidi_override": gettext_noop("Text direction override"),
+}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translator(language: str = DEFAULT_LANGUAGE) -> gettext.NullTranslations:
+    """The project catalogue for `language` (one of LANGUAGES), read without Django."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    return gettext.translation("django", localedir=LOCALE_DIR, languages=[language], fallback=True)
+
+
+def code_label(code: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The label of `code` in `language`; an unknown code is shown as it is."""
+    if code not in CODE_LABELS:
+        return code
+    return translator(language).gettext(CODE_LABELS[code])
