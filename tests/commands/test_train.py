@@ -220,3 +220,89 @@ def test_it_rejects_negatives_for_another_model(tmp_path: Path, capsys: pytest.C
     negatives = _norec(tmp_path / "norec") / "train.json"
     assert main(["train", "ner", "--data", str(data), "--negatives", str(negatives)]) == 2
     assert "--negatives is for `train comments`" in capsys.readouterr().err
+
+
+def _many_norne(root: Path, n: int) -> Path:
+    """A NorNE folder with n different train sentences per variety and no dev files at all."""
+    for variety in ("nob", "nno"):
+        (root / variety).mkdir(parents=True)
+        lines = [
+            f"{name}\tB-PER\nNordmann\tI-PER\nbor\tO\ni\tO\nOslo\tB-GPE_LOC\n{i}\tO\n.\tO"
+            for i in range(n)
+            for name in (("Kari",) if variety == "nob" else ("Ola",))
+        ]
+        (root / variety / "train.tsv").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _corpus(path: Path) -> list[tuple[str, ...]]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("nb").vocab
+    return [tuple(t.text for t in doc) for doc in DocBin().from_disk(path).get_docs(vocab)]
+
+
+def test_select_on_chooses_on_a_held_out_slice_of_train_and_never_reads_dev(tmp_path: Path) -> None:
+    data = _many_norne(tmp_path / "norne", 40)  # no dev.tsv: the official dev split is not read
+    models = tmp_path / "models"
+    argv = ["train", "ner", "--data", str(data), "--work-dir", str(tmp_path / "w")]
+    argv += ["--models-dir", str(models), "--vectors", str(_tiny_vectors(tmp_path / "vectors"))]
+    argv += ["--select-on", "0.25", "--max-steps", "2", "--set", "training.eval_frequency=1"]
+    assert main(argv) == 0
+    assert (models / "ner" / "meta.json").is_file()
+    corpus = tmp_path / "w" / "ner" / "corpus"
+    train, dev = _corpus(corpus / "train.spacy"), _corpus(corpus / "dev.spacy")
+    chosen = {words for words in dev if words[0] in ("Kari", "Ola")}
+    assert 0 < len(chosen) < 80 and len(dev) == 2 * len(chosen)  # as is and lower-cased
+    assert {tuple(w.lower() for w in words) for words in chosen} <= set(dev)
+    # Disjoint: no training sentence, nor a case-perturbed copy of one, is a chosen one.
+    folded = {" ".join(w.lower() for w in words if w != ".") for words in chosen}
+    assert not folded & {" ".join(w.lower() for w in words if w != ".") for words in train}
+    assert len({words for words in train if words[0] in ("Kari", "Ola")}) == 80 - len(chosen)
+
+
+def test_the_selection_slice_is_fixed_by_the_words_alone(tmp_path: Path) -> None:
+    from somevakt.analysis.training.build import TrainOptions, convert_ner
+
+    def chosen(n: int, seed: int, run: str) -> set[tuple[str, ...]]:
+        data = _many_norne(tmp_path / run / "norne", n)
+        options = TrainOptions(data=data, work_dir=tmp_path / run, seed=seed, select_on=0.25)
+        convert_ner(options, tmp_path / run / "corpus")
+        return set(_corpus(tmp_path / run / "corpus" / "dev.spacy"))
+
+    first = chosen(40, 1, "a")
+    assert first == chosen(40, 1, "b")
+    # Another seed (other shuffling and perturbation) and more sentences keep every earlier choice.
+    more = chosen(80, 2, "c")
+    assert {words for words in more if int(words[5]) < 40} == first
+
+
+def test_without_select_on_dev_is_the_nob_dev_split(tmp_path: Path) -> None:
+    from somevakt.analysis.training.build import TrainOptions, convert_ner
+
+    data = _norne(tmp_path / "norne")
+    (data / "nob" / "dev.tsv").write_text("Per\tB-PER\nkom\tO\n", encoding="utf-8")
+    convert_ner(TrainOptions(data=data, work_dir=tmp_path / "w"), tmp_path / "corpus")
+    assert _corpus(tmp_path / "corpus" / "dev.spacy") == [("Per", "kom"), ("per", "kom")]
+    assert len(_corpus(tmp_path / "corpus" / "train.spacy")) >= 6
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ner", "--select-on", "1"], "0 < SHARE < 1"),
+        (["ner", "--select-on", "-0.1"], "0 < SHARE < 1"),
+        (["ner", "--select-on", "nan"], "0 < SHARE < 1"),
+        (["ner", "--select-on", "0.01"], "no sentence to choose on"),
+        (["ner", "--select-on", "0.9"], "nothing to train on"),
+        (["sentiment", "--select-on", "0.1"], "--select-on is for `train ner`"),
+    ],
+)
+def test_it_rejects_a_bad_select_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    data = _norne(tmp_path / "norne")
+    assert main(["train", *argv, "--data", str(data), "--work-dir", str(tmp_path / "w")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

@@ -46,9 +46,9 @@ class TrainOptions:
     # comments: NoReC_sentence JSON whose sentences (the training half; the other calibrates the
     # thresholds) are added as known non-abuse: reviews are full of strong words that attack no one.
     negatives: Path | None = None
-    # NER: this share of the train sentences (fixed by a hash of their words, `selection_slice`) is
-    # never trained on and is what spaCy chooses the best checkpoint by; the official dev split is
-    # then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
+    # NER: this share of the train sentences (fixed by a hash of their words: `in_selection_slice`)
+    # is never trained on and is what spaCy chooses the best checkpoint by; the official dev split
+    # is then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
     select_on: float = 0.0
 
 
