@@ -61,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
         "--teacher", default=None, help="sentiment: the model folder that labels --self-train text"
     )
     parser.add_argument(
+        "--negative-text",
+        type=Path,
+        default=None,
+        metavar="TEXT",
+        help="comments: plain review text (.gz) whose lines are added as non-abuse too",
+    )
+    parser.add_argument(
         "--negatives",
         type=Path,
         default=None,
@@ -124,6 +131,8 @@ def main(argv: list[str]) -> int:
                 raise DataError("--negatives is for `train comments`")
             if args.negatives is not None and not args.negatives.is_file():
                 raise DataError(f"--negatives {args.negatives}: no such file")
+            if args.negative_text is not None and args.kind != "comments":
+                raise DataError("--negative-text is for `train comments`")
             if args.select_on and args.kind != "ner":
                 raise DataError("--select-on is for `train ner`")
             if not 0 <= args.select_on < 1:
@@ -142,6 +151,7 @@ def main(argv: list[str]) -> int:
                 balance=not args.no_balance,
                 self_training=_self_training(args),
                 negatives=args.negatives,
+                negative_text=args.negative_text,
                 select_on=args.select_on,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),

@@ -46,6 +46,10 @@ class TrainOptions:
     # comments: NoReC_sentence JSON whose sentences (the training half; the other calibrates the
     # thresholds) are added as known non-abuse: reviews are full of strong words that attack no one.
     negatives: Path | None = None
+    # comments: plain review text (NoReC text, .gz), from which this many lines are added as
+    # non-abuse too: the review style in quantity, so a plain sentence is not taken for a threat.
+    negative_text: Path | None = None
+    negative_lines: int = 15000
     # NER: this share of the train sentences (fixed by a hash of their words: `in_selection_slice`)
     # is never trained on and is what spaCy chooses the best checkpoint by; the official dev split
     # is then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
@@ -194,6 +198,13 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
         train += [
             (s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)
         ]
+    if options.negative_text is not None:
+        from somevakt.analysis.training.selftrain import candidate_lines
+
+        none = comments.cats((), comments.ABUSE_LABELS)
+        calibration = read_json(options.negatives) if options.negatives is not None else []
+        lines = candidate_lines(options.negative_text, (s.text for s in calibration))
+        train += [(text, none) for text in rng.sample(lines, min(options.negative_lines, len(lines)))]
     rng.shuffle(train)
     return _write_cats(
         corpus_dir, {"train": train, "dev": [(c.text, comments.cats(c.labels)) for c in splits["dev"]]}
