@@ -19,6 +19,7 @@ ANALYSERS: dict[str, str] = {
     "tone": "somevakt.analysis.tone:ToneAnalyser",
     "readability": "somevakt.analysis.readability:ReadabilityAnalyser",
     "signature": "somevakt.analysis.signature:SignatureAnalyser",
+    "reply_stance": "somevakt.analysis.reply_stance:ReplyStanceAnalyser",
     "private_profile": "somevakt.analysis.private_profile:PrivateProfileAnalyser",
     "bidi": "somevakt.analysis.bidi:BidiAnalyser",
 }

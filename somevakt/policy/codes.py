@@ -28,6 +28,8 @@ FINDING_CODES: tuple[str, ...] = (
     "tone.sarcasm",
     "style.readability",
     "style.signature_missing",
+    "style.own_opinion",
+    "style.irony",
     "post.website_first",
     "post.consent_missing",
     "post.crisis_lock",

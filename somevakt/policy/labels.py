@@ -43,6 +43,8 @@ CODE_LABELS: dict[str, str] = {
     "tone.sarcasm": gettext_noop("Sarcasm"),
     "style.readability": gettext_noop("Hard to read"),
     "style.signature_missing": gettext_noop("Not signed with a first name"),
+    "style.own_opinion": gettext_noop("Own opinion on a political matter"),
+    "style.irony": gettext_noop("Irony or sarcasm"),
     "post.website_first": gettext_noop("Not on the website first"),
     "post.consent_missing": gettext_noop("No consent for the photo"),
     "post.crisis_lock": gettext_noop("Crisis mode: nothing is published"),

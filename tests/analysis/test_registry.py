@@ -12,6 +12,7 @@ RULE_BASED = (
     "intent",
     "readability",
     "signature",
+    "reply_stance",
     "private_profile",
     "bidi",
 )

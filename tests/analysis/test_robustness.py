@@ -16,6 +16,7 @@ RULE_BASED = (
     "intent",
     "readability",
     "signature",
+    "reply_stance",
     "private_profile",
     "bidi",
 )

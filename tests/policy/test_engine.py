@@ -262,6 +262,68 @@ def test_it_asks_for_clearer_language_in_replies():
     assert run("romskog", "reply", "style.readability").action == "ok", "Rømskog has no language rule"
 
 
+@pytest.mark.parametrize(
+    ("slug", "reply_clause", "post_clause"),
+    [
+        ("hustadvika", "hustadvika:1c", "hustadvika:1a"),
+        ("romskog", "romskog:adm-politisk-skille", "romskog:adm-politisk-skille"),
+        ("gausdal", "gausdal:offisielle-kontoer-11", "gausdal:offisielle-kontoer-11"),
+        ("batsfjord", "batsfjord:4.4-politisk", "batsfjord:4.4-politisk"),
+    ],
+)
+def test_it_asks_to_revise_an_own_opinion_on_a_political_matter(slug, reply_clause, post_clause):
+    d = run(slug, "reply", "style.own_opinion")
+    assert d.action == "revise"
+    assert d.clauses == (reply_clause,)
+    assert d.findings[0].clauses == (reply_clause,)
+    # Hustadvika: a reply answers as the municipality (1c); on the net you always act as it (1a).
+    assert run(slug, "post", "style.own_opinion").clauses == (post_clause,)
+    # A citizen may have opinions; an employee's private post is their own.
+    assert run(slug, "comment", "style.own_opinion").action == "none"
+    assert run(slug, "private", "style.own_opinion").action == "ok"
+
+
+@pytest.mark.parametrize(
+    ("slug", "clause"),
+    [
+        ("hustadvika", "hustadvika:2p"),
+        ("romskog", "romskog:adm-negative"),
+        ("gausdal", "gausdal:offisielle-kontoer-9"),
+        ("batsfjord", "batsfjord:4.4-svar"),
+    ],
+)
+def test_it_asks_to_revise_irony_under_the_clause_asking_for_a_polite_factual_answer(slug, clause):
+    for kind in ("reply", "post"):
+        d = run(slug, kind, "style.irony")
+        assert (d.action, d.clauses) == ("revise", (clause,)), kind
+    assert run(slug, "comment", "style.irony").action == "none"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_blocks_a_reply_revealing_a_confidential_case_whatever_else_it_says(slug):
+    d = run(slug, "reply", "style.own_opinion", "style.irony", "confidential.case_details")
+    assert d.action == "block"
+    both = run(slug, "reply", "style.own_opinion", "style.irony")
+    assert both.action == "revise" and len(both.clauses) == 2
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_finds_opinion_irony_and_a_revealed_case_in_replies_end_to_end(slug):
+    pack = load_pack(slug)
+    opinion = evaluate("Vi i administrasjonen synes politikerne tok feil. Hilsen Kari", "reply", pack)
+    assert opinion.action == "revise" and "style.own_opinion" in opinion.codes
+    irony = evaluate("Hvis du hadde giddet å lese vedtaket, hadde du visst det 🙄 Hilsen Kari", "reply", pack)
+    assert irony.action == "revise" and "style.irony" in irony.codes
+    neutral = evaluate("Saken behandles i kommunestyret 12. mai. Hilsen Kari", "reply", pack)
+    assert neutral.action == "ok", neutral.codes
+    case = evaluate(
+        "Vi har sett på saken til sønnen din hos barnevernet og kommer tilbake til deg. Hilsen Kari",
+        "reply",
+        pack,
+    )
+    assert case.action == "block" and "confidential.case_details" in case.codes
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_it_blocks_posts_and_replies_in_crisis_mode_unless_instructed(slug):
     d = run(slug, "post", context=PolicyContext(crisis_mode=True))

@@ -1,0 +1,571 @@
+"""Stance in the municipality's own texts: an opinion on a political matter, irony at the citizen.
+
+- `style.own_opinion` (warn): a reply or post gives the writer's own or the administration's
+  opinion on a political matter ("Personlig mener jeg at skolen bør bestå", "Vi i
+  administrasjonen synes politikerne tok feil", "eg er einig med deg i at eigedomsskatten er for
+  høg"). Every guideline that speaks of it keeps the administrative and the political level apart:
+  the administration points to the chief executive's recommendation and the political process,
+  and gives no view of its own. Neutral information about the process ("Saken behandles i
+  kommunestyret 12. mai"), saying there is no view ("Vi kan ikke mene noe om dette"), someone
+  else's view ("Kommunestyret mener ...", "Hvis du mener vedtaket er feil ...") and opinions about
+  the service ("Vi synes det er leit at du måtte vente") are not reported.
+  A sentence is reported when it has both an opinion (a first-person opinion verb, "etter mitt
+  syn", agreeing with the citizen, or a strong verdict) and a political matter (an elected body,
+  politicians, parties, elections, or a matter for them: property tax, tolls, closing a school,
+  the budget, merging municipalities, plans).
+- `style.irony` (warn): irony or sarcasm aimed at the citizen ("Ja, for det er jo så vanskelig å
+  lese en nettside 🙄", "Takk for den utrolig nyttige tilbakemeldingen", "Hvis du hadde giddet å
+  lese vedtaket ...", the eye-roll, upside-down and smirking emoji, scare quotes around the
+  citizen's words). Warm thanks, humour and a wink at an event are not reported. Gausdal 9 asks
+  for care with irony and sarcasm; every guideline asks for a polite, factual answer.
+
+Rules over the lower-cased text (same offsets as the input), bokmål and nynorsk, for kinds
+`reply` and `post`: a citizen may have opinions and be ironic, the municipality may not. Spans
+are the sentence with the opinion, and the words or emoji that carry the irony.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.masking import mask_excerpt
+
+OWN_OPINION = "style.own_opinion"
+IRONY = "style.irony"
+KINDS = ("reply", "post")
+# A long text with many matches gives this many findings per code at most.
+MAX_FINDINGS = 5
+
+_B = r"(?<![\wæøå])"  # a word starts here
+_E = r"(?![\wæøå])"  # a word ends here
+
+
+def _words(*alternatives: str) -> str:
+    return _B + "(?:" + "|".join(alternatives) + ")" + _E
+
+
+# Sentences: split after . ! ? … and at line breaks. "12. mai" is split too, which only makes
+# a sentence shorter; an opinion and its matter stand close together.
+_SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
+
+# --- own opinion --------------------------------------------------------------------------
+
+# Who speaks: the writer, "we", the municipality or its administration (not the chief
+# executive, whose recommendation is what a reply may point to, and not an elected body).
+_SELF = r"(?:jeg|eg|vi|me|kommunen|administrasjonen|administrasjonen vår)"
+_SELF_PRONOUN = r"(?:jeg|eg|vi|me)"
+# Words that may stand between the speaker and the verb ("jeg personlig mener", "vi i
+# administrasjonen synes", "eg meiner sjølv").
+_ADVERB = (
+    r"(?:personlig|personleg|selv|sjølv|også|og|òg|absolutt|fortsatt|framleis|fremdeles|virkelig|"
+    r"verkeleg|faktisk|egentlig|eigentleg|derimot|heller|nok|bare|berre|i administrasjonen|"
+    r"i kommunen|i rådhuset|på rådhuset|her i kommunen|ærlig talt|ærleg talt)"
+)
+_OPINION_VERB = (
+    r"(?:mener|meiner|synes|syns|synest|syntes|tykkjer|tykker|håper|håpar|støtter|støttar|"
+    r"foretrekker|føretrekk|heier på|heiar på|ønsker at|ønskjer at|ønsker ikke at|ønskjer ikkje at)"
+)
+_ATTITUDE = (
+    r"(?:enig|enige|einig|einige|samd|samde|uenig|uenige|ueinig|ueinige|usamd|usamde|"
+    r"glad for at|glade for at|glad for vedtaket|glade for vedtaket|skuffet over|skuffa over|skuffede over|"
+    r"positiv til|positive til|negativ til|negative til|imot|stolte av vedtaket|stolt av vedtaket|"
+    r"bekymret for at|bekymra for at|usikker på om|usikre på om|uroleg for at|urolege for at|"
+    r"kritisk til|kritiske til|kritisk til at|kritiske til at|begeistret for|begeistra for|imponert over|"
+    r"fornøyd med vedtaket|fornøgd med vedtaket|misfornøyd med|misnøgd med)"
+)
+_AGREE = r"(?:enig|enige|einig|einige|samd|samde)"
+_NOT = r"(?:ikke |ikkje |ikkje heilt |ikke helt |ikke så |ikkje så )?"
+_DEGREE = r"(?:helt |heilt |fullstendig |hjertens |hjartans |veldig |svært |litt |absolutt )?"
+
+_OPINION = re.compile(
+    "|".join(
+        (
+            # speaker + opinion verb: "vi synes", "jeg personlig mener", "eg meiner sjølv"
+            _B + _SELF + rf"(?: {_ADVERB}){{0,2}} " + _OPINION_VERB + _E,
+            # inverted: "personlig mener jeg", "det synes vi i administrasjonen også", "noe vi synes"
+            _B + _OPINION_VERB + " " + _SELF_PRONOUN + _E,
+            # attitudes: "vi er helt enige", "administrasjonen er uenig", "jeg er glad for at"
+            _B
+            + _SELF
+            + rf"(?: {_ADVERB}){{0,2}} (?:er|var)(?: {_ADVERB}){{0,2}} "
+            + _NOT
+            + _DEGREE
+            + _ATTITUDE
+            + _E,
+            _B
+            + r"(?:er|var) "
+            + _SELF_PRONOUN
+            + rf"(?: {_ADVERB}){{0,2}} "
+            + _NOT
+            + _DEGREE
+            + _ATTITUDE
+            + _E,
+            # agreeing with the citizen: "helt enig", "enig med deg", "du har rett"
+            _words(
+                rf"(?:helt|heilt|fullstendig|hjertens|hjartans|absolutt) {_AGREE}",
+                rf"{_AGREE} med (?:deg|dykk|dere|dei|de)",
+                r"du har (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
+                r"du har (?:et|eit) (?:godt|viktig|bra) poeng",
+                r"deler (?:din|dykkar|deres) (?:bekymring|oppfatning|frustrasjon|syn)",
+                r"står (?:sammen med|saman med|bak|på lag med)",
+                # the writer's own vote, and advice on how to vote
+                rf"{_SELF_PRONOUN}(?: personlig| personleg)? (?:ville|hadde|skulle) "
+                r"(?:aldri |ikke |ikkje |gjerne |også )?(?:stemt|røysta|røystet|gått inn for|støttet|støtta)",
+                rf"{_SELF_PRONOUN} (?:har|hadde) (?:selv |sjølv |også |òg |alltid |aldri )?"
+                r"(?:stemt|røysta|røystet) (?:mot|for|nei|ja|imot)",
+                r"(?:anbefaler|tilrår|oppfordrer|råder) (?:deg |dykk |dere |alle |folk )?(?:til )?"
+                r"å (?:stemme|røyste)",
+            ),
+            # framing: "etter mitt syn", "slik vi ser det", "personlig er jeg imot"
+            _words(
+                r"etter (?:mitt|vårt|min|vår|mi) (?:syn|mening|meining|skjønn|oppfatning|vurdering)",
+                r"(?:min|mi|vår) (?:personlige |personlege |egen |eiga |eigen )?"
+                r"(?:mening|meining|oppfatning)",
+                r"slik (?:jeg|eg|vi|me) ser det",
+                r"sånn (?:jeg|eg|vi|me) ser det",
+                r"i (?:mine|våre) øyne",
+                r"for (?:min|vår) del",
+                r"for mitt vedkommende",
+                r"(?:jeg|eg) personlig",
+                r"(?:jeg|eg) personleg",
+                r"personlig (?:mener|synes|syns|tror|håper|er|ville|har)",
+                r"personleg (?:meiner|synest|syns|trur|håpar|er|ville|har)",
+                r"(?:ærlig|ærleg) talt",
+                r"(?:hadde|om|hvis|dersom|viss) det (?:vært|var|hadde vore|vore|hadde vært) "
+                r"opp til (?:meg|oss)",
+                r"(?:jeg|eg|vi|me) (?:vil|skal|må|kan) (?:si|seie|påstå|hevde|innrømme|vedgå) at",
+                r"(?:helt|heilt) (?:ærlig|ærleg)",
+            ),
+        )
+    )
+)
+# "jeg er for eiendomsskatt", "vi er imot nedleggelsen": for or against, then the matter.
+_FOR_AGAINST = re.compile(
+    _B
+    + _SELF
+    + rf"(?: {_ADVERB}){{0,2}} (?:er|var) (?:ikke |ikkje )?(?:for|mot|imot) "
+    + "|"
+    + _B
+    + r"(?:er|var) "
+    + _SELF_PRONOUN
+    + r" (?:ikke |ikkje )?(?:for|mot|imot) "
+)
+_NEXT_WORD = re.compile(r"[\wæøå\-]+ ")
+# A verdict on a political matter, even without "I think": "kommunestyret tok feil".
+_VERDICT = re.compile(
+    _words(
+        r"tok feil",
+        r"tek feil",
+        r"gjorde (?:en|ein) (?:stor |alvorlig |alvorleg |kjempe)?(?:feil|tabbe|bommert)",
+        r"har (?:sviktet|svikta)",
+        r"sviktet",
+        r"svikta",
+        r"(?:ikke|ikkje) (?:peiling|greie på|peil)",
+        r"(?:en|ein) tabbe",
+        r"feilgrep",
+        r"(?:en|ei|ein) skam",
+        r"skandale(?:n)?",
+        r"skandaløst?",
+        r"(?:en|ein) katastrofe",
+        r"elendig(?:e)?",
+        r"tåpelig(?:e)?",
+        r"tåpeleg(?:e)?",
+        r"idiotisk(?:e)?",
+        r"urettferdig(?:e)?",
+        r"kortsiktig(?:e)?",
+        r"uklok(?:t|e)?",
+        r"rotet det til",
+        r"rota det til",
+        r"angre(?:r)? på",
+        r"(?:et|eit) (?:svært |veldig |særs |utrolig |utruleg )?"
+        r"(?:klokt|godt|dårlig|dårleg|riktig|rett|feil|fornuftig|uklokt|tåpelig|tåpeleg|modig|feigt) "
+        r"(?:vedtak|valg|val|grep|standpunkt)",
+        r"(?:en|ein) (?:svært |veldig |særs |utrolig |utruleg )?"
+        r"(?:dårlig|dårleg|god|fornuftig|klok|uklok|modig|feig) "
+        r"(?:idé|ide|beslutning|avgjørelse|avgjerd|prioritering|jobb|politikk)",
+        r"uforståelig(?:e)?",
+        r"uforståeleg(?:e)?",
+        r"meningsløs(?:t|e)?",
+        r"meiningslaus(?:t|e)?",
+        r"håpløs(?:t|e)?",
+        r"håplaus(?:t|e)?",
+        r"forkastelig(?:e)?",
+        r"latterlig(?:e)?",
+        r"hårreisende",
+        r"feil (?:prioritering|beslutning|avgjørelse|avgjerd)",
+        r"(?:riktig|rett) (?:beslutning|avgjørelse|avgjerd)",
+        r"for (?:høy|høg|lav|låg|stram|dyr)",
+        r"altfor (?:høy|høg|lav|låg|stram|dyr)",
+        r"(?:bør|burde) (?:bestå|fjernes|fjernast|stoppes|stoppast|droppes|reverseres|snu)",
+        r"(?:er|var) (?:helt |heilt )?feil",
+        r"(?:er|var) (?:helt |heilt )?riktig",
+        r"har rett i",
+    )
+)
+# Someone else's view, or the citizen's: "hvis du mener ...", "mange mener ...". A verdict in
+# such a sentence is reported, not given.
+_OTHERS_VIEW = re.compile(
+    _words(
+        r"(?:hvis|dersom|om|viss) (?:du|dere|de|dykk|nokon|noen)",
+        r"(?:du|dere|dykk|mange|noen|nokon|flere|fleire|folk|innbyggerne|innbyggjarane|kommunestyret|"
+        r"politikerne|politikarane|ordføreren|ordføraren|partiet|flertallet|fleirtalet)(?: [\wæøå]+)? "
+        r"(?:mener|meiner|synes|syns|synest|tykkjer|tror|trur|har sagt|har uttalt|sa)",
+        r"synspunkt(?:et|ene|a)? (?:ditt|dine|dykkar|deres)",
+    )
+)
+# Saying there is no view is the opposite of giving one.
+_NO_VIEW = re.compile(
+    _words(
+        r"(?:mener|meiner|synes|syns|synest) (?:ikke|ikkje) noe",
+        r"(?:mener|meiner|synes|syns|synest) (?:ikke|ikkje) noko",
+        r"(?:kan|skal|bør) (?:ikke|ikkje) (?:mene|meine) noe",
+        r"(?:kan|skal|bør) (?:ikke|ikkje) (?:mene|meine) noko",
+        r"(?:ikke|ikkje) opp til (?:oss|meg|administrasjonen)",
+        r"(?:ikke|ikkje) (?:vår|min|mi|administrasjonens|administrasjonen si) (?:oppgave|oppgåve|jobb|rolle)",
+        r"(?:ingen|inga) (?:egen |eiga |eigen |offisiell )?(?:mening|meining)",
+        r"(?:tar|ta|tatt|teke|tek) (?:ikke|ikkje) stilling",
+    )
+)
+
+_SERVICES = (
+    r"(?:skolen|skulen|skolene|skulane|barnehagen|barnehagane|barnehagene|sykehjemmet|sjukeheimen|biblioteket|"
+    r"badet|svømmehallen|symjehallen|legekontoret|fødestua|avdelingen|avdelinga|tilbudet|tilbodet|[a-zæøå]+skole|"
+    r"[a-zæøå]+skule|[a-zæøå]+barnehage)"
+)
+# "Jeg synes du skal lese saksframlegget", "vi håper du finner det": advice or a wish for the
+# reader, not a view on the matter.
+_ABOUT_THE_READER = re.compile(r"\s+(?:at\s+)?(?:du|dere|dykk|alle|mange|folk|noen|nokon)(?![\wæøå])")
+_OPINION_VERB_END = re.compile(_OPINION_VERB + "$")
+_POLITICAL = re.compile(
+    _words(
+        r"kommunestyre(?:t|ts|representant(?:en|ene|ar|ane)?)?",
+        r"bystyre(?:t|ts)?",
+        r"heradsstyre(?:t|ts)?",
+        r"formannskap(?:et|ets)?",
+        r"ordfører(?:en|ens)?",
+        r"ordførar(?:en|ens)?",
+        r"varaordfører(?:en)?",
+        r"varaordførar(?:en)?",
+        r"politiker(?:e|ne|nes)?",
+        r"politikar(?:ar|ane|en)?",
+        r"folkevalgte",
+        r"folkevalde",
+        r"hovedutvalg(?:et)?",
+        r"hovudutval(?:et)?",
+        r"flertallet",
+        r"fleirtalet",
+        r"mindretallet",
+        r"opposisjonen",
+        r"velgerne",
+        r"veljarane",
+        r"valget",
+        r"valkampen",
+        r"valgkampen",
+        r"neste valg",
+        r"neste val",
+        r"kommunevalget",
+        r"kommunevalet",
+        r"partiet",
+        r"partiene",
+        r"partia",
+        r"arbeiderpartiet",
+        r"arbeidarpartiet",
+        r"senterpartiet",
+        r"fremskrittspartiet",
+        r"framstegspartiet",
+        r"sosialistisk venstreparti",
+        r"kristelig folkeparti",
+        r"miljøpartiet(?: de grønne)?",
+        r"pensjonistpartiet",
+        r"ap",
+        r"sp",
+        r"sv",
+        r"frp",
+        r"krf",
+        r"mdg",
+        r"eiendomsskatt(?:en)?",
+        r"eigedomsskatt(?:en)?",
+        r"bompenge[a-zæøå]*",
+        r"eiendomsskatte[a-zæøå]+",
+        r"eigedomsskatte[a-zæøå]+",
+        r"bompengene",
+        r"bompengar",
+        r"bompengane",
+        r"bomring(?:en)?",
+        r"kommunesammenslåing(?:en|a)?",
+        r"kommunesamanslåing(?:a|en)?",
+        r"sammenslåing(?:en|a)?",
+        r"samanslåing(?:a|en)?",
+        r"skolestruktur(?:en)?",
+        r"skulestruktur(?:en)?",
+        r"barnehagestruktur(?:en)?",
+        r"skolenedleggelse(?:n|r|ne)?",
+        r"skulenedlegging(?:a)?",
+        r"nedleggelse(?:n)?",
+        r"nedlegging(?:a)?",
+        r"(?:legge|leggje|la|lagt) ned " + _SERVICES,
+        # whether a school or a nursing home stays is for the elected bodies
+        _SERVICES
+        + r" (?:[\wæøå]+ ){0,2}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
+        r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
+        _SERVICES + r" (?:legges|leggast|blir lagt|vert lagt|skal legges|skal leggast) ned",
+        r"budsjett(?:et|forslag|forslaget|endring|endringen|endringa|kutt|kutta|kuttene)?",
+        r"[a-zæøå]+budsjett(?:et)?",
+        r"økonomiplan(?:en)?",
+        r"kommuneplan(?:en)?",
+        r"reguleringsplan(?:en)?",
+        r"politisk(?:e)? (?:vedtak|sak|saker|flertall|fleirtal|ledelse|leiing)",
+    )
+)
+# Parties whose names are also ordinary words count when written with a capital inside a sentence.
+_PARTY_CAPITALISED = re.compile(r"(?<=[\wæøå,] )(?:Høyre|Venstre|Rødt)(?![\wæøå])")
+# A meeting, a paper or a question *about* a political matter is not the matter: "folkemøtet
+# om skolestrukturen burde vært annonsert tidligere" is about the administration's notice.
+_ABOUT = re.compile(
+    _B
+    + r"(?:folkemøte|folkemøtet|møte|møtet|informasjon|informasjonen|orientering|orienteringa|orienteringen|"
+    r"sakspapir|sakspapira|sakspapirene|dokument|dokumenta|dokumentene|spørsmål|spørsmålet|kunngjøring|"
+    r"kunngjeringa|kunngjøringen|annonse|annonsen|høring|høringa|høringen|høyring|høyringa|møtedato|"
+    r"møtedatoen|møteplan|møteplanen|sakskart|sakskartet|innkalling|innkallinga|innkallingen|saksframlegg|"
+    r"saksframlegget) "
+    r"(?:om|i|frå|fra|til|for) $"
+)
+_FRIENDLY_TO_PEOPLE = re.compile(
+    _words(
+        r"(?:flott|fint|bra|kjekt|gøy|moro|herlig|hyggelig|hyggeleg|gledelig|gledeleg) at "
+        r"(?:du|dere|dykk|så mange|mange|folk|fleire|flere|alle)"
+    )
+)
+
+
+def _sentences(low: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(low):
+        if m.end() > start:
+            yield start, m.end()
+        start = m.end()
+    if start < len(low):
+        yield start, len(low)
+
+
+def _political(doc: Document, start: int, end: int) -> bool:
+    low = doc.lower
+    for m in _POLITICAL.finditer(low, start, end):
+        if not _ABOUT.search(low[max(start, m.start() - 40) : m.start()]):
+            return True
+    return bool(_PARTY_CAPITALISED.search(doc.text, start, end))
+
+
+def _own_opinion(doc: Document, start: int, end: int) -> bool:
+    sentence = doc.lower[start:end]
+    if not _political(doc, start, end):
+        return False
+    if _FRIENDLY_TO_PEOPLE.search(sentence):
+        return False
+    # An opinion followed by "... ikke mene noe" is taken back; found once, not per opinion.
+    no_view = [m.start() for m in _NO_VIEW.finditer(sentence)]
+    last_no_view = no_view[-1] if no_view else -1
+    for m in _OPINION.finditer(sentence):
+        if m.start() <= last_no_view:
+            continue
+        if _OPINION_VERB_END.search(m.group()) and _ABOUT_THE_READER.match(sentence, m.end()):
+            continue
+        if sentence.startswith(" å ", m.end()):
+            continue
+        return True
+    if _for_or_against(sentence):
+        return True
+    if _OTHERS_VIEW.search(sentence) or no_view or not _VERDICT.search(sentence):
+        return False
+    # A verdict stands on its own ("det var et elendig vedtak av kommunestyret"), and makes a
+    # guess an opinion ("jeg tror kommunestyret kommer til å angre").
+    return True
+
+
+def _for_or_against(sentence: str) -> bool:
+    # The matter follows the preposition directly or after a word or two ("for økt eiendomsskatt").
+    for m in _FOR_AGAINST.finditer(sentence):
+        pos = m.end()
+        for _ in range(3):
+            if _POLITICAL.match(sentence, pos):
+                return True
+            word = _NEXT_WORD.match(sentence, pos)
+            if word is None:
+                break
+            pos = word.end()
+    return False
+
+
+# --- irony ----------------------------------------------------------------------------------
+
+# Eye-roll, upside-down face, smirk, unamused face, face-palm. A wink is humour more often than
+# not ("vi ses på torget! 😉") and is not reported; a put-down beside it is ("litt lesing hadde
+# ikke skadet 😉").
+_IRONY_EMOJI = re.compile("[\U0001f644\U0001f643\U0001f60f\U0001f612\U0001f926]")
+_S = r"[^.!?\n]"  # inside one sentence
+_IRONY = re.compile(
+    "|".join(
+        (
+            # "ja, for det er jo så vanskelig ...", "sjølvsagt, for det er jo kommunen som styrer vêret"
+            _B
+            + r"(?:ja|jada|ja da|javisst|sjølvsagt|selvsagt|selvfølgelig|klart)(?:, ?| )"
+            + rf"for {_S}{{0,60}}?\bjo\b",
+            _words(
+                # the citizen could not be bothered
+                r"(?:hvis|om|dersom|viss) du (?:bare |berre )?hadde "
+                r"(?:giddet|gidde|gidda|gadd|brydd deg om å|brydd deg med å|tatt deg tid til å|"
+                r"teke deg tid til å|lest|lese|sjekket|sjekka|åpnet|opna|fulgt med|følgt med)",
+                r"(?:hadde|har|ikke|ikkje|aldri) (?:giddet|gidda|gidde|gadd)",
+                r"(?:gider|gidd|gidde) du",
+                r"i (?:stedet|staden) for å (?:lese|sjekke)",
+                r"før du (?:skriver her|skriv her|kommenterer|kritiserer|kritiserar|syter)",
+                rf"(?:lese|les|lest|sjekke|sjekk|sjekka|sjekket){_S}{{0,60}}før du (?:klager|klagar)",
+                r"litt (?:mer |meir )?(?:lesing|lesning|omtanke|høflighet|tålmodighet|folkeskikk) hadde "
+                r"(?:ikke|ikkje) (?:skadet|skada)",
+                r"(?:ikke|ikkje) (?:din|di) sterkeste side",
+                r"(?:ikke|ikkje) (?:din|di) sterkaste side",
+                r"(?:har|hadde) (?:ikke|ikkje) lært deg",
+                r"(?:ikke|ikkje) (?:har|hadde) lært deg",
+                # exaggerated service and the writer's sighs
+                r"(?:vi|me) har jo (?:ikke|ikkje) (?:annet|anna|noe anna|noe annet|noko anna) å gjøre",
+                r"(?:vi|me) har jo (?:ikke|ikkje) (?:annet|anna|noe annet|noko anna) å gjere",
+                r"du er jo så (?:viktig|klok|smart|lur|opplyst|spesiell)",
+                r"du (?:vet|veit) jo (?:alt|best|bedre|betre)",
+                r"du (?:vet|veit) (?:sikkert |jo |nok )?(?:bedre|betre) enn",
+                r"du er sikkert (?:ekspert|eksperten|ein ekspert|en ekspert|fagperson|flinkere|flinkare)",
+                r"(?:skal|kan) (?:vi|me) (?:bare|berre) trylle",
+                r"(?:bare|berre) trylle (?:fram|frem)",
+                r"(?:hele|heile) (?:[\wæøå]+ ){1,2}(?:for deg|fordi du)",
+                r"for (?:n-te|nte|ørtende|tiende|hundrede|hundrade|tusende|femtende|tjuende) gang",
+                r"for (?:tredje|fjerde|femte) gang i dag",
+                r"som (?:vi|me|jeg|eg) (?:har|hadde) "
+                r"(?:skrevet|skrive|skrivi|sagt|forklart|svart|nevnt|nemnt) "
+                r"(?:[\wæøå]+ ){0,2}(?:ganger|gonger|gongar)",
+                r"(?:en|én|ein|éin) gang til, sakte",
+                r"(?:ein|éin) gong til, sakte",
+                r"den (?:samme|same) (?:klagen|klaga|kommentaren|spørsmålet) for",
+                r"aldri (?:hørt|høyrt) (?:den |det |noe sånt |noko slikt )?før",
+                # put-downs
+                r"med respekt å melde",
+                r"(?:mens|medan) (?:vi|me) andre (?:jobber|jobbar|arbeider|arbeidar|må jobbe|må jobba)",
+                r"(?:noen|nokon) av oss (?:jobber|jobbar|må jobbe|har en jobb|har ein jobb)",
+                r"men (?:nei da|neida|nei, da)",
+                r"(?:om|hvis|dersom|viss) du (?:bare |berre )?"
+                r"(?:prøver|prøvar|anstrenger deg|anstrengjer deg) "
+                r"(?:litt|litt mer|litt meir|litt hardere|litt hardare)",
+                r"at du (?:endelig|endeleg) (?:fant|fann|har funnet|har funne|skjønte|skjønar|forsto|forstod|"
+                r"oppdaget|oppdaga|lærte|lærde)",
+                r"(?:lærer|lærar) oss å (?:lese|skrive|regne|gjøre|gjere|telje|telle)",
+                r"(?:ikke|ikkje) (?:akkurat )?rakettforskning",
+                r"rakettforsking",
+                r"selv (?:en|et) (?:femåring|fem-åring|barn|unge|barnehagebarn|treåring)",
+                r"sjølv (?:ein|eit) (?:femåring|barn|unge|barnehagebarn|treåring)",
+                r"som (?:enhver|einkvar|alle) (?:med|som) (?:lesekyndighet|kan lese|evne til å lese|vett)",
+                r"lesekyndig(?:het|e)?",
+                r"velkommen til (?:voksenlivet|vaksenlivet|virkeligheten|verkelegheita|den virkelige verden)",
+                r"virkeligheten (?:ikke|ikkje) passer deg",
+                r"verkelegheita (?:ikke|ikkje) passar deg",
+                r"ingenting med (?:virkeligheten|verkelegheita) å gjøre",
+                r"ingenting med (?:virkeligheten|verkelegheita) å gjere",
+                r"interessant teori",
+                r"godt forsøk,? men",
+                r"nice try",
+                r"månen er (?:laget|laga|lagd) av ost",
+                r"og (?:jeg|eg) er paven",
+                r"gratulerer,? (?:du|dere|de) har (?:endelig |endeleg )?"
+                r"(?:oppdaget|oppdaga|funnet ut|funne ut|skjønt|skjøna|forstått|lært)",
+                r"(?:så|å) (?:du|dere) har (?:endelig |endeleg )?(?:funnet|funne|oppdaget|oppdaga) ut",
+                r"funnet ut (?:av )?(?:dette|det) (?:helt |heilt )?(?:selv|sjølv|på egen hånd|på eiga hand)",
+                r"så nå er det (?:plutselig|plutseleg)",
+                r"(?:plutselig|plutseleg) (?:kommunens|kommunen sin|vår) feil",
+                r"(?:ikke|ikkje) vår feil at du",
+                r"for mye å forvente",
+                r"for mykje å forvente",
+                r"for mye forlangt",
+                r"for mykje forlangt",
+                r"det var da voldsomt",
+                r"det var då voldsamt",
+                r"sjokkerende nok",
+                r"for en overraskelse",
+                r"for ei overrasking",
+                r"takk for at du (?:forteller|fortel|lærer|lærar|viser) oss (?:hvordan|korleis|åssen)",
+                r"(?:hvordan|korleis) (?:vi|me) skal (?:gjøre|gjere) jobben vår",
+                r"(?:hvordan|korleis) (?:vi|me) skal drive kommunen",
+                r"kjære deg,? (?:les|sjekk|prøv|se|sjå|ta)",
+                r"la oss (?:[\wæøå]+ ){1,4}fordi du",
+                r"at du (?:klarte|greidde|klarer|greier) å (?:[\wæøå]+,? ){1,4}men (?:ikke|ikkje)",
+            ),
+            # sarcastic thanks: "takk for den utrolig nyttige tilbakemeldingen"
+            _B + r"takk(?:ar|er)?(?: så mykje| så mye)? for (?:den|det|dei|de|din|ditt|dine) "
+            r"(?:utrolig|utruleg|særdeles|enormt|uhyre|ekstremt|svært|veldig|så|fantastisk|utmerket)\s+"
+            r"(?:nyttige|konstruktive|kloke|saklige|sakleg|saklege|gjennomtenkte|informative|verdifulle|"
+            r"interessante|opplysende|opplysande|innsiktsfulle|velbegrunnede)" + _E,
+            # eye-rolling tags at the end of a sentence: "du er sikkert ekspert på brøyting, du."
+            _B + rf"sikkert\b{_S}{{0,60}}, du(?=\s*[.!]|\s*$)",
+            _B + rf"vel\b{_S}{{0,60}}, nei(?=\s*[.!]|\s*$)",
+            # jada/joda + "sikkert": "jada, alt var sikkert mye bedre før"
+            _B + rf"(?:jada|ja da|joda|jo da|jaja|ja ja)\b{_S}{{0,40}}\bsikkert" + _E,
+            # "wow" without anything warm after it
+            _B + r"wow,? for (?:en|ei|et|eit) (?:original|ny|spennende|nyttig|konstruktiv|interessant)" + _E,
+            r"(?:^|[.!?]\s+)sjokkerende[.!]",
+        )
+    )
+)
+# Scare quotes around the citizen's own word: «klage» din, det "problemet" ditt, dine «fakta».
+_QUOTED = r"[«\"“”'‘][\wæøå\-]+(?: [\wæøå\-]+){0,2}[»\"“”'’]"
+_SCARE_QUOTES = re.compile(
+    _B
+    + r"(?:din|ditt|dine|di|dykkar|deres|såkalte|såkalla|såkalt) "
+    + _QUOTED
+    + "|"
+    + _QUOTED
+    + r" (?:din|ditt|dine|di|dykkar|deres)"
+    + _E
+)
+
+
+def _irony_spans(doc: Document) -> list[tuple[int, int]]:
+    low = doc.lower
+    spans = [m.span() for m in _IRONY_EMOJI.finditer(low)]
+    spans += [m.span() for m in _IRONY.finditer(low)]
+    spans += [m.span() for m in _SCARE_QUOTES.finditer(low)]
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+class ReplyStanceAnalyser:
+    name: ClassVar[str] = "reply_stance"
+    version: ClassVar[str] = "1"
+    codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
+
+    def analyse(self, doc: Document) -> list[Finding]:
+        if doc.kind not in KINDS or not doc.text.strip():
+            return []
+        out: list[Finding] = []
+        opinions = [(start, end) for start, end in _sentences(doc.lower) if _own_opinion(doc, start, end)]
+        for start, end in opinions[:MAX_FINDINGS]:
+            start, end = _trimmed(doc.text, start, end)
+            out.append(Finding(OWN_OPINION, start, end, "warn", text=mask_excerpt(doc.text, start, end)))
+        for start, end in _irony_spans(doc)[:MAX_FINDINGS]:
+            out.append(Finding(IRONY, start, end, "warn", text=mask_excerpt(doc.text, start, end)))
+        return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
