@@ -53,3 +53,15 @@ def test_it_is_what_the_document_shares() -> None:
     doc = Document("Takk for svaret!")
     assert doc.tokens is doc.tokens
     assert [t.text for t in doc.tokens] == ["Takk", "for", "svaret", "!"]
+
+
+def test_it_tokenises_a_long_run_of_punctuation_in_linear_time_with_true_offsets() -> None:
+    import time
+
+    text = '"' + "x" * 199 + "«" * 50_000 + " og så litt tekst."
+    started = time.perf_counter()
+    doc = tokenize(text)
+    assert time.perf_counter() - started < 10  # it took seven minutes when the run was one piece
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    assert [t.text for t in doc][-5:] == ["og", "så", "litt", "tekst", "."]

@@ -220,7 +220,7 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
     label may flag at most MAX_REVIEW_FLAGS."""
     from somevakt.analysis.abuse import AbuseAnalyser
     from somevakt.analysis.base import Document
-    from somevakt.analysis.classifier import CODE_LABELS, judge_many, judgement
+    from somevakt.analysis.classifier import CODE_LABELS, FLOOR_SHARE, judge_many, judgement
     from somevakt.analysis.intent import IntentAnalyser
     from somevakt.analysis.training import comments
 
@@ -251,6 +251,10 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
         alone[label], with_rule[label] = comments.best_thresholds(
             scores, truth, rule, weight, limited=known_clean, max_rate=MAX_REVIEW_FLAGS
         )
+        if label in RECALL_FIRST:
+            # Where a miss costs most, a rule's match stands unless the model is fairly sure it is
+            # wrong, whatever dev's few rule matches suggest (a crisis rule vetoed is a crisis missed).
+            with_rule[label] = min(with_rule[label], alone[label] * FLOOR_SHARE)
     return {"thresholds": alone, "rule_thresholds": with_rule}
 
 
