@@ -84,8 +84,9 @@ class Judgement:
 
 
 def judged(doc: Document) -> bool:
-    """Whether the classifier judges this kind of text (citizens' comments only)."""
-    return doc.kind == "comment"
+    """Whether the classifier judges this text: a citizen's comment with at least one word in it
+    (it learnt from words; an emoji or a row of punctuation alone is left to the rules)."""
+    return doc.kind == "comment" and any(c.isalpha() for c in doc.text)
 
 
 def judgement(doc: Document, model: str = MODEL) -> Judgement | None:

@@ -29,6 +29,7 @@ def test_it_judges_only_citizens_comments() -> None:
     assert classifier.judgement(Document("Du bør passe deg nå.", "comment")) is not None
     for kind in ("reply", "post", "private"):
         assert classifier.judgement(Document("Du bør passe deg nå.", kind)) is None
+    assert classifier.judgement(Document("🙂 !!", "comment")) is None  # no word to judge
 
 
 def test_it_judges_a_batch_exactly_as_one_by_one() -> None:
