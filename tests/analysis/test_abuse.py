@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import case_tables
 import pytest
 
 from somevakt.analysis.abuse import AbuseAnalyser
@@ -16,19 +15,11 @@ def rules_only(text: str) -> Document:
     return Document(text, "post")
 
 
-DATA = Path(__file__).parent / "data"
 TABLES = ("abuse_cases.tsv", "abuse_holdout.tsv")
 
 
 def read_table(name: str) -> list[tuple[set[str], str, bool]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        expected, text, *flags = line.split("\t")
-        codes = set() if expected == "-" else {f"abuse.{c}" for c in expected.split(",")}
-        rows.append((codes, text, "known_miss" in flags))
-    return rows
+    return case_tables.read_table(name, "abuse")
 
 
 def codes(text: str) -> set[str]:

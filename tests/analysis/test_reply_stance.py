@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
+import case_tables
 import pytest
 
 from somevakt.analysis.base import Document
 from somevakt.analysis.registry import ANALYSERS, analyse, get
 from somevakt.analysis.reply_stance import IRONY, OWN_OPINION, ReplyStanceAnalyser
 
-DATA = Path(__file__).parent / "data"
 CASES = "reply_stance_cases.tsv"
 # Split off at random before any rule was written, and never tuned on; see docs/analysis.md.
 HOLDOUT = "reply_stance_holdout.tsv"
@@ -19,14 +18,7 @@ CODES = (OWN_OPINION, IRONY)
 
 
 def read_table(name: str) -> list[tuple[set[str], str, bool]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        expected, text, *flags = line.split("\t")
-        codes = set() if expected == "-" else {f"style.{c}" for c in expected.split(",")}
-        rows.append((codes, text, "known_miss" in flags))
-    return rows
+    return case_tables.read_table(name, "style")
 
 
 def codes(text: str, kind: str = "reply") -> set[str]:
