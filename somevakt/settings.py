@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "somevakt.tenants",
     "somevakt.registry",
     "somevakt.inbox",
+    "somevakt.integrations",
     "somevakt.publishing",
     "somevakt.archive",
     "somevakt.guidelines",

@@ -12,8 +12,8 @@ import datetime as dt
 from typing import Any
 
 from somevakt.inbox.ingest import ingest_comment
+from somevakt.inbox.ports import InboundComment
 from somevakt.inbox.triage import triage
-from somevakt.integrations.base import ParsedComment
 from somevakt.registry.models import Account
 
 
@@ -50,7 +50,7 @@ def load(context: Any) -> None:
         if account is None:
             skipped += 1
             continue
-        parsed = ParsedComment(
+        parsed = InboundComment(
             platform=account.platform,
             account_external_id=account.external_id,
             platform_id=row["platform_id"],

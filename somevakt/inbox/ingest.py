@@ -1,6 +1,6 @@
 """The hand-off from the platform integrations to the inbox.
 
-`receive()` takes one `ParsedComment` for a known account and does what its verb says:
+`receive()` takes one `InboundComment` for a known account and does what its verb says:
 `add` and `edited` store the item (`ingest_comment`), `remove`, `hide` and `unhide` record
 what the platform did (`platform_removed`, `platform_hidden`, `platform_unhidden`).
 Everything here is idempotent: a redelivered or re-imported comment changes nothing.
@@ -36,8 +36,8 @@ from somevakt.inbox.events import (
     record_many,
 )
 from somevakt.inbox.models import Item, ItemKind
+from somevakt.inbox.ports import InboundComment
 from somevakt.inbox.projection import apply, initial_status
-from somevakt.integrations.base import ParsedComment
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +57,14 @@ def _platform_actor(account: Any) -> str:
     return f"platform:{account.platform}"
 
 
-def _parent_id(parsed: ParsedComment) -> str:
+def _parent_id(parsed: InboundComment) -> str:
     # Meta gives a top-level comment the post as its parent; that is no thread parent.
     if not parsed.parent_id or parsed.parent_id == parsed.post_id:
         return ""
     return parsed.parent_id
 
 
-def _kind(parsed: ParsedComment) -> str:
+def _kind(parsed: InboundComment) -> str:
     if parsed.channel in CHANNEL_KINDS:
         return CHANNEL_KINDS[parsed.channel]
     return ItemKind.REPLY if _parent_id(parsed) else ItemKind.COMMENT
@@ -74,7 +74,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _new_item(account: Any, parsed: ParsedComment, delivery: Any, parent: Item | None) -> Item:
+def _new_item(account: Any, parsed: InboundComment, delivery: Any, parent: Item | None) -> Item:
     return Item(
         municipality_id=account.municipality_id,
         account=account,
@@ -92,7 +92,7 @@ def _new_item(account: Any, parsed: ParsedComment, delivery: Any, parent: Item |
     )
 
 
-def _received_payload(parsed: ParsedComment, delivery: Any) -> dict[str, Any]:
+def _received_payload(parsed: InboundComment, delivery: Any) -> dict[str, Any]:
     return {
         "platform": parsed.platform,
         "verb": parsed.verb,
@@ -102,7 +102,7 @@ def _received_payload(parsed: ParsedComment, delivery: Any) -> dict[str, Any]:
 
 
 def ingest_comment(
-    account: Any, parsed: ParsedComment, delivery: Any = None, *, enqueue: bool = True
+    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
 ) -> tuple[Item, bool]:
     """The item for (account, parsed.platform_id), and whether it was created now.
 
@@ -176,7 +176,7 @@ def platform_edited(account: Any, item: Item, new_text: str, *, enqueue: bool = 
 
 
 def _platform_moderation(
-    account: Any, parsed: ParsedComment, type: str, flag: str, want: bool
+    account: Any, parsed: InboundComment, type: str, flag: str, want: bool
 ) -> Item | None:
     item = Item.objects.filter(account=account, platform_id=parsed.platform_id).first()
     if item is None:
@@ -192,21 +192,21 @@ def _platform_moderation(
     return item
 
 
-def platform_removed(account: Any, parsed: ParsedComment) -> Item | None:
+def platform_removed(account: Any, parsed: InboundComment) -> Item | None:
     """The comment was removed on the platform (by its author or the platform). Kept here in full."""
     return _platform_moderation(account, parsed, "deleted", "deleted", True)
 
 
-def platform_hidden(account: Any, parsed: ParsedComment) -> Item | None:
+def platform_hidden(account: Any, parsed: InboundComment) -> Item | None:
     return _platform_moderation(account, parsed, "hidden", "hidden", True)
 
 
-def platform_unhidden(account: Any, parsed: ParsedComment) -> Item | None:
+def platform_unhidden(account: Any, parsed: InboundComment) -> Item | None:
     return _platform_moderation(account, parsed, "unhidden", "hidden", False)
 
 
 def receive(
-    account: Any, parsed: ParsedComment, delivery: Any = None, *, enqueue: bool = True
+    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
 ) -> Item | None:
     """Do what `parsed.verb` says. Returns the item, or None for a removal/hide of an unknown comment."""
     if parsed.verb in {"add", "edited"}:
@@ -226,7 +226,7 @@ class _StoredMeanwhile(Exception):
 
 
 def receive_many(
-    incoming: Sequence[tuple[Any, ParsedComment, Any]], *, enqueue: bool = True
+    incoming: Sequence[tuple[Any, InboundComment, Any]], *, enqueue: bool = True
 ) -> list[Item | None]:
     """`receive(account, parsed, delivery)` of each in turn, in one transaction and a few queries.
 
@@ -256,7 +256,7 @@ def receive_many(
     return [receive(account, parsed, delivery, enqueue=enqueue) for account, parsed, delivery in incoming]
 
 
-def _receive_batch(incoming: Sequence[tuple[Any, ParsedComment, Any]], enqueue: bool) -> list[Item | None]:
+def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue: bool) -> list[Item | None]:
     Key = tuple[int, str]
     # Every item the batch may touch or hang a reply on, in one query.
     wanted: dict[int, set[str]] = {}

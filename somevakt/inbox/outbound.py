@@ -1,43 +1,30 @@
 """The inbox's one seam to the platforms: replies, hiding, unhiding and deleting on the platform.
 
-The integrations own the calls themselves (`somevakt.integrations.outbound`, with retries
-in the worker). The inbox only asks, inside the transaction that records the event, and
-notes in the event what it asked for; what the platform cannot do (Mastodon cannot hide
-or delete other people's replies) is done in somevakt's own view and recorded as such.
+The inbox only asks, inside the transaction that records the event, through the outbound
+gateway that the integrations connect (`ports.connect_outbound`), and notes in the event what
+it asked for; the integrations carry the call out after commit, with retries in the worker.
+What the platform cannot do (Mastodon cannot hide or delete other people's replies) is done
+in somevakt's own view and recorded as such.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
-from somevakt.integrations.base import Capabilities
+from somevakt.inbox.ports import NOTHING, OPERATIONS, Capabilities, outbound
 
 log = logging.getLogger(__name__)
 
-OPS = ("reply", "hide", "unhide", "delete")
-
 
 def capabilities(platform: str) -> Capabilities:
-    """What the account's platform lets us do; everything, for a platform not installed yet."""
-    from somevakt.integrations.registry import adapter_class
-
-    try:
-        return adapter_class(platform).capabilities
-    except (ImportError, ValueError):
-        return Capabilities(reply=False, hide=False, unhide=False, delete=False, fetch_recent=False)
+    """What the account's platform lets us do; nothing, when no integration is connected."""
+    gateway = outbound()
+    return gateway.capabilities(platform) if gateway is not None else NOTHING
 
 
 def can(item: Any, op: str) -> bool:
-    return bool(getattr(capabilities(item.account.platform), op))
-
-
-def _outbound() -> Any:
-    try:
-        return importlib.import_module("somevakt.integrations.outbound")
-    except ModuleNotFoundError:
-        return None
+    return capabilities(item.account.platform).allows(op)
 
 
 def request(item: Any, op: str, text: str = "") -> dict[str, Any]:
@@ -46,13 +33,10 @@ def request(item: Any, op: str, text: str = "") -> dict[str, Any]:
     `{"on_platform": False}` when the platform does not allow it (done in somevakt only);
     otherwise the outbound call's id, which the integrations carry out after commit.
     """
-    if op not in OPS:
+    if op not in OPERATIONS:
         raise ValueError(f"unknown platform operation {op!r}")
-    if not can(item, op):
+    gateway = outbound()
+    if not can(item, op) or gateway is None:
         return {"on_platform": False}
-    outbound = _outbound()
-    if outbound is None:
-        log.warning("inbox: no outbound module; %s for item %s is recorded but not sent", op, item.pk)
-        return {"on_platform": True, "outbound": "unavailable"}
-    call = outbound.request(item.account, op, item.platform_id, text=text, item_id=item.pk)
+    call = gateway.request(item.account, op, item.platform_id, text=text, item_id=item.pk)
     return {"on_platform": True, "outbound": "pending", "call_id": getattr(call, "pk", None)}

@@ -25,6 +25,7 @@ from somevakt.inbox.highlight import highlight, what_was_found, without_national
 from somevakt.inbox.ingest import text_hash
 from somevakt.inbox.labels import ACTION_LABELS, CHECK_LABELS, EVENT_LABELS, STATE_LABELS, code_label
 from somevakt.inbox.models import Item, ItemEvent
+from somevakt.inbox.ports import OPERATIONS
 from somevakt.policy.engine import MAX_TEXT_CHARS
 from somevakt.registry.models import Platform
 from somevakt.tenants.models import Municipality
@@ -209,7 +210,7 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "hide_grounds": list(services.HIDE_GROUNDS.items()),
             "suggested_ground": services.suggested_hide_ground(item),
             "deletion_grounds": list(enumerate(pack.deletion_grounds)),
-            "can": {op: outbound.can(item, op) for op in outbound.OPS},
+            "can": {op: outbound.can(item, op) for op in OPERATIONS},
             "undoable": undoable,
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),

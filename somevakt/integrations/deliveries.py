@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from somevakt.integrations.base import ParsedComment
+from somevakt.inbox.ports import InboundComment
 from somevakt.integrations.meta_payload import MalformedDelivery
 from somevakt.integrations.registry import adapter_for
 from somevakt.registry.models import (
@@ -97,7 +97,7 @@ def count_rejected_signature(source: str) -> None:
             RejectedSignatures.objects.filter(pk=_counter.pk).update(count=F("count") + 1, last_at=now)
 
 
-def parse_meta(payload: Any) -> list[ParsedComment]:
+def parse_meta(payload: Any) -> list[InboundComment]:
     if not isinstance(payload, dict):
         raise MalformedDelivery("the body is JSON but not an object")
     platform = META_OBJECTS.get(payload.get("object", ""))
@@ -182,7 +182,7 @@ def _process_batch(deliveries: list[Delivery]) -> list[Any]:
 
     accounts: dict[tuple[str, str], list[Account]] = {}
     heard: set[tuple[str, str]] = set()
-    incoming: list[tuple[Account, ParsedComment, Delivery]] = []
+    incoming: list[tuple[Account, InboundComment, Delivery]] = []
     outcomes: dict[tuple[int, str], list[Delivery]] = {}
     for delivery in deliveries:
         comments = _comments_of(delivery)
@@ -254,7 +254,7 @@ def _process_locked(
     return DeliveryStatus.PROCESSED, items
 
 
-def _comments_of(delivery: Delivery) -> list[ParsedComment] | None:
+def _comments_of(delivery: Delivery) -> list[InboundComment] | None:
     """The delivery's comments, or None when it cannot be read (it is then rejected)."""
     payload, error = read_json(bytes(delivery.body))
     try:
@@ -267,11 +267,11 @@ def _comments_of(delivery: Delivery) -> list[ParsedComment] | None:
 
 
 def _route(
-    comments: list[ParsedComment], accounts: dict[tuple[str, str], list[Account]]
-) -> tuple[list[tuple[Account, ParsedComment]], str]:
+    comments: list[InboundComment], accounts: dict[tuple[str, str], list[Account]]
+) -> tuple[list[tuple[Account, InboundComment]], str]:
     """Each comment paired with every account it is for, and a note naming the pages and
     Instagram accounts we have no account for. `accounts` caches the lookups across calls."""
-    pairs: list[tuple[Account, ParsedComment]] = []
+    pairs: list[tuple[Account, InboundComment]] = []
     unknown: set[str] = set()
     for comment in comments:
         key = (comment.platform, comment.account_external_id)

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from somevakt.integrations.base import PlatformError
+from somevakt.inbox.ports import PlatformError
 from somevakt.integrations.conf import setting
 
 # A response is turned into a result (the JSON body) or a PlatformError by the platform's client.

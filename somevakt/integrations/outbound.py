@@ -6,9 +6,10 @@ The inbox asks inside the transaction that records its event:
 
 and the call runs once that transaction has committed. A transient failure (timeout, 5xx,
 rate limit) is retried with growing pauses; a permanent one (revoked token, comment gone) or
-running out of attempts leaves the call `failed`, raises an alert for communications staff and
-sends `signals.outbound_finished`. What the platform does not allow is never sent: the call is
-recorded as `local` (done in somevakt's own view only).
+running out of attempts leaves the call `failed` and raises an alert for communications staff.
+What the platform does not allow is never sent: the call is recorded as `local` (done in
+somevakt's own view only). This module is the inbox's outbound gateway (`inbox.ports.Outbound`),
+connected in `IntegrationsConfig.ready()`.
 """
 
 from __future__ import annotations
@@ -20,17 +21,15 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from somevakt.integrations.base import PlatformError
+from somevakt.inbox.ports import OPERATIONS, Capabilities, PlatformError
 from somevakt.integrations.conf import setting
 from somevakt.integrations.registry import adapter_class
-from somevakt.integrations.signals import outbound_finished
 from somevakt.registry.credentials import CredentialsUnreadable
 from somevakt.registry.models import Account, AccountAlert, AlertKind, OutboundCall, OutboundStatus
 from somevakt.registry.services import adapter_of
 
 log = logging.getLogger(__name__)
 
-OPS = ("reply", "hide", "unhide", "delete")
 FIRST_PAUSE = timedelta(seconds=30)
 NO_CREDENTIALS = (
     "the account has no credentials, so nothing can be sent to the platform; "
@@ -42,11 +41,11 @@ def request(
     account: Account, op: str, platform_id: str, *, text: str = "", item_id: int | None = None
 ) -> OutboundCall:
     """Record the call and queue it to run after the current transaction commits."""
-    if op not in OPS:
-        raise ValueError(f"unknown platform operation {op!r} (known: {', '.join(OPS)})")
+    if op not in OPERATIONS:
+        raise ValueError(f"unknown platform operation {op!r} (known: {', '.join(OPERATIONS)})")
     if op == "reply" and not text.strip():
         raise ValueError("a reply needs a text")
-    allowed = bool(getattr(adapter_class(account.platform).capabilities, op))
+    allowed = capabilities(account.platform).allows(op)
     call = OutboundCall.objects.create(
         attempted_at=timezone.now(),
         account=account,
@@ -62,6 +61,10 @@ def request(
         call_id = call.pk
         transaction.on_commit(lambda: enqueue(call_id))
     return call
+
+
+def capabilities(platform: str) -> Capabilities:
+    return adapter_class(platform).capabilities
 
 
 def enqueue(call_id: int, after: timedelta | None = None) -> None:
@@ -95,7 +98,6 @@ def perform(call_id: int) -> str:
     call.error = ""
     call.finished_at = timezone.now()
     call.save(update_fields=["status", "result_id", "error", "finished_at"])
-    outbound_finished.send(sender=OutboundCall, call=call)
     return call.status
 
 
@@ -121,7 +123,6 @@ def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
         kind=AlertKind.OUTBOUND_FAILED,
         message=f"{call.op} on {call.account} failed: {error}"[:2000],
     )
-    outbound_finished.send(sender=OutboundCall, call=call)
     return call.status
 
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from somevakt.integrations.base import PlatformError
+from somevakt.inbox.ports import PlatformError
 from somevakt.registry.credentials import CredentialsUnreadable
 from somevakt.registry.models import Account, AccountState
 from somevakt.registry.services import adapter_of

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from somevakt.inbox.ingest import ingest_comment
-from somevakt.integrations.base import ParsedComment
+from somevakt.inbox.ports import InboundComment
 from somevakt.registry.services import Approver, add_account
 
 OSLO = dt.timezone(dt.timedelta(hours=1))
@@ -44,7 +44,7 @@ def other_account(other_municipality):
     return account
 
 
-def parsed(platform_id: str, text: str = "Når åpner biblioteket?", **fields) -> ParsedComment:
+def parsed(platform_id: str, text: str = "Når åpner biblioteket?", **fields) -> InboundComment:
     values = {
         "platform": "facebook",
         "account_external_id": "111222333",
@@ -57,7 +57,7 @@ def parsed(platform_id: str, text: str = "Når åpner biblioteket?", **fields) -
         "parent_id": "111222333_1",
     }
     values.update(fields)
-    return ParsedComment(**values)
+    return InboundComment(**values)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, server_e
 from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
 from somevakt.integrations.fakes.mastodon import FakeMastodon
 from somevakt.integrations.outbound import perform, request
-from somevakt.integrations.signals import outbound_finished
 from somevakt.registry.models import AccountAlert, AlertKind, OutboundCall, OutboundStatus
 from tests.integrations.conftest import PAGE, with_credentials
 
@@ -20,18 +19,6 @@ def graph(settings):
         settings.META_GRAPH_URL = fake.url
         fake.add_comment(PAGE, f"{PAGE}_1", "1_1", "Hei")
         yield fake
-
-
-@pytest.fixture
-def finished():
-    calls = []
-
-    def receiver(sender, call, **kwargs):
-        calls.append((call.pk, call.status))
-
-    outbound_finished.connect(receiver)
-    yield calls
-    outbound_finished.disconnect(receiver)
 
 
 def queued_calls() -> list[int]:
@@ -49,14 +36,14 @@ def test_it_queues_the_call_when_the_transaction_commits(account, django_capture
     assert (call.status, call.item_id, call.op) == (OutboundStatus.PENDING, 7, "hide")
 
 
-def test_it_replies_and_records_the_platforms_id(account, graph, finished) -> None:
+def test_it_replies_and_records_the_platforms_id(account, graph) -> None:
     with_credentials(account, DEFAULT_TOKEN)
     call = request(account, "reply", "1_1", text="Takk! Hilsen Eva")
     assert perform(call.pk) == OutboundStatus.DONE
     call.refresh_from_db()
     assert graph.replies_to("1_1") == ["Takk! Hilsen Eva"]
     assert call.result_id in graph.comments
-    assert finished == [(call.pk, OutboundStatus.DONE)]
+    assert OutboundCall.objects.get(pk=call.pk).status == OutboundStatus.DONE
     assert perform(call.pk) == OutboundStatus.DONE  # a second run sends nothing
     assert len(graph.replies_to("1_1")) == 1
 
@@ -75,7 +62,7 @@ def test_it_tries_again_later_after_a_transient_failure(account, graph, settings
     assert graph.is_hidden("1_1")
 
 
-def test_it_fails_for_good_on_a_permanent_error_and_raises_an_alert(account, graph, finished) -> None:
+def test_it_fails_for_good_on_a_permanent_error_and_raises_an_alert(account, graph) -> None:
     with_credentials(account, DEFAULT_TOKEN)
     call = request(account, "delete", "1_1")
     graph.fail_next(token_expired())
@@ -86,7 +73,7 @@ def test_it_fails_for_good_on_a_permanent_error_and_raises_an_alert(account, gra
     assert not graph.is_deleted("1_1")
     alert = AccountAlert.objects.get(kind=AlertKind.OUTBOUND_FAILED)
     assert (alert.account, alert.municipality) == (account, account.municipality)
-    assert finished == [(call.pk, OutboundStatus.FAILED)]
+    assert OutboundCall.objects.get(pk=call.pk).status == OutboundStatus.FAILED
 
 
 def test_it_stops_after_its_attempts(account, graph, settings) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from somevakt.integrations.base import Adapter, Capabilities, ParsedComment
+from somevakt.inbox.ports import Capabilities, InboundComment
+from somevakt.integrations.base import Adapter
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import MalformedDelivery, entries, ident, text_of, timestamp
 
@@ -20,7 +21,7 @@ class FacebookAdapter(Adapter):
     def client(self) -> GraphClient:
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
 
-    def parse(self, payload: dict[str, Any]) -> list[ParsedComment]:
+    def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         comments = []
         for page_id, change, entry_time in entries(payload, "page"):
             if change.get("field") != "feed":
@@ -41,7 +42,7 @@ class FacebookAdapter(Adapter):
             parent_id = ident(value.get("parent_id"))
             post = value.get("post") if isinstance(value.get("post"), dict) else {}
             comments.append(
-                ParsedComment(
+                InboundComment(
                     platform=self.platform,
                     account_external_id=page_id,
                     platform_id=comment_id,
@@ -59,11 +60,11 @@ class FacebookAdapter(Adapter):
             )
         return comments
 
-    def fetch_recent(self, since: datetime | None = None) -> list[ParsedComment]:
+    def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Comments on the page's latest posts, newest first, back to `since`."""
         with self.client() as client:
             posts = client.pages(f"{self.external_id}/feed", limit=25, max_pages=1, fields="id,permalink_url")
-            found: list[ParsedComment] = []
+            found: list[InboundComment] = []
             for post in posts:
                 post_id = ident(post.get("id"))
                 if not post_id:
@@ -84,13 +85,13 @@ class FacebookAdapter(Adapter):
                     found.append(comment)
             return found
 
-    def from_graph(self, row: dict[str, Any], post_id: str, post_permalink: str) -> ParsedComment | None:
+    def from_graph(self, row: dict[str, Any], post_id: str, post_permalink: str) -> InboundComment | None:
         author = row.get("from") if isinstance(row.get("from"), dict) else {}
         comment_id = ident(row.get("id"))
         if not comment_id or ident(author.get("id")) == self.external_id:
             return None
         parent = row.get("parent") if isinstance(row.get("parent"), dict) else {}
-        return ParsedComment(
+        return InboundComment(
             platform=self.platform,
             account_external_id=self.external_id,
             platform_id=comment_id,

@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
+from somevakt.inbox.ports import PlatformError
 from somevakt.integrations import http
-from somevakt.integrations.base import PlatformError
 from somevakt.integrations.conf import setting
 
 # Graph error codes that mean "try again later" (service trouble and the rate limits).

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from somevakt.integrations.base import Adapter, Capabilities, ParsedComment
+from somevakt.inbox.ports import Capabilities, InboundComment
+from somevakt.integrations.base import Adapter
 from somevakt.integrations.meta_payload import timestamp
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -30,10 +31,10 @@ class FileAdapter(Adapter):
     platform = "file"
     capabilities = Capabilities(reply=False, hide=False, unhide=False, delete=False, fetch_recent=False)
 
-    def parse(self, payload: dict[str, Any]) -> list[ParsedComment]:
+    def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         return [self.parse_row(payload)]
 
-    def parse_row(self, row: dict[str, Any]) -> ParsedComment:
+    def parse_row(self, row: dict[str, Any]) -> InboundComment:
         platform_id = first(row, ID_KEYS)
         if not platform_id:
             raise RowRejected(f"no id (one of: {', '.join(ID_KEYS)})")
@@ -49,7 +50,7 @@ class FileAdapter(Adapter):
         received_at = parse_time(raw_time)
         if received_at is None:
             raise RowRejected(f"unreadable time {str(raw_time)[:40]!r} (use ISO 8601)")
-        return ParsedComment(
+        return InboundComment(
             platform=self.platform,
             account_external_id=self.external_id,
             platform_id=platform_id,

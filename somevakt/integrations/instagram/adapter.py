@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from somevakt.integrations.base import Adapter, Capabilities, ParsedComment
+from somevakt.inbox.ports import Capabilities, InboundComment
+from somevakt.integrations.base import Adapter
 from somevakt.integrations.instagram.client import COMMENT_FIELDS, MEDIA_FIELDS, GraphClient
 from somevakt.integrations.meta_payload import MalformedDelivery, entries, ident, text_of, timestamp
 
@@ -17,7 +18,7 @@ class InstagramAdapter(Adapter):
     def client(self) -> GraphClient:
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
 
-    def parse(self, payload: dict[str, Any]) -> list[ParsedComment]:
+    def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         comments = []
         for account_id, change, entry_time in entries(payload, "instagram"):
             if change.get("field") != "comments":
@@ -31,7 +32,7 @@ class InstagramAdapter(Adapter):
                 continue  # the account's own replies
             media = value.get("media") if isinstance(value.get("media"), dict) else {}
             comments.append(
-                ParsedComment(
+                InboundComment(
                     platform=self.platform,
                     account_external_id=account_id,
                     platform_id=comment_id,
@@ -46,9 +47,9 @@ class InstagramAdapter(Adapter):
             )
         return comments
 
-    def fetch_recent(self, since: datetime | None = None) -> list[ParsedComment]:
+    def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Comments on the account's latest media, newest first, back to `since`."""
-        found: list[ParsedComment] = []
+        found: list[InboundComment] = []
         with self.client() as client:
             media_list = client.pages(f"{self.external_id}/media", limit=25, max_pages=1, fields=MEDIA_FIELDS)
             for media in media_list:
@@ -64,12 +65,12 @@ class InstagramAdapter(Adapter):
                     found.append(comment)
         return found
 
-    def from_graph(self, row: dict[str, Any], media_id: str, permalink: str) -> ParsedComment | None:
+    def from_graph(self, row: dict[str, Any], media_id: str, permalink: str) -> InboundComment | None:
         author = row.get("from") if isinstance(row.get("from"), dict) else {}
         comment_id = ident(row.get("id"))
         if not comment_id or ident(author.get("id")) == self.external_id:
             return None
-        return ParsedComment(
+        return InboundComment(
             platform=self.platform,
             account_external_id=self.external_id,
             platform_id=comment_id,

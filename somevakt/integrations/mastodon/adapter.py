@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from somevakt.integrations.base import Adapter, Capabilities, ParsedComment
+from somevakt.inbox.ports import Capabilities, InboundComment
+from somevakt.integrations.base import Adapter
 from somevakt.integrations.mastodon.client import MastodonClient
 from somevakt.integrations.mastodon.text import html_to_text
 from somevakt.integrations.meta_payload import ident, text_of, timestamp
@@ -22,7 +23,7 @@ class MastodonAdapter(Adapter):
     def client(self) -> MastodonClient:
         return MastodonClient(self.credentials.base_url, self.credentials.token)
 
-    def fetch_recent(self, since: datetime | None = None) -> list[ParsedComment]:
+    def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Mentions after `self.cursor` (the last notification id seen), which is moved forward."""
         with self.client() as client:
             notifications = client.mentions_after(self.cursor)
@@ -37,12 +38,12 @@ class MastodonAdapter(Adapter):
             comments.append(comment)
         return comments
 
-    def parse(self, payload: dict[str, Any]) -> list[ParsedComment]:
+    def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         """One notification, as the API returns it (also used for imported exports)."""
         comment = self.from_notification(payload)
         return [comment] if comment is not None else []
 
-    def from_notification(self, notification: dict[str, Any]) -> ParsedComment | None:
+    def from_notification(self, notification: dict[str, Any]) -> InboundComment | None:
         status = notification.get("status")
         if notification.get("type") != "mention" or not isinstance(status, dict):
             return None
@@ -51,7 +52,7 @@ class MastodonAdapter(Adapter):
             return None  # our own posts
         spoiler = text_of(status.get("spoiler_text"))
         text = html_to_text(text_of(status.get("content")))
-        return ParsedComment(
+        return InboundComment(
             platform=self.platform,
             account_external_id=self.external_id,
             platform_id=ident(status.get("id")),

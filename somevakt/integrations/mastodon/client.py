@@ -6,8 +6,8 @@ from typing import Any
 
 import httpx
 
+from somevakt.inbox.ports import PlatformError
 from somevakt.integrations import http
-from somevakt.integrations.base import PlatformError
 from somevakt.integrations.conf import setting
 
 PAGE_SIZE = 40  # Mastodon's largest page of notifications

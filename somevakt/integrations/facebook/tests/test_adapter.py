@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from somevakt.integrations.base import Credentials, PlatformError
+from somevakt.inbox.ports import PlatformError
+from somevakt.integrations.base import Credentials
 from somevakt.integrations.facebook.adapter import FacebookAdapter
 from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph
 from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from somevakt.integrations.base import PlatformError
+from somevakt.inbox.ports import PlatformError
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.fakes.graph import (
     DEFAULT_TOKEN,

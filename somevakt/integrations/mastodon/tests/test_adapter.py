@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from somevakt.integrations.base import Credentials, PlatformError
+from somevakt.inbox.ports import PlatformError
+from somevakt.integrations.base import Credentials
 from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN, OWN_ACCOUNT_ID, FakeMastodon
 from somevakt.integrations.mastodon.adapter import MastodonAdapter
 from somevakt.integrations.mastodon.client import PAGE_SIZE

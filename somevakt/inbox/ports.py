@@ -1,0 +1,118 @@
+"""What the inbox accepts from the platforms and what it asks of them.
+
+The inbox sits below the integrations: it names the types here and each platform package
+implements them. `InboundComment` is what a platform hands in; `PlatformActions` is what a
+platform can be asked to do; `PlatformError` is the one error type a platform raises. The
+inbox itself never calls a platform: it asks the outbound gateway (`Outbound`), which the
+integrations connect in their `ready()` and which carries the call out after commit, with
+retries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Protocol
+
+# Every operation somevakt may ask a platform to do on someone else's comment, listed once.
+OPERATIONS = ("reply", "hide", "unhide", "delete")
+
+
+class PlatformError(Exception):
+    """Anything that went wrong talking to a platform.
+
+    `permanent` says whether retrying can help: a revoked token or a deleted comment is
+    permanent; a timeout, a 5xx or a rate limit is not.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False, status: int | None = None) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a platform lets the account owner do with other people's comments."""
+
+    reply: bool = True
+    hide: bool = True
+    unhide: bool = True
+    delete: bool = True
+    fetch_recent: bool = True
+    webhook: bool = False
+
+    def allows(self, op: str) -> bool:
+        return op in OPERATIONS and bool(getattr(self, op))
+
+
+NOTHING = Capabilities(reply=False, hide=False, unhide=False, delete=False, fetch_recent=False)
+
+
+@dataclass(frozen=True)
+class InboundComment:
+    """One inbound comment, reply, mention or message as the platform describes it.
+
+    `account_external_id` is the page / Instagram account / Mastodon account the comment
+    was made on (what we map to an Account); `platform_id` is the platform's own id of the
+    comment, unique per account. `verb` follows Meta's vocabulary: add, edited, remove, hide, unhide.
+    """
+
+    platform: str
+    account_external_id: str
+    platform_id: str
+    text: str
+    author_name: str = ""
+    author_id: str = ""
+    received_at: datetime | None = None
+    parent_id: str = ""
+    post_id: str = ""
+    permalink: str = ""
+    verb: str = "add"
+    channel: str = "comment"  # comment | message | mention
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+class PlatformActions:
+    """The port every platform implements. Methods raise PlatformError on failure.
+
+    What a platform does not allow is stated in `capabilities`, and the default methods say so.
+    """
+
+    platform: ClassVar[str]
+    capabilities: ClassVar[Capabilities] = Capabilities()
+
+    def reply(self, platform_id: str, text: str) -> str:
+        """Post a reply under the comment; returns the platform id of the reply."""
+        raise NotImplementedError(f"{self.platform} cannot reply")
+
+    def hide(self, platform_id: str) -> None:
+        raise NotImplementedError(f"{self.platform} cannot hide comments")
+
+    def unhide(self, platform_id: str) -> None:
+        raise NotImplementedError(f"{self.platform} cannot unhide comments")
+
+    def delete(self, platform_id: str) -> None:
+        raise NotImplementedError(f"{self.platform} cannot delete comments")
+
+
+class Outbound(Protocol):
+    """The gateway that carries an operation out on the platform, after the caller's commit."""
+
+    def capabilities(self, platform: str) -> Capabilities: ...
+
+    def request(self, account: Any, op: str, platform_id: str, *, text: str, item_id: int | None) -> Any:
+        """Record the call (returned, with a `pk`) and run it once the transaction commits."""
+        ...
+
+
+_gateway: list[Outbound] = []
+
+
+def connect_outbound(gateway: Outbound) -> None:
+    """Called by the integrations in `ready()`; the last one connected is used."""
+    _gateway[:] = [gateway]
+
+
+def outbound() -> Outbound | None:
+    return _gateway[0] if _gateway else None

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntegrationsConfig(AppConfig):
+    name = "somevakt.integrations"
+    label = "integrations"
+    verbose_name = _("Platforms")
+
+    def ready(self) -> None:
+        # The inbox asks for platform calls through its port; this app carries them out.
+        from somevakt.inbox.ports import connect_outbound
+        from somevakt.integrations import outbound
+
+        connect_outbound(outbound)
