@@ -259,8 +259,9 @@ def warm_up(url: str, run_id: str, timeout: float = 300.0) -> None:
     import httpx
     from django.db import close_old_connections
 
-    from somevakt.inbox.models import ItemStatus, PeriodicJobRun
+    from somevakt.inbox.models import ItemStatus
     from somevakt.integrations.signature import sign
+    from somevakt.jobs.models import PeriodicJobRun
 
     body = delivery_body(0, f"{run_id}warmup")
     httpx.post(url, content=body, headers={"X-Hub-Signature-256": sign(body, SECRET)}, timeout=30)
@@ -288,7 +289,7 @@ def wait_for_triage(run_id: str, expected: int, timeout: float, since: datetime)
     from django.db import close_old_connections
 
     from somevakt.inbox.models import Item, ItemStatus
-    from somevakt.registry.models import Delivery
+    from somevakt.integrations.models import Delivery
 
     began = time.monotonic()
     prefix = f"{run_id}_"

@@ -48,9 +48,9 @@ class Item(TenantOwned):
     text = models.TextField(_("text"))
     permalink = models.URLField(_("link"), max_length=1000, blank=True)
     received_at = models.DateTimeField(_("received"))
-    delivery = models.ForeignKey(
-        "registry.Delivery", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    # The raw delivery that brought the item; a plain id, since deliveries belong to the
+    # integrations above this app and are purged after a while (integrations.retention).
+    delivery_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -234,16 +234,3 @@ class ItemStatus(models.Model):
         from somevakt.inbox.projection import STATUS_FIELDS
 
         return {name: getattr(self, name) for name in STATUS_FIELDS}
-
-
-class PeriodicJobRun(models.Model):
-    """When a periodic job last ran, so several worker processes run each job once per period."""
-
-    name = models.CharField(max_length=100, unique=True)
-    last_started_at = models.DateTimeField(null=True, blank=True)
-    last_finished_at = models.DateTimeField(null=True, blank=True)
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-
-    def __str__(self) -> str:
-        return self.name

@@ -18,15 +18,15 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from somevakt.inbox.ports import OPERATIONS, Capabilities, PlatformError
 from somevakt.integrations.conf import setting
+from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
+from somevakt.integrations.models import OutboundCall, OutboundStatus
 from somevakt.integrations.registry import adapter_class
-from somevakt.registry.credentials import CredentialsUnreadable
-from somevakt.registry.models import Account, AccountAlert, AlertKind, OutboundCall, OutboundStatus
-from somevakt.registry.services import adapter_of
+from somevakt.registry.models import Account, AccountAlert, AlertKind
 
 log = logging.getLogger(__name__)
 
@@ -143,3 +143,9 @@ def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:
         OutboundCall.objects.filter(pk=call_id).update(attempted_at=timezone.now())
         enqueue(call_id)
     return len(stuck)
+
+
+def account_panel(account: Account) -> dict[str, object]:
+    """What the account's page shows of its platform calls: the failed ones and those being retried."""
+    troubled = Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
+    return {"failed_calls": list(OutboundCall.objects.filter(troubled, account=account)[:20])}

@@ -14,10 +14,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from somevakt.inbox.models import Item
 from somevakt.integrations.conf import setting
-from somevakt.registry.models import Delivery, DeliveryStatus
+from somevakt.integrations.models import Delivery, DeliveryStatus
+from somevakt.registry.models import AccountAlert
 
 log = logging.getLogger(__name__)
 
@@ -55,5 +58,9 @@ def _purge(status: str, before: datetime) -> int:
         )
         if not ids:
             return total
-        deleted, _ = Delivery.objects.filter(pk__in=ids, status=status).delete()
+        with transaction.atomic():
+            # The items and alerts keep what they need; their pointer to the raw body goes with it.
+            Item.objects.filter(delivery_id__in=ids).update(delivery_id=None)
+            AccountAlert.objects.filter(delivery_id__in=ids).update(delivery_id=None)
+            deleted, _ = Delivery.objects.filter(pk__in=ids, status=status).delete()
         total += deleted

@@ -1,4 +1,4 @@
-"""Creating accounts and setting their credentials (the `account` command, the demo and tests use these)."""
+"""Creating accounts (the `account` command, the demo and tests use this)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from somevakt.integrations.base import Adapter, Credentials
-from somevakt.integrations.registry import adapter_for
-from somevakt.registry.credentials import seal, unseal
 from somevakt.registry.models import Account, AccountState, Platform
 from somevakt.tenants.models import Municipality
 
@@ -68,16 +65,3 @@ def add_account(
             municipality=municipality, platform=platform, external_id=external_id
         ), False
     return account, True
-
-
-def set_credentials(account: Account, credentials: Credentials) -> None:
-    account.sealed_credentials = seal(credentials) if (credentials.token or credentials.base_url) else ""
-    account.save(update_fields=["sealed_credentials"])
-
-
-def credentials_of(account: Account) -> Credentials:
-    return unseal(account.sealed_credentials)
-
-
-def adapter_of(account: Account) -> Adapter:
-    return adapter_for(account.platform, account.external_id, credentials_of(account))

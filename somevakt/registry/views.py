@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.registry.forms import ClosureForm
-from somevakt.registry.models import Account, AccountAlert, Closure, OutboundCall, OutboundStatus
+from somevakt.registry.models import Account, AccountAlert, Closure
+from somevakt.registry.panels import panels_for
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -68,9 +68,6 @@ def render_detail(
     request: HttpRequest, municipality: Municipality, account: Account, form: ClosureForm | None = None
 ) -> HttpResponse:
     can_close = request.membership.has_role(*CLOSERS)  # type: ignore[attr-defined]
-    failed_calls = OutboundCall.objects.filter(account=account).filter(
-        Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
-    )[:20]
     return render(
         request,
         "registry/detail.html",
@@ -80,7 +77,7 @@ def render_detail(
             "admins": account.admins.order_by("first_name", "last_name"),
             "closures": account.closures.order_by("-starts_at")[:20],
             "alerts": account.alerts.filter(resolved_at__isnull=True),
-            "failed_calls": failed_calls,
+            "panels": panels_for(account),
             "closure_form": (form or ClosureForm()) if can_close else None,
         },
         status=400 if form is not None else 200,

@@ -22,7 +22,8 @@ from somevakt.integrations.fakes.meta_payloads import (
     instagram_delivery,
     page_delivery,
 )
-from somevakt.registry.models import AccountAlert, Delivery
+from somevakt.integrations.models import Delivery
+from somevakt.registry.models import AccountAlert
 from tests.inbox.test_receive_many import rolled_back, snapshot
 from tests.integrations.conftest import INSTAGRAM, PAGE, store
 

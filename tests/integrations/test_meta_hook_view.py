@@ -10,7 +10,8 @@ from django_tasks_db.models import DBTaskResult
 
 from somevakt.integrations.deliveries import drain
 from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery, signed
-from somevakt.registry.models import AccountAlert, AlertKind, Delivery, DeliveryStatus, RejectedSignatures
+from somevakt.integrations.models import Delivery, DeliveryStatus, RejectedSignatures
+from somevakt.registry.models import AccountAlert, AlertKind
 from tests.integrations.conftest import APP_SECRET, PAGE, VERIFY_TOKEN
 
 URL = "/hooks/meta"
@@ -112,7 +113,7 @@ def test_it_keeps_malformed_json_as_a_rejected_delivery_shown_as_an_alert(meta) 
     assert delivery.status == DeliveryStatus.REJECTED
     assert bytes(delivery.body) == body
     assert "not valid JSON" in delivery.error
-    assert AccountAlert.objects.get(kind=AlertKind.REJECTED_DELIVERY).delivery == delivery
+    assert AccountAlert.objects.get(kind=AlertKind.REJECTED_DELIVERY).delivery_id == delivery.pk
     assert DBTaskResult.objects.count() == tasks_before
 
 

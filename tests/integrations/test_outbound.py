@@ -8,8 +8,9 @@ from django_tasks_db.models import DBTaskResult
 from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, server_error, token_expired
 from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
 from somevakt.integrations.fakes.mastodon import FakeMastodon
+from somevakt.integrations.models import OutboundCall, OutboundStatus
 from somevakt.integrations.outbound import perform, request
-from somevakt.registry.models import AccountAlert, AlertKind, OutboundCall, OutboundStatus
+from somevakt.registry.models import AccountAlert, AlertKind
 from tests.integrations.conftest import PAGE, with_credentials
 
 

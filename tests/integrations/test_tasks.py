@@ -7,8 +7,8 @@ import json
 from somevakt.inbox.models import ItemEvent
 from somevakt.integrations.deliveries import store_meta_delivery
 from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery
+from somevakt.integrations.models import Delivery, DeliveryStatus
 from somevakt.integrations.tasks import process_delivery
-from somevakt.registry.models import Delivery, DeliveryStatus
 from tests.integrations.conftest import PAGE
 
 

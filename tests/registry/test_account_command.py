@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from somevakt.integrations.credentials import credentials_of
 from somevakt.registry.models import Account, AccountState
-from somevakt.registry.services import credentials_of
 
 
 def run(*args, stdin: str | None = None, monkeypatch=None) -> tuple[str, int]:

@@ -1,8 +1,9 @@
 import pytest
 
 from somevakt.integrations.base import Credentials
+from somevakt.integrations.credentials import credentials_of, set_credentials
 from somevakt.registry.models import AccountState
-from somevakt.registry.services import Approver, add_account, credentials_of, set_credentials
+from somevakt.registry.services import Approver, add_account
 
 
 def test_it_adds_an_account_active_and_approved_once(municipality, owner) -> None:

@@ -39,7 +39,7 @@ def test_it_shows_a_silent_account_alert(owner_client, account) -> None:
 
 def test_it_shows_one_account_without_its_credentials(owner_client, account) -> None:
     from somevakt.integrations.base import Credentials
-    from somevakt.registry.services import set_credentials
+    from somevakt.integrations.credentials import set_credentials
 
     set_credentials(account, Credentials(token="EAAG-secret"))
     response = owner_client.get(detail(account))

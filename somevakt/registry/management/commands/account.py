@@ -1,35 +1,33 @@
-"""`somevakt account add|list|show|set-credentials`: official accounts without the web UI (DESIGN.md §4)."""
+"""`somevakt account add|list|show|...`: official accounts without the web UI (DESIGN.md §4).
+
+Apps above the registry add their own subcommands (`set-credentials` comes from the
+integrations); see `registry.account_cli`.
+"""
 
 from __future__ import annotations
 
 import getpass
 import json
-import os
-import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from somevakt.integrations.base import Credentials
+from somevakt.registry.account_cli import account_or_fail, account_subcommands, bad_input, subcommand
 from somevakt.registry.models import Account, AccountState, Platform
-from somevakt.registry.services import Approver, add_account, set_credentials
+from somevakt.registry.services import Approver, add_account
 from somevakt.tenants.models import Membership, Municipality, Unit
-
-TOKEN_ENV = "SOMEVAKT_ACCOUNT_TOKEN"  # noqa: S105 - the name of a variable, not a secret
-URL_ENV = "SOMEVAKT_ACCOUNT_URL"
-
-
-def bad_input(message: str) -> CommandError:
-    return CommandError(message, returncode=2)
 
 
 class Command(BaseCommand):
-    help = "Add, list and show official accounts, and set their credentials."
+    help = "Add, list and show official accounts (and what other apps add, such as credentials)."
 
     def add_arguments(self, parser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="add|list|show|set-credentials")
+        sub = parser.add_subparsers(
+            dest="action",
+            required=True,
+            metavar="|".join(["add", "list", "show", *(extra.name for extra in account_subcommands())]),
+        )
 
         add = sub.add_parser("add", help="add an account (active at once); prints its id")
         add.add_argument("--municipality", required=True, metavar="SLUG")
@@ -57,24 +55,19 @@ class Command(BaseCommand):
         show.add_argument("id", type=int)
         show.add_argument("--json", action="store_true")
 
-        creds = sub.add_parser(
-            "set-credentials",
-            help=(
-                "set the access token (and instance URL) from standard input, one per line, "
-                f"or with --env from {TOKEN_ENV} and {URL_ENV}"
-            ),
-        )
-        creds.add_argument("id", type=int)
-        creds.add_argument("--env", action="store_true", help=f"read {TOKEN_ENV} and {URL_ENV}")
+        for extra in account_subcommands():
+            extra.add_arguments(sub.add_parser(extra.name, help=extra.help))
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         handlers = {
             "add": self.add,
             "list": self.list,
             "show": self.show,
-            "set-credentials": self.set_credentials,
         }
-        handlers[action](**options)
+        if action in handlers:
+            handlers[action](**options)
+        else:
+            subcommand(action).handle(self, options)
 
     def add(self, *, municipality: str, platform: str, external_id: str, name: str, **options: Any) -> None:
         tenant = municipality_or_fail(municipality)
@@ -121,39 +114,6 @@ class Command(BaseCommand):
             shown = ", ".join(value) if isinstance(value, list) else ("" if value is None else value)
             self.stdout.write(f"{key + ':':<20} {shown}")
 
-    def set_credentials(self, *, id: int, env: bool, **options: Any) -> None:
-        account = account_or_fail(id)
-        if env:
-            token = os.environ.get(TOKEN_ENV, "").strip()
-            base_url = os.environ.get(URL_ENV, "").strip()
-            if not token and not base_url:
-                raise bad_input(f"neither {TOKEN_ENV} nor {URL_ENV} is set")
-        else:
-            token, base_url = read_secret_lines()
-        if base_url:
-            parts = urlsplit(base_url)
-            if parts.scheme not in ("https", "http") or not parts.netloc:
-                raise bad_input("the instance URL must be an http(s) URL such as https://social.example")
-            base_url = base_url.rstrip("/")
-        if account.platform == Platform.MASTODON and not base_url:
-            raise bad_input("a Mastodon account needs its instance URL (the second line)")
-        set_credentials(account, Credentials(token=token, base_url=base_url))
-        self.stdout.write(f"credentials set for account {account.pk}")
-
-
-def read_secret_lines() -> tuple[str, str]:
-    if sys.stdin.isatty():
-        token = getpass.getpass("Access token: ").strip()
-        base_url = input("Instance URL (Mastodon; empty for Meta): ").strip()
-        return token, base_url
-    lines = [line.strip() for line in sys.stdin.read().splitlines()]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise bad_input("nothing on standard input: give the token on the first line")
-    if len(lines) > 2:
-        raise bad_input("standard input: expected the token and at most an instance URL, one per line")
-    return lines[0], lines[1] if len(lines) == 2 else ""
-
 
 def system_user() -> str:
     try:
@@ -174,13 +134,6 @@ def member_or_fail(municipality: Municipality, username: str) -> Any:
     if person is None or not Membership.objects.filter(person=person, municipality=municipality).exists():
         raise bad_input(f"{username!r} is not a member of {municipality.slug}")
     return person
-
-
-def account_or_fail(pk: int) -> Account:
-    found = Account.objects.select_related("municipality", "unit", "responsible").filter(pk=pk).first()
-    if found is None:
-        raise bad_input(f"no account with id {pk}")
-    return found
 
 
 def describe(account: Account, *, full: bool = False) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 import pytest
 
 from somevakt.integrations.base import Credentials
-from somevakt.registry.credentials import CredentialsUnreadable, seal, unseal
+from somevakt.integrations.credentials import CredentialsUnreadable, seal, unseal
 
 
 def test_it_seals_and_unseals_without_the_secret_in_the_stored_text() -> None:

@@ -1,4 +1,4 @@
-"""Account credentials, encrypted at rest with Fernet.
+"""Account credentials, encrypted at rest with Fernet, and the adapter they open.
 
 The key is SOMEVAKT_CREDENTIALS_KEY when set (a Fernet key, or any passphrase), otherwise it is
 derived from SECRET_KEY. Rotating SECRET_KEY without setting SOMEVAKT_CREDENTIALS_KEY to the old
@@ -15,8 +15,10 @@ import json
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 
-from somevakt.integrations.base import Credentials
+from somevakt.integrations.base import Adapter, Credentials
 from somevakt.integrations.conf import setting
+from somevakt.integrations.registry import adapter_for
+from somevakt.registry.models import Account
 
 
 class CredentialsUnreadable(Exception):
@@ -26,6 +28,7 @@ class CredentialsUnreadable(Exception):
 @functools.lru_cache(maxsize=2)
 def _fernet_for(material: str) -> Fernet:
     # A stretched, purpose-bound key: the session signing key itself never encrypts anything.
+    # The salt names the module's first home; changing it would make every stored token unreadable.
     raw = hashlib.pbkdf2_hmac("sha256", material.encode(), b"somevakt.registry.credentials", 100_000)
     return Fernet(base64.urlsafe_b64encode(raw))
 
@@ -49,3 +52,16 @@ def unseal(sealed: str) -> Credentials:
             "the stored credentials cannot be read with the current key; set them again"
         ) from None
     return Credentials(token=data.get("token", ""), base_url=data.get("base_url", ""))
+
+
+def set_credentials(account: Account, credentials: Credentials) -> None:
+    account.sealed_credentials = seal(credentials) if (credentials.token or credentials.base_url) else ""
+    account.save(update_fields=["sealed_credentials"])
+
+
+def credentials_of(account: Account) -> Credentials:
+    return unseal(account.sealed_credentials)
+
+
+def adapter_of(account: Account) -> Adapter:
+    return adapter_for(account.platform, account.external_id, credentials_of(account))

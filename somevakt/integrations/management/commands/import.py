@@ -16,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from somevakt.inbox.ingest import ingest_comment
 from somevakt.integrations.base import Credentials
 from somevakt.integrations.file.adapter import FileAdapter, RowRejected
 from somevakt.integrations.file.client import UnreadableFile, count_lines, detect_format, read_rows
@@ -35,8 +36,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args: Any, file: Path, account: int, no_progress: bool, **options: Any) -> None:
-        from somevakt.inbox.ingest import ingest_comment
-
         target = Account.objects.filter(pk=account).select_related("municipality").first()
         if target is None:
             raise CommandError(f"no account with id {account} (see `somevakt account list`)", returncode=2)
