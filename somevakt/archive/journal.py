@@ -14,10 +14,12 @@ import logging
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
 from somevakt.archive.models import EntryKind, JournalEntry, Reason
 from somevakt.inbox.models import Item, ItemEvent, ItemStatus
+from somevakt.registry.platforms import PLATFORMS
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,6 @@ JOURNALED_EVENTS: dict[str, tuple[str, str]] = {
 }
 INQUIRY_REASONS = (Reason.REFER_FORMAL, Reason.REFER_POLITICAL)
 
-PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "mastodon": "Mastodon", "file": "fil"}
 TITLES = {
     Reason.REFER_FORMAL: "Henvendelse via {platform} henvist til formell saksbehandling",
     Reason.REFER_POLITICAL: "Henvendelse via {platform} henvist til politisk nivå",
@@ -64,7 +65,10 @@ def proposed_screening(codes: list[str]) -> tuple[bool, str]:
 
 
 def proposed_title(reason: str, item: Item) -> str:
-    platform = PLATFORM_NAMES.get(item.account.platform, item.account.platform)
+    known = PLATFORMS.get(item.account.platform)
+    # Titles are written in bokmål whoever is signed in: the archive keeps one language.
+    with translation.override("nb"):
+        platform = str(known.name) if known else item.account.platform
     return f"{TITLES[reason].format(platform=platform)} ({item.account.name})"[:300]
 
 

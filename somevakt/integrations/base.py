@@ -1,8 +1,10 @@
 """The one extension point per platform: an adapter that speaks to the outside world.
 
-Each platform package (`facebook`, `instagram`, `mastodon`, `file`) has the same files:
-`client.py` (HTTP against the platform, the only place that talks to it), `adapter.py`
-(an `Adapter` subclass), `views.py` (webhooks, where the platform pushes) and `tests/`.
+Each platform (listed once, in `registry.platforms.PLATFORMS`) has a package with the files it
+needs: `adapter.py` (an `Adapter` subclass) and `tests/` always; `client.py` where it has a way
+of its own to reach the platform (HTTP for Facebook and Mastodon, the export file for `file`;
+Instagram uses Facebook's Graph client); `views.py` only where the platform calls us (Meta's
+webhook, in `facebook/`, also carries Instagram's).
 Adapters know nothing of our database: they turn platform payloads into `InboundComment`
 and carry out moderation calls; the inbox decides what to do with them.
 """

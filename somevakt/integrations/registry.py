@@ -1,22 +1,18 @@
-"""Every platform somevakt speaks to, listed once and imported lazily."""
+"""The adapter of each platform in `registry.platforms.PLATFORMS`, imported when first asked for."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
+from somevakt.inbox.ports import Capabilities
 from somevakt.integrations.base import Adapter, Credentials
-
-PLATFORMS: dict[str, str] = {
-    "facebook": "somevakt.integrations.facebook.adapter:FacebookAdapter",
-    "instagram": "somevakt.integrations.instagram.adapter:InstagramAdapter",
-    "mastodon": "somevakt.integrations.mastodon.adapter:MastodonAdapter",
-    "file": "somevakt.integrations.file.adapter:FileAdapter",
-}
+from somevakt.registry.platforms import PLATFORMS
 
 
 def adapter_class(platform: str) -> type[Adapter]:
     try:
-        path = PLATFORMS[platform]
+        path = PLATFORMS[platform].adapter
     except KeyError:
         known = ", ".join(sorted(PLATFORMS))
         raise ValueError(f"unknown platform {platform!r} (known: {known})") from None
@@ -27,3 +23,8 @@ def adapter_class(platform: str) -> type[Adapter]:
 
 def adapter_for(platform: str, external_id: str, credentials: Credentials | None = None) -> Adapter:
     return adapter_class(platform)(external_id, credentials or Credentials())
+
+
+def platforms_where(test: Callable[[Capabilities], bool]) -> tuple[str, ...]:
+    """The platforms whose adapter's capabilities pass `test`, in the table's order."""
+    return tuple(key for key in PLATFORMS if test(adapter_class(key).capabilities))

@@ -13,14 +13,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from somevakt.registry.platforms import PLATFORMS
 from somevakt.tenants.models import TenantOwned, Unit
 
 
-class Platform(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
-    INSTAGRAM = "instagram", "Instagram"
-    MASTODON = "mastodon", "Mastodon"
-    FILE = "file", _("File import")
+# Made from the one list, so a platform is added in one place; members are named by key
+# (`Platform.MASTODON == "mastodon"`) for code that needs one platform in particular.
+Platform = models.TextChoices(
+    "Platform", [(key.upper(), (key, p.name)) for key, p in PLATFORMS.items()], module=__name__
+)
 
 
 class AccountState(models.TextChoices):

@@ -1,4 +1,9 @@
-"""Instagram professional accounts: comments arrive by webhook (`comments` changes) at /hooks/meta."""
+"""Instagram professional accounts: comments arrive by webhook (`comments` changes) at /hooks/meta.
+
+Instagram speaks the same Graph API as Facebook pages, through the same client
+(`facebook.client.GraphClient`); only the edges differ: replies go to `/{ig-comment-id}/replies`,
+hiding is `hide=true`, and a media object's comments carry `text`, `timestamp` and `username`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ from typing import Any
 
 from somevakt.inbox.ports import Capabilities, InboundComment
 from somevakt.integrations.base import Adapter
-from somevakt.integrations.instagram.client import COMMENT_FIELDS, MEDIA_FIELDS, GraphClient
+from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import MalformedDelivery, entries, ident, text_of, timestamp
+
+MEDIA_FIELDS = "id,timestamp,permalink"
+COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id"
 
 
 class InstagramAdapter(Adapter):

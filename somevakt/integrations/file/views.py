@@ -1,1 +1,0 @@
-"""Files are imported from the command line (`somevakt import FILE --account ID`). No views."""
