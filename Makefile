@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check somevakt tests scripts
 	$(BIN)/ruff format --check somevakt tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/somevakt bench
