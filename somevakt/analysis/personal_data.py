@@ -235,14 +235,43 @@ def find(text: str, lower: str | None = None) -> list[Match]:
     return taken
 
 
+def _mask_digits(raw: str, keep_last: int) -> str:
+    total = sum(c.isdigit() for c in raw)
+    out = []
+    seen = 0
+    for c in raw:
+        if c.isdigit():
+            seen += 1
+            out.append(c if seen > total - keep_last else "*")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def mask_match(code: str, raw: str) -> str:
+    """The masked form of one piece of personal data of kind `code`."""
+    if code in (NATIONAL_ID, NATIONAL_ID_LIKE):
+        return _mask_digits(raw, 0)
+    if code in (BANK_ACCOUNT, PHONE):
+        if raw[:2].upper() == "NO" and code == BANK_ACCOUNT:
+            return raw[:2] + _mask_digits(raw[2:], 2)
+        prefix_end = 0
+        if raw.startswith("+") or raw.startswith("00"):
+            # keep the country code visible: it is not personal
+            prefix_end = 3 if raw.startswith("+") else 4
+        return raw[:prefix_end] + _mask_digits(raw[prefix_end:], 2)
+    if code == EMAIL:
+        local, _, domain = raw.partition("@")
+        return local[:1] + "*" * (len(local) - 1) + "@" + domain
+    return "*" * len(raw)
+
+
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
     version: ClassVar[str] = "3"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:
-        from somevakt.analysis.masking import mask_match
-
         return [
             Finding(
                 code=m.code,

@@ -21,11 +21,12 @@ from typing import Any
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from somevakt.analysis.bidi import visible
-from somevakt.analysis.masking import mask_excerpt, mask_match
-from somevakt.analysis.personal_data import NATIONAL_ID, NATIONAL_ID_LIKE, find
-from somevakt.inbox.labels import code_label
+from somevakt.analysis.masking import mask_excerpt
+from somevakt.analysis.personal_data import NATIONAL_ID, NATIONAL_ID_LIKE, find, mask_match
+from somevakt.policy.labels import code_label
 
 SEVERITY_ORDER = {"info": 0, "warn": 1, "high": 2}
 # The tags in "What was found" (on the advice card, which is tinted with the info colour).
@@ -68,6 +69,7 @@ def highlight(text: str, findings: Iterable[Mapping[str, Any]]) -> SafeString:
     every piece it covers as the title. Overlapping findings split the text into pieces, each
     marked with all the findings that cover it.
     """
+    language = get_language()
     spans = inline_findings(text, findings)
     shown = without_national_ids(text, spans)
     cuts = sorted({0, len(text), *(f["start"] for f in spans), *(f["end"] for f in spans)})
@@ -81,14 +83,14 @@ def highlight(text: str, findings: Iterable[Mapping[str, Any]]) -> SafeString:
         severity = max((f.get("severity", "info") for f in active), key=lambda s: SEVERITY_ORDER.get(s, 0))
         codes = sorted({f["code"] for f in active})
         starting = sorted({f["code"] for f in active if f["start"] == start})
-        label = ", ".join(code_label(c) for c in starting)
+        label = ", ".join(code_label(c, language) for c in starting)
         pieces.append(
             format_html(
                 '<mark class="sv-finding" data-severity="{}" data-codes="{}"{} title="{}">{}</mark>',
                 severity,
                 " ".join(codes),
                 format_html(' data-label="{}"', label) if label else "",
-                ", ".join(code_label(c) for c in codes),
+                ", ".join(code_label(c, language) for c in codes),
                 chunk,
             )
         )
@@ -110,6 +112,7 @@ class Found:
 
 def what_was_found(text: str, findings: Iterable[Mapping[str, Any]]) -> list[Found]:
     """The findings in the order of the text, those about the whole comment last."""
+    language = get_language()
     out = []
     for f in findings:
         code = str(f.get("code", ""))
@@ -119,7 +122,7 @@ def what_was_found(text: str, findings: Iterable[Mapping[str, Any]]) -> list[Fou
         out.append(
             Found(
                 code=code,
-                label=code_label(code),
+                label=code_label(code, language),
                 severity=severity,
                 color=SEVERITY_COLORS.get(severity, "neutral"),
                 words=words,
