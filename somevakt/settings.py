@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "somevakt.jobs",
     "somevakt.tenants",
     "somevakt.registry",
     "somevakt.inbox",

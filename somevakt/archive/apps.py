@@ -15,3 +15,6 @@ class ArchiveConfig(AppConfig):
         from somevakt.inbox.models import ItemEvent
 
         post_save.connect(on_event_saved, sender=ItemEvent, dispatch_uid="archive.journal_event")
+
+        # Importing the module is what registers the archive's periodic jobs with the worker.
+        from somevakt.archive import jobs  # noqa: F401

@@ -1,11 +1,11 @@
-"""The archive's periodic jobs (run by `somevakt worker`)."""
+"""The archive's periodic jobs, run by `somevakt worker`; `ready()` imports this module to register them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 
-from somevakt.inbox.periodic import periodic
+from somevakt.jobs.periodic import periodic
 
 log = logging.getLogger(__name__)
 

@@ -14,3 +14,6 @@ class InboxConfig(AppConfig):
         closure = apps.get_model("registry", "Closure")
         post_save.connect(closures.closure_saved, sender=closure, dispatch_uid="inbox.closure_saved")
         post_delete.connect(closures.closure_deleted, sender=closure, dispatch_uid="inbox.closure_deleted")
+
+        # Importing the module is what registers the inbox's periodic jobs with the worker.
+        from somevakt.inbox import jobs  # noqa: F401

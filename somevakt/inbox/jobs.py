@@ -1,10 +1,10 @@
-"""The inbox's periodic jobs (run by `somevakt worker`)."""
+"""The inbox's periodic jobs, run by `somevakt worker`; `ready()` imports this module to register them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from somevakt.inbox.periodic import periodic
+from somevakt.jobs.periodic import periodic
 
 
 @periodic("inbox.triage_sweep", every=dt.timedelta(seconds=30))

@@ -13,3 +13,6 @@ class IntegrationsConfig(AppConfig):
         from somevakt.integrations import outbound
 
         connect_outbound(outbound)
+
+        # Importing the module registers the ingest loop and the periodic jobs with the worker.
+        from somevakt.integrations import jobs  # noqa: F401

@@ -1,15 +1,26 @@
-"""The integrations' periodic jobs, run by `somevakt worker` (see inbox.periodic)."""
+"""The integrations' jobs, run by `somevakt worker`: the ingest loop and the periodic ones.
+
+Imported by `IntegrationsConfig.ready()`, which is how they register (see somevakt.jobs).
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from somevakt.inbox.periodic import periodic
-from somevakt.integrations.deliveries import sweep_stored
+from somevakt.integrations.deliveries import drain, sweep_stored
 from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
 from somevakt.integrations.retention import purge_deliveries
 from somevakt.integrations.silence import check_silent_accounts
+from somevakt.jobs.continuous import continuous
+from somevakt.jobs.periodic import periodic
+
+
+@continuous("integrations.ingest")
+def ingest() -> int:
+    # Fresh deliveries are taken as they come, not on a tick: triage is visible within a
+    # second of the platform's call only if nothing waits in between.
+    return drain()
 
 
 @periodic("integrations.sweep_deliveries", every=timedelta(minutes=1))

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from somevakt.inbox.periodic import discover
 from somevakt.integrations import retention
 from somevakt.integrations.retention import purge_deliveries
+from somevakt.jobs.periodic import registered
 from somevakt.registry.models import Delivery, DeliveryStatus
 
 
@@ -47,4 +47,4 @@ def test_it_follows_the_settings_and_works_through_a_backlog_in_chunks(db, setti
 
 
 def test_it_is_one_of_the_workers_periodic_jobs() -> None:
-    assert "integrations.purge_deliveries" in discover()
+    assert "integrations.purge_deliveries" in registered()

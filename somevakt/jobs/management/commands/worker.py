@@ -1,14 +1,15 @@
 """`somevakt worker`: takes in deliveries, runs queued tasks (triage, platform calls) and the periodic jobs.
 
-Three loops share the process. The ingest loop (a side thread) takes fresh stored
-deliveries in batches and triages their items in batches (`integrations.deliveries.drain`),
-so triage never waits behind a slow platform call; the task loop is django-tasks-db's own
-worker; the periodic jobs (sweeps, deadline reminders, the archive, and what other apps
-register in their `jobs` module) run in another side thread and wait while the ingest loop
-has a backlog. Several workers may run at once: deliveries are taken with `SKIP LOCKED`,
-tasks with row locks, periodic runs with a conditional update. Stopping it (Ctrl+C,
-SIGTERM) loses nothing: a delivery or item whose processing was interrupted is picked up by
-its task or the sweeps.
+Three kinds of loop share the process. The continuous jobs (each in a side thread; the
+integrations register their ingest loop, which takes fresh stored deliveries in batches and
+triages their items in batches, so triage never waits behind a slow platform call) run
+round after round while they find work; the task loop is django-tasks-db's own worker; the
+periodic jobs (sweeps, deadline reminders, the archive) run in another side thread and wait
+while a continuous job has a backlog. The apps register both kinds in their own `ready()`
+(see `somevakt.jobs.periodic` and `somevakt.jobs.continuous`); this command imports no app.
+Several workers may run at once: deliveries are taken with `SKIP LOCKED`, tasks with row
+locks, periodic runs with a conditional update. Stopping it (Ctrl+C, SIGTERM) loses nothing:
+a delivery or item whose processing was interrupted is picked up by its task or the sweeps.
 """
 
 from __future__ import annotations
@@ -17,16 +18,13 @@ import logging
 import os
 import sys
 import threading
-import time
-from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
-from somevakt.inbox import periodic
-from somevakt.inbox.management.commands._one_line import OneLineErrors
+from somevakt.jobs import continuous, periodic
+from somevakt.jobs.management.commands._one_line import OneLineErrors
 
 log = logging.getLogger(__name__)
 
@@ -42,33 +40,6 @@ def single_threaded_models() -> None:
         os.environ.setdefault(name, value)
     if "numpy" in sys.modules:
         log.info("worker: numpy was loaded before the worker started; its thread pool is as it was")
-
-
-def ingest_loop(stop: Callable[[], bool], busy: threading.Event, interval: float) -> None:
-    """Drain stored deliveries until `stop()`; `busy` is set while a batch was full of work."""
-    from somevakt.integrations.deliveries import drain
-
-    while not stop():
-        try:
-            taken = drain()
-        except Exception:
-            log.exception("ingest: a round failed")
-            taken = 0
-        if taken:
-            busy.set()
-            continue  # more may be waiting: no sleep while there is work
-        busy.clear()
-        close_old_connections()
-        time.sleep(interval)
-
-
-def drain_all() -> int:
-    from somevakt.integrations.deliveries import drain
-
-    total = 0
-    while taken := drain():
-        total += taken
-    return total
 
 
 class Command(OneLineErrors, BaseCommand):
@@ -93,7 +64,7 @@ class Command(OneLineErrors, BaseCommand):
         if interval < 0 or tick <= 0:
             raise CommandError("--interval must be 0 or more and --tick more than 0", returncode=2)
         single_threaded_models()
-        jobs = periodic.discover()
+        jobs = periodic.registered()
         worker = Worker(
             queue_names=["*"],
             interval=interval,
@@ -106,7 +77,7 @@ class Command(OneLineErrors, BaseCommand):
         )
         if once:
             ran = periodic.run_due()
-            drain_all()
+            continuous.run_until_idle()
             worker.run()
             if verbosity:
                 self.stdout.write(f"worker: ran {', '.join(ran) or 'no periodic jobs'}; queue empty")
@@ -114,18 +85,22 @@ class Command(OneLineErrors, BaseCommand):
         if verbosity:
             self.stdout.write(f"worker: {len(jobs)} periodic jobs ({', '.join(sorted(jobs))})")
         stopping = threading.Event()
-        busy = threading.Event()
+        # One flag per continuous job: the periodic jobs wait while any of them has a backlog.
+        loops = [(job, threading.Event()) for job in continuous.registered().values()]
         threads = [
             threading.Thread(
-                target=ingest_loop, args=(stopping.is_set, busy, interval), name="ingest", daemon=True
-            ),
+                target=continuous.run, args=(job, stopping.is_set, busy, interval), name=job.name, daemon=True
+            )
+            for job, busy in loops
+        ]
+        threads.append(
             threading.Thread(
                 target=periodic.loop,
-                args=(stopping.is_set, tick, busy.is_set),
+                args=(stopping.is_set, tick, lambda: any(busy.is_set() for _, busy in loops)),
                 name="periodic-jobs",
                 daemon=True,
-            ),
-        ]
+            )
+        )
         for thread in threads:
             thread.start()
         worker.configure_signals()

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from somevakt.inbox import periodic
-from somevakt.inbox.models import PeriodicJobRun
+from somevakt.jobs import periodic
+from somevakt.jobs.models import PeriodicJobRun
 
 
 @pytest.fixture
 def jobs(monkeypatch):
-    """An empty registry for the test (the real jobs register again on the next discover())."""
+    """An empty registry for the test; the apps' jobs are back in it afterwards."""
     monkeypatch.setattr(periodic, "JOBS", {})
     return periodic.JOBS
 
@@ -50,8 +50,8 @@ def test_it_leaves_a_job_alone_while_another_worker_runs_it(db, jobs):
     assert periodic.run_due(now + dt.timedelta(minutes=2)) == ["test.slow"]
 
 
-def test_it_discovers_the_jobs_of_every_app():
-    found = periodic.discover()
+def test_it_has_the_jobs_every_app_registered_in_ready():
+    found = periodic.registered()
     assert {"inbox.triage_sweep", "inbox.reminders"} <= set(found)
 
 
@@ -76,3 +76,19 @@ def test_it_runs_the_jobs_when_they_have_waited_long_enough(transactional_db, jo
     periodic.periodic("test.waited", every=dt.timedelta(minutes=5))(lambda: calls.append(1))
     periodic.loop(stop_after(3), tick=0.01, busy=lambda: True, max_defer=0)
     assert calls == [1]
+
+
+def test_it_keeps_the_names_the_runs_are_stored_under():
+    # A run is found by its job's name: a renamed job would run at once, its old row left behind.
+    assert set(periodic.registered()) == {
+        "archive.deliver",
+        "archive.retention",
+        "inbox.reminders",
+        "inbox.triage_sweep",
+        "integrations.poll_mastodon",
+        "integrations.purge_deliveries",
+        "integrations.reconcile_meta",
+        "integrations.silent_accounts",
+        "integrations.sweep_deliveries",
+        "integrations.sweep_outbound",
+    }

@@ -1,13 +1,14 @@
-"""Periodic jobs run by `somevakt worker`: a small registry any app can add to.
+"""Periodic jobs run by `somevakt worker`: a small registry any app adds to.
 
-An app registers a job in its own `jobs` module (found by `discover()`):
+An app registers its jobs in a `jobs` module that its `AppConfig.ready()` imports:
 
     from datetime import timedelta
-    from somevakt.inbox.periodic import periodic
+    from somevakt.jobs.periodic import periodic
 
-    @periodic("registry.silent_accounts", every=timedelta(minutes=15))
+    @periodic("integrations.silent_accounts", every=timedelta(minutes=15))
     def silent_accounts() -> None: ...
 
+The name is stored in `PeriodicJobRun`, so renaming a job starts its period afresh.
 Several worker processes may run at once; each run of a job is claimed with one
 conditional UPDATE on its `PeriodicJobRun` row, so a job runs once per period however
 many workers there are. A job that raises is logged and tried again next period.
@@ -16,24 +17,19 @@ many workers there are. A job that raises is logged and tried again next period.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import IntegrityError, close_old_connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from somevakt.inbox.models import PeriodicJobRun
+from somevakt.jobs.models import PeriodicJobRun
 
 log = logging.getLogger(__name__)
 
-# Modules outside the Django apps that may register jobs.
-EXTRA_JOB_MODULES: tuple[str, ...] = ("somevakt.integrations.jobs",)
 # A run that has not finished after this long is taken to have died with its worker.
 LOCK_FOR = dt.timedelta(minutes=10)
 # The longest the jobs wait for a busy worker (see `loop`).
@@ -60,17 +56,9 @@ def periodic(name: str, every: dt.timedelta) -> Callable[[Callable[[], object]],
     return register
 
 
-def discover() -> dict[str, PeriodicJob]:
-    """Import every installed app's `jobs` module (and the extra ones), so their jobs register."""
-    names = [f"{config.name}.jobs" for config in apps.get_app_configs()] + list(EXTRA_JOB_MODULES)
-    for name in names:
-        try:
-            spec = importlib.util.find_spec(name)
-        except ModuleNotFoundError:
-            continue
-        if spec is not None:
-            importlib.import_module(name)
-    return JOBS
+def registered() -> dict[str, PeriodicJob]:
+    """The jobs the installed apps registered (all of them once Django is set up)."""
+    return dict(JOBS)
 
 
 def _claim(job: PeriodicJob, now: dt.datetime) -> bool:

@@ -1,0 +1,22 @@
+"""Argument errors as one line on stderr and exit code 2 (no usage dump), as the core commands do."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+from django.core.management.base import CommandError
+
+
+class OneLineErrors:
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)  # type: ignore[misc]
+
+        def error(message: str) -> NoReturn:
+            if not parser.called_from_command_line:
+                raise CommandError(f"Error: {message}")
+            sys.stderr.write(f"somevakt {subcommand}: {message}\n")
+            sys.exit(2)
+
+        parser.error = error
+        return parser
