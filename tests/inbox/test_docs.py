@@ -1,4 +1,4 @@
-"""docs/inbox.md names every event type, state, filter, hide ground, periodic job and command."""
+"""docs/inbox.md names every event type, state, filter, hide ground, periodic job and command of the inbox."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from somevakt.inbox import listing, periodic
+from somevakt.inbox import listing
 from somevakt.inbox.projection import EVENT_TYPES, STATES
 from somevakt.inbox.services import HIDE_GROUNDS
+from somevakt.jobs import periodic
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "inbox.md").read_text(encoding="utf-8")
 
@@ -18,7 +19,7 @@ def test_it_documents_every_event_state_filter_and_hide_ground(name) -> None:
     assert f"`{name}`" in DOC
 
 
-@pytest.mark.parametrize("name", [n for n in periodic.discover() if n.startswith("inbox.")])
+@pytest.mark.parametrize("name", [n for n in periodic.registered() if n.startswith("inbox.")])
 def test_it_documents_the_inboxs_periodic_jobs(name) -> None:
     assert f"`{name}`" in DOC
 
@@ -28,7 +29,6 @@ def test_it_documents_the_inboxs_periodic_jobs(name) -> None:
     [
         "somevakt items --municipality SLUG [--state S] --json",
         "somevakt rebuild-status [--municipality SLUG] [--check]",
-        "somevakt worker [--once] [--interval SECONDS] [--tick SECONDS]",
     ],
 )
 def test_it_documents_every_command(command) -> None:
