@@ -1,4 +1,4 @@
-"""Serving the web app (gunicorn) and, once the inbox has one, the task worker, on one machine."""
+"""Serving the web app (gunicorn) and, where the jobs app provides it, the worker, on one machine."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def gunicorn_command(host: str, port: int) -> list[str]:
 
 
 def worker_command() -> list[str] | None:
-    """`somevakt worker`, once an app provides it (the inbox does)."""
+    """`somevakt worker`, when an installed app provides it (the jobs app does)."""
     if "worker" not in get_commands():
         return None
     return [sys.executable, "-m", "somevakt.cli", "worker"]
