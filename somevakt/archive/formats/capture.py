@@ -17,8 +17,10 @@ import hashlib
 import html
 import os
 import re
+import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -253,6 +255,29 @@ def capture_file_name(record: JournalRecord) -> str:
     return f"somevakt-{record.id}.pdf"
 
 
+_STAMPING = threading.Lock()
+
+
+@contextmanager
+def _fonts_stamped(when: datetime) -> Iterator[None]:
+    """Embedded font subsets carry `when` as their date, not the second they were made.
+
+    fontTools stamps each subset it writes with the current time unless SOURCE_DATE_EPOCH
+    (the reproducible-builds convention) is set; without this, two captures of the same
+    record a second apart differed. The variable is process-wide, hence the lock.
+    """
+    with _STAMPING:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 def capture(record: JournalRecord, *, generated_at: datetime | None = None) -> ArchiveDocument:
     """Render the record to PDF/A-2b; the result carries the bytes, size and SHA-256.
 
@@ -266,10 +291,11 @@ def capture(record: JournalRecord, *, generated_at: datetime | None = None) -> A
     identifier = hashlib.sha256(f"{record.id}|{when.isoformat()}".encode()).hexdigest()[:32]
     fetcher = _fonts_only_fetcher({path.as_uri() for path in fonts.values()})
     try:
-        pdf = HTML(string=document, url_fetcher=fetcher).write_pdf(
-            pdf_variant="pdf/a-2b",
-            pdf_identifier=identifier.encode(),
-        )
+        with _fonts_stamped(when):
+            pdf = HTML(string=document, url_fetcher=fetcher).write_pdf(
+                pdf_variant="pdf/a-2b",
+                pdf_identifier=identifier.encode(),
+            )
     except CaptureError:
         raise
     except Exception as exc:  # WeasyPrint raises many kinds; the entry stays pending with this message.
