@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
+from somevakt.analysis.normalize import normalize
+from somevakt.analysis.tokenize import tokenize
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
@@ -75,15 +78,11 @@ class Document:
     @cached_property
     def tokens(self) -> SpacyDoc:
         """spaCy tokens with character offsets into `text` (the Norwegian tokenizer)."""
-        from somevakt.analysis.tokenize import tokenize
-
         return tokenize(self.text)
 
     @cached_property
     def normalized(self) -> Normalized:
         """The de-obfuscated skeleton used for lexicon matching, with its map back to `text`."""
-        from somevakt.analysis.normalize import normalize
-
         return normalize(self.lower)
 
     @cached_property

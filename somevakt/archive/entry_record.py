@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from somevakt.archive.formats.capture import PDFA_2B_NAME, PDFA_2B_PRONOM, PDFA_MIME
 from somevakt.archive.formats.records import (
     Action,
     ArchiveDocument,
@@ -26,14 +27,9 @@ from somevakt.archive.formats.records import (
 )
 from somevakt.archive.models import ArchiveProfile, JournalEntry, Reason
 from somevakt.inbox.models import Item, ItemEvent
+from somevakt.inbox.projection import ANSWER_EVENTS
+from somevakt.policy.packs import PackError, load_pack
 
-ACTION_OF = {
-    Reason.REFER_FORMAL: "refer_formal",
-    Reason.REFER_POLITICAL: "refer_political",
-    Reason.HIDE: "hide",
-    Reason.DELETE: "delete",
-    Reason.REPLY: "reply",
-}
 DEFAULT_GROUNDS = {
     Reason.REFER_FORMAL: "Henvendelsen krever formell saksbehandling, som ikke skjer i sosiale medier. "
     "Avsenderen er henvist til kommunens formelle kanaler.",
@@ -43,7 +39,6 @@ DEFAULT_GROUNDS = {
     Reason.DELETE: "Kommentaren er slettet på et grunnlag retningslinjene gir.",
     Reason.REPLY: "Kommunens svar på en henvendelse som er journalført.",
 }
-MUNICIPALITY_TEXTS = ("replied", "referred_formal", "referred_political")
 MAX_THREAD = 200
 UNKNOWN_AUTHOR = "Ukjent avsender"
 
@@ -128,9 +123,7 @@ def snapshot_thread(entry: JournalEntry) -> list[dict[str, Any]]:
                 "visibility": _visibility(one),
             }
         )
-    texts = ItemEvent.objects.filter(item__in=[i.pk for i in items], type__in=MUNICIPALITY_TEXTS).order_by(
-        "id"
-    )
+    texts = ItemEvent.objects.filter(item__in=[i.pk for i in items], type__in=ANSWER_EVENTS).order_by("id")
     by_id = {i.pk: i for i in items}
     for event in texts:
         text = str((event.payload or {}).get("text") or "").strip()
@@ -174,8 +167,6 @@ def thread_from_snapshot(rows: list[dict[str, Any]]) -> tuple[ThreadItem, ...]:
 
 
 def _clause_summaries(entry: JournalEntry, ids: list[str]) -> tuple[CitedClause, ...]:
-    from somevakt.policy.packs import PackError, load_pack
-
     try:
         pack = load_pack(entry.municipality.policy_pack)
     except PackError:
@@ -200,7 +191,8 @@ def action_of(entry: JournalEntry) -> Action:
     if not clauses and entry.reason != Reason.REPLY:
         clauses = list(getattr(entry.item.status, "clauses", []) or [])
     return Action(
-        action=ACTION_OF[Reason(entry.reason)],
+        # A reason is the inbox action the entry documents, by the same name.
+        action=Reason(entry.reason).value,
         actor=person_name(event.actor, event.actor_label),
         time=event.at,
         grounds=grounds,
@@ -228,8 +220,6 @@ def _changes(entry: JournalEntry) -> tuple[MetadataChange, ...]:
 
 
 def document_of(entry: JournalEntry) -> ArchiveDocument | None:
-    from somevakt.archive.formats.capture import PDFA_2B_NAME, PDFA_2B_PRONOM, PDFA_MIME
-
     data = entry.pdf_bytes()
     if data is None:
         return None

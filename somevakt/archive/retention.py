@@ -21,6 +21,7 @@ from django.utils import timezone
 from somevakt.archive.models import DEFAULT_RETENTION_DAYS, JournalEntry, RetentionRule, RetentionRun
 from somevakt.inbox.models import Item
 from somevakt.inbox.purge import purge_items
+from somevakt.tenants.models import Municipality
 
 BATCH = 500
 
@@ -91,6 +92,4 @@ def apply_rule(municipality: Any, now: dt.datetime | None = None) -> RetentionRu
 
 
 def apply_all(now: dt.datetime | None = None) -> list[RetentionRun]:
-    from somevakt.tenants.models import Municipality
-
     return [run for m in Municipality.objects.all() if (run := apply_rule(m, now)) is not None]

@@ -26,6 +26,7 @@ from somevakt.archive.formats.outbox import OutboxTransport, OutgoingMessage, Tr
 from somevakt.archive.formats.records import CaseReference, RecordError
 from somevakt.archive.journal import sweep
 from somevakt.archive.models import DeliveryState, JournalChange, JournalEntry
+from somevakt.inbox.events import record
 
 log = logging.getLogger(__name__)
 
@@ -292,8 +293,6 @@ def read_receipt(entry: JournalEntry, transport: Transport, now: dt.datetime | N
 
 def _mark_item_archived(entry: JournalEntry) -> None:
     """Tell the inbox (an `archived` event) once every entry of the item is registered."""
-    from somevakt.inbox.events import record
-
     waiting = JournalEntry.objects.filter(item_id=entry.item_id).exclude(state=DeliveryState.ACKNOWLEDGED)
     if waiting.exists():
         return

@@ -17,6 +17,7 @@ from django.db import transaction
 from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item
+from somevakt.registry.models import Account
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,6 @@ def closure_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def redate_open_items(account_id: int, *, closure_id: int | None = None, change: str = "changed") -> int:
     """Give the account's open, triaged items the deadline its closures now give. Returns how many moved."""
-    from somevakt.registry.models import Account
-
     account = Account.objects.select_related("municipality").filter(pk=account_id).first()
     if account is None:
         return 0  # the account itself is being deleted

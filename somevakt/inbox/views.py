@@ -15,18 +15,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.inbox import listing, outbound, services, stats
-from somevakt.inbox.access import display_name, handlers, inbox_required, leader_required
+from somevakt.inbox.access import LEADER_ROLES, display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.highlight import highlight, what_was_found, without_national_ids
 from somevakt.inbox.ingest import text_hash
-from somevakt.inbox.labels import ACTION_LABELS, CHECK_LABELS, EVENT_LABELS, STATE_LABELS, code_label
+from somevakt.inbox.labels import CHECK_LABELS, EVENT_LABELS, STATE_LABELS, action_label
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.ports import OPERATIONS
 from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.policy.labels import code_label
 from somevakt.registry.models import Platform
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.scoping import get_or_404
@@ -71,7 +73,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
                 "due": due,
                 "due_text": formats.date_format(timezone.localtime(due), "j. N H:i") if due else "",
                 "overdue": row["open_work"] and due is not None and due < now,
-                "action": ACTION_LABELS.get(row["action"], row["action"]),
+                "action": action_label(row["action"]),
                 "state": STATE_LABELS.get(row["state"], row["state"]),
                 "hidden": row["hidden"],
                 "assignee": assignee or row["assignee__username"] or "",
@@ -104,8 +106,6 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
 
 
 def services_has_leader_role(request: HttpRequest) -> bool:
-    from somevakt.inbox.access import LEADER_ROLES
-
     return request.membership.has_role(*LEADER_ROLES)  # type: ignore[attr-defined]
 
 
@@ -163,7 +163,7 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 "text": payload.get("text", ""),
                 "previous_text": without_national_ids(payload.get("previous_text", "")),
                 "local_only": payload.get("on_platform") is False,
-                "action": ACTION_LABELS.get((payload.get("decision") or {}).get("action", ""), ""),
+                "action": action_label((payload.get("decision") or {}).get("action", "")),
                 "due": _event_due(payload) if event.type == "due_changed" else None,
             }
         )
@@ -191,8 +191,8 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "item": item,
             "status": status,
             "state_label": STATE_LABELS.get(status.state, status.state),
-            "action_label": ACTION_LABELS.get(status.action, status.action),
-            "also_labels": [ACTION_LABELS.get(a, a) for a in status.also],
+            "action_label": action_label(status.action),
+            "also_labels": [action_label(a) for a in status.also],
             "text_html": highlight(item.text, findings),
             "found_in_text": [f for f in found if not f.whole],
             "found_whole": [f for f in found if f.whole],
@@ -313,7 +313,7 @@ def check_draft(request: HttpRequest, municipality: Municipality, item_id: int) 
                 "verdict_label": CHECK_LABELS.get(decision.action, decision.action),
                 "reasons": decision.reasons if decision.action != "ok" else [],
                 "codes": [
-                    code_label(c)
+                    code_label(c, get_language())
                     for c in decision.codes
                     if c.startswith(("personal_data", "style", "post", "abuse", "confidential"))
                 ],
