@@ -44,7 +44,7 @@ from somevakt.policy.engine import (
     evaluate,
     evaluate_many,
 )
-from somevakt.policy.labels import DEFAULT_LANGUAGE, LANGUAGES, code_label, translator
+from somevakt.policy.labels import DEFAULT_LANGUAGE, LANGUAGES, action_labels, code_label, translator
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.policy.schema import Pack
 
@@ -314,25 +314,6 @@ def _line_context(raw: object, default: PolicyContext) -> PolicyContext:
         if not (isinstance(value, bool) or (value is None and key == "published_on_website")):
             raise InputError(f'context "{key}" must be true or false')
     return dataclasses.replace(default, **raw)
-
-
-def action_labels(language: str) -> dict[str, str]:
-    """The actions in words, in `language`."""
-    t = translator(language)
-    return {
-        "none": t.pgettext("check action", "no action"),
-        "thank": t.pgettext("check action", "thank"),
-        "reply": t.pgettext("check action", "answer"),
-        "refer_formal": t.pgettext("check action", "refer to a formal inquiry"),
-        "refer_political": t.pgettext("check action", "refer to the political level"),
-        "escalate_manager": t.pgettext("check action", "take it up with a leader"),
-        "escalate_crisis": t.pgettext("check action", "send to crisis management"),
-        "hide": t.pgettext("check action", "hide"),
-        "delete": t.pgettext("check action", "delete"),
-        "ok": t.pgettext("check action", "may be published"),
-        "revise": t.pgettext("check action", "must be changed"),
-        "block": t.pgettext("check action", "may not be published"),
-    }
 
 
 def render(decision: Decision, pack: Pack, text_length: int, language: str = DEFAULT_LANGUAGE) -> str:

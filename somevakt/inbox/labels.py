@@ -1,10 +1,15 @@
-"""Words for people: states, actions, events and finding codes (translated; bokmål by default)."""
+"""Words for people: states, actions, events and draft verdicts (translated; bokmål by default).
+
+Finding codes and actions are named by the core's one table of each (`policy.labels`), so the
+inbox and the command line use the same words."""
 
 from __future__ import annotations
 
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from somevakt.policy.labels import CODE_LABELS as FINDING_LABELS
+from somevakt.policy import labels
 
 STATE_LABELS = {
     "new": _("New"),
@@ -16,19 +21,6 @@ STATE_LABELS = {
     "hidden": _("Hidden"),
     "deleted": _("Deleted"),
     "closed": _("Closed"),
-}
-
-ACTION_LABELS = {
-    "": _("Not triaged yet"),
-    "none": _("No action needed"),
-    "thank": _("Thank"),
-    "reply": _("Answer"),
-    "refer_formal": _("Refer to a formal inquiry"),
-    "refer_political": _("Refer to the political level"),
-    "escalate_manager": _("Escalate"),
-    "escalate_crisis": _("Send to crisis management"),
-    "hide": _("Hide"),
-    "delete": _("Delete"),
 }
 
 EVENT_LABELS = {
@@ -51,9 +43,6 @@ EVENT_LABELS = {
     "due_changed": _("Deadline moved"),
 }
 
-# The one list of finding labels is the core's (the command line shows the same words).
-CODE_LABELS = {code: _(label) for code, label in FINDING_LABELS.items()}
-
 CHECK_LABELS = {
     "ok": _("Ready to send"),
     "revise": _("Consider revising"),
@@ -61,5 +50,8 @@ CHECK_LABELS = {
 }
 
 
-def code_label(code: str) -> str:
-    return str(CODE_LABELS.get(code, code))
+def action_label(action: str) -> str:
+    """The action triage recommended, in the request's language; "" before triage."""
+    if not action:
+        return str(_("Not triaged yet"))
+    return capfirst(labels.action_label(action, get_language()))

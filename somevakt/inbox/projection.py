@@ -51,8 +51,22 @@ EVENT_TYPES: tuple[str, ...] = (
     "due_changed",
 )
 
-# Triage actions that are finished by a public answer (a reply, a thank-you or a referral).
-ANSWER_ACTIONS = frozenset({"reply", "thank", "refer_formal", "refer_political"})
+# The event that records each triage action (`policy.decision.INBOUND_ACTIONS`) as done; `none`
+# is never done. The one table of this: the answer composer, the archive and the tests read it.
+ACTION_EVENTS: dict[str, str] = {
+    "thank": "replied",
+    "reply": "replied",
+    "refer_formal": "referred_formal",
+    "refer_political": "referred_political",
+    "escalate_manager": "escalated",
+    "escalate_crisis": "escalated",
+    "hide": "hidden",
+    "delete": "deleted",
+}
+# The events that carry the municipality's own public text: a reply, a thank-you or a referral.
+ANSWER_EVENTS: tuple[str, ...] = ("replied", "referred_formal", "referred_political")
+# Triage actions that are finished by a public answer.
+ANSWER_ACTIONS = frozenset(action for action, event in ACTION_EVENTS.items() if event in ANSWER_EVENTS)
 # States in which someone still has to do something about the item.
 WORK_STATES = frozenset({"new", "open", "assigned", "escalated"})
 

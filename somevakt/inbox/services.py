@@ -22,6 +22,7 @@ from somevakt.inbox.access import display_name, handlers, people_with_role
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item, ItemEvent
+from somevakt.inbox.projection import ACTION_EVENTS, ANSWER_ACTIONS
 from somevakt.policy.decision import Decision
 from somevakt.policy.engine import ROLE_LABELS, PolicyContext, check_input, evaluate
 from somevakt.policy.schema import DeletionGround, Pack
@@ -40,12 +41,8 @@ HIDE_GROUNDS: dict[str, Any] = {
     "pending_escalation": gettext_lazy("Pending escalation"),
 }
 
-REPLY_PURPOSES: dict[str, str] = {
-    "reply": "replied",
-    "thank": "replied",
-    "refer_formal": "referred_formal",
-    "refer_political": "referred_political",
-}
+# What an answer is for (the triage action it carries out) -> the event that records it.
+REPLY_PURPOSES: dict[str, str] = {a: event for a, event in ACTION_EVENTS.items() if a in ANSWER_ACTIONS}
 
 ESCALATION_TARGETS: dict[str, Any] = {
     "difficult_cases": gettext_lazy("Difficult case"),

@@ -1,13 +1,9 @@
-"""Words for people in the self-check: finding codes and verdicts (translated; bokmål by default)."""
+"""Words for people in the self-check: its verdicts (translated; bokmål by default). Finding codes
+are named by the core's one table (`policy.labels`)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-
-from somevakt.policy.labels import CODE_LABELS as FINDING_LABELS
-
-# The one list of finding labels is the core's (the command line shows the same words).
-CODE_LABELS = {code: _(label) for code, label in FINDING_LABELS.items()}
 
 VERDICT_LABELS = {
     "ok": _("Looks fine"),
@@ -15,7 +11,3 @@ VERDICT_LABELS = {
     "block": _("Do not publish this"),
 }
 VERDICT_COLORS = {"ok": "success", "revise": "warning", "block": "danger"}
-
-
-def code_label(code: str) -> str:
-    return str(CODE_LABELS.get(code, code))

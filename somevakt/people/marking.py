@@ -12,9 +12,10 @@ from itertools import pairwise
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from somevakt.analysis.base import Finding
-from somevakt.people.labels import code_label
+from somevakt.policy.labels import code_label
 
 SEVERITY_ORDER = {"info": 0, "warn": 1, "high": 2}
 
@@ -25,6 +26,7 @@ def is_inline(finding: Finding, length: int) -> bool:
 
 def marked(text: str, findings: Sequence[Finding]) -> SafeString:
     """`text` as HTML, each marked span in `<mark class="sv-finding" data-severity=...>`."""
+    language = get_language()
     spans = [f for f in findings if is_inline(f, len(text))]
     cuts = sorted({0, len(text), *(f.start for f in spans), *(f.end for f in spans)})
     pieces: list[SafeString] = []
@@ -40,7 +42,7 @@ def marked(text: str, findings: Sequence[Finding]) -> SafeString:
             format_html(
                 '<mark class="sv-finding" data-severity="{}" title="{}">{}</mark>',
                 severity,
-                ", ".join(code_label(c) for c in codes),
+                ", ".join(code_label(c, language) for c in codes),
                 chunk,
             )
         )

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from somevakt.analysis.base import Finding
-from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS, code_label
+from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS
 from somevakt.people.marking import is_inline, marked
 from somevakt.policy.engine import MAX_TEXT_CHARS, InputError, evaluate
+from somevakt.policy.labels import code_label
 from somevakt.policy.schema import Clause, Pack
 from somevakt.tenants.models import Membership
 from somevakt.tenants.roles import Role
@@ -92,6 +94,7 @@ def check(text: str, kind: str, pack: Pack) -> Result | None:
 def found(findings: Sequence[Finding], length: int, pack: Pack) -> tuple[Found, ...]:
     """Every kind of finding the person should see: what the guideline cites, and what is marked in
     the text. The engine's verdict names only the weightiest clauses; this lists the rest too."""
+    language = get_language()
     by_code: dict[str, Found] = {}
     order = {"high": 0, "warn": 1, "info": 2}
     for f in sorted(findings, key=lambda f: (order.get(f.severity, 3), f.start)):
@@ -102,7 +105,7 @@ def found(findings: Sequence[Finding], length: int, pack: Pack) -> tuple[Found, 
         for clause_id in f.clauses:
             clauses.setdefault(clause_id, _summary(pack, clause_id))
         by_code[f.code] = Found(
-            code_label(f.code), known.severity if known else f.severity, tuple(clauses.items())
+            code_label(f.code, language), known.severity if known else f.severity, tuple(clauses.items())
         )
     return tuple(by_code.values())
 

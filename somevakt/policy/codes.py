@@ -7,39 +7,10 @@ validation, so a typo in a pack is caught on load rather than silently never mat
 from __future__ import annotations
 
 from somevakt.policy.decision import INBOUND_ACTIONS, OUTGOING_ACTIONS
+from somevakt.policy.labels import CODE_LABELS
 
-FINDING_CODES: tuple[str, ...] = (
-    "personal_data.national_id",
-    "personal_data.national_id_like",
-    "personal_data.bank_account",
-    "personal_data.phone",
-    "personal_data.email",
-    "person.named",
-    "abuse.threat",
-    "abuse.hate",
-    "abuse.insult",
-    "abuse.obscene",
-    "intent.question",
-    "intent.case_request",
-    "intent.political",
-    "intent.crisis",
-    "tone.praise",
-    "tone.negative",
-    "tone.sarcasm",
-    "style.readability",
-    "style.signature_missing",
-    "style.own_opinion",
-    "style.irony",
-    "post.website_first",
-    "post.consent_missing",
-    "post.crisis_lock",
-    "post.account_closed",
-    "private.work_email",
-    "private.speaks_for_employer",
-    "private.disclaimer_missing",
-    "confidential.case_details",
-    "text.bidi_override",
-)
+# The finding codes are the keys of the one table that names them for people.
+FINDING_CODES: tuple[str, ...] = tuple(CODE_LABELS)
 
 # Produced by the engine from the PolicyContext, not by an analyser.
 CONTEXT_CODES: tuple[str, ...] = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from somevakt.analysis.base import Finding
 
@@ -19,18 +19,9 @@ InboundAction = Literal[
     "delete",
 ]
 OutgoingAction = Literal["ok", "revise", "block"]
-INBOUND_ACTIONS: tuple[str, ...] = (
-    "none",
-    "thank",
-    "reply",
-    "refer_formal",
-    "refer_political",
-    "escalate_manager",
-    "escalate_crisis",
-    "hide",
-    "delete",
-)
-OUTGOING_ACTIONS: tuple[str, ...] = ("ok", "revise", "block")
+# The actions of DESIGN.md §4, listed once (in the types above); everything else reads these.
+INBOUND_ACTIONS: tuple[str, ...] = get_args(InboundAction)
+OUTGOING_ACTIONS: tuple[str, ...] = get_args(OutgoingAction)
 
 
 @dataclass(frozen=True)

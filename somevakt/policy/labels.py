@@ -1,10 +1,11 @@
-"""What each finding code is called, for people: the one list (DESIGN.md §5), and its words in
-bokmål, nynorsk and English without Django.
+"""What each finding code and each action is called, for people: the one table of each
+(DESIGN.md §5), and their words in bokmål, nynorsk and English without Django.
 
 The labels are English message ids, translated in the project's catalogue (`somevakt/locale`).
-The web reads them through Django's translation (`inbox.labels`, `people.labels`); the command
-line, which runs without Django, reads the same compiled catalogue with the standard library
-(`translator`), so a finding is called the same on the screen and in the terminal.
+The command line, which runs without Django, and the web read the same compiled catalogue with
+the standard library (`translator`): the web passes the request's language (`language_of` takes
+Django's code as it is), so a finding or an action is called the same on the screen and in the
+terminal.
 """
 
 from __future__ import annotations
@@ -65,8 +66,40 @@ def translator(language: str = DEFAULT_LANGUAGE) -> gettext.NullTranslations:
     return gettext.translation("django", localedir=LOCALE_DIR, languages=[language], fallback=True)
 
 
-def code_label(code: str, language: str = DEFAULT_LANGUAGE) -> str:
+def language_of(code: str | None) -> str:
+    """One of LANGUAGES for a language code as Django gives it ("nb", "en-gb"; None with
+    translation off): its base language if we have it, else the default."""
+    base = (code or DEFAULT_LANGUAGE).split("-")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def code_label(code: str, language: str | None = DEFAULT_LANGUAGE) -> str:
     """The label of `code` in `language`; an unknown code is shown as it is."""
     if code not in CODE_LABELS:
         return code
-    return translator(language).gettext(CODE_LABELS[code])
+    return translator(language_of(language)).gettext(CODE_LABELS[code])
+
+
+def action_labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Every action of DESIGN.md §4 in words, in `language`: what the check recommends, as the
+    command line and the inbox show it. Written as calls so that `makemessages` finds them."""
+    t = translator(language_of(language))
+    return {
+        "none": t.pgettext("check action", "no action"),
+        "thank": t.pgettext("check action", "thank"),
+        "reply": t.pgettext("check action", "answer"),
+        "refer_formal": t.pgettext("check action", "refer to a formal inquiry"),
+        "refer_political": t.pgettext("check action", "refer to the political level"),
+        "escalate_manager": t.pgettext("check action", "take it up with a leader"),
+        "escalate_crisis": t.pgettext("check action", "send to crisis management"),
+        "hide": t.pgettext("check action", "hide"),
+        "delete": t.pgettext("check action", "delete"),
+        "ok": t.pgettext("check action", "may be published"),
+        "revise": t.pgettext("check action", "must be changed"),
+        "block": t.pgettext("check action", "may not be published"),
+    }
+
+
+def action_label(action: str, language: str | None = DEFAULT_LANGUAGE) -> str:
+    """The words for `action` in `language`; an unknown action is shown as it is."""
+    return action_labels(language_of(language)).get(action, action)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from somevakt.people.labels import CODE_LABELS, VERDICT_COLORS, VERDICT_LABELS, code_label
+from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS
 from somevakt.policy.codes import FINDING_CODES
 from somevakt.policy.decision import OUTGOING_ACTIONS
+from somevakt.policy.labels import CODE_LABELS, code_label
 
 
 def test_it_names_every_finding_code_and_verdict() -> None:
