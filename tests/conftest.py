@@ -4,20 +4,21 @@ an outsider (a member of another municipality only).
 - `owner`: communications + chief_executive, leads the municipality's top unit.
 - `member`: an employee in a unit under it.
 - `outsider`: belongs to `other_municipality`, never to `municipality`.
-`owner_client`, `member_client` and `outsider_client` are logged-in test clients.
+`owner_client`, `member_client` and `outsider_client` are logged-in test clients; `account` is the
+municipality's Facebook page and `other_account` the other municipality's. The builders are in
+tests/factories.py.
 """
 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from somevakt.tenants.models import Municipality, Unit
 from somevakt.tenants.roles import Role
-from somevakt.tenants.services import add_member
-
-PASSWORD = "test-passord-123"
+from tests.factories import PASSWORD as PASSWORD  # test modules import it from here
+from tests.factories import logged_in, make_account, make_member, make_municipality, make_unit
+from tests.factories import make_person as make_person  # test modules import it from here
 
 
 def pytest_configure(config) -> None:
@@ -29,57 +30,39 @@ def pytest_configure(config) -> None:
 
 @pytest.fixture
 def municipality(db) -> Municipality:
-    return Municipality.objects.create(name="Prøvekommune", slug="provekommune", policy_pack="gausdal")
+    return make_municipality()
 
 
 @pytest.fixture
 def other_municipality(db) -> Municipality:
-    return Municipality.objects.create(name="Nabokommune", slug="nabokommune", policy_pack="batsfjord")
+    return make_municipality(name="Nabokommune", slug="nabokommune", policy_pack="batsfjord")
 
 
 @pytest.fixture
 def top_unit(municipality) -> Unit:
-    return Unit.objects.create(municipality=municipality, name="Kommunedirektøren", slug="kommunedirektoren")
+    return make_unit(municipality, "Kommunedirektøren", "kommunedirektoren")
 
 
 @pytest.fixture
 def unit(municipality, top_unit) -> Unit:
-    return Unit.objects.create(municipality=municipality, name="Oppvekst", slug="oppvekst", parent=top_unit)
-
-
-def make_person(username: str, first_name: str, last_name: str):
-    return get_user_model().objects.create_user(
-        username=username, password=PASSWORD, first_name=first_name, last_name=last_name
-    )
+    return make_unit(municipality, "Oppvekst", "oppvekst", parent=top_unit)
 
 
 @pytest.fixture
 def owner(municipality, top_unit):
-    person = make_person("eier", "Eva", "Eiersen")
-    add_member(municipality, person, [Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE], unit=top_unit)
-    top_unit.leader = person
-    top_unit.save()
-    return person
+    roles = [Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE]
+    return make_member(municipality, "eier", "Eva", "Eiersen", roles, unit=top_unit, leads=True)
 
 
 @pytest.fixture
 def member(municipality, unit):
-    person = make_person("medlem", "Mona", "Medlem")
-    add_member(municipality, person, [Role.EMPLOYEE], unit=unit)
-    return person
+    return make_member(municipality, "medlem", "Mona", "Medlem", [Role.EMPLOYEE], unit=unit)
 
 
 @pytest.fixture
 def outsider(other_municipality):
-    person = make_person("utenfor", "Ulf", "Utenfor")
-    add_member(other_municipality, person, [Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE])
-    return person
-
-
-def logged_in(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
+    roles = [Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE]
+    return make_member(other_municipality, "utenfor", "Ulf", "Utenfor", roles)
 
 
 @pytest.fixture
@@ -95,3 +78,13 @@ def member_client(member) -> Client:
 @pytest.fixture
 def outsider_client(outsider) -> Client:
     return logged_in(outsider)
+
+
+@pytest.fixture
+def account(municipality, top_unit, owner):
+    return make_account(municipality, unit=top_unit, responsible=owner)
+
+
+@pytest.fixture
+def other_account(other_municipality):
+    return make_account(other_municipality, external_id="999888777")

@@ -9,15 +9,14 @@ import pytest
 
 from somevakt.archive.models import ArchiveProfile
 from somevakt.inbox import services
-from somevakt.inbox.ingest import ingest_comment
-from somevakt.registry.services import Approver, add_account
 from somevakt.tenants.roles import Role
-from somevakt.tenants.services import add_member
-from tests.conftest import make_person
-from tests.inbox.conftest import parsed, triage_with
+from tests.factories import logged_in, make_member
+from tests.factories import make_item as build_item
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-ARKIVMELDING_XSD = SHARED / "fiks-arkiv" / "V1" / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
+FIKS_ARKIV = SHARED / "fiks-arkiv" / "V1"
+ARKIVMELDING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
+KVITTERING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd"
 NOARK5 = SHARED / "noark5"
 GAUSDAL_ORGNR = "961399254"
 
@@ -29,31 +28,15 @@ def profile(municipality):
 
 @pytest.fixture
 def records_officer(municipality, top_unit):
-    person = make_person("arkivar", "Arne", "Arkivar")
-    add_member(municipality, person, [Role.RECORDS], unit=top_unit)
-    return person
-
-
-@pytest.fixture
-def account(municipality, top_unit, owner):
-    account, _ = add_account(
-        municipality,
-        "facebook",
-        "111222333",
-        "Prøvekommune",
-        approver=Approver(label="test"),
-        unit=top_unit,
-        responsible=owner,
-    )
-    return account
+    return make_member(municipality, "arkivar", "Arne", "Arkivar", [Role.RECORDS], unit=top_unit)
 
 
 @pytest.fixture
 def make_item(account):
+    """Differs from the inbox's: `make_item("id", "text", *codes)` -> an Item triaged with `codes`."""
+
     def make(platform_id: str, text: str, *codes: str, **fields):
-        item, _ = ingest_comment(account, parsed(platform_id, text, **fields), enqueue=False)
-        triage_with(item, *codes)
-        return item
+        return build_item(account, platform_id, text, codes=codes, **fields)
 
     return make
 
@@ -94,7 +77,17 @@ def arkivmelding_schema():
 
 
 @pytest.fixture(scope="session")
+def kvittering_schema():
+    if not KVITTERING_XSD.is_file():
+        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(KVITTERING_XSD))
+
+
+@pytest.fixture(scope="session")
 def noark5_schemas():
+    """{file in the extract: its official schema}."""
     if not (NOARK5 / "N5" / "arkivstruktur.xsd").is_file():
         pytest.skip("the Noark 5 schemas in ../shared/noark5 are absent")
     import xmlschema
@@ -108,8 +101,6 @@ def noark5_schemas():
 
 @pytest.fixture
 def records_client(records_officer):
-    from tests.conftest import logged_in
-
     return logged_in(records_officer)
 
 

@@ -6,29 +6,23 @@ import pytest
 
 from somevakt.tenants.models import Unit
 from somevakt.tenants.roles import Role
-from somevakt.tenants.services import add_member
-from tests.conftest import logged_in, make_person
+from tests.factories import logged_in, make_member, make_unit
 
 
 @pytest.fixture
 def school(municipality, top_unit) -> Unit:
-    return Unit.objects.create(municipality=municipality, name="Skolen", slug="skolen", parent=top_unit)
+    return make_unit(municipality, "Skolen", "skolen", parent=top_unit)
 
 
 @pytest.fixture
 def headteacher(municipality, school):
-    person = make_person("rektor", "Rita", "Rektor")
-    add_member(municipality, person, [Role.UNIT_LEADER, Role.EMPLOYEE], unit=school)
-    school.leader = person
-    school.save()
-    return person
+    roles = [Role.UNIT_LEADER, Role.EMPLOYEE]
+    return make_member(municipality, "rektor", "Rita", "Rektor", roles, unit=school, leads=True)
 
 
 @pytest.fixture
 def teacher(municipality, school):
-    person = make_person("laerer", "Lars", "Lærer")
-    add_member(municipality, person, [Role.EMPLOYEE], unit=school)
-    return person
+    return make_member(municipality, "laerer", "Lars", "Lærer", [Role.EMPLOYEE], unit=school)
 
 
 @pytest.fixture

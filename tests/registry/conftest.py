@@ -1,25 +1,10 @@
 import pytest
 
-from somevakt.registry.services import Approver, add_account
+from somevakt.registry.services import Approver
+from tests.factories import make_account
 
 
 @pytest.fixture
 def account(municipality, top_unit, owner):
-    made, _ = add_account(
-        municipality,
-        "facebook",
-        "111222333",
-        "Prøvekommune",
-        approver=Approver(person=owner),
-        unit=top_unit,
-        responsible=owner,
-    )
-    return made
-
-
-@pytest.fixture
-def other_account(other_municipality):
-    made, _ = add_account(
-        other_municipality, "facebook", "999888777", "Nabokommune", approver=Approver(label="test")
-    )
-    return made
+    # Differs from the base fixture's: approved by the owner in person (the registry shows who approved).
+    return make_account(municipality, approver=Approver(person=owner), unit=top_unit, responsible=owner)

@@ -1,10 +1,10 @@
-"""Records shaped like the inbox's journal entries, and the official schemas from ../shared."""
+"""Records shaped like the inbox's journal entries, and marks for tests that need the official schemas
+(the schema fixtures are in tests/archive/conftest.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,13 +19,10 @@ from somevakt.archive.formats.records import (
     ThreadItem,
 )
 
-OSLO = ZoneInfo("Europe/Oslo")
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-FIKS_ARKIV = SHARED / "fiks-arkiv" / "V1"
-NOARK5 = SHARED / "noark5"
+from ..conftest import ARKIVMELDING_XSD
+from ..conftest import NOARK5 as NOARK5  # test modules import it from here
 
-ARKIVMELDING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
-KVITTERING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd"
+OSLO = ZoneInfo("Europe/Oslo")
 
 needs_fiks_schemas = pytest.mark.skipif(
     not ARKIVMELDING_XSD.is_file(), reason="the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent"
@@ -127,35 +124,3 @@ def build_record(
             ),
         )
     return replace(record, **overrides) if overrides else record
-
-
-@pytest.fixture(scope="session")
-def arkivmelding_schema():
-    if not ARKIVMELDING_XSD.is_file():
-        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
-    import xmlschema
-
-    return xmlschema.XMLSchema(str(ARKIVMELDING_XSD))
-
-
-@pytest.fixture(scope="session")
-def kvittering_schema():
-    if not KVITTERING_XSD.is_file():
-        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
-    import xmlschema
-
-    return xmlschema.XMLSchema(str(KVITTERING_XSD))
-
-
-@pytest.fixture(scope="session")
-def noark5_schemas():
-    """{file in the extract: its official schema}."""
-    if not (NOARK5 / "N5" / "arkivstruktur.xsd").is_file():
-        pytest.skip("the Noark 5 schemas in ../shared/noark5 are absent")
-    import xmlschema
-
-    return {
-        "arkivstruktur.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "arkivstruktur.xsd")),
-        "endringslogg.xml": xmlschema.XMLSchema(str(NOARK5 / "N5" / "endringslogg.xsd")),
-        "arkivuttrekk.xml": xmlschema.XMLSchema(str(NOARK5 / "ADDML" / "addml.xsd")),
-    }
