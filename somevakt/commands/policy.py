@@ -13,6 +13,7 @@ from typing import Any
 
 from somevakt.policy.cli_support import EXIT_OK, Parser, UsageError, fail
 from somevakt.policy.codes import COMPARE_TOPICS
+from somevakt.policy.comparison import compare_data
 from somevakt.policy.coverage import coverage
 from somevakt.policy.engine import ROLE_LABELS
 from somevakt.policy.packs import PackError, list_packs, load_pack
@@ -167,27 +168,6 @@ def cmd_coverage(pack: Pack, as_json: bool) -> str:
         + (" ADVARSEL: fila er endret siden pakken ble skrevet." if report["stale"] else ""),
     ]
     return _table(rows) + "\n" + "\n".join(tail)
-
-
-def compare_data() -> dict[str, Any]:
-    packs = [load_pack(slug) for slug in list_packs()]
-    topics = {
-        topic: {p.slug: [c.id for c in p.clauses if c.topic == topic] for p in packs}
-        for topic, _ in COMPARE_TOPICS
-    }
-    return {
-        "policies": {p.slug: {"name": p.name, "policy_revision": p.revision} for p in packs},
-        "topics": topics,
-        "settings": {
-            p.slug: {
-                "working_days": p.response.working_days,
-                "sign_with_first_name": p.replies.sign_with_first_name,
-                "deletion_grounds": sorted({code for g in p.deletion_grounds for code in g.codes}),
-                "political_referral": bool(p.roles.political_referral),
-            }
-            for p in packs
-        },
-    }
 
 
 def cmd_compare(as_json: bool) -> str:

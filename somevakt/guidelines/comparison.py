@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from somevakt.commands.policy import compare_data
 from somevakt.guidelines.labels import STATUS_LABELS, topic_label
 from somevakt.policy.codes import COMPARE_TOPICS
+from somevakt.policy.comparison import compare_data
 from somevakt.policy.packs import load_pack
 
 
