@@ -1,5 +1,6 @@
-"""Integration fixtures on top of the base fixture: official accounts on each platform, the
-Meta app secret, and `/hooks/meta` routed even before the project's URLconf mounts it."""
+"""Integration fixtures on top of the base fixture (and its Facebook `account`): official accounts
+on the other platforms, the Meta app secret, and `/hooks/meta` routed even before the project's
+URLconf mounts it."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import json
 import pytest
 
 from somevakt.integrations.base import Credentials
+from somevakt.integrations.credentials import set_credentials
 from somevakt.integrations.deliveries import store_meta_delivery
-from somevakt.registry.models import Delivery
-from somevakt.registry.services import Approver, add_account, set_credentials
+from somevakt.integrations.models import Delivery
+from tests.factories import PAGE as PAGE  # test modules import it from here
+from tests.factories import make_account
 
 APP_SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
-PAGE = "111222333"
 INSTAGRAM = "17841400000000999"
 MASTODON = "110000000000000202"
 
@@ -33,37 +35,18 @@ def meta_settings(settings):
 
 
 @pytest.fixture
-def account(municipality, top_unit, owner):
-    made, _ = add_account(
-        municipality,
-        "facebook",
-        PAGE,
-        "Prøvekommune",
-        approver=Approver(label="test"),
-        unit=top_unit,
-        responsible=owner,
-    )
-    return made
-
-
-@pytest.fixture
 def instagram_account(municipality):
-    made, _ = add_account(
-        municipality, "instagram", INSTAGRAM, "Prøvekommune", approver=Approver(label="test")
-    )
-    return made
+    return make_account(municipality, platform="instagram", external_id=INSTAGRAM)
 
 
 @pytest.fixture
 def mastodon_account(municipality):
-    made, _ = add_account(municipality, "mastodon", MASTODON, "Prøvekommune", approver=Approver(label="test"))
-    return made
+    return make_account(municipality, platform="mastodon", external_id=MASTODON)
 
 
 @pytest.fixture
 def file_account(municipality):
-    made, _ = add_account(municipality, "file", "eksport-1", "Eksport", approver=Approver(label="test"))
-    return made
+    return make_account(municipality, platform="file", external_id="eksport-1", name="Eksport")
 
 
 def with_credentials(account, token: str, base_url: str = ""):
