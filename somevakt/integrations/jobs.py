@@ -10,6 +10,7 @@ from datetime import timedelta
 from somevakt.integrations.deliveries import drain, sweep_stored
 from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
+from somevakt.integrations.registry import platforms_where
 from somevakt.integrations.retention import purge_deliveries
 from somevakt.integrations.silence import check_silent_accounts
 from somevakt.jobs.continuous import continuous
@@ -35,14 +36,15 @@ def sweep_outbound() -> None:
 
 @periodic("integrations.poll_mastodon", every=timedelta(minutes=1))
 def poll_mastodon() -> None:
-    # Mastodon has no webhook for mentions: polling is how they arrive at all.
-    reconcile_all(("mastodon",))
+    # Platforms that do not call us (Mastodon has no webhook for mentions): polling is how their
+    # comments arrive at all.
+    reconcile_all(platforms_where(lambda can: can.fetch_recent and not can.webhook))
 
 
 @periodic("integrations.reconcile_meta", every=timedelta(minutes=15))
 def reconcile_meta() -> None:
-    # Catches what the webhook missed; the inbox ignores what did arrive.
-    reconcile_all(("facebook", "instagram"))
+    # Platforms with a webhook (Meta's): catches what it missed; the inbox ignores what did arrive.
+    reconcile_all(platforms_where(lambda can: can.fetch_recent and can.webhook))
 
 
 @periodic("integrations.silent_accounts", every=timedelta(minutes=15))
