@@ -18,12 +18,11 @@ from django.core.management.base import BaseCommand
 
 from somevakt.integrations.base import Credentials
 from somevakt.integrations.credentials import set_credentials
+from somevakt.integrations.registry import adapter_class
 from somevakt.registry.account_cli import AccountSubcommand, account_or_fail, bad_input
 
 TOKEN_ENV = "SOMEVAKT_ACCOUNT_TOKEN"  # noqa: S105 - the name of a variable, not a secret
 URL_ENV = "SOMEVAKT_ACCOUNT_URL"
-# Platforms whose API lives on the account's own server, so the URL is part of the credentials.
-NEEDS_INSTANCE_URL = ("mastodon",)
 
 
 def add_arguments(parser: ArgumentParser) -> None:
@@ -45,7 +44,7 @@ def handle(command: BaseCommand, options: dict[str, Any]) -> None:
         if parts.scheme not in ("https", "http") or not parts.netloc:
             raise bad_input("the instance URL must be an http(s) URL such as https://social.example")
         base_url = base_url.rstrip("/")
-    if account.platform in NEEDS_INSTANCE_URL and not base_url:
+    if adapter_class(account.platform).needs_instance_url and not base_url:
         raise bad_input(
             f"a {account.get_platform_display()} account needs its instance URL (the second line)"
         )

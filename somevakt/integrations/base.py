@@ -35,6 +35,9 @@ class Adapter(PlatformActions):
 
     platform: ClassVar[str]
     capabilities: ClassVar[Capabilities] = Capabilities()
+    # The platform's API lives on the account's own server (Mastodon), so its credentials must
+    # carry that server's URL.
+    needs_instance_url: ClassVar[bool] = False
 
     def __init__(self, external_id: str, credentials: Credentials, cursor: str = "") -> None:
         self.external_id = external_id

@@ -30,3 +30,7 @@ def test_it_makes_an_adapter_with_empty_credentials() -> None:
 def test_it_picks_platforms_by_what_their_adapters_can_do() -> None:
     assert platforms_where(lambda c: c.fetch_recent and not c.webhook) == ("mastodon",)
     assert platforms_where(lambda c: c.fetch_recent and c.webhook) == ("facebook", "instagram")
+
+
+def test_it_asks_for_an_instance_url_only_where_the_api_is_on_the_accounts_own_server() -> None:
+    assert [p for p in PLATFORMS if adapter_class(p).needs_instance_url] == ["mastodon"]

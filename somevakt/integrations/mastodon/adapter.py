@@ -19,6 +19,7 @@ from somevakt.integrations.meta_payload import ident, text_of, timestamp
 class MastodonAdapter(Adapter):
     platform = "mastodon"
     capabilities = Capabilities(reply=True, hide=False, unhide=False, delete=False, fetch_recent=True)
+    needs_instance_url = True
 
     def client(self) -> MastodonClient:
         return MastodonClient(self.credentials.base_url, self.credentials.token)
