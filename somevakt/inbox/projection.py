@@ -164,8 +164,9 @@ def apply(status: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
         s["state"] = "referred"
         s["answered_at"] = s["answered_at"] or at
         s["escalated"] = False
-        if kind == "referred_formal":
-            s["archive_pending"] = True
+        # Either referral answers an inquiry that the municipality forwards; both are archived
+        # (archive.journal makes an entry for each).
+        s["archive_pending"] = True
     elif kind == "escalated":
         s["state"] = "escalated"
         s["escalated"] = True

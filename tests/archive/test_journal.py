@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
 from somevakt.archive.journal import journal_event, sweep
 from somevakt.archive.models import JournalEntry
 from somevakt.inbox import services
+from somevakt.inbox.events import record
 from somevakt.inbox.models import ItemEvent
+from somevakt.inbox.projection import EVENT_TYPES
 
 from .conftest import hide, refer
 
@@ -72,3 +76,27 @@ def test_it_catches_up_on_events_the_hook_missed(acted, owner, municipality, mak
     assert sweep(municipality) == 1
     assert reasons(item) == ["refer_formal"]
     assert sweep(municipality) == 0
+
+
+@pytest.mark.parametrize(
+    "codes", [("intent.case_request",), ("intent.question",)], ids=["inquiry", "question"]
+)
+@pytest.mark.parametrize("type", EVENT_TYPES)
+def test_it_journals_exactly_the_events_the_inbox_marks_for_the_archive(make_item, owner, type, codes):
+    item = make_item("111222333_1_7", "Kan jeg søke om startlån her?", *codes)
+    assert not item.status.archive_pending
+    event = record(item, type, actor=owner)
+    item.status.refresh_from_db()
+    assert item.status.archive_pending == JournalEntry.objects.filter(source_event=event).exists()
+
+
+@pytest.mark.parametrize("referral", ["referred_formal", "referred_political"])
+def test_it_journals_a_referral_and_the_replies_after_it_and_the_inbox_agrees(make_item, owner, referral):
+    item = make_item("111222333_1_8", "Kommunestyret må stoppe kuttene.", "intent.question")
+    record(item, referral, actor=owner)
+    item.status.refresh_from_db()
+    assert item.status.archive_pending
+    reply = record(item, "replied", actor=owner)
+    item.status.refresh_from_db()
+    assert item.status.archive_pending
+    assert JournalEntry.objects.filter(source_event=reply, reason="reply").exists()

@@ -83,6 +83,12 @@ def test_it_marks_formal_referrals_hidden_and_deleted_content_for_the_archive():
     assert not replay([event("received"), triaged("reply"), event("replied", 2)])["archive_pending"]
 
 
+def test_it_marks_a_referral_to_the_political_level_for_the_archive_as_a_formal_one():
+    # The referral answers an inquiry the municipality forwards; the archive journals it.
+    status = replay([event("received"), triaged("refer_political"), event("referred_political", 2)])
+    assert status["state"] == "referred" and status["archive_pending"]
+
+
 def test_it_archives_the_answer_to_an_inquiry_that_needs_case_processing():
     status = replay([event("received"), triaged("refer_formal"), event("replied", 2)])
     assert status["case_processing"] and status["archive_pending"]
