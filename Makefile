@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-postgres lint bench bench-ingest assets clean
+.PHONY: install demo test test-fast test-postgres lint bench bench-ingest assets clean
 
 install: $(STAMP)
 
@@ -31,6 +31,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-chromium.sh
 	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# While developing: the suite without the tests marked `slow` (models, browsers, training, demo
+# loads, migrations); CI runs them all with `make test`.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (CI runs both); the server is started if it is not running.
 test-postgres: $(STAMP)

@@ -15,6 +15,8 @@ from somevakt.analysis.base import Document
 from somevakt.analysis.models import VECTORS_FILE, VECTORS_META_KEY, load, to_model_doc, words_of
 from somevakt.analysis.models.fast import FusedTok2Vec, MatmulOps, speed_up
 
+pytestmark = pytest.mark.slow  # loads the spaCy models and their fast twins
+
 DEMO = Path(models.__file__).resolve().parents[2] / "demo" / "comments.jsonl"
 
 # Our own sentences of the kinds a municipality gets, plus the awkward shapes: one word, emoji only,

@@ -10,6 +10,8 @@ import pytest
 from somevakt.analysis.models import VERSIONS, load, model_path
 from somevakt.analysis.training.evaluation import evaluate_ner
 
+pytestmark = pytest.mark.slow  # loads the NER model and scores it on NorNE dev
+
 NORNE = Path(__file__).resolve().parents[3] / "shared" / "data" / "norne"
 
 

@@ -93,6 +93,7 @@ def test_it_reports_direction_controls_and_a_possible_national_id_with_true_span
     ]
 
 
+@pytest.mark.slow  # runs every analyser on long adversarial input
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_it_finishes_adversarial_input_in_bounded_time(name: str) -> None:
     text = ADVERSARIAL[name]

@@ -10,6 +10,8 @@ import pytest
 from somevakt.analysis.models import VERSIONS, load
 from somevakt.analysis.training.evaluation import evaluate_sentiment
 
+pytestmark = pytest.mark.slow  # loads the sentiment model and scores it on NoReC dev
+
 NOREC = Path(__file__).resolve().parents[3] / "shared" / "data" / "norec_sentence"
 
 

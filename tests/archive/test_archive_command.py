@@ -13,6 +13,7 @@ def deliver(outbox, slug="provekommune"):
     call_command("archive", "deliver", "--municipality", slug, "--outbox", str(outbox))
 
 
+@pytest.mark.slow  # renders PDF/A captures
 def test_it_delivers_everything_pending_and_prints_a_summary(acted, profile, tmp_path, capsys):
     outbox = tmp_path / "outbox"
     deliver(outbox)

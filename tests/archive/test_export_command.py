@@ -19,6 +19,7 @@ def export(out, start="2000-01-01", end="2100-12-31", slug="provekommune"):
     call_command("export", "noark5", "--municipality", slug, "--from", start, "--to", end, str(out))
 
 
+@pytest.mark.slow  # renders PDF/A captures
 def test_it_writes_a_valid_extract_with_every_entry_and_matching_checksums(
     acted, profile, tmp_path, noark5_schemas, capsys
 ):

@@ -26,6 +26,8 @@ from somevakt.archive.services import (
 )
 from somevakt.inbox.models import ItemEvent
 
+pytestmark = pytest.mark.slow  # renders PDF/A captures with WeasyPrint
+
 KV = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1"
 OK_RECEIPT = f"""<?xml version="1.0" encoding="UTF-8"?>
 <arkivmeldingKvittering xmlns="{KV}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

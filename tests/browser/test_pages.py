@@ -18,6 +18,7 @@ from tests.browser.test_shell import ARGS, AXE, CHROMIUM, axe_violations
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (scripts/ensure-chromium.sh installs it)"
     ),

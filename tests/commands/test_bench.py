@@ -9,6 +9,8 @@ import pytest
 
 from somevakt.cli import main
 
+pytestmark = pytest.mark.slow  # runs the benchmark, with Presidio in a second process
+
 
 def _run(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
     assert main(["bench", "--n", "8", "--cases", "2", "--json", *extra]) == 0

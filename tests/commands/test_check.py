@@ -136,6 +136,7 @@ def test_it_prints_the_json_contract(monkeypatch, capsys):
     assert "intent.question" in {f["code"] for f in d["findings"]}
 
 
+@pytest.mark.slow  # loads the models in a new process
 @analysers_ready
 def test_it_exits_0_for_a_delete_as_a_subprocess():
     text = "Du er en jævla idiot, Per Hansen, og burde få sparken."
@@ -275,6 +276,7 @@ def test_it_decides_jsonl_in_batches_exactly_as_one_by_one(batch_lines, monkeypa
         assert line == expected, f"line {number}"
 
 
+@pytest.mark.slow  # loads the models in a new process
 @analysers_ready
 def test_it_answers_each_line_as_it_comes_when_the_writer_waits_as_a_subprocess():
     with subprocess.Popen(
@@ -372,6 +374,7 @@ def test_it_refuses_an_unknown_language(monkeypatch, capsys):
     assert "--lang" in one_line_error(err)
 
 
+@pytest.mark.slow  # loads the models in a new process
 @analysers_ready
 def test_it_quotes_the_masked_words_and_keeps_the_json_the_same_in_every_language_as_a_subprocess():
     text = f"Hei, fødselsnummeret mitt er {FNR}. Kan dere sjekke saken min?"

@@ -9,6 +9,8 @@ import pytest
 
 from somevakt.cli import main
 
+pytestmark = pytest.mark.slow  # trains and ships tiny models
+
 SENTENCES = [
     ("Kari Nordmann bor i Oslo .", "B-PER I-PER O O B-GPE_LOC O"),
     ("Ola Hansen jobber i NAV .", "B-PER I-PER O O B-ORG O"),

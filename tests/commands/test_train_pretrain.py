@@ -11,6 +11,8 @@ import pytest
 from somevakt.cli import main
 from tests.commands.test_train import _norne, _tiny_vectors
 
+pytestmark = pytest.mark.slow  # pretrains and trains tiny models
+
 TEXT = [
     "Kari Nordmann flyttet til Bergen i fjor og trives godt der .",
     "kommunen svarer ikke på spørsmål om skolen før etter ferien",

@@ -14,6 +14,8 @@ from somevakt.analysis.training.selftrain import SelfTraining, candidate_lines, 
 from somevakt.cli import main
 from tests.commands.test_train import _norec, _tiny_vectors
 
+pytestmark = pytest.mark.slow  # trains a tiny student model
+
 PRAISE = [
     "Dette er en fantastisk film som jeg virkelig elsker og anbefaler varmt",
     "Skuespillerne er strålende og musikken er helt nydelig fra start til slutt",

@@ -13,7 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 from somevakt.jobs.models import PeriodicJobRun
 
 # Migrations change the schema, which a test transaction cannot hold.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 # The last inbox migration before the move, and no jobs app yet.
 BEFORE = [("inbox", "0004_item_delivery_is_an_id"), ("jobs", None)]

@@ -430,6 +430,7 @@ ENGINE_BATCH = (
 )
 
 
+@pytest.mark.slow  # every pack's texts through the models, batched and one by one
 @pytest.mark.parametrize("slug", list_packs())
 @pytest.mark.parametrize("kind", ["comment", "reply"])
 def test_it_decides_in_a_batch_exactly_as_one_by_one(slug, kind):

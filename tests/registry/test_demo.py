@@ -1,7 +1,10 @@
+import pytest
+
 from somevakt.demo.loader import load_demo
 from somevakt.registry.models import Account
 
 
+@pytest.mark.slow  # loads the whole demo twice
 def test_it_loads_the_demo_accounts_once(db) -> None:
     load_demo(log=lambda _: None)
     first = {

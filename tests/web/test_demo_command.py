@@ -25,6 +25,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_it_loads_and_prints_the_logins_with_load_only(db):
     out = StringIO()
     call_command("demo", "--load-only", stdout=out)

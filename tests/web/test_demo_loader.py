@@ -12,6 +12,8 @@ from somevakt.demo.loader import DEMO_PASSWORD, load_demo, read_accounts, read_c
 from somevakt.tenants.models import Membership, Municipality, RoleGrant, Unit
 from somevakt.tenants.roles import ROLES
 
+pytestmark = pytest.mark.slow  # loads the whole demo for most tests
+
 SLUGS = {"hustadvika", "romskog", "gausdal", "batsfjord"}
 
 

@@ -53,6 +53,7 @@ def test_it_stops_the_wsgi_server_cleanly_on_a_bad_value(tmp_path):
     assert result.stderr.strip() == "somevakt: DEBUG='kanskje' is not a yes/no value (use true or false)"
 
 
+@pytest.mark.slow  # runs check --deploy in a new process
 def test_it_passes_check_deploy_with_production_settings(tmp_path):
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -18,6 +18,8 @@ from somevakt.archive.formats.capture import CaptureError, capture, capture_html
 
 from .conftest import RECEIVED
 
+pytestmark = pytest.mark.slow  # renders PDF/A captures with WeasyPrint
+
 GENERATED = RECEIVED + timedelta(hours=3)
 
 
