@@ -9,12 +9,10 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         # The inbox does not call the archive; the archive listens to the inbox's event log.
-        from django.db.models.signals import post_save
+        from somevakt.archive.journal import journal_recorded
+        from somevakt.inbox.events import on_events_recorded
 
-        from somevakt.archive.journal import on_event_saved
-        from somevakt.inbox.models import ItemEvent
-
-        post_save.connect(on_event_saved, sender=ItemEvent, dispatch_uid="archive.journal_event")
+        on_events_recorded(journal_recorded)
 
         # Importing the module is what registers the archive's periodic jobs with the worker.
         from somevakt.archive import jobs  # noqa: F401

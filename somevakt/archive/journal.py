@@ -2,10 +2,11 @@
 
 The inbox records every action as an `ItemEvent`; this module turns the ones with documentation
 value into `JournalEntry` rows: a referral (to formal case processing or to the political level),
-a hiding, a deletion, and the municipality's replies to inquiries. It is called from a post-save
-hook on `ItemEvent` (see `apps.py`), so an entry is written in the same transaction as the event,
-and from `sweep()`, which catches up on anything the hook missed. Either way there is one entry
-per (item, reason) and one per reply event, never a duplicate.
+a hiding, a deletion, and the municipality's replies to inquiries. The inbox calls
+`journal_recorded` with every batch of new events (registered with `inbox.events.on_events_recorded`
+in `apps.py`), so an entry is written in the same transaction as its event, and `sweep()` catches
+up on anything that missed. Either way there is one entry per (item, reason) and one per reply
+event, never a duplicate.
 """
 
 from __future__ import annotations
@@ -107,19 +108,20 @@ def journal_event(event: ItemEvent) -> JournalEntry | None:
         )
 
 
-def on_event_saved(sender: Any, instance: ItemEvent, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    """The post-save hook: journal the event in its own transaction, never failing the action.
+def journal_recorded(events: list[ItemEvent]) -> None:
+    """The inbox's listener: journal its new events in their transaction, never failing its action.
 
     The inbox's action must not fail because of the archive; whatever fails here is logged and
     journaled by the next `sweep()`.
     """
-    if not created or raw or instance.type not in JOURNALED_EVENTS:
-        return
-    try:
-        with transaction.atomic():
-            journal_event(instance)
-    except Exception:
-        log.exception("archive: journaling event %s failed; the sweep will try again", instance.pk)
+    for event in events:
+        if event.type not in JOURNALED_EVENTS:
+            continue
+        try:
+            with transaction.atomic():
+                journal_event(event)
+        except Exception:
+            log.exception("archive: journaling event %s failed; the sweep will try again", event.pk)
 
 
 def sweep(municipality: Any = None) -> int:

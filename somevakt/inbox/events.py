@@ -1,29 +1,49 @@
 """Writing events: the one way an item's status changes.
 
-`record()` locks the item's status row, appends the event and applies it with
-`projection.apply` in the same transaction, so the status is always the projection of
-the log and two people acting at once are serialised on the row.
+`record_many()` is the one writer: it locks the status rows of a batch of events (in id
+order), inserts the events in one statement and applies each to its item's status with
+`projection.apply`, in one transaction, so the status is always the projection of the log
+and two people or workers acting at once are serialised on the rows. `record()` is one
+event: a batch of one.
 
-`record_many()` does the same for a batch of events (the worker's ingest and triage):
-the status rows locked in one query, the events inserted in one, each status row written
-once, with the same events and statuses `record()` gives one at a time.
+Other apps react to new events through `on_events_recorded` (the archive journals
+referrals, hidings, deletions and replies): each listener is called with the batch's new
+events once their statuses are written, inside the same transaction.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from somevakt.inbox import bulk
 from somevakt.inbox.models import Item, ItemEvent, ItemStatus
 from somevakt.inbox.projection import STATUS_FIELDS, apply, initial_status
+
+EventsListener = Callable[[list[ItemEvent]], None]
+_listeners: list[EventsListener] = []
+
+
+def on_events_recorded(listener: EventsListener) -> EventsListener:
+    """Call `listener(events)` with every batch of new events, in the transaction that wrote them.
+
+    Registered once however often this is called with it (an app's `ready()` may run again in
+    tests). A listener that raises fails the recording; one that must never cost the inbox its
+    action (the archive's journal) catches its own errors.
+    """
+    if listener not in _listeners:
+        _listeners.append(listener)
+    return listener
+
+
+def listeners() -> tuple[EventsListener, ...]:
+    return tuple(_listeners)
 
 
 def plain_json(value: Any) -> Any:
@@ -51,74 +71,9 @@ def new_status(item: Item) -> ItemStatus:
     return status
 
 
-def _append(
-    item: Item,
-    status: ItemStatus,
-    type: str,
-    *,
-    actor: Any = None,
-    actor_label: str = "",
-    reason: str = "",
-    clauses: Iterable[str] = (),
-    payload: dict[str, Any] | None = None,
-    at: Any = None,
-) -> ItemEvent:
-    event = ItemEvent.objects.create(
-        municipality_id=item.municipality_id,
-        item=item,
-        type=type,
-        at=at or timezone.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_label=actor_label,
-        reason=reason,
-        clauses=plain_json(list(clauses)),
-        payload=plain_json(payload or {}),
-    )
-    write_status(status, apply(status.as_status(), event.as_event()))
-    return event
-
-
-@transaction.atomic
-def record(
-    item: Item,
-    type: str,
-    *,
-    actor: Any = None,
-    actor_label: str = "",
-    reason: str = "",
-    clauses: Iterable[str] = (),
-    payload: dict[str, Any] | None = None,
-) -> ItemEvent:
-    """Append one event to `item`'s log and update its status, in one transaction."""
-    status = ItemStatus.objects.select_for_update().get(pk=item.pk)
-    event = _append(
-        item,
-        status,
-        type,
-        actor=actor,
-        actor_label=actor_label,
-        reason=reason,
-        clauses=clauses,
-        payload=payload,
-    )
-    status.save()
-    item.status = status
-    return event
-
-
-@transaction.atomic
-def record_first(item: Item, *, payload: dict[str, Any], actor_label: str, at: Any = None) -> ItemEvent:
-    """The `received` event of a new item, with its status row."""
-    status = new_status(item)
-    event = _append(item, status, "received", actor_label=actor_label, payload=payload, at=at)
-    status.save(force_insert=True)
-    item.status = status
-    return event
-
-
 @dataclass(frozen=True)
 class NewEvent:
-    """One event for `record_many`, with the arguments `record()` takes."""
+    """One event for `record_many`."""
 
     item: Item
     type: str
@@ -148,13 +103,13 @@ def record_many(
     locked: Mapping[int, ItemStatus] | None = None,
     created: Mapping[int, ItemStatus] | None = None,
 ) -> list[ItemEvent]:
-    """`record()` of each event in turn, in one transaction and a handful of queries.
+    """Append `events` to their items' logs and update each status, in one transaction.
 
     `locked` are status rows the caller already holds locked; the others are locked here.
     `created` are the unsaved status rows of new items (`new_status`), inserted here.
-    The events get their ids in order, and each status is the projection of its events in
-    that order, as if they had been recorded one by one. Their `post_save` (the archive's
-    journal) is sent once the statuses are written.
+    The events get their ids in the order given, and each status is the projection of its
+    events in that order. The listeners (`on_events_recorded`) are called once the statuses
+    are written. Each event's item gets its status row as `item.status`.
     """
     if not events:
         return []
@@ -197,11 +152,26 @@ def record_many(
     update_statuses([statuses[pk] for pk in values if pk not in created])
     for event in events:
         event.item.status = statuses[event.item.pk]
-    for row in rows:
-        post_save.send(
-            sender=ItemEvent, instance=row, created=True, update_fields=None, raw=False, using=row._state.db
-        )
+    for listener in _listeners:
+        listener(rows)
     return rows
+
+
+def record(
+    item: Item,
+    type: str,
+    *,
+    actor: Any = None,
+    actor_label: str = "",
+    reason: str = "",
+    clauses: Iterable[str] = (),
+    payload: dict[str, Any] | None = None,
+) -> ItemEvent:
+    """Append one event to `item`'s log and update its status: `record_many` of one."""
+    event = NewEvent(
+        item, type, actor=actor, actor_label=actor_label, reason=reason, clauses=clauses, payload=payload
+    )
+    return record_many([event])[0]
 
 
 def update_statuses(statuses: Sequence[ItemStatus]) -> None:

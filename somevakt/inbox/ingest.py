@@ -1,43 +1,34 @@
 """The hand-off from the platform integrations to the inbox.
 
-`receive()` takes one `InboundComment` for a known account and does what its verb says:
-`add` and `edited` store the item (`ingest_comment`), `remove`, `hide` and `unhide` record
-what the platform did (`platform_removed`, `platform_hidden`, `platform_unhidden`).
+`receive_many()` takes comments for known accounts, as (account, `InboundComment`,
+delivery), and does what each one's verb says, in order, in one transaction and a handful
+of queries however many there are: `add` and `edited` store the item (an edit of a known
+item keeps the previous text in its `edited` event), `remove`, `hide` and `unhide` record
+what the platform did. `receive()` and `ingest_comment()` are one comment: a batch of one.
 Everything here is idempotent: a redelivered or re-imported comment changes nothing.
 
 A new item gets its `received` event in the same transaction, and triage is enqueued
 once that transaction has committed. If the process dies in between, the worker's
 triage sweep finds the untriaged item (`inbox.triage.sweep`).
-
-`receive_many()` does what `receive()` does for each of many comments in turn, in a
-handful of queries however many there are (the worker's batches of deliveries): the same
-items, events, statuses and triage requests as one `receive()` after another.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from somevakt.inbox import bulk
-from somevakt.inbox.events import (
-    NewEvent,
-    locked_status,
-    locked_statuses,
-    new_status,
-    record,
-    record_first,
-    record_many,
-)
+from somevakt.inbox.events import NewEvent, locked_statuses, new_status, record_many
+from somevakt.inbox.hashing import text_hash
 from somevakt.inbox.models import Item, ItemKind
 from somevakt.inbox.ports import InboundComment
 from somevakt.inbox.projection import apply, initial_status
+from somevakt.inbox.tasks import triage_item
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +61,6 @@ def _kind(parsed: InboundComment) -> str:
     return ItemKind.REPLY if _parent_id(parsed) else ItemKind.COMMENT
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _new_item(account: Any, parsed: InboundComment, delivery: Any, parent: Item | None) -> Item:
     return Item(
         municipality_id=account.municipality_id,
@@ -88,7 +75,7 @@ def _new_item(account: Any, parsed: InboundComment, delivery: Any, parent: Item 
         text=parsed.text,
         permalink=parsed.permalink[:1000],
         received_at=parsed.received_at or timezone.now(),
-        delivery=delivery,
+        delivery_id=getattr(delivery, "pk", None),
     )
 
 
@@ -101,142 +88,34 @@ def _received_payload(parsed: InboundComment, delivery: Any) -> dict[str, Any]:
     }
 
 
-def ingest_comment(
-    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
-) -> tuple[Item, bool]:
-    """The item for (account, parsed.platform_id), and whether it was created now.
-
-    Race-safe: the unique constraint on (account, platform_id) decides, so two deliveries
-    of the same comment at once give one item. An `edited` delivery for a known item
-    records the edit (keeping the previous text in the event) and triages the new text.
-    With `enqueue=False` the caller triages itself (the demo loader does, on the spot).
-    """
-    if not parsed.platform_id:
-        raise ValueError("the comment has no platform id")
-    existing = Item.objects.filter(account=account, platform_id=parsed.platform_id).first()
-    if existing is not None:
-        if parsed.verb == "edited":
-            platform_edited(account, existing, parsed.text, enqueue=enqueue)
-        return existing, False
-
-    parent_platform_id = _parent_id(parsed)
-    try:
-        with transaction.atomic():
-            parent = (
-                Item.objects.filter(account=account, platform_id=parent_platform_id).first()
-                if parent_platform_id
-                else None
-            )
-            item = _new_item(account, parsed, delivery, parent)
-            item.save(force_insert=True)
-            # Replies that arrived before this comment now find their parent.
-            Item.objects.filter(account=account, parent_platform_id=item.platform_id, parent=None).update(
-                parent=item
-            )
-            record_first(
-                item, payload=_received_payload(parsed, delivery), actor_label=_platform_actor(account)
-            )
-            if enqueue:
-                item_id = item.pk
-                transaction.on_commit(lambda: enqueue_triage(item_id))
-    except IntegrityError:
-        # The same comment, stored a moment ago by another delivery.
-        return Item.objects.get(account=account, platform_id=parsed.platform_id), False
-    log.info("inbox: item %s received on account %s", item.pk, account.pk)
-    return item, True
-
-
-def enqueue_triage(item_id: int) -> None:
-    from somevakt.inbox.tasks import triage_item
-
-    triage_item.enqueue(item_id)
-
-
-def platform_edited(account: Any, item: Item, new_text: str, *, enqueue: bool = True) -> bool:
-    """The author changed the text on the platform; False if it was already this text."""
-    with transaction.atomic():
-        locked_status(item)
-        item.refresh_from_db(fields=["text"])
-        if item.text == new_text:
-            return False
-        previous = item.text
-        item.text = new_text
-        item.save(update_fields=["text"])
-        # The previous text is kept in the log: nothing that was said is lost.
-        record(
-            item,
-            "edited",
-            actor_label=_platform_actor(account),
-            payload={"previous_text": previous, "previous_hash": text_hash(previous)},
-        )
-        if enqueue:
-            item_id = item.pk
-            transaction.on_commit(lambda: enqueue_triage(item_id))
-    return True
-
-
-def _platform_moderation(
-    account: Any, parsed: InboundComment, type: str, flag: str, want: bool
-) -> Item | None:
-    item = Item.objects.filter(account=account, platform_id=parsed.platform_id).first()
-    if item is None:
-        log.info("inbox: %s for unknown comment on account %s ignored", type, account.pk)
-        return None
-    with transaction.atomic():
-        status = locked_status(item)
-        if getattr(status, flag) == want:
-            return item
-        record(
-            item, type, actor_label=_platform_actor(account), payload={"by": "platform", "on_platform": True}
-        )
-    return item
-
-
-def platform_removed(account: Any, parsed: InboundComment) -> Item | None:
-    """The comment was removed on the platform (by its author or the platform). Kept here in full."""
-    return _platform_moderation(account, parsed, "deleted", "deleted", True)
-
-
-def platform_hidden(account: Any, parsed: InboundComment) -> Item | None:
-    return _platform_moderation(account, parsed, "hidden", "hidden", True)
-
-
-def platform_unhidden(account: Any, parsed: InboundComment) -> Item | None:
-    return _platform_moderation(account, parsed, "unhidden", "hidden", False)
-
-
-def receive(
-    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
-) -> Item | None:
-    """Do what `parsed.verb` says. Returns the item, or None for a removal/hide of an unknown comment."""
-    if parsed.verb in {"add", "edited"}:
-        item, _created = ingest_comment(account, parsed, delivery, enqueue=enqueue)
-        return item
-    if parsed.verb == "remove":
-        return platform_removed(account, parsed)
-    if parsed.verb == "hide":
-        return platform_hidden(account, parsed)
-    if parsed.verb == "unhide":
-        return platform_unhidden(account, parsed)
-    raise ValueError(f"unknown verb {parsed.verb!r} (add, edited, remove, hide, unhide)")
-
-
 class _StoredMeanwhile(Exception):
     """Another transaction stored one of the batch's new comments after the batch looked."""
 
 
-def receive_many(
-    incoming: Sequence[tuple[Any, InboundComment, Any]], *, enqueue: bool = True
-) -> list[Item | None]:
-    """`receive(account, parsed, delivery)` of each in turn, in one transaction and a few queries.
+class Received(NamedTuple):
+    """What became of one comment: its item (None for a removal or hiding of a comment never
+    seen), and whether the item was stored now."""
 
-    Gives the items (None where `receive` gives None), events, statuses and triage requests
-    that calling `receive` for each in the same order gives. A missing platform id or an
-    unknown verb raises ValueError before anything is written. Safe beside other workers:
-    the status rows it changes are locked, and new items are inserted with ON CONFLICT DO
-    NOTHING on (account, platform id); if another worker stored one of them first, the
-    batch is rolled back and looked at again (the comment now exists), and after a few such
-    collisions the comments are received one at a time.
+    item: Item | None
+    created: bool
+
+
+Incoming = tuple[Any, InboundComment, Any]
+
+
+def receive_many(incoming: Sequence[Incoming], *, enqueue: bool = True) -> list[Received]:
+    """Do what each (account, parsed, delivery)'s verb says, in order; one `Received` each.
+
+    A missing platform id or an unknown verb raises ValueError before anything is written.
+    With `enqueue=False` the caller triages the new and edited items itself (the worker's
+    ingest does, in a batch; the demo loader on the spot).
+
+    Safe beside other workers: the status rows it changes are locked in id order, and new
+    items are inserted with ON CONFLICT DO NOTHING on (account, platform id), so two
+    deliveries of the same comment at once give one item. If another worker stored one of
+    them first, the batch is rolled back and looked at again (the comment now exists); after
+    a few such collisions the comments are received as batches of one, so a busy batch
+    cannot keep losing to its neighbours.
     """
     for _account, parsed, _delivery in incoming:
         if parsed.verb in STORING_VERBS:
@@ -246,17 +125,51 @@ def receive_many(
             raise ValueError(f"unknown verb {parsed.verb!r} (add, edited, remove, hide, unhide)")
     if not incoming:
         return []
-    for _try in range(BATCH_TRIES):
+    try:
+        return _receive_retrying(incoming, enqueue)
+    except _StoredMeanwhile:
+        if len(incoming) == 1:
+            raise RuntimeError("a comment kept being stored by another worker meanwhile") from None
+    log.info("inbox: a batch of %s comments kept colliding; receiving them one by one", len(incoming))
+    return [received for one in incoming for received in receive_many([one], enqueue=enqueue)]
+
+
+def receive(
+    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
+) -> Item | None:
+    """Do what `parsed.verb` says. Returns the item, or None for a removal/hide of an unknown comment."""
+    return receive_many([(account, parsed, delivery)], enqueue=enqueue)[0].item
+
+
+def ingest_comment(
+    account: Any, parsed: InboundComment, delivery: Any = None, *, enqueue: bool = True
+) -> tuple[Item, bool]:
+    """The item for (account, parsed.platform_id), and whether it was created now.
+
+    For the callers that store comments (`add`, or `edited` when that is all there is): the
+    demo loader, `import` and reconciliation.
+    """
+    if parsed.verb not in STORING_VERBS:
+        raise ValueError(f"ingest_comment stores comments (add, edited), not {parsed.verb!r}; see receive()")
+    item, created = receive_many([(account, parsed, delivery)], enqueue=enqueue)[0]
+    if item is None:  # pragma: no cover - a storing verb always gives its item
+        raise RuntimeError(f"comment {parsed.platform_id} was not stored")
+    return item, created
+
+
+def _receive_retrying(incoming: Sequence[Incoming], enqueue: bool) -> list[Received]:
+    tries = 0
+    while True:
         try:
             with transaction.atomic():
                 return _receive_batch(incoming, enqueue)
         except _StoredMeanwhile:
-            continue
-    log.info("inbox: a batch of %s comments kept colliding; receiving them one by one", len(incoming))
-    return [receive(account, parsed, delivery, enqueue=enqueue) for account, parsed, delivery in incoming]
+            tries += 1
+            if tries == BATCH_TRIES:
+                raise
 
 
-def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue: bool) -> list[Item | None]:
+def _receive_batch(incoming: Sequence[Incoming], enqueue: bool) -> list[Received]:
     Key = tuple[int, str]
     # Every item the batch may touch or hang a reply on, in one query.
     wanted: dict[int, set[str]] = {}
@@ -280,11 +193,11 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
     edited = [pk for pk, verb in changing.items() if verb == "edited"]
     if edited:
         texts = dict(Item.objects.filter(pk__in=edited).values_list("pk", "text"))
-        for item in known.values():
-            if item.pk in texts:
-                item.text = texts[item.pk]
+        for stored in known.values():
+            if stored.pk in texts:
+                stored.text = texts[stored.pk]
 
-    # Walk the comments in order as `receive` would, keeping each status as it would be now.
+    # Walk the comments in order, keeping each status as it would be after the ones before.
     items: dict[Key, Item] = dict(known)
     statuses: dict[Key, dict[str, Any]] = {
         key: locked[item.pk].as_status() for key, item in known.items() if item.pk in locked
@@ -293,7 +206,7 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
     retexted: dict[int, Item] = {}
     events: list[NewEvent] = []
     triage: list[Item] = []
-    results: list[Item | None] = []
+    results: list[Received] = []
 
     def add_event(key: Key, event: NewEvent) -> None:
         events.append(event)
@@ -322,7 +235,9 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
                     ),
                 )
                 triage.append(item)
-            elif parsed.verb == "edited" and item.text != parsed.text:
+                results.append(Received(item, True))
+                continue
+            if parsed.verb == "edited" and item.text != parsed.text:
                 previous = item.text
                 item.text = parsed.text
                 if not item._state.adding:
@@ -338,7 +253,7 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
                     ),
                 )
                 triage.append(item)
-            results.append(item)
+            results.append(Received(item, False))
             continue
         type_, flag, want = MODERATION_VERBS[parsed.verb]
         if item is None:
@@ -347,7 +262,7 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
             add_event(
                 key, NewEvent(item, type_, actor_label=actor, payload={"by": "platform", "on_platform": True})
             )
-        results.append(item)
+        results.append(Received(item, False))
 
     if new:
         _insert_new(new)
@@ -374,15 +289,15 @@ def _receive_batch(incoming: Sequence[tuple[Any, InboundComment, Any]], enqueue:
     record_many(events, locked=locked, created={item.pk: new_status(item) for item in new})
     for item in new:
         log.info("inbox: item %s received on account %s", item.pk, item.account_id)
-    if enqueue:
-        ids = [item.pk for item in triage]
-        transaction.on_commit(lambda: _enqueue_all(ids))
+    if enqueue and triage:
+        triage_ids = [item.pk for item in triage]
+        transaction.on_commit(lambda: _enqueue_all(triage_ids))
     return results
 
 
 def _enqueue_all(item_ids: list[int]) -> None:
     for item_id in item_ids:
-        enqueue_triage(item_id)
+        triage_item.enqueue(item_id)
 
 
 def _insert_new(items: list[Item]) -> None:

@@ -4,27 +4,28 @@ The engine evaluates the text as kind `comment` with the municipality's pack; th
 Decision is stored with the `triaged` event as a decision record (findings with masked
 excerpts, the action, clauses, reasons, pack revision, analyser versions and the hash of
 the text, never the text itself). Triage is idempotent per text and pack revision, so the
-task, the sweep and the demo loader may all try the same item.
+task, the worker's ingest, the sweep and the demo loader may all try the same item.
 
-`triage_many()` does the same for many items at once: the language models run over all
-their texts in one batch (per pack), and the `triaged` events are written in one
-transaction (`events.record_many`). A crash anywhere leaves the items untriaged for the
-sweep; none is triaged twice.
+`triage_many()` is the one way in: the language models run over all the items' texts in
+one batch (per pack), and `record_triages()` writes the `triaged` events in one
+transaction (`events.record_many`). `triage()` and `record_triage()` are one item: a
+batch of one. A crash anywhere leaves the items untriaged for the sweep; none is triaged
+twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
-from somevakt.inbox.events import NewEvent, locked_status, locked_statuses, record, record_many
-from somevakt.inbox.ingest import text_hash
+from somevakt.inbox.events import NewEvent, locked_statuses, record_many
+from somevakt.inbox.hashing import text_hash
 from somevakt.inbox.models import Item, ItemStatus
 from somevakt.policy.decision import Decision
 from somevakt.policy.engine import MAX_TEXT_CHARS, decide, evaluate, evaluate_many
@@ -41,7 +42,7 @@ SWEEP_AFTER = dt.timedelta(seconds=30)
 BATCH_SIZE = 64
 
 
-def decision_for(text: str, pack: Any) -> Decision:
+def decision_for(text: str, pack: Pack) -> Decision:
     if not text.strip():
         # A photo or sticker without words: nothing for the analysers, the pack's default applies.
         return decide([], "comment", pack, text_length=len(text))
@@ -56,20 +57,14 @@ def is_current(status: ItemStatus, text: str, revision: str) -> bool:
     )
 
 
-def triage(item: Item, *, actor_label: str = "worker") -> bool:
-    """Triage `item` unless its current text is already triaged under the current pack.
+@dataclass(frozen=True)
+class Decided:
+    """A decision on `text`, the item's text when it was judged, under `pack`."""
 
-    Returns True if a `triaged` event was written.
-    """
-    item = Item.objects.select_related("municipality", "account").get(pk=item.pk)
-    pack = pack_of(item.municipality)
-    status = ItemStatus.objects.get(pk=item.pk)
-    if is_current(status, item.text, pack.revision):
-        return False
-    text = item.text
-    # The slow part (the language models) runs outside any transaction.
-    decision = decision_for(text, pack)
-    return record_triage(item, text, decision, pack, actor_label=actor_label)
+    item: Item
+    text: str
+    decision: Decision
+    pack: Pack
 
 
 def decisions_for(texts: list[str], pack: Pack) -> list[Decision]:
@@ -83,8 +78,7 @@ def decisions_for(texts: list[str], pack: Pack) -> list[Decision]:
 def triage_many(items: Iterable[Item], *, actor_label: str = "worker") -> int:
     """Triage every item whose current text is not yet triaged under the current pack.
 
-    Returns how many `triaged` events were written. The decisions are those `triage` gives
-    one item at a time.
+    Returns how many `triaged` events were written. What fails is logged and left to the sweep.
     """
     ids = [item.pk for item in items]
     if not ids:
@@ -97,126 +91,96 @@ def triage_many(items: Iterable[Item], *, actor_label: str = "worker") -> int:
         pack = pack_of(item.municipality)
         if not is_current(item.status, item.text, pack.revision):
             by_pack.setdefault(pack.slug, (pack, []))[1].append(item)
-    pending: list[tuple[Item, str, Decision, Pack]] = []
-    for pack, group in by_pack.values():
-        texts = [item.text for item in group]
-        try:
-            decisions = decisions_for(texts, pack)
-        except Exception:
-            # A fault in one text must not cost the others their triage: one by one, as the sweep does.
-            log.exception("inbox: batch triage failed; triaging its %s items one by one", len(group))
-            return sum(_triage_safely(item, actor_label) for item in ids_in(by_pack))
-        pending += [(item, text, d, pack) for item, text, d in zip(group, texts, decisions, strict=True)]
+    # The slow part (the language models) runs outside any transaction.
+    decided = [d for pack, group in by_pack.values() for d in _decide(group, pack)]
+    return sum(record_triages(decided, actor_label=actor_label))
+
+
+def triage(item: Item, *, actor_label: str = "worker") -> bool:
+    """Triage `item` unless its current text is already triaged under the current pack.
+
+    Returns True if a `triaged` event was written.
+    """
+    return triage_many([item], actor_label=actor_label) == 1
+
+
+def _decide(group: list[Item], pack: Pack) -> list[Decided]:
+    texts = [item.text for item in group]
+    try:
+        decisions = decisions_for(texts, pack)
+    except Exception:
+        if len(group) == 1:
+            log.exception("inbox: triage of item %s failed; the sweep tries again", group[0].pk)
+            return []
+        # A fault in one text must not cost the others their triage: each alone, as a batch of one.
+        log.exception("inbox: batch triage failed; triaging its %s items one by one", len(group))
+        return [d for item in group for d in _decide([item], pack)]
+    return [Decided(item, text, d, pack) for item, text, d in zip(group, texts, decisions, strict=True)]
+
+
+def record_triages(decided: Sequence[Decided], *, actor_label: str = "worker") -> list[bool]:
+    """Store each decision as its item's `triaged` event, with the deadline it gives; one bool each.
+
+    All in one transaction. False for an item whose text changed meanwhile (its own triage
+    follows) or whose text someone else triaged first. If the batch cannot be written, each
+    is written alone so one bad entry costs only itself; one that still fails is logged and
+    left to the sweep.
+    """
+    if not decided:
+        return []
     calendars: dict[int, WorkCalendar] = {}
-    due = [_due(item, decision, pack, calendars) for item, _text, decision, pack in pending]
+    due = [_due(d, calendars) for d in decided]
     try:
-        with transaction.atomic():
-            # Lock every status row of the batch and read the current texts in two queries,
-            # then write every `triaged` event and status in two more.
-            batch = [item.pk for item, *_rest in pending]
-            statuses = locked_statuses(batch)
-            texts_now = dict(Item.objects.filter(pk__in=batch).values_list("pk", "text"))
-            written = [
-                texts_now.get(item.pk) == text and not is_current(statuses[item.pk], text, pack.revision)
-                for item, text, _decision, pack in pending
-            ]
-            record_many(
-                [
-                    _triaged_event(item, text, decision, when, actor_label)
-                    for (item, text, decision, _pack), when, ok in zip(pending, due, written, strict=True)
-                    if ok
-                ],
-                locked=statuses,
+        written = _write(decided, due, actor_label)
+    except Exception:
+        if len(decided) == 1:
+            log.exception(
+                "inbox: recording the triage of item %s failed; the sweep tries again", decided[0].item.pk
             )
-    except Exception:
+            return [False]
         log.exception("inbox: writing a batch of triage failed; writing its items one by one")
-        written = [
-            _record_safely(item, text, decision, pack, when, actor_label)
-            for (item, text, decision, pack), when in zip(pending, due, strict=True)
-        ]
-    for (item, _text, decision, _pack), done in zip(pending, written, strict=True):
+        return [record_triages([d], actor_label=actor_label)[0] for d in decided]
+    for d, done in zip(decided, written, strict=True):
         if done:
-            log.info("inbox: item %s triaged: %s %s", item.pk, decision.action, ",".join(decision.also))
-    return sum(written)
-
-
-def ids_in(by_pack: dict[str, tuple[Pack, list[Item]]]) -> list[Item]:
-    return [item for _pack, group in by_pack.values() for item in group]
-
-
-def _triage_safely(item: Item, actor_label: str) -> bool:
-    try:
-        return triage(item, actor_label=actor_label)
-    except Exception:
-        log.exception("inbox: triage of item %s failed; the sweep tries again", item.pk)
-        return False
-
-
-def _record_safely(
-    item: Item, text: str, decision: Decision, pack: Pack, due: dt.datetime | None, actor_label: str
-) -> bool:
-    try:
-        with transaction.atomic():
-            return _write(item, text, decision, pack, due, actor_label)
-    except Exception:
-        log.exception("inbox: recording the triage of item %s failed; the sweep tries again", item.pk)
-        return False
-
-
-def _due(
-    item: Item, decision: Decision, pack: Pack, calendars: dict[int, WorkCalendar]
-) -> dt.datetime | None:
-    if decision.action == "none":
-        return None
-    if item.account_id not in calendars:
-        calendars[item.account_id] = calendar_for(item.municipality, item.account, pack)
-    return due_for(item.received_at, item.municipality, item.account, pack, calendars[item.account_id])
+            log.info("inbox: item %s triaged: %s %s", d.item.pk, d.decision.action, ",".join(d.decision.also))
+    return written
 
 
 def record_triage(
     item: Item, text: str, decision: Decision, pack: Pack, *, actor_label: str = "worker"
 ) -> bool:
-    """Store `decision` on `text` as the item's `triaged` event, with the deadline it gives.
+    """`record_triages` of one decision."""
+    return record_triages([Decided(item, text, decision, pack)], actor_label=actor_label)[0]
 
-    False if the item's text changed meanwhile (its own triage follows) or someone else
-    triaged this text first.
-    """
-    due = (
-        due_for(item.received_at, item.municipality, item.account, pack)
-        if decision.action != "none"
-        else None
-    )
+
+def _write(decided: Sequence[Decided], due: list[dt.datetime | None], actor_label: str) -> list[bool]:
     with transaction.atomic():
-        written = _write(item, text, decision, pack, due, actor_label)
-    if written:
-        log.info("inbox: item %s triaged: %s %s", item.pk, decision.action, ",".join(decision.also))
+        # Lock every status row of the batch and read the current texts in two queries,
+        # then write every `triaged` event and status in two more.
+        ids = [d.item.pk for d in decided]
+        statuses = locked_statuses(ids)
+        texts_now = dict(Item.objects.filter(pk__in=ids).values_list("pk", "text"))
+        written: list[bool] = []
+        events: list[NewEvent] = []
+        for d, when in zip(decided, due, strict=True):
+            pk = d.item.pk
+            ok = texts_now.get(pk) == d.text and not is_current(statuses[pk], d.text, d.pack.revision)
+            written.append(ok)
+            if ok:
+                events.append(_triaged_event(d.item, d.text, d.decision, when, actor_label))
+                # Taken out so that an item given twice is triaged once.
+                texts_now.pop(pk)
+        record_many(events, locked=statuses)
     return written
 
 
-def _write(
-    item: Item, text: str, decision: Decision, pack: Pack, due: dt.datetime | None, actor_label: str
-) -> bool:
-    """The `triaged` event, inside the caller's transaction; False if it is not (or no longer) due."""
-    status = locked_status(item)
-    current_text = Item.objects.values_list("text", flat=True).get(pk=item.pk)
-    if current_text != text or is_current(status, text, pack.revision):
-        return False
-    return _append_triaged(item, text, decision, due, actor_label)
-
-
-def _append_triaged(
-    item: Item, text: str, decision: Decision, due: dt.datetime | None, actor_label: str
-) -> bool:
-    event = _triaged_event(item, text, decision, due, actor_label)
-    record(
-        item,
-        event.type,
-        actor_label=event.actor_label,
-        reason=event.reason,
-        clauses=event.clauses,
-        payload=event.payload,
-    )
-    return True
+def _due(decided: Decided, calendars: dict[int, WorkCalendar]) -> dt.datetime | None:
+    item, pack = decided.item, decided.pack
+    if decided.decision.action == "none":
+        return None
+    if item.account_id not in calendars:
+        calendars[item.account_id] = calendar_for(item.municipality, item.account, pack)
+    return due_for(item.received_at, item.municipality, item.account, pack, calendars[item.account_id])
 
 
 def _triaged_event(

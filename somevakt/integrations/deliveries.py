@@ -1,23 +1,25 @@
 """Durable ingest: a delivery is stored byte for byte first, then processed by the worker.
 
-Processing parses the stored body, maps each comment's page / account id to Account rows and
-hands every comment to the inbox (`inbox.ingest.receive`), all in one transaction with the
-delivery's status. A crash before that commit leaves the delivery `stored`, and the worker's
-sweep processes it again; the inbox is idempotent per (account, platform id), so nothing is
-counted twice. A body that cannot be read is kept as `rejected` and raised as an alert.
+Processing (`process`) takes stored deliveries in a batch: it parses each stored body, maps
+each comment's page / account id to Account rows and hands every comment of the batch to the
+inbox at once (`inbox.ingest.receive_many`), all in one transaction with the deliveries'
+statuses, then triages the new items in batches (`inbox.triage.triage_many`). A crash before
+that commit leaves the deliveries `stored`, and the worker's sweep processes them again; the
+inbox is idempotent per (account, platform id), so nothing is counted twice. A body that
+cannot be read is kept as `rejected` and raised as an alert.
 
-The worker's ingest loop (`drain`) takes every fresh stored delivery at once, up to a
-batch, processes them in one transaction with a few queries (all their comments handed to
-the inbox at once, `inbox.ingest.receive_many`) and triages their new items in one batch
-(`inbox.triage.triage_many`). If the batch fails, its deliveries are processed one at a
-time, each in its own transaction, so one bad delivery keeps the others; one that still
-fails is left to the sweep (`sweep_stored`), which also takes what a killed worker left.
+If a batch fails, its deliveries are processed again one at a time (batches of one, each in
+its own transaction), so one bad delivery keeps the others; one that still fails stays
+`stored`. The worker's ingest loop (`drain`) takes the fresh deliveries; the sweep
+(`sweep_stored`) takes what failed or what a killed worker left, and gives up on a delivery
+after `MAX_ATTEMPTS`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,18 +27,15 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from somevakt.inbox.ingest import STORING_VERBS, receive_many
+from somevakt.inbox.models import Item
 from somevakt.inbox.ports import InboundComment
+from somevakt.inbox.triage import BATCH_SIZE as TRIAGE_BATCH
+from somevakt.inbox.triage import triage_many
 from somevakt.integrations.meta_payload import MalformedDelivery
+from somevakt.integrations.models import Delivery, DeliveryStatus, RejectedSignatures
 from somevakt.integrations.registry import adapter_for
-from somevakt.registry.models import (
-    Account,
-    AccountAlert,
-    AccountState,
-    AlertKind,
-    Delivery,
-    DeliveryStatus,
-    RejectedSignatures,
-)
+from somevakt.registry.models import Account, AccountAlert, AccountState, AlertKind
 
 log = logging.getLogger(__name__)
 
@@ -114,72 +113,61 @@ def accounts_for(platform: str, external_id: str) -> list[Account]:
     )
 
 
-def process_delivery(delivery_id: int) -> str:
-    """Process one stored delivery; returns its status. Safe to call twice (the sweep's way).
-
-    The new items are triaged here, right after the commit. If triage fails or the worker
-    dies first, the inbox's triage sweep does it later.
-    """
-    # Counted in its own commit, so attempts that crash are counted too (see sweep_stored).
-    if not Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.STORED).update(
-        attempts=F("attempts") + 1
-    ):
-        return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or "missing"
-    with transaction.atomic():
-        delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
-        if delivery is None or delivery.status != DeliveryStatus.STORED:
-            return delivery.status if delivery else "missing"
-        status, items = _process_locked(delivery)
-    triage_now(items)
-    return status
-
-
 def drain(limit: int = BATCH_SIZE) -> int:
     """Process up to `limit` fresh stored deliveries in one batch; returns how many were taken.
 
-    Only deliveries never tried before are taken (skipping those another worker holds): one
-    that failed is left to its task and the sweep, so a bad delivery cannot keep the loop busy.
+    Only deliveries never tried before are taken: one that failed is left to the sweep, which
+    waits before trying again and gives up in the end, so a bad delivery cannot keep the loop busy.
     """
     fresh = list(
         Delivery.objects.filter(status=DeliveryStatus.STORED, attempts=0)
         .order_by("received_at")
         .values_list("pk", flat=True)[:limit]
     )
-    if not fresh:
-        return 0
-    Delivery.objects.filter(pk__in=fresh, status=DeliveryStatus.STORED).update(attempts=F("attempts") + 1)
-    items: list[Any] = []
+    process(fresh)
+    return len(fresh)
+
+
+def process(delivery_ids: Sequence[int]) -> None:
+    """Process those of `delivery_ids` that are still stored, in one batch, and triage their items.
+
+    Deliveries another worker holds are skipped; processing the same ones twice is safe.
+    """
+    if not delivery_ids:
+        return
+    # Counted in its own commit, so attempts that crash are counted too (see sweep_stored).
+    Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.STORED).update(
+        attempts=F("attempts") + 1
+    )
+    triage_now(_process_or_each(list(delivery_ids)))
+
+
+def _process_or_each(delivery_ids: list[int]) -> list[Item]:
+    """The batch in one transaction; if it fails, each delivery alone. Returns the items to triage."""
     try:
         with transaction.atomic():
             locked = (
                 Delivery.objects.select_for_update(skip_locked=True)
-                .filter(pk__in=fresh, status=DeliveryStatus.STORED)
-                .order_by("received_at")
+                .filter(pk__in=delivery_ids, status=DeliveryStatus.STORED)
+                .order_by("received_at", "pk")
             )
-            items = _process_batch(list(locked))
+            return _process_batch(list(locked))
     except Exception:
-        # The batch is rolled back whole; one at a time, each in its own transaction, the
-        # good ones go through and the bad one stays stored for its task and the sweep.
-        log.exception("deliveries: a batch of %s failed; processing them one by one", len(fresh))
-        items = []
-        for pk in fresh:
-            try:
-                items += _process_one(pk)
-            except Exception:
-                log.exception("delivery %s: processing failed", pk)
-    triage_now(items)
-    return len(fresh)
+        if len(delivery_ids) == 1:
+            log.exception("delivery %s: processing failed; the sweep tries again", delivery_ids[0])
+            return []
+        # The batch is rolled back whole; one at a time, the good ones go through and the bad
+        # one stays stored for the sweep.
+        log.exception("deliveries: a batch of %s failed; processing them one by one", len(delivery_ids))
+        return [item for pk in delivery_ids for item in _process_or_each([pk])]
 
 
-def _process_batch(deliveries: list[Delivery]) -> list[Any]:
+def _process_batch(deliveries: list[Delivery]) -> list[Item]:
     """Process `deliveries` (locked, `stored`) in the caller's transaction; returns their items to triage.
 
-    What `_process_locked` does for each in turn, with every comment of the batch handed to
-    the inbox at once (`inbox.ingest.receive_many`) and the deliveries marked processed in
-    one UPDATE per outcome: a few queries for the batch instead of a dozen per delivery.
+    Every comment of the batch is handed to the inbox at once and the deliveries are marked
+    processed in one UPDATE per outcome: a few queries for the batch, however large.
     """
-    from somevakt.inbox.ingest import receive_many
-
     accounts: dict[tuple[str, str], list[Account]] = {}
     heard: set[tuple[str, str]] = set()
     incoming: list[tuple[Account, InboundComment, Delivery]] = []
@@ -203,55 +191,9 @@ def _process_batch(deliveries: list[Delivery]) -> list[Any]:
     mark_heard(heard, now)
     return [
         item
-        for (_account, comment, _delivery), item in zip(incoming, received, strict=True)
-        if item is not None and comment.verb in ("add", "edited")
+        for (_account, comment, _delivery), (item, _created) in zip(incoming, received, strict=True)
+        if item is not None and comment.verb in STORING_VERBS
     ]
-
-
-def _process_one(delivery_id: int) -> list[Any]:
-    with transaction.atomic():
-        delivery = (
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(pk=delivery_id, status=DeliveryStatus.STORED)
-            .first()
-        )
-        return _process_locked(delivery)[1] if delivery is not None else []
-
-
-def _process_locked(
-    delivery: Delivery,
-    accounts: dict[tuple[str, str], list[Account]] | None = None,
-    heard: set[tuple[str, str]] | None = None,
-) -> tuple[str, list[Any]]:
-    """Process `delivery` (locked, `stored`) in the caller's transaction: its status and new items.
-
-    `accounts` caches the account lookups of a batch; with `heard` the caller marks the
-    accounts heard from, once for the whole batch.
-    """
-    from somevakt.inbox.ingest import receive
-
-    comments = _comments_of(delivery)
-    if comments is None:
-        return DeliveryStatus.REJECTED, []
-    pairs, note = _route(comments, {} if accounts is None else accounts)
-    items = []
-    now = timezone.now()
-    for account, comment in pairs:
-        item = receive(account, comment, delivery, enqueue=False)
-        if item is not None and comment.verb in ("add", "edited"):
-            items.append(item)
-    if heard is None:
-        mark_heard({(c.platform, c.account_external_id) for c in comments}, now)
-    else:
-        heard.update((c.platform, c.account_external_id) for c in comments)
-    delivery.status = DeliveryStatus.PROCESSED
-    delivery.processed_at = now
-    delivery.comments = len(pairs)
-    delivery.error = note
-    delivery.save(update_fields=["status", "processed_at", "comments", "error"])
-    if note:
-        log.warning("delivery %s: %s", delivery.pk, note)
-    return DeliveryStatus.PROCESSED, items
 
 
 def _comments_of(delivery: Delivery) -> list[InboundComment] | None:
@@ -292,11 +234,8 @@ def mark_heard(accounts: set[tuple[str, str]], now: datetime) -> None:
         Account.objects.filter(stale, platform=platform, external_id=external_id).update(last_delivery_at=now)
 
 
-def triage_now(items: list[Any]) -> None:
+def triage_now(items: list[Item]) -> None:
     """Triage the new items in batches; what fails here is left to the inbox's triage sweep."""
-    from somevakt.inbox.triage import BATCH_SIZE as TRIAGE_BATCH
-    from somevakt.inbox.triage import triage_many
-
     for first in range(0, len(items), TRIAGE_BATCH):
         try:
             triage_many(items[first : first + TRIAGE_BATCH])
@@ -316,31 +255,32 @@ def raise_rejected_alert(delivery: Delivery) -> None:
     log.warning("delivery %s rejected: %s", delivery.pk, delivery.error)
     AccountAlert.objects.create(
         kind=AlertKind.REJECTED_DELIVERY,
-        delivery=delivery,
+        delivery_id=delivery.pk,
         message=f"Delivery {delivery.pk} from {delivery.source} could not be read: {delivery.error}",
     )
 
 
 def sweep_stored(older_than: timedelta = timedelta(seconds=30), limit: int = 500) -> int:
-    """Process deliveries left `stored` (the worker died, or the task was lost). Returns how many."""
+    """Process deliveries left `stored` (a failed batch, or a worker that died), in batches.
+
+    A delivery tried `MAX_ATTEMPTS` times is rejected and raised as an alert instead.
+    Returns how many of the others are no longer stored.
+    """
     cutoff = timezone.now() - older_than
     stale = list(
         Delivery.objects.filter(status=DeliveryStatus.STORED, received_at__lt=cutoff)
         .order_by("received_at")
         .values_list("pk", "attempts")[:limit]
     )
-    done = 0
+    retry = []
     for pk, attempts in stale:
-        if attempts >= MAX_ATTEMPTS:
-            with transaction.atomic():
-                delivery = Delivery.objects.select_for_update().get(pk=pk)
-                if delivery.status == DeliveryStatus.STORED:
-                    reject(delivery, f"processing failed {attempts} times; see the worker's log")
+        if attempts < MAX_ATTEMPTS:
+            retry.append(pk)
             continue
-        try:
-            process_delivery(pk)
-        except Exception:
-            log.exception("delivery %s: processing failed", pk)
-            continue
-        done += 1
-    return done
+        with transaction.atomic():
+            delivery = Delivery.objects.select_for_update().get(pk=pk)
+            if delivery.status == DeliveryStatus.STORED:
+                reject(delivery, f"processing failed {attempts} times; see the worker's log")
+    for first in range(0, len(retry), BATCH_SIZE):
+        process(retry[first : first + BATCH_SIZE])
+    return Delivery.objects.filter(pk__in=retry).exclude(status=DeliveryStatus.STORED).count()

@@ -13,10 +13,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from somevakt.inbox.ingest import receive_many
 from somevakt.inbox.ports import PlatformError
-from somevakt.registry.credentials import CredentialsUnreadable
+from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
 from somevakt.registry.models import Account, AccountState
-from somevakt.registry.services import adapter_of
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,6 @@ def reconcilable(platforms: tuple[str, ...]) -> list[Account]:
 
 def reconcile(account_id: int) -> int:
     """Fetch and ingest one account's recent comments; returns how many were new."""
-    from somevakt.inbox.ingest import ingest_comment
-
     account = Account.objects.get(pk=account_id)
     adapter = adapter_of(account)
     if not adapter.capabilities.fetch_recent:
@@ -44,11 +42,8 @@ def reconcile(account_id: int) -> int:
     started = timezone.now()
     since = (account.reconciled_at - OVERLAP) if account.reconciled_at else started - FIRST_LOOK_BACK
     comments = adapter.fetch_recent(since=since)
-    new = 0
     with transaction.atomic():
-        for comment in comments:
-            _item, created = ingest_comment(account, comment)
-            new += created
+        new = sum(created for _item, created in receive_many([(account, c, None) for c in comments]))
         fields = {"reconciled_at": started, "fetch_cursor": adapter.cursor}
         if comments:
             fields["last_delivery_at"] = started

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
-from somevakt.archive.journal import journal_event, sweep
+from somevakt.archive.journal import journal_event, journal_recorded, sweep
 from somevakt.archive.models import JournalEntry
-from somevakt.inbox import services
+from somevakt.inbox import events, services
 from somevakt.inbox.events import record
 from somevakt.inbox.models import ItemEvent
 from somevakt.inbox.projection import EVENT_TYPES
@@ -76,6 +76,10 @@ def test_it_catches_up_on_events_the_hook_missed(acted, owner, municipality, mak
     assert sweep(municipality) == 1
     assert reasons(item) == ["refer_formal"]
     assert sweep(municipality) == 0
+
+
+def test_it_listens_to_the_inbox_through_its_registry():
+    assert journal_recorded in events.listeners()
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from somevakt.analysis.registry import analyse
+from somevakt.inbox import triage as triage_module
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import record
+from somevakt.inbox.ingest import ingest_comment, receive
 from somevakt.inbox.triage import record_triage, sweep, triage, triage_many
 from somevakt.policy.engine import analysis_context, decide
-from tests.inbox.conftest import triage_with
+from tests.inbox.conftest import parsed, triage_with
 
 OSLO = ZoneInfo("Europe/Oslo")
 FNR = "01017012343"  # a checksum-valid fødselsnummer made up for the tests
@@ -70,12 +72,10 @@ def test_it_triages_a_text_once(make_item):
 
 
 def test_it_drops_a_decision_on_text_that_was_edited_meanwhile(make_item, account):
-    from somevakt.inbox.ingest import platform_edited
-
     item = make_item(text="Første")
     pack = pack_of(item.municipality)
     decision = decide([], "comment", pack, text_length=6)
-    platform_edited(account, item, "Rettet", enqueue=False)
+    receive(account, parsed(item.platform_id, "Rettet", verb="edited"), enqueue=False)
     assert not record_triage(item, "Første", decision, pack)
     item.status.refresh_from_db()
     assert item.status.triage_pending
@@ -124,30 +124,57 @@ BATCH_TEXTS = (
 )
 
 
-def triaged_as(item) -> tuple:
-    item.status.refresh_from_db()
-    event = item.events.get(type="triaged")
-    decision = {k: v for k, v in event.payload["decision"].items() if k != "decided_at"}
-    status = item.status
-    return (
-        decision,
-        event.payload["due"],
-        event.clauses,
-        status.action,
-        status.also,
-        status.codes,
-        status.due,
-    )
-
-
-def test_it_triages_a_batch_exactly_as_one_item_at_a_time(make_item):
+def test_it_triages_a_batch_with_the_real_analysers(make_item):
     batch = [make_item(f"b_{n}", text) for n, text in enumerate(BATCH_TEXTS)]
-    single = [make_item(f"s_{n}", text) for n, text in enumerate(BATCH_TEXTS)]
     assert triage_many(batch) == len(BATCH_TEXTS)
-    for item in single:
-        assert triage(item)
-    assert [triaged_as(item) for item in batch] == [triaged_as(item) for item in single]
+    for item in batch:
+        item.status.refresh_from_db()
     assert {item.status.action for item in batch} >= {"reply", "thank", "none"}
+
+
+def test_it_triages_each_item_under_its_own_municipalitys_guideline(make_item, other_account):
+    ours = make_item("a", "Når åpner biblioteket igjen?")
+    theirs, _ = ingest_comment(other_account, parsed("b", "Når åpner biblioteket igjen?"), enqueue=False)
+    assert triage_many([ours, theirs]) == 2
+    policies = {
+        item.pk: item.events.get(type="triaged").payload["decision"]["policy"] for item in (ours, theirs)
+    }
+    assert policies == {ours.pk: ours.municipality.policy_pack, theirs.pk: theirs.municipality.policy_pack}
+    assert ours.municipality.policy_pack != theirs.municipality.policy_pack
+
+
+def test_it_triages_the_others_when_one_text_breaks_the_analysers(make_item, monkeypatch):
+    evaluate_many = triage_module.evaluate_many
+
+    def breaking_on_boom(texts, *args, **kwargs):
+        if any("BOOM" in text for text in texts):
+            raise RuntimeError("the analysers failed")
+        return evaluate_many(texts, *args, **kwargs)
+
+    monkeypatch.setattr(triage_module, "evaluate_many", breaking_on_boom)
+    good = make_item("a", "Når åpner biblioteket igjen?")
+    bad = make_item("b", "BOOM")
+    also_good = make_item("c", "Tusen takk for hjelpen!")
+    assert triage_many([good, bad, also_good]) == 2
+    assert not triage(bad)  # alone, it still fails: logged, and left to the sweep
+    for item in (good, bad, also_good):
+        item.status.refresh_from_db()
+    assert not good.status.triage_pending and not also_good.status.triage_pending
+    assert bad.status.triage_pending
+
+
+def test_it_writes_the_others_when_one_triage_cannot_be_written(make_item, monkeypatch):
+    triaged_event = triage_module._triaged_event
+    items = [make_item(f"w_{n}", f"Når kommer brøytebilen til vei nummer {n}?") for n in range(3)]
+
+    def failing_for_the_second(item, *args, **kwargs):
+        if item.pk == items[1].pk:
+            raise RuntimeError("cannot write")
+        return triaged_event(item, *args, **kwargs)
+
+    monkeypatch.setattr(triage_module, "_triaged_event", failing_for_the_second)
+    assert triage_many(items) == 2
+    assert [item.events.filter(type="triaged").count() for item in items] == [1, 0, 1]
 
 
 def test_it_triages_each_item_of_a_batch_once(make_item):

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from somevakt.inbox.models import Item, ItemEvent
-from somevakt.integrations.deliveries import (
-    MAX_ATTEMPTS,
-    drain,
-    process_delivery,
-    sweep_stored,
-)
+from somevakt.integrations import deliveries
+from somevakt.integrations.deliveries import MAX_ATTEMPTS, drain, process, sweep_stored
 from somevakt.integrations.fakes.meta_payloads import (
     feed_comment,
     instagram_comment,
@@ -23,6 +21,12 @@ from somevakt.integrations.fakes.meta_payloads import (
 from somevakt.integrations.models import Delivery, DeliveryStatus
 from somevakt.registry.models import AccountAlert, AccountState, AlertKind
 from tests.integrations.conftest import INSTAGRAM, PAGE, store
+
+
+def process_delivery(delivery_id: int) -> str:
+    """One delivery processed as a batch of one (as the sweep does); its status afterwards."""
+    process([delivery_id])
+    return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or "missing"
 
 
 def test_it_turns_a_comment_into_a_triaged_item(account) -> None:
@@ -51,7 +55,7 @@ def test_it_adds_nothing_for_a_redelivery(account) -> None:
     first, again = store(payload), store(payload)
     process_delivery(first.pk)
     process_delivery(again.pk)
-    process_delivery(first.pk)  # a task run twice
+    process_delivery(first.pk)  # the same delivery processed twice
     assert Item.objects.count() == 1
     assert list(ItemEvent.objects.values_list("type", flat=True)) == ["received", "triaged"]
 
@@ -97,7 +101,7 @@ def test_it_rejects_json_that_is_not_a_delivery_and_raises_an_alert(account) -> 
 def test_it_processes_deliveries_left_behind_by_a_worker_that_died(account) -> None:
     # Stored and acknowledged, but the worker never got to it.
     delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")))
-    assert sweep_stored(older_than=timedelta(minutes=5)) == 0  # too fresh: its task may still run
+    assert sweep_stored(older_than=timedelta(minutes=5)) == 0  # too fresh: the ingest loop may still take it
     assert sweep_stored(older_than=timedelta(0)) == 1
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PROCESSED
@@ -131,13 +135,13 @@ def test_it_drains_fresh_deliveries_in_one_batch_and_triages_their_items(account
         delivery.refresh_from_db()
         assert delivery.status == DeliveryStatus.PROCESSED
         assert delivery.attempts == 1
-        assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED  # its task: nothing left to do
+        assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED  # again: nothing left to do
     assert Item.objects.count() == 3
     assert ItemEvent.objects.filter(type="triaged", actor_label="worker").count() == 3
     assert ItemEvent.objects.filter(type="received").count() == 3
 
 
-def test_it_leaves_a_delivery_tried_before_to_its_task_and_the_sweep(account) -> None:
+def test_it_leaves_a_delivery_tried_before_to_the_sweep(account) -> None:
     delivery = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")))
     Delivery.objects.filter(pk=delivery.pk).update(attempts=1)
     assert drain() == 0
@@ -165,7 +169,84 @@ def test_it_keeps_the_good_deliveries_of_a_batch_when_one_fails(account) -> None
     good.refresh_from_db()
     bad.refresh_from_db()
     assert good.status == DeliveryStatus.PROCESSED
-    assert bad.status == DeliveryStatus.STORED  # for its task and the sweep, which count its attempts
+    assert bad.status == DeliveryStatus.STORED  # for the sweep, which counts its attempts
     assert bad.attempts == 1
     assert list(Item.objects.values_list("platform_id", flat=True)) == ["1_1"]
     assert ItemEvent.objects.filter(type="triaged").count() == 1
+
+
+def test_it_keeps_the_good_deliveries_of_a_batch_when_the_inbox_fails_on_one(account, monkeypatch) -> None:
+    receive_many = deliveries.receive_many
+
+    def failing_on_boom(incoming, **kwargs):
+        if any("BOOM" in comment.text for _account, comment, _delivery in incoming):
+            raise RuntimeError("the inbox failed")
+        return receive_many(incoming, **kwargs)
+
+    monkeypatch.setattr(deliveries, "receive_many", failing_on_boom)
+    good = store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?")))
+    bad = store(page_delivery(PAGE, feed_comment(PAGE, "1_2", "BOOM")))
+    also_good = store(page_delivery(PAGE, feed_comment(PAGE, "1_3", "Takk for hjelpen!")))
+    assert drain() == 3
+    for delivery in (good, bad, also_good):
+        delivery.refresh_from_db()
+    assert (good.status, also_good.status) == (DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED)
+    assert (bad.status, bad.attempts) == (DeliveryStatus.STORED, 1)  # the sweep tries it again
+    assert sorted(Item.objects.values_list("platform_id", flat=True)) == ["1_1", "1_3"]
+    assert ItemEvent.objects.filter(type="triaged").count() == 2
+    monkeypatch.setattr(deliveries, "receive_many", receive_many)
+    assert sweep_stored(older_than=timedelta(0)) == 1
+    bad.refresh_from_db()
+    assert (bad.status, bad.attempts) == (DeliveryStatus.PROCESSED, 2)
+
+
+def test_it_drains_a_mixed_batch(account, instagram_account) -> None:
+    question = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?"))
+    two = page_delivery(PAGE, feed_comment(PAGE, "1_3", "Det lurer jeg også på", parent_id="1_1"))
+    two["entry"].append({"id": PAGE, "time": 0, "changes": [feed_comment(PAGE, "1_4", "Takk for svar!")]})
+    stored = [
+        store(question),
+        store(page_delivery(PAGE, feed_comment(PAGE, "1_2", "Tusen takk til hjemmetjenesten!"))),
+        store(question),  # Meta delivers again
+        store(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket igjen?", verb="edited"))),
+        store(page_delivery(PAGE, feed_comment(PAGE, "1_2", verb="remove"))),
+        store(page_delivery("404404", feed_comment("404404", "9_9", "Hei"))),  # a page we do not have
+        store({"object": "page", "entry": [{"changes": []}]}),  # JSON, but no delivery
+        store(two),
+        store(page_delivery(PAGE, feed_comment(PAGE, "1_9", verb="hide"))),  # never seen
+        store(instagram_delivery(INSTAGRAM, instagram_comment("c1", "Fint bilde! Ring meg på 912 34 567"))),
+        store(page_delivery(PAGE, feed_comment(PAGE, "1_4", verb="hide"))),
+    ]
+    assert drain() == len(stored)
+    outcome = list(Delivery.objects.order_by("id").values_list("status", "comments", "error"))
+    assert outcome[5:7] == [
+        ("processed", 0, "no account for facebook 404404"),
+        ("rejected", 0, "entry 0 has no id"),
+    ]
+    assert {status for status, _comments, _error in outcome} == {"processed", "rejected"}
+    items = {item.platform_id: item for item in Item.objects.all()}
+    assert sorted(items) == ["1_1", "1_2", "1_3", "1_4", "c1"]
+    assert all(item.events.filter(type="triaged").exists() for item in items.values())
+    assert items["1_1"].text == "Når åpner biblioteket igjen?"
+    assert [e.type for e in items["1_1"].events.all()] == ["received", "edited", "triaged"]
+    assert items["1_2"].status.deleted and items["1_4"].status.hidden
+    assert items["1_3"].parent == items["1_1"]
+    assert items["c1"].account == instagram_account
+    assert AccountAlert.objects.filter(kind=AlertKind.REJECTED_DELIVERY, delivery_id=stored[6].pk).exists()
+    call_command("rebuild-status", "--check")
+
+
+def test_it_drains_a_batch_in_the_same_few_queries_however_many_deliveries(account) -> None:
+    def queries_for(count: int, start: int) -> int:
+        for n in range(start, start + count):
+            store(page_delivery(PAGE, feed_comment(PAGE, f"1_{n}", f"Når åpner biblioteket igjen, nr. {n}?")))
+        with CaptureQueriesContext(connection) as queries:
+            assert drain() == count
+        return len(queries)
+
+    few, many = queries_for(3, 0), queries_for(40, 100)
+    # A few more only where SQLite's limit on parameters splits a long INSERT in two.
+    assert few <= 30
+    assert many <= few + 2
+    assert Item.objects.count() == 43
+    assert ItemEvent.objects.filter(type="triaged").count() == 43
