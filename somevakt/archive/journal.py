@@ -7,11 +7,15 @@ a hiding, a deletion, and the municipality's replies to inquiries. The inbox cal
 in `apps.py`), so an entry is written in the same transaction as its event, and `sweep()` catches
 up on anything that missed. Either way there is one entry per (item, reason) and one per reply
 event, never a duplicate.
+
+The inbox's projection marks the same events `archive_pending` (`inbox.projection.apply`); a test
+holds the two to the same list.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -41,20 +45,20 @@ TITLES = {
     Reason.DELETE: "Slettet kommentar på {platform}",
     Reason.REPLY: "Svar på henvendelse via {platform}",
 }
+# Events the sweep journals at once.
+SWEEP_BATCH = 500
 # Finding codes that make somevakt propose screening: a duty of confidentiality, or personal data.
 SCREENING_CODES_PREFIXES = ("confidential.", "personal_data.")
 
 
-def _reason_for(event: ItemEvent, status: ItemStatus | None) -> tuple[str, str] | None:
+def _reason_for(event: ItemEvent, status: ItemStatus | None, referred: bool) -> tuple[str, str] | None:
     found = JOURNALED_EVENTS.get(event.type)
     if found is None:
         return None
-    if event.type == "replied":
-        # A reply is archived with the inquiry it answers: the item was referred, or triage said
-        # it needs case processing (the inbox marks those replies for the archive).
-        referred = JournalEntry.objects.filter(item_id=event.item_id, reason__in=INQUIRY_REASONS).exists()
-        if not (referred or (status is not None and status.case_processing)):
-            return None
+    # A reply is archived with the inquiry it answers: the item was referred, or triage said it
+    # needs case processing (the inbox marks those replies for the archive).
+    if event.type == "replied" and not (referred or (status is not None and status.case_processing)):
+        return None
     return found
 
 
@@ -73,39 +77,80 @@ def proposed_title(reason: str, item: Item) -> str:
     return f"{TITLES[reason].format(platform=platform)} ({item.account.name})"[:300]
 
 
-def journal_event(event: ItemEvent) -> JournalEntry | None:
-    """The entry for `event` (made now, or the one already made); None if it is not journaled."""
-    existing = JournalEntry.objects.filter(source_event=event).first()
-    if existing is not None:
-        return existing
-    status = ItemStatus.objects.filter(pk=event.item_id).first()
-    found = _reason_for(event, status)
-    if found is None:
-        return None
-    reason, kind = found
-    if reason != Reason.REPLY:
-        same = JournalEntry.objects.filter(item_id=event.item_id, reason=reason).first()
-        if same is not None:
-            return same  # hidden again after an unhide: the first hiding is the entry
-    item = Item.objects.select_related("account", "municipality").get(pk=event.item_id)
-    screen, basis = proposed_screening(list(status.codes) if status is not None else [])
+def journal_events(events: Sequence[ItemEvent]) -> list[JournalEntry | None]:
+    """The entry for each event (made now, or the one already made); None where it is not journaled.
+
+    A few queries for the whole batch, none when no event in it is of a journaled type. An
+    entry someone else made at the same moment is taken as it is.
+    """
     try:
         with transaction.atomic():
-            return JournalEntry.objects.create(
-                municipality_id=item.municipality_id,
-                item=item,
-                source_event=event,
-                reason=reason,
-                kind=kind,
-                title=proposed_title(reason, item),
-                proposed_screening=screen,
-                proposed_basis=basis,
-            )
+            return _journal(events)
     except IntegrityError:
-        # Someone else journaled it at the same moment.
-        return JournalEntry.objects.filter(source_event=event).first() or (
-            JournalEntry.objects.filter(item_id=event.item_id, reason=reason).first()
+        if len(events) == 1:
+            # Someone else journaled it at the same moment: their entry is now there to be found.
+            with transaction.atomic():
+                return _journal(events)
+        return [entry for event in events for entry in journal_events([event])]
+
+
+def journal_event(event: ItemEvent) -> JournalEntry | None:
+    """`journal_events` of one event."""
+    return journal_events([event])[0]
+
+
+def _journal(events: Sequence[ItemEvent]) -> list[JournalEntry | None]:
+    entries: list[JournalEntry | None] = [None] * len(events)
+    wanted = [(n, event) for n, event in enumerate(events) if event.type in JOURNALED_EVENTS]
+    if not wanted:
+        return entries
+    item_ids = {event.item_id for _n, event in wanted}
+    made = {
+        entry.source_event_id: entry
+        for entry in JournalEntry.objects.filter(source_event__in=[event.pk for _n, event in wanted])
+    }
+    # The first entry per (item, reason); replies have one each and are not looked up.
+    by_reason: dict[tuple[int, str], JournalEntry] = {}
+    for entry in (
+        JournalEntry.objects.filter(item_id__in=item_ids).exclude(reason=Reason.REPLY).order_by("id")
+    ):
+        by_reason.setdefault((entry.item_id, entry.reason), entry)
+    statuses = ItemStatus.objects.in_bulk(item_ids)
+    items = Item.objects.select_related("account", "municipality").in_bulk(item_ids)
+    new: list[JournalEntry] = []
+    for n, event in wanted:
+        if event.pk in made:
+            entries[n] = made[event.pk]
+            continue
+        status = statuses.get(event.item_id)
+        referred = any((event.item_id, reason) in by_reason for reason in INQUIRY_REASONS)
+        found = _reason_for(event, status, referred)
+        if found is None:
+            continue
+        reason, kind = found
+        if (event.item_id, reason) in by_reason:
+            entries[n] = by_reason[
+                (event.item_id, reason)
+            ]  # hidden again after an unhide: the first hiding is the entry
+            continue
+        item = items[event.item_id]
+        screen, basis = proposed_screening(list(status.codes) if status is not None else [])
+        entry = JournalEntry(
+            municipality_id=item.municipality_id,
+            item=item,
+            source_event=event,
+            reason=reason,
+            kind=kind,
+            title=proposed_title(reason, item),
+            proposed_screening=screen,
+            proposed_basis=basis,
         )
+        if reason != Reason.REPLY:
+            by_reason[(event.item_id, reason)] = entry
+        new.append(entry)
+        entries[n] = entry
+    JournalEntry.objects.bulk_create(new)
+    return entries
 
 
 def journal_recorded(events: list[ItemEvent]) -> None:
@@ -114,14 +159,15 @@ def journal_recorded(events: list[ItemEvent]) -> None:
     The inbox's action must not fail because of the archive; whatever fails here is logged and
     journaled by the next `sweep()`.
     """
-    for event in events:
-        if event.type not in JOURNALED_EVENTS:
-            continue
-        try:
-            with transaction.atomic():
-                journal_event(event)
-        except Exception:
-            log.exception("archive: journaling event %s failed; the sweep will try again", event.pk)
+    if not any(event.type in JOURNALED_EVENTS for event in events):
+        return
+    try:
+        with transaction.atomic():
+            journal_events(events)
+    except Exception:
+        log.exception(
+            "archive: journaling events %s failed; the sweep will try again", [event.pk for event in events]
+        )
 
 
 def sweep(municipality: Any = None) -> int:
@@ -132,9 +178,18 @@ def sweep(municipality: Any = None) -> int:
     if municipality is not None:
         events = events.filter(municipality=municipality)
     made = 0
-    for event in events.order_by("id").iterator(chunk_size=500):
-        before = JournalEntry.objects.filter(source_event=event).exists()
-        entry = journal_event(event)
-        if entry is not None and not before and entry.source_event_id == event.pk:
-            made += 1
-    return made
+    batch: list[ItemEvent] = []
+    for event in events.order_by("id").iterator(chunk_size=SWEEP_BATCH):
+        batch.append(event)
+        if len(batch) == SWEEP_BATCH:
+            made += _journal_new(batch)
+            batch = []
+    return made + _journal_new(batch)
+
+
+def _journal_new(events: list[ItemEvent]) -> int:
+    """Journal `events`, none of which had an entry; how many got one of their own."""
+    entries = journal_events(events)
+    return sum(
+        1 for event, entry in zip(events, entries, strict=True) if entry and entry.source_event_id == event.pk
+    )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
 from somevakt.archive.journal import journal_event, journal_recorded, sweep
 from somevakt.archive.models import JournalEntry
 from somevakt.inbox import events, services
-from somevakt.inbox.events import record
+from somevakt.inbox.events import NewEvent, record, record_many
 from somevakt.inbox.models import ItemEvent
 from somevakt.inbox.projection import EVENT_TYPES
 
@@ -104,3 +106,19 @@ def test_it_journals_a_referral_and_the_replies_after_it_and_the_inbox_agrees(ma
     item.status.refresh_from_db()
     assert item.status.archive_pending
     assert JournalEntry.objects.filter(source_event=reply, reason="reply").exists()
+
+
+def test_it_journals_a_batch_of_events_in_the_same_few_queries_however_many(make_item, owner):
+    def queries_for(count: int, start: int) -> int:
+        items = [
+            make_item(f"111222333_2_{n}", "Ring meg på 412 34 567!") for n in range(start, start + count)
+        ]
+        batch = [
+            NewEvent(item, kind, actor=owner) for item in items for kind in ("hidden", "unhidden", "hidden")
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            record_many(batch)
+        assert JournalEntry.objects.filter(item__in=items, reason="hide").count() == count
+        return len(queries)
+
+    assert queries_for(2, 0) == queries_for(8, 10)
