@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from somevakt.inbox.management.commands._one_line import OneLineErrors
+from somevakt.command_errors import OneLineErrors
 from somevakt.inbox.models import ItemStatus
 from somevakt.inbox.projection import STATES
 from somevakt.tenants.models import Municipality

@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from somevakt.command_errors import OneLineErrors
 from somevakt.inbox.events import new_status, write_status
-from somevakt.inbox.management.commands._one_line import OneLineErrors
 from somevakt.inbox.models import Item, ItemEvent, ItemStatus
 from somevakt.inbox.projection import initial_status, replay
 from somevakt.tenants.models import Municipality

@@ -23,8 +23,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from somevakt.command_errors import OneLineErrors
 from somevakt.jobs import continuous, periodic
-from somevakt.jobs.management.commands._one_line import OneLineErrors
 
 log = logging.getLogger(__name__)
 

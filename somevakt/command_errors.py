@@ -1,4 +1,5 @@
-"""Argument errors as one line on stderr and exit code 2 (no usage dump), as the core commands do."""
+"""Argument errors of the management commands as one line on stderr and exit code 2 (no usage dump),
+as the core commands give them (DESIGN.md §4). Mixed into a command class before BaseCommand."""
 
 from __future__ import annotations
 
