@@ -163,7 +163,10 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 "text": payload.get("text", ""),
                 "previous_text": without_national_ids(payload.get("previous_text", "")),
                 "local_only": payload.get("on_platform") is False,
-                "action": action_label((payload.get("decision") or {}).get("action", "")),
+                # Only a triage carries a decision; other events show no action at all.
+                "action": action_label(action)
+                if (action := (payload.get("decision") or {}).get("action"))
+                else "",
                 "due": _event_due(payload) if event.type == "due_changed" else None,
             }
         )

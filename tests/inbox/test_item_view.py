@@ -234,3 +234,14 @@ def test_it_says_what_was_found_in_nynorsk_and_english(
     assert f">{label}</span>" in found and f"· {cites} " in found
     # A finding that came without an excerpt is quoted from the text, masked.
     assert "<bdi>*** ** *67</bdi>" in found
+
+
+def test_it_names_the_triage_action_only_on_the_triage_in_the_history(owner_client, owner, make_item):
+    item = make_item(text="Når åpner biblioteket igjen?")
+    triage_with(item, "intent.question")
+    services.hide(item, owner, "illegal")
+    html = owner_client.get(url(item)).content.decode()
+    history = html[html.index('class="sv-history"') :]
+    hidden_line = next(line for line in history.split("<li") if "Skjult" in line)
+    assert "Ikke vurdert" not in history
+    assert ":" not in re.sub(r"<[^>]+>|\d\d:\d\d", "", hidden_line.split("</strong>", 1)[1].split("</li>")[0])
