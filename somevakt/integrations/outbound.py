@@ -20,6 +20,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 
 from somevakt.inbox.ports import OPERATIONS, Capabilities, PlatformError
 from somevakt.integrations.conf import setting
@@ -68,10 +69,8 @@ def capabilities(platform: str) -> Capabilities:
 
 
 def enqueue(call_id: int, after: timedelta | None = None) -> None:
-    from somevakt.integrations.tasks import perform_outbound
-
-    task = perform_outbound.using(run_after=timezone.now() + after) if after else perform_outbound
-    task.enqueue(call_id)
+    queued = perform_outbound.using(run_after=timezone.now() + after) if after else perform_outbound
+    queued.enqueue(call_id)
 
 
 def perform(call_id: int) -> str:
@@ -99,6 +98,12 @@ def perform(call_id: int) -> str:
     call.finished_at = timezone.now()
     call.save(update_fields=["status", "result_id", "error", "finished_at"])
     return call.status
+
+
+@task()
+def perform_outbound(call_id: int) -> str:
+    """The worker's task for one call; its retries queue it again (see `failed`)."""
+    return perform(call_id)
 
 
 def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -65,3 +67,28 @@ def test_it_keeps_every_delivery_call_counter_alert_and_item_link() -> None:
     assert Item.objects.get().delivery_id == delivery.pk
     assert Delivery._meta.db_table in connection.introspection.table_names()
     assert "registry_delivery" not in connection.introspection.table_names()
+
+
+def test_it_points_queued_tasks_of_the_previous_version_at_their_code() -> None:
+    from django.apps import apps
+    from django_tasks_db.models import DBTaskResult
+
+    from somevakt.integrations.outbound import perform_outbound
+
+    follow = importlib.import_module("somevakt.integrations.migrations.0003_queued_tasks_follow")
+    perform_outbound.enqueue(41)
+    DBTaskResult.objects.update(task_path="somevakt.integrations.tasks.perform_outbound")
+    waiting = DBTaskResult.objects.get()
+    gone = DBTaskResult.objects.create(
+        **{
+            field.name: getattr(waiting, field.name)
+            for field in DBTaskResult._meta.fields
+            if field.name not in ("id", "task_path")
+        },
+        task_path="somevakt.integrations.tasks.process_delivery",
+    )
+
+    follow.drop_gone(apps, None)
+
+    assert DBTaskResult.objects.get(pk=waiting.pk).task == perform_outbound
+    assert not DBTaskResult.objects.filter(pk=gone.pk).exists()

@@ -25,7 +25,7 @@ def graph(settings):
 def queued_calls() -> list[int]:
     return [
         row.args_kwargs["args"][0]
-        for row in DBTaskResult.objects.filter(task_path="somevakt.integrations.tasks.perform_outbound")
+        for row in DBTaskResult.objects.filter(task_path="somevakt.integrations.outbound.perform_outbound")
     ]
 
 
@@ -57,7 +57,7 @@ def test_it_tries_again_later_after_a_transient_failure(account, graph, settings
     call.refresh_from_db()
     assert call.attempts == 1
     assert "HTTP 500" in call.error
-    retry = DBTaskResult.objects.filter(task_path="somevakt.integrations.tasks.perform_outbound").get()
+    retry = DBTaskResult.objects.filter(task_path="somevakt.integrations.outbound.perform_outbound").get()
     assert retry.run_after is not None
     assert perform(call.pk) == OutboundStatus.DONE
     assert graph.is_hidden("1_1")
