@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from somevakt.inbox.projection import EVENT_TYPES, STATES
+from somevakt.inbox.projection import EVENT_TYPES, STATES, STATUS_FIELDS
 from somevakt.tenants.models import TenantOwned
 
 
@@ -231,6 +231,4 @@ class ItemStatus(models.Model):
         return f"{self.item_id}: {self.state}"
 
     def as_status(self) -> dict[str, Any]:
-        from somevakt.inbox.projection import STATUS_FIELDS
-
         return {name: getattr(self, name) for name in STATUS_FIELDS}

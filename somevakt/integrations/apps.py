@@ -11,8 +11,15 @@ class IntegrationsConfig(AppConfig):
         # The inbox asks for platform calls through its port; this app carries them out.
         from somevakt.inbox.ports import connect_outbound
         from somevakt.integrations import outbound
+        from somevakt.integrations.account_credentials import SET_CREDENTIALS
+        from somevakt.registry.account_cli import register_account_subcommand
+        from somevakt.registry.panels import AccountPanel, register_account_panel
 
         connect_outbound(outbound)
+        register_account_subcommand(SET_CREDENTIALS)
+        register_account_panel(
+            AccountPanel("integrations.calls", "integrations/account_calls.html", outbound.account_panel)
+        )
 
         # Importing the module registers the ingest loop and the periodic jobs with the worker.
         from somevakt.integrations import jobs  # noqa: F401

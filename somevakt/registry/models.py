@@ -1,8 +1,4 @@
-"""Official accounts, their closures, and what the platforms delivered to them.
-
-Deliveries live here rather than in the platform packages: they are the record of what
-reached an account, and the platform packages stay free of database code.
-"""
+"""Official accounts, their closures, and the alerts about them that staff must look at."""
 
 from __future__ import annotations
 
@@ -15,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from somevakt.registry.platforms import PLATFORMS
 from somevakt.tenants.models import TenantOwned, Unit
-
 
 # Made from the one list, so a platform is added in one place; members are named by key
 # (`Platform.MASTODON == "mastodon"`) for code that needs one platform in particular.
@@ -78,7 +73,7 @@ class Account(TenantOwned):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     last_delivery_at = models.DateTimeField(_("last delivery"), null=True, blank=True)
     quiet_spell = models.DurationField(_("usual quiet spell"), default=default_quiet_spell)
-    # Fernet token of the JSON credentials; see registry.credentials. Never shown anywhere.
+    # Fernet token of the JSON credentials; see integrations.credentials. Never shown anywhere.
     sealed_credentials = models.TextField(blank=True, editable=False)
     # Where the last fetch of recent comments stopped (a Mastodon notification id, a timestamp).
     fetch_cursor = models.CharField(max_length=100, blank=True, editable=False)
@@ -145,87 +140,6 @@ class Closure(models.Model):
         return f"{self.account}: {self.starts_at:%Y-%m-%d} – {self.ends_at:%Y-%m-%d}"
 
 
-class DeliveryStatus(models.TextChoices):
-    STORED = "stored", _("Stored")
-    PROCESSED = "processed", _("Processed")
-    REJECTED = "rejected", _("Rejected")
-
-
-class Delivery(models.Model):
-    """One request from a platform, kept byte for byte before anything else happens.
-
-    Not tenant-owned: a delivery can name pages of several municipalities, or none we know.
-    """
-
-    # "meta" for /hooks/meta (Facebook and Instagram share it); the body says which.
-    source = models.CharField(max_length=20)
-    received_at = models.DateTimeField(default=timezone.now, db_index=True)
-    body = models.BinaryField()
-    signature_ok = models.BooleanField(default=False)
-    status = models.CharField(max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.STORED)
-    error = models.TextField(blank=True)
-    processed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    comments = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-received_at"]
-        indexes = [models.Index(fields=["status", "received_at"], name="delivery_status_idx")]
-        verbose_name = _("delivery")
-        verbose_name_plural = _("deliveries")
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.received_at:%Y-%m-%d %H:%M:%S} {self.status}"
-
-
-class RejectedSignatures(models.Model):
-    """How many requests a day failed the signature check. Nothing else about them is kept."""
-
-    source = models.CharField(max_length=20)
-    day = models.DateField()
-    count = models.PositiveIntegerField(default=0)
-    last_at = models.DateTimeField(null=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["source", "day"], name="one_counter_per_day")]
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.day}: {self.count}"
-
-
-class OutboundStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting to be sent")
-    DONE = "done", _("Done on the platform")
-    LOCAL = "local", _("Done in somevakt only (the platform does not allow it)")
-    FAILED = "failed", _("Failed")
-
-
-class OutboundCall(models.Model):
-    """A reply, hide, unhide or delete to be carried out on the platform, with its retries."""
-
-    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="outbound_calls")
-    # The inbox item this call is for; a plain id, so the registry does not depend on the inbox app.
-    item_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    platform_id = models.CharField(max_length=200)
-    op = models.CharField(max_length=10)
-    text = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    permanent = models.BooleanField(default=False)
-    error = models.TextField(blank=True)
-    result_id = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    # When the last attempt began or the next is due: a pending call left long past it lost its task.
-    attempted_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.op} {self.platform_id} ({self.status})"
-
-
 class AlertKind(models.TextChoices):
     SILENT = "silent", _("No deliveries for longer than usual")
     REJECTED_DELIVERY = "rejected_delivery", _("A delivery could not be read")
@@ -241,7 +155,9 @@ class AccountAlert(models.Model):
     account = models.ForeignKey(
         Account, on_delete=models.CASCADE, null=True, blank=True, related_name="alerts"
     )
-    delivery = models.ForeignKey(Delivery, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The rejected delivery this alert is about; a plain id, since deliveries belong to the
+    # integrations above this app (and are purged after a while).
+    delivery_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     kind = models.CharField(max_length=20, choices=AlertKind.choices)
     message = models.TextField()
     raised_at = models.DateTimeField(default=timezone.now)

@@ -7,9 +7,9 @@ import datetime as dt
 from django.utils import timezone
 
 from somevakt.integrations import retention
+from somevakt.integrations.models import Delivery, DeliveryStatus
 from somevakt.integrations.retention import purge_deliveries
 from somevakt.jobs.periodic import registered
-from somevakt.registry.models import Delivery, DeliveryStatus
 
 
 def _delivery(status: str, days_old: float) -> Delivery:
