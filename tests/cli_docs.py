@@ -142,9 +142,14 @@ def _walk(words: tuple[str, ...], parser: argparse.ArgumentParser, ignore: set[s
             yield from _walk((*words, name), subparser, ignore)
 
 
-def commands_documented_in(text: str) -> list[Command]:
-    """The commands a doc gives a synopsis for, each with all its subcommands (whether or not the
-    doc gives theirs): the doc is where they are documented in full."""
-    tops = {command.words for command in cli_commands() if len(command.words) == 1}
-    here = {words[0] for words in tops if gives_synopsis(text, Command(words, ()))}
-    return [command for command in cli_commands() if command.words[0] in here]
+def undocumented(text: str, apps: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """{command: what the doc lacks} for the commands a doc documents in full: those it gives a
+    synopsis for and those of `apps`, each with all its subcommands."""
+    tops = {command.words[0] for command in cli_commands() if len(command.words) == 1}
+    here = {name for name in tops if gives_synopsis(text, Command((name,), ()))}
+    here |= {name for app in apps for name in commands_of_app(app)}
+    return {
+        str(command): missing
+        for command in cli_commands()
+        if command.words[0] in here and (missing := missing_from(text, command))
+    }

@@ -9,7 +9,7 @@ import pytest
 
 from somevakt.policy.codes import ACTIONS, FINDING_CODES, TOPICS
 from somevakt.policy.packs import list_packs
-from tests.cli_docs import commands_documented_in, missing_from
+from tests.cli_docs import undocumented
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "policy.md").read_text(encoding="utf-8")
 
@@ -24,6 +24,5 @@ def test_it_documents_every_action_topic_and_pack(name):
     assert f"`{name}`" in DOC
 
 
-@pytest.mark.parametrize("command", commands_documented_in(DOC), ids=str)
-def test_it_documents_every_subcommand_and_option_of_its_commands(command):
-    assert missing_from(DOC, command) == []
+def test_it_documents_its_commands_with_every_subcommand_and_option():
+    assert undocumented(DOC) == {}
