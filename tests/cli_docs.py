@@ -61,7 +61,7 @@ def names_option(text: str, option: str) -> bool:
 
 
 def missing_from(text: str, command: Command) -> list[str]:
-    """What a doc lacks to document `command` in full: its synopsis line, and options it never names."""
+    """What a doc lacks to document `command` in full: its synopsis line, options and choices."""
     missing = [] if gives_synopsis(text, command) else [f"a line starting `{command}`"]
     missing += [option for option in command.options if not names_option(text, option)]
     return missing + [choice for choice in command.choices if not names_option(text, choice)]
