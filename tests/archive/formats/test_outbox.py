@@ -18,33 +18,8 @@ from somevakt.archive.formats.outbox import (
     parse_receipt,
 )
 
+from ..conftest import FAILED_RECEIPT, OK_RECEIPT, SERVER_ERROR
 from .conftest import needs_fiks_schemas
-
-KV = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1"
-OK_RECEIPT = f"""<?xml version="1.0" encoding="UTF-8"?>
-<arkivmeldingKvittering xmlns="{KV}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <registreringKvittering xsi:type="journalpostKvittering">
-    <systemID>6f1c2b7e-2d4a-4a7e-9a55-1d3e1f0c9b21</systemID>
-    <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
-    <journalaar>2026</journalaar>
-    <journalsekvensnummer>1234</journalsekvensnummer>
-  </registreringKvittering>
-</arkivmeldingKvittering>
-"""
-FAILED_RECEIPT = f"""<?xml version="1.0" encoding="UTF-8"?>
-<arkivmeldingKvittering xmlns="{KV}"
-    xmlns:f="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/feil/feilmelding/v1">
-  <registreringFeilet>
-    <f:feilId>E-17</f:feilId><f:feilmelding>Ukjent arkivdel SOME</f:feilmelding>
-  </registreringFeilet>
-</arkivmeldingKvittering>
-"""
-SERVER_ERROR = """<?xml version="1.0" encoding="UTF-8"?>
-<serverfeil xmlns="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/feil/serverfeil/v1"
-    xmlns:f="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/feil/feilmelding/v1">
-  <f:feilId>S-1</f:feilId><f:feilmelding>Arkivet er utilgjengelig</f:feilmelding>
-</serverfeil>
-"""
 
 
 def sha(data: bytes) -> str:
