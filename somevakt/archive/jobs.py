@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from somevakt.archive.retention import apply_all
+from somevakt.archive.services import deliver_pending
 from somevakt.jobs.periodic import periodic
+from somevakt.tenants.models import Municipality
 
 log = logging.getLogger(__name__)
 
@@ -13,9 +16,6 @@ log = logging.getLogger(__name__)
 @periodic("archive.deliver", every=dt.timedelta(minutes=2))
 def deliver() -> None:
     """Journal what is missing, capture, deliver, read receipts and retry failures, per municipality."""
-    from somevakt.archive.services import deliver_pending
-    from somevakt.tenants.models import Municipality
-
     for municipality in Municipality.objects.all():
         summary = deliver_pending(municipality)
         if summary.failed:
@@ -25,6 +25,4 @@ def deliver() -> None:
 
 @periodic("archive.retention", every=dt.timedelta(hours=6))
 def retention() -> None:
-    from somevakt.archive.retention import apply_all
-
     apply_all()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from somevakt.analysis.base import KINDS, AnalysisContext, Finding
+from somevakt.analysis.registry import analyse, analyse_many
 from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
 from somevakt.policy.decision import Decision
 from somevakt.policy.schema import Clause, Pack, Rule
@@ -234,8 +235,6 @@ def analysis_context(pack: Pack, kind: str) -> AnalysisContext:
 
 def evaluate(text: str, kind: str, pack: Pack, context: PolicyContext | None = None) -> Decision:
     """Run the analysers over `text` and decide, per the pack, what happens to it."""
-    from somevakt.analysis.registry import analyse
-
     check_input(text, kind)
     return _decide_on(text, analyse(text, kind, analysis_context(pack, kind)), kind, pack, context)
 
@@ -248,8 +247,6 @@ def evaluate_many(
     The decisions are those `evaluate` gives one by one; every text is checked first, so a
     bad one raises InputError before any work is done.
     """
-    from somevakt.analysis.registry import analyse_many
-
     for text in texts:
         check_input(text, kind)
     results = analyse_many(texts, kind, analysis_context(pack, kind))

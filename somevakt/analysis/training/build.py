@@ -20,9 +20,10 @@ from somevakt.analysis.training.errors import DataError
 from somevakt.analysis.training.norec import LABELS, read_json
 from somevakt.analysis.training.norne import TaggedSentence, read_tsv
 from somevakt.analysis.training.selftrain import SelfTraining, pseudo_labelled
+from somevakt.analysis.training.vectors import vectors_for
 
 CONFIG_DIR = Path(__file__).resolve().parent
-KINDS = ("ner", "sentiment", "comments")
+KINDS = tuple(VERSIONS)  # the shipped models, listed once in analysis.models
 
 
 @dataclass(frozen=True)
@@ -270,69 +271,6 @@ def _balanced(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     largest = max(counts.values())
     repeat = {label: max(1, round((largest / n) ** 0.5)) if n else 1 for label, n in counts.items()}
     return [item for item in items for _ in range(repeat[item[1]])]
-
-
-def uses_vectors(config: Path) -> bool:
-    """Whether a config's embedding reads static vectors (then training needs a vectors table)."""
-    from thinc.api import Config
-
-    found: list[bool] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("include_static_vectors") is True:
-                found.append(True)
-            for value in node.values():
-                walk(value)
-
-    walk(Config().from_disk(config, interpolate=False))
-    return bool(found)
-
-
-def vectors_for(config: Path, vectors: Path | None, models_dir: Path, work_dir: Path) -> Path | None:
-    """The vectors folder a training run with `config` uses: the one given, else (when the config
-    reads static vectors) the shipped table, else none."""
-    if vectors is not None or not uses_vectors(config):
-        return vectors
-    shipped = shipped_vectors(models_dir, work_dir)
-    if shipped is None:
-        raise DataError(
-            f"{config.name} uses floret vectors: build them with `somevakt train vectors --data TEXT.gz`"
-            " and pass --vectors"
-        )
-    return shipped
-
-
-def shipped_vectors(models_dir: Path, work_dir: Path) -> Path | None:
-    """The shipped float16 table as a spaCy vectors folder, so retraining one model keeps the other valid."""
-    import numpy
-    import spacy
-    import srsly
-    from spacy.vectors import Vectors
-
-    table_path = models_dir / VECTORS_FILE
-    settings = [models_dir / kind / "vocab" / "vectors.cfg" for kind in KINDS]
-    settings = [p for p in settings if p.is_file() and srsly.read_json(p).get("mode") == "floret"]
-    if not table_path.is_file() or not settings:
-        return None
-    out = work_dir / "vectors" / "shipped"
-    if not (out / "vocab").is_dir():
-        cfg = srsly.read_json(settings[0])
-        nlp = spacy.blank("nb")
-        nlp.vocab.vectors = Vectors(
-            data=numpy.ascontiguousarray(numpy.load(table_path), dtype=numpy.float32),
-            mode="floret",
-            minn=cfg["minn"],
-            maxn=cfg["maxn"],
-            hash_count=cfg["hash_count"],
-            hash_seed=cfg["hash_seed"],
-            bow=cfg["bow"],
-            eow=cfg["eow"],
-            attr=cfg["attr"],
-        )
-        out.parent.mkdir(parents=True, exist_ok=True)
-        nlp.to_disk(out)
-    return out
 
 
 def train(kind: str, options: TrainOptions) -> Path:

@@ -30,6 +30,7 @@ from typing import Any
 
 from somevakt.analysis.models import MODELS_DIR
 from somevakt.analysis.training.errors import DataError
+from somevakt.analysis.training.vectors import vectors_for
 
 PRETRAINING = """
 [paths]
@@ -164,8 +165,6 @@ def pretrain_config(options: PretrainOptions, texts: Path, vectors: Path | None)
 def pretrain(options: PretrainOptions) -> Path:
     """Convert the text, pretrain, and save checkpoints; returns the last weights file."""
     from dataclasses import replace
-
-    from somevakt.analysis.training.build import vectors_for
 
     if not options.data.is_file():
         raise DataError(f"{options.data}: no such file (expected plain text, optionally .gz)")
