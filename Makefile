@@ -32,8 +32,8 @@ test: $(STAMP)
 	scripts/ensure-chromium.sh
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
-# While developing: the suite without the tests marked `slow` (models, browsers, training, demo
-# loads, migrations); CI runs them all with `make test`.
+# While developing: the suite without the tests marked `slow` (models, browsers, training, PDF
+# captures, demo loads, migrations); CI runs them all with `make test`.
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
 
