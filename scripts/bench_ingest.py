@@ -303,10 +303,16 @@ def wait_for_triage(run_id: str, expected: int, timeout: float, since: datetime)
         time.sleep(0.5)
     deliveries = Delivery.objects.filter(source="meta", received_at__gte=since).count()
     items = Item.objects.filter(platform_id__startswith=prefix).count()
-    rows = ItemStatus.objects.filter(
-        item__platform_id__startswith=prefix, triaged_at__isnull=False
-    ).values_list("triaged_at", "item__delivery__received_at")
-    visible = [(triaged_at - stored_at).total_seconds() for triaged_at, stored_at in rows if stored_at]
+    rows = list(
+        ItemStatus.objects.filter(item__platform_id__startswith=prefix, triaged_at__isnull=False).values_list(
+            "triaged_at", "item__delivery_id"
+        )
+    )
+    # An item keeps its delivery as a plain id (deliveries belong to the integrations, above the inbox).
+    stored = dict(
+        Delivery.objects.filter(pk__in={pk for _at, pk in rows if pk}).values_list("pk", "received_at")
+    )
+    visible = [(triaged_at - stored[pk]).total_seconds() for triaged_at, pk in rows if pk in stored]
     return {"deliveries": deliveries, "items": items, "triaged": triaged, "visible": visible}
 
 
