@@ -6,6 +6,7 @@ import pytest
 
 from somevakt.analysis.base import Finding
 from somevakt.policy.codes import SECONDARY_ACTIONS
+from somevakt.policy.decision import INBOUND_ACTIONS
 from somevakt.policy.engine import (
     InputError,
     PolicyContext,
@@ -229,17 +230,7 @@ def test_it_gives_only_inbound_actions_for_comments_and_every_action_cites_claus
     codes = sorted({code for c in pack.clauses for r in c.honoured_by.rules for code in r.codes})
     for code in codes:
         d = run(slug, "comment", code)
-        assert d.action in {
-            "none",
-            "thank",
-            "reply",
-            "refer_formal",
-            "refer_political",
-            "escalate_manager",
-            "escalate_crisis",
-            "hide",
-            "delete",
-        }
+        assert d.action in INBOUND_ACTIONS
         assert set(d.also) <= set(SECONDARY_ACTIONS)
         assert d.action not in d.also
         assert d.clauses and set(d.clauses) <= known
