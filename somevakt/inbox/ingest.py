@@ -32,7 +32,12 @@ from somevakt.inbox.tasks import triage_item
 
 log = logging.getLogger(__name__)
 
-CHANNEL_KINDS = {"message": ItemKind.MESSAGE, "mention": ItemKind.MENTION}
+CHANNEL_KINDS = {
+    "message": ItemKind.MESSAGE,
+    "mention": ItemKind.MENTION,
+    "post": ItemKind.POST,
+    "review": ItemKind.REVIEW,
+}
 STORING_VERBS = ("add", "edited")
 # verb -> (event, status flag, the flag's value after it)
 MODERATION_VERBS = {

@@ -22,10 +22,12 @@ class ItemKind(models.TextChoices):
     REPLY = "reply", _("Reply in a thread")
     MESSAGE = "message", _("Direct message")
     MENTION = "mention", _("Mention")
+    POST = "post", _("Visitor post")
+    REVIEW = "review", _("Recommendation")
 
 
 class Item(TenantOwned):
-    """One inbound comment, reply, message or mention on an official account."""
+    """One inbound comment, reply, visitor post, message, mention or recommendation on an official account."""
 
     account = models.ForeignKey(
         "registry.Account", on_delete=models.PROTECT, related_name="items", verbose_name=_("account")

@@ -45,6 +45,9 @@ class Adapter(PlatformActions):
         # Where the last `fetch_recent` stopped, for platforms that page by id (Mastodon):
         # set it before fetching, read it after, and store it with the account.
         self.cursor = cursor
+        # What the last `parse` saw but could not read as anything for the inbox (an unknown
+        # field, item or verb), so the delivery can say so instead of dropping it in silence.
+        self.unhandled: list[str] = []
 
     def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         """Turn one delivery (a webhook body, an export row) into comments."""

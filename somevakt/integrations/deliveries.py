@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -96,15 +97,20 @@ def count_rejected_signature(source: str) -> None:
             RejectedSignatures.objects.filter(pk=_counter.pk).update(count=F("count") + 1, last_at=now)
 
 
-def parse_meta(payload: Any) -> list[InboundComment]:
+def _platform_of(payload: Any) -> str | None:
+    """The platform a Meta delivery is for, or None for another Meta object (user, permissions)."""
     if not isinstance(payload, dict):
         raise MalformedDelivery("the body is JSON but not an object")
     platform = META_OBJECTS.get(payload.get("object", ""))
-    if platform is None:
-        if not isinstance(payload.get("entry"), list):
-            raise MalformedDelivery("expected an object with 'object' and an 'entry' list")
-        return []  # another Meta object (user, permissions): nothing for the inbox
-    return adapter_for(platform, "").parse(payload)
+    if platform is None and not isinstance(payload.get("entry"), list):
+        raise MalformedDelivery("expected an object with 'object' and an 'entry' list")
+    return platform
+
+
+def parse_with_unhandled(platform: str, payload: Any) -> tuple[list[InboundComment], list[str]]:
+    """The comments, and what the adapter saw but could not read as anything for the inbox."""
+    adapter = adapter_for(platform, "")
+    return adapter.parse(payload), list(adapter.unhandled)
 
 
 def accounts_for(platform: str, external_id: str) -> list[Account]:
@@ -173,10 +179,12 @@ def _process_batch(deliveries: list[Delivery]) -> list[Item]:
     incoming: list[tuple[Account, InboundComment, Delivery]] = []
     outcomes: dict[tuple[int, str], list[Delivery]] = {}
     for delivery in deliveries:
-        comments = _comments_of(delivery)
-        if comments is None:
+        read = _comments_of(delivery)
+        if read is None:
             continue
+        comments, unhandled = read
         pairs, note = _route(comments, accounts)
+        note = "; ".join(part for part in (note, unhandled) if part)
         incoming.extend((account, comment, delivery) for account, comment in pairs)
         heard.update((c.platform, c.account_external_id) for c in comments)
         if note:
@@ -196,16 +204,24 @@ def _process_batch(deliveries: list[Delivery]) -> list[Item]:
     ]
 
 
-def _comments_of(delivery: Delivery) -> list[InboundComment] | None:
-    """The delivery's comments, or None when it cannot be read (it is then rejected)."""
+def _comments_of(delivery: Delivery) -> tuple[list[InboundComment], str] | None:
+    """The delivery's comments and a note of what in it was not for the inbox, or None when it
+    cannot be read (it is then rejected). The raw body is kept either way, so nothing that
+    arrived is lost: an unknown field or item is named in the delivery's note."""
     payload, error = read_json(bytes(delivery.body))
     try:
         if error:
             raise MalformedDelivery(error)
-        return parse_meta(payload)
+        platform = _platform_of(payload)
+        if platform is None:
+            return [], ""
+        comments, unhandled = parse_with_unhandled(platform, payload)
     except MalformedDelivery as exc:
         reject(delivery, str(exc))
         return None
+    counts = Counter(unhandled)
+    note = ", ".join(f"{what} ×{n}" if n > 1 else what for what, n in sorted(counts.items()))
+    return comments, f"not for the inbox: {note}" if note else ""
 
 
 def _route(

@@ -33,6 +33,26 @@ def entries(payload: Any, object_name: str) -> Iterator[tuple[str, dict[str, Any
             yield str(entry["id"]), change, entry.get("time")
 
 
+def messaging(payload: Any, object_name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(entry id, event) for every Messenger-style event (`entry[].messaging[]`) of `object_name`.
+
+    Messages to a page or an Instagram account come in this shape rather than as `changes`:
+    `{"sender": {"id"}, "recipient": {"id"}, "timestamp", "message": {"mid", "text", "attachments"}}`.
+    """
+    if not isinstance(payload, dict) or payload.get("object") != object_name:
+        return
+    for number, entry in enumerate(payload.get("entry") or []):
+        if not isinstance(entry, dict):
+            raise MalformedDelivery(f"entry {number} is not an object")
+        events = entry.get("messaging", [])
+        if not isinstance(events, list):
+            raise MalformedDelivery(f"entry {number}: 'messaging' is not a list")
+        for event in events:
+            if not isinstance(event, dict):
+                raise MalformedDelivery(f"entry {number}: a messaging event is not an object")
+            yield str(entry.get("id", "")), event
+
+
 def timestamp(value: Any) -> datetime | None:
     """Meta's times: Unix seconds (sometimes milliseconds) or ISO 8601 with a +0000 offset."""
     if isinstance(value, bool) or value is None:
@@ -58,3 +78,10 @@ def text_of(value: Any) -> str:
 
 def ident(value: Any) -> str:
     return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+
+
+def author_of(value: dict[str, Any]) -> tuple[str, str]:
+    """(id, name) of who wrote it: `from` in most deliveries, `sender_id`/`sender_name` in some."""
+    author = value.get("from") if isinstance(value.get("from"), dict) else {}
+    author_id = ident(author.get("id")) or ident(value.get("sender_id"))
+    return author_id, text_of(author.get("name")) or text_of(value.get("sender_name"))

@@ -16,7 +16,12 @@ from somevakt.integrations.fakes.meta_payloads import (
     feed_comment,
     instagram_comment,
     instagram_delivery,
+    messenger_delivery,
+    messenger_message,
     page_delivery,
+    page_mention,
+    page_rating,
+    visitor_post,
 )
 from somevakt.integrations.models import Delivery, DeliveryStatus
 from somevakt.registry.models import AccountAlert, AccountState, AlertKind
@@ -250,3 +255,41 @@ def test_it_drains_a_batch_in_the_same_few_queries_however_many_deliveries(accou
     assert many <= few + 2
     assert Item.objects.count() == 43
     assert ItemEvent.objects.filter(type="triaged").count() == 43
+
+
+def test_it_turns_every_kind_of_inquiry_into_a_triaged_item_of_its_kind(account) -> None:
+    changes = store(
+        page_delivery(
+            PAGE,
+            visitor_post(PAGE, f"{PAGE}_71", "Når blir veien ved skolen brøytet?"),
+            feed_comment(PAGE, "71_1", "Lurer på det samme", post_id=f"{PAGE}_71"),
+            page_mention(PAGE, "5550003_72"),
+            page_rating(PAGE, "Takk for rask hjelp på servicetorget!"),
+        )
+    )
+    messages = store(messenger_delivery(PAGE, messenger_message(PAGE, "m_73", "Når er legevakten åpen?")))
+    process([changes.pk, messages.pk])
+    kinds = dict(Item.objects.values_list("platform_id", "kind"))
+    assert kinds == {
+        f"{PAGE}_71": "post",
+        "71_1": "comment",
+        "5550003_72": "mention",
+        "1911000000000001": "review",
+        "m_73": "message",
+    }
+    post = Item.objects.get(platform_id=f"{PAGE}_71")
+    assert post.status.action == "reply" and post.status.due is not None  # a question, with its deadline
+    message = Item.objects.get(platform_id="m_73")
+    assert message.status.action == "reply" and message.status.due is not None
+    assert Item.objects.get(kind="review").status.action == "thank"
+
+
+def test_it_names_what_was_not_for_the_inbox_in_the_deliverys_note(account) -> None:
+    unknown = {"field": "leadgen", "value": {"leadgen_id": "1"}}
+    fundraiser = {"field": "feed", "value": {"item": "fundraiser", "verb": "add", "post_id": "x"}}
+    delivery = store(page_delivery(PAGE, unknown, unknown, fundraiser, feed_comment(PAGE, "74_1", "Hei")))
+    assert process_delivery(delivery.pk) == DeliveryStatus.PROCESSED
+    delivery.refresh_from_db()
+    assert delivery.error == "not for the inbox: feed item 'fundraiser', field 'leadgen' ×2"
+    assert delivery.comments == 1
+    assert bytes(delivery.body)  # the raw delivery is kept with its note

@@ -1,4 +1,5 @@
-"""Facebook pages through the Graph API: comments arrive by webhook (page `feed` changes)."""
+"""Facebook pages through the Graph API: comments, visitor posts, mentions and recommendations
+arrive by webhook as page `changes`, Messenger messages as page `messaging` events."""
 
 from __future__ import annotations
 
@@ -8,10 +9,30 @@ from typing import Any
 from somevakt.inbox.ports import Capabilities, InboundComment
 from somevakt.integrations.base import Adapter
 from somevakt.integrations.facebook.client import GraphClient
-from somevakt.integrations.meta_payload import MalformedDelivery, entries, ident, text_of, timestamp
+from somevakt.integrations.meta_payload import (
+    MalformedDelivery,
+    author_of,
+    entries,
+    ident,
+    messaging,
+    text_of,
+    timestamp,
+)
 
-VERBS = frozenset({"add", "edited", "remove", "hide", "unhide"})
+# Meta sends an edit as `edited` on comments and as `edit` on posts (and sometimes on comments).
+VERBS = {
+    "add": "add",
+    "edited": "edited",
+    "edit": "edited",
+    "remove": "remove",
+    "hide": "hide",
+    "unhide": "unhide",
+}
 COMMENT_FIELDS = "id,message,from,created_time,parent{id},permalink_url"
+# A visitor's own post on the page: a text (status), a post with a link, photos or a video.
+POST_ITEMS = frozenset({"post", "status", "photo", "video", "share"})
+# Feed changes that are not an inquiry to anyone: counted as seen, never stored.
+FEED_NOISE = frozenset({"reaction", "like", "event", "album", "milestone", "cover", "story"})
 
 
 class FacebookAdapter(Adapter):
@@ -22,43 +43,186 @@ class FacebookAdapter(Adapter):
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
 
     def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
-        comments = []
+        """Comments, visitor posts, mentions and recommendations (page `changes`) and Messenger
+        messages (page `messaging`) in one delivery; what is not for the inbox is noted in
+        `self.unhandled` when it is something we do not know."""
+        self.unhandled = []
+        found: list[InboundComment] = []
         for page_id, change, entry_time in entries(payload, "page"):
-            if change.get("field") != "feed":
-                continue
+            field = change.get("field")
             value = change["value"]
-            if value.get("item") != "comment":
-                continue  # posts, reactions, shares: not comments to handle
-            verb = value.get("verb")
-            if verb not in VERBS:
+            if field == "feed":
+                parsed = self._feed(page_id, value, entry_time)
+            elif field == "mention":
+                parsed = self._mention(page_id, value, entry_time)
+            elif field == "ratings":
+                parsed = self._rating(page_id, value, entry_time)
+            else:
+                self.unhandled.append(f"field {field!r}")
                 continue
-            comment_id = ident(value.get("comment_id"))
-            if not comment_id:
-                raise MalformedDelivery(f"page {page_id}: a comment change without comment_id")
-            author = value.get("from") if isinstance(value.get("from"), dict) else {}
-            if ident(author.get("id")) == page_id:
-                continue  # the page's own replies are the municipality's texts, not inbound items
-            post_id = ident(value.get("post_id"))
-            parent_id = ident(value.get("parent_id"))
-            post = value.get("post") if isinstance(value.get("post"), dict) else {}
-            comments.append(
-                InboundComment(
-                    platform=self.platform,
-                    account_external_id=page_id,
-                    platform_id=comment_id,
-                    text=text_of(value.get("message")),
-                    author_name=text_of(author.get("name")),
-                    author_id=ident(author.get("id")),
-                    received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
-                    # A comment directly on the post has the post as its parent.
-                    parent_id="" if parent_id == post_id else parent_id,
-                    post_id=post_id,
-                    permalink=text_of(post.get("permalink_url")),
-                    verb=verb,
-                    raw=value,
-                )
-            )
-        return comments
+            if parsed is not None:
+                found.append(parsed)
+        for page_id, event in messaging(payload, "page"):
+            parsed = self._message(page_id, event)
+            if parsed is not None:
+                found.append(parsed)
+        return found
+
+    def _verb(self, value: dict[str, Any], what: str) -> str | None:
+        verb = VERBS.get(text_of(value.get("verb")))
+        if verb is None:
+            self.unhandled.append(f"{what} verb {value.get('verb')!r}")
+        return verb
+
+    def _feed(self, page_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        item = text_of(value.get("item"))
+        if item == "comment":
+            return self._comment(page_id, value, entry_time, channel="comment")
+        if item in POST_ITEMS:
+            return self._visitor_post(page_id, value, entry_time)
+        if item not in FEED_NOISE:
+            self.unhandled.append(f"feed item {item!r}")
+        return None
+
+    def _comment(
+        self, page_id: str, value: dict[str, Any], entry_time: Any, *, channel: str
+    ) -> InboundComment | None:
+        verb = self._verb(value, "comment")
+        if verb is None:
+            return None
+        comment_id = ident(value.get("comment_id"))
+        if not comment_id:
+            raise MalformedDelivery(f"page {page_id}: a comment change without comment_id")
+        author_id, author_name = author_of(value)
+        if author_id == page_id:
+            return None  # the page's own replies are the municipality's texts, not inbound items
+        post_id = ident(value.get("post_id"))
+        parent_id = ident(value.get("parent_id"))
+        post = value.get("post") if isinstance(value.get("post"), dict) else {}
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=page_id,
+            platform_id=comment_id,
+            text=text_of(value.get("message")),
+            author_name=author_name,
+            author_id=author_id,
+            received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
+            # A comment directly on the post has the post as its parent.
+            parent_id="" if parent_id == post_id else parent_id,
+            post_id=post_id,
+            permalink=text_of(post.get("permalink_url")),
+            verb=verb,
+            channel=channel,
+            raw=value,
+        )
+
+    def _visitor_post(self, page_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        verb = self._verb(value, "post")
+        if verb is None:
+            return None
+        post_id = ident(value.get("post_id"))
+        if not post_id:
+            raise MalformedDelivery(f"page {page_id}: a post change without post_id")
+        author_id, author_name = author_of(value)
+        if author_id == page_id:
+            return None  # the municipality's own post: published by us, not an inquiry
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=page_id,
+            platform_id=post_id,
+            text=text_of(value.get("message")),
+            author_name=author_name,
+            author_id=author_id,
+            received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
+            post_id=post_id,
+            permalink=text_of(value.get("permalink_url")) or text_of(value.get("link")),
+            verb=verb,
+            channel="post",
+            # The photo references (`photos`, `photo_id`, `link`) stay in `raw`, with the item's payload.
+            raw=value,
+        )
+
+    def _mention(self, page_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        """The page named in someone else's post or comment. Meta sends who and where, and
+        the text only sometimes (`message`); the item links to the post either way."""
+        if text_of(value.get("item")) == "comment" and ident(value.get("comment_id")):
+            return self._comment(page_id, value, entry_time, channel="mention")
+        verb = self._verb(value, "mention")
+        post_id = ident(value.get("post_id"))
+        if verb is None or not post_id:
+            if verb is not None:
+                self.unhandled.append("mention without post_id")
+            return None
+        author_id, author_name = author_of(value)
+        if author_id == page_id:
+            return None
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=page_id,
+            platform_id=post_id,
+            text=text_of(value.get("message")),
+            author_name=author_name,
+            author_id=author_id,
+            received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
+            post_id=post_id,
+            permalink=f"https://www.facebook.com/{post_id}",
+            verb=verb,
+            channel="mention",
+            raw=value,
+        )
+
+    def _rating(self, page_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        """A recommendation (or not) of the page, with its text: answered like a comment."""
+        if text_of(value.get("item")) == "comment":
+            return self._comment(page_id, value, entry_time, channel="comment")
+        verb = self._verb(value, "rating")
+        story_id = ident(value.get("open_graph_story_id"))
+        author_id = ident(value.get("reviewer_id"))
+        if verb is None:
+            return None
+        if not story_id and not author_id:
+            raise MalformedDelivery(f"page {page_id}: a rating without open_graph_story_id or reviewer_id")
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=page_id,
+            # One recommendation per person and page: the reviewer is the key when the story id is missing.
+            platform_id=story_id or f"rating:{author_id}",
+            text=text_of(value.get("review_text")),
+            author_name=text_of(value.get("reviewer_name")),
+            author_id=author_id,
+            received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
+            post_id=story_id,
+            verb=verb,
+            channel="review",
+            raw=value,
+        )
+
+    def _message(self, page_id: str, event: dict[str, Any]) -> InboundComment | None:
+        """A Messenger message to the page. The conversation (the person's page-scoped id) is the thread."""
+        message = event.get("message")
+        sender = ident((event.get("sender") or {}).get("id")) if isinstance(event.get("sender"), dict) else ""
+        if not isinstance(message, dict):
+            # Deliveries, reads, reactions and postbacks say nothing to answer.
+            if not any(key in event for key in ("delivery", "read", "reaction", "postback", "optin")):
+                self.unhandled.append("messaging event without a message")
+            return None
+        if message.get("is_echo") or sender == page_id:
+            return None  # the page's own message, sent by us
+        mid = ident(message.get("mid"))
+        if not mid or not sender:
+            raise MalformedDelivery(f"page {page_id}: a message without mid or sender")
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=page_id,
+            platform_id=mid,
+            text=text_of(message.get("text")),
+            author_id=sender,
+            received_at=timestamp(event.get("timestamp")),
+            post_id=f"t_{sender}",
+            verb="add",
+            channel="message",
+            raw=event,
+        )
 
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Comments on the page's latest posts, newest first, back to `since`."""

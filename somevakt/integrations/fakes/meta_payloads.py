@@ -44,6 +44,100 @@ def feed_comment(
     return {"field": "feed", "value": value}
 
 
+def visitor_post(
+    page_id: str,
+    post_id: str,
+    message: str = "",
+    *,
+    verb: str = "add",
+    item: str = "status",
+    author: tuple[str, str] = ("5550002", "Ola Nordmann"),
+    photo: str = "",
+) -> dict[str, Any]:
+    """One `feed` change for a post someone else wrote on the page (`item: status|post|photo`)."""
+    value: dict[str, Any] = {
+        "from": {"id": author[0], "name": author[1]},
+        "post_id": post_id,
+        "created_time": int(time.time()),
+        "item": item,
+        "verb": verb,
+        "published": 1,
+    }
+    if message:
+        value["message"] = message
+    if photo:
+        value.update({"photo_id": photo, "link": f"https://scontent.xx.fbcdn.net/v/{photo}.jpg"})
+    return {"field": "feed", "value": value}
+
+
+def page_mention(
+    page_id: str, post_id: str, *, author: tuple[str, str] = ("5550003", "Per Hansen"), verb: str = "add"
+) -> dict[str, Any]:
+    """The page named in someone's post: Meta says who and where (`sender_id`, `sender_name`)."""
+    return {
+        "field": "mention",
+        "value": {
+            "post_id": post_id,
+            "sender_name": author[1],
+            "item": "post",
+            "sender_id": author[0],
+            "verb": verb,
+        },
+    }
+
+
+def page_rating(
+    page_id: str,
+    text: str,
+    *,
+    story_id: str = "1911000000000001",
+    author: tuple[str, str] = ("5550004", "Anne Berg"),
+    recommends: bool = True,
+    verb: str = "add",
+) -> dict[str, Any]:
+    """A recommendation of the page (`ratings`), with its text."""
+    return {
+        "field": "ratings",
+        "value": {
+            "reviewer_id": author[0],
+            "reviewer_name": author[1],
+            "review_text": text,
+            "recommendation_type": "positive" if recommends else "negative",
+            "open_graph_story_id": story_id,
+            "created_time": int(time.time()),
+            "item": "rating",
+            "verb": verb,
+        },
+    }
+
+
+def messenger_delivery(page_id: str, *events: dict[str, Any]) -> dict[str, Any]:
+    """A Messenger delivery: `{"object": "page", "entry": [{"id", "time", "messaging": [...]}]}`."""
+    return {
+        "object": "page",
+        "entry": [{"id": page_id, "time": int(time.time() * 1000), "messaging": list(events)}],
+    }
+
+
+def messenger_message(
+    page_id: str, mid: str, text: str = "", *, sender: str = "6660001", attachment: str = ""
+) -> dict[str, Any]:
+    """One message from a person (page-scoped id `sender`) to the page."""
+    message: dict[str, Any] = {"mid": mid}
+    if text:
+        message["text"] = text
+    if attachment:
+        message["attachments"] = [
+            {"type": attachment, "payload": {"url": "https://scontent.xx.fbcdn.net/a.jpg"}}
+        ]
+    return {
+        "sender": {"id": sender},
+        "recipient": {"id": page_id},
+        "timestamp": int(time.time() * 1000),
+        "message": message,
+    }
+
+
 def instagram_comment(
     comment_id: str,
     text: str,

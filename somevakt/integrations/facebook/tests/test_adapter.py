@@ -10,7 +10,15 @@ from somevakt.inbox.ports import PlatformError
 from somevakt.integrations.base import Credentials
 from somevakt.integrations.facebook.adapter import FacebookAdapter
 from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph
-from somevakt.integrations.fakes.meta_payloads import feed_comment, page_delivery
+from somevakt.integrations.fakes.meta_payloads import (
+    feed_comment,
+    messenger_delivery,
+    messenger_message,
+    page_delivery,
+    page_mention,
+    page_rating,
+    visitor_post,
+)
 from somevakt.integrations.meta_payload import MalformedDelivery
 
 PAGE = "104870552231001"
@@ -166,3 +174,136 @@ def test_it_fetches_recent_comments_newest_first_back_to_a_time(settings) -> Non
     reply = next(c for c in comments if c.platform_id == "1_4")
     assert reply.parent_id == "1_2"
     assert reply.post_id == f"{PAGE}_1"
+
+
+# The shapes below follow Meta's webhook references for page `feed` (posts, `edit`), `mention`,
+# `ratings` and Messenger `messages`; the ids and texts are made up.
+RECORDED_VISITOR_POST = {
+    "object": "page",
+    "entry": [
+        {
+            "id": PAGE,
+            "time": 1772614800,
+            "changes": [
+                {
+                    "field": "feed",
+                    "value": {
+                        "from": {"id": "24819310577002", "name": "Ola Bakken"},
+                        "link": "https://scontent.xx.fbcdn.net/v/t39.30808-6/4501.jpg",
+                        "message": "Hvorfor er ikke veien til skolen brøytet i dag?",
+                        "post_id": "104870552231001_900777",
+                        "created_time": 1772614795,
+                        "item": "photo",
+                        "photo_id": "900778",
+                        "published": 1,
+                        "verb": "add",
+                    },
+                }
+            ],
+        }
+    ],
+}
+
+RECORDED_MESSENGER = {
+    "object": "page",
+    "entry": [
+        {
+            "id": PAGE,
+            "time": 1772614800123,
+            "messaging": [
+                {
+                    "sender": {"id": "7011000000000001"},
+                    "recipient": {"id": PAGE},
+                    "timestamp": 1772614799000,
+                    "message": {"mid": "m_AbC123", "text": "Hei, når er legevakten åpen i jula?"},
+                },
+                {
+                    "sender": {"id": PAGE},
+                    "recipient": {"id": "7011000000000001"},
+                    "timestamp": 1772614799500,
+                    "message": {"mid": "m_AbC124", "is_echo": True, "text": "Vi svarer snart."},
+                },
+                {"sender": {"id": "7011000000000001"}, "recipient": {"id": PAGE}, "read": {"watermark": 1}},
+            ],
+        }
+    ],
+}
+
+
+def parse(payload) -> tuple[list, list[str]]:
+    adapter = FacebookAdapter("", Credentials())
+    return adapter.parse(payload), adapter.unhandled
+
+
+def test_it_reads_a_visitors_post_with_its_photo_from_a_recorded_delivery() -> None:
+    [post], unhandled = parse(RECORDED_VISITOR_POST)
+    assert (post.channel, post.platform_id, post.post_id) == (
+        "post",
+        "104870552231001_900777",
+        post.platform_id,
+    )
+    assert post.text == "Hvorfor er ikke veien til skolen brøytet i dag?"
+    assert (post.author_id, post.author_name) == ("24819310577002", "Ola Bakken")
+    assert post.raw["photo_id"] == "900778"  # the image reference is kept with the item
+    assert post.parent_id == ""
+    assert unhandled == []
+
+
+def test_it_reads_a_post_edit_sent_with_the_verb_edit_as_an_edit() -> None:
+    edited = visitor_post(PAGE, f"{PAGE}_5", "Rettet: veien er brøytet nå", verb="edit")
+    [post], _ = parse(page_delivery(PAGE, edited))
+    assert (post.verb, post.channel) == ("edited", "post")
+
+
+def test_it_skips_the_pages_own_posts_and_comments_in_either_author_form() -> None:
+    own_post = visitor_post(PAGE, f"{PAGE}_6", "Velkommen til julemarked!", author=(PAGE, "Kommunen"))
+    own_comment = feed_comment(PAGE, "6_1", "Takk!")
+    del own_comment["value"]["from"]
+    own_comment["value"].update({"sender_id": int(PAGE), "sender_name": "Kommunen"})
+    visitor_comment = feed_comment(PAGE, "6_2", "Når starter det?")
+    del visitor_comment["value"]["from"]
+    visitor_comment["value"].update({"sender_id": 5550009, "sender_name": "Eva Lie"})
+    found, _ = parse(page_delivery(PAGE, own_post, own_comment, visitor_comment))
+    assert [(c.platform_id, c.author_id, c.author_name) for c in found] == [("6_2", "5550009", "Eva Lie")]
+
+
+def test_it_reads_a_mention_of_the_page_and_a_recommendation() -> None:
+    mention = page_mention(PAGE, "5550003_777")
+    rating = page_rating(PAGE, "Veldig god hjelp på servicetorget!")
+    [named, review], unhandled = parse(page_delivery(PAGE, mention, rating))
+    assert (named.channel, named.platform_id, named.author_name) == ("mention", "5550003_777", "Per Hansen")
+    assert named.permalink == "https://www.facebook.com/5550003_777"
+    assert (review.channel, review.text, review.author_name) == (
+        "review",
+        "Veldig god hjelp på servicetorget!",
+        "Anne Berg",
+    )
+    assert review.platform_id == "1911000000000001"
+    assert unhandled == []
+
+
+def test_it_reads_messenger_messages_with_the_conversation_as_the_thread() -> None:
+    [message], unhandled = parse(RECORDED_MESSENGER)
+    assert (message.channel, message.platform_id, message.text) == (
+        "message",
+        "m_AbC123",
+        "Hei, når er legevakten åpen i jula?",
+    )
+    assert (message.author_id, message.post_id) == ("7011000000000001", "t_7011000000000001")
+    assert message.received_at == datetime.fromtimestamp(1772614799, tz=UTC)
+    assert unhandled == []  # the echo is ours and the read receipt says nothing to answer
+
+
+def test_it_keeps_a_message_with_only_an_attachment_as_an_item_without_text() -> None:
+    [message], _ = parse(messenger_delivery(PAGE, messenger_message(PAGE, "m_9", attachment="image")))
+    assert (message.text, message.raw["message"]["attachments"][0]["type"]) == ("", "image")
+
+
+def test_it_names_what_it_does_not_know_instead_of_dropping_it_in_silence() -> None:
+    reaction = {"field": "feed", "value": {"item": "reaction", "verb": "add", "post_id": "x"}}
+    unknown_item = {"field": "feed", "value": {"item": "fundraiser", "verb": "add", "post_id": "x"}}
+    unknown_field = {"field": "leadgen", "value": {"leadgen_id": "1"}}
+    odd_verb = feed_comment(PAGE, "7_1", "Hei", verb="block")
+    found, unhandled = parse(page_delivery(PAGE, reaction, unknown_item, unknown_field, odd_verb))
+    assert found == []
+    assert unhandled == ["feed item 'fundraiser'", "field 'leadgen'", "comment verb 'block'"]
