@@ -17,6 +17,17 @@ from typing import Any, ClassVar, Protocol
 # Every operation somevakt may ask a platform to do on someone else's comment, listed once.
 OPERATIONS = ("reply", "hide", "unhide", "delete")
 
+# Why a platform call failed, in kinds people can act on, listed once: the account has no
+# credentials; the platform refused them (token revoked or expired, permission missing); the
+# comment is gone from the platform; the platform could not be reached in time (unavailable,
+# timeout, rate limit); anything else. The inbox words each for people; the raw error is kept
+# for administrators.
+FAILURES = ("no_credentials", "permission", "gone", "unavailable", "other")
+
+# The platform state of a call (DESIGN.md §3): waiting, done on the platform, done in
+# somevakt only (the platform does not allow it), or failed.
+CALL_STATES = ("pending", "done", "local", "failed")
+
 
 class PlatformError(Exception):
     """Anything that went wrong talking to a platform.
@@ -25,10 +36,27 @@ class PlatformError(Exception):
     permanent; a timeout, a 5xx or a rate limit is not.
     """
 
-    def __init__(self, message: str, *, permanent: bool = False, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, permanent: bool = False, status: int | None = None, failure: str = ""
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.status = status
+        # One of FAILURES when the platform's answer says which; otherwise read from the status.
+        self.failure = failure if failure in FAILURES else ""
+
+    @property
+    def kind(self) -> str:
+        """Which of FAILURES this is: as the platform said, else by the HTTP status."""
+        if self.failure:
+            return self.failure
+        if self.status in (401, 403):
+            return "permission"
+        if self.status in (404, 410):
+            return "gone"
+        if not self.permanent or self.status == 429 or (self.status or 0) >= 500:
+            return "unavailable"
+        return "other"
 
 
 @dataclass(frozen=True)
@@ -96,6 +124,26 @@ class PlatformActions:
         raise NotImplementedError(f"{self.platform} cannot delete comments")
 
 
+@dataclass(frozen=True)
+class CallState:
+    """Where one platform call stands, as the inbox shows it beside the action it carries out.
+
+    `at` is when it was done or failed (None while pending); `failure` is one of FAILURES for a
+    failed call; `error` is the platform's own words, for administrators only; `retryable`
+    says whether asking again can help (not when the comment is gone).
+    """
+
+    call_id: int
+    item_id: int | None
+    op: str
+    state: str
+    at: datetime | None = None
+    failure: str = ""
+    error: str = ""
+    attempts: int = 0
+    retryable: bool = False
+
+
 class Outbound(Protocol):
     """The gateway that carries an operation out on the platform, after the caller's commit."""
 
@@ -103,6 +151,23 @@ class Outbound(Protocol):
 
     def request(self, account: Any, op: str, platform_id: str, *, text: str, item_id: int | None) -> Any:
         """Record the call (returned, with a `pk`) and run it once the transaction commits."""
+        ...
+
+    def states(self, item_ids: list[int]) -> dict[int, CallState]:
+        """The state of every call made for these items, by call id."""
+        ...
+
+    def retry(self, call_id: int, item_id: int) -> CallState | None:
+        """Ask again for a failed call of this item, after the caller's commit.
+
+        Returns the call's state afterwards; None if there is no such call for the item. A call
+        that is not failed (done meanwhile, or already waiting) is left as it is: never twice.
+        """
+        ...
+
+    def unreached(self, municipality_id: int, limit: int) -> list[int]:
+        """Up to `limit` ids of the municipality's items with a call that did not reach the
+        platform and still matters (failed, not since done by a retry or made moot)."""
         ...
 
 

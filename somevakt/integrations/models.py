@@ -82,6 +82,8 @@ class OutboundCall(models.Model):
     status = models.CharField(max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     permanent = models.BooleanField(default=False)
+    # Why it failed, one of `inbox.ports.FAILURES` ("" unless failed); `error` keeps the raw words.
+    failure = models.CharField(max_length=20, blank=True)
     error = models.TextField(blank=True)
     result_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

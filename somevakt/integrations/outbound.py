@@ -22,7 +22,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from somevakt.inbox.ports import OPERATIONS, Capabilities, PlatformError
+from somevakt.inbox.ports import OPERATIONS, CallState, Capabilities, PlatformError
 from somevakt.integrations.conf import setting
 from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
 from somevakt.integrations.models import OutboundCall, OutboundStatus
@@ -82,21 +82,23 @@ def perform(call_id: int) -> str:
     call = OutboundCall.objects.select_related("account").get(pk=call_id)
     if not call.account.has_credentials:
         # Nothing can reach the platform without them; trying again would only delay the alert.
-        return failed(call, NO_CREDENTIALS, permanent=True)
+        return failed(call, NO_CREDENTIALS, permanent=True, failure="no_credentials")
     try:
         operation = getattr(adapter_of(call.account), call.op)
         result = operation(call.platform_id, call.text) if call.op == "reply" else operation(call.platform_id)
     except PlatformError as exc:
-        return failed(call, str(exc), permanent=exc.permanent)
+        return failed(call, str(exc), permanent=exc.permanent, failure=exc.kind)
     except CredentialsUnreadable as exc:
-        return failed(call, str(exc), permanent=True)
+        return failed(call, str(exc), permanent=True, failure="no_credentials")
     except NotImplementedError as exc:
-        return failed(call, str(exc), permanent=True)
+        return failed(call, str(exc), permanent=True, failure="other")
     call.status = OutboundStatus.DONE
     call.result_id = str(result or "")
     call.error = ""
+    call.failure = ""
     call.finished_at = timezone.now()
-    call.save(update_fields=["status", "result_id", "error", "finished_at"])
+    call.save(update_fields=["status", "result_id", "error", "failure", "finished_at"])
+    resolve_alerts(call.account)
     return call.status
 
 
@@ -106,7 +108,7 @@ def perform_outbound(call_id: int) -> str:
     return perform(call_id)
 
 
-def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
+def failed(call: OutboundCall, error: str, *, permanent: bool, failure: str = "other") -> str:
     limit = int(setting("OUTBOUND_MAX_ATTEMPTS"))
     if not permanent and call.attempts < limit:
         pause = FIRST_PAUSE * (2 ** (call.attempts - 1))
@@ -118,17 +120,106 @@ def failed(call: OutboundCall, error: str, *, permanent: bool) -> str:
         return call.status
     call.status = OutboundStatus.FAILED
     call.permanent = permanent
+    call.failure = failure
     call.error = error[:2000]
     call.finished_at = timezone.now()
-    call.save(update_fields=["status", "permanent", "error", "finished_at"])
+    call.save(update_fields=["status", "permanent", "failure", "error", "finished_at"])
     log.warning("outbound %s failed for good: %s", call.pk, error)
+    # The message is the raw record for administrators; the accounts page words the alert
+    # from its kind and account in the reader's language.
     AccountAlert.objects.create(
         municipality_id=call.account.municipality_id,
         account=call.account,
         kind=AlertKind.OUTBOUND_FAILED,
-        message=f"{call.op} on {call.account} failed: {error}"[:2000],
+        message=f"{call.op} on {call.account} failed ({failure}): {error}"[:2000],
     )
     return call.status
+
+
+def resolve_alerts(account: Account) -> None:
+    """Once none of the account's calls is failed any more, its failed-call alerts are resolved."""
+    if not OutboundCall.objects.filter(account=account, status=OutboundStatus.FAILED).exists():
+        AccountAlert.objects.filter(
+            account=account, kind=AlertKind.OUTBOUND_FAILED, resolved_at__isnull=True
+        ).update(resolved_at=timezone.now())
+
+
+# --- what the inbox reads and asks again ----------------------------------------------------
+
+
+def state_of(call: OutboundCall) -> CallState:
+    return CallState(
+        call_id=call.pk,
+        item_id=call.item_id,
+        op=call.op,
+        state=call.status,
+        at=call.finished_at,
+        failure=call.failure if call.status == OutboundStatus.FAILED else "",
+        error=call.error if call.status == OutboundStatus.FAILED else "",
+        attempts=call.attempts,
+        # A comment that is gone stays gone; anything else may work once set right.
+        retryable=call.status == OutboundStatus.FAILED and call.failure != "gone",
+    )
+
+
+def states(item_ids: list[int]) -> dict[int, CallState]:
+    """The state of every call made for these items, by call id."""
+    return {call.pk: state_of(call) for call in OutboundCall.objects.filter(item_id__in=list(item_ids))}
+
+
+def retry(call_id: int, item_id: int) -> CallState | None:
+    """Ask again for a failed call of the item (after the caller's commit); see `inbox.ports.Outbound`.
+
+    Only a failed call turns pending again, in one conditional update: a call done meanwhile,
+    or one already asked again by someone else, is left alone, so nothing is sent twice.
+    """
+    with transaction.atomic():
+        if (
+            OutboundCall.objects.filter(pk=call_id, item_id=item_id, status=OutboundStatus.FAILED)
+            .exclude(failure="gone")
+            .update(
+                status=OutboundStatus.PENDING,
+                attempts=0,
+                permanent=False,
+                failure="",
+                error="",
+                finished_at=None,
+                attempted_at=timezone.now(),
+            )
+        ):
+            transaction.on_commit(lambda: enqueue(call_id))
+        call = OutboundCall.objects.filter(pk=call_id, item_id=item_id).first()
+    return state_of(call) if call is not None else None
+
+
+# Hiding and showing again undo each other: a failed one no longer matters once the other is asked.
+OPPOSITES = {"hide": "unhide", "unhide": "hide"}
+
+
+def unreached(municipality_id: int, limit: int = 1000) -> list[int]:
+    """Ids of the municipality's items with a failed call that still matters, up to `limit`.
+
+    A failed hide or unhide made moot by a later hide or unhide of the same item does not
+    count, nor does a hide or delete of a comment that is gone from the platform anyway.
+    """
+    failed_calls = OutboundCall.objects.filter(
+        account__municipality_id=municipality_id, status=OutboundStatus.FAILED, item_id__isnull=False
+    ).exclude(op__in=("hide", "delete"), failure="gone")
+    out: list[int] = []
+    for call_id, item_id, op in failed_calls.order_by("item_id", "pk").values_list("pk", "item_id", "op"):
+        if out and out[-1] == item_id:
+            continue
+        if (
+            op in OPPOSITES
+            and OutboundCall.objects.filter(
+                item_id=item_id, op__in=(op, OPPOSITES[op]), pk__gt=call_id
+            ).exists()
+        ):
+            continue
+        out.append(item_id)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:

@@ -9,7 +9,7 @@ from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, server_e
 from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
 from somevakt.integrations.fakes.mastodon import FakeMastodon
 from somevakt.integrations.models import OutboundCall, OutboundStatus
-from somevakt.integrations.outbound import perform, request
+from somevakt.integrations.outbound import perform, request, retry, states, unreached
 from somevakt.registry.models import AccountAlert, AlertKind
 from tests.integrations.conftest import PAGE, with_credentials
 
@@ -154,3 +154,84 @@ def test_it_leaves_a_call_alone_while_it_waits_for_its_retry(account, graph) -> 
     call.refresh_from_db()
     assert call.attempted_at > call.created_at
     assert sweep_stuck() == 0
+
+
+# --- why a call failed, its state for the inbox, asking again ---------------------------------
+
+
+def test_it_keeps_why_a_call_failed_as_a_kind(account, graph, settings) -> None:
+    from somevakt.integrations.fakes.graph import error
+
+    with_credentials(account, DEFAULT_TOKEN)
+    kinds = {}
+    for name, answer in {
+        "permission": token_expired(),
+        "gone": error(100, "Object does not exist", "GraphMethodException", subcode=33),
+        "other": error(1609005, "Something odd", "OAuthException"),
+    }.items():
+        call = request(account, "hide", "1_1")
+        graph.fail_next(answer)
+        assert perform(call.pk) == OutboundStatus.FAILED
+        kinds[name] = OutboundCall.objects.get(pk=call.pk).failure
+    settings.OUTBOUND_MAX_ATTEMPTS = 1
+    call = request(account, "hide", "1_1")
+    graph.fail_next(*[server_error()] * 3)
+    assert perform(call.pk) == OutboundStatus.FAILED
+    kinds["unavailable"] = OutboundCall.objects.get(pk=call.pk).failure
+    assert kinds == {k: k for k in kinds}
+
+
+def test_it_calls_a_missing_token_no_credentials(account) -> None:
+    call = request(account, "reply", "1_1", text="Hei", item_id=5)
+    perform(call.pk)
+    state = states([5])[call.pk]
+    assert (state.state, state.failure, state.retryable) == ("failed", "no_credentials", True)
+    assert "set-credentials" in state.error
+    assert state.at is not None
+
+
+def test_it_asks_again_once_and_never_twice(account, graph, django_capture_on_commit_callbacks) -> None:
+    call = request(account, "hide", "1_1", item_id=5)
+    perform(call.pk)  # no credentials yet
+    with_credentials(account, DEFAULT_TOKEN)
+    assert retry(call.pk, item_id=6) is None  # not this item's call
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retry(call.pk, item_id=5).state == "pending"
+        assert retry(call.pk, item_id=5).state == "pending"  # a second click asks nothing more
+    assert queued_calls().count(call.pk) == 1
+    assert perform(call.pk) == OutboundStatus.DONE
+    assert retry(call.pk, item_id=5).state == "done"  # done meanwhile: left alone
+    assert queued_calls().count(call.pk) == 1
+    assert graph.is_hidden("1_1")
+
+
+def test_it_resolves_the_accounts_alerts_once_nothing_is_failed(account, graph) -> None:
+    call = request(account, "hide", "1_1", item_id=5)
+    perform(call.pk)
+    alert = AccountAlert.objects.get(kind=AlertKind.OUTBOUND_FAILED)
+    assert "(no_credentials)" in alert.message
+    with_credentials(account, DEFAULT_TOKEN)
+    retry(call.pk, item_id=5)
+    perform(call.pk)
+    alert.refresh_from_db()
+    assert alert.resolved_at is not None
+
+
+def test_it_does_not_ask_again_for_a_comment_that_is_gone(account, graph) -> None:
+    from somevakt.integrations.fakes.graph import error
+
+    with_credentials(account, DEFAULT_TOKEN)
+    call = request(account, "reply", "1_1", text="Hei", item_id=5)
+    graph.fail_next(error(100, "Object does not exist", "GraphMethodException", subcode=33))
+    perform(call.pk)
+    state = retry(call.pk, item_id=5)
+    assert (state.state, state.retryable) == ("failed", False)
+
+
+def test_it_lists_the_items_whose_action_did_not_reach_the_platform(account, graph, other_account) -> None:
+    for item_id, op in ((1, "hide"), (2, "hide"), (3, "reply"), (4, "delete")):
+        perform(request(account, op, "1_1", text="Hei", item_id=item_id).pk)
+    request(account, "unhide", "1_1", item_id=2)  # a failed hide made moot by showing it again
+    perform(request(other_account, "hide", "9_9", item_id=9).pk)  # another municipality's
+    assert unreached(account.municipality_id) == [1, 3, 4]
+    assert unreached(account.municipality_id, limit=2) == [1, 3]

@@ -119,4 +119,19 @@ def graph_error(response: httpx.Response, body: Any) -> PlatformError:
     described += f" ({error.get('type', 'unknown type')}): {message}"
     if error.get("fbtrace_id"):
         described += f" [fbtrace_id {error['fbtrace_id']}]"
-    return PlatformError(described, permanent=not transient, status=response.status_code)
+    return PlatformError(
+        described, permanent=not transient, status=response.status_code, failure=graph_failure(code, error)
+    )
+
+
+# Graph's codes for an access token that no longer works or lacks a permission.
+PERMISSION_CODES = frozenset({10, 102, 190, *range(200, 300)})
+
+
+def graph_failure(code: Any, error: dict[str, Any]) -> str:
+    """Which of the port's FAILURES a Graph error is, where its code says (else by status)."""
+    if code in PERMISSION_CODES:
+        return "permission"
+    if code == 100 and error.get("error_subcode") == 33:
+        return "gone"  # the object does not exist (or cannot be seen any more)
+    return ""

@@ -24,7 +24,9 @@ class MastodonClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         if not base_url:
-            raise PlatformError("no instance URL is set for this Mastodon account", permanent=True)
+            raise PlatformError(
+                "no instance URL is set for this Mastodon account", permanent=True, failure="no_credentials"
+            )
         self.base_url = base_url.rstrip("/")
         self.retry = retry or http.RetryPolicy()
         self.http = httpx.Client(
