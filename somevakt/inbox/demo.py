@@ -1,4 +1,5 @@
-"""The demo loader's inbox step: the fixture comments become items, triaged on the spot.
+"""The demo loader's inbox step: the fixture comments, visitor posts, direct messages and mentions
+become items, triaged on the spot.
 
 Runs after the registry's step has made the accounts. Idempotent: an item is unique per
 (account, platform id) and triage is skipped for a text already triaged under the same
@@ -58,6 +59,10 @@ def load(context: Any) -> None:
             author_name=row["author"],
             received_at=dt.datetime.fromisoformat(row["received_at"]) + shift,
             parent_id=row.get("parent") or "",
+            # A visitor post, a direct message or a mention beside the comments; a message's
+            # thread is its conversation.
+            channel=row.get("channel", "comment"),
+            post_id=row.get("thread") or (row["platform_id"] if row.get("channel") == "post" else ""),
         )
         item, new = ingest_comment(account, parsed, enqueue=False)
         created += new

@@ -85,8 +85,16 @@ def test_it_gives_every_municipality_two_or_three_accounts():
 
 def test_it_has_a_few_dozen_comments_spread_over_every_account():
     comments = read_comments()
-    assert 40 <= len(comments) <= 60
+    assert 40 <= len(comments) <= 80
     assert {c["account"] for c in comments} == {a["key"] for a in read_accounts()}
+
+
+def test_it_has_a_visitor_post_a_conversation_and_a_mention_in_every_municipality():
+    for slug in SLUGS:
+        channels = {
+            c.get("channel", "comment") for c in read_comments() if c["account"].startswith(f"{slug}.")
+        }
+        assert {"comment", "post", "message", "mention"} <= channels, slug
 
 
 def test_it_has_a_checksum_valid_synthetic_national_id_and_no_other():
