@@ -1,4 +1,5 @@
-"""Instagram professional accounts: comments arrive by webhook (`comments` changes) at /hooks/meta.
+"""Instagram professional accounts: comments and mentions arrive by webhook (`comments` and
+`mentions` changes) at /hooks/meta, direct messages as `messaging` events.
 
 Instagram speaks the same Graph API as Facebook pages, through the same client
 (`facebook.client.GraphClient`); only the edges differ: replies go to `/{ig-comment-id}/replies`,
@@ -13,10 +14,19 @@ from typing import Any
 from somevakt.inbox.ports import Capabilities, InboundComment
 from somevakt.integrations.base import Adapter
 from somevakt.integrations.facebook.client import GraphClient
-from somevakt.integrations.meta_payload import MalformedDelivery, entries, ident, text_of, timestamp
+from somevakt.integrations.meta_payload import (
+    MalformedDelivery,
+    entries,
+    ident,
+    messaging,
+    text_of,
+    timestamp,
+)
 
 MEDIA_FIELDS = "id,timestamp,permalink"
 COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id"
+# Fields an Instagram app may be subscribed to that carry nothing to answer.
+QUIET_FIELDS = frozenset({"story_insights", "live_comments"})
 
 
 class InstagramAdapter(Adapter):
@@ -27,33 +37,96 @@ class InstagramAdapter(Adapter):
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
 
     def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
-        comments = []
+        """Comments and mentions (`changes`) and direct messages (`messaging`) in one delivery;
+        what is not for the inbox is noted in `self.unhandled` when we do not know it."""
+        self.unhandled = []
+        found: list[InboundComment] = []
         for account_id, change, entry_time in entries(payload, "instagram"):
-            if change.get("field") != "comments":
-                continue  # mentions, live comments, messages: not handled here
-            value = change["value"]
-            comment_id = ident(value.get("id"))
-            if not comment_id:
-                raise MalformedDelivery(f"instagram account {account_id}: a comment without id")
-            author = value.get("from") if isinstance(value.get("from"), dict) else {}
-            if ident(author.get("id")) == account_id:
-                continue  # the account's own replies
-            media = value.get("media") if isinstance(value.get("media"), dict) else {}
-            comments.append(
-                InboundComment(
-                    platform=self.platform,
-                    account_external_id=account_id,
-                    platform_id=comment_id,
-                    text=text_of(value.get("text")),
-                    author_name=text_of(author.get("username")),
-                    author_id=ident(author.get("id")),
-                    received_at=timestamp(value.get("timestamp")) or timestamp(entry_time),
-                    parent_id=ident(value.get("parent_id")),
-                    post_id=ident(media.get("id")),
-                    raw=value,
-                )
-            )
-        return comments
+            field = change.get("field")
+            if field == "comments":
+                parsed = self._comment(account_id, change["value"], entry_time)
+            elif field == "mentions":
+                parsed = self._mention(account_id, change["value"], entry_time)
+            else:
+                if field not in QUIET_FIELDS:
+                    self.unhandled.append(f"field {field!r}")
+                continue
+            if parsed is not None:
+                found.append(parsed)
+        for account_id, event in messaging(payload, "instagram"):
+            parsed = self._message(account_id, event)
+            if parsed is not None:
+                found.append(parsed)
+        return found
+
+    def _comment(self, account_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        comment_id = ident(value.get("id"))
+        if not comment_id:
+            raise MalformedDelivery(f"instagram account {account_id}: a comment without id")
+        author = value.get("from") if isinstance(value.get("from"), dict) else {}
+        if ident(author.get("id")) == account_id:
+            return None  # the account's own replies
+        media = value.get("media") if isinstance(value.get("media"), dict) else {}
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=account_id,
+            platform_id=comment_id,
+            text=text_of(value.get("text")),
+            author_name=text_of(author.get("username")),
+            author_id=ident(author.get("id")),
+            received_at=timestamp(value.get("timestamp")) or timestamp(entry_time),
+            parent_id=ident(value.get("parent_id")),
+            post_id=ident(media.get("id")),
+            raw=value,
+        )
+
+    def _mention(self, account_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        """The account @-mentioned in someone's caption or comment. Meta sends where (`media_id`,
+        and `comment_id` for a comment), not the text: the item links to the media."""
+        media_id = ident(value.get("media_id"))
+        if not media_id:
+            raise MalformedDelivery(f"instagram account {account_id}: a mention without media_id")
+        comment_id = ident(value.get("comment_id"))
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=account_id,
+            platform_id=comment_id or media_id,
+            text=text_of(value.get("text")),
+            received_at=timestamp(entry_time),
+            post_id=media_id,
+            verb="add",
+            channel="mention",
+            raw=value,
+        )
+
+    def _message(self, account_id: str, event: dict[str, Any]) -> InboundComment | None:
+        """A direct message to the account; the thread is the conversation (the sender's scoped id)."""
+        message = event.get("message")
+        sender = ident((event.get("sender") or {}).get("id")) if isinstance(event.get("sender"), dict) else ""
+        if not isinstance(message, dict):
+            if not any(key in event for key in ("read", "reaction", "postback", "delivery")):
+                self.unhandled.append("messaging event without a message")
+            return None
+        if message.get("is_echo") or sender == account_id:
+            return None  # the account's own message
+        if message.get("is_deleted"):
+            self.unhandled.append("deleted message")
+            return None
+        mid = ident(message.get("mid"))
+        if not mid or not sender:
+            raise MalformedDelivery(f"instagram account {account_id}: a message without mid or sender")
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=account_id,
+            platform_id=mid,
+            text=text_of(message.get("text")),
+            author_id=sender,
+            received_at=timestamp(event.get("timestamp")),
+            post_id=f"t_{sender}",
+            verb="add",
+            channel="message",
+            raw=event,
+        )
 
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Comments on the account's latest media, newest first, back to `since`."""

@@ -55,7 +55,6 @@ def test_it_keeps_the_parent_of_a_reply_and_skips_the_accounts_own_replies() -> 
         IG,
         instagram_comment("2", "svar", parent_id="1"),
         instagram_comment("3", "Takk!", author=(IG, "kommunen")),
-        {"field": "mentions", "value": {"media_id": "1"}},
     )
     comments = InstagramAdapter("", Credentials()).parse(payload)
     assert [(c.platform_id, c.parent_id) for c in comments] == [("2", "1")]
@@ -92,3 +91,60 @@ def test_it_fetches_recent_comments_on_the_latest_media(settings) -> None:
         comments = adapter().fetch_recent(since=datetime(2026, 3, 2, tzinfo=UTC))
     assert [(c.platform_id, c.text, c.post_id) for c in comments] == [("c2", "Ny", "m2")]
     assert comments[0].permalink == "https://www.instagram.com/p/m2/"
+
+
+# Shapes from Meta's Instagram webhook references (`mentions` changes and `messaging` events);
+# the ids and texts are made up.
+RECORDED_MENTION_AND_MESSAGE = {
+    "object": "instagram",
+    "entry": [
+        {
+            "id": IG,
+            "time": 1772614800,
+            "changes": [
+                {"field": "mentions", "value": {"media_id": "17887498072083520", "comment_id": "17871"}}
+            ],
+            "messaging": [
+                {
+                    "sender": {"id": "5380000000000001"},
+                    "recipient": {"id": IG},
+                    "timestamp": 1772614799000,
+                    "message": {"mid": "aWdfZAG1", "text": "Hei! Når åpner bassenget etter oppussingen?"},
+                },
+                {
+                    "sender": {"id": IG},
+                    "recipient": {"id": "5380000000000001"},
+                    "timestamp": 1772614799500,
+                    "message": {"mid": "aWdfZAG2", "text": "Vi sjekker!", "is_echo": True},
+                },
+            ],
+        }
+    ],
+}
+
+
+def test_it_reads_a_mention_and_a_direct_message_from_a_recorded_delivery() -> None:
+    adapter_ = InstagramAdapter("", Credentials())
+    mention, message = adapter_.parse(RECORDED_MENTION_AND_MESSAGE)
+    assert (mention.channel, mention.platform_id, mention.post_id) == (
+        "mention",
+        "17871",
+        "17887498072083520",
+    )
+    assert (message.channel, message.platform_id, message.post_id) == (
+        "message",
+        "aWdfZAG1",
+        "t_5380000000000001",
+    )
+    assert message.text == "Hei! Når åpner bassenget etter oppussingen?"
+    assert adapter_.unhandled == []
+
+
+def test_it_names_an_unknown_field_instead_of_dropping_it_in_silence() -> None:
+    adapter_ = InstagramAdapter("", Credentials())
+    payload = {
+        "object": "instagram",
+        "entry": [{"id": IG, "changes": [{"field": "story_mentions", "value": {}}]}],
+    }
+    assert adapter_.parse(payload) == []
+    assert adapter_.unhandled == ["field 'story_mentions'"]
