@@ -28,7 +28,9 @@ from somevakt.archive.formats.records import (
 from somevakt.archive.models import ArchiveProfile, JournalEntry, Reason
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.projection import ANSWER_EVENTS
+from somevakt.policy.codes import FINDING_CODES
 from somevakt.policy.packs import PackError, load_pack
+from somevakt.policy.schema import Pack
 
 DEFAULT_GROUNDS = {
     Reason.REFER_FORMAL: "Henvendelsen krever formell saksbehandling, som ikke skjer i sosiale medier. "
@@ -166,10 +168,8 @@ def thread_from_snapshot(rows: list[dict[str, Any]]) -> tuple[ThreadItem, ...]:
     )
 
 
-def _clause_summaries(entry: JournalEntry, ids: list[str]) -> tuple[CitedClause, ...]:
-    try:
-        pack = load_pack(entry.municipality.policy_pack)
-    except PackError:
+def _clause_summaries(pack: Pack | None, ids: list[str]) -> tuple[CitedClause, ...]:
+    if pack is None:
         return tuple(CitedClause(i) for i in ids)
     cited = []
     for clause_id in ids:
@@ -180,6 +180,78 @@ def _clause_summaries(entry: JournalEntry, ids: list[str]) -> tuple[CitedClause,
     return tuple(cited)
 
 
+# The finding codes behind each ground the inbox hides on (inbox.services.HIDE_GROUNDS).
+HIDE_GROUND_CODES: dict[str, tuple[str, ...]] = {
+    "personal_data": tuple(c for c in FINDING_CODES if c.startswith("personal_data.")),
+    "confidential": tuple(c for c in FINDING_CODES if c.startswith("confidential.")),
+    "illegal": ("abuse.threat", "abuse.hate"),
+}
+
+
+def _rule_clauses(pack: Pack, actions: set[str] | None, codes: set[str]) -> list[str]:
+    """Clauses with a rule on any of `codes` that leads to one of `actions` (any action if None)."""
+    found: list[str] = []
+    for clause in pack.clauses:
+        for rule in clause.honoured_by.rules:
+            acts = actions is None or rule.action in actions or bool(set(rule.also) & actions)
+            if acts and set(rule.codes) & codes and clause.id not in found:
+                found.append(clause.id)
+    return found
+
+
+def _first_found(pack: Pack, actions: set[str], family: set[str], item_codes: set[str]) -> list[str]:
+    """The clauses for `actions` on the item's own codes of `family`, else on any code of it;
+    failing that, the clauses of any action on those codes (what the guideline says of them)."""
+    own = family & item_codes
+    for wanted, codes in ((actions, own), (actions, family), (None, own), (None, family)):
+        found = _rule_clauses(pack, wanted, codes) if codes else []
+        if found:
+            return found
+    return []
+
+
+def event_clauses(entry: JournalEntry, pack: Pack | None) -> list[str]:
+    """The clauses of the action the entry documents: the hiding's or deletion's ground, the
+    referral's rule — never the triage's clauses for some other action."""
+    event = entry.source_event
+    recorded = list(event.clauses or [])
+    payload = event.payload or {}
+    if entry.reason == Reason.DELETE:
+        ground = payload.get("ground")
+        if not recorded and isinstance(ground, dict) and ground.get("clause"):
+            recorded = [str(ground["clause"])]
+        return recorded
+    if pack is None or entry.reason == Reason.REPLY:
+        return recorded
+    item_codes = set(getattr(entry.item.status, "codes", None) or [])
+    if entry.reason == Reason.HIDE:
+        ground = payload.get("ground")
+        if ground == "pending_escalation":
+            escalated = entry.item.events.filter(type="escalated", id__lt=event.pk).order_by("-id").first()
+            if escalated is not None and escalated.clauses:
+                return list(escalated.clauses)
+            return [c for c in [pack.roles.difficult_cases.clause] if c]
+        if ground in HIDE_GROUND_CODES:
+            return _first_found(pack, {"hide"}, set(HIDE_GROUND_CODES[ground]), item_codes) or recorded
+        return recorded
+    if entry.reason == Reason.REFER_POLITICAL and pack.roles.political_referral is not None:
+        if pack.roles.political_referral.clause:
+            return [pack.roles.political_referral.clause]
+    action = Reason(entry.reason).value
+    found = _rule_clauses(pack, {action}, item_codes)
+    if not found:
+        general = {"intent.case_request"} if action == Reason.REFER_FORMAL else {"intent.political"}
+        found = _rule_clauses(pack, {action}, general)
+    return found or recorded
+
+
+def _pack_of(entry: JournalEntry) -> Pack | None:
+    try:
+        return load_pack(entry.municipality.policy_pack)
+    except PackError:
+        return None
+
+
 def action_of(entry: JournalEntry) -> Action:
     event = entry.source_event
     grounds = event.reason.strip() or DEFAULT_GROUNDS[Reason(entry.reason)]
@@ -187,16 +259,14 @@ def action_of(entry: JournalEntry) -> Action:
         hidden = entry.item.events.filter(type="hidden", id__lte=event.pk).order_by("-id").first()
         if hidden is not None:
             grounds += f" Kommentaren er også skjult: {hidden.reason or 'for å verne opplysninger i den'}."
-    clauses = list(event.clauses or [])
-    if not clauses and entry.reason != Reason.REPLY:
-        clauses = list(getattr(entry.item.status, "clauses", []) or [])
+    pack = _pack_of(entry)
     return Action(
         # A reason is the inbox action the entry documents, by the same name.
         action=Reason(entry.reason).value,
         actor=person_name(event.actor, event.actor_label),
         time=event.at,
         grounds=grounds,
-        clauses=_clause_summaries(entry, clauses),
+        clauses=_clause_summaries(pack, event_clauses(entry, pack)),
     )
 
 
