@@ -5,7 +5,8 @@ Runs after the inbox's step has triaged the demo comments. It acts through the i
 services, as a communications person of each municipality would: up to two items per action
 (refer to case processing, refer to the political level, hide, delete) on what triage advised,
 and one follow-up reply to a referred inquiry. The archive's hook journals each action. It also
-gives each demo municipality its archive profile (organisation number). Idempotent: an item
+gives each demo municipality its archive profile (organisation number; Hustadvika's entries go
+after eight working hours with the proposal, the others wait for the records office). Idempotent: an item
 already referred, hidden or deleted is left alone.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from somevakt.archive.models import ArchiveProfile, JournalEntry
+from somevakt.archive.models import ArchiveProfile, Hold, JournalEntry
 from somevakt.inbox import services
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.models import ItemStatus
@@ -30,6 +31,9 @@ ORG_NUMBERS = {
     "gausdal": "961399254",
     "batsfjord": "964830533",
 }
+# One demo municipality lets undecided entries go after a working day's wait, with somevakt's
+# proposal; the others keep the default and wait for the records office's decision.
+HOLD_FOR_HOURS = {"hustadvika": 8}
 PER_ACTION = 2
 ACTED_ON = ("refer_formal", "refer_political", "hide", "delete")
 FOLLOW_UP = "Vi har fått søknaden din og behandler den. Du får svar i posten. Hilsen {fornavn}"
@@ -85,9 +89,10 @@ def load(context: Any) -> None:
     done: dict[str, int] = {}
     for slug, municipality in context.municipalities.items():
         if slug in ORG_NUMBERS:
-            ArchiveProfile.objects.get_or_create(
-                municipality=municipality, defaults={"org_number": ORG_NUMBERS[slug]}
-            )
+            defaults: dict[str, Any] = {"org_number": ORG_NUMBERS[slug]}
+            if slug in HOLD_FOR_HOURS:
+                defaults |= {"hold": Hold.HOURS, "hold_hours": HOLD_FOR_HOURS[slug]}
+            ArchiveProfile.objects.get_or_create(municipality=municipality, defaults=defaults)
         person = _actor(municipality)
         if person is None:
             continue

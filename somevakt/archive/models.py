@@ -152,6 +152,8 @@ class JournalChange(models.Model):
     new = models.TextField(blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+    # What the person confirmed with the change, e.g. the personal data an un-screening makes public.
+    note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -160,18 +162,48 @@ class JournalChange(models.Model):
         return f"{self.entry_id} {self.field}"
 
 
+class Hold(models.TextChoices):
+    """When an entry the records office has not decided on goes to the archive."""
+
+    DECISION = "decision", _("When the records office has decided screening")
+    HOURS = "hours", _("After a number of working hours, with somevakt's proposal")
+
+
+DEFAULT_HOLD_HOURS = 8
+
+
 class ArchiveProfile(TenantOwned):
     """What the archive needs to know about the municipality: its organisation number (the
     record creator's id) and the archive part (arkivdel) entries without a case are filed in."""
 
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
     series = models.CharField(_("archive part (arkivdel)"), max_length=50, blank=True)
+    # Screening can only be decided before delivery, so an entry waits for the records office:
+    # by default until it has decided (see docs/archive.md, "When an entry is delivered").
+    hold = models.CharField(_("delivery"), max_length=12, choices=Hold.choices, default=Hold.DECISION)
+    hold_hours = models.PositiveSmallIntegerField(_("working hours to wait"), default=DEFAULT_HOLD_HOURS)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["municipality"], name="one_archive_profile")]
 
     def __str__(self) -> str:
         return f"{self.municipality_id}: {self.org_number}"
+
+
+class SettingsChange(TenantOwned):
+    """A change to the municipality's archive settings: who changed what, when, from and to."""
+
+    field = models.CharField(max_length=40)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.field}"
 
 
 DEFAULT_RETENTION_DAYS = 365

@@ -21,9 +21,11 @@ from django.utils import timezone
 
 from somevakt.archive import conf
 from somevakt.archive.entry_record import record_for, take_snapshot
+from somevakt.archive.exposure import Exposed, exposed, kinds_note
 from somevakt.archive.formats.capture import CaptureError, capture
 from somevakt.archive.formats.outbox import OutboxTransport, OutgoingMessage, Transport, TransportError
 from somevakt.archive.formats.records import CaseReference, RecordError
+from somevakt.archive.hold import Planner
 from somevakt.archive.journal import sweep
 from somevakt.archive.models import DeliveryState, JournalChange, JournalEntry
 from somevakt.inbox.events import record
@@ -158,8 +160,23 @@ def screening_text(screened: bool, basis: str) -> str:
     return f"Skjermet – {basis}" if screened else "Ikke skjermet"
 
 
-def decide_screening(entry: JournalEntry, person: Any, screened: bool, basis: str = "") -> bool:
-    """The records office's decision on screening; a screened entry needs its legal basis."""
+class ConfirmationNeeded(Exception):
+    """Un-screening would make personal data public; the records office must confirm it first."""
+
+    def __init__(self, found: list[Exposed]) -> None:
+        super().__init__("un-screening makes personal data public: " + kinds_note(found))
+        self.found = found
+
+
+def decide_screening(
+    entry: JournalEntry, person: Any, screened: bool, basis: str = "", *, confirmed: bool = False
+) -> bool:
+    """The records office's decision on screening; a screened entry needs its legal basis.
+
+    Deciding that an entry is not screened when its texts hold personal data raises
+    `ConfirmationNeeded` naming the kinds, unless `confirmed`; the change log keeps what was
+    confirmed.
+    """
     basis = basis.strip() if screened else ""
     if screened and not basis:
         raise InvalidMetadata("a screened entry needs its legal basis (skjermingshjemmel)")
@@ -171,11 +188,19 @@ def decide_screening(entry: JournalEntry, person: Any, screened: bool, basis: st
         after = screening_text(screened, basis)
         if locked.skjermet is not None and before == after:
             return False
+        note = ""
+        if not screened:
+            found = exposed(entry)
+            if found and not confirmed:
+                raise ConfirmationNeeded(found)
+            note = kinds_note(found) if found else ""
         locked.skjermet = screened
         locked.screening_basis = basis
         locked.screening_decided_by = person
         locked.screening_decided_at = timezone.now()
-        JournalChange.objects.create(entry=locked, field="skjerming", old=before, new=after, by=person)
+        JournalChange.objects.create(
+            entry=locked, field="skjerming", old=before, new=after, by=person, note=note
+        )
         if before != after:
             _discard_capture(locked)
         locked.save()
@@ -323,6 +348,8 @@ class DeliverySummary:
     delivery_errors: list[tuple[str, str]] = field(default_factory=list)
     archive_failures: list[tuple[str, str]] = field(default_factory=list)
     waiting_for_receipt: int = 0
+    # Captured, waiting for the records office's screening decision (or its working hours).
+    held: int = 0
 
     @property
     def failed(self) -> bool:
@@ -332,7 +359,8 @@ class DeliverySummary:
         lines = [
             f"journaled {self.journaled}, captured {self.captured}, sent {self.sent}, "
             f"registered by the archive {self.acknowledged}, sent again {self.retried}, "
-            f"waiting for a receipt {self.waiting_for_receipt}"
+            f"waiting for a receipt {self.waiting_for_receipt}, "
+            f"waiting for the records office's decision {self.held}"
         ]
         for label, errors in (
             ("capture failed", self.capture_errors),
@@ -353,10 +381,12 @@ def deliver_pending(
     """Journal what is missing, read receipts, then capture and deliver everything pending.
 
     `force` ignores the pauses between retries (the `archive deliver` command); the worker
-    waits them out.
+    waits them out. Neither delivers an entry the records office has not decided on before
+    the municipality's setting lets it go (`hold.Planner`); it is captured and waits.
     """
     transport = transport or transport_for()
     now = now or timezone.now()
+    planner = Planner(municipality)
     summary = DeliverySummary(journaled=sweep(municipality))
     entries = _entries().filter(municipality=municipality)
 
@@ -381,6 +411,9 @@ def deliver_pending(
 
     captured = entries.filter(state=DeliveryState.CAPTURED).order_by("id")
     for entry in captured if force else captured.filter(due):
+        if planner.held(entry, now):
+            summary.held += 1
+            continue
         if deliver_entry(entry, transport, now):
             summary.sent += 1
         else:

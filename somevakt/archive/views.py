@@ -11,30 +11,40 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from somevakt.archive.entry_record import event_clauses
+from somevakt.archive.exposure import exposed, mask_ids
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS, CaseReference, RecordError
+from somevakt.archive.hold import Planner
 from somevakt.archive.models import (
+    DELIVERED_STATES,
     ArchiveProfile,
     DeliveryState,
+    Hold,
     JournalEntry,
+    Reason,
     RetentionRule,
     RetentionRun,
+    SettingsChange,
 )
 from somevakt.archive.reports import OSLO, deleted_csv, deleted_in, grounds_count
 from somevakt.archive.services import (
+    ConfirmationNeeded,
     EntryLocked,
     InvalidMetadata,
     decide_screening,
     send_again,
     update_metadata,
 )
+from somevakt.policy.packs import PackError, load_pack
 from somevakt.tenants.access import has_role, member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -54,10 +64,37 @@ def _entries(request: HttpRequest):
     )
 
 
+def _text_matches(query: str) -> Q:
+    """The entry's own text: the municipality's reply for a reply, else the comment."""
+    reply = Q(reason=Reason.REPLY, source_event__payload__text__icontains=query)
+    return reply | (~Q(reason=Reason.REPLY) & Q(item__text__icontains=query))
+
+
+def entry_text(entry: JournalEntry) -> str:
+    """What the entry is: the municipality's reply for a reply entry, else the comment."""
+    if entry.reason == Reason.REPLY:
+        return str((entry.source_event.payload or {}).get("text") or "")
+    return entry.item.text
+
+
+def when_text(value: dt.datetime) -> str:
+    """A time as people here read it, in every language: "8. des. kl. 10:00" (the year if not this one)."""
+    local = value.astimezone(OSLO)
+    if local.year == timezone.now().astimezone(OSLO).year:
+        pattern = pgettext("archive time without the year", "j N, H:i")
+    else:
+        pattern = pgettext("archive time with the year", "j N Y, H:i")
+    return dateformat.format(local, pattern)
+
+
+# Entries the records office has not decided on, still in its hands.
+UNDECIDED = Q(skjermet__isnull=True) & ~Q(state__in=DELIVERED_STATES)
+
+
 def _search(entries, query: str):
     if not query:
         return entries
-    found = Q(title__icontains=query) | Q(case_reference__icontains=query) | Q(item__text__icontains=query)
+    found = Q(title__icontains=query) | Q(case_reference__icontains=query) | _text_matches(query)
     # An entry's id as the archive knows it: "gausdal-12" or just 12.
     if query.rsplit("-", 1)[-1].isdigit():
         found |= Q(pk=int(query.rsplit("-", 1)[-1]))
@@ -69,9 +106,12 @@ def _search(entries, query: str):
 def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     state = request.GET.get("tilstand", "")
+    undecided_only = request.GET.get("venter") == "1"
     entries = _search(_entries(request), query)
     if state in DeliveryState.values:
         entries = entries.filter(state=state)
+    if undecided_only:
+        entries = entries.filter(UNDECIDED)
     counts = dict(
         for_municipality(JournalEntry.objects, request).values_list("state").annotate(n=Count("id"))
     )
@@ -91,6 +131,8 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "states": [(value, label, counts.get(value, 0)) for value, label in DeliveryState.choices],
             "failed": failed,
             "is_records": has_role(request, *RECORDS),
+            "undecided": for_municipality(JournalEntry.objects, request).filter(UNDECIDED).count(),
+            "undecided_only": undecided_only,
             "needs_profile": not ArchiveProfile.objects.filter(municipality=municipality)
             .exclude(org_number="")
             .exists(),
@@ -172,6 +214,7 @@ def _entry_page(
     metadata_form: MetadataForm | None = None,
     screening_form: ScreeningForm | None = None,
     status: int = 200,
+    confirm: list | None = None,
 ) -> HttpResponse:
     metadata_form = metadata_form or MetadataForm(
         initial={
@@ -188,6 +231,11 @@ def _entry_page(
         }
     )
     thread = (found.snapshot or {}).get("thread") or []
+    plan = Planner(municipality).plan(found)
+    try:
+        pack = load_pack(municipality.policy_pack)
+    except PackError:
+        pack = None
     return render(
         request,
         "archive/entry.html",
@@ -201,6 +249,13 @@ def _entry_page(
             "metadata_form": metadata_form,
             "screening_form": screening_form,
             "is_records": has_role(request, *RECORDS),
+            "plan": plan,
+            "plan_at": when_text(plan.at) if plan.at else "",
+            "clauses": event_clauses(found, pack),
+            "text": entry_text(found),
+            "confirm": confirm,
+            "exposed": exposed(found) if found.editable and has_role(request, *RECORDS) else [],
+            "basis": screening_form["basis"].value() or "",
         },
         status=status,
     )
@@ -233,7 +288,16 @@ def screening(request: HttpRequest, municipality: Municipality, entry_id: int) -
     if not form.is_valid():
         return _entry_page(request, municipality, found, screening_form=form, status=400)
     try:
-        decide_screening(found, request.user, form.cleaned_data["screened"], form.cleaned_data["basis"])
+        decide_screening(
+            found,
+            request.user,
+            form.cleaned_data["screened"],
+            form.cleaned_data["basis"],
+            confirmed=request.POST.get("bekreft") == "1",
+        )
+    except ConfirmationNeeded as needed:
+        # Nothing is decided yet: the page asks again, naming what would become public.
+        return _entry_page(request, municipality, found, screening_form=form, confirm=needed.found)
     except (EntryLocked, InvalidMetadata):
         messages.error(request, LOCKED_MESSAGE)
     else:
@@ -267,17 +331,46 @@ def document(request: HttpRequest, municipality: Municipality, entry_id: int) ->
 @member_required(roles=READERS)
 def public_journal(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    entries = _entries(request)
+    entries = _entries(request).select_related("source_event")
     if query:
         # Screened entries are found by their public title only, never by their title or text.
-        open_match = (Q(title__icontains=query) | Q(item__text__icontains=query)) & ~SCREENED
+        open_match = (Q(title__icontains=query) | _text_matches(query)) & ~SCREENED
         entries = entries.filter(Q(public_title__icontains=query) | open_match)
-    entries = entries.order_by("-created_at", "-id")[:PAGE]
+    rows = []
+    for found in entries.order_by("-created_at", "-id")[:SEARCHED]:
+        row = _public_row(found)
+        # A masked number is not there to be found: the match must be in what the page shows.
+        if query and not _shows(row, query):
+            continue
+        rows.append(row)
+        if len(rows) == PAGE:
+            break
     return render(
         request,
         "archive/public_journal.html",
-        {"municipality": municipality, "entries": entries, "query": query},
+        {"municipality": municipality, "rows": rows, "query": query},
     )
+
+
+# How many candidates the public journal's search checks against what it shows.
+SEARCHED = 1000
+
+
+def _public_row(found: JournalEntry) -> dict:
+    """One row as the public sees it: national ids and account numbers masked in any case."""
+    screened = found.screened
+    return {
+        "entry": found,
+        "screened": screened,
+        "title": mask_ids(found.public_title) if screened else mask_ids(found.title),
+        "basis": found.effective_basis,
+        "text": "" if screened else mask_ids(entry_text(found)),
+    }
+
+
+def _shows(row: dict, query: str) -> bool:
+    needle = query.casefold()
+    return needle in row["title"].casefold() or needle in row["text"].casefold()
 
 
 def _year(request: HttpRequest) -> int:
@@ -341,6 +434,24 @@ class SettingsForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Where the archive files entries without a case number, if it asks for one."),
     )
+    hold = forms.ChoiceField(
+        label=gettext_lazy("When an entry goes to the archive"),
+        choices=Hold.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Screening can only be changed until the entry is handed to the archive. "
+            "An entry the records office has decided on goes at once."
+        ),
+    )
+    hold_hours = forms.IntegerField(
+        label=gettext_lazy("Working hours to wait"),
+        min_value=1,
+        max_value=200,
+        help_text=gettext_lazy(
+            "Counted in the municipality's office hours, like answer deadlines; "
+            "used when entries go after a number of working hours."
+        ),
+    )
     keep_days = forms.IntegerField(
         label=gettext_lazy("Days to keep items that are not journaled"), min_value=30, max_value=3650
     )
@@ -370,12 +481,29 @@ def settings_page(request: HttpRequest, municipality: Municipality) -> HttpRespo
     if request.method == "POST":
         form = SettingsForm(request.POST)
         if form.is_valid():
-            profile.org_number = form.cleaned_data["org_number"]
-            profile.series = form.cleaned_data["series"].strip()
-            profile.save()
-            rule.keep_days = form.cleaned_data["keep_days"]
-            rule.enabled = form.cleaned_data["retention_enabled"]
-            rule.save()
+            data = form.cleaned_data
+            before = _settings_values(profile, rule)
+            profile.org_number = data["org_number"]
+            profile.series = data["series"].strip()
+            profile.hold = data["hold"]
+            profile.hold_hours = data["hold_hours"]
+            rule.keep_days = data["keep_days"]
+            rule.enabled = data["retention_enabled"]
+            after = _settings_values(profile, rule)
+            with transaction.atomic():
+                profile.save()
+                rule.save()
+                SettingsChange.objects.bulk_create(
+                    SettingsChange(
+                        municipality=municipality,
+                        field=name,
+                        old=before[name],
+                        new=after[name],
+                        by=request.user,
+                    )
+                    for name in after
+                    if before[name] != after[name]
+                )
             messages.success(request, _("The archive settings are saved."))
             return redirect("archive:settings", municipality=municipality.slug)
         status = 400
@@ -384,15 +512,56 @@ def settings_page(request: HttpRequest, municipality: Municipality) -> HttpRespo
             initial={
                 "org_number": profile.org_number,
                 "series": profile.series,
+                "hold": profile.hold,
+                "hold_hours": profile.hold_hours,
                 "keep_days": rule.keep_days,
                 "retention_enabled": rule.enabled,
             }
         )
         status = 200
     runs = RetentionRun.objects.filter(municipality=municipality)[:20]
+    changes = [
+        {
+            "change": change,
+            "field": SETTING_LABELS.get(change.field, change.field),
+            "old": _setting_text(change.field, change.old),
+            "new": _setting_text(change.field, change.new),
+        }
+        for change in SettingsChange.objects.filter(municipality=municipality).select_related("by")[:50]
+    ]
     return render(
         request,
         "archive/settings.html",
-        {"municipality": municipality, "form": form, "runs": runs},
+        {"municipality": municipality, "form": form, "runs": runs, "changes": changes},
         status=status,
     )
+
+
+# The settings' change log: the names it keeps, and their labels.
+SETTING_LABELS = {
+    "org_number": gettext_lazy("Organisation number"),
+    "series": gettext_lazy("Archive part (arkivdel)"),
+    "hold": gettext_lazy("When an entry goes to the archive"),
+    "hold_hours": gettext_lazy("Working hours to wait"),
+    "keep_days": gettext_lazy("Days to keep items that are not journaled"),
+    "retention_enabled": gettext_lazy("Delete old items that are not journaled"),
+}
+
+
+def _settings_values(profile: ArchiveProfile, rule: RetentionRule) -> dict[str, str]:
+    return {
+        "org_number": profile.org_number,
+        "series": profile.series,
+        "hold": profile.hold,
+        "hold_hours": str(profile.hold_hours),
+        "keep_days": str(rule.keep_days),
+        "retention_enabled": "1" if rule.enabled else "0",
+    }
+
+
+def _setting_text(name: str, value: str) -> str:
+    if name == "hold" and value in Hold.values:
+        return str(Hold(value).label)
+    if name == "retention_enabled":
+        return _("Yes") if value == "1" else _("No")
+    return value or "–"

@@ -68,12 +68,25 @@ def make_item(account):
     return make
 
 
-def refer(item, person, text="Hei! Send søknaden til postmottak@provekommune.no. Hilsen Eva"):
+# No e-mail address in it: the reply check would ask to revise one.
+def refer(item, person, text="Hei! Send søknaden til postmottaket i kommunen. Hilsen Eva"):
     return services.send_reply(item, person, text, purpose="refer_formal")
 
 
 def hide(item, person, ground="personal_data"):
     return services.hide(item, person, ground)
+
+
+def decide_all(person, **filters):
+    """The records office decides every entry as somevakt proposed (confirming what becomes public),
+    so nothing is held back from delivery."""
+    from somevakt.archive.models import JournalEntry
+    from somevakt.archive.services import decide_screening
+
+    for entry in JournalEntry.objects.filter(skjermet__isnull=True, **filters).select_related(
+        "item__status", "source_event"
+    ):
+        decide_screening(entry, person, entry.screened, entry.effective_basis, confirmed=True)
 
 
 @pytest.fixture

@@ -8,13 +8,18 @@ from django.core.management import CommandError, call_command
 
 from somevakt.archive.models import JournalEntry
 
+from .conftest import decide_all
+
 
 def deliver(outbox, slug="provekommune"):
     call_command("archive", "deliver", "--municipality", slug, "--outbox", str(outbox))
 
 
 @pytest.mark.slow  # renders PDF/A captures
-def test_it_delivers_everything_pending_and_prints_a_summary(acted, profile, tmp_path, capsys):
+def test_it_delivers_everything_pending_and_prints_a_summary(
+    acted, profile, records_officer, tmp_path, capsys
+):
+    decide_all(records_officer)
     outbox = tmp_path / "outbox"
     deliver(outbox)
     assert "captured 3, sent 3" in capsys.readouterr().out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from somevakt.archive.extract import export_noark5
@@ -16,6 +17,8 @@ from somevakt.archive.services import deliver_pending
 from somevakt.demo.loader import load_demo
 from somevakt.inbox.models import ItemEvent
 from somevakt.tenants.models import Municipality
+
+from .conftest import decide_all
 
 ACTIONS = ("referred_formal", "referred_political", "hidden", "deleted")
 
@@ -36,6 +39,8 @@ def test_it_journals_every_demo_action_and_delivers_valid_messages(
 
     gausdal = Municipality.objects.get(slug="gausdal")
     outbox = OutboxTransport(tmp_path / "outbox")
+    assert deliver_pending(gausdal, outbox, force=True).sent == 0  # each waits for the records office
+    decide_all(User.objects.get(username="gausdal.arkiv"), municipality=gausdal)
     summary = deliver_pending(gausdal, outbox, force=True)
     assert not summary.failed and summary.sent == JournalEntry.objects.filter(municipality=gausdal).count()
     for folder in outbox.root.iterdir():

@@ -73,3 +73,58 @@ def test_it_requires_an_archive_role(acted, member_client):
 def test_it_hides_the_entry_from_an_outsider(acted, outsider_client):
     assert outsider_client.get(url("entry", entry_id=entry_of(acted).pk)).status_code == 404
     assert outsider_client.get(url("document", entry_id=entry_of(acted).pk)).status_code == 404
+
+
+def test_it_says_the_entry_waits_for_the_records_offices_decision(acted, records_client, records_officer):
+    entry = entry_of(acted)
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "Leveres til arkivet når arkivet har bestemt skjerming" in page
+    records_client.post(url("screening", entry_id=entry.pk), {"screened": "1", "basis": "Offentleglova § 13"})
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "Leveres til arkivet ved neste levering" in page
+
+
+def test_it_says_when_an_undecided_entry_goes_with_the_proposal(acted, profile, records_client):
+    from somevakt.archive.models import Hold
+
+    profile.hold, profile.hold_hours = Hold.HOURS, 8
+    profile.save()
+    entry = entry_of(acted)
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "Leveres automatisk" in page and "med forslaget om skjerming (Offentleglova § 13" in page
+
+
+def test_un_screening_personal_data_asks_for_a_confirmation_naming_it(
+    make_item, owner, records_client, records_officer
+):
+    from .conftest import hide
+
+    item = make_item(
+        "111222333_3_1",
+        "Refusjonen kan settes inn på konto 9710.05.12347. Takk!",
+        "personal_data.bank_account",
+    )
+    hide(item, owner)
+    entry = JournalEntry.objects.get(item=item)
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "Personopplysninger i journalposten: kontonumre." in page
+    response = records_client.post(url("screening", entry_id=entry.pk), {"screened": "0", "basis": ""})
+    page = response.content.decode()
+    assert response.status_code == 200 and "kontonumre: ****.**.***47" in page
+    assert "9710.05.12347" not in page.split('id="confirm"')[1].split("</section>")[0]
+    entry.refresh_from_db()
+    assert entry.skjermet is None  # nothing decided yet
+    records_client.post(url("screening", entry_id=entry.pk), {"screened": "0", "basis": "", "bekreft": "1"})
+    entry.refresh_from_db()
+    assert entry.skjermet is False and entry.screening_decided_by == records_officer
+    assert entry.changes.get().note == "Bekreftet at dette blir offentlig: kontonummer"
+
+
+def test_a_screened_entry_is_decided_without_a_confirmation(acted, records_client):
+    entry = JournalEntry.objects.get(item=acted["referred"], reason="refer_formal")
+    response = records_client.post(
+        url("screening", entry_id=entry.pk), {"screened": "1", "basis": "Offentleglova § 13"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.skjermet is True

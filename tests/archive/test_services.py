@@ -26,7 +26,7 @@ from somevakt.archive.services import (
 )
 from somevakt.inbox.models import ItemEvent
 
-from .conftest import OK_RECEIPT, SERVER_ERROR
+from .conftest import OK_RECEIPT, SERVER_ERROR, decide_all
 
 pytestmark = pytest.mark.slow  # renders PDF/A captures with WeasyPrint
 
@@ -34,7 +34,8 @@ AM = {"a": "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivme
 
 
 @pytest.fixture
-def delivered(acted, profile, municipality, tmp_path):
+def delivered(acted, profile, municipality, records_officer, tmp_path):
+    decide_all(records_officer)
     outbox = OutboxTransport(tmp_path / "outbox")
     summary = deliver_pending(municipality, outbox, force=True)
     return outbox, summary
@@ -105,7 +106,10 @@ def test_it_retries_a_delivery_the_archive_failed_under_a_new_message_id(deliver
     assert (outbox.root / entry.message_id / "arkivmelding.xml").is_file()
 
 
-def test_it_resumes_an_interrupted_delivery_without_a_duplicate(acted, profile, municipality, tmp_path):
+def test_it_resumes_an_interrupted_delivery_without_a_duplicate(
+    acted, profile, municipality, records_officer, tmp_path
+):
+    decide_all(records_officer)
     outbox = OutboxTransport(tmp_path / "outbox")
     entry = JournalEntry.objects.get(item=acted["hidden"])
     assert capture_entry(entry)
@@ -142,7 +146,7 @@ def test_it_records_metadata_changes_and_locks_them_after_delivery(acted, profil
         update_metadata(entry, records_officer, case_reference="tolv")
     with pytest.raises(InvalidMetadata):
         decide_screening(entry, records_officer, True, "")
-    assert decide_screening(entry, records_officer, False)
+    assert decide_screening(entry, records_officer, False, confirmed=True)
     entry.refresh_from_db()
     assert (entry.screened, entry.screening_decided_by) == (False, records_officer)
     assert [c.field for c in entry.changes.all()] == ["tittel", "saksnummer", "skjerming"]
@@ -158,3 +162,35 @@ def test_it_captures_again_after_a_change_before_delivery(acted, profile, record
     assert capture_entry(entry)
     update_metadata(entry, records_officer, title="Ny tittel")
     assert entry.state == "pending" and entry.capture_pdf is None
+
+
+def test_it_holds_what_the_records_office_has_not_decided_and_delivers_what_it_has(
+    acted, profile, municipality, records_officer, tmp_path
+):
+    outbox = OutboxTransport(tmp_path / "outbox")
+    summary = deliver_pending(municipality, outbox, force=True)
+    assert (summary.captured, summary.sent, summary.held, summary.failed) == (3, 0, 3, False)
+    assert "waiting for the records office's decision 3" in summary.lines()[0]
+    hidden = JournalEntry.objects.get(item=acted["hidden"])
+    decide_screening(hidden, records_officer, True, "Offentleglova § 13")
+    summary = deliver_pending(municipality, outbox, force=True)
+    hidden.refresh_from_db()
+    assert (summary.sent, summary.held, hidden.state) == (1, 2, "sent")
+    assert [p.name for p in outbox.root.iterdir()] == [hidden.message_id]
+
+
+def test_it_delivers_an_undecided_entry_with_the_proposal_after_the_working_hours(
+    acted, profile, municipality, tmp_path
+):
+    from somevakt.archive.hold import Planner
+    from somevakt.archive.models import Hold
+
+    profile.hold, profile.hold_hours = Hold.HOURS, 8
+    profile.save()
+    outbox = OutboxTransport(tmp_path / "outbox")
+    entry = JournalEntry.objects.get(item=acted["hidden"])
+    at = Planner(municipality).plan(entry).at
+    assert deliver_pending(municipality, outbox, now=at - dt.timedelta(minutes=1)).sent == 0
+    assert deliver_pending(municipality, outbox, now=at + dt.timedelta(minutes=1)).sent == 3
+    entry.refresh_from_db()
+    assert entry.state == "sent" and entry.skjermet is None and entry.screened  # the proposal

@@ -1,0 +1,112 @@
+"""What an entry would make public: the personal data in its texts, for the un-screening
+confirmation and the public journal.
+
+Un-screening an entry makes its texts public (the public journal here, the archive's own public
+journal, access requests); the records office confirms it having seen which kinds of personal
+data are in them. National ids and account numbers are masked in the public journal whatever
+the screening: they are never needed to understand an entry, and one published by mistake
+cannot be taken back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from somevakt.analysis import personal_data as pd
+from somevakt.archive.entry_record import snapshot_thread
+from somevakt.archive.models import JournalEntry, Reason
+
+# The kinds, in the order they are named; personal data found in the texts, the others by triage.
+KINDS: dict[str, Any] = {
+    "national_id": _("national ID numbers (fødselsnummer, D-nummer)"),
+    "bank_account": _("bank account numbers"),
+    "phone": _("phone numbers"),
+    "email": _("e-mail addresses"),
+    "names": _("names of people"),
+    "confidential": _("a matter under a duty of confidentiality"),
+}
+# The words the change log keeps, in the archive's one language (bokmål).
+KIND_WORDS_NB = {
+    "national_id": "fødselsnummer",
+    "bank_account": "kontonummer",
+    "phone": "telefonnummer",
+    "email": "e-postadresse",
+    "names": "navn",
+    "confidential": "taushetsbelagte opplysninger",
+}
+_CODE_KIND = {
+    pd.NATIONAL_ID: "national_id",
+    pd.NATIONAL_ID_LIKE: "national_id",
+    pd.BANK_ACCOUNT: "bank_account",
+    pd.PHONE: "phone",
+    pd.EMAIL: "email",
+    "person.named": "names",
+    "confidential.case_details": "confidential",
+}
+# Always masked in the public journal.
+ALWAYS_MASKED = frozenset({pd.NATIONAL_ID, pd.NATIONAL_ID_LIKE, pd.BANK_ACCOUNT})
+MAX_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Exposed:
+    """One kind of personal data in an entry, with up to three masked examples."""
+
+    kind: str
+    examples: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return str(KINDS[self.kind])
+
+
+def entry_texts(entry: JournalEntry) -> list[str]:
+    """The texts the entry carries: its thread as captured, else as it stands now."""
+    thread = (entry.snapshot or {}).get("thread") or snapshot_thread(entry)
+    return [str(row.get("text") or "") for row in thread]
+
+
+def _triage_codes(entry: JournalEntry) -> set[str]:
+    codes = set(getattr(getattr(entry.item, "status", None), "codes", None) or [])
+    if entry.reason == Reason.REPLY:
+        check = (entry.source_event.payload or {}).get("check") or {}
+        codes |= set(check.get("codes") or [])
+    return codes
+
+
+def exposed(entry: JournalEntry) -> list[Exposed]:
+    """The kinds of personal data in the entry, in the order of `KINDS`; empty when none."""
+    examples: dict[str, list[str]] = {}
+    for text in entry_texts(entry):
+        for match in pd.find(text):
+            kind = _CODE_KIND[match.code]
+            found = examples.setdefault(kind, [])
+            masked = pd.mask_match(match.code, text[match.start : match.end])
+            if masked not in found:
+                found.append(masked)
+    for code in _triage_codes(entry):
+        if code in _CODE_KIND:
+            examples.setdefault(_CODE_KIND[code], [])
+    return [Exposed(kind, tuple(examples[kind][:MAX_EXAMPLES])) for kind in KINDS if kind in examples]
+
+
+def kinds_note(found: list[Exposed]) -> str:
+    """The change log's note of what was confirmed to become public."""
+    return "Bekreftet at dette blir offentlig: " + ", ".join(KIND_WORDS_NB[e.kind] for e in found)
+
+
+def mask_ids(text: str) -> str:
+    """`text` with national ids and bank account numbers masked (same length), the rest as it is."""
+    matches = [m for m in pd.find(text) if m.code in ALWAYS_MASKED]
+    if not matches:
+        return text
+    parts, pos = [], 0
+    for m in matches:
+        parts.append(text[pos : m.start])
+        parts.append(pd.mask_match(m.code, text[m.start : m.end]))
+        pos = m.end
+    parts.append(text[pos:])
+    return "".join(parts)
