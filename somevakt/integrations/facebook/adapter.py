@@ -3,6 +3,7 @@ arrive by webhook as page `changes`, Messenger messages as page `messaging` even
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -225,29 +226,107 @@ class FacebookAdapter(Adapter):
         )
 
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
-        """Comments on the page's latest posts, newest first, back to `since`."""
+        """What the webhook may have missed, newest first, back to `since`: comments on the page's
+        latest posts, visitors' posts and their comments, and Messenger messages."""
         with self.client() as client:
             posts = client.pages(f"{self.external_id}/feed", limit=25, max_pages=1, fields="id,permalink_url")
+            visitors = client.pages(
+                f"{self.external_id}/visitor_posts",
+                limit=25,
+                max_pages=1,
+                fields="id,message,from,created_time,permalink_url",
+            )
             found: list[InboundComment] = []
-            for post in posts:
+            for row in visitors:
+                post = self.from_visitor_post(row)
+                if post is not None and (
+                    since is None or post.received_at is None or post.received_at >= since
+                ):
+                    found.append(post)
+            for post in [*posts, *visitors]:
                 post_id = ident(post.get("id"))
-                if not post_id:
-                    continue
-                rows = client.pages(
-                    f"{post_id}/comments",
-                    filter="stream",
-                    order="reverse_chronological",
-                    fields=COMMENT_FIELDS,
-                    max_pages=5,
-                )
-                for row in rows:
-                    comment = self.from_graph(row, post_id, text_of(post.get("permalink_url")))
-                    if comment is None:
-                        continue
-                    if since is not None and comment.received_at is not None and comment.received_at < since:
-                        break
-                    found.append(comment)
+                if post_id:
+                    found += self._recent_comments(client, post_id, text_of(post.get("permalink_url")), since)
+            found += self._recent_messages(client, since)
             return found
+
+    def _recent_comments(
+        self, client: GraphClient, post_id: str, permalink: str, since: datetime | None
+    ) -> list[InboundComment]:
+        rows = client.pages(
+            f"{post_id}/comments",
+            filter="stream",
+            order="reverse_chronological",
+            fields=COMMENT_FIELDS,
+            max_pages=5,
+        )
+        found = []
+        for row in rows:
+            comment = self.from_graph(row, post_id, permalink)
+            if comment is None:
+                continue
+            if since is not None and comment.received_at is not None and comment.received_at < since:
+                break
+            found.append(comment)
+        return found
+
+    def _recent_messages(self, client: GraphClient, since: datetime | None) -> list[InboundComment]:
+        conversations = client.pages(
+            f"{self.external_id}/conversations",
+            limit=25,
+            max_pages=1,
+            fields="id,updated_time,messages.limit(25){id,message,from,created_time}",
+        )
+        found = []
+        for conversation in conversations:
+            updated = timestamp(conversation.get("updated_time"))
+            if since is not None and updated is not None and updated < since:
+                break  # conversations come newest first
+            messages = conversation.get("messages") if isinstance(conversation.get("messages"), dict) else {}
+            for row in messages.get("data", []):
+                message = self.from_graph_message(row)
+                if message is not None and (
+                    since is None or message.received_at is None or message.received_at >= since
+                ):
+                    found.append(message)
+        return found
+
+    def from_visitor_post(self, row: dict[str, Any]) -> InboundComment | None:
+        author_id, author_name = author_of(row)
+        post_id = ident(row.get("id"))
+        if not post_id or author_id == self.external_id:
+            return None
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=self.external_id,
+            platform_id=post_id,
+            text=text_of(row.get("message")),
+            author_name=author_name,
+            author_id=author_id,
+            received_at=timestamp(row.get("created_time")),
+            post_id=post_id,
+            permalink=text_of(row.get("permalink_url")),
+            channel="post",
+            raw=row,
+        )
+
+    def from_graph_message(self, row: dict[str, Any]) -> InboundComment | None:
+        author_id, author_name = author_of(row)
+        mid = ident(row.get("id"))
+        if not mid or not author_id or author_id == self.external_id:
+            return None  # the page's own messages are ours
+        return InboundComment(
+            platform=self.platform,
+            account_external_id=self.external_id,
+            platform_id=mid,
+            text=text_of(row.get("message")),
+            author_name=author_name,
+            author_id=author_id,
+            received_at=timestamp(row.get("created_time")),
+            post_id=f"t_{author_id}",
+            channel="message",
+            raw=row,
+        )
 
     def from_graph(self, row: dict[str, Any], post_id: str, post_permalink: str) -> InboundComment | None:
         author = row.get("from") if isinstance(row.get("from"), dict) else {}
@@ -272,6 +351,19 @@ class FacebookAdapter(Adapter):
     def reply(self, platform_id: str, text: str) -> str:
         with self.client() as client:
             return ident(client.post(f"{platform_id}/comments", message=text).get("id"))
+
+    def send_message(self, conversation_id: str, text: str) -> str:
+        """A message in a Messenger conversation (`t_<psid>`), as a response to the person's own
+        message; Meta refuses it more than 24 hours after their last one (a permanent error)."""
+        psid = conversation_id.removeprefix("t_")
+        with self.client() as client:
+            sent = client.post(
+                f"{self.external_id}/messages",
+                recipient=json.dumps({"id": psid}),
+                message=json.dumps({"text": text}, ensure_ascii=False),
+                messaging_type="RESPONSE",
+            )
+        return ident(sent.get("message_id"))
 
     def hide(self, platform_id: str) -> None:
         self._set_hidden(platform_id, True)

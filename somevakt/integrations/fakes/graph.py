@@ -9,8 +9,9 @@ comments, and the moderation calls somevakt makes, in the Graph API's own format
 from __future__ import annotations
 
 import itertools
+import json
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from somevakt.integrations.fakes.server import FakeServer, Request, Response
@@ -60,6 +61,10 @@ class FakeGraph(FakeServer):
         self.posts: dict[str, dict[str, Any]] = {}  # post or media id -> object
         self.comments: dict[str, dict[str, Any]] = {}
         self.instagram_comments: set[str] = set()
+        self.visitor_posts: dict[str, list[str]] = {}  # page id -> visitors' post ids, newest first
+        # page id -> conversation id ("t_<psid>") -> messages, oldest first
+        self.conversations: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.sent: list[dict[str, Any]] = []  # what the page sent through the Send API
         self._ids = itertools.count(900_000_001)
 
     # Building the world -------------------------------------------------------------
@@ -95,6 +100,46 @@ class FakeGraph(FakeServer):
             "parent": parent_id,
             "is_hidden": False,
         }
+
+    def add_visitor_post(
+        self,
+        page_id: str,
+        post_id: str,
+        message: str,
+        *,
+        author: tuple[str, str] = ("5550002", "Ola Nordmann"),
+        created: datetime | None = None,
+    ) -> None:
+        """A post someone else wrote on the page (Graph edge `/{page}/visitor_posts`)."""
+        self.visitor_posts.setdefault(page_id, []).insert(0, post_id)
+        self.posts[post_id] = {
+            "id": post_id,
+            "message": message,
+            "from": {"id": author[0], "name": author[1]},
+            "created_time": graph_time(created or datetime.now(UTC)),
+            "permalink_url": f"https://www.facebook.com/{post_id}",
+            "owner": page_id,
+        }
+
+    def add_message(
+        self,
+        page_id: str,
+        psid: str,
+        mid: str,
+        text: str,
+        *,
+        name: str = "Kari Nordmann",
+        created: datetime | None = None,
+    ) -> None:
+        """A Messenger message from a person (page-scoped id `psid`) to the page."""
+        self.conversations.setdefault(page_id, {}).setdefault(f"t_{psid}", []).append(
+            {
+                "id": mid,
+                "message": text,
+                "from": {"id": psid, "name": name},
+                "created_time": graph_time(created or datetime.now(UTC)),
+            }
+        )
 
     def add_media(self, account_id: str, media_id: str) -> None:
         if media_id not in self.posts:
@@ -165,6 +210,57 @@ class FakeGraph(FakeServer):
         return self._page(
             [{"id": p, "permalink_url": self.posts[p]["permalink_url"]} for p in self.feeds[node]], request
         )
+
+    def _get_visitor_posts(self, node: str, request: Request) -> Response:
+        if node not in self.feeds and node not in self.visitor_posts:
+            return self._unknown(node)
+        keys = ("id", "message", "from", "created_time", "permalink_url")
+        return self._page(
+            [{k: self.posts[p][k] for k in keys} for p in self.visitor_posts.get(node, [])], request
+        )
+
+    def _get_conversations(self, node: str, request: Request) -> Response:
+        if node not in self.feeds and node not in self.conversations:
+            return self._unknown(node)
+        rows = []
+        for conversation_id, messages in self.conversations.get(node, {}).items():
+            newest_first = sorted(messages, key=lambda m: m["created_time"], reverse=True)
+            rows.append(
+                {
+                    "id": conversation_id,
+                    "updated_time": newest_first[0]["created_time"],
+                    "messages": {"data": newest_first[:25]},
+                }
+            )
+        rows.sort(key=lambda r: r["updated_time"], reverse=True)
+        return self._page(rows, request)
+
+    def _post_messages(self, node: str, request: Request) -> Response:
+        """The Send API: `recipient={"id": PSID}`, `message={"text": ...}`, `messaging_type=RESPONSE`."""
+        try:
+            recipient = json.loads(request.param("recipient") or "{}").get("id", "")
+            text = json.loads(request.param("message") or "{}").get("text", "")
+        except (ValueError, AttributeError):
+            return error(100, "(#100) Param recipient must be a JSON object", "OAuthException")
+        conversation = self.conversations.get(node, {}).get(f"t_{recipient}")
+        if not conversation:
+            return error(100, "(#100) No matching user found", "OAuthException", subcode=2018001)
+        last = max(m["created_time"] for m in conversation if m["from"]["id"] == recipient)
+        last_at = datetime.strptime(last, "%Y-%m-%dT%H:%M:%S+0000").replace(tzinfo=UTC)
+        if datetime.now(UTC) - last_at > timedelta(hours=24):
+            return error(
+                10,
+                "(#10) This message is sent outside of allowed window.",
+                "OAuthException",
+                subcode=2018278,
+            )
+        if not text:
+            return error(100, "(#100) The parameter message is required", "OAuthException")
+        mid = f"m_{next(self._ids)}"
+        self.sent.append(
+            {"recipient": recipient, "text": text, "messaging_type": request.param("messaging_type")}
+        )
+        return Response(200, {"recipient_id": recipient, "message_id": mid})
 
     def _get_media(self, node: str, request: Request) -> Response:
         if node not in self.media:

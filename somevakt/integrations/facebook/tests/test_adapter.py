@@ -307,3 +307,49 @@ def test_it_names_what_it_does_not_know_instead_of_dropping_it_in_silence() -> N
     found, unhandled = parse(page_delivery(PAGE, reaction, unknown_item, unknown_field, odd_verb))
     assert found == []
     assert unhandled == ["feed item 'fundraiser'", "field 'leadgen'", "comment verb 'block'"]
+
+
+def test_it_fetches_visitor_posts_their_comments_and_messages_the_webhook_missed(settings) -> None:
+    old = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    new = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_post(PAGE, f"{PAGE}_1")
+        graph.add_visitor_post(PAGE, f"{PAGE}_2", "Når blir veien brøytet?", created=new)
+        graph.add_visitor_post(PAGE, f"{PAGE}_3", "Gammelt innlegg", created=old)
+        graph.add_comment(PAGE, f"{PAGE}_2", "2_1", "Lurer på det samme", created=new)
+        graph.add_message(PAGE, "7011", "m_1", "Gammel melding", created=old)
+        graph.add_message(PAGE, "7011", "m_2", "Er legevakten åpen i jula?", created=new)
+        found = adapter().fetch_recent(since=datetime(2026, 3, 2, tzinfo=UTC))
+    assert sorted((c.platform_id, c.channel) for c in found) == [
+        (f"{PAGE}_2", "post"),
+        ("2_1", "comment"),
+        ("m_2", "message"),
+    ]
+    message = next(c for c in found if c.channel == "message")
+    assert (message.post_id, message.author_id, message.text) == (
+        "t_7011",
+        "7011",
+        "Er legevakten åpen i jula?",
+    )
+
+
+def test_it_answers_a_message_in_its_conversation_within_the_messaging_window(settings) -> None:
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_post(PAGE, f"{PAGE}_1")
+        graph.add_message(PAGE, "7011", "m_1", "Er legevakten åpen i jula?")
+        graph.add_message(PAGE, "7022", "m_2", "Hei?", created=datetime(2026, 1, 1, tzinfo=UTC))
+        sent_id = adapter().send_message("t_7011", "Ja, hele jula – ring 116 117. Hilsen Kari")
+        with pytest.raises(PlatformError) as refused:
+            adapter().send_message("t_7022", "Beklager sent svar")
+    assert sent_id.startswith("m_")
+    assert graph.sent == [
+        {
+            "recipient": "7011",
+            "text": "Ja, hele jula – ring 116 117. Hilsen Kari",
+            "messaging_type": "RESPONSE",
+        }
+    ]
+    assert refused.value.permanent  # outside Meta's 24-hour window: trying again cannot help
+    assert "2018278" in str(refused.value)
