@@ -264,14 +264,103 @@ class Escalation(_Strict):
         return _roles(v)
 
 
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
+
+
+class Localized(_Strict):
+    """A text people read, in bokmål, nynorsk and English (all three are required)."""
+
+    nb: str = Field(min_length=1)
+    nn: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def text(self, language: str | None) -> str:
+        """The text in `language` ("nb", "nn", "en", or a longer code such as "nb-no"); bokmål otherwise."""
+        code = (language or "nb").lower().split("-")[0]
+        return {"nb": self.nb, "nn": self.nn, "en": self.en}.get(code, self.nb)
+
+
+class PlanChoice(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: Localized
+
+
+class PlanQuestion(_Strict):
+    """One question of the plan an official account needs before it is approved."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    question: Localized
+    help: Localized | None = None
+    required: bool = True
+    kind: Literal["text", "choice"] = "text"
+    choices: tuple[PlanChoice, ...] = ()
+    # The clause this question answers (cited when the plan is submitted).
+    clause: str | None = None
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> PlanQuestion:
+        if self.kind == "choice" and len(self.choices) < 1:
+            raise ValueError(f"plan question {self.id!r}: a choice needs at least one choice")
+        if self.kind == "text" and self.choices:
+            raise ValueError(f"plan question {self.id!r}: only a choice has choices")
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"plan question {self.id!r}: duplicate choice ids")
+        return self
+
+
+AccountCheck = Literal["chief_executive_admin"]
+
+
 class AccountRules(_Strict):
     approved_by: tuple[str, ...] = Field(min_length=1)
     notified: tuple[str, ...] = ()
     plan_required: bool
     clauses: tuple[str, ...] = Field(min_length=1)
     note: str | None = None
+    # The plan's questions, asked before an account is approved (the plan form is made from them).
+    plan: tuple[PlanQuestion, ...] = ()
+    # Cited when a plan is approved or rejected, and when the `notified` roles are told.
+    approval_clause: str | None = None
+    notified_clause: str | None = None
+    # What the accounts page checks on every account, with the clause that asks for it.
+    checks: tuple[AccountCheck, ...] = ()
+    checks_clause: str | None = None
 
     @field_validator("approved_by", "notified")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+    @model_validator(mode="after")
+    def _plan_consistent(self) -> AccountRules:
+        ids = [q.id for q in self.plan]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate plan question ids: {', '.join(dupes)}")
+        if self.plan_required and not any(q.required for q in self.plan):
+            raise ValueError("a required plan needs at least one required question")
+        if self.checks and not self.checks_clause:
+            raise ValueError("account checks must cite their clause (checks_clause)")
+        return self
+
+    def cited(self) -> list[str]:
+        return [
+            *self.clauses,
+            *(q.clause for q in self.plan if q.clause),
+            *(c for c in (self.approval_clause, self.notified_clause, self.checks_clause) if c),
+        ]
+
+
+class Answering(_Strict):
+    """Who replies from an official account when the guideline says (Rømskog 10, Hustadvika 3g):
+    the account's admins, and the roles named here from any account they reach."""
+
+    roles: tuple[str, ...] = ()
+    clause: str
+    note: str | None = None
+
+    @field_validator("roles")
     @classmethod
     def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return _roles(v)
@@ -283,6 +372,11 @@ class Roles(_Strict):
     reputation_critical: Escalation
     crisis: Escalation
     political_referral: Escalation | None = None
+    # Who replies; without it, everyone the inbox's role table lets reply.
+    reply: Answering | None = None
+    # Who is told when an answer deadline has passed, besides whoever holds the item; without
+    # it, nobody else is (a leader is only told where the guideline says so).
+    overdue: Escalation | None = None
 
 
 class Response(_Strict):
@@ -421,7 +515,9 @@ class Pack(_Strict):
             self.roles.reputation_critical.clause,
             self.roles.crisis.clause,
             self.roles.political_referral.clause if self.roles.political_referral else None,
-            *self.roles.account.clauses,
+            self.roles.reply.clause if self.roles.reply else None,
+            self.roles.overdue.clause if self.roles.overdue else None,
+            *self.roles.account.cited(),
             *(g.clause for g in self.deletion_grounds),
         ]
         missing = sorted({c for c in cited if c and c not in known})
@@ -456,9 +552,12 @@ class Pack(_Strict):
 
 __all__ = [
     "INBOUND_ACTIONS",
+    "LANGUAGES",
     "OUTGOING_ACTIONS",
     "WEEKDAYS",
+    "AccountCheck",
     "AccountRules",
+    "Answering",
     "Clause",
     "DeletionGround",
     "Escalation",
@@ -466,10 +565,13 @@ __all__ = [
     "Guideline",
     "GuidelineFile",
     "HonouredBy",
+    "Localized",
     "Municipality",
     "NotARule",
     "OfficeHours",
     "Pack",
+    "PlanChoice",
+    "PlanQuestion",
     "Readability",
     "Replies",
     "Response",

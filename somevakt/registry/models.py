@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -169,3 +170,109 @@ class AccountAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.message}"
+
+
+class AccountEventType(models.TextChoices):
+    CREATED = "created", _("Created")
+    PLAN_SAVED = "plan_saved", _("Plan saved")
+    SUBMITTED = "submitted", _("Plan sent for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Plan rejected")
+    ACTIVATED = "activated", _("Activated")
+    CLOSED = "closed", _("Closed temporarily")
+    REOPENED = "reopened", _("Reopened")
+    RETIRED = "retired", _("Retired")
+    OWNERS_CHANGED = "owners_changed", _("Responsible person or admins changed")
+
+
+class AccountEvent(models.Model):
+    """One thing that happened to an account: append-only, never updated or deleted.
+
+    The account's history on its page is these rows; a transition of `Account.state` is
+    always recorded here in the same transaction (registry.lifecycle).
+    """
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="events")
+    type = models.CharField(_("what"), max_length=20, choices=AccountEventType.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    # Who, when it was not a person in the database ("demo", "cli:root").
+    actor_label = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    from_state = models.CharField(max_length=20, choices=AccountState.choices, blank=True)
+    to_state = models.CharField(max_length=20, choices=AccountState.choices, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    clauses = models.JSONField(default=list, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["account", "at", "pk"]
+        indexes = [models.Index(fields=["account", "at"], name="account_event_at_idx")]
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.type} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("account events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("account events are append-only")
+
+    @property
+    def actor_name(self) -> str:
+        if self.actor_id is not None:
+            return self.actor.get_full_name() or self.actor.get_username()
+        return self.actor_label
+
+
+class PlanDecision(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AccountPlan(models.Model):
+    """The answers an account's guideline asks for before it is created, and the decision on them.
+
+    The questions are the pack's (`roles.account.plan`); answers are kept by question id.
+    """
+
+    account = models.OneToOneField(Account, on_delete=models.CASCADE, related_name="plan")
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=PlanDecision.choices, default=PlanDecision.DRAFT
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by_label = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    # How many times the plan was sent again after a rejection.
+    revisions = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("account plan")
+        verbose_name_plural = _("account plans")
+
+    def __str__(self) -> str:
+        return f"plan for {self.account_id} ({self.decision})"

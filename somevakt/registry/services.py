@@ -8,16 +8,26 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from somevakt.registry.models import Account, AccountState, Platform
+from somevakt.registry.models import Account, AccountEvent, AccountEventType, AccountState, Platform
 from somevakt.tenants.models import Municipality
 
 
 @dataclass(frozen=True)
-class Approver:
-    """Who approved: a person in the database, or a system label such as "cli:root"."""
+class Actor:
+    """Who acts: a person in the database, or a system label such as "demo" or "cli:root"."""
 
     person: Any = None
     label: str = ""
+
+    @property
+    def name(self) -> str:
+        if self.person is not None:
+            return self.person.get_full_name() or self.person.get_username()
+        return self.label
+
+
+# Who approved an account that was created approved (the demo, tests, `account add --approved-by`).
+Approver = Actor
 
 
 def add_account(
@@ -26,14 +36,16 @@ def add_account(
     external_id: str,
     name: str,
     *,
-    approver: Approver,
+    approver: Actor,
     state: str = AccountState.ACTIVE,
     **fields: Any,
 ) -> tuple[Account, bool]:
-    """The account for (municipality, platform, external id), created active and approved if new.
+    """The account for (municipality, platform, external id), created in `state` if new.
 
     Idempotent: an existing account is returned as it is (its name and state are not changed),
-    so running the same `account add` twice gives the same id.
+    so running the same `account add` twice gives the same id. The creation is the account's
+    first event, with `approver` as the one who created it. Other changes of state go through
+    `registry.lifecycle`, which checks who may make them.
     """
     if platform not in Platform.values:
         raise ValueError(f"unknown platform {platform!r} (known: {', '.join(Platform.values)})")
@@ -58,6 +70,13 @@ def add_account(
                 approved_by_label=approver.label if approved else "",
                 approved_at=timezone.now() if approved else None,
                 **fields,
+            )
+            AccountEvent.objects.create(
+                account=account,
+                type=AccountEventType.CREATED,
+                actor=approver.person,
+                actor_label="" if approver.person is not None else approver.label,
+                to_state=state,
             )
     except IntegrityError:
         # Someone else added it at the same moment.

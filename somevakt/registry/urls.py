@@ -6,6 +6,9 @@ app_name = "registry"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("ny/", views.new, name="new"),
     path("<int:account_id>/", views.detail, name="detail"),
+    path("<int:account_id>/plan/", views.edit_plan, name="plan"),
     path("<int:account_id>/stenging/", views.add_closure, name="add_closure"),
+    path("<int:account_id>/<slug:action>/", views.act, name="act"),
 ]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.registry.forms import ClosureForm
-from somevakt.registry.models import Account, AccountAlert, Closure
+from somevakt.registry import lifecycle
+from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, PlanForm, ReasonForm
+from somevakt.registry.models import Account, AccountAlert, Closure, PlanDecision
 from somevakt.registry.panels import panels_for
+from somevakt.registry.services import Actor
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -34,8 +38,21 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return render(
         request,
         "registry/index.html",
-        {"municipality": municipality, "accounts": accounts, "alerts": alerts},
+        {
+            "municipality": municipality,
+            "accounts": with_flags(accounts, request),
+            "alerts": alerts,
+            "can_plan": lifecycle.may_plan(request.membership),  # type: ignore[attr-defined]
+        },
     )
+
+
+def with_flags(accounts, request: HttpRequest) -> list[Account]:
+    """The accounts, each with `flags`: (key, label) of what the accounts page points out."""
+    rows = list(accounts.select_related("plan", "municipality").prefetch_related("admins"))
+    for account in rows:
+        account.flags = [(key, lifecycle.FLAG_LABELS[key]) for key in lifecycle.flags(account, request.user)]
+    return rows
 
 
 @require_GET
@@ -65,9 +82,35 @@ def add_closure(request: HttpRequest, municipality: Municipality, account_id: in
 
 
 def render_detail(
-    request: HttpRequest, municipality: Municipality, account: Account, form: ClosureForm | None = None
+    request: HttpRequest,
+    municipality: Municipality,
+    account: Account,
+    form: ClosureForm | None = None,
+    *,
+    refusal: str = "",
+    status: int | None = None,
 ) -> HttpResponse:
     can_close = request.membership.has_role(*CLOSERS)  # type: ignore[attr-defined]
+    plan = lifecycle.plan_of(account)
+    language = get_language()
+    answers = plan.answers if plan is not None else {}
+    questions = [
+        {
+            "id": q.id,
+            "text": q.question.text(language),
+            "required": q.required,
+            "answer": next(
+                (c.label.text(language) for c in q.choices if c.id == answers.get(q.id)),
+                answers.get(q.id, ""),
+            ),
+        }
+        for q in lifecycle.questions(account)
+    ]
+    actions = lifecycle.available_actions(account, request.user, request.membership)  # type: ignore[attr-defined]
+    rules = lifecycle.rules_for(account)
+    refusal_for_approval = ""
+    if plan is not None and plan.decision == PlanDecision.SUBMITTED and "approve" not in actions:
+        refusal_for_approval = lifecycle.approval_refusal(account, request.user, plan) or ""
     return render(
         request,
         "registry/detail.html",
@@ -79,6 +122,214 @@ def render_detail(
             "alerts": account.alerts.filter(resolved_at__isnull=True),
             "panels": panels_for(account),
             "closure_form": (form or ClosureForm()) if can_close else None,
+            "plan": plan,
+            "questions": questions,
+            "approvers": lifecycle.approvers(account, plan),
+            "approved_by_roles": lifecycle.role_names(rules.approved_by),
+            "notified_roles": lifecycle.role_names(rules.notified),
+            "rules_note": rules.note,
+            "events": account.events.select_related("actor").order_by("-at", "-pk"),
+            "actions": actions,
+            "flags": [(key, lifecycle.FLAG_LABELS[key]) for key in lifecycle.flags(account, request.user)],
+            "comment_form": CommentForm(),
+            "reason_form": ReasonForm(),
+            "activate_form": ActivateForm(
+                municipality=municipality, initial_responsible=account.responsible_id
+            ),
+            "refusal": refusal,
+            "approval_refusal": refusal_for_approval,
         },
-        status=400 if form is not None else 200,
+        status=status or (400 if form is not None else 200),
     )
+
+
+def plan_form(
+    request: HttpRequest, municipality: Municipality, account: Account | None, **kwargs
+) -> PlanForm:
+    questions = (
+        lifecycle.questions(account)
+        if account is not None
+        else lifecycle.load_pack(municipality.policy_pack).roles.account.plan
+    )
+    return PlanForm(
+        questions=questions, municipality=municipality, language=get_language(), new=account is None, **kwargs
+    )
+
+
+def plan_initial(account: Account) -> dict:
+    plan = lifecycle.plan_of(account)
+    initial = {f"q_{key}": value for key, value in (plan.answers if plan else {}).items()}
+    initial["responsible"] = account.responsible_id
+    initial["admins"] = list(account.admins.values_list("pk", flat=True))
+    return initial
+
+
+def render_plan(
+    request: HttpRequest,
+    municipality: Municipality,
+    account: Account | None,
+    form: PlanForm,
+    status: int = 200,
+) -> HttpResponse:
+    rules = lifecycle.load_pack(municipality.policy_pack).roles.account
+    return render(
+        request,
+        "registry/plan.html",
+        {
+            "municipality": municipality,
+            "account": account,
+            "form": form,
+            "approved_by_roles": lifecycle.role_names(rules.approved_by),
+            "notified_roles": lifecycle.role_names(rules.notified),
+            "rules_note": rules.note,
+            "plan_required": rules.plan_required,
+        },
+        status=status,
+    )
+
+
+@member_required(roles=lifecycle.PLANNERS)
+def new(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """A planned account with its plan: saved as a draft, or sent for approval at once."""
+    if request.method == "GET":
+        return render_plan(request, municipality, None, plan_form(request, municipality, None))
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    form = plan_form(request, municipality, None, data=request.POST)
+    if not form.is_valid():
+        return render_plan(request, municipality, None, form, status=400)
+    actor = Actor(person=request.user)
+    responsible, admins = form.people(municipality)
+    data = form.cleaned_data
+    try:
+        account = lifecycle.create_planned(
+            municipality,
+            data["platform"],
+            data["external_id"],
+            data["name"],
+            actor,
+            form.answers(),
+            responsible=responsible,
+            admins=admins,
+            handle=data.get("handle") or "",
+            unit=data.get("unit"),
+        )
+    except lifecycle.Refused as exc:
+        form.add_error(None, exc.message)
+        return render_plan(request, municipality, None, form, status=exc.status)
+    except ValueError as exc:
+        form.add_error("external_id", str(exc))
+        return render_plan(request, municipality, None, form, status=400)
+    return after_plan_saved(request, municipality, account, form)
+
+
+def after_plan_saved(
+    request: HttpRequest, municipality: Municipality, account: Account, form: PlanForm
+) -> HttpResponse:
+    if "send" in request.POST:
+        try:
+            lifecycle.submit(account, Actor(person=request.user), language=get_language())
+        except lifecycle.PlanIncomplete as exc:
+            form.mark_missing(exc.missing)
+            form.add_error(None, exc.message + " " + _("The plan is saved as a draft."))
+            return render_plan(request, municipality, account, form, status=400)
+        except lifecycle.Refused as exc:
+            form.add_error(None, exc.message)
+            return render_plan(request, municipality, account, form, status=exc.status)
+        messages.success(request, _("The plan is sent for approval."))
+    else:
+        messages.success(request, _("The plan is saved as a draft."))
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
+@member_required(roles=lifecycle.PLANNERS)
+def edit_plan(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    account = get_or_404(Account.objects.select_related("unit", "responsible"), request, pk=account_id)
+    if "plan" not in lifecycle.available_actions(account, request.user, request.membership):  # type: ignore[attr-defined]
+        return render_detail(
+            request,
+            municipality,
+            account,
+            refusal=_(
+                "The plan can be changed only while the account is planned and not waiting for approval."
+            ),
+            status=403,
+        )
+    if request.method == "GET":
+        return render_plan(
+            request,
+            municipality,
+            account,
+            plan_form(request, municipality, account, initial=plan_initial(account)),
+        )
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    form = plan_form(request, municipality, account, data=request.POST)
+    if not form.is_valid():
+        return render_plan(request, municipality, account, form, status=400)
+    responsible, admins = form.people(municipality)
+    try:
+        lifecycle.save_plan(
+            account, Actor(person=request.user), form.answers(), responsible=responsible, admins=admins
+        )
+    except lifecycle.Refused as exc:
+        form.add_error(None, exc.message)
+        return render_plan(request, municipality, account, form, status=exc.status)
+    return after_plan_saved(request, municipality, account, form)
+
+
+DONE_MESSAGES = {
+    "submit": _lazy("The plan is sent for approval."),
+    "approve": _lazy("The plan is approved; the account can be activated."),
+    "reject": _lazy("The plan is rejected; it can be revised and sent again."),
+    "activate": _lazy("The account is active."),
+    "close": _lazy("The account is closed temporarily."),
+    "reopen": _lazy("The account is open again."),
+    "retire": _lazy("The account is retired; its items stay readable and archived."),
+}
+
+
+@require_POST
+@member_required(roles=VIEWERS)
+def act(request: HttpRequest, municipality: Municipality, account_id: int, action: str) -> HttpResponse:
+    """One step of the account's life; refused steps change nothing and say why (403)."""
+    if action not in DONE_MESSAGES:
+        raise Http404
+    account = get_or_404(
+        Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
+    )
+    actor = Actor(person=request.user)
+    try:
+        if action == "submit":
+            lifecycle.submit(account, actor, language=get_language())
+        elif action in ("approve", "reject"):
+            form = CommentForm(request.POST)
+            comment = form.data.get("comment", "") if not form.is_valid() else form.cleaned_data["comment"]
+            step = lifecycle.approve if action == "approve" else lifecycle.reject
+            step(account, actor, comment)
+        elif action == "activate":
+            activate_form = ActivateForm(request.POST, municipality=municipality)
+            responsible = activate_form.person(municipality) if activate_form.is_valid() else None
+            lifecycle.activate(account, actor, responsible=responsible)
+        else:
+            reason = ReasonForm(request.POST)
+            text = reason.cleaned_data["reason"] if reason.is_valid() else ""
+            getattr(lifecycle, action)(account, actor, text)
+    except lifecycle.PlanIncomplete as exc:
+        form = plan_form(request, municipality, account, data=plan_initial_data(account))
+        form.is_valid()
+        form.mark_missing(exc.missing)
+        form.add_error(None, exc.message)
+        return render_plan(request, municipality, account, form, status=400)
+    except lifecycle.Refused as exc:
+        account.refresh_from_db()
+        return render_detail(request, municipality, account, refusal=exc.message, status=403)
+    messages.success(request, DONE_MESSAGES[action])
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
+def plan_initial_data(account: Account) -> dict:
+    """The stored plan as form data, so a refused submission shows the plan with its gaps marked."""
+    data: dict = {key: value for key, value in plan_initial(account).items() if key != "admins"}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    return data

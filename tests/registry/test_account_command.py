@@ -1,4 +1,5 @@
-"""`somevakt account add|list|show|set-credentials` (DESIGN.md §4)."""
+"""`somevakt account add|list|show|set-credentials` (DESIGN.md §4); the lifecycle steps are in
+test_account_lifecycle_command.py."""
 
 from __future__ import annotations
 
@@ -39,13 +40,13 @@ ADD = [
 ]
 
 
-def test_it_adds_an_active_account_and_prints_only_its_id(municipality) -> None:
+def test_it_adds_a_planned_account_and_prints_only_its_id(municipality) -> None:
     output, code = run(*ADD)
     account = Account.objects.get()
     assert (code, output.strip()) == (0, str(account.pk))
-    assert account.state == AccountState.ACTIVE
-    assert account.approved_by_label.startswith("cli:")
-    assert account.approved_at is not None
+    assert account.state == AccountState.PLANNED
+    assert account.approved_at is None
+    assert account.events.get().actor_label.startswith("cli:")
 
 
 def test_it_is_idempotent(municipality) -> None:
@@ -59,6 +60,20 @@ def test_it_records_a_named_approver_unit_and_responsible(municipality, owner, t
     run(*ADD, "--approved-by", "eier", "--unit", "kommunedirektoren", "--responsible", "eier")
     account = Account.objects.get()
     assert (account.approved_by, account.unit, account.responsible) == (owner, top_unit, owner)
+    # Approved by a member the pack allows (Gausdal: the chief executive), with a responsible person.
+    assert account.state == AccountState.ACTIVE
+    assert list(account.events.values_list("type", flat=True)) == ["created", "approved", "activated"]
+
+
+def test_it_leaves_an_account_approved_without_a_responsible_person(municipality, owner) -> None:
+    run(*ADD, "--approved-by", "eier")
+    assert Account.objects.get().state == AccountState.APPROVED
+
+
+def test_it_refuses_an_employee_as_approver_and_creates_nothing(municipality, member) -> None:
+    output, code = run(*ADD, "--approved-by", "medlem", "--responsible", "medlem")
+    assert (output, code) == ("Only chief executive may approve this account.", 2)
+    assert not Account.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -83,7 +98,7 @@ def test_it_lists_and_shows_accounts_as_json_without_credentials(municipality, m
     plain, _ = run("show", account_id.strip())
     assert [row["external_id"] for row in json.loads(listing)] == ["123"]
     detail = json.loads(shown)
-    assert (detail["platform"], detail["state"], detail["credentials"]) == ("facebook", "active", "set")
+    assert (detail["platform"], detail["state"], detail["credentials"]) == ("facebook", "planned", "set")
     assert "EAAG" not in listing + shown + plain
 
 

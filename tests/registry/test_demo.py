@@ -1,7 +1,8 @@
 import pytest
 
 from somevakt.demo.loader import load_demo
-from somevakt.registry.models import Account
+from somevakt.registry.lifecycle import approvers
+from somevakt.registry.models import Account, AccountPlan, AccountState
 
 
 @pytest.mark.slow  # loads the whole demo twice
@@ -17,8 +18,16 @@ def test_it_loads_the_demo_accounts_once(db) -> None:
         for a in Account.objects.select_related("municipality")
     }
     assert first == again
-    assert len(first) == 9
-    gausdal = Account.objects.get(municipality__slug="gausdal", platform="facebook")
+    assert len(first) == 25
+    # One account in each state in each municipality.
+    for slug in ("batsfjord", "gausdal", "hustadvika", "romskog"):
+        states = set(Account.objects.filter(municipality__slug=slug).values_list("state", flat=True))
+        assert states == set(AccountState.values), slug
+    # A Gausdal plan waits for the chief executive's team, once, however often the demo is loaded.
+    waiting = AccountPlan.objects.get(account__municipality__slug="gausdal", decision="submitted")
+    assert [p.username for p in approvers(waiting.account)] == ["gausdal.kommunedirektor"]
+    assert waiting.account.events.filter(type="submitted").count() == 1
+    gausdal = Account.objects.get(municipality__slug="gausdal", external_id="100063998877003")
     assert gausdal.state == "active"
     assert gausdal.responsible.username == "gausdal.kommunikasjon"
     assert sorted(gausdal.admins.values_list("username", flat=True)) == [
