@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "somevakt.web.middleware.content_security_policy",
+    "somevakt.web.middleware.private_responses",
 ]
 
 ROOT_URLCONF = "somevakt.urls"

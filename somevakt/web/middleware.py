@@ -1,4 +1,5 @@
-"""The shell's middleware: Content-Security-Policy (Django 5.2 has none built in) and language choice."""
+"""The shell's middleware: Content-Security-Policy (Django 5.2 has none built in), Permissions-Policy,
+no caching of anything a signed-in person sees, and language choice."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 # Everything the shell uses is served from our own origin; no inline script or style.
 POLICY = "; ".join(
@@ -24,6 +25,40 @@ POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+# somevakt uses no camera, microphone, location, payment or device APIs; no page may ask for them.
+PERMISSIONS = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "browsing-topics",
+        "display-capture",
+    )
+)
+
+
+def private_responses(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Pages and downloads for a signed-in person are never stored by a browser or a proxy.
+
+    On a shared municipal PC the back button or the disk cache would otherwise show the next
+    person an inbox item, a journal entry or a CSV export after the first one signed out.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            add_never_cache_headers(response)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS)
+        return response
+
+    return middleware
 
 
 def content_security_policy(get_response: Callable[[HttpRequest], HttpResponse]):

@@ -1,13 +1,15 @@
-"""The shell's middleware: the chosen language lasts one response, and the CSP header is set."""
+"""The shell's middleware: the chosen language lasts one response, the CSP and Permissions-Policy
+headers are set, and a signed-in person's pages are never cached."""
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.translation import gettext
 
-from somevakt.web.middleware import POLICY, content_security_policy, language_from_choice
+from somevakt.web.middleware import POLICY, content_security_policy, language_from_choice, private_responses
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +62,20 @@ def test_it_sets_the_content_security_policy_except_in_the_admin():
     middleware = content_security_policy(lambda r: HttpResponse("ok"))
     assert middleware(RequestFactory().get("/gausdal/"))["Content-Security-Policy"] == POLICY
     assert "Content-Security-Policy" not in middleware(RequestFactory().get("/admin/"))
+
+
+def test_it_keeps_a_signed_in_persons_pages_and_downloads_out_of_every_cache(owner_client, municipality):
+    for path in (f"/{municipality.slug}/innboks/", f"/{municipality.slug}/arkiv/slettet.csv"):
+        response = owner_client.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"], path
+        assert "private" in response["Cache-Control"], path
+
+
+def test_it_leaves_caching_of_an_anonymous_answer_to_its_view_and_denies_device_apis_everywhere():
+    request = RequestFactory().get("/gausdal/arkiv/offentlig-journal/")
+    request.user = AnonymousUser()
+    response = private_responses(lambda r: HttpResponse("ok"))(request)
+    assert "Cache-Control" not in response
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
