@@ -1,9 +1,14 @@
-"""Who sees and handles the inbox.
+"""Who sees and handles the inbox, read from the one role × action table (tenants.permissions).
 
 Employees and politicians never see it (they get 403 from the shell's `member_required`,
-outsiders 404). Everyone with a role that takes part in answering, escalations or crises
-sees the municipality's whole inbox: comments on official accounts are public anyway,
-and an escalation or a crisis may land on any of them.
+outsiders 404). Communications, the chief executive, crisis management and the service
+office see the municipality's whole inbox; a unit leader sees the items of the accounts of
+the units they lead (as leader, or as deputy while the leader is away) and of the accounts
+they are responsible for or an admin of, and what is given or escalated to them. An item
+outside what a person sees is 404, as if it did not exist.
+
+Who may reply is narrowed by the pack where the guideline says so (`roles.reply`: Rømskog 10,
+Hustadvika 3g): the account's admins, and the roles named there.
 """
 
 from __future__ import annotations
@@ -11,18 +16,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 
+from somevakt.inbox.deadlines import pack_of
+from somevakt.registry.models import Account
+from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
+from somevakt.tenants.models import Membership, Unit
 from somevakt.tenants.roles import Role
 
-INBOX_ROLES: tuple[str, ...] = (
-    Role.COMMUNICATIONS,
-    Role.UNIT_LEADER,
-    Role.CHIEF_EXECUTIVE,
-    Role.CRISIS_TEAM,
-    Role.SERVICE_OFFICE,
-)
+INBOX_ROLES: tuple[str, ...] = permissions.roles_for("see")
 # Who sees the response-time figures: leaders, and communications who answer for them.
 LEADER_ROLES: tuple[str, ...] = (Role.UNIT_LEADER, Role.CHIEF_EXECUTIVE, Role.COMMUNICATIONS)
 
@@ -53,3 +57,175 @@ def display_name(person: Any) -> str:
     if person is None:
         return ""
     return person.get_full_name() or person.get_username()
+
+
+# --- what a person reaches (tenants.permissions) -------------------------------------------
+
+
+def led_units(membership: Membership) -> set[int]:
+    """The units the person leads now, and every unit below them.
+
+    A leader leads their unit unless they are away; the deputy leads it while the leader is
+    away or the post is empty (Unit.acting_leader).
+    """
+    person_id = membership.person_id
+    units = list(Unit.objects.filter(municipality_id=membership.municipality_id))
+    led = {
+        u.pk
+        for u in units
+        if (u.leader_id == person_id and not u.leader_away)
+        or (u.deputy_id == person_id and (u.leader_id is None or u.leader_away))
+    }
+    children: dict[int | None, list[int]] = {}
+    for u in units:
+        children.setdefault(u.parent_id, []).append(u.pk)
+    todo = list(led)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in led:
+                led.add(child)
+                todo.append(child)
+    return led
+
+
+def _administered(person_id: int) -> Q:
+    return Q(responsible_id=person_id) | Q(admins__id=person_id)
+
+
+def their_accounts(membership: Membership) -> QuerySet[Account]:
+    """The accounts a unit leader's work is about: their units' accounts, and those they run."""
+    return (
+        Account.objects.filter(municipality_id=membership.municipality_id)
+        .filter(Q(unit_id__in=led_units(membership)) | _administered(membership.person_id))
+        .distinct()
+    )
+
+
+def role_labels(roles: Any) -> str:
+    """The roles' names in the user's language ("Unit leader" is the nearest leader where a pack names it)."""
+    return ", ".join(str(Role(r).label) if r in Role.values else r for r in roles)
+
+
+def reply_rule(pack: Any) -> dict[str, Any] | None:
+    """The pack's rule on who replies (`roles.reply`), for the item page to say why someone cannot."""
+    rule = pack.roles.reply
+    if rule is None:
+        return None
+    return {"role_labels": role_labels(rule.roles), "clause": rule.clause}
+
+
+def named_for(action: str, pack: Any) -> tuple[str, ...] | None:
+    """The roles the pack names for `action` (None where it leaves it to the table)."""
+    if action == "reply" and pack.roles.reply is not None:
+        return tuple(pack.roles.reply.roles)
+    return None
+
+
+def reach(membership: Membership, action: str, pack: Any = None) -> str | None:
+    pack = pack if pack is not None else pack_of(membership.municipality)
+    return permissions.reach(membership.roles, action, named_for(action, pack))
+
+
+def visible(membership: Membership, prefix: str = "") -> Q | None:
+    """What the person sees, as a filter on ItemStatus (`prefix=""`) or Item (`prefix="status__"`);
+    None when they see the whole inbox."""
+    found = permissions.reach(membership.roles, "see")
+    if found == permissions.ALL:
+        return None
+    account = "account_id__in"
+    if found is None:
+        return Q(pk__in=[])
+    accounts = their_accounts(membership).values("pk")
+    if found == permissions.ADMIN:
+        return Q(**{account: accounts.filter(_administered(membership.person_id))})
+    person = membership.person_id
+    return (
+        Q(**{account: accounts})
+        | Q(**{f"{prefix}assignee_id": person})
+        | Q(**{f"{prefix}escalated_to_id": person})
+    )
+
+
+def may(membership: Membership, item: Any, action: str, pack: Any = None) -> bool:
+    """Whether the person may do `action` on `item` (tenants.permissions.TABLE)."""
+    found = reach(membership, action, pack)
+    if found is None:
+        return False
+    if found == permissions.ALL:
+        return True
+    account = item.account
+    person_id = membership.person_id
+    runs = account.responsible_id == person_id or account.admins.filter(pk=person_id).exists()
+    if found == permissions.ADMIN or runs:
+        return runs
+    status = item.status
+    return (
+        status.assignee_id == person_id
+        or status.escalated_to_id == person_id
+        or account.unit_id in led_units(membership)
+    )
+
+
+def allowed(membership: Membership, item: Any) -> dict[str, bool]:
+    """Every action of the table on this item, for the item page to offer only what is allowed."""
+    pack = pack_of(item.municipality)
+    return {action: may(membership, item, action, pack) for action in permissions.ACTIONS}
+
+
+def assignable(item: Any) -> list[Any]:
+    """The people an item may be given to: those who could answer it once they hold it."""
+    pack = pack_of(item.municipality)
+    named = named_for("reply", pack)
+    account = item.account
+    runs = {account.responsible_id, *account.admins.values_list("pk", flat=True)}
+    memberships = {
+        m.person_id: m
+        for m in Membership.objects.filter(municipality_id=item.municipality_id).prefetch_related("grants")
+    }
+    out = []
+    for person in handlers(item.municipality):
+        found = permissions.reach(memberships[person.pk].roles, "reply", named)
+        if found in (permissions.ALL, permissions.THEIRS) or (
+            found == permissions.ADMIN and person.pk in runs
+        ):
+            out.append(person)
+    return out
+
+
+def nearest_leader(account: Any, exclude: Any = None) -> Any:
+    """The nearest leader for an account's items (DESIGN.md §3): the leader of the account's unit,
+    or the deputy while the leader is away, or the one above when that is `exclude` (the person
+    asking) or the post is empty."""
+    if account.unit_id is None:
+        return None
+    return account.unit.nearest_leader(exclude=exclude)
+
+
+# The table's action each of the item page's actions needs (an undo needs what undoes it).
+ITEM_ACTIONS: dict[str, str] = {
+    "claim": "reply",
+    "assign": "assign",
+    "reply": "reply",
+    "escalate": "escalate",
+    "hide": "hide",
+    "unhide": "unhide",
+    "delete": "delete",
+    "close": "assign",
+    "reopen": "assign",
+    "note": "see",
+    "retry": "see",
+}
+UNDO_ACTIONS: dict[str, str] = {
+    "hidden": "unhide",
+    "closed": "assign",
+    "escalated": "escalate",
+    "assigned": "assign",
+}
+
+
+def require(membership: Membership, item: Any, action: str, undoing: str | None = None) -> None:
+    """PermissionDenied (403) unless the person may do the item page's `action` on `item`;
+    `undoing` is the type of the event an undo reverses."""
+    needed = UNDO_ACTIONS.get(undoing or "", "see") if action == "undo" else ITEM_ACTIONS.get(action, "see")
+    if not may(membership, item, needed):
+        raise PermissionDenied

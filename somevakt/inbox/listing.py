@@ -68,8 +68,12 @@ def condition(key: str, person: Any, now: dt.datetime) -> Q:
     raise ValueError(f"unknown filter {key!r}")
 
 
-def counts(municipality: Any, person: Any, now: dt.datetime | None = None) -> dict[str, int]:
+def counts(
+    municipality: Any, person: Any, now: dt.datetime | None = None, scope: Q | None = None
+) -> dict[str, int]:
     """How many items each filter shows, up to COUNT_CAP (shown as "1000+" beyond it).
+
+    `scope` limits them to what the person sees (`inbox.access.visible`; None: everything).
 
     One statement of capped sub-counts: each reads at most COUNT_CAP entries of its own
     partial index, so the queue costs the same with a hundred items as with a hundred thousand.
@@ -80,6 +84,7 @@ def counts(municipality: Any, person: Any, now: dt.datetime | None = None) -> di
     for number, key in enumerate(FILTER_KEYS):
         capped = (
             ItemStatus.objects.filter(condition(key, person, now), municipality=municipality)
+            .filter(scope if scope is not None else Q())
             .values("pk")
             .order_by()[:COUNT_CAP]
         )
@@ -93,12 +98,15 @@ def counts(municipality: Any, person: Any, now: dt.datetime | None = None) -> di
     return dict(zip(FILTER_KEYS, (int(n) for n in row), strict=True))
 
 
-def rows(municipality: Any, key: str, person: Any, now: dt.datetime | None = None) -> QuerySet[ItemStatus]:
-    """A filter's rows, earliest deadline first (no deadline last), then oldest first."""
+def rows(
+    municipality: Any, key: str, person: Any, now: dt.datetime | None = None, scope: Q | None = None
+) -> QuerySet[ItemStatus]:
+    """A filter's rows within `scope`, earliest deadline first (no deadline last), then oldest first."""
     now = now or timezone.now()
     return (
         ItemStatus.objects.filter(municipality=municipality)
         .filter(condition(key, person, now))
+        .filter(scope if scope is not None else Q())
         .order_by(F("due").asc(nulls_last=True), "received_at", "item_id")
     )
 

@@ -1,5 +1,7 @@
 """E-mail to people about items: escalations and deadline reminders (Django's e-mail framework).
 
+Reminders come as one digest per person per round (`reminder_digest`), never one e-mail per item.
+
 Messages are in bokmål and quote the comment with personal data masked: an e-mail is a
 copy outside somevakt, so it carries no fødselsnummer, account number or phone number.
 A person without an e-mail address is skipped (and logged); a failing mail server is
@@ -18,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from somevakt.analysis.masking import mask
 
@@ -58,12 +61,12 @@ def send_after_commit(people: Iterable[Any], subject: str, body: str) -> None:
     transaction.on_commit(lambda: send(people, subject, body))
 
 
-def escalation_message(item: Any, actor_name: str, target_label: str, reason: str) -> tuple[str, str]:
+def escalation_message(item: Any, actor_name: str, kind_label: str, reason: str) -> tuple[str, str]:
     with translation.override("nb"):
         subject = _("Escalated to you: a comment on %(account)s") % {"account": item.account.name}
         lines = [
-            _("%(actor)s has escalated a comment to %(target)s.")
-            % {"actor": actor_name, "target": target_label},
+            _("%(actor)s has escalated a comment to you (%(kind)s).")
+            % {"actor": actor_name, "kind": str(kind_label).lower()},
             "",
             _("Reason: %(reason)s") % {"reason": reason or "–"},
             "",
@@ -75,13 +78,57 @@ def escalation_message(item: Any, actor_name: str, target_label: str, reason: st
     return subject, "\n".join(lines)
 
 
-def reminder_message(item: Any, stage: str, due_text: str) -> tuple[str, str]:
+# A digest lists this many items of each kind; the inbox shows the rest.
+DIGEST_ITEMS = 25
+
+
+def _digest_lines(entries: list[tuple[Any, str]], more_text: str) -> list[str]:
+    lines = []
+    for item, due_text in entries[:DIGEST_ITEMS]:
+        lines += [
+            f"- {item.account.name} ({due_text}): {excerpt(item.text)[:120]}",
+            f"  {item_url(item)}",
+        ]
+    if len(entries) > DIGEST_ITEMS:
+        lines.append(more_text % {"count": len(entries) - DIGEST_ITEMS})
+    return lines
+
+
+def reminder_digest(
+    soon: list[tuple[Any, str]], overdue: list[tuple[Any, str]], told: list[tuple[Any, str]]
+) -> tuple[str, str]:
+    """One e-mail for one person: the items of theirs whose deadline is near or has passed, and
+    (`told`) the overdue items the guideline asks them to know of as a leader. Each entry is
+    (item, the deadline as text)."""
+    count = len(soon) + len(overdue) + len(told)
+    more = _("… and %(count)s more in the inbox.")
     with translation.override("nb"):
-        if stage == "before":
-            subject = _("Deadline soon: a comment on %(account)s") % {"account": item.account.name}
-            first = _("A comment must be answered by %(due)s.") % {"due": due_text}
+        if overdue or told:
+            subject = ngettext(
+                "Deadline passed: %(count)s comment to answer",
+                "Deadlines passed: %(count)s comments to answer",
+                count,
+            ) % {"count": count}
         else:
-            subject = _("Deadline passed: a comment on %(account)s") % {"account": item.account.name}
-            first = _("A comment should have been answered by %(due)s and is still open.") % {"due": due_text}
-        lines = [first, "", _("The comment (personal data masked):"), excerpt(item.text), "", item_url(item)]
+            subject = ngettext(
+                "Deadline soon: %(count)s comment to answer",
+                "Deadline soon: %(count)s comments to answer",
+                count,
+            ) % {"count": count}
+        lines: list[str] = []
+        if overdue:
+            lines += [
+                _("These should have been answered and are still open:"),
+                *_digest_lines(overdue, more),
+                "",
+            ]
+        if soon:
+            lines += [_("These must be answered soon:"), *_digest_lines(soon, more), ""]
+        if told:
+            lines += [
+                _("Overdue on the accounts you answer for as a leader (the guideline asks that you know):"),
+                *_digest_lines(told, more),
+                "",
+            ]
+        lines.append(_("The comments are quoted with personal data masked."))
     return subject, "\n".join(lines)

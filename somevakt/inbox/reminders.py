@@ -1,24 +1,32 @@
-"""Deadline reminders by e-mail: before the deadline to whoever has the item, after it to their leader.
+"""Deadline reminders by e-mail: to whoever holds the item, one digest per person per round.
 
-Before: the assignee, or else the account's responsible person. After: the nearest
-leader of that person (DESIGN.md §3: the leader of their unit, or the deputy while the
-leader is away), or of the account's unit. Each reminder is a `reminded` event, so it is
-sent once per stage and shows in the item's history.
+Who is reminded, before the deadline and after it: the person who has taken or been given
+the item; else the account's responsible person; else the communications role. A leader
+is told of an overdue item only where the pack says so (`roles.overdue`, e.g. Båtsfjord
+4.3: the unit leader answers for the follow-up of the unit's accounts); a `unit_leader`
+there is the nearest leader of the account (DESIGN.md §3). Without such a rule nobody
+else is told.
+
+Each reminder is a `reminded` event, so it is sent once per stage and shows in the item's
+history; the e-mails go after the round, one per person listing all their items.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils import formats, timezone
 
 from somevakt.inbox import notify
+from somevakt.inbox.access import nearest_leader, people_with_role
+from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item
-from somevakt.tenants.models import Membership
+from somevakt.tenants.roles import Role
 
 log = logging.getLogger(__name__)
 
@@ -26,45 +34,71 @@ REMIND_BEFORE = dt.timedelta(hours=2)
 BATCH = 500
 
 
-def owner_of(item: Item) -> Any:
-    """Who answers for the item now: the assignee, or the account's responsible person."""
-    return item.status.assignee or item.account.responsible
+def holders(item: Item) -> list[Any]:
+    """Who answers for the item now: the assignee, else the account's responsible person,
+    else everyone with the communications role."""
+    person = item.status.assignee or item.account.responsible
+    if person is not None:
+        return [person]
+    return list(people_with_role(item.municipality, Role.COMMUNICATIONS))
 
 
-def leader_of(item: Item) -> Any:
-    owner = owner_of(item)
-    if owner is not None:
-        membership = (
-            Membership.objects.select_related("unit")
-            .filter(person=owner, municipality=item.municipality)
-            .first()
-        )
-        leader = membership.nearest_leader() if membership is not None else None
-        if leader is not None:
-            return leader
-    unit = item.account.unit
-    return unit.nearest_leader(exclude=owner) if unit is not None else None
+def told_when_overdue(item: Item, holding: list[Any]) -> list[Any]:
+    """The people the pack's `roles.overdue` names for this item, besides those who hold it."""
+    rule = pack_of(item.municipality).roles.overdue
+    if rule is None:
+        return []
+    exclude = holding[0] if len(holding) == 1 else None
+    out: list[Any] = []
+    for role in rule.roles:
+        if role == Role.UNIT_LEADER:
+            found = [nearest_leader(item.account, exclude=exclude)]
+        else:
+            found = list(people_with_role(item.municipality, role))
+        out.extend(p for p in found if p is not None and p not in out and p not in holding)
+    return out
 
 
 def _due_text(due: dt.datetime) -> str:
     return formats.date_format(timezone.localtime(due), "j. F Y \\k\\l. H:i")
 
 
-def _remind(item: Item, stage: str, person: Any) -> bool:
+@dataclass
+class Digest:
+    person: Any
+    soon: list[tuple[Item, str]] = field(default_factory=list)
+    overdue: list[tuple[Item, str]] = field(default_factory=list)
+    told: list[tuple[Item, str]] = field(default_factory=list)
+
+
+def _remind(item: Item, stage: str, digests: dict[int, Digest]) -> bool:
     with transaction.atomic():
         status = locked_status(item)
+        item.status = status
         flag = "reminded_before" if stage == "before" else "reminded_overdue"
         if getattr(status, flag) or not status.open_work or status.due is None:
             return False
-        to = [person] if person is not None else []
+        holding = holders(item)
+        told = told_when_overdue(item, holding) if stage == "overdue" else []
+        rule = pack_of(item.municipality).roles.overdue if told else None
         record(
             item,
             "reminded",
             actor_label="worker",
-            payload={"stage": stage, "to_ids": [p.pk for p in to], "due": status.due.isoformat()},
+            clauses=[rule.clause] if rule is not None and rule.clause else [],
+            payload={
+                "stage": stage,
+                "to_ids": [p.pk for p in holding],
+                "told_ids": [p.pk for p in told],
+                "due": status.due.isoformat(),
+            },
         )
-        subject, body = notify.reminder_message(item, stage, _due_text(status.due))
-        notify.send_after_commit(to, subject, body)
+    entry = (item, _due_text(status.due))
+    for person in holding:
+        digest = digests.setdefault(person.pk, Digest(person))
+        (digest.soon if stage == "before" else digest.overdue).append(entry)
+    for person in told:
+        digests.setdefault(person.pk, Digest(person)).told.append(entry)
     return True
 
 
@@ -79,15 +113,20 @@ def _candidates(**filters: Any):
 
 
 def send_reminders(now: dt.datetime | None = None) -> dict[str, int]:
-    """One round: reminders before the deadline and after it. Returns how many of each were sent."""
+    """One round: reminders before the deadline and after it, then one e-mail per person.
+    Returns how many items of each stage were reminded of."""
     now = now or timezone.now()
     sent = {"before": 0, "overdue": 0}
+    digests: dict[int, Digest] = {}
     for item in _candidates(
         status__reminded_before=False, status__due__gt=now, status__due__lte=now + REMIND_BEFORE
     ):
-        sent["before"] += _remind(item, "before", owner_of(item))
+        sent["before"] += _remind(item, "before", digests)
     for item in _candidates(status__reminded_overdue=False, status__due__lte=now):
-        sent["overdue"] += _remind(item, "overdue", leader_of(item))
+        sent["overdue"] += _remind(item, "overdue", digests)
+    for digest in digests.values():
+        subject, body = notify.reminder_digest(digest.soon, digest.overdue, digest.told)
+        notify.send([digest.person], subject, body)
     if any(sent.values()):
-        log.info("inbox: reminders sent: %s", sent)
+        log.info("inbox: reminders sent: %s, in %d e-mails", sent, len(digests))
     return sent

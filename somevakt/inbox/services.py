@@ -9,7 +9,7 @@ deleting offers only the grounds the municipality's own guideline gives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -17,16 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from somevakt.inbox import notify, outbound
-from somevakt.inbox.access import display_name, handlers, people_with_role
+from somevakt.inbox import outbound
+from somevakt.inbox.access import assignable, display_name
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.projection import ACTION_EVENTS, ANSWER_ACTIONS
 from somevakt.policy.decision import Decision
-from somevakt.policy.engine import ROLE_LABELS, PolicyContext, check_input, evaluate
+from somevakt.policy.engine import PolicyContext, check_input, evaluate
 from somevakt.policy.schema import DeletionGround, Pack
-from somevakt.tenants.roles import Role
 
 
 class ActionRefused(Exception):
@@ -43,13 +42,6 @@ HIDE_GROUNDS: dict[str, Any] = {
 
 # What an answer is for (the triage action it carries out) -> the event that records it.
 REPLY_PURPOSES: dict[str, str] = {a: event for a, event in ACTION_EVENTS.items() if a in ANSWER_ACTIONS}
-
-ESCALATION_TARGETS: dict[str, Any] = {
-    "difficult_cases": gettext_lazy("Difficult case"),
-    "reputation_critical": gettext_lazy("Reputation-critical case"),
-    "crisis": gettext_lazy("Crisis"),
-}
-
 
 def _lock(item: Item):
     status = locked_status(item)
@@ -80,11 +72,14 @@ def claim(item: Item, person: Any) -> ItemEvent | None:
 
 @transaction.atomic
 def assign(item: Item, person: Any, to: Any | None) -> ItemEvent | None:
-    """Give the item to `to` (a handler in the municipality), or to nobody."""
+    """Give the item to `to` (someone who could answer it: `access.assignable`), or to nobody."""
     status = _lock(item)
     to_id = to.pk if to is not None else None
-    if to is not None and not handlers(item.municipality).filter(pk=to.pk).exists():
-        raise ActionRefused(_("That person cannot handle the inbox in this municipality."))
+    if to is not None and to not in assignable(item):
+        raise ActionRefused(
+            _("%(name)s cannot answer from this account, so the item cannot be given to them.")
+            % {"name": display_name(to)}
+        )
     if status.assignee_id == to_id:
         return None
     return record(
@@ -177,95 +172,7 @@ def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> It
         )
 
 
-# --- escalating --------------------------------------------------------------------------
-
-
-@dataclass
-class EscalationTarget:
-    key: str
-    label: str
-    roles: tuple[str, ...]
-    role_labels: str
-    clause: str | None
-    people: list[Any] = field(default_factory=list)
-
-
-def _nearest_leader(item: Item, membership: Any) -> Any:
-    leader = membership.nearest_leader() if membership is not None else None
-    if leader is None and item.account.unit_id is not None:
-        leader = item.account.unit.nearest_leader()
-    return leader
-
-
-def escalation_targets(item: Item, membership: Any) -> list[EscalationTarget]:
-    """Where the pack sends difficult, reputation-critical and crisis cases, and who that is now."""
-    pack = pack_of(item.municipality)
-    person = getattr(membership, "person", None)
-    targets = []
-    for key, escalation in (
-        ("difficult_cases", pack.roles.difficult_cases),
-        ("reputation_critical", pack.roles.reputation_critical),
-        ("crisis", pack.roles.crisis),
-    ):
-        people: list[Any] = []
-        for role in escalation.roles:
-            if role == Role.UNIT_LEADER:
-                found = [_nearest_leader(item, membership)]
-            else:
-                found = list(people_with_role(item.municipality, role))
-            people.extend(p for p in found if p is not None and p not in people)
-        # Escalating to oneself helps nobody, unless there is no one else.
-        others = [p for p in people if person is None or p.pk != person.pk]
-        targets.append(
-            EscalationTarget(
-                key=key,
-                label=str(ESCALATION_TARGETS[key]),
-                roles=tuple(escalation.roles),
-                role_labels=", ".join(ROLE_LABELS.get(r, r) for r in escalation.roles),
-                clause=escalation.clause,
-                people=others or people,
-            )
-        )
-    return targets
-
-
-def default_target(item: Item) -> str:
-    status = item.status
-    return "crisis" if status.crisis else "difficult_cases"
-
-
-def escalate(item: Item, person: Any, membership: Any, target: str, reason: str, to: Any = None) -> ItemEvent:
-    """Send the item to whoever the pack names for `target`, and tell them by e-mail."""
-    found = {t.key: t for t in escalation_targets(item, membership)}
-    if target not in found:
-        raise ActionRefused(_("Unknown escalation."))
-    chosen = found[target]
-    if not chosen.people:
-        raise ActionRefused(
-            _("Nobody holds the role the guideline names for this (%(roles)s).")
-            % {"roles": chosen.role_labels}
-        )
-    recipients = [to] if to is not None and to in chosen.people else chosen.people
-    with transaction.atomic():
-        status = _lock(item)
-        if status.deleted:
-            raise ActionRefused(_("The comment is deleted."))
-        event = record(
-            item,
-            "escalated",
-            actor=person,
-            reason=reason.strip(),
-            clauses=[chosen.clause] if chosen.clause else [],
-            payload={
-                "target": target,
-                "roles": list(chosen.roles),
-                "to_id": recipients[0].pk,
-                "to_ids": [p.pk for p in recipients],
-            },
-        )
-        subject, body = notify.escalation_message(item, display_name(person), chosen.label, reason.strip())
-        notify.send_after_commit(recipients, subject, body)
-    return event
+# Escalating is in inbox.escalation.
 
 
 # --- hiding and deleting -----------------------------------------------------------------

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.inbox import listing, outbound, services, stats
+from somevakt.inbox import access, escalation, listing, outbound, services, stats
 from somevakt.inbox.access import LEADER_ROLES, display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.highlight import highlight, what_was_found, without_national_ids
@@ -53,8 +54,9 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
     if key not in listing.FILTER_KEYS:
         key = listing.DEFAULT_FILTER
     now = timezone.now()
-    counts = listing.counts(municipality, request.user, now)
-    rows = listing.rows(municipality, key, request.user, now)
+    scope = access.visible(request.membership)  # type: ignore[attr-defined]
+    counts = listing.counts(municipality, request.user, now, scope)
+    rows = listing.rows(municipality, key, request.user, now, scope)
     shown = listing.page(rows, _int(request.GET.get("side"), 1) or 1)
     if not shown.rows and shown.number > 1:  # past the end (an old link): back to the start
         shown = listing.page(rows, 1)
@@ -110,10 +112,12 @@ def services_has_leader_role(request: HttpRequest) -> bool:
 
 
 def _item(request: HttpRequest, item_id: int) -> Item:
+    """The item, if the person sees it (`access.visible`); 404 otherwise, as for another municipality's."""
+    scope = access.visible(request.membership, prefix="status__")  # type: ignore[attr-defined]
     return get_or_404(
         Item.objects.select_related(
             "account__unit", "account__responsible", "status__assignee", "status__escalated_to"
-        ),
+        ).filter(scope if scope is not None else Q()),
         request,
         pk=item_id,
     )
@@ -207,9 +211,11 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "draft_text": draft.text if draft else "",
             "draft_purpose": draft.purpose if draft else "reply",
             "max_chars": MAX_TEXT_CHARS,
-            "handlers": handlers(municipality),
-            "targets": services.escalation_targets(item, request.membership),  # type: ignore[attr-defined]
-            "default_target": services.default_target(item),
+            "handlers": access.assignable(item),
+            "targets": escalation.escalation_targets(item, request.user),
+            "default_target": escalation.default_target(item),
+            "may": access.allowed(request.membership, item),  # type: ignore[attr-defined]
+            "reply_rule": access.reply_rule(pack),
             "hide_grounds": list(services.HIDE_GROUNDS.items()),
             "suggested_ground": services.suggested_hide_ground(item),
             "deletion_grounds": list(enumerate(pack.deletion_grounds)),
@@ -257,6 +263,8 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
     if action not in ACTIONS:
         raise Http404
     item = _item(request, item_id)
+    undoing = getattr(services.undoable(item), "type", None) if action == "undo" else None
+    access.require(request.membership, item, action, undoing)  # type: ignore[attr-defined]
     person = request.user
     form = request.POST
     reason = form.get("reason", "")[:2000]
@@ -276,7 +284,9 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
         elif action == "escalate":
             to_id = _int(form.get("to"))
             to = handlers(municipality).filter(pk=to_id).first() if to_id else None
-            event = services.escalate(item, person, request.membership, form.get("target", ""), reason, to)  # type: ignore[attr-defined]
+            if to_id and to is None:
+                raise services.ActionRefused(_("Choose one of the people the guideline names."))
+            event = escalation.escalate(item, person, form.get("target", ""), reason, to)
         elif action == "hide":
             event = services.hide(item, person, form.get("ground", ""), reason)
         elif action == "unhide":

@@ -56,3 +56,52 @@ def crisis_lead(municipality, top_unit):
         unit=top_unit,
         email="kari@provekommune.example",
     )
+
+
+@pytest.fixture
+def unit_leader(municipality, unit):
+    """The leader of `unit` (under the owner's top unit), with only the unit leader's role."""
+    return make_member(
+        municipality,
+        "enhetsleder",
+        "Elin",
+        "Enhetsleder",
+        [Role.UNIT_LEADER],
+        unit=unit,
+        leads=True,
+        email="elin@provekommune.example",
+    )
+
+
+@pytest.fixture
+def unit_account(municipality, unit, unit_leader):
+    """The unit's own Mastodon account, run by its leader."""
+    from tests.factories import make_account
+
+    account = make_account(
+        municipality,
+        platform="mastodon",
+        external_id="109000000000000001",
+        name="Oppvekst",
+        unit=unit,
+        responsible=unit_leader,
+    )
+    account.admins.add(unit_leader)
+    return account
+
+
+@pytest.fixture
+def make_unit_item(unit_account):
+    """`make_unit_item("id", "text", codes=...)` -> an Item on the unit's account."""
+
+    def make(platform_id: str = "109000000000000101", text: str = "Når starter barnehagen?", **fields):
+        return build_item(
+            unit_account,
+            platform_id,
+            text,
+            platform="mastodon",
+            account_external_id=unit_account.external_id,
+            **fields,
+        )
+
+    return make

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from somevakt.inbox.models import ItemEvent
+from tests.factories import logged_in
 from tests.inbox.conftest import triage_with
 
 
@@ -52,7 +53,8 @@ def test_it_hides_deletes_and_escalates_through_forms(owner_client, owner, advis
     item = make_item(text="Du er en idiot")
     triage_with(item, "abuse.insult")
     owner_client.post(url(item, "hide"), {"ground": "illegal"})
-    owner_client.post(url(item, "escalate"), {"target": "difficult_cases", "reason": "Se på"})
+    # The account's unit is the owner's own: the adviser's nearest leader for it is the owner.
+    logged_in(adviser).post(url(item, "escalate"), {"target": "difficult_cases", "reason": "Se på"})
     owner_client.post(url(item, "delete"), {"ground": "0"})
     assert [e.type for e in item.events.all()][-3:] == ["hidden", "escalated", "deleted"]
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from somevakt.inbox import services
+from somevakt.inbox import escalation, services
 from somevakt.inbox.ingest import receive
 from somevakt.inbox.models import ItemStatus
 from tests.inbox.conftest import parsed, triage_with
@@ -23,9 +23,6 @@ def run(*args: str) -> str:
 @pytest.fixture
 def history(make_item, owner, adviser, account, municipality, django_capture_on_commit_callbacks):
     """Items in many states, built the way people and platforms build them."""
-    from somevakt.tenants.models import Membership
-
-    membership = Membership.objects.get(person=owner, municipality=municipality)
     with django_capture_on_commit_callbacks(execute=True):
         a = make_item("a", "Når åpner biblioteket?")
         triage_with(a, "intent.question")
@@ -34,7 +31,7 @@ def history(make_item, owner, adviser, account, municipality, django_capture_on_
         b = make_item("b", "Jeg skal ta deg")
         triage_with(b, "abuse.threat")
         services.hide(b, owner, "illegal")
-        services.escalate(b, owner, membership, "difficult_cases", "Trussel")
+        escalation.escalate(b, owner, "reputation_critical", "Trussel")
         services.note(b, adviser, "Politiet varslet")
         c = make_item("c", "Ring meg på 912 34 567")
         triage_with(c, "personal_data.phone")

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.core import mail
 
 from somevakt.inbox import services
 from somevakt.inbox.services import ActionRefused
-from somevakt.tenants.models import Membership
 from tests.inbox.conftest import triage_with
-
-
-def membership(person, municipality):
-    return Membership.objects.get(person=person, municipality=municipality)
 
 
 def test_it_lets_one_person_claim_and_refuses_the_next(make_item, owner, adviser):
@@ -73,51 +67,6 @@ def test_it_deletes_only_on_a_ground_the_guideline_gives(make_item, owner, munic
     assert item.status.deleted and item.status.state == "deleted" and item.status.archive_pending
     with pytest.raises(ActionRefused, match="allerede"):
         services.delete(item, owner, 0)
-
-
-def test_it_escalates_to_whoever_the_pack_names_and_tells_them(
-    make_item, owner, adviser, municipality, django_capture_on_commit_callbacks
-):
-    item = make_item(text="Dette er en skandale, Per Hansen må gå")
-    triage_with(item, "person.named", "tone.negative")
-    targets = {t.key: t for t in services.escalation_targets(item, membership(owner, municipality))}
-    # Gausdal: difficult cases go to the information adviser (communications), not to oneself.
-    assert targets["difficult_cases"].people == [adviser]
-    with django_capture_on_commit_callbacks(execute=True):
-        event = services.escalate(
-            item, owner, membership(owner, municipality), "difficult_cases", "Se på denne"
-        )
-    assert event.payload["to_id"] == adviser.pk
-    assert event.clauses == ["gausdal:offisielle-kontoer-3"]
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["rolf@provekommune.example"]
-    assert "Se på denne" in mail.outbox[0].body
-    item.status.refresh_from_db()
-    assert item.status.state == "escalated" and item.status.escalated_to == adviser
-
-
-def test_it_sends_a_crisis_to_crisis_management(make_item, owner, crisis_lead, municipality):
-    item = make_item(text="Det brenner på skolen!")
-    triage_with(item, "intent.crisis")
-    assert services.default_target(item) == "crisis"
-    event = services.escalate(item, owner, membership(owner, municipality), "crisis", "")
-    assert event.payload["to_ids"] == [crisis_lead.pk]
-
-
-def test_it_escalates_to_the_nearest_leader_where_the_pack_says_so(make_item, member, owner, municipality):
-    municipality.policy_pack = "hustadvika"
-    municipality.save()
-    item = make_item(text="Uanstendig")
-    triage_with(item, "abuse.obscene")
-    targets = {t.key: t for t in services.escalation_targets(item, membership(member, municipality))}
-    assert targets["difficult_cases"].people == [owner]  # the member's nearest leader
-
-
-def test_it_refuses_an_escalation_nobody_can_take(make_item, owner, municipality):
-    item = make_item()
-    triage_with(item, "intent.crisis")
-    with pytest.raises(ActionRefused, match="Ingen har rollen"):
-        services.escalate(item, owner, membership(owner, municipality), "crisis", "")
 
 
 def test_it_undoes_a_hide_with_a_new_event(make_item, owner):

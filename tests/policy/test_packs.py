@@ -70,7 +70,14 @@ def test_it_carries_each_municipalitys_decisions():
     assert g.roles.account.approved_by == ("chief_executive",) and g.roles.account.plan_required
     assert b.roles.account.notified == ("it",)
     assert h.roles.political_referral is None
-    assert g.roles.difficult_cases.roles == ("communications",)
+    # Gausdal 4: the unit leader runs the unit's accounts; 3: reputation-critical cases go to the
+    # information adviser with the chief executive's team.
+    assert g.roles.difficult_cases.roles == ("unit_leader",)
+    assert g.roles.reputation_critical.roles == ("communications", "chief_executive")
+    # Who replies (Rømskog 10, Hustadvika 3g) and who is told of an overdue item (Båtsfjord 4.3).
+    assert r.roles.reply.roles == ("communications",) and r.roles.reply.clause == "romskog:ansatte-10"
+    assert h.roles.reply.clause == "hustadvika:3g" and g.roles.reply is None and b.roles.reply is None
+    assert b.roles.overdue.roles == ("unit_leader",) and g.roles.overdue is None
     for p in (h, r, g, b):
         slug = p.slug
         assert p.municipality.email_domains == (f"{slug}.kommune.no",)

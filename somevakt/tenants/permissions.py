@@ -1,0 +1,104 @@
+"""Who may do what: the one role × action table (DESIGN.md §3, issue 15).
+
+Each action maps each role to how far it reaches:
+
+- `ALL`: every item (or account, or journal entry) of the municipality;
+- `THEIRS`: the items of the accounts of the units the person leads (as the leader, or as
+  the deputy while the leader is away, and the units below them), of the accounts the
+  person is responsible for or an admin of, and the items given or escalated to them;
+- `ADMIN`: only the accounts the person is an admin of or responsible for.
+
+A role missing from an action's row may not do it. A person with several roles reaches as
+far as the widest of them. The inbox, the accounts pages and the archive read this table;
+docs/inbox.md shows it (`markdown_table()`), and tests/tenants/test_permissions.py checks
+every cell against the real views.
+
+The pack may narrow who replies: `roles.reply` in a pack (Rømskog 10, Hustadvika 3g) names
+the roles that reply from any account they reach; every other role replies only from the
+accounts it is an admin of (`narrowed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from somevakt.tenants.roles import Role
+
+ALL = "all"
+THEIRS = "theirs"
+ADMIN = "admin"
+# Wider reaches rank higher; a person's reach is the widest of their roles'.
+RANK: dict[str, int] = {ADMIN: 1, THEIRS: 2, ALL: 3}
+
+C, U, X, K, S, R = (
+    Role.COMMUNICATIONS.value,
+    Role.UNIT_LEADER.value,
+    Role.CHIEF_EXECUTIVE.value,
+    Role.CRISIS_TEAM.value,
+    Role.SERVICE_OFFICE.value,
+    Role.RECORDS.value,
+)
+
+# What each action is, for the docs (the pages name the actions in their own words).
+ACTION_LABELS: dict[str, str] = {
+    "see": "See items in the inbox",
+    "reply": "Reply from the account",
+    "hide": "Hide a comment",
+    "unhide": "Show a hidden comment again",
+    "delete": "Delete a comment",
+    "escalate": "Escalate",
+    "assign": "Assign, close or reopen an item",
+    "close_account": "Close an account for a while",
+    "decide_screening": "Decide screening in the archive",
+}
+
+TABLE: dict[str, dict[str, str]] = {
+    "see": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
+    "reply": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
+    "hide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
+    "unhide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
+    "delete": {C: ALL, U: THEIRS, X: ALL, S: ADMIN},
+    "escalate": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
+    "assign": {C: ALL, U: THEIRS, X: ALL, K: ALL},
+    "close_account": {C: ALL, X: ALL},
+    "decide_screening": {R: ALL},
+}
+ACTIONS: tuple[str, ...] = tuple(TABLE)
+# Actions a pack may narrow to named roles and the account's admins.
+PACK_NARROWED: tuple[str, ...] = ("reply",)
+
+assert set(ACTION_LABELS) == set(TABLE), "every action has a label"
+
+
+def roles_for(action: str) -> tuple[str, ...]:
+    """The roles that may do `action` somewhere (the gate of a view)."""
+    return tuple(TABLE[action])
+
+
+def narrowed(action: str, role: str, named: Iterable[str] | None) -> str | None:
+    """How far `role` reaches for `action` when a pack names only `named` roles for it
+    (`None`: the pack has no such rule, and the table stands)."""
+    reach = TABLE[action].get(role)
+    if named is None or reach is None or action not in PACK_NARROWED or role in named:
+        return reach
+    return ADMIN
+
+
+def reach(roles: Iterable[str], action: str, named: Iterable[str] | None = None) -> str | None:
+    """The widest reach any of `roles` has for `action` (None: none of them may do it)."""
+    named = tuple(named) if named is not None else None
+    found = [r for r in (narrowed(action, role, named) for role in roles) if r is not None]
+    return max(found, key=RANK.__getitem__, default=None)
+
+
+def markdown_table(roles: Iterable[str] | None = None) -> str:
+    """The table as Markdown, for docs/inbox.md (a test checks the doc holds exactly this)."""
+    roles = tuple(roles or (C, U, X, K, S, R))
+    lines = [
+        "| action | " + " | ".join(f"`{r}`" for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for action, row in TABLE.items():
+        cells = [row.get(role, "–") for role in roles]
+        lines.append(f"| {ACTION_LABELS[action]} (`{action}`) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
