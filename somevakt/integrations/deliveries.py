@@ -17,6 +17,7 @@ after `MAX_ATTEMPTS`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections import Counter
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from somevakt.inbox import bulk
 from somevakt.inbox.ingest import STORING_VERBS, receive_many
 from somevakt.inbox.models import Item
 from somevakt.inbox.ports import InboundComment
@@ -57,10 +59,14 @@ def read_json(body: bytes) -> tuple[Any, str]:
         return None, "the body is not UTF-8"
     except json.JSONDecodeError as exc:
         return None, f"the body is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+    except RecursionError:
+        # Python's parser gives up on some thousand levels; such a body is refused, not a crash.
+        return None, "the body is nested too deeply to read"
 
 
 def store_meta_delivery(body: bytes) -> Delivery:
-    """Store a signed Meta delivery: one INSERT, committed before Meta gets its answer.
+    """Store a signed Meta delivery: one INSERT, committed before Meta gets its answer; the same
+    bytes again are not stored twice.
 
     The body is only checked for being JSON here (in memory, before the one write), so a
     malformed delivery is stored as rejected at once. A stored delivery needs no task: the
@@ -68,19 +74,30 @@ def store_meta_delivery(body: bytes) -> Delivery:
     A task per delivery cost the request two more round trips and the worker's task loop a
     task it mostly found done, more slowly than they arrived at 200 a second.
     """
+    digest = hashlib.sha256(body).hexdigest()
     payload, error = read_json(body)
     if error == "" and not isinstance(payload, dict):
         error = "the body is JSON but not an object"
+    status = DeliveryStatus.REJECTED if error else DeliveryStatus.STORED
+    delivery = Delivery(
+        source="meta", body=body, body_sha256=digest, signature_ok=True, status=status, error=error
+    )
     if not error:
-        return Delivery.objects.create(
-            source="meta", body=body, signature_ok=True, status=DeliveryStatus.STORED
-        )
+        return _insert_once(delivery)
     with transaction.atomic():
-        delivery = Delivery.objects.create(
-            source="meta", body=body, signature_ok=True, status=DeliveryStatus.REJECTED, error=error
-        )
-        raise_rejected_alert(delivery)
-    return delivery
+        stored = _insert_once(delivery)
+        if stored is delivery:
+            raise_rejected_alert(delivery)
+    return stored
+
+
+def _insert_once(delivery: Delivery) -> Delivery:
+    """One INSERT that skips bytes seen before (a replay, or Meta retrying a delivery we did
+    answer), so a replay is stored once and never processed twice; the stored one is returned."""
+    inserted = bulk.insert(Delivery, [delivery], conflict=("source", "body_sha256"), returning=("id",))
+    if not inserted:
+        return Delivery.objects.get(source=delivery.source, body_sha256=delivery.body_sha256)
+    return bulk.mark_saved(delivery, inserted[0][0], Delivery.objects.db)
 
 
 def count_rejected_signature(source: str) -> None:

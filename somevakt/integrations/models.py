@@ -36,10 +36,15 @@ class Delivery(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     comments = models.PositiveIntegerField(default=0)
+    # A replayed request (the same bytes again) is recognised by this and stored once.
+    body_sha256 = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["status", "received_at"], name="delivery_status_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "body_sha256"], name="delivery_once_per_body")
+        ]
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
 

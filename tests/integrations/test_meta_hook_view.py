@@ -119,3 +119,23 @@ def test_it_keeps_malformed_json_as_a_rejected_delivery_shown_as_an_alert(meta) 
 
 def test_it_answers_only_get_and_post(meta) -> None:
     assert meta.put(URL, data=b"{}").status_code == 405
+
+
+def test_it_stores_the_same_bytes_once_however_often_they_are_replayed(meta, account) -> None:
+    body, signature = signed(page_delivery(PAGE, feed_comment(PAGE, "1_1", "Hei")), APP_SECRET)
+    for _replay in range(11):
+        assert post(meta, body, signature).status_code == 200
+    assert Delivery.objects.count() == 1
+    assert drain() == 1
+
+
+def test_it_keeps_a_body_nested_too_deeply_to_read_as_rejected_not_a_crash(meta, account) -> None:
+    body, signature = signed(b"[" * 5000 + b"]" * 5000, APP_SECRET)
+    response = post(meta, body, signature)
+    assert response.status_code == 200
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.error) == (
+        DeliveryStatus.REJECTED,
+        "the body is nested too deeply to read",
+    )
+    assert bytes(delivery.body) == body
