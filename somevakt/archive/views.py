@@ -91,6 +91,16 @@ def when_text(value: dt.datetime) -> str:
 UNDECIDED = Q(skjermet__isnull=True) & ~Q(state__in=DELIVERED_STATES)
 
 
+def _planned(municipality: Municipality, entries) -> list[JournalEntry]:
+    """The entries, each with `plan` (what happens next) and `plan_at` (when, as text)."""
+    planner = Planner(municipality)
+    found = list(entries)
+    for one in found:
+        one.plan = planner.plan(one)
+        one.plan_at = when_text(one.plan.at) if one.plan.kind == "automatic" and one.plan.at else ""
+    return found
+
+
 def _search(entries, query: str):
     if not query:
         return entries
@@ -125,7 +135,7 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
         "archive/index.html",
         {
             "municipality": municipality,
-            "entries": entries.order_by("-created_at", "-id")[:PAGE],
+            "entries": _planned(municipality, entries.order_by("-created_at", "-id")[:PAGE]),
             "query": query,
             "state": state,
             "states": [(value, label, counts.get(value, 0)) for value, label in DeliveryState.choices],

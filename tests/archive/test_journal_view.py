@@ -33,3 +33,20 @@ def test_it_requires_an_archive_role(member_client):
 
 def test_it_hides_the_municipality_from_an_outsider(outsider_client):
     assert outsider_client.get(url("index")).status_code == 404
+
+
+def test_it_counts_and_lists_the_entries_waiting_for_the_screening_decision(
+    acted, records_client, records_officer
+):
+    from somevakt.archive.models import JournalEntry
+    from somevakt.archive.services import decide_screening
+
+    decide_screening(
+        JournalEntry.objects.get(item=acted["hidden"]), records_officer, True, "Offentleglova § 13"
+    )
+    page = records_client.get(url("index")).content.decode()
+    assert "2 journalposter venter på at arkivet bestemmer skjerming." in page
+    assert page.count("Venter på skjermingsvedtak") == 2
+    waiting = records_client.get(url("index"), {"venter": "1"}).content.decode()
+    assert "provekommune-" in waiting and waiting.count("Venter på skjermingsvedtak") == 2
+    assert f">{JournalEntry.objects.get(item=acted['hidden']).record_id}<" not in waiting
