@@ -81,6 +81,7 @@ def _new_item(account: Any, parsed: InboundComment, delivery: Any, parent: Item 
         permalink=parsed.permalink[:1000],
         received_at=parsed.received_at or timezone.now(),
         delivery_id=getattr(delivery, "pk", None),
+        platform_changed_at=parsed.changed_at,
     )
 
 
@@ -93,16 +94,33 @@ def _received_payload(parsed: InboundComment, delivery: Any) -> dict[str, Any]:
     }
 
 
+def _is_stale(item: Item, parsed: InboundComment) -> bool:
+    """An edit, hiding or removal older than the newest change applied to the item.
+
+    Compared on the platform's own time of the change, so a captured older delivery sent
+    again cannot roll back a text or hide what was unhidden since. Equal times are applied:
+    applying the same change twice changes nothing.
+    """
+    return (
+        parsed.verb != "add"
+        and parsed.changed_at is not None
+        and item.platform_changed_at is not None
+        and parsed.changed_at < item.platform_changed_at
+    )
+
+
 class _StoredMeanwhile(Exception):
     """Another transaction stored one of the batch's new comments after the batch looked."""
 
 
 class Received(NamedTuple):
     """What became of one comment: its item (None for a removal or hiding of a comment never
-    seen), and whether the item was stored now."""
+    seen), whether the item was stored now, and whether the change was stale."""
 
     item: Item | None
     created: bool
+    # The change was older than one already applied (a replay): nothing was done.
+    stale: bool = False
 
 
 Incoming = tuple[Any, InboundComment, Any]
@@ -156,7 +174,8 @@ def ingest_comment(
     """
     if parsed.verb not in STORING_VERBS:
         raise ValueError(f"ingest_comment stores comments (add, edited), not {parsed.verb!r}; see receive()")
-    item, created = receive_many([(account, parsed, delivery)], enqueue=enqueue)[0]
+    received = receive_many([(account, parsed, delivery)], enqueue=enqueue)[0]
+    item, created = received.item, received.created
     if item is None:  # pragma: no cover - a storing verb always gives its item
         raise RuntimeError(f"comment {parsed.platform_id} was not stored")
     return item, created
@@ -209,6 +228,7 @@ def _receive_batch(incoming: Sequence[Incoming], enqueue: bool) -> list[Received
     }
     new: list[Item] = []
     retexted: dict[int, Item] = {}
+    versioned: dict[int, Item] = {}
     events: list[NewEvent] = []
     triage: list[Item] = []
     results: list[Received] = []
@@ -223,6 +243,16 @@ def _receive_batch(incoming: Sequence[Incoming], enqueue: bool) -> list[Received
         key = (account.pk, parsed.platform_id)
         item = items.get(key)
         actor = _platform_actor(account)
+        if item is not None and _is_stale(item, parsed):
+            log.info("inbox: a stale %s of item %s ignored (a replayed delivery)", parsed.verb, item.pk)
+            results.append(Received(item, False, stale=True))
+            continue
+        # An `add` of a known comment is a redelivery and changes nothing, its time included.
+        if item is not None and parsed.changed_at is not None and parsed.verb != "add":
+            if item.platform_changed_at is None or parsed.changed_at > item.platform_changed_at:
+                item.platform_changed_at = parsed.changed_at
+                if not item._state.adding:  # a new item is inserted with it below
+                    versioned[item.pk] = item
         if parsed.verb in STORING_VERBS:
             if item is None:
                 # The parent if it was stored before this batch; one stored in it is linked below.
@@ -291,6 +321,8 @@ def _receive_batch(incoming: Sequence[Incoming], enqueue: bool) -> list[Received
                     item.parent = found_parent
     if retexted:
         Item.objects.bulk_update(list(retexted.values()), ["text"])
+    if versioned:
+        Item.objects.bulk_update(list(versioned.values()), ["platform_changed_at"])
     record_many(events, locked=locked, created={item.pk: new_status(item) for item in new})
     for item in new:
         log.info("inbox: item %s received on account %s", item.pk, item.account_id)

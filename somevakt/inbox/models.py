@@ -53,6 +53,8 @@ class Item(TenantOwned):
     # The raw delivery that brought the item; a plain id, since deliveries belong to the
     # integrations above this app and are purged after a while (integrations.retention).
     delivery_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # The platform's time of the newest change applied (see InboundComment.changed_at).
+    platform_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -97,7 +97,10 @@ class InboundComment:
     post_id: str = ""
     permalink: str = ""
     verb: str = "add"
-    channel: str = "comment"  # comment | message | mention
+    channel: str = "comment"  # comment | post | message | mention | review
+    # When the platform says this change happened: an edit, hiding or removal older than the
+    # newest one applied to the item is stale (a replayed delivery) and changes nothing.
+    changed_at: datetime | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -194,30 +194,43 @@ def _process_batch(deliveries: list[Delivery]) -> list[Item]:
     accounts: dict[tuple[str, str], list[Account]] = {}
     heard: set[tuple[str, str]] = set()
     incoming: list[tuple[Account, InboundComment, Delivery]] = []
-    outcomes: dict[tuple[int, str], list[Delivery]] = {}
+    notes: dict[int, tuple[int, str]] = {}
+    taken: list[Delivery] = []
     for delivery in deliveries:
         read = _comments_of(delivery)
         if read is None:
             continue
         comments, unhandled = read
         pairs, note = _route(comments, accounts)
-        note = "; ".join(part for part in (note, unhandled) if part)
         incoming.extend((account, comment, delivery) for account, comment in pairs)
         heard.update((c.platform, c.account_external_id) for c in comments)
+        notes[delivery.pk] = (len(pairs), "; ".join(part for part in (note, unhandled) if part))
+        taken.append(delivery)
+    received = receive_many(incoming, enqueue=False)
+    # A change older than what the item already has (a replayed delivery) is said in the note.
+    stale: dict[int, list[str]] = {}
+    for (_account, comment, delivery), outcome in zip(incoming, received, strict=True):
+        if outcome.stale:
+            stale.setdefault(delivery.pk, []).append(comment.platform_id)
+    outcomes: dict[tuple[int, str], list[int]] = {}
+    for delivery in taken:
+        handed, note = notes[delivery.pk]
+        if delivery.pk in stale:
+            older = "older than what we have, not applied: " + ", ".join(sorted(set(stale[delivery.pk])))
+            note = "; ".join(part for part in (note, older) if part)
         if note:
             log.warning("delivery %s: %s", delivery.pk, note)
-        outcomes.setdefault((len(pairs), note), []).append(delivery)
-    received = receive_many(incoming, enqueue=False)
+        outcomes.setdefault((handed, note), []).append(delivery.pk)
     now = timezone.now()
     for (handed, note), done in outcomes.items():
-        Delivery.objects.filter(pk__in=[d.pk for d in done]).update(
+        Delivery.objects.filter(pk__in=done).update(
             status=DeliveryStatus.PROCESSED, processed_at=now, comments=handed, error=note
         )
     mark_heard(heard, now)
     return [
-        item
-        for (_account, comment, _delivery), (item, _created) in zip(incoming, received, strict=True)
-        if item is not None and comment.verb in STORING_VERBS
+        outcome.item
+        for (_account, comment, _delivery), outcome in zip(incoming, received, strict=True)
+        if outcome.item is not None and not outcome.stale and comment.verb in STORING_VERBS
     ]
 
 

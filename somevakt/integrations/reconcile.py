@@ -43,7 +43,7 @@ def reconcile(account_id: int) -> int:
     since = (account.reconciled_at - OVERLAP) if account.reconciled_at else started - FIRST_LOOK_BACK
     comments = adapter.fetch_recent(since=since)
     with transaction.atomic():
-        new = sum(created for _item, created in receive_many([(account, c, None) for c in comments]))
+        new = sum(received.created for received in receive_many([(account, c, None) for c in comments]))
         fields = {"reconciled_at": started, "fetch_cursor": adapter.cursor}
         if comments:
             fields["last_delivery_at"] = started

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -167,7 +168,7 @@ def test_it_receives_a_mixed_batch_in_order(
         ("r1", True),
         ("c1", False),
     ]
-    assert received[14] == (None, False)  # the removal of a comment never seen
+    assert (received[14].item, received[14].created) == (None, False)  # the removal of a comment never seen
     items = {(item.account_id, item.platform_id): item for item in Item.objects.all()}
 
     def types(platform_id: str, on=account) -> list[str]:
@@ -253,3 +254,26 @@ def test_it_stores_one_item_when_two_workers_receive_the_same_comments_at_once(a
         assert Item.objects.filter(platform_id__startswith=f"race{n}-").count() == size
         assert ItemEvent.objects.filter(item__platform_id__startswith=f"race{n}-").count() == size
     call_command("rebuild-status", "--check")
+
+
+def test_it_never_lets_an_older_change_overwrite_a_newer_one(account) -> None:
+    """A captured older delivery replayed later cannot roll back an edit or re-hide an unhidden comment."""
+    at = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+    minute = timedelta(minutes=1)
+    receive(account, parsed("c1", "Første tekst", changed_at=at), enqueue=False)
+    receive(account, parsed("c1", "Rettet tekst", verb="edited", changed_at=at + 2 * minute), enqueue=False)
+    receive(account, parsed("c1", "", verb="hide", changed_at=at + 3 * minute), enqueue=False)
+    receive(account, parsed("c1", "", verb="unhide", changed_at=at + 4 * minute), enqueue=False)
+    replayed = receive_many(
+        [
+            (account, parsed("c1", "Første tekst, endret", verb="edited", changed_at=at + minute), None),
+            (account, parsed("c1", "", verb="hide", changed_at=at + 3 * minute), None),
+        ],
+        enqueue=False,
+    )
+    assert [r.stale for r in replayed] == [True, True]
+    item = Item.objects.get(platform_id="c1")
+    assert item.text == "Rettet tekst"
+    assert not item.status.hidden
+    assert [e.type for e in item.events.all()] == ["received", "edited", "hidden", "unhidden"]
+    assert item.platform_changed_at == at + 4 * minute

@@ -301,3 +301,18 @@ def test_it_names_what_was_not_for_the_inbox_in_the_deliverys_note(account) -> N
     assert delivery.error == "not for the inbox: feed item 'fundraiser', field 'leadgen' ×2"
     assert delivery.comments == 1
     assert bytes(delivery.body)  # the raw delivery is kept with its note
+
+
+def test_it_applies_no_replayed_older_delivery_and_says_so(account) -> None:
+    original = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket?"))
+    edit = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Når åpner biblioteket igjen?", verb="edited"))
+    original["entry"][0]["time"], edit["entry"][0]["time"] = 1772614800, 1772614900
+    captured_old_edit = page_delivery(PAGE, feed_comment(PAGE, "1_1", "Tekst fra før", verb="edited"))
+    captured_old_edit["entry"][0]["time"] = 1772614850
+    process([store(original).pk, store(edit).pk])
+    replay = store(captured_old_edit)
+    process([replay.pk])
+    item = Item.objects.get()
+    assert item.text == "Når åpner biblioteket igjen?"
+    replay.refresh_from_db()
+    assert replay.error == "older than what we have, not applied: 1_1"

@@ -4,6 +4,7 @@ arrive by webhook as page `changes`, Messenger messages as page `messaging` even
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -62,11 +63,12 @@ class FacebookAdapter(Adapter):
                 self.unhandled.append(f"field {field!r}")
                 continue
             if parsed is not None:
-                found.append(parsed)
+                # The entry's time is when the change happened on the platform: the order of changes.
+                found.append(replace(parsed, changed_at=timestamp(entry_time)))
         for page_id, event in messaging(payload, "page"):
             parsed = self._message(page_id, event)
             if parsed is not None:
-                found.append(parsed)
+                found.append(replace(parsed, changed_at=parsed.received_at))
         return found
 
     def _verb(self, value: dict[str, Any], what: str) -> str | None:

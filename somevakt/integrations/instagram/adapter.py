@@ -8,6 +8,7 @@ hiding is `hide=true`, and a media object's comments carry `text`, `timestamp` a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -52,11 +53,11 @@ class InstagramAdapter(Adapter):
                     self.unhandled.append(f"field {field!r}")
                 continue
             if parsed is not None:
-                found.append(parsed)
+                found.append(replace(parsed, changed_at=timestamp(entry_time)))
         for account_id, event in messaging(payload, "instagram"):
             parsed = self._message(account_id, event)
             if parsed is not None:
-                found.append(parsed)
+                found.append(replace(parsed, changed_at=parsed.received_at))
         return found
 
     def _comment(self, account_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
