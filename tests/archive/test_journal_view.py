@@ -45,7 +45,7 @@ def test_it_counts_and_lists_the_entries_waiting_for_the_screening_decision(
         JournalEntry.objects.get(item=acted["hidden"]), records_officer, True, "Offentleglova § 13"
     )
     page = records_client.get(url("index")).content.decode()
-    assert "2 journalposter venter på at arkivet bestemmer skjerming." in page
+    assert "2 journalposter har ikke fått skjermingsvedtak fra arkivet ennå." in page
     assert page.count("Venter på skjermingsvedtak") == 2
     waiting = records_client.get(url("index"), {"venter": "1"}).content.decode()
     assert "provekommune-" in waiting and waiting.count("Venter på skjermingsvedtak") == 2
