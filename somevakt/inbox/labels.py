@@ -6,7 +6,7 @@ inbox and the command line use the same words."""
 from __future__ import annotations
 
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from somevakt.policy import labels
@@ -47,6 +47,32 @@ CHECK_LABELS = {
     "ok": _("Ready to send"),
     "revise": _("Consider revising"),
     "block": _("Cannot be sent"),
+}
+
+
+# What was asked of the platform, as the "On the platform" list names it (one per port operation).
+OPERATION_LABELS = {
+    "reply": pgettext_lazy("platform operation", "Answer"),
+    "hide": pgettext_lazy("platform operation", "Hide"),
+    "unhide": pgettext_lazy("platform operation", "Show again"),
+    "delete": pgettext_lazy("platform operation", "Delete"),
+}
+
+# Why a platform call failed (one per `ports.FAILURES`), for the people handling the item.
+FAILURE_LABELS = {
+    "no_credentials": _(
+        "The account is not connected to the platform (somevakt has no access token for it). "
+        "An administrator must connect it; then try again."
+    ),
+    "permission": _(
+        "The platform refused somevakt's access: the access token has expired, been revoked or lacks "
+        "a permission. An administrator must renew it; then try again."
+    ),
+    "gone": _("The comment is no longer on the platform (removed by its author or by the platform)."),
+    "unavailable": _(
+        "The platform did not answer in time (down, slow or too many requests). Try again in a while."
+    ),
+    "other": _("The platform refused the call. If trying again does not help, ask an administrator."),
 }
 
 

@@ -17,6 +17,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from somevakt.inbox import outbound
 from somevakt.inbox.models import ItemStatus
 
 PAGE_SIZE = 50
@@ -38,6 +39,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("case_processing", _("Case processing")),
     Filter("crisis", _("Crisis")),
     Filter("hidden", _("Hidden")),
+    Filter("unreached", _("Not done on the platform")),
     Filter("mine", _("Mine")),
     Filter("all", _("All")),
 )
@@ -61,6 +63,9 @@ def condition(key: str, person: Any, now: dt.datetime) -> Q:
         return Q(crisis=True, open_work=True)
     if key == "hidden":
         return Q(hidden=True)
+    if key == "unreached":
+        # A reply, hide or delete the platform never carried out (the integrations know which).
+        return Q(item_id__in=outbound.unreached())
     if key == "mine":
         return Q(open_work=True) & (Q(assignee=person) | Q(escalated_to=person))
     if key == "all":

@@ -10,9 +10,12 @@ in somevakt's own view and recorded as such.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import NOTHING, OPERATIONS, Capabilities, outbound
+from somevakt.inbox.ports import NOTHING, OPERATIONS, CallState, Capabilities, outbound
+from somevakt.inbox.projection import ANSWER_EVENTS
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +43,84 @@ def request(item: Any, op: str, text: str = "") -> dict[str, Any]:
         return {"on_platform": False}
     call = gateway.request(item.account, op, item.platform_id, text=text, item_id=item.pk)
     return {"on_platform": True, "outbound": "pending", "call_id": getattr(call, "pk", None)}
+
+
+def states(item_ids: list[int]) -> dict[int, CallState]:
+    """Where each platform call for these items stands, by call id (none without a gateway)."""
+    gateway = outbound()
+    return gateway.states(list(item_ids)) if gateway is not None and item_ids else {}
+
+
+def retry(item: Any, call_id: int) -> CallState | None:
+    """Ask the platform again for a failed call of this item; None if the item has no such call."""
+    gateway = outbound()
+    return gateway.retry(call_id, item.pk) if gateway is not None else None
+
+
+def unreached() -> Any:
+    """The ids of items whose action did not reach the platform, as a query for `item_id__in=`."""
+    gateway = outbound()
+    return gateway.unreached() if gateway is not None else []
+
+
+# The platform operation each event carries out (the answers are replies).
+EVENT_OPERATIONS: dict[str, str] = {
+    **{event: "reply" for event in ANSWER_EVENTS},
+    "hidden": "hide",
+    "unhidden": "unhide",
+    "deleted": "delete",
+}
+
+
+@dataclass(frozen=True)
+class OnPlatform:
+    """The platform state of one action on an item (DESIGN.md §3), as the item page shows it.
+
+    `state` is one of `ports.CALL_STATES`; `at` is when it was done or failed; `failure` one of
+    `ports.FAILURES` and `error` the platform's own words (administrators only).
+    """
+
+    event: Any
+    op: str
+    state: str
+    at: datetime | None = None
+    failure: str = ""
+    error: str = ""
+    call_id: int | None = None
+    retryable: bool = False
+
+
+def on_platform(events: list[Any]) -> list[OnPlatform]:
+    """The platform state of each of these events that acted on the comment, in their order.
+
+    An event the platform itself reported (the author deleted the comment) is done there; one
+    the platform does not allow was done in somevakt only; the others are read from their call.
+    """
+    acting = [e for e in events if e.type in EVENT_OPERATIONS and "on_platform" in (e.payload or {})]
+    calls = states(sorted({e.item_id for e in acting}))
+    out = []
+    for event in acting:
+        payload = event.payload or {}
+        op = EVENT_OPERATIONS[event.type]
+        if payload.get("by") == "platform":
+            out.append(OnPlatform(event, op, "done", at=event.at))
+        elif not payload.get("on_platform"):
+            out.append(OnPlatform(event, op, "local", at=event.at))
+        else:
+            call = calls.get(payload.get("call_id") or -1)
+            if call is None:  # the call's record is gone (purged); what was asked is all we know
+                out.append(OnPlatform(event, op, "pending"))
+                continue
+            out.append(
+                OnPlatform(
+                    event,
+                    call.op,
+                    call.state,
+                    at=call.at,
+                    failure=call.failure,
+                    error=call.error,
+                    call_id=call.call_id,
+                    retryable=call.retryable,
+                )
+            )
+    return out

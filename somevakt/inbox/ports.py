@@ -168,9 +168,9 @@ class Outbound(Protocol):
         """
         ...
 
-    def unreached(self, municipality_id: int, limit: int) -> list[int]:
-        """Up to `limit` ids of the municipality's items with a call that did not reach the
-        platform and still matters (failed, not since done by a retry or made moot)."""
+    def unreached(self) -> Any:
+        """The ids of items with a call that did not reach the platform and still matters
+        (failed, not since done by a retry or made moot), as a query for `item_id__in=`."""
         ...
 
 

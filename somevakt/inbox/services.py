@@ -43,6 +43,7 @@ HIDE_GROUNDS: dict[str, Any] = {
 # What an answer is for (the triage action it carries out) -> the event that records it.
 REPLY_PURPOSES: dict[str, str] = {a: event for a, event in ACTION_EVENTS.items() if a in ANSWER_ACTIONS}
 
+
 def _lock(item: Item):
     status = locked_status(item)
     item.status = status
@@ -131,11 +132,22 @@ def saved_answers(pack: Pack, person: Any) -> list[SavedAnswer]:
     return [SavedAnswer(a.purpose, a.label, a.text.replace("{fornavn}", first_name)) for a in answers]
 
 
-def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> ItemEvent:
+class ReviseFirst(ActionRefused):
+    """The guideline check asks to revise the answer: it is sent as it is only with a reason."""
+
+    def __init__(self, message: str, decision: Decision) -> None:
+        super().__init__(message)
+        self.decision = decision
+
+
+def send_reply(
+    item: Item, person: Any, text: str, purpose: str = "reply", anyway_reason: str = ""
+) -> ItemEvent:
     """Check the reply with the engine, then record it and ask the platform to post it.
 
     A reply the engine blocks (personal data, confidential matters, crisis lock, closed
-    account) is refused; one it asks to revise may be sent, and the event keeps the verdict.
+    account) is refused; one it asks to revise is sent only with a reason for sending it as
+    it is (`ReviseFirst` otherwise), and the event keeps the verdict and that reason.
     """
     if purpose not in REPLY_PURPOSES:
         raise ActionRefused(_("Unknown kind of answer."))
@@ -149,6 +161,22 @@ def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> It
         raise ActionRefused(
             _("The answer cannot be sent: %(reasons)s") % {"reasons": " ".join(decision.reasons)}
         )
+    anyway_reason = anyway_reason.strip()[:2000]
+    if decision.action == "revise" and not anyway_reason:
+        raise ReviseFirst(
+            _(
+                "The guideline check asks you to revise this answer. Revise it, or say why it should be "
+                "sent as it is."
+            ),
+            decision,
+        )
+    check: dict[str, Any] = {
+        "action": decision.action,
+        "codes": decision.codes,
+        "policy_revision": decision.policy_revision,
+    }
+    if decision.action == "revise":
+        check["sent_anyway"] = anyway_reason
     with transaction.atomic():
         status = _lock(item)
         if status.deleted:
@@ -158,17 +186,9 @@ def send_reply(item: Item, person: Any, text: str, purpose: str = "reply") -> It
             item,
             REPLY_PURPOSES[purpose],
             actor=person,
+            reason=anyway_reason if decision.action == "revise" else "",
             clauses=decision.clauses if decision.action != "ok" else (),
-            payload={
-                "text": text,
-                "purpose": purpose,
-                "check": {
-                    "action": decision.action,
-                    "codes": decision.codes,
-                    "policy_revision": decision.policy_revision,
-                },
-                **sent,
-            },
+            payload={"text": text, "purpose": purpose, "check": check, **sent},
         )
 
 
@@ -225,7 +245,10 @@ def unhide(item: Item, person: Any, reason: str = "", undoes: int | None = None)
         if not status.hidden:
             return None
         last_hide = item.events.filter(type="hidden").order_by("-id").first()
-        on_platform = bool(last_hide and last_hide.payload.get("on_platform"))
+        # Shown again on the platform only where it was hidden there (or may still be).
+        on_platform = bool(last_hide and last_hide.payload.get("on_platform")) and not any(
+            state.state == "failed" for state in outbound.on_platform([last_hide])
+        )
         sent = outbound.request(item, "unhide") if on_platform else {"on_platform": False}
         payload: dict[str, Any] = dict(sent)
         if undoes is not None:
@@ -238,8 +261,8 @@ def deletion_grounds(item: Item) -> tuple[DeletionGround, ...]:
     return pack_of(item.municipality).deletion_grounds
 
 
-def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") -> ItemEvent:
-    """Delete on one of the guideline's own grounds; the content is kept here in full for the archive."""
+def deletion_ground(item: Item, ground_index: int | None) -> DeletionGround:
+    """The guideline's ground chosen for deleting, or refused with why it cannot be deleted."""
     grounds = deletion_grounds(item)
     if not grounds:
         raise ActionRefused(
@@ -251,7 +274,17 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
         raise ActionRefused(
             _("This platform does not let the municipality delete other people's comments. Hide it instead.")
         )
-    ground = grounds[ground_index]
+    if item.status.deleted:
+        raise ActionRefused(_("The comment is already deleted."))
+    return grounds[ground_index]
+
+
+def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") -> ItemEvent:
+    """Delete on one of the guideline's own grounds; the content is kept here in full for the archive.
+
+    Deleting on the platform cannot be undone: the page asks for a confirmation naming the
+    ground first (`deletion_ground` checks the choice without doing anything)."""
+    ground = deletion_ground(item, ground_index)
     with transaction.atomic():
         status = _lock(item)
         if status.deleted:
@@ -269,6 +302,18 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
                 **sent,
             },
         )
+
+
+def retry_on_platform(item: Item, person: Any, call_id: int | None) -> bool:
+    """Ask the platform again for a failed action of this item. True if it was asked again;
+    False if there was nothing to ask (done meanwhile, or already waiting)."""
+    before = outbound.states([item.pk]).get(call_id) if call_id is not None else None
+    if before is None:
+        raise ActionRefused(_("There is no such action on this comment to try again."))
+    if not before.retryable:
+        return False
+    after = outbound.retry(item, before.call_id)
+    return after is not None and after.state == "pending"
 
 
 # --- closing, notes and undo -------------------------------------------------------------

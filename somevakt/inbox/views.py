@@ -25,7 +25,14 @@ from somevakt.inbox.access import LEADER_ROLES, display_name, handlers, inbox_re
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.highlight import highlight, what_was_found, without_national_ids
 from somevakt.inbox.ingest import text_hash
-from somevakt.inbox.labels import CHECK_LABELS, EVENT_LABELS, STATE_LABELS, action_label
+from somevakt.inbox.labels import (
+    CHECK_LABELS,
+    EVENT_LABELS,
+    FAILURE_LABELS,
+    OPERATION_LABELS,
+    STATE_LABELS,
+    action_label,
+)
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.ports import OPERATIONS
 from somevakt.policy.engine import MAX_TEXT_CHARS
@@ -103,6 +110,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
             "total": counts[key],
             "total_capped": counts[key] >= listing.COUNT_CAP,
             "can_see_stats": services_has_leader_role(request),
+            "unreached": counts["unreached"],
         },
     )
 
@@ -166,7 +174,6 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 "to": [display_name(people.get(pk)) or str(pk) for pk in payload.get("to_ids", [])],
                 "text": payload.get("text", ""),
                 "previous_text": without_national_ids(payload.get("previous_text", "")),
-                "local_only": payload.get("on_platform") is False,
                 # Only a triage carries a decision; other events show no action at all.
                 "action": action_label(action)
                 if (action := (payload.get("decision") or {}).get("action"))
@@ -177,10 +184,59 @@ def _history(item: Item) -> list[dict[str, Any]]:
     return out
 
 
+def _is_admin(request: HttpRequest) -> bool:
+    """Administrators see the platform's own error words; everyone else sees them explained."""
+    return bool(getattr(request.user, "is_staff", False))
+
+
+def _on_platform(request: HttpRequest, item: Item) -> dict[str, Any]:
+    """The platform state of each action on the item, for the page's "On the platform" section."""
+    events = list(item.events.select_related("actor").order_by("id"))
+    actions = outbound.on_platform(events)
+    return {
+        "platform_name": item.account.get_platform_display(),
+        "on_platform": [
+            {
+                "state": a,
+                "call_id": a.call_id,
+                "op_label": OPERATION_LABELS.get(a.op, a.op),
+                "asked_at": a.event.at,
+                "actor": display_name(a.event.actor) if a.event.actor else a.event.actor_label,
+                "failure": FAILURE_LABELS.get(a.failure or "other", FAILURE_LABELS["other"])
+                if a.state == "failed"
+                else "",
+            }
+            for a in actions
+        ],
+        "platform_pending": any(a.state == "pending" for a in actions),
+        "platform_failed": any(a.state == "failed" for a in actions),
+        "show_errors": _is_admin(request),
+    }
+
+
 @require_GET
 @inbox_required
 def item_page(request: HttpRequest, municipality: Municipality, item_id: int) -> HttpResponse:
+    return _render_item(request, municipality, _item(request, item_id))
+
+
+@require_GET
+@inbox_required
+def platform_states(request: HttpRequest, municipality: Municipality, item_id: int) -> HttpResponse:
+    """The item page's "On the platform" section alone, which htmx reloads while a call waits."""
     item = _item(request, item_id)
+    context = {"municipality": municipality, "item": item, "oob": True, **_on_platform(request, item)}
+    return render(request, "inbox/_on_platform.html", context)
+
+
+def _render_item(
+    request: HttpRequest,
+    municipality: Municipality,
+    item: Item,
+    extra: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> HttpResponse:
+    """The item page; `extra` fills in what a refused answer brings back (the text, the check)."""
     status = item.status
     pack = pack_of(municipality)
     decision = _decision(item)
@@ -190,6 +246,11 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
     draft = next((a for a in answers if a.purpose == chosen), None)
     undoable = services.undoable(item)
     found = what_was_found(item.text, findings)
+    platform = _on_platform(request, item)
+    history = _history(item)
+    by_event = {a["state"].event.pk: a["state"] for a in platform["on_platform"]}
+    for entry in history:
+        entry["platform"] = by_event.get(entry["event"].pk)
     return render(
         request,
         "inbox/item.html",
@@ -205,7 +266,7 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "found_whole": [f for f in found if f.whole],
             "decision": decision,
             "thread": [(t, without_national_ids(t.text[:THREAD_CHARS])) for t in _thread(item)],
-            "history": _history(item),
+            "history": history,
             "overdue": status.open_work and status.due is not None and status.due < timezone.now(),
             "answers": answers,
             "draft_text": draft.text if draft else "",
@@ -224,7 +285,10 @@ def item_page(request: HttpRequest, municipality: Municipality, item_id: int) ->
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),
             "composer_guidance": composer_guidance(pack),
+            **platform,
+            **(extra or {}),
         },
+        status=status_code,
     )
 
 
@@ -254,7 +318,62 @@ ACTIONS = (
     "reopen",
     "note",
     "undo",
+    "retry",
 )
+
+
+def _done_message(event: ItemEvent, platform: str) -> str:
+    """What the person is told after an action: never "done" for what the platform has yet to do."""
+    what = EVENT_LABELS.get(event.type, event.type)
+    payload = event.payload or {}
+    if "on_platform" not in payload or payload.get("by") == "platform":
+        return _("Done: %(what)s.") % {"what": what}
+    if not payload["on_platform"]:
+        return _("Done in somevakt only: %(what)s (%(platform)s does not allow it).") % {
+            "what": what,
+            "platform": platform,
+        }
+    return _("Recorded: %(what)s. Asked %(platform)s to do it; see “On the platform” for how it went.") % {
+        "what": what,
+        "platform": platform,
+    }
+
+
+def _reply_refused(
+    request: HttpRequest, municipality: Municipality, item: Item, refused: services.ActionRefused
+) -> HttpResponse:
+    """The item page again with the answer as written (nothing lost) and why it was not sent."""
+    form = request.POST
+    text = form.get("text", "")[:MAX_TEXT_CHARS]
+    purpose = form.get("purpose", "reply")
+    extra: dict[str, Any] = {
+        "draft_text": text,
+        "draft_purpose": purpose if purpose in services.REPLY_PURPOSES else "reply",
+        "reply_refused": str(refused),
+        "anyway_reason": form.get("anyway_reason", "")[:2000],
+    }
+    if text.strip() and len(text) <= MAX_TEXT_CHARS:
+        extra["draft_check"] = _draft_check_context(item, text)
+    return _render_item(request, municipality, item, extra, status_code=400)
+
+
+def _confirm_delete(
+    request: HttpRequest, municipality: Municipality, item: Item, ground: Any
+) -> HttpResponse:
+    """Deleting on the platform cannot be undone: say so, name the ground, and ask to confirm."""
+    form = request.POST
+    context = {
+        "municipality": municipality,
+        "item": item,
+        "ground": ground,
+        "ground_index": form.get("ground", ""),
+        "reason": form.get("reason", "")[:2000],
+        "platform_name": item.account.get_platform_display(),
+        "guideline_url": _guideline_url(municipality),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "inbox/_confirm_delete.html", context)
+    return render(request, "inbox/confirm_delete.html", context)
 
 
 @require_POST
@@ -279,7 +398,11 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
             event = services.assign(item, person, to)
         elif action == "reply":
             event = services.send_reply(
-                item, person, form.get("text", "")[:MAX_TEXT_CHARS], form.get("purpose", "reply")
+                item,
+                person,
+                form.get("text", "")[:MAX_TEXT_CHARS],
+                form.get("purpose", "reply"),
+                anyway_reason=form.get("anyway_reason", ""),
             )
         elif action == "escalate":
             to_id = _int(form.get("to"))
@@ -292,6 +415,9 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
         elif action == "unhide":
             event = services.unhide(item, person, reason)
         elif action == "delete":
+            if form.get("confirmed") != "yes":
+                ground = services.deletion_ground(item, _int(form.get("ground")))
+                return _confirm_delete(request, municipality, item, ground)
             event = services.delete(item, person, _int(form.get("ground")), reason)
         elif action == "close":
             event = services.close(item, person, reason)
@@ -299,16 +425,40 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
             event = services.reopen(item, person, reason)
         elif action == "note":
             event = services.note(item, person, form.get("text", "")[:4000])
+        elif action == "retry":
+            if services.retry_on_platform(item, person, _int(form.get("call"))):
+                messages.success(
+                    request,
+                    _("Asked %(platform)s again; see “On the platform” for how it goes.")
+                    % {"platform": item.account.get_platform_display()},
+                )
+            else:
+                messages.info(request, _("Nothing to try again: it is done, or cannot be done."))
+            return redirect(_item_url(municipality, item, "#on-platform"))
         else:
             event = services.undo(item, person, _int(form.get("event"), -1) or -1)
     except services.ActionRefused as refused:
+        if action == "reply":
+            return _reply_refused(request, municipality, item, refused)
+        if action == "delete" and request.headers.get("HX-Request"):
+            return render(request, "inbox/_confirm_delete.html", {"refused": str(refused)})
         messages.error(request, str(refused))
         return redirect("inbox:item", municipality=municipality.slug, item_id=item.pk)
     if isinstance(event, ItemEvent):
-        messages.success(request, _("Done: %(what)s.") % {"what": EVENT_LABELS.get(event.type, event.type)})
+        asked = (event.payload or {}).get("on_platform") and event.payload.get("by") != "platform"
+        # Asked of the platform is not done yet: told as information, not as success.
+        (messages.info if asked else messages.success)(
+            request, _done_message(event, item.account.get_platform_display())
+        )
+        if "on_platform" in (event.payload or {}):
+            return redirect(_item_url(municipality, item, "#on-platform"))
     else:
         messages.info(request, _("Nothing changed."))
     return redirect("inbox:item", municipality=municipality.slug, item_id=item.pk)
+
+
+def _item_url(municipality: Municipality, item: Item, anchor: str = "") -> str:
+    return reverse("inbox:item", kwargs={"municipality": municipality.slug, "item_id": item.pk}) + anchor
 
 
 @require_POST
@@ -317,6 +467,14 @@ def check_draft(request: HttpRequest, municipality: Municipality, item_id: int) 
     """The live check of a draft reply (htmx): the engine's verdict for kind `reply`."""
     item = _item(request, item_id)
     text = request.POST.get("text", "")[: MAX_TEXT_CHARS + 1]
+    context = _draft_check_context(item, text)
+    # The reason for sending a revise-verdict answer as it is travels along, so a new check keeps it.
+    context["anyway_reason"] = request.POST.get("anyway_reason", "")[:2000]
+    return render(request, "inbox/_draft_check.html", context)
+
+
+def _draft_check_context(item: Item, text: str) -> dict[str, Any]:
+    """The engine's verdict on a draft answer, as the composer shows it."""
     context: dict[str, Any] = {"empty": not text.strip(), "too_long": len(text) > MAX_TEXT_CHARS}
     if not context["empty"] and not context["too_long"]:
         decision = services.check_reply(item, text)
@@ -333,8 +491,8 @@ def check_draft(request: HttpRequest, municipality: Municipality, item_id: int) 
                 "clauses": decision.clauses if decision.action != "ok" else [],
             }
         )
-    context["guideline_url"] = _guideline_url(municipality)
-    return render(request, "inbox/_draft_check.html", context)
+    context["guideline_url"] = _guideline_url(item.municipality)
+    return context
 
 
 @require_GET

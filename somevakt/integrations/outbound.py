@@ -18,7 +18,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
@@ -196,30 +196,21 @@ def retry(call_id: int, item_id: int) -> CallState | None:
 OPPOSITES = {"hide": "unhide", "unhide": "hide"}
 
 
-def unreached(municipality_id: int, limit: int = 1000) -> list[int]:
-    """Ids of the municipality's items with a failed call that still matters, up to `limit`.
+def unreached() -> QuerySet[OutboundCall]:
+    """The ids of items with a failed call that still matters, as a query (for `item_id__in=`).
 
     A failed hide or unhide made moot by a later hide or unhide of the same item does not
     count, nor does a hide or delete of a comment that is gone from the platform anyway.
     """
-    failed_calls = OutboundCall.objects.filter(
-        account__municipality_id=municipality_id, status=OutboundStatus.FAILED, item_id__isnull=False
-    ).exclude(op__in=("hide", "delete"), failure="gone")
-    out: list[int] = []
-    for call_id, item_id, op in failed_calls.order_by("item_id", "pk").values_list("pk", "item_id", "op"):
-        if out and out[-1] == item_id:
-            continue
-        if (
-            op in OPPOSITES
-            and OutboundCall.objects.filter(
-                item_id=item_id, op__in=(op, OPPOSITES[op]), pk__gt=call_id
-            ).exists()
-        ):
-            continue
-        out.append(item_id)
-        if len(out) >= limit:
-            break
-    return out
+    later_toggle = OutboundCall.objects.filter(
+        item_id=OuterRef("item_id"), op__in=tuple(OPPOSITES), pk__gt=OuterRef("pk")
+    )
+    return (
+        OutboundCall.objects.filter(status=OutboundStatus.FAILED, item_id__isnull=False)
+        .exclude(op__in=("hide", "delete"), failure="gone")
+        .exclude(Q(op__in=tuple(OPPOSITES)) & Exists(later_toggle))
+        .values("item_id")
+    )
 
 
 def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:

@@ -55,7 +55,7 @@ def test_it_hides_deletes_and_escalates_through_forms(owner_client, owner, advis
     owner_client.post(url(item, "hide"), {"ground": "illegal"})
     # The account's unit is the owner's own: the adviser's nearest leader for it is the owner.
     logged_in(adviser).post(url(item, "escalate"), {"target": "difficult_cases", "reason": "Se på"})
-    owner_client.post(url(item, "delete"), {"ground": "0"})
+    owner_client.post(url(item, "delete"), {"ground": "0", "confirmed": "yes"})
     assert [e.type for e in item.events.all()][-3:] == ["hidden", "escalated", "deleted"]
 
 
@@ -90,3 +90,166 @@ def test_it_needs_the_csrf_token(owner, make_item):
     item = make_item()
     assert client.post(url(item, "close")).status_code == 403
     assert ItemEvent.objects.count() == 1
+
+
+# --- honest outcomes: what the platform did, asking again ------------------------------------
+
+
+def worker_runs(event) -> str:
+    """The worker carries out the platform call an event asked for (as `somevakt worker` does)."""
+    from somevakt.integrations.outbound import perform
+
+    return perform(event.payload["call_id"])
+
+
+def test_it_never_says_done_for_what_the_platform_has_yet_to_do(owner_client, make_item):
+    item = make_item()
+    response = owner_client.post(url(item, "hide"), {"ground": "personal_data"})
+    assert response["Location"] == f"/provekommune/innboks/{item.pk}/#on-platform"
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "Utført: Skjult" not in page
+    assert "Registrert: Skjult. Facebook er bedt om å gjøre det" in page
+    assert 'data-state="pending"' in page and "Venter på Facebook" in page
+
+
+def test_it_shows_a_failure_in_the_users_language_with_a_retry(owner_client, make_item):
+    item = make_item()
+    owner_client.post(url(item, "hide"), {"ground": "personal_data"})
+    assert worker_runs(item.events.get(type="hidden")) == "failed"  # the account has no credentials
+    page = owner_client.get(f"/provekommune/innboks/{item.pk}/").content.decode()
+    assert 'data-state="failed"' in page and 'data-failure="no_credentials"' in page
+    assert "Nådde ikke Facebook" in page
+    assert "Kontoen er ikke koblet til plattformen" in page
+    assert "set-credentials" not in page  # the platform's own words are for administrators
+    assert "Prøv igjen" in page
+    assert "Utført" not in page.split('id="history-heading"')[0]
+
+
+def test_it_shows_the_raw_error_to_administrators(owner, owner_client, make_item):
+    item = make_item()
+    owner_client.post(url(item, "hide"), {"ground": "personal_data"})
+    worker_runs(item.events.get(type="hidden"))
+    owner.is_staff = True
+    owner.save()
+    assert "set-credentials" in owner_client.get(f"/provekommune/innboks/{item.pk}/").content.decode()
+
+
+def test_it_tries_a_failed_action_again_once(owner_client, make_item, settings):
+    from somevakt.integrations.base import Credentials
+    from somevakt.integrations.credentials import set_credentials
+    from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph
+
+    item = make_item("111222333_1_1")
+    owner_client.post(url(item, "hide"), {"ground": "personal_data"})
+    hidden = item.events.get(type="hidden")
+    worker_runs(hidden)
+    set_credentials(item.account, Credentials(token=DEFAULT_TOKEN))
+    call = {"call": str(hidden.payload["call_id"])}
+    page = owner_client.post(url(item, "retry"), call, follow=True).content.decode()
+    assert "Spurte Facebook på nytt" in page and 'data-state="pending"' in page
+    assert (
+        "Ingenting å prøve igjen" in owner_client.post(url(item, "retry"), call, follow=True).content.decode()
+    )
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_comment("111222333", "111222333_1", "111222333_1_1", "Hei")
+        assert worker_runs(hidden) == "done"
+        assert graph.is_hidden("111222333_1_1")
+        page = owner_client.post(url(item, "retry"), call, follow=True).content.decode()
+        assert "Ingenting å prøve igjen" in page  # done meanwhile: nothing is sent twice
+        assert len(graph.calls) == 1
+    assert 'data-state="done"' in page and "Utført på Facebook" in page
+
+
+def test_it_refuses_to_retry_another_items_call(owner_client, make_item):
+    item, other = make_item("a"), make_item("b")
+    owner_client.post(url(other, "hide"), {"ground": "personal_data"})
+    call = other.events.get(type="hidden").payload["call_id"]
+    page = owner_client.post(url(item, "retry"), {"call": str(call)}, follow=True).content.decode()
+    assert "Det finnes ingen slik handling" in page
+    assert owner_client.post(url(item, "retry"), {"call": "x"}, follow=True).status_code == 200
+
+
+def test_it_lets_only_inbox_people_retry(member_client, outsider_client, make_item):
+    item = make_item()
+    assert member_client.post(url(item, "retry"), {"call": "1"}).status_code == 403
+    assert outsider_client.post(url(item, "retry"), {"call": "1"}).status_code == 404
+
+
+# --- deleting asks first ----------------------------------------------------------------------
+
+
+def hustadvika_insult(municipality, make_item):
+    municipality.policy_pack = "hustadvika"
+    municipality.save()
+    item = make_item(text="Du er en idiot")
+    triage_with(item, "abuse.insult")
+    return item
+
+
+def test_it_asks_before_deleting_naming_the_ground(owner_client, municipality, make_item):
+    item = hustadvika_insult(municipality, make_item)
+    response = owner_client.post(url(item, "delete"), {"ground": "0", "reason": "Grovt"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Slette kommentaren på Facebook?" in page
+    assert "kan ikke angres" in page
+    assert "hustadvika:2q" in page and 'name="confirmed" value="yes"' in page
+    assert 'value="Grovt"' in page
+    assert not item.events.filter(type="deleted").exists()
+    owner_client.post(url(item, "delete"), {"ground": "0", "reason": "Grovt", "confirmed": "yes"})
+    assert item.events.get(type="deleted").reason == "Grovt"
+
+
+def test_it_asks_in_place_with_htmx(owner_client, municipality, make_item):
+    item = hustadvika_insult(municipality, make_item)
+    response = owner_client.post(url(item, "delete"), {"ground": "0"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert "<html" not in page and 'data-testid="confirm-delete"' in page
+    refused = owner_client.post(url(item, "delete"), {}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Velg retningslinjens grunnlag" in refused
+    assert not item.events.filter(type="deleted").exists()
+
+
+def test_it_refuses_a_deletion_without_a_ground_before_asking(owner_client, municipality, make_item):
+    item = hustadvika_insult(municipality, make_item)
+    page = owner_client.post(url(item, "delete"), {"ground": "9"}, follow=True).content.decode()
+    assert "Velg retningslinjens grunnlag" in page
+    assert not item.events.filter(type="deleted").exists()
+
+
+# --- what the guideline asks of an answer -----------------------------------------------------
+
+
+UNSIGNED = "Biblioteket åpner klokka ti."  # Gausdal asks for a first-name signature: revise
+
+
+def test_it_asks_why_before_sending_an_answer_the_check_asks_to_revise(owner_client, make_item):
+    item = make_item()
+    response = owner_client.post(url(item, "reply"), {"text": UNSIGNED, "purpose": "reply"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Retningslinjesjekken ber deg endre dette svaret" in page
+    assert f">{UNSIGNED}</textarea>" in page  # nothing lost
+    assert 'name="anyway_reason"' in page and 'data-verdict="revise"' in page
+    assert not item.events.filter(type="replied").exists()
+    owner_client.post(
+        url(item, "reply"), {"text": UNSIGNED, "purpose": "reply", "anyway_reason": "Sendt fra felleskonto"}
+    )
+    event = item.events.get(type="replied")
+    assert event.reason == "Sendt fra felleskonto"
+    assert event.payload["check"]["action"] == "revise"
+    assert event.payload["check"]["sent_anyway"] == "Sendt fra felleskonto"
+    assert event.clauses == ["gausdal:offisielle-kontoer-7"]
+
+
+def test_it_never_sends_a_blocked_answer_and_keeps_the_text(owner_client, make_item):
+    item = make_item()
+    text = "Ring meg på 01017012343. Hilsen Eva"
+    data = {"text": text, "purpose": "reply", "anyway_reason": "Likevel"}
+    response = owner_client.post(url(item, "reply"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Svaret kan ikke sendes" in page
+    assert f">{text}</textarea>" in page  # nothing lost: the writer fixes it
+    assert not item.events.filter(type="replied").exists()

@@ -245,3 +245,46 @@ def test_it_names_the_triage_action_only_on_the_triage_in_the_history(owner_clie
     hidden_line = next(line for line in history.split("<li") if "Skjult" in line)
     assert "Ikke vurdert" not in history
     assert ":" not in re.sub(r"<[^>]+>|\d\d:\d\d", "", hidden_line.split("</strong>", 1)[1].split("</li>")[0])
+
+
+def test_it_shows_each_state_once(owner_client, owner, make_item):
+    item = make_item()
+    services.hide(item, owner, "personal_data")
+    html = owner_client.get(url(item)).content.decode()
+    state = re.search(r'<dd data-testid="state">(.*?)</dd>', html, re.S).group(1)
+    assert state.count("Skjult") == 1
+
+
+def test_it_gives_the_actions_their_own_heading(owner_client, make_item):
+    html = owner_client.get(url(make_item())).content.decode()
+    assert 'id="actions-heading">Behandle</h2>' in html
+    assert "Brukernavn" not in html
+
+
+def test_it_shows_the_platform_state_of_each_action(owner_client, owner, municipality, make_item):
+    from somevakt.integrations.outbound import perform
+    from tests.factories import make_account
+    from tests.factories import make_item as build_item
+
+    mastodon = make_account(municipality, platform="mastodon", external_id="110000000000000202")
+    mastodon_item = build_item(
+        mastodon,
+        "112",
+        "Ring meg på 912 34 567",
+        platform="mastodon",
+        account_external_id=mastodon.external_id,
+    )
+
+    item = make_item()
+    services.hide(item, owner, "personal_data")
+    services.send_reply(item, owner, "Vi har skjult kommentaren. Hilsen Eva")
+    perform(item.events.get(type="hidden").payload["call_id"])
+    html = owner_client.get(url(item)).content.decode()
+    assert html.count('data-state="failed"') == 1 and html.count('data-state="pending"') == 1
+    assert "Ikke utført på Facebook" in html  # on the status line, linking to the states
+    assert html.count("(se «På plattformen»)") == 2  # the history points to them, never says it twice
+    assert 'hx-trigger="every 2s"' in html  # the waiting one is followed until it is done
+    services.hide(mastodon_item, owner, "personal_data")
+    html = owner_client.get(url(mastodon_item)).content.decode()
+    assert 'data-state="local"' in html and "Mastodon tillater ikke dette" in html
+    assert 'hx-trigger="every 2s"' not in html

@@ -112,3 +112,21 @@ def test_it_writes_deadlines_with_norwegian_month_abbreviations(owner_client, mu
     html = owner_client.get(url(municipality)).content.decode()
     months = "jan. feb. mars april mai juni juli aug. sep. okt. nov. des.".split()
     assert f"{due.day}. {months[due.month - 1]} " in html
+
+
+def test_it_counts_the_items_whose_action_did_not_reach_the_platform(
+    owner_client, owner, municipality, make_item
+):
+    from somevakt.integrations.outbound import perform
+
+    failed, waiting, untouched = make_item("f"), make_item("w"), make_item("u")
+    perform(services.hide(failed, owner, "personal_data").payload["call_id"])  # no credentials
+    services.hide(waiting, owner, "personal_data")
+    response = owner_client.get(url(municipality))
+    counts = {f["key"]: f["count"] for f in response.context["filters"]}
+    assert counts["unreached"] == 1
+    html = response.content.decode()
+    assert "1 sak har en handling plattformen ikke utførte." in html
+    listed = owner_client.get(url(municipality, "?filter=unreached")).context["entries"]
+    assert [e["url"] for e in listed] == [f"/provekommune/innboks/{failed.pk}/"]
+    assert untouched.pk not in [e["url"] for e in listed]

@@ -233,5 +233,6 @@ def test_it_lists_the_items_whose_action_did_not_reach_the_platform(account, gra
         perform(request(account, op, "1_1", text="Hei", item_id=item_id).pk)
     request(account, "unhide", "1_1", item_id=2)  # a failed hide made moot by showing it again
     perform(request(other_account, "hide", "9_9", item_id=9).pk)  # another municipality's
-    assert unreached(account.municipality_id) == [1, 3, 4]
-    assert unreached(account.municipality_id, limit=2) == [1, 3]
+    assert sorted(
+        unreached().filter(account__municipality=account.municipality_id).values_list("item_id", flat=True)
+    ) == [1, 3, 4]
