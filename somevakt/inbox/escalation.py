@@ -26,6 +26,9 @@ from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.services import ActionRefused
 from somevakt.tenants.roles import Role
 
+# A pack's `unit_leader` means the nearest leader of the account, and the form says so.
+NEAREST_LEADER = gettext_lazy("Nearest leader")
+
 KINDS: dict[str, Any] = {
     "difficult_cases": gettext_lazy("Difficult case"),
     "reputation_critical": gettext_lazy("Reputation-critical case"),
@@ -65,7 +68,10 @@ def escalation_targets(item: Item, person: Any) -> list[EscalationTarget]:
                 key=key,
                 label=str(KINDS[key]),
                 roles=tuple(escalation.roles),
-                role_labels=role_labels(escalation.roles),
+                role_labels=", ".join(
+                    str(NEAREST_LEADER) if r == Role.UNIT_LEADER else role_labels([r])
+                    for r in escalation.roles
+                ),
                 clause=escalation.clause,
                 note=escalation.note,
                 people=others,

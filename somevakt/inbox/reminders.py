@@ -48,11 +48,11 @@ def told_when_overdue(item: Item, holding: list[Any]) -> list[Any]:
     rule = pack_of(item.municipality).roles.overdue
     if rule is None:
         return []
-    exclude = holding[0] if len(holding) == 1 else None
     out: list[Any] = []
     for role in rule.roles:
         if role == Role.UNIT_LEADER:
-            found = [nearest_leader(item.account, exclude=exclude)]
+            # The leader of the account's unit; when that is the holder, they know already.
+            found = [nearest_leader(item.account)]
         else:
             found = list(people_with_role(item.municipality, role))
         out.extend(p for p in found if p is not None and p not in out and p not in holding)

@@ -111,6 +111,7 @@ def test_it_offers_only_whom_the_pack_names_on_the_item_page(make_unit_item, adv
     page = logged_in(adviser).get(url(item)).content.decode()
     offered = page.split('data-testid="target-difficult_cases"')[1].split("</div>")[0]
     assert "Elin Enhetsleder" in offered and "Rolf Rådgiver" not in offered
+    assert "Nærmeste leder" in offered and "gausdal:offisielle-kontoer-4-enhetsleder" in offered
 
 
 def test_it_escalates_through_the_form_and_shows_it_on_the_leaders_mine(

@@ -109,3 +109,15 @@ def test_it_links_to_the_item_with_an_absolute_address(make_item, owner, setting
     send_reminders(now=item.status.due - dt.timedelta(hours=1))
     link = f"https://somevakt.kommune.example/{item.municipality.slug}/innboks/{item.pk}/"
     assert link in [line.strip() for line in mail.outbox[0].body.splitlines()]
+
+
+def test_it_tells_no_leader_above_when_the_units_leader_holds_the_item(
+    make_unit_item, municipality, unit_leader
+):
+    municipality.policy_pack = "batsfjord"
+    municipality.save()
+    item = make_unit_item(codes=["intent.question"])  # nobody has taken it: the responsible leader holds it
+    send_reminders(now=item.status.due + dt.timedelta(minutes=1))
+    event = item.events.get(type="reminded")
+    assert event.payload["to_ids"] == [unit_leader.pk] and event.payload["told_ids"] == []
+    assert [m.to for m in mail.outbox] == [["elin@provekommune.example"]]
