@@ -41,10 +41,29 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
         {
             "municipality": municipality,
             "accounts": with_flags(accounts, request),
-            "alerts": alerts,
+            "alerts": alert_groups(alerts, request),
             "can_plan": lifecycle.may_plan(request.membership),  # type: ignore[attr-defined]
         },
     )
+
+
+def alert_groups(alerts, request: HttpRequest) -> list[dict[str, object]]:
+    """Open alerts in one box per account (most recent first), each with its alerts by kind.
+
+    The kinds are `{"grouper", "list"}`, as `{% regroup %}` gives them, so the account page's
+    alerts (one account) are shown by the same template. `technical`: whether the reader sees
+    the raw messages (IT and administrators).
+    """
+    technical = request.user.is_staff or request.membership.has_role(Role.IT)  # type: ignore[attr-defined]
+    groups: dict[object, dict[str, object]] = {}
+    for alert in alerts:
+        group = groups.setdefault(
+            alert.account_id, {"account": alert.account, "kinds": {}, "technical": technical}
+        )
+        group["kinds"].setdefault(alert.kind, []).append(alert)  # type: ignore[attr-defined]
+    for group in groups.values():
+        group["kinds"] = [{"grouper": k, "list": v} for k, v in group["kinds"].items()]  # type: ignore[attr-defined]
+    return list(groups.values())
 
 
 def with_flags(accounts, request: HttpRequest) -> list[Account]:

@@ -61,3 +61,34 @@ def test_it_gives_outsiders_404(outsider_client, account) -> None:
 
 def test_it_gives_404_for_another_municipalitys_account(owner_client, other_account) -> None:
     assert owner_client.get(f"/provekommune/kontoer/{other_account.pk}/").status_code == 404
+
+
+def test_it_groups_the_alerts_in_one_box_per_account_in_norwegian(owner_client, account) -> None:
+    from somevakt.integrations.outbound import perform, request
+
+    for number in range(3):
+        perform(request(account, "hide", f"1_{number}", item_id=number).pk)  # no credentials: failed
+    account.last_delivery_at = timezone.now() - timedelta(days=10)
+    account.save()
+    check_silent_accounts()
+    html = owner_client.get(index()).content.decode()
+    assert html.count(f'data-alert-account="{account.pk}"') == 1
+    assert "3 handlinger nådde ikke plattformen." in html
+    assert "Ingenting har kommet fra kontoen på lengre tid enn vanlig" in html
+    assert "failed (no_credentials)" not in html  # the raw record is for IT only
+    owner_client.cookies["somevakt_language"] = "en"
+    assert "3 actions did not reach the platform." in owner_client.get(index()).content.decode()
+
+
+def test_it_shows_the_raw_alert_messages_to_it(account, municipality) -> None:
+    from somevakt.integrations.outbound import perform, request
+    from somevakt.tenants.roles import Role
+    from tests.factories import logged_in, make_member
+
+    perform(request(account, "hide", "1_1", item_id=1).pk)
+    it = make_member(municipality, "it", "Ida", "IT", [Role.IT])
+    html = logged_in(it).get(index()).content.decode()
+    assert "failed (no_credentials)" in html
+    detail_html = logged_in(it).get(detail(account)).content.decode()
+    assert 'data-failure="no_credentials"' in detail_html
+    assert "kontoen har ingen tilgangsnøkkel" in detail_html
