@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast test-postgres lint bench bench-ingest assets clean
+.PHONY: install demo test test-fast test-postgres lint audit bench bench-ingest assets clean
 
 install: $(STAMP)
 
@@ -47,6 +47,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check somevakt tests scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+# Known vulnerabilities in the locked Python and npm dependencies; says NOT AUDITED when it cannot look.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py
 
 bench: $(STAMP)
 	$(BIN)/somevakt bench
