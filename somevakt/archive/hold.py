@@ -12,12 +12,16 @@ with somevakt's proposal. A decided entry goes with the next delivery run. The d
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from somevakt.archive.models import DELIVERED_STATES, ArchiveProfile, Hold, JournalEntry
 from somevakt.inbox.deadlines import calendar_for
+from somevakt.policy.packs import PackError
 from somevakt.policy.worktime import WorkCalendar, due
+
+log = logging.getLogger(__name__)
 
 PlanKind = Literal["delivered", "next_run", "waits_for_decision", "automatic"]
 
@@ -66,10 +70,20 @@ class Planner:
         return self._calendar
 
     def automatic_at(self, entry: JournalEntry) -> dt.datetime | None:
-        """When an undecided entry goes with the proposal; None when it waits for the decision."""
+        """When an undecided entry goes with the proposal; None when it waits for the decision.
+
+        A calendar that cannot be counted on (no office hours, an unknown pack) holds the entry
+        for the decision: nothing leaves undecided on a guess.
+        """
         if self.profile.hold != Hold.HOURS:
             return None
-        return after_working_hours(entry.created_at, self.profile.hold_hours, self.calendar)
+        try:
+            return after_working_hours(entry.created_at, self.profile.hold_hours, self.calendar)
+        except (ValueError, PackError) as exc:
+            log.warning(
+                "archive: %s: no working hours to count (%s); waiting for the decision", entry.pk, exc
+            )
+            return None
 
     def plan(self, entry: JournalEntry) -> DeliveryPlan:
         if entry.state in DELIVERED_STATES:

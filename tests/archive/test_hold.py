@@ -55,3 +55,13 @@ def test_it_counts_the_municipalitys_own_office_hours(municipality):
 def test_a_municipality_without_a_profile_waits_for_the_decision(acted, municipality):
     assert not ArchiveProfile.objects.filter(municipality=municipality).exists()
     assert Planner(municipality).plan(entry_of(acted)).kind == "waits_for_decision"
+
+
+def test_an_entry_waits_for_the_decision_when_the_working_hours_cannot_be_counted(
+    acted, municipality, profile
+):
+    profile.hold = Hold.HOURS
+    profile.save()
+    municipality.policy_pack = "finnes-ikke"
+    municipality.save()
+    assert Planner(municipality).plan(entry_of(acted)).kind == "waits_for_decision"
