@@ -72,6 +72,10 @@ FAILURE_LABELS = {
     "unavailable": _(
         "The platform did not answer in time (down, slow or too many requests). Try again in a while."
     ),
+    "window_closed": _(
+        "The platform takes an answer in a private conversation only within 24 hours of the person's "
+        "last message. Answer by e-mail or letter instead, or ask them to send a formal inquiry."
+    ),
     "other": _("The platform refused the call. If trying again does not help, ask an administrator."),
 }
 

@@ -20,9 +20,10 @@ OPERATIONS = ("reply", "hide", "unhide", "delete")
 # Why a platform call failed, in kinds people can act on, listed once: the account has no
 # credentials; the platform refused them (token revoked or expired, permission missing); the
 # comment is gone from the platform; the platform could not be reached in time (unavailable,
-# timeout, rate limit); anything else. The inbox words each for people; the raw error is kept
-# for administrators.
-FAILURES = ("no_credentials", "permission", "gone", "unavailable", "other")
+# timeout, rate limit); a private conversation can no longer be answered there (Meta allows an
+# answer within 24 hours of the person's last message); anything else. The inbox words each
+# for people; the raw error is kept for administrators.
+FAILURES = ("no_credentials", "permission", "gone", "unavailable", "window_closed", "other")
 
 # The platform state of a call (DESIGN.md §3): waiting, done on the platform, done in
 # somevakt only (the platform does not allow it), or failed.
@@ -125,6 +126,11 @@ class PlatformActions:
 
     def delete(self, platform_id: str) -> None:
         raise NotImplementedError(f"{self.platform} cannot delete comments")
+
+    def send_message(self, conversation_id: str, text: str) -> str:
+        """Answer in a private conversation (the thread of a direct message); returns the
+        platform id of the message sent."""
+        raise NotImplementedError(f"{self.platform} cannot answer private messages")
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,9 @@ class Delivery(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     comments = models.PositiveIntegerField(default=0)
-    # A replayed request (the same bytes again) is recognised by this and stored once.
-    body_sha256 = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # A replayed request (the same bytes again) is recognised by this and stored once. NULL for
+    # rows stored before it existed, which the unique constraint must not count as equal.
+    body_sha256 = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001
 
     class Meta:
         ordering = ["-received_at"]

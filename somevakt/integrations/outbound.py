@@ -22,6 +22,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
+from somevakt.inbox.models import Item, ItemKind
 from somevakt.inbox.ports import OPERATIONS, CallState, Capabilities, PlatformError
 from somevakt.integrations.conf import setting
 from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
@@ -84,8 +85,16 @@ def perform(call_id: int) -> str:
         # Nothing can reach the platform without them; trying again would only delay the alert.
         return failed(call, NO_CREDENTIALS, permanent=True, failure="no_credentials")
     try:
-        operation = getattr(adapter_of(call.account), call.op)
-        result = operation(call.platform_id, call.text) if call.op == "reply" else operation(call.platform_id)
+        adapter = adapter_of(call.account)
+        conversation = conversation_of(call) if call.op == "reply" else ""
+        if conversation:
+            # A direct message is answered in its conversation, not under it as a comment.
+            result = adapter.send_message(conversation, call.text)
+        else:
+            operation = getattr(adapter, call.op)
+            result = (
+                operation(call.platform_id, call.text) if call.op == "reply" else operation(call.platform_id)
+            )
     except PlatformError as exc:
         return failed(call, str(exc), permanent=exc.permanent, failure=exc.kind)
     except CredentialsUnreadable as exc:
@@ -100,6 +109,16 @@ def perform(call_id: int) -> str:
     call.save(update_fields=["status", "result_id", "error", "failure", "finished_at"])
     resolve_alerts(call.account)
     return call.status
+
+
+def conversation_of(call: OutboundCall) -> str:
+    """The conversation a reply goes to when its item is a direct message, else ""."""
+    if call.item_id is None:
+        return ""
+    found = (
+        Item.objects.filter(pk=call.item_id, kind=ItemKind.MESSAGE).values_list("post_id", flat=True).first()
+    )
+    return found or ""
 
 
 @task()

@@ -236,3 +236,27 @@ def test_it_lists_the_items_whose_action_did_not_reach_the_platform(account, gra
     assert sorted(
         unreached().filter(account__municipality=account.municipality_id).values_list("item_id", flat=True)
     ) == [1, 3, 4]
+
+
+def test_it_answers_a_direct_message_in_its_conversation_and_says_when_the_window_has_closed(
+    account, graph
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.factories import make_item
+
+    with_credentials(account, DEFAULT_TOKEN)
+    graph.add_message(PAGE, "7011", "m_1", "Er legevakten åpen i jula?")
+    graph.add_message(PAGE, "7022", "m_2", "Hei?", created=datetime(2026, 1, 1, tzinfo=UTC))
+    fresh = make_item(account, "m_1", "Er legevakten åpen i jula?", channel="message", post_id="t_7011")
+    old = make_item(account, "m_2", "Hei?", channel="message", post_id="t_7022")
+    answered = request(account, "reply", "m_1", text="Ja, ring 116 117. Hilsen Kari", item_id=fresh.pk)
+    too_late = request(account, "reply", "m_2", text="Beklager sent svar", item_id=old.pk)
+    assert perform(answered.pk) == OutboundStatus.DONE
+    assert perform(too_late.pk) == OutboundStatus.FAILED
+    assert graph.sent == [
+        {"recipient": "7011", "text": "Ja, ring 116 117. Hilsen Kari", "messaging_type": "RESPONSE"}
+    ]
+    assert graph.replies_to("m_1") == []  # not as a comment under it
+    too_late.refresh_from_db()
+    assert (too_late.failure, too_late.permanent) == ("window_closed", True)

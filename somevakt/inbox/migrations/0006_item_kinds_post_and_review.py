@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inbox', '0005_periodicjobrun_moves_to_jobs'),
+        ("inbox", "0005_periodicjobrun_moves_to_jobs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='item',
-            name='kind',
-            field=models.CharField(choices=[('comment', 'Comment'), ('reply', 'Reply in a thread'), ('message', 'Direct message'), ('mention', 'Mention'), ('post', 'Visitor post'), ('review', 'Recommendation')], default='comment', max_length=10, verbose_name='kind'),
+            model_name="item",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("comment", "Comment"),
+                    ("reply", "Reply in a thread"),
+                    ("message", "Direct message"),
+                    ("mention", "Mention"),
+                    ("post", "Visitor post"),
+                    ("review", "Recommendation"),
+                ],
+                default="comment",
+                max_length=10,
+                verbose_name="kind",
+            ),
         ),
     ]

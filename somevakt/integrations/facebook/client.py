@@ -124,12 +124,16 @@ def graph_error(response: httpx.Response, body: Any) -> PlatformError:
     )
 
 
+# "This message is sent outside of allowed window": more than 24 hours after the person's last message.
+WINDOW_CLOSED_SUBCODE = 2018278
 # Graph's codes for an access token that no longer works or lacks a permission.
 PERMISSION_CODES = frozenset({10, 102, 190, *range(200, 300)})
 
 
 def graph_failure(code: Any, error: dict[str, Any]) -> str:
     """Which of the port's FAILURES a Graph error is, where its code says (else by status)."""
+    if code == 10 and error.get("error_subcode") == WINDOW_CLOSED_SUBCODE:
+        return "window_closed"
     if code in PERMISSION_CODES:
         return "permission"
     if code == 100 and error.get("error_subcode") == 33:

@@ -8,6 +8,7 @@ hiding is `hide=true`, and a media object's comments carry `text`, `timestamp` a
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -169,6 +170,16 @@ class InstagramAdapter(Adapter):
     def reply(self, platform_id: str, text: str) -> str:
         with self.client() as client:
             return ident(client.post(f"{platform_id}/replies", message=text).get("id"))
+
+    def send_message(self, conversation_id: str, text: str) -> str:
+        """A direct message back in the conversation (`t_<igsid>`), within Meta's 24-hour window."""
+        with self.client() as client:
+            sent = client.post(
+                f"{self.external_id}/messages",
+                recipient=json.dumps({"id": conversation_id.removeprefix("t_")}),
+                message=json.dumps({"text": text}, ensure_ascii=False),
+            )
+        return ident(sent.get("message_id"))
 
     def hide(self, platform_id: str) -> None:
         with self.client() as client:
