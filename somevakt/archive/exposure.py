@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from somevakt.analysis import personal_data as pd
 from somevakt.archive.entry_record import snapshot_thread
 from somevakt.archive.models import JournalEntry, Reason
+from somevakt.policy.packs import PackError, load_pack
 
 # The kinds, in the order they are named; personal data found in the texts, the others by triage.
 KINDS: dict[str, Any] = {
@@ -77,11 +78,27 @@ def _triage_codes(entry: JournalEntry) -> set[str]:
     return codes
 
 
+def _own_domains(entry: JournalEntry) -> tuple[str, ...]:
+    try:
+        return load_pack(entry.municipality.policy_pack).municipality.email_domains
+    except PackError:
+        return ()
+
+
+def _own_address(raw: str, domains: tuple[str, ...]) -> bool:
+    """The municipality's own address (post@gausdal.kommune.no) is not a person's data."""
+    domain = raw.rpartition("@")[2].lower()
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
 def exposed(entry: JournalEntry) -> list[Exposed]:
     """The kinds of personal data in the entry, in the order of `KINDS`; empty when none."""
     examples: dict[str, list[str]] = {}
+    domains = _own_domains(entry)
     for text in entry_texts(entry):
         for match in pd.find(text):
+            if match.code == pd.EMAIL and _own_address(text[match.start : match.end], domains):
+                continue
             kind = _CODE_KIND[match.code]
             found = examples.setdefault(kind, [])
             masked = pd.mask_match(match.code, text[match.start : match.end])
