@@ -6,6 +6,7 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("godkjenn/", views.approve, name="approve"),
     path("<int:entry_id>/", views.entry, name="entry"),
     path("<int:entry_id>/metadata/", views.edit_metadata, name="edit_metadata"),
     path("<int:entry_id>/skjerming/", views.screening, name="screening"),

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from somevakt.archive.entry_record import event_clauses
@@ -313,6 +314,49 @@ def screening(request: HttpRequest, municipality: Municipality, entry_id: int) -
     else:
         messages.success(request, _("The screening decision is recorded."))
     return redirect("archive:entry", municipality=municipality.slug, entry_id=found.pk)
+
+
+@require_POST
+@member_required(roles=RECORDS)
+def approve(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """The records office accepts somevakt's proposal for the chosen entries in one go.
+
+    An entry whose proposal is not to screen it but whose texts hold personal data is left for
+    the records office to open: un-screening it asks for a confirmation naming what becomes public.
+    """
+    ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()][:PAGE]
+    chosen = _entries(request).filter(pk__in=ids).filter(UNDECIDED).select_related("item__status")
+    decided, left = 0, []
+    for found in chosen.order_by("id"):
+        try:
+            if decide_screening(found, request.user, found.proposed_screening, found.proposed_basis):
+                decided += 1
+        except ConfirmationNeeded:
+            left.append(found.record_id)
+        except (EntryLocked, InvalidMetadata):
+            left.append(found.record_id)
+    if decided:
+        messages.success(
+            request,
+            ngettext(
+                "somevakt's proposal is recorded as the decision for %(n)d entry.",
+                "somevakt's proposal is recorded as the decision for %(n)d entries.",
+                decided,
+            )
+            % {"n": decided},
+        )
+    if left:
+        messages.warning(
+            request,
+            _(
+                "Open these to decide them one by one; they hold personal data that would become "
+                "public: %(ids)s"
+            )
+            % {"ids": ", ".join(left)},
+        )
+    if not decided and not left:
+        messages.error(request, _("Choose the entries whose proposal you accept."))
+    return redirect(f"{reverse('archive:index', kwargs={'municipality': municipality.slug})}?venter=1")
 
 
 @require_POST
