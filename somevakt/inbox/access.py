@@ -70,12 +70,7 @@ def led_units(membership: Membership) -> set[int]:
     """
     person_id = membership.person_id
     units = list(Unit.objects.filter(municipality_id=membership.municipality_id))
-    led = {
-        u.pk
-        for u in units
-        if (u.leader_id == person_id and not u.leader_away)
-        or (u.deputy_id == person_id and (u.leader_id is None or u.leader_away))
-    }
+    led = {u.pk for u in units if person_id in (u.leader_id, u.deputy_id) and u.acting_leader_id == person_id}
     children: dict[int | None, list[int]] = {}
     for u in units:
         children.setdefault(u.parent_id, []).append(u.pk)

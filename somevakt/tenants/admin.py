@@ -11,7 +11,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "parent", "leader", "deputy", "leader_away"]
+    list_display = ["name", "municipality", "parent", "leader", "deputy", "leader_away", "leader_away_until"]
     list_filter = ["municipality"]
 
 

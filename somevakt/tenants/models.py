@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from somevakt.tenants.roles import Role
@@ -76,6 +77,8 @@ class Unit(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     leader_away = models.BooleanField(_("leader is away"), default=False)
+    # The last day of the absence, so the deputy's turn ends by itself; empty: until unmarked.
+    leader_away_until = models.DateField(_("leader is away until"), null=True, blank=True)
 
     class Meta:
         ordering = ["municipality", "name"]
@@ -101,12 +104,27 @@ class Unit(models.Model):
             ):
                 raise ValidationError({field: _("This person is not a member of the municipality.")})
 
+    def leader_is_away(self, today: datetime.date | None = None) -> bool:
+        """Marked away, and the absence (if it has a last day) has not ended."""
+        if not self.leader_away:
+            return False
+        if self.leader_away_until is None:
+            return True
+        return (today or timezone.localdate()) <= self.leader_away_until
+
     @property
     def acting_leader(self):  # -> User | None
         """The leader, or the deputy while the leader is away or the post is empty."""
-        if self.leader_id is None or self.leader_away:
+        if self.leader_id is None or self.leader_is_away():
             return self.deputy
         return self.leader
+
+    @property
+    def acting_leader_id(self) -> int | None:
+        """The acting leader's id, without loading the person."""
+        if self.leader_id is None or self.leader_is_away():
+            return self.deputy_id
+        return self.leader_id
 
     def nearest_leader(self, exclude=None):  # -> User | None
         """The acting leader of this unit, or of the nearest unit above that has one.

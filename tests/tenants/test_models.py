@@ -26,6 +26,25 @@ def test_it_resolves_the_deputy_while_the_leader_is_away(member, unit):
     assert Membership.objects.get(person=member).nearest_leader() == deputy
 
 
+def test_it_ends_the_deputys_turn_after_the_last_day_of_the_absence(member, unit):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    boss = make_person("sjef", "Siri", "Sjef")
+    deputy = make_person("nestleder", "Nils", "Nestleder")
+    add_member(unit.municipality, boss, [Role.UNIT_LEADER], unit=unit)
+    add_member(unit.municipality, deputy, [Role.EMPLOYEE], unit=unit)
+    today = timezone.localdate()
+    unit.leader, unit.deputy, unit.leader_away, unit.leader_away_until = boss, deputy, True, today
+    unit.save()
+    assert Membership.objects.get(person=member).nearest_leader() == deputy
+    assert unit.leader_is_away(today + dt.timedelta(days=1)) is False
+    unit.leader_away_until = today - dt.timedelta(days=1)
+    unit.save()
+    assert Membership.objects.get(person=member).nearest_leader() == boss
+
+
 def test_it_gives_a_leader_the_leader_above_as_nearest_leader(owner, unit):
     boss = make_person("sjef", "Siri", "Sjef")
     membership = add_member(unit.municipality, boss, [Role.UNIT_LEADER], unit=unit)
