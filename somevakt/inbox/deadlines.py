@@ -15,6 +15,10 @@ from somevakt.policy.packs import load_pack
 from somevakt.policy.schema import Pack
 from somevakt.policy.worktime import WorkCalendar, due, office_time_between
 
+# The account states whose items have answer deadlines (registry.models.AccountState values): an
+# active account, and one closed for a while, whose closures pause the clock.
+ANSWERED_STATES = ("active", "closed_temporarily")
+
 
 def pack_of(municipality: Any) -> Pack:
     return load_pack(municipality.policy_pack)
@@ -51,6 +55,9 @@ def due_for(
     `calendar` is `calendar_for(municipality, account, pack)`, passed in when many items of
     one account are dated at once.
     """
+    if account is not None and getattr(account, "state", None) not in ANSWERED_STATES:
+        # An account not yet opened (approved) or retired is not answered from: no deadline.
+        return None
     pack = pack or pack_of(municipality)
     calendar = calendar or calendar_for(municipality, account, pack)
     return due(received_at, pack.response.working_days, calendar)

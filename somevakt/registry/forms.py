@@ -101,6 +101,7 @@ class PlanForm(forms.Form):
                 label=_("Unit"),
                 queryset=Unit.objects.filter(municipality=municipality).order_by("name"),
                 required=False,
+                empty_label="–",
                 widget=forms.Select(attrs={"class": "ds-input"}),
             )
         self.fields["responsible"] = forms.TypedChoiceField(

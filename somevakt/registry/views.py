@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.registry import lifecycle
@@ -248,12 +247,13 @@ def after_plan_saved(
     if "send" in request.POST:
         try:
             lifecycle.submit(account, Actor(person=request.user), language=get_language())
-        except lifecycle.PlanIncomplete as exc:
-            form.mark_missing(exc.missing)
-            form.add_error(None, exc.message + " " + _("The plan is saved as a draft."))
-            return render_plan(request, municipality, account, form, status=400)
         except lifecycle.Refused as exc:
-            form.add_error(None, exc.message)
+            # The account and its draft exist now: the form goes on as the account's plan page.
+            form = plan_form(request, municipality, account, data=request.POST)
+            form.is_valid()
+            if isinstance(exc, lifecycle.PlanIncomplete):
+                form.mark_missing(exc.missing)
+            form.add_error(None, exc.message + " " + _("The plan is saved as a draft."))
             return render_plan(request, municipality, account, form, status=exc.status)
         messages.success(request, _("The plan is sent for approval."))
     else:
@@ -298,13 +298,13 @@ def edit_plan(request: HttpRequest, municipality: Municipality, account_id: int)
 
 
 DONE_MESSAGES = {
-    "submit": _lazy("The plan is sent for approval."),
-    "approve": _lazy("The plan is approved; the account can be activated."),
-    "reject": _lazy("The plan is rejected; it can be revised and sent again."),
-    "activate": _lazy("The account is active."),
-    "close": _lazy("The account is closed temporarily."),
-    "reopen": _lazy("The account is open again."),
-    "retire": _lazy("The account is retired; its items stay readable and archived."),
+    "submit": gettext_lazy("The plan is sent for approval."),
+    "approve": gettext_lazy("The plan is approved; the account can be activated."),
+    "reject": gettext_lazy("The plan is rejected; it can be revised and sent again."),
+    "activate": gettext_lazy("The account is active."),
+    "close": gettext_lazy("The account is closed temporarily."),
+    "reopen": gettext_lazy("The account is open again."),
+    "retire": gettext_lazy("The account is retired; its items stay readable and archived."),
 }
 
 

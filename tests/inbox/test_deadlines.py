@@ -47,3 +47,11 @@ def test_it_counts_response_time_in_office_hours_only(municipality, account):
     assert response_time(at(2026, 3, 6, 15), at(2026, 3, 9, 9), municipality, account) == dt.timedelta(
         hours=1.5
     )
+
+
+def test_it_gives_no_deadline_on_an_account_that_is_not_open(municipality, account):
+    for state in ("planned", "approved", "retired"):
+        account.state = state
+        assert due_for(at(2026, 3, 4, 10), municipality, account) is None, state
+    account.state = "closed_temporarily"
+    assert due_for(at(2026, 3, 4, 10), municipality, account) == at(2026, 3, 5, 10)

@@ -110,3 +110,43 @@ def test_it_refuses_a_pack_whose_slug_is_not_its_file_name(tmp_path: Path):
     shutil.copy(PACKS_DIR / "romskog.yaml", copy)
     with pytest.raises(PackError, match="slug"):
         load_pack_file(copy)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_asks_each_plan_question_in_bokmaal_nynorsk_and_english(slug):
+    rules = load_pack(slug).roles.account
+    assert rules.plan, "every guideline asks something before an account is created"
+    for question in rules.plan:
+        texts = [
+            question.question,
+            *([question.help] if question.help else []),
+            *(c.label for c in question.choices),
+        ]
+        for text in texts:
+            assert text.nb.strip() and text.nn.strip() and text.en.strip(), question.id
+        # Each question names the clause it answers, a clause about creating or identifying an account.
+        assert load_pack(slug).clause(question.clause).topic in {
+            "account_creation",
+            "identity",
+            "confidentiality",
+            "ownership",
+            "photos_rights",
+        }
+
+
+def test_it_asks_what_each_guideline_asks_of_a_new_account():
+    gausdal = {q.id for q in load_pack("gausdal").roles.account.plan}
+    assert {
+        "goal",
+        "why",
+        "achieve",
+        "topics",
+        "discussion",
+        "dialogue_rules",
+        "duration",
+        "marketing",
+    } <= gausdal
+    hustadvika = {q.clause for q in load_pack("hustadvika").roles.account.plan}
+    assert {f"hustadvika:2{letter}" for letter in "abcdef"} <= hustadvika
+    assert load_pack("romskog").roles.account.checks == ("chief_executive_admin",)
+    assert "batsfjord:4.3-kommunevapen" in {q.clause for q in load_pack("batsfjord").roles.account.plan}

@@ -103,3 +103,44 @@ def test_it_treats_enforced_clauses_as_implemented_and_requires_a_rule_for_the_e
         HonouredBy(status="enforced", by=("engine",))
     with pytest.raises(ValueError, match="guidance place"):
         HonouredBy(status="guidance", by=("registry",), implemented=False)
+
+
+def test_it_refuses_a_plan_question_without_all_three_languages(tmp_path):
+    def drop_nynorsk(data):
+        del data["roles"]["account"]["plan"][0]["question"]["nn"]
+
+    assert "nn" in broken(tmp_path, drop_nynorsk) and "Field required" in broken(tmp_path, drop_nynorsk)
+
+
+def test_it_refuses_a_choice_question_without_choices_and_duplicate_question_ids(tmp_path):
+    def no_choices(data):
+        question = next(q for q in data["roles"]["account"]["plan"] if q.get("kind") == "choice")
+        question["choices"] = []
+
+    def twice(data):
+        plan = data["roles"]["account"]["plan"]
+        plan.append(dict(plan[0]))
+
+    assert "a choice needs at least one choice" in broken(tmp_path, no_choices)
+    assert "duplicate plan question ids" in broken(tmp_path, twice)
+
+
+def test_it_refuses_a_plan_question_citing_a_missing_clause(tmp_path):
+    def unknown(data):
+        data["roles"]["account"]["plan"][0]["clause"] = "gausdal:finnes-ikke"
+
+    assert "gausdal:finnes-ikke" in broken(tmp_path, unknown)
+
+
+def test_it_renders_a_localized_text_in_the_asked_language_or_bokmaal():
+    from somevakt.policy.schema import Localized
+
+    text = Localized(nb="Hva?", nn="Kva?", en="What?")
+    assert [text.text(code) for code in ("nb", "nn", "en", "nb-no", "de", None)] == [
+        "Hva?",
+        "Kva?",
+        "What?",
+        "Hva?",
+        "Hva?",
+        "Hva?",
+    ]

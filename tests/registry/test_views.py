@@ -92,3 +92,75 @@ def test_it_shows_the_raw_alert_messages_to_it(account, municipality) -> None:
     detail_html = logged_in(it).get(detail(account)).content.decode()
     assert 'data-failure="no_credentials"' in detail_html
     assert "kontoen har ingen tilgangsnøkkel" in detail_html
+
+
+# --- states, flags, plan and history (issue 13) ---------------------------------------------
+
+
+def waiting_plan(planned, planner):
+    from somevakt.registry import lifecycle
+    from somevakt.registry.services import Actor
+    from tests.registry.test_plan_view import ANSWERS
+
+    answers = {key.removeprefix("q_"): value for key, value in ANSWERS.items()}
+    lifecycle.save_plan(planned, Actor(person=planner), answers)
+    lifecycle.submit(planned, Actor(person=planner))
+    return planned
+
+
+def test_it_shows_each_accounts_state_and_what_needs_attention(
+    owner_client, planner_client, planned, planner
+):
+    waiting_plan(planned, planner)
+    html = owner_client.get(index()).content.decode()
+    row = html[html.index(f'data-account="{planned.pk}"') :].split("</tr>")[0]
+    assert 'data-state="planned"' in row and "Planlagt" in row
+    assert 'data-flag="no_responsible"' in row
+    assert 'data-flag="plan_waiting_for_you"' in row  # the owner is the chief executive
+    # The author sees no plan waiting for them.
+    row = (
+        planner_client.get(index())
+        .content.decode()
+        .split(f'data-account="{planned.pk}"')[1]
+        .split("</tr>")[0]
+    )
+    assert "plan_waiting_for_you" not in row
+
+
+def test_it_flags_a_romskog_page_without_the_chief_executive_as_admin(
+    owner_client, municipality, account, owner
+):
+    municipality.policy_pack = "romskog"
+    municipality.save()
+    account.admins.clear()
+    assert 'data-flag="chief_executive_not_admin"' in owner_client.get(index()).content.decode()
+    account.admins.add(owner)
+    assert "chief_executive_not_admin" not in owner_client.get(index()).content.decode()
+
+
+def test_it_shows_the_plan_the_history_and_the_approvers_buttons(
+    owner_client, planner_client, planned, planner
+):
+    waiting_plan(planned, planner)
+    html = owner_client.get(detail(planned)).content.decode()
+    assert "Hva er målet med kanalen?" in html and "Nå ungdom" in html
+    assert "Kommunen styrer debatten" in html  # a choice shown by its label
+    assert 'data-event="submitted"' in html and 'data-event="created"' in html
+    assert "/approve/" in html and "/reject/" in html
+    # The author may not decide: no buttons, and the page says who may.
+    html = planner_client.get(detail(planned)).content.decode()
+    assert "/approve/" not in html
+    assert "Du skrev denne planen" in html
+
+
+def test_it_shows_the_plan_in_nynorsk_and_english(owner_client, planned, planner):
+    waiting_plan(planned, planner)
+    owner_client.cookies["somevakt_language"] = "nn"
+    assert "Kva er målet med kanalen?" in owner_client.get(detail(planned)).content.decode()
+    owner_client.cookies["somevakt_language"] = "en"
+    assert "What is the goal of the channel?" in owner_client.get(detail(planned)).content.decode()
+
+
+def test_it_offers_planning_only_to_those_who_plan(owner_client, unit_leader_client, municipality):
+    assert "/kontoer/ny/" in owner_client.get(index()).content.decode()
+    assert "/kontoer/ny/" in unit_leader_client.get(index()).content.decode()
