@@ -20,14 +20,16 @@ from somevakt.inbox.projection import ANSWER_EVENTS
 log = logging.getLogger(__name__)
 
 
-def capabilities(platform: str) -> Capabilities:
-    """What the account's platform lets us do; nothing, when no integration is connected."""
+def capabilities(platform: str, kind: str = "comment") -> Capabilities:
+    """What the account's platform lets us do with an item of this kind; nothing, when no
+    integration is connected. (A mention in someone else's post cannot be hidden by us; a
+    direct message is answered in its conversation and cannot be hidden at all.)"""
     gateway = outbound()
-    return gateway.capabilities(platform) if gateway is not None else NOTHING
+    return gateway.capabilities(platform, kind) if gateway is not None else NOTHING
 
 
 def can(item: Any, op: str) -> bool:
-    return capabilities(item.account.platform).allows(op)
+    return capabilities(item.account.platform, item.kind).allows(op)
 
 
 def request(item: Any, op: str, text: str = "") -> dict[str, Any]:
@@ -41,7 +43,7 @@ def request(item: Any, op: str, text: str = "") -> dict[str, Any]:
     gateway = outbound()
     if not can(item, op) or gateway is None:
         return {"on_platform": False}
-    call = gateway.request(item.account, op, item.platform_id, text=text, item_id=item.pk)
+    call = gateway.request(item.account, op, item.platform_id, text=text, item_id=item.pk, kind=item.kind)
     return {"on_platform": True, "outbound": "pending", "call_id": getattr(call, "pk", None)}
 
 

@@ -156,9 +156,20 @@ class CallState:
 class Outbound(Protocol):
     """The gateway that carries an operation out on the platform, after the caller's commit."""
 
-    def capabilities(self, platform: str) -> Capabilities: ...
+    def capabilities(self, platform: str, kind: str = "comment") -> Capabilities:
+        """What the platform lets us do with an item of this kind (a comment, a direct message ...)."""
+        ...
 
-    def request(self, account: Any, op: str, platform_id: str, *, text: str, item_id: int | None) -> Any:
+    def request(
+        self,
+        account: Any,
+        op: str,
+        platform_id: str,
+        *,
+        text: str,
+        item_id: int | None,
+        kind: str = "comment",
+    ) -> Any:
         """Record the call (returned, with a `pk`) and run it once the transaction commits."""
         ...
 

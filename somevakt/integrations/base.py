@@ -38,6 +38,13 @@ class Adapter(PlatformActions):
     # The platform's API lives on the account's own server (Mastodon), so its credentials must
     # carry that server's URL.
     needs_instance_url: ClassVar[bool] = False
+    # What differs for items that are not comments (a visitor post, a mention, a recommendation,
+    # a direct message), by item kind; a kind not named here is treated as a comment.
+    kind_capabilities: ClassVar[dict[str, Capabilities]] = {}
+
+    @classmethod
+    def capabilities_for(cls, kind: str) -> Capabilities:
+        return cls.kind_capabilities.get(kind, cls.capabilities)
 
     def __init__(self, external_id: str, credentials: Credentials, cursor: str = "") -> None:
         self.external_id = external_id

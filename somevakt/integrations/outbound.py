@@ -40,14 +40,20 @@ NO_CREDENTIALS = (
 
 
 def request(
-    account: Account, op: str, platform_id: str, *, text: str = "", item_id: int | None = None
+    account: Account,
+    op: str,
+    platform_id: str,
+    *,
+    text: str = "",
+    item_id: int | None = None,
+    kind: str = "comment",
 ) -> OutboundCall:
     """Record the call and queue it to run after the current transaction commits."""
     if op not in OPERATIONS:
         raise ValueError(f"unknown platform operation {op!r} (known: {', '.join(OPERATIONS)})")
     if op == "reply" and not text.strip():
         raise ValueError("a reply needs a text")
-    allowed = capabilities(account.platform).allows(op)
+    allowed = capabilities(account.platform, kind).allows(op)
     call = OutboundCall.objects.create(
         attempted_at=timezone.now(),
         account=account,
@@ -65,8 +71,8 @@ def request(
     return call
 
 
-def capabilities(platform: str) -> Capabilities:
-    return adapter_class(platform).capabilities
+def capabilities(platform: str, kind: str = "comment") -> Capabilities:
+    return adapter_class(platform).capabilities_for(kind)
 
 
 def enqueue(call_id: int, after: timedelta | None = None) -> None:

@@ -260,3 +260,28 @@ def test_it_answers_a_direct_message_in_its_conversation_and_says_when_the_windo
     assert graph.replies_to("m_1") == []  # not as a comment under it
     too_late.refresh_from_db()
     assert (too_late.failure, too_late.permanent) == ("window_closed", True)
+
+
+@pytest.mark.parametrize(
+    ("platform", "kind", "allowed"),
+    [
+        ("facebook", "comment", {"reply", "hide", "unhide", "delete"}),
+        ("facebook", "post", {"reply", "hide", "unhide", "delete"}),
+        ("facebook", "mention", {"reply"}),
+        ("facebook", "review", {"reply"}),
+        ("facebook", "message", {"reply"}),
+        ("instagram", "mention", set()),
+        ("instagram", "message", {"reply"}),
+    ],
+)
+def test_it_knows_what_each_platform_allows_for_each_kind_of_item(platform, kind, allowed) -> None:
+    from somevakt.inbox.ports import OPERATIONS
+    from somevakt.integrations.outbound import capabilities
+
+    assert {op for op in OPERATIONS if capabilities(platform, kind).allows(op)} == allowed
+
+
+def test_it_never_sends_what_the_platform_does_not_allow_for_the_kind(account) -> None:
+    call = request(account, "hide", "m_1", kind="message")
+    assert call.status == OutboundStatus.LOCAL
+    assert queued_calls() == []

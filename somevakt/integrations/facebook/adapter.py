@@ -40,6 +40,14 @@ FEED_NOISE = frozenset({"reaction", "like", "event", "album", "milestone", "cove
 class FacebookAdapter(Adapter):
     platform = "facebook"
     capabilities = Capabilities(webhook=True)
+    # A visitor's post on the page is moderated like a comment. Someone else's post that names
+    # the page, and a recommendation, can only be answered (a comment under it); a Messenger
+    # message is answered in its conversation and cannot be hidden or deleted by the page.
+    kind_capabilities = {
+        "mention": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+        "review": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+        "message": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+    }
 
     def client(self) -> GraphClient:
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)

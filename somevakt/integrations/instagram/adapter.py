@@ -34,6 +34,12 @@ QUIET_FIELDS = frozenset({"story_insights", "live_comments"})
 class InstagramAdapter(Adapter):
     platform = "instagram"
     capabilities = Capabilities(webhook=True)
+    # A mention is in someone else's media: nothing we may hide, and answering it takes an API
+    # somevakt does not use yet; a direct message is answered in its conversation only.
+    kind_capabilities = {
+        "mention": Capabilities(reply=False, hide=False, unhide=False, delete=False, webhook=True),
+        "message": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+    }
 
     def client(self) -> GraphClient:
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
