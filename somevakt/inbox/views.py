@@ -174,6 +174,8 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 "to": [display_name(people.get(pk)) or str(pk) for pk in payload.get("to_ids", [])],
                 "text": payload.get("text", ""),
                 "previous_text": without_national_ids(payload.get("previous_text", "")),
+                # An answer sent although the check asked to revise it: its reason says why.
+                "sent_anyway": bool((payload.get("check") or {}).get("sent_anyway")),
                 # Only a triage carries a decision; other events show no action at all.
                 "action": action_label(action)
                 if (action := (payload.get("decision") or {}).get("action"))

@@ -233,9 +233,12 @@ def test_it_asks_why_before_sending_an_answer_the_check_asks_to_revise(owner_cli
     assert f">{UNSIGNED}</textarea>" in page  # nothing lost
     assert 'name="anyway_reason"' in page and 'data-verdict="revise"' in page
     assert not item.events.filter(type="replied").exists()
-    owner_client.post(
-        url(item, "reply"), {"text": UNSIGNED, "purpose": "reply", "anyway_reason": "Sendt fra felleskonto"}
-    )
+    page = owner_client.post(
+        url(item, "reply"),
+        {"text": UNSIGNED, "purpose": "reply", "anyway_reason": "Sendt fra felleskonto"},
+        follow=True,
+    ).content.decode()
+    assert "Sendt uten å endre, fordi:</span> Sendt fra felleskonto" in page  # in the history
     event = item.events.get(type="replied")
     assert event.reason == "Sendt fra felleskonto"
     assert event.payload["check"]["action"] == "revise"
