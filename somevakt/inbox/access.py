@@ -141,30 +141,53 @@ def visible(membership: Membership, prefix: str = "") -> Q | None:
     )
 
 
-def may(membership: Membership, item: Any, action: str, pack: Any = None) -> bool:
+def _relation(membership: Membership, item: Any) -> tuple[bool, bool]:
+    """(runs the item's account, the item is theirs otherwise): the two facts a reach short of
+    ALL asks about, looked up once."""
+    account = item.account
+    person_id = membership.person_id
+    runs = account.responsible_id == person_id or account.admins.filter(pk=person_id).exists()
+    status = item.status
+    theirs = (
+        status.assignee_id == person_id
+        or status.escalated_to_id == person_id
+        or account.unit_id in led_units(membership)
+    )
+    return runs, theirs
+
+
+def may(
+    membership: Membership,
+    item: Any,
+    action: str,
+    pack: Any = None,
+    relation: tuple[bool, bool] | None = None,
+) -> bool:
     """Whether the person may do `action` on `item` (tenants.permissions.TABLE)."""
     found = reach(membership, action, pack)
     if found is None:
         return False
     if found == permissions.ALL:
         return True
-    account = item.account
-    person_id = membership.person_id
-    runs = account.responsible_id == person_id or account.admins.filter(pk=person_id).exists()
-    if found == permissions.ADMIN or runs:
+    runs, theirs = relation if relation is not None else _relation(membership, item)
+    if found == permissions.ADMIN:
         return runs
-    status = item.status
-    return (
-        status.assignee_id == person_id
-        or status.escalated_to_id == person_id
-        or account.unit_id in led_units(membership)
-    )
+    return runs or theirs
 
 
 def allowed(membership: Membership, item: Any) -> dict[str, bool]:
     """Every action of the table on this item, for the item page to offer only what is allowed."""
     pack = pack_of(item.municipality)
-    return {action: may(membership, item, action, pack) for action in permissions.ACTIONS}
+    relation: list[tuple[bool, bool]] = []
+
+    def check(action: str) -> bool:
+        if reach(membership, action, pack) in (None, permissions.ALL):
+            return may(membership, item, action, pack)
+        if not relation:
+            relation.append(_relation(membership, item))
+        return may(membership, item, action, pack, relation[0])
+
+    return {action: check(action) for action in permissions.ACTIONS}
 
 
 def assignable(item: Any) -> list[Any]:
