@@ -109,6 +109,14 @@ def reply_rule(pack: Any) -> dict[str, Any] | None:
     return {"role_labels": role_labels(rule.roles), "clause": rule.clause}
 
 
+def stats_accounts(membership: Membership) -> QuerySet[Account] | None:
+    """The accounts whose response times the person sees: all (None) when they see the whole
+    inbox, else the accounts that are theirs."""
+    if permissions.reach(membership.roles, "see") == permissions.ALL:
+        return None
+    return their_accounts(membership)
+
+
 def named_for(action: str, pack: Any) -> tuple[str, ...] | None:
     """The roles the pack names for `action` (None where it leaves it to the table)."""
     if action == "reply" and pack.roles.reply is not None:

@@ -59,13 +59,19 @@ def _month_start(now: dt.datetime, months_back: int) -> dt.datetime:
     return local.replace(year=year, month=month, day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def report(municipality: Any, now: dt.datetime | None = None, months: int = MONTHS) -> dict[str, Any]:
+def report(
+    municipality: Any, now: dt.datetime | None = None, months: int = MONTHS, accounts: Any = None
+) -> dict[str, Any]:
+    """The figures per account and month; `accounts` (a queryset) limits them to those accounts,
+    e.g. a unit leader's (`inbox.access`)."""
     now = now or timezone.now()
+    only = accounts
     since = _month_start(now, months - 1)
     pack = pack_of(municipality)
-    accounts = {
-        a.pk: a for a in Account.objects.filter(municipality=municipality).prefetch_related("closures")
-    }
+    found = Account.objects.filter(municipality=municipality).prefetch_related("closures")
+    if only is not None:
+        found = found.filter(pk__in=only.values("pk"))
+    accounts = {a.pk: a for a in found}
     calendars = {pk: calendar_for(municipality, account, pack) for pk, account in accounts.items()}
     rows: dict[tuple[int, dt.date], Row] = {}
     totals: dict[int, Row] = {}

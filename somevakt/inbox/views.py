@@ -503,5 +503,8 @@ def stats_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
     return render(
         request,
         "inbox/stats.html",
-        {"municipality": municipality, "report": stats.report(municipality)},
+        {
+            "municipality": municipality,
+            "report": stats.report(municipality, accounts=access.stats_accounts(request.membership)),  # type: ignore[attr-defined]
+        },
     )

@@ -54,3 +54,14 @@ def test_it_shows_the_page_to_leaders_only(
     client = logged_in(service_office)
     assert client.get(f"/{municipality.slug}/innboks/").status_code == 200  # sees the inbox
     assert client.get(url).status_code == 403  # but not the leaders' figures
+
+
+def test_it_shows_a_unit_leader_the_figures_of_their_accounts_only(
+    make_item, make_unit_item, unit_leader, unit_account
+):
+    make_item(codes=["intent.question"])
+    make_unit_item(codes=["intent.question"])
+    body = (
+        logged_in(unit_leader).get(f"/{unit_account.municipality.slug}/innboks/svartider/").content.decode()
+    )
+    assert "Oppvekst (Mastodon)" in body and "Prøvekommune (Facebook)" not in body
