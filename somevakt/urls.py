@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from somevakt.tenants.signin import ThrottledLoginForm
 from somevakt.web import views
 from somevakt.web.sections import SECTIONS, has_own_urls
 
@@ -29,7 +30,13 @@ for section in SECTIONS:
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "logg-inn/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=ThrottledLoginForm
+        ),
+        name="login",
+    ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),

@@ -6,3 +6,9 @@ class TenantsConfig(AppConfig):
     name = "somevakt.tenants"
     label = "tenants"
     verbose_name = _("Municipalities")
+
+    def ready(self) -> None:
+        # Django's own sign-in signals feed the audit log; nothing else sends them.
+        from somevakt.tenants import signin
+
+        signin.connect()

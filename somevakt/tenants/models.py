@@ -197,3 +197,54 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return self.get_role_display()
+
+
+class AuditAction(models.TextChoices):
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_OUT = "sign_out", _("Signed out")
+    SIGN_IN_FAILED = "sign_in_failed", _("Failed sign-in")
+    LOCKED_OUT = "locked_out", _("Locked out after failed sign-ins")
+
+
+class AuditEntry(models.Model):
+    """One security-relevant thing that happened: append-only, never changed or deleted from the app.
+
+    Failed sign-ins are also what the throttle counts (`tenants.signin`), so the log and the
+    lockout can never disagree.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The name given at a failed sign-in (there may be no such person), or a system's name.
+    actor_label = models.CharField(_("who"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+    action = models.CharField(_("what"), max_length=30, choices=AuditAction.choices)
+    # What it was about, in the action's own terms (a user name, an account id ...).
+    subject = models.CharField(_("about"), max_length=200, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["action", "subject", "at"], name="audit_subject_idx"),
+            models.Index(fields=["action", "address", "at"], name="audit_address_idx"),
+        ]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.actor_label or self.actor_id} {self.subject}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("the audit log is append-only: an entry is never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("the audit log is append-only: an entry is never deleted")
