@@ -260,4 +260,5 @@ def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:
 def account_panel(account: Account) -> dict[str, object]:
     """What the account's page shows of its platform calls: the failed ones and those being retried."""
     troubled = Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
-    return {"failed_calls": list(OutboundCall.objects.filter(troubled, account=account)[:20])}
+    calls = OutboundCall.objects.filter(troubled, account=account).select_related("account__municipality")
+    return {"failed_calls": list(calls[:20])}

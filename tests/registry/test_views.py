@@ -92,6 +92,7 @@ def test_it_shows_the_raw_alert_messages_to_it(account, municipality) -> None:
     detail_html = logged_in(it).get(detail(account)).content.decode()
     assert 'data-failure="no_credentials"' in detail_html
     assert "kontoen har ingen tilgangsnøkkel" in detail_html
+    assert '<a class="ds-link" href="/provekommune/innboks/1/#on-platform">' in detail_html  # to try again
 
 
 # --- states, flags, plan and history (issue 13) ---------------------------------------------
