@@ -64,8 +64,13 @@ def condition(key: str, person: Any, now: dt.datetime) -> Q:
     if key == "hidden":
         return Q(hidden=True)
     if key == "unreached":
-        # A reply, hide or delete the platform never carried out (the integrations know which).
-        return Q(item_id__in=outbound.unreached())
+        # A reply, hide, unhide or delete the platform never carried out (the integrations know
+        # which), as long as it is still wanted: a hide while the item is hidden, and so on.
+        return (
+            Q(item_id__in=outbound.unreached(("reply", "delete")))
+            | Q(hidden=True, item_id__in=outbound.unreached(("hide",)))
+            | Q(hidden=False, item_id__in=outbound.unreached(("unhide",)))
+        )
     if key == "mine":
         return Q(open_work=True) & (Q(assignee=person) | Q(escalated_to=person))
     if key == "all":
@@ -101,6 +106,17 @@ def counts(
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
     return dict(zip(FILTER_KEYS, (int(n) for n in row), strict=True))
+
+
+def unreached_among(item_ids: list[int]) -> set[int]:
+    """Which of these items have an action the platform did not carry out (one query)."""
+    if not item_ids:
+        return set()
+    return set(
+        ItemStatus.objects.filter(
+            Q(item_id__in=item_ids) & condition("unreached", None, timezone.now())
+        ).values_list("item_id", flat=True)
+    )
 
 
 def rows(

@@ -59,10 +59,10 @@ def retry(item: Any, call_id: int) -> CallState | None:
     return gateway.retry(call_id, item.pk) if gateway is not None else None
 
 
-def unreached() -> Any:
-    """The ids of items whose action did not reach the platform, as a query for `item_id__in=`."""
+def unreached(ops: tuple[str, ...] = OPERATIONS) -> Any:
+    """The ids of items whose `ops` did not reach the platform, as a query for `item_id__in=`."""
     gateway = outbound()
-    return gateway.unreached() if gateway is not None else []
+    return gateway.unreached(ops) if gateway is not None else []
 
 
 # The platform operation each event carries out (the answers are replies).
@@ -90,6 +90,12 @@ class OnPlatform:
     error: str = ""
     call_id: int | None = None
     retryable: bool = False
+    # A failed hide since shown again in somevakt (or the other way round): no longer wanted.
+    superseded: bool = False
+
+
+# Hiding and showing again undo each other: the later one is what is wanted.
+TOGGLES = ("hidden", "unhidden")
 
 
 def on_platform(events: list[Any]) -> list[OnPlatform]:
@@ -98,10 +104,18 @@ def on_platform(events: list[Any]) -> list[OnPlatform]:
     An event the platform itself reported (the author deleted the comment) is done there; one
     the platform does not allow was done in somevakt only; the others are read from their call.
     """
-    acting = [e for e in events if e.type in EVENT_OPERATIONS and "on_platform" in (e.payload or {})]
+    acting = [
+        e
+        for e in events
+        if e.type in EVENT_OPERATIONS
+        and "on_platform" in (e.payload or {})
+        and not e.payload.get("not_needed")  # nothing was there to undo on the platform
+    ]
     calls = states(sorted({e.item_id for e in acting}))
+    last_toggle = {e.item_id: e.pk for e in events if e.type in TOGGLES}
     out = []
     for event in acting:
+        superseded = event.type in TOGGLES and last_toggle.get(event.item_id) != event.pk
         payload = event.payload or {}
         op = EVENT_OPERATIONS[event.type]
         if payload.get("by") == "platform":
@@ -122,7 +136,8 @@ def on_platform(events: list[Any]) -> list[OnPlatform]:
                     failure=call.failure,
                     error=call.error,
                     call_id=call.call_id,
-                    retryable=call.retryable,
+                    retryable=call.retryable and not superseded,
+                    superseded=superseded,
                 )
             )
     return out

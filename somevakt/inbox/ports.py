@@ -185,9 +185,9 @@ class Outbound(Protocol):
         """
         ...
 
-    def unreached(self) -> Any:
-        """The ids of items with a call that did not reach the platform and still matters
-        (failed, not since done by a retry or made moot), as a query for `item_id__in=`."""
+    def unreached(self, ops: tuple[str, ...]) -> Any:
+        """The ids of items with a call of `ops` that did not reach the platform and still
+        matters (failed, not since done by a retry or made moot), as a query for `item_id__in=`."""
         ...
 
 

@@ -245,11 +245,14 @@ def unhide(item: Item, person: Any, reason: str = "", undoes: int | None = None)
         if not status.hidden:
             return None
         last_hide = item.events.filter(type="hidden").order_by("-id").first()
-        # Shown again on the platform only where it was hidden there (or may still be).
-        on_platform = bool(last_hide and last_hide.payload.get("on_platform")) and not any(
-            state.state == "failed" for state in outbound.on_platform([last_hide])
-        )
-        sent = outbound.request(item, "unhide") if on_platform else {"on_platform": False}
+        # Shown again on the platform only where it was hidden there (or may still be): after
+        # a hide the platform never carried out, there is nothing to ask of it.
+        asked = bool(last_hide and last_hide.payload.get("on_platform"))
+        never_hidden = asked and any(s.state == "failed" for s in outbound.on_platform([last_hide]))
+        if never_hidden:
+            sent: dict[str, Any] = {"on_platform": False, "not_needed": True}
+        else:
+            sent = outbound.request(item, "unhide") if asked else {"on_platform": False}
         payload: dict[str, Any] = dict(sent)
         if undoes is not None:
             payload["undoes"] = undoes
@@ -307,12 +310,13 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
 def retry_on_platform(item: Item, person: Any, call_id: int | None) -> bool:
     """Ask the platform again for a failed action of this item. True if it was asked again;
     False if there was nothing to ask (done meanwhile, or already waiting)."""
-    before = outbound.states([item.pk]).get(call_id) if call_id is not None else None
+    actions = outbound.on_platform(list(item.events.order_by("id")))
+    before = next((a for a in actions if a.call_id is not None and a.call_id == call_id), None)
     if before is None:
         raise ActionRefused(_("There is no such action on this comment to try again."))
-    if not before.retryable:
+    if not before.retryable:  # done meanwhile, waiting already, gone, or no longer wanted
         return False
-    after = outbound.retry(item, before.call_id)
+    after = outbound.retry(item, call_id)
     return after is not None and after.state == "pending"
 
 

@@ -69,6 +69,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
         shown = listing.page(rows, 1)
     item_url = reverse("inbox:index", kwargs={"municipality": municipality.slug})
     platforms = dict(Platform.choices)
+    unreached = listing.unreached_among([row["item_id"] for row in shown.rows])
     entries = []
     for row in shown.rows:
         due = row["due"]
@@ -85,6 +86,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
                 "action": action_label(row["action"]),
                 "state": STATE_LABELS.get(row["state"], row["state"]),
                 "hidden": row["hidden"],
+                "unreached": row["item_id"] in unreached,
                 "assignee": assignee or row["assignee__username"] or "",
                 "account": f"{row['account__name']} ({platforms.get(row['account__platform'], '')})",
             }
@@ -211,7 +213,7 @@ def _on_platform(request: HttpRequest, item: Item) -> dict[str, Any]:
             for a in actions
         ],
         "platform_pending": any(a.state == "pending" for a in actions),
-        "platform_failed": any(a.state == "failed" for a in actions),
+        "platform_failed": any(a.state == "failed" and not a.superseded for a in actions),
         "show_errors": _is_admin(request),
     }
 
@@ -328,7 +330,7 @@ def _done_message(event: ItemEvent, platform: str) -> str:
     """What the person is told after an action: never "done" for what the platform has yet to do."""
     what = EVENT_LABELS.get(event.type, event.type)
     payload = event.payload or {}
-    if "on_platform" not in payload or payload.get("by") == "platform":
+    if "on_platform" not in payload or payload.get("by") == "platform" or payload.get("not_needed"):
         return _("Done: %(what)s.") % {"what": what}
     if not payload["on_platform"]:
         return _("Done in somevakt only: %(what)s (%(platform)s does not allow it).") % {

@@ -221,8 +221,8 @@ def retry(call_id: int, item_id: int) -> CallState | None:
 OPPOSITES = {"hide": "unhide", "unhide": "hide"}
 
 
-def unreached() -> QuerySet[OutboundCall]:
-    """The ids of items with a failed call that still matters, as a query (for `item_id__in=`).
+def unreached(ops: tuple[str, ...] = OPERATIONS) -> QuerySet[OutboundCall]:
+    """The ids of items with a failed call of `ops` that still matters, as a query (for `item_id__in=`).
 
     A failed hide or unhide made moot by a later hide or unhide of the same item does not
     count, nor does a hide or delete of a comment that is gone from the platform anyway.
@@ -231,7 +231,7 @@ def unreached() -> QuerySet[OutboundCall]:
         item_id=OuterRef("item_id"), op__in=tuple(OPPOSITES), pk__gt=OuterRef("pk")
     )
     return (
-        OutboundCall.objects.filter(status=OutboundStatus.FAILED, item_id__isnull=False)
+        OutboundCall.objects.filter(status=OutboundStatus.FAILED, item_id__isnull=False, op__in=ops)
         .exclude(op__in=("hide", "delete"), failure="gone")
         .exclude(Q(op__in=tuple(OPPOSITES)) & Exists(later_toggle))
         .values("item_id")

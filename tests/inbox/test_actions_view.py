@@ -256,3 +256,20 @@ def test_it_never_sends_a_blocked_answer_and_keeps_the_text(owner_client, make_i
     assert "Svaret kan ikke sendes" in page
     assert f">{text}</textarea>" in page  # nothing lost: the writer fixes it
     assert not item.events.filter(type="replied").exists()
+
+
+def test_it_does_not_ask_the_platform_to_show_what_it_never_hid(owner_client, make_item):
+    item = make_item()
+    owner_client.post(url(item, "hide"), {"ground": "personal_data"})
+    worker_runs(item.events.get(type="hidden"))  # failed: the comment stayed visible there
+    page = owner_client.post(url(item, "unhide"), follow=True).content.decode()
+    assert item.events.get(type="unhidden").payload == {"on_platform": False, "not_needed": True}
+    assert "Utført: Vist igjen." in page
+    assert page.count('data-op="unhide"') == 0  # nothing was asked of the platform
+    assert "Ikke lenger ønsket" in page and "Prøv igjen" not in page  # the hide is not offered again
+    assert "Ikke utført på Facebook" not in page
+    queue = owner_client.get(f"/{item.municipality.slug}/innboks/").context
+    assert {f["key"]: f["count"] for f in queue["filters"]}["unreached"] == 0
+    call = item.events.get(type="hidden").payload["call_id"]
+    page = owner_client.post(url(item, "retry"), {"call": str(call)}, follow=True).content.decode()
+    assert "Ingenting å prøve igjen" in page

@@ -130,3 +130,5 @@ def test_it_counts_the_items_whose_action_did_not_reach_the_platform(
     listed = owner_client.get(url(municipality, "?filter=unreached")).context["entries"]
     assert [e["url"] for e in listed] == [f"/provekommune/innboks/{failed.pk}/"]
     assert untouched.pk not in [e["url"] for e in listed]
+    rows = owner_client.get(url(municipality, "?filter=all")).context["entries"]
+    assert [e["url"].split("/")[-2] for e in rows if e["unreached"]] == [str(failed.pk)]
