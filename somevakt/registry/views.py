@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.registry import lifecycle
 from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, PlanForm, ReasonForm
-from somevakt.registry.models import Account, AccountAlert, Closure, PlanDecision
+from somevakt.registry.models import Account, AccountAlert, AccountState, Closure, PlanDecision
 from somevakt.registry.panels import panels_for
 from somevakt.registry.services import Actor
 from somevakt.tenants.access import member_required
@@ -108,7 +108,11 @@ def render_detail(
     refusal: str = "",
     status: int | None = None,
 ) -> HttpResponse:
-    can_close = request.membership.has_role(*CLOSERS)  # type: ignore[attr-defined]
+    # A closure by period is for an account that is open (or closed for a while already).
+    can_close = request.membership.has_role(*CLOSERS) and account.state in (  # type: ignore[attr-defined]
+        AccountState.ACTIVE,
+        AccountState.CLOSED_TEMPORARILY,
+    )
     plan = lifecycle.plan_of(account)
     language = get_language()
     answers = plan.answers if plan is not None else {}
@@ -251,9 +255,11 @@ def after_plan_saved(
             # The account and its draft exist now: the form goes on as the account's plan page.
             form = plan_form(request, municipality, account, data=request.POST)
             form.is_valid()
+            message = exc.message
             if isinstance(exc, lifecycle.PlanIncomplete):
                 form.mark_missing(exc.missing)
-            form.add_error(None, exc.message + " " + _("The plan is saved as a draft."))
+                message = _("Required questions are not answered; they are marked below.")
+            form.add_error(None, message + " " + _("The plan is saved as a draft."))
             return render_plan(request, municipality, account, form, status=exc.status)
         messages.success(request, _("The plan is sent for approval."))
     else:
@@ -338,7 +344,7 @@ def act(request: HttpRequest, municipality: Municipality, account_id: int, actio
         form = plan_form(request, municipality, account, data=plan_initial_data(account))
         form.is_valid()
         form.mark_missing(exc.missing)
-        form.add_error(None, exc.message)
+        form.add_error(None, _("Required questions are not answered; they are marked below."))
         return render_plan(request, municipality, account, form, status=400)
     except lifecycle.Refused as exc:
         account.refresh_from_db()
