@@ -1,11 +1,24 @@
 from django.contrib import admin
 
-from somevakt.registry.models import Account, AccountAlert, Closure
+from somevakt.registry.models import Account, AccountAlert, AccountEvent, Closure
 
 
 class ClosureInline(admin.TabularInline):
     model = Closure
     extra = 0
+
+
+class AccountEventInline(admin.TabularInline):
+    """The history, read only: a state changes only through registry.lifecycle, which records it."""
+
+    model = AccountEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "type", "actor", "actor_label", "from_state", "to_state", "reason", "clauses"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Account)
@@ -14,7 +27,9 @@ class AccountAdmin(admin.ModelAdmin):
     list_filter = ["platform", "state", "municipality"]
     search_fields = ["name", "external_id", "handle"]
     filter_horizontal = ["admins"]
-    inlines = [ClosureInline]
+    inlines = [ClosureInline, AccountEventInline]
+    # The state and the approval change through the lifecycle's checks only (the pages, `account`).
+    readonly_fields = ["state", "approved_by", "approved_by_label", "approved_at"]
     # Credentials are set with `somevakt account set-credentials`; they are never shown.
     exclude = ["sealed_credentials", "fetch_cursor"]
 
