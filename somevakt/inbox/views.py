@@ -374,6 +374,8 @@ def _confirm_delete(
         "reason": form.get("reason", "")[:2000],
         "platform_name": item.account.get_platform_display(),
         "guideline_url": _guideline_url(municipality),
+        # A national id is never shown in full, here as on the item page.
+        "shown_text": without_national_ids(item.text),
     }
     if request.headers.get("HX-Request"):
         return render(request, "inbox/_confirm_delete.html", context)

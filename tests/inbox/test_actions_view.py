@@ -211,6 +211,15 @@ def test_it_asks_in_place_with_htmx(owner_client, municipality, make_item):
     assert not item.events.filter(type="deleted").exists()
 
 
+def test_it_never_shows_a_national_id_when_asking(owner_client, municipality, make_item):
+    municipality.policy_pack = "hustadvika"
+    municipality.save()
+    item = make_item(text="Du er en idiot, og nummeret ditt er 01017012343")
+    triage_with(item, "abuse.insult")
+    page = owner_client.post(url(item, "delete"), {"ground": "0"}).content.decode()
+    assert "Slette kommentaren på Facebook?" in page and "01017012343" not in page
+
+
 def test_it_refuses_a_deletion_without_a_ground_before_asking(owner_client, municipality, make_item):
     item = hustadvika_insult(municipality, make_item)
     page = owner_client.post(url(item, "delete"), {"ground": "9"}, follow=True).content.decode()
