@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from somevakt.tenants import passwords
 from somevakt.tenants.signin import ThrottledLoginForm
 from somevakt.web import views
 from somevakt.web.sections import SECTIONS, has_own_urls
@@ -38,6 +39,28 @@ urlpatterns = [
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passord/", passwords.ChangePassword.as_view(), name="password_change"),
+    path(
+        "passord/endret/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("passord/glemt/", login_not_required(passwords.AskForResetLink.as_view()), name="password_reset"),
+    path(
+        "passord/glemt/sendt/",
+        login_not_required(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
+    path(
+        "passord/ny/<uidb64>/<token>/",
+        login_not_required(passwords.SetPasswordFromLink.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passord/ny/ferdig/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),
     path("admin/", admin.site.urls),

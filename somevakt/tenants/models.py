@@ -23,7 +23,18 @@ def default_office_closes() -> datetime.time:
 
 # Top-level paths of the web app; a municipality's pages live under /<slug>/.
 RESERVED_SLUGS = frozenset(
-    {"admin", "static", "media", "healthz", "hooks", "logg-inn", "logg-ut", "sprak", "bytt-kommune"}
+    {
+        "admin",
+        "static",
+        "media",
+        "healthz",
+        "hooks",
+        "logg-inn",
+        "logg-ut",
+        "passord",
+        "sprak",
+        "bytt-kommune",
+    }
 )
 
 
@@ -204,6 +215,9 @@ class AuditAction(models.TextChoices):
     SIGN_OUT = "sign_out", _("Signed out")
     SIGN_IN_FAILED = "sign_in_failed", _("Failed sign-in")
     LOCKED_OUT = "locked_out", _("Locked out after failed sign-ins")
+    PASSWORD_CHANGED = "password_changed", _("Changed their password")
+    PASSWORD_RESET_ASKED = "password_reset_asked", _("Asked for a password reset link")
+    PASSWORD_RESET = "password_reset", _("Set a new password with a reset link")
 
 
 class AuditEntry(models.Model):
