@@ -3,6 +3,8 @@ deletion's ground, the referral's rule), never the triage's clauses for another 
 
 from __future__ import annotations
 
+import pytest
+
 from somevakt.archive.entry_record import take_snapshot
 from somevakt.archive.models import JournalEntry
 from somevakt.inbox import services
@@ -58,3 +60,21 @@ def test_hiding_while_an_escalation_is_pending_cites_the_escalations_clause(make
     )
     services.hide(item, owner, "pending_escalation")
     assert cited(item, "hide") == ["gausdal:offisielle-kontoer-3"]
+
+
+@pytest.mark.slow  # renders the PDF/A capture
+def test_the_captured_document_cites_the_hidings_clause(make_item, owner, profile):
+    import io
+
+    from pypdf import PdfReader
+
+    from somevakt.archive.services import capture_entry
+
+    item = make_item("111222333_2_6", "Når åpner dere? Jeg vet hvor du bor.", "intent.question")
+    services.hide(item, owner, "illegal")
+    entry = JournalEntry.objects.get(item=item)
+    assert capture_entry(entry)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(entry.pdf_bytes())).pages)
+    assert "gausdal:offisielle-kontoer-3" in text
+    for clause_id in item.status.clauses:
+        assert clause_id not in text
