@@ -63,3 +63,7 @@ class Adapter(PlatformActions):
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
         """Recent comments straight from the platform (for reconciling what the webhook missed)."""
         raise NotImplementedError(f"{self.platform} cannot fetch recent comments")
+
+    def fetch_text(self, object_id: str) -> str:
+        """The text of a post or comment by its id (for a mention that arrived without it)."""
+        raise NotImplementedError(f"{self.platform} cannot read a post by its id")

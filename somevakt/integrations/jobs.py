@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from somevakt.integrations.deliveries import drain, sweep_stored
+from somevakt.integrations.mentions import fill_mention_texts
 from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
 from somevakt.integrations.registry import platforms_where
@@ -56,3 +57,9 @@ def silent_accounts() -> None:
 def purge_old_deliveries() -> None:
     # Raw deliveries hold comment text and names: kept no longer than they are useful.
     purge_deliveries()
+
+
+@periodic("integrations.mention_texts", every=timedelta(minutes=10))
+def mention_texts() -> None:
+    # Meta names the post a page was mentioned in, not always its words: read them.
+    fill_mention_texts()

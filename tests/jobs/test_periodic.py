@@ -85,6 +85,7 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
         "archive.retention",
         "inbox.reminders",
         "inbox.triage_sweep",
+        "integrations.mention_texts",
         "integrations.poll_mastodon",
         "integrations.purge_deliveries",
         "integrations.reconcile_meta",

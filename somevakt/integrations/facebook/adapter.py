@@ -362,6 +362,10 @@ class FacebookAdapter(Adapter):
         with self.client() as client:
             return ident(client.post(f"{platform_id}/comments", message=text).get("id"))
 
+    def fetch_text(self, object_id: str) -> str:
+        with self.client() as client:
+            return text_of(client.get(object_id, fields="message").get("message"))
+
     def send_message(self, conversation_id: str, text: str) -> str:
         """A message in a Messenger conversation (`t_<psid>`), as a response to the person's own
         message; Meta refuses it more than 24 hours after their last one (a permanent error)."""

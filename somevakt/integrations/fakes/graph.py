@@ -121,6 +121,24 @@ class FakeGraph(FakeServer):
             "owner": page_id,
         }
 
+    def add_post_by_other(
+        self,
+        post_id: str,
+        message: str,
+        *,
+        author: tuple[str, str] = ("5550003", "Per Hansen"),
+        created: datetime | None = None,
+    ) -> None:
+        """Someone else's post (one that may name the page: a mention), readable by id."""
+        self.posts[post_id] = {
+            "id": post_id,
+            "message": message,
+            "from": {"id": author[0], "name": author[1]},
+            "created_time": graph_time(created or datetime.now(UTC)),
+            "permalink_url": f"https://www.facebook.com/{post_id}",
+            "owner": author[0],
+        }
+
     def add_message(
         self,
         page_id: str,
@@ -210,6 +228,14 @@ class FakeGraph(FakeServer):
         return self._page(
             [{"id": p, "permalink_url": self.posts[p]["permalink_url"]} for p in self.feeds[node]], request
         )
+
+    def _get_node(self, node: str, request: Request) -> Response:
+        """An object by id (`GET /{id}?fields=...`): a post or a comment, with the fields it has."""
+        found = self.posts.get(node) or self.comments.get(node)
+        if found is None or found.get("deleted"):
+            return self._unknown(node)
+        keys = ("id", "message", "from", "created_time", "permalink_url")
+        return Response(200, {key: found[key] for key in keys if key in found})
 
     def _get_visitor_posts(self, node: str, request: Request) -> Response:
         if node not in self.feeds and node not in self.visitor_posts:
