@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 
 from somevakt.tenants import passwords
 from somevakt.tenants.signin import ThrottledLoginForm
-from somevakt.web import views
+from somevakt.web import audit, views
 from somevakt.web.sections import SECTIONS, has_own_urls
 
 
@@ -18,7 +18,11 @@ def section_urls(key: str) -> tuple[list, str]:
     return ([path("", views.section_placeholder, {"section": key}, name="index")], key)
 
 
-tenant_patterns = [path("", views.overview, name="overview")]
+tenant_patterns = [
+    path("", views.overview, name="overview"),
+    path("revisjonslogg/", audit.audit_log, name="audit_log"),
+    path("revisjonslogg.csv", audit.audit_log_csv, name="audit_log_csv"),
+]
 for section in SECTIONS:
     tenant_patterns.append(
         path(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from somevakt.tenants.access import member_required, resolve_membership
 from somevakt.tenants.models import Municipality, Unit
 from somevakt.tenants.scoping import for_municipality, memberships_of
+from somevakt.web import audit
 from somevakt.web.sections import BY_KEY
 
 
@@ -43,6 +44,7 @@ def overview(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "municipality": municipality,
             "membership": membership,
             "nearest_leader": membership.nearest_leader(),
+            "can_read_audit_log": membership.has_role(*audit.READERS),
             "units": units,
         },
     )
