@@ -110,9 +110,21 @@ def exposed(entry: JournalEntry) -> list[Exposed]:
     return [Exposed(kind, tuple(examples[kind][:MAX_EXAMPLES])) for kind in KINDS if kind in examples]
 
 
+NOTE_PREFIX = "Bekreftet at dette blir offentlig: "
+
+
 def kinds_note(found: list[Exposed]) -> str:
-    """The change log's note of what was confirmed to become public."""
-    return "Bekreftet at dette blir offentlig: " + ", ".join(KIND_WORDS_NB[e.kind] for e in found)
+    """The change log's note of what was confirmed to become public (bokmål, as the archive keeps it)."""
+    return NOTE_PREFIX + ", ".join(KIND_WORDS_NB[e.kind] for e in found)
+
+
+def note_kinds(note: str) -> list[str] | None:
+    """The kinds a `kinds_note` names, to show them in the reader's language; None for another note."""
+    if not note.startswith(NOTE_PREFIX):
+        return None
+    by_word = {word: kind for kind, word in KIND_WORDS_NB.items()}
+    kinds = [by_word.get(word) for word in note[len(NOTE_PREFIX) :].split(", ")]
+    return None if None in kinds else [k for k in kinds if k]
 
 
 def mask_ids(text: str) -> str:

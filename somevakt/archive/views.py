@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from somevakt.archive.entry_record import event_clauses
-from somevakt.archive.exposure import exposed, mask_ids
+from somevakt.archive.exposure import KINDS, exposed, mask_ids, note_kinds
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS, CaseReference, RecordError
 from somevakt.archive.hold import Planner
 from somevakt.archive.models import (
@@ -30,6 +30,7 @@ from somevakt.archive.models import (
     ArchiveProfile,
     DeliveryState,
     Hold,
+    JournalChange,
     JournalEntry,
     Reason,
     RetentionRule,
@@ -203,6 +204,17 @@ class ScreeningForm(forms.Form):
         return data
 
 
+def _change_row(change: JournalChange) -> dict:
+    """A change as the page shows it: a confirmation's note in the reader's language."""
+    kinds = note_kinds(change.note)
+    if kinds is None:
+        note = change.note
+    else:
+        named = ", ".join(str(KINDS[kind]) for kind in kinds)
+        note = _("confirmed that this becomes public: %(kinds)s") % {"kinds": named}
+    return {"change": change, "note": note}
+
+
 def _entry(request: HttpRequest, entry_id: int) -> JournalEntry:
     return get_or_404(
         JournalEntry.objects.select_related("item__account", "item__status", "source_event__actor"),
@@ -256,7 +268,7 @@ def _entry_page(
             "thread": [
                 {**row, "time": dt.datetime.fromisoformat(row["time"]).astimezone(OSLO)} for row in thread
             ],
-            "changes": found.changes.select_related("by"),
+            "changes": [_change_row(change) for change in found.changes.select_related("by")],
             "metadata_form": metadata_form,
             "screening_form": screening_form,
             "is_records": has_role(request, *RECORDS),

@@ -118,6 +118,11 @@ def test_un_screening_personal_data_asks_for_a_confirmation_naming_it(
     entry.refresh_from_db()
     assert entry.skjermet is False and entry.screening_decided_by == records_officer
     assert entry.changes.get().note == "Bekreftet at dette blir offentlig: kontonummer"
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "(bekreftet at dette blir offentlig: kontonumre)" in page
+    records_client.cookies["somevakt_language"] = "en"
+    page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
+    assert "(confirmed that this becomes public: bank account numbers)" in page
 
 
 def test_a_screened_entry_is_decided_without_a_confirmation(acted, records_client):
