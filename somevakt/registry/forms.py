@@ -210,3 +210,32 @@ class ActivateForm(forms.Form):
         if not pk:
             return None
         return get_user_model().objects.filter(memberships__municipality=municipality, pk=pk).first()
+
+
+class OwnersForm(forms.Form):
+    """The responsible person and the admins of an account that exists."""
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = member_choices(municipality)
+        self.fields["responsible"] = forms.TypedChoiceField(
+            label=_("Responsible person"),
+            choices=[("", "–"), *people],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            widget=forms.Select(attrs={"class": "ds-input"}),
+        )
+        self.fields["admins"] = forms.TypedMultipleChoiceField(
+            label=_("Admins"),
+            choices=people,
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def people(self, municipality: Any) -> tuple[Any, list[Any]]:
+        users = get_user_model().objects.filter(memberships__municipality=municipality)
+        responsible = users.filter(pk=self.cleaned_data.get("responsible")).first()
+        admins = list(users.filter(pk__in=self.cleaned_data.get("admins") or []))
+        return responsible, admins

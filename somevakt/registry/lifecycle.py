@@ -62,7 +62,7 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 # The actions a person may be offered on an account's page (and the `account` subcommands).
-ACTIONS = ("plan", "submit", "approve", "reject", "activate", "close", "reopen", "retire")
+ACTIONS = ("plan", "submit", "approve", "reject", "activate", "close", "reopen", "retire", "owners")
 
 FLAG_LABELS = {
     "no_responsible": gettext_lazy("No responsible person"),
@@ -243,6 +243,8 @@ def available_actions(account: Account, person: Any, membership: Membership | No
         ):
             if state in TRANSITIONS[event][0]:
                 actions.add(action)
+        if state != AccountState.RETIRED:
+            actions.add("owners")
     return actions
 
 
@@ -630,6 +632,18 @@ def notified_people(account: Account, rules: AccountRules) -> dict[str, list[Any
             .order_by("person__username")
         ]
     return found
+
+
+@transaction.atomic
+def change_owners(account: Account, actor: Actor, *, responsible: Any, admins: Iterable[Any]) -> bool:
+    """Name another responsible person or change the admins (e.g. add the chief executive where
+    the pack checks it); False when nothing changed. An account keeps its responsible person once
+    it has one."""
+    account = locked(account)
+    check_manager(account, actor)
+    if account.state == AccountState.RETIRED:
+        raise Refused(_("A retired account's people are kept as they were."))
+    return set_owners(account, actor, responsible=responsible, admins=list(admins))
 
 
 def reason_required(reason: str) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.registry import lifecycle
-from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, PlanForm, ReasonForm
+from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, OwnersForm, PlanForm, ReasonForm
 from somevakt.registry.models import Account, AccountAlert, AccountState, Closure, PlanDecision
 from somevakt.registry.panels import panels_for
 from somevakt.registry.services import Actor
@@ -157,6 +157,13 @@ def render_detail(
             "reason_form": ReasonForm(),
             "activate_form": ActivateForm(
                 municipality=municipality, initial_responsible=account.responsible_id
+            ),
+            "owners_form": OwnersForm(
+                municipality=municipality,
+                initial={
+                    "responsible": account.responsible_id,
+                    "admins": list(account.admins.values_list("pk", flat=True)),
+                },
             ),
             "refusal": refusal,
             "approval_refusal": refusal_for_approval,
@@ -311,6 +318,7 @@ DONE_MESSAGES = {
     "close": gettext_lazy("The account is closed temporarily."),
     "reopen": gettext_lazy("The account is open again."),
     "retire": gettext_lazy("The account is retired; its items stay readable and archived."),
+    "owners": gettext_lazy("The responsible person and the admins are saved."),
 }
 
 
@@ -336,6 +344,12 @@ def act(request: HttpRequest, municipality: Municipality, account_id: int, actio
             activate_form = ActivateForm(request.POST, municipality=municipality)
             responsible = activate_form.person(municipality) if activate_form.is_valid() else None
             lifecycle.activate(account, actor, responsible=responsible)
+        elif action == "owners":
+            owners = OwnersForm(request.POST, municipality=municipality)
+            if not owners.is_valid():
+                raise lifecycle.Refused(_("Choose people who are members of the municipality."))
+            responsible, admins = owners.people(municipality)
+            lifecycle.change_owners(account, actor, responsible=responsible, admins=admins)
         else:
             reason = ReasonForm(request.POST)
             text = reason.cleaned_data["reason"] if reason.is_valid() else ""

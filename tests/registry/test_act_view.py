@@ -109,3 +109,35 @@ def test_it_gives_outsiders_404(outsider_client, waiting, account):
 
 def test_it_knows_no_other_steps(owner_client, account):
     assert owner_client.post(url(account, "explode")).status_code == 404
+
+
+def test_it_changes_the_responsible_person_and_admins(
+    planner_client, account, owner, unit_leader, municipality
+):
+    municipality.policy_pack = "romskog"
+    municipality.save()
+    account.admins.clear()
+    html = planner_client.get("/provekommune/kontoer/").content.decode()
+    assert 'data-flag="chief_executive_not_admin"' in html
+    response = planner_client.post(
+        url(account, "owners"), {"responsible": unit_leader.pk, "admins": [owner.pk]}
+    )
+    assert response.status_code == 302
+    account.refresh_from_db()
+    assert (account.responsible, list(account.admins.all())) == (unit_leader, [owner])
+    assert account.events.filter(type="owners_changed").count() == 1
+    assert "chief_executive_not_admin" not in planner_client.get("/provekommune/kontoer/").content.decode()
+
+
+def test_it_refuses_owners_from_outside_the_municipality(planner_client, account, outsider):
+    response = planner_client.post(url(account, "owners"), {"responsible": outsider.pk})
+    assert response.status_code == 403
+    account.refresh_from_db()
+    assert account.responsible != outsider
+
+
+def test_it_lets_no_employee_or_outsider_change_the_owners(member_client, outsider_client, account, member):
+    assert member_client.post(url(account, "owners"), {"responsible": member.pk}).status_code == 403
+    assert outsider_client.post(url(account, "owners"), {"responsible": member.pk}).status_code == 404
+    account.refresh_from_db()
+    assert account.responsible != member

@@ -165,3 +165,8 @@ def test_it_shows_the_plan_in_nynorsk_and_english(owner_client, planned, planner
 def test_it_offers_planning_only_to_those_who_plan(owner_client, unit_leader_client, municipality):
     assert "/kontoer/ny/" in owner_client.get(index()).content.decode()
     assert "/kontoer/ny/" in unit_leader_client.get(index()).content.decode()
+
+
+def test_it_offers_the_people_of_the_account_to_those_who_manage_it(owner_client, member, account):
+    html = owner_client.get(detail(account)).content.decode()
+    assert "/owners/" in html and 'type="checkbox" name="admins"' in html and 'name="responsible"' in html
