@@ -134,6 +134,8 @@ LANGUAGE_COOKIE_NAME = "somevakt_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 TIME_ZONE = "Europe/Oslo"
+# English dates in Norwegian order with a 24-hour clock (somevakt/web/formats/en).
+FORMAT_MODULE_PATH = ["somevakt.web.formats"]
 USE_I18N = True
 USE_TZ = True
 
