@@ -204,6 +204,8 @@ def _on_platform(request: HttpRequest, item: Item) -> dict[str, Any]:
                 "state": a,
                 "call_id": a.call_id,
                 "op_label": OPERATION_LABELS.get(a.op, a.op),
+                # Which answer, where there are several.
+                "text": (a.event.payload or {}).get("text", "") if a.op == "reply" else "",
                 "asked_at": a.event.at,
                 "actor": display_name(a.event.actor) if a.event.actor else a.event.actor_label,
                 "failure": FAILURE_LABELS.get(a.failure or "other", FAILURE_LABELS["other"])
@@ -433,7 +435,7 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
             event = services.note(item, person, form.get("text", "")[:4000])
         elif action == "retry":
             if services.retry_on_platform(item, person, _int(form.get("call"))):
-                messages.success(
+                messages.info(  # asked, not yet done
                     request,
                     _("Asked %(platform)s again; see “On the platform” for how it goes.")
                     % {"platform": item.account.get_platform_display()},

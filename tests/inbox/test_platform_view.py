@@ -29,9 +29,12 @@ def test_it_follows_a_waiting_call_until_it_is_done_or_failed(owner_client, owne
 def test_it_speaks_the_readers_language(owner_client, owner, make_item):
     item = make_item()
     perform(services.hide(item, owner, "personal_data").payload["call_id"])
+    services.send_reply(item, owner, "Vi har skjult kommentaren. Hilsen Eva")
+    assert "«Vi har skjult kommentaren. Hilsen Eva»" in owner_client.get(url(item)).content.decode()
     owner_client.cookies["somevakt_language"] = "en"
     html = owner_client.get(url(item)).content.decode()
     assert "Did not reach Facebook" in html and "The account is not connected" in html
+    assert "“Vi har skjult kommentaren. Hilsen Eva”" in html
     owner_client.cookies["somevakt_language"] = "nn"
     html = owner_client.get(url(item)).content.decode()
     assert "Nådde ikkje Facebook" in html
