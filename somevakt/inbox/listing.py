@@ -68,7 +68,7 @@ def condition(key: str, person: Any, now: dt.datetime) -> Q:
         # which), as long as it is still wanted: a hide while the item is hidden, and so on.
         return (
             Q(item_id__in=outbound.unreached(("reply", "delete")))
-            | Q(hidden=True, item_id__in=outbound.unreached(("hide",)))
+            | Q(hidden=True, deleted=False, item_id__in=outbound.unreached(("hide",)))
             | Q(hidden=False, item_id__in=outbound.unreached(("unhide",)))
         )
     if key == "mine":

@@ -90,7 +90,7 @@ class OnPlatform:
     error: str = ""
     call_id: int | None = None
     retryable: bool = False
-    # A failed hide since shown again in somevakt (or the other way round): no longer wanted.
+    # A failed hide since shown again in somevakt (or the other way round, or deleted since).
     superseded: bool = False
 
 
@@ -113,9 +113,13 @@ def on_platform(events: list[Any]) -> list[OnPlatform]:
     ]
     calls = states(sorted({e.item_id for e in acting}))
     last_toggle = {e.item_id: e.pk for e in events if e.type in TOGGLES}
+    deleted = {e.item_id: e.pk for e in events if e.type == "deleted"}
     out = []
     for event in acting:
-        superseded = event.type in TOGGLES and last_toggle.get(event.item_id) != event.pk
+        # A hide or unhide is no longer wanted once the other followed, or the comment was deleted.
+        superseded = event.type in TOGGLES and (
+            last_toggle.get(event.item_id) != event.pk or deleted.get(event.item_id, 0) > event.pk
+        )
         payload = event.payload or {}
         op = EVENT_OPERATIONS[event.type]
         if payload.get("by") == "platform":

@@ -161,6 +161,17 @@ def test_it_tries_a_failed_action_again_once(owner_client, make_item, settings):
     assert 'data-state="done"' in page and "Utført på Facebook" in page
 
 
+def test_it_offers_no_retry_of_a_hide_once_the_comment_is_deleted(owner_client, municipality, make_item):
+    item = hustadvika_insult(municipality, make_item)
+    owner_client.post(url(item, "hide"), {"ground": "illegal"})
+    worker_runs(item.events.get(type="hidden"))
+    owner_client.post(url(item, "delete"), {"ground": "0", "confirmed": "yes"})
+    worker_runs(item.events.get(type="deleted"))
+    page = owner_client.get(f"/provekommune/innboks/{item.pk}/").content.decode()
+    assert page.count("Prøv igjen") == 1  # the deletion, not the hiding it made moot
+    assert "Ikke lenger ønsket" in page
+
+
 def test_it_refuses_to_retry_another_items_call(owner_client, make_item):
     item, other = make_item("a"), make_item("b")
     owner_client.post(url(other, "hide"), {"ground": "personal_data"})
