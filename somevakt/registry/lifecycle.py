@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -165,11 +164,10 @@ def approvers(account: Account, plan: AccountPlan | None = None) -> list[Any]:
     """
     plan = plan if plan is not None else plan_of(account)
     author_id = plan.author_id if plan is not None else None
-    author = get_user_model().objects.filter(pk=author_id).first() if author_id else None
     people: dict[int, Any] = {}
     for role in rules_for(account).approved_by:
         if role == Role.UNIT_LEADER:
-            leader = account.unit.nearest_leader(exclude=author) if account.unit_id else None
+            leader = unit_approver(account, author_id)
             if leader is not None:
                 people[leader.pk] = leader
             continue
@@ -180,6 +178,25 @@ def approvers(account: Account, plan: AccountPlan | None = None) -> list[Any]:
         ):
             people[membership.person.pk] = membership.person
     return [person for pk, person in sorted(people.items()) if pk != author_id]
+
+
+def unit_approver(account: Account, author_id: int | None) -> Any:
+    """The acting leader of the account's unit (the deputy while the leader is away), or of the
+    nearest unit above, passing over the plan's author and anyone who is only an employee."""
+    unit = account.unit if account.unit_id else None
+    seen: set[int] = set()
+    while unit is not None and unit.pk not in seen:
+        seen.add(unit.pk)
+        leader = unit.acting_leader
+        if leader is not None and leader.pk != author_id and not only_employee(leader, account):
+            return leader
+        unit = unit.parent
+    return None
+
+
+def only_employee(person: Any, account: Account) -> bool:
+    membership = membership_of(person, account)
+    return membership is None or not (membership.roles - {Role.EMPLOYEE})
 
 
 def approval_refusal(account: Account, person: Any, plan: AccountPlan | None = None) -> str | None:

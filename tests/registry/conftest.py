@@ -65,7 +65,7 @@ def pack_municipality(slug: str):
     for name, roles, where, leads in (
         ("sjef", [Role.CHIEF_EXECUTIVE], top, True),
         ("leder", [Role.UNIT_LEADER], unit, True),
-        ("nestleder", [Role.EMPLOYEE], unit, False),
+        ("nestleder", [Role.UNIT_LEADER], unit, False),
         ("komm", [Role.COMMUNICATIONS], top, False),
         ("it", [Role.IT], top, False),
         ("service", [Role.SERVICE_OFFICE], top, False),

@@ -81,6 +81,22 @@ def test_it_lets_the_deputy_approve_while_the_unit_leader_is_away(db, slug):
     assert account.approved_by == people["nestleder"]
 
 
+@pytest.mark.parametrize("slug", ["hustadvika", "batsfjord"])
+def test_it_passes_over_a_deputy_who_is_only_an_employee(db, slug):
+    from somevakt.tenants.roles import Role
+
+    account, people = submitted(slug)
+    deputy = people["nestleder"].memberships.get()
+    deputy.grants.all().delete()
+    deputy.grants.create(role=Role.EMPLOYEE)
+    account.unit.leader_away = True
+    account.unit.save()
+    # The leader of the unit above approves instead.
+    assert lifecycle.approvers(account) == [people["sjef"]]
+    with pytest.raises(NotAllowed):
+        lifecycle.approve(account, as_(people["nestleder"]), "ok")
+
+
 def test_it_never_lets_an_employee_approve(db):
     account, people = submitted("hustadvika")
     with pytest.raises(NotAllowed):
