@@ -288,3 +288,18 @@ def test_it_shows_the_platform_state_of_each_action(owner_client, owner, municip
     html = owner_client.get(url(mastodon_item)).content.decode()
     assert 'data-state="local"' in html and "Mastodon tillater ikke dette" in html
     assert 'hx-trigger="every 2s"' not in html
+
+
+@pytest.mark.parametrize(
+    ("channel", "heading", "box"),
+    [
+        ("message", "Direktemelding fra Kari Nordmann", "Meldingen"),
+        ("post", "Innlegg på siden fra Kari Nordmann", "Innlegget"),
+        ("mention", "Kommunen nevnt av Kari Nordmann", "Der kommunen er nevnt"),
+    ],
+)
+def test_it_names_the_kind_of_item_in_its_heading(owner_client, make_item, channel, heading, box):
+    item = make_item(platform_id=f"k_{channel}", channel=channel)
+    html = owner_client.get(url(item)).content.decode()
+    assert heading in re.sub(r"[\u2066-\u2069]", "", html)
+    assert f">{box}</h2>" in html
