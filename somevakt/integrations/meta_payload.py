@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from somevakt.inbox.ports import InboundComment
+
 
 class MalformedDelivery(ValueError):
     """The body is JSON but not a delivery we can read. The message says where."""
@@ -85,3 +87,41 @@ def author_of(value: dict[str, Any]) -> tuple[str, str]:
     author = value.get("from") if isinstance(value.get("from"), dict) else {}
     author_id = ident(author.get("id")) or ident(value.get("sender_id"))
     return author_id, text_of(author.get("name")) or text_of(value.get("sender_name"))
+
+
+# Messaging events that say nothing to answer: receipts, reactions, button presses, opt-ins.
+QUIET_MESSAGING = ("delivery", "read", "reaction", "postback", "optin")
+
+
+def message_of(
+    platform: str, account_id: str, event: dict[str, Any], unhandled: list[str]
+) -> InboundComment | None:
+    """A direct message to a page or an Instagram account, with its conversation (`t_<sender>`)
+    as the thread; None for the account's own messages and for events with nothing to answer.
+    What is neither is added to `unhandled`."""
+    message = event.get("message")
+    sender = ident((event.get("sender") or {}).get("id")) if isinstance(event.get("sender"), dict) else ""
+    if not isinstance(message, dict):
+        if not any(key in event for key in QUIET_MESSAGING):
+            unhandled.append("messaging event without a message")
+        return None
+    if message.get("is_echo") or sender == account_id:
+        return None  # the account's own message, sent by us
+    if message.get("is_deleted"):
+        unhandled.append("deleted message")
+        return None
+    mid = ident(message.get("mid"))
+    if not mid or not sender:
+        raise MalformedDelivery(f"{platform} account {account_id}: a message without mid or sender")
+    return InboundComment(
+        platform=platform,
+        account_external_id=account_id,
+        platform_id=mid,
+        text=text_of(message.get("text")),
+        author_id=sender,
+        received_at=timestamp(event.get("timestamp")),
+        post_id=f"t_{sender}",
+        verb="add",
+        channel="message",
+        raw=event,
+    )

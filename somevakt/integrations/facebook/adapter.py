@@ -16,6 +16,7 @@ from somevakt.integrations.meta_payload import (
     author_of,
     entries,
     ident,
+    message_of,
     messaging,
     text_of,
     timestamp,
@@ -74,7 +75,7 @@ class FacebookAdapter(Adapter):
                 # The entry's time is when the change happened on the platform: the order of changes.
                 found.append(replace(parsed, changed_at=timestamp(entry_time)))
         for page_id, event in messaging(payload, "page"):
-            parsed = self._message(page_id, event)
+            parsed = message_of(self.platform, page_id, event, self.unhandled)
             if parsed is not None:
                 found.append(replace(parsed, changed_at=parsed.received_at))
         return found
@@ -206,33 +207,6 @@ class FacebookAdapter(Adapter):
             verb=verb,
             channel="review",
             raw=value,
-        )
-
-    def _message(self, page_id: str, event: dict[str, Any]) -> InboundComment | None:
-        """A Messenger message to the page. The conversation (the person's page-scoped id) is the thread."""
-        message = event.get("message")
-        sender = ident((event.get("sender") or {}).get("id")) if isinstance(event.get("sender"), dict) else ""
-        if not isinstance(message, dict):
-            # Deliveries, reads, reactions and postbacks say nothing to answer.
-            if not any(key in event for key in ("delivery", "read", "reaction", "postback", "optin")):
-                self.unhandled.append("messaging event without a message")
-            return None
-        if message.get("is_echo") or sender == page_id:
-            return None  # the page's own message, sent by us
-        mid = ident(message.get("mid"))
-        if not mid or not sender:
-            raise MalformedDelivery(f"page {page_id}: a message without mid or sender")
-        return InboundComment(
-            platform=self.platform,
-            account_external_id=page_id,
-            platform_id=mid,
-            text=text_of(message.get("text")),
-            author_id=sender,
-            received_at=timestamp(event.get("timestamp")),
-            post_id=f"t_{sender}",
-            verb="add",
-            channel="message",
-            raw=event,
         )
 
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:

@@ -20,6 +20,7 @@ from somevakt.integrations.meta_payload import (
     MalformedDelivery,
     entries,
     ident,
+    message_of,
     messaging,
     text_of,
     timestamp,
@@ -62,7 +63,7 @@ class InstagramAdapter(Adapter):
             if parsed is not None:
                 found.append(replace(parsed, changed_at=timestamp(entry_time)))
         for account_id, event in messaging(payload, "instagram"):
-            parsed = self._message(account_id, event)
+            parsed = message_of(self.platform, account_id, event, self.unhandled)
             if parsed is not None:
                 found.append(replace(parsed, changed_at=parsed.received_at))
         return found
@@ -105,35 +106,6 @@ class InstagramAdapter(Adapter):
             verb="add",
             channel="mention",
             raw=value,
-        )
-
-    def _message(self, account_id: str, event: dict[str, Any]) -> InboundComment | None:
-        """A direct message to the account; the thread is the conversation (the sender's scoped id)."""
-        message = event.get("message")
-        sender = ident((event.get("sender") or {}).get("id")) if isinstance(event.get("sender"), dict) else ""
-        if not isinstance(message, dict):
-            if not any(key in event for key in ("read", "reaction", "postback", "delivery")):
-                self.unhandled.append("messaging event without a message")
-            return None
-        if message.get("is_echo") or sender == account_id:
-            return None  # the account's own message
-        if message.get("is_deleted"):
-            self.unhandled.append("deleted message")
-            return None
-        mid = ident(message.get("mid"))
-        if not mid or not sender:
-            raise MalformedDelivery(f"instagram account {account_id}: a message without mid or sender")
-        return InboundComment(
-            platform=self.platform,
-            account_external_id=account_id,
-            platform_id=mid,
-            text=text_of(message.get("text")),
-            author_id=sender,
-            received_at=timestamp(event.get("timestamp")),
-            post_id=f"t_{sender}",
-            verb="add",
-            channel="message",
-            raw=event,
         )
 
     def fetch_recent(self, since: datetime | None = None) -> list[InboundComment]:
