@@ -372,8 +372,10 @@ def transition(
 
 
 def locked(account: Account) -> Account:
+    # Only the account's row: PostgreSQL cannot lock the nullable side of the outer joins
+    # (no unit, no responsible person), and the related rows need no lock.
     return (
-        Account.objects.select_for_update()
+        Account.objects.select_for_update(of=("self",))
         .select_related("municipality", "unit", "responsible")
         .get(pk=account.pk)
     )
