@@ -140,6 +140,10 @@ class ReviseFirst(ActionRefused):
         self.decision = decision
 
 
+# The account states an answer may go out from; a temporary closure is the engine's to refuse.
+ANSWERING_STATES = ("active", "closed_temporarily")
+
+
 def send_reply(
     item: Item, person: Any, text: str, purpose: str = "reply", anyway_reason: str = ""
 ) -> ItemEvent:
@@ -151,6 +155,12 @@ def send_reply(
     """
     if purpose not in REPLY_PURPOSES:
         raise ActionRefused(_("Unknown kind of answer."))
+    if item.account.state not in ANSWERING_STATES:
+        # Only an active account speaks (DESIGN.md §3); a closed one is refused by the engine below.
+        raise ActionRefused(
+            _("The account is not in use (%(state)s): nothing is answered from it.")
+            % {"state": item.account.get_state_display().lower()}
+        )
     text = text.strip()
     try:
         check_input(text, "reply")

@@ -163,3 +163,14 @@ def test_it_refuses_a_reply_while_the_account_is_closed(make_item, owner, accoun
     )
     with pytest.raises(ActionRefused, match="kan ikke sendes"):
         services.send_reply(item, owner, "Biblioteket åpner klokka ti. Hilsen Eva")
+
+
+@pytest.mark.parametrize("state", ["planned", "approved", "retired"])
+def test_it_answers_only_from_an_account_in_use(make_item, owner, account, state):
+    item = make_item(codes=["intent.question"])
+    account.state = state
+    account.save(update_fields=["state"])
+    item.refresh_from_db()
+    with pytest.raises(services.ActionRefused, match="ikke i bruk"):
+        services.send_reply(item, owner, "Biblioteket åpner klokka ti. Hilsen Eva")
+    assert not item.events.filter(type="replied").exists()
