@@ -167,6 +167,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10, minimum=60)
+# Failed sign-ins within 15 minutes that lock a user name, and an address (an office behind one
+# NAT address shares the second: raise it there), for 15 minutes after the last (tenants.signin).
+SIGNIN_FAILURES_PER_NAME = env_int("SOMEVAKT_SIGNIN_FAILURES_PER_NAME", 5, minimum=1)
+SIGNIN_FAILURES_PER_ADDRESS = env_int("SOMEVAKT_SIGNIN_FAILURES_PER_ADDRESS", 30, minimum=1)
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.http import HttpRequest
@@ -21,11 +22,17 @@ from django.utils.translation import gettext_lazy as _
 
 from somevakt.tenants.models import AuditAction, AuditEntry
 
-# A name is locked after this many failed sign-ins within WINDOW, for WINDOW after the last one.
-MAX_FAILURES_PER_NAME = 5
-# An address is locked after this many (many people may share a municipality's address).
-MAX_FAILURES_PER_ADDRESS = 30
+# A name or an address with too many failed sign-ins within WINDOW is locked for WINDOW after
+# the last one; how many is a setting (SIGNIN_FAILURES_PER_NAME / _PER_ADDRESS, README).
 WINDOW = timedelta(minutes=15)
+
+
+def per_name() -> int:
+    return int(settings.SIGNIN_FAILURES_PER_NAME)
+
+
+def per_address() -> int:
+    return int(settings.SIGNIN_FAILURES_PER_ADDRESS)
 
 
 def address_of(request: HttpRequest | None) -> str | None:
@@ -40,7 +47,7 @@ def _failures(since: datetime, **where: Any) -> list[datetime]:
     return list(
         AuditEntry.objects.filter(action=AuditAction.SIGN_IN_FAILED, at__gte=since, **where)
         .order_by("-at")
-        .values_list("at", flat=True)[:MAX_FAILURES_PER_ADDRESS]
+        .values_list("at", flat=True)[: max(per_name(), per_address())]
     )
 
 
@@ -50,11 +57,11 @@ def locked_until(name: str, address: str | None, now: datetime | None = None) ->
     since = now - WINDOW
     ends = []
     by_name = _failures(since, subject=name.strip().lower())
-    if len(by_name) >= MAX_FAILURES_PER_NAME:
+    if len(by_name) >= per_name():
         ends.append(by_name[0] + WINDOW)
     if address:
         by_address = _failures(since, address=address)
-        if len(by_address) >= MAX_FAILURES_PER_ADDRESS:
+        if len(by_address) >= per_address():
             ends.append(by_address[0] + WINDOW)
     return max(ends) if ends else None
 

@@ -10,8 +10,11 @@ from django.test import Client
 from django.utils import timezone
 
 from somevakt.tenants.models import AuditAction, AuditEntry
-from somevakt.tenants.signin import MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_NAME, WINDOW
+from somevakt.tenants.signin import WINDOW
 from tests.conftest import PASSWORD
+
+MAX_FAILURES_PER_NAME = 5  # the defaults (README, Settings)
+MAX_FAILURES_PER_ADDRESS = 30
 
 LOGIN = "/logg-inn/"
 
@@ -72,3 +75,10 @@ def test_it_never_changes_or_deletes_an_entry(owner) -> None:
     with pytest.raises(ValueError, match="append-only"):
         entry.delete()
     assert AuditEntry.objects.get().subject == "eier"
+
+
+def test_it_takes_the_limits_from_the_settings(client, owner, settings) -> None:
+    settings.SIGNIN_FAILURES_PER_NAME = 2
+    for _attempt in range(2):
+        sign_in(client, "eier", "feil-passord")
+    assert "For mange mislykkede innlogginger" in sign_in(client, "eier", PASSWORD).content.decode()
