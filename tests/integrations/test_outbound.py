@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, server_error, token_expired
+from somevakt.inbox.ports import OPERATIONS
+from somevakt.integrations.fakes.graph import DEFAULT_TOKEN, FakeGraph, error, server_error, token_expired
 from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
 from somevakt.integrations.fakes.mastodon import FakeMastodon
 from somevakt.integrations.models import OutboundCall, OutboundStatus
-from somevakt.integrations.outbound import perform, request, retry, states, unreached
+from somevakt.integrations.outbound import (
+    capabilities,
+    perform,
+    request,
+    retry,
+    states,
+    sweep_stuck,
+    unreached,
+)
 from somevakt.registry.models import AccountAlert, AlertKind
+from tests.factories import make_item
 from tests.integrations.conftest import PAGE, with_credentials
 
 
@@ -124,12 +137,6 @@ def test_it_refuses_unknown_operations_and_empty_replies(account, op, text) -> N
 
 
 def test_it_queues_again_a_call_whose_worker_died(account, graph) -> None:
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from somevakt.integrations.outbound import sweep_stuck
-
     with_credentials(account, DEFAULT_TOKEN)
     call = request(account, "hide", "1_1")
     # The worker took it and died: attempted, still pending, its task gone.
@@ -145,8 +152,6 @@ def test_it_queues_again_a_call_whose_worker_died(account, graph) -> None:
 
 
 def test_it_leaves_a_call_alone_while_it_waits_for_its_retry(account, graph) -> None:
-    from somevakt.integrations.outbound import sweep_stuck
-
     with_credentials(account, DEFAULT_TOKEN)
     call = request(account, "hide", "1_1")
     graph.fail_next(server_error(), server_error(), server_error())
@@ -160,8 +165,6 @@ def test_it_leaves_a_call_alone_while_it_waits_for_its_retry(account, graph) -> 
 
 
 def test_it_keeps_why_a_call_failed_as_a_kind(account, graph, settings) -> None:
-    from somevakt.integrations.fakes.graph import error
-
     with_credentials(account, DEFAULT_TOKEN)
     kinds = {}
     for name, answer in {
@@ -218,8 +221,6 @@ def test_it_resolves_the_accounts_alerts_once_nothing_is_failed(account, graph) 
 
 
 def test_it_does_not_ask_again_for_a_comment_that_is_gone(account, graph) -> None:
-    from somevakt.integrations.fakes.graph import error
-
     with_credentials(account, DEFAULT_TOKEN)
     call = request(account, "reply", "1_1", text="Hei", item_id=5)
     graph.fail_next(error(100, "Object does not exist", "GraphMethodException", subcode=33))
@@ -241,10 +242,6 @@ def test_it_lists_the_items_whose_action_did_not_reach_the_platform(account, gra
 def test_it_answers_a_direct_message_in_its_conversation_and_says_when_the_window_has_closed(
     account, graph
 ) -> None:
-    from datetime import UTC, datetime
-
-    from tests.factories import make_item
-
     with_credentials(account, DEFAULT_TOKEN)
     graph.add_message(PAGE, "7011", "m_1", "Er legevakten åpen i jula?")
     graph.add_message(PAGE, "7022", "m_2", "Hei?", created=datetime(2026, 1, 1, tzinfo=UTC))
@@ -275,9 +272,6 @@ def test_it_answers_a_direct_message_in_its_conversation_and_says_when_the_windo
     ],
 )
 def test_it_knows_what_each_platform_allows_for_each_kind_of_item(platform, kind, allowed) -> None:
-    from somevakt.inbox.ports import OPERATIONS
-    from somevakt.integrations.outbound import capabilities
-
     assert {op for op in OPERATIONS if capabilities(platform, kind).allows(op)} == allowed
 
 
