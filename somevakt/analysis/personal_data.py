@@ -51,13 +51,27 @@ _END = r"(?![0-9])(?![.,/][0-9])"
 _IBAN = re.compile(rf"(?<![A-Za-z0-9])NO[0-9]{{2}}(?:[{_SP}]?[0-9]){{11}}{_END}")
 _ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}])[0-9]{{4}}([.{_SP}])[0-9]{{2}}\1[0-9]{{5}}{_END}")
 # A birth number as people write it: `DDMMYYNNNNN`, `DDMMYY NNNNN`, `DDMMYY-NNNNN`, or with its
-# date written `DD.MM.YY`, `DD-MM-YY` or `DD MM YY` (the year also in four digits) and a space or
-# dash before the personal number; that may be split `NNN NN`, or be a digit short (`NNNN`: only
-# bare ten digits are taken so; `_birth` decides).
+# date written `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the year also in four digits;
+# `DDMMYYYY` then needs a gap) and the personal number after a space, a dash, a slash or a dot
+# (with spaces around it or not; a dotted date also with nothing between: `15.03.8510190`). The
+# personal number may be split `NNN NN` or `NN NNN`, or be a digit short (`NNNN`; `_birth` decides).
+# (a dot only alone: ". " ends a sentence)
+_GAP = rf"(?:[{_SP}]?[-/][{_SP}]?|[.{_SP}])"
+_PERSONAL = rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}|[0-9]{{2}}[{_SP}][0-9]{{3}}|[0-9]{{4}})"
 _BIRTH = re.compile(
-    rf"{_START}(?:(?P<compact>[0-9]{{6}})(?P<gap>[{_SP}-]?)"
-    rf"|(?P<dd>[0-9]{{2}})(?P<sep>[.{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)[{_SP}-])"
-    rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}|[0-9]{{4}}){_END}"
+    rf"{_START}(?:(?P<compact>[0-9]{{6}})(?P<gap>{_GAP}?)"
+    rf"|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}}){_GAP}"
+    rf"|(?P<dd>[0-9]{{2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)(?:{_GAP}|(?=[0-9]{{5}}(?![0-9]))))"
+    rf"{_PERSONAL}{_END}"
+)
+# A birth date and the personal number written apart, the personal number named:
+# "født 15.03.85, personnr 10190", "fødselsdato 150385 og personnummer 101 90".
+_ID_AFTER_DATE = re.compile(
+    rf"{_START}(?:(?P<dd>[0-9]{{2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)"
+    rf"|(?P<compact>[0-9]{{6}})|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}}))"
+    r"(?![0-9])[^0-9\n]{1,30}?(?<![a-zæøå])(?:personnummer(?:et)?|personnr|pers\.? ?nr|pnr|p\.nr|"
+    r"fødselsnummer(?:et)?|fødselsnr|fnr|siste fem(?: siffer)?)\.?:?(?: er)?[\s:]{0,3}"
+    rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}){_END}"
 )
 _PHONE = re.compile(
     rf"(?:(?P<prefix>(?<![\w+])(?:\+|00)[{_SP}]?47[{_SP}.-]?)|{_START}(?<![0-9][{_SP}-])(?<!\+))"
@@ -84,7 +98,10 @@ _REFERENCE_WORDS = (
     r"org|orgnr|org\.nr|org\. ?nr|organisasjonsnummer|orgnummer|kid|kid-nummer|kid-nr|faktura|"
     r"fakturanr|fakturanummer|ordre|ordrenr|ordrenummer|ref|referanse|referansenr|referansenummer|"
     r"kundenr|kundenummer|avtalenr|avtalenummer|postboks|gnr|bnr|konto|kontonr|kontonummer|"
-    r"vedtak|dokument|dok"
+    r"vedtak|dokument|dok|bestilling|bestillingsnr|bestillingsnummer|kvittering|kvitteringsnr|"
+    r"kvitteringsnummer|bilag|bilagsnr|serienr|serienummer|billett|billettnr|billettnummer|"
+    r"sporingsnr|sporingsnummer|sending|sendingsnr|medlemsnr|medlemsnummer|kortnr|kortnummer|"
+    r"lisens|lisensnr|regnr|registreringsnummer|leilighet"
 )
 _LABEL_END = r"\.?(?: ?nr\.?)?:?(?: er| på)?[\s]*$"
 # What comes right before a number that is an amount or a reference, not a phone number.
@@ -146,20 +163,28 @@ def _like_context(lower: str, m: re.Match[str]) -> bool:
     return not _NOT_PHONE_AFTER.match(lower[end : end + 12])
 
 
+def _date_of(m: re.Match[str]) -> tuple[str, int | None]:
+    """The `DDMMYY` a birth-number match starts with, and the four-digit year if one is written."""
+    if m.group("compact"):
+        return m.group("compact"), None
+    if m.group("cdd"):
+        year = m.group("cyear")
+        return m.group("cdd") + year[-2:], int(year)
+    yy = m.group("yy")
+    return m.group("dd") + m.group("mm") + yy[-2:], int(yy) if len(yy) == 4 else None
+
+
 def _birth(lower: str, m: re.Match[str]) -> str | None:
     """The code for a number written like a birth number, or None."""
     raw = m.group()
     bare = raw.isdigit()
-    year = None
-    if m.group("compact"):
-        date = m.group("compact")
-    else:
-        yy = m.group("yy")
-        date = m.group("dd") + m.group("mm") + yy[-2:]
-        year = int(yy) if len(yy) == 4 else None
+    date, year = _date_of(m)
     digits = date + "".join(_GROUPS.findall(m.group("personal")))
     if len(digits) == 10 and not bare:
-        return None  # "01.02.85 1234" is a date and something else more often than an id
+        # "150385 1234" and "150385-1234" read as a birth number a digit short; a written date
+        # and four digits ("01.02.85 1234") only where the writer calls it one
+        if not m.group("compact") and _id_word(lower, m.start(), m.end()) != "id":
+            return None
     if len(digits) == 11:
         valid = fodselsnummer.is_valid(digits)
         if valid and year is not None:  # a four-digit year must be the century the number gives
@@ -175,6 +200,18 @@ def _birth(lower: str, m: re.Match[str]) -> str | None:
     if not _date_like(digits, year) or _id_word(lower, m.start(), m.end()) == "account":
         return None
     return NATIONAL_ID_LIKE if _like_context(lower, m) else None
+
+
+def _id_after_date(m: re.Match[str]) -> str | None:
+    """A birth date with its personal number named after it: a national id if the two make a
+    valid one, else possibly one (the writer has said what the number is)."""
+    date, year = _date_of(m)
+    digits = date + "".join(_GROUPS.findall(m.group("personal")))
+    if fodselsnummer.is_valid(digits) and (
+        year is None or fodselsnummer.get_birth_date(digits).year == year
+    ):
+        return NATIONAL_ID
+    return NATIONAL_ID_LIKE if _date_like(digits, year) else None
 
 
 def _phone(lower: str, m: re.Match[str]) -> bool:
@@ -213,6 +250,10 @@ def find(text: str, lower: str | None = None) -> list[Match]:
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
             candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
+    for m in _ID_AFTER_DATE.finditer(lower):
+        code = _id_after_date(m)
+        if code:
+            candidates.append(Match(code, m.start(), m.end()))
     for m in _BIRTH.finditer(text):
         code = _birth(lower, m)
         if code:
@@ -268,7 +309,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -92,7 +92,9 @@ def test_it_finds_a_birth_number_with_its_date_written_with_dots() -> None:
     dotted = f"{wrong[:2]}.{wrong[2:4]}.{wrong[4:6]} {wrong[6:]}"
     # Written like a birth number, a wrong check digit may be a typo: it is a possible one.
     assert codes(f"Fødselsnummer {dotted}") == [(NATIONAL_ID_LIKE, dotted)]
-    assert codes(f"Tallet {number[:2]}.{number[2:4]}.{number[4:6]}{number[6:]} er ikke delt opp.") == []
+    # The personal number typed straight after a dotted date is still one.
+    glued = f"{number[:2]}.{number[2:4]}.{number[4:6]}{number[6:]}"
+    assert codes(f"Tallet {glued} er ikke delt opp.") == [(NATIONAL_ID, glued)]
 
 
 def test_it_finds_every_generated_account_number_in_sentences() -> None:
@@ -203,6 +205,13 @@ def split_forms(number: str) -> list[str]:
         f"{dd} {mm} {yy} {personal}",
         f"{dd}-{mm}-{yy} {personal}",
         f"{dd}.{mm}.{yy}-{personal}",
+        f"{dd}/{mm}/{yy} {personal}",
+        f"{dd}.{mm}.{yy}.{personal}",
+        f"{dd}{mm}{yy}.{personal}",
+        f"{dd}{mm}{yy} - {personal}",
+        f"{dd}{mm}{yy}/{personal}",
+        f"{dd}{mm}{yy} {personal[:2]} {personal[2:]}",
+        f"{dd}.{mm}.{yy}{personal}",
     ]
 
 
@@ -227,6 +236,8 @@ def test_it_reports_a_valid_birth_number_with_a_four_digit_year_as_a_national_id
     year = fodselsnummer.get_birth_date(number).year
     written = f"{number[:2]}.{number[2:4]}.{year} {number[6:]}"
     assert codes(f"Jeg er født {written}, hva mer trenger dere?") == [(NATIONAL_ID, written)]
+    compact = f"{number[:4]}{year}-{number[6:]}"
+    assert codes(f"Jeg er født {compact}, hva mer trenger dere?") == [(NATIONAL_ID, compact)]
     wrong_century = f"{number[:2]}.{number[2:4]}.{year + 100} {number[6:]}"
     assert codes(f"Født {wrong_century}.") == [(NATIONAL_ID_LIKE, wrong_century)]
 
@@ -244,6 +255,32 @@ def test_it_reports_a_number_a_digit_short_as_a_possible_national_id() -> None:
         short = birth_number(d_number=i % 3 == 0)[:10]
         text = ID_SENTENCES[i % len(ID_SENTENCES)].format(short)
         assert codes(text) == [(NATIONAL_ID_LIKE, short)], text
+
+
+def test_it_reports_a_birth_date_with_its_personal_number_named_after_it() -> None:
+    number = birth_number()
+    dd, mm, yy, personal = number[:2], number[2:4], number[4:6], number[6:]
+    for written in (
+        f"{dd}.{mm}.{yy}, personnr {personal}",
+        f"{dd}{mm}{yy} og personnummer {personal[:3]} {personal[3:]}",
+        f"{dd}.{mm}.{yy} pnr. {personal}",
+    ):
+        assert codes(f"Eg er fødd {written} om de treng det.") == [(NATIONAL_ID, written)], written
+    wrong = with_wrong_check_digit(number)
+    written = f"{wrong[:2]}.{wrong[2:4]}.{wrong[4:6]}, personnummer {wrong[6:]}"
+    assert codes(f"Født {written}.") == [(NATIONAL_ID_LIKE, written)]
+    # a date and a number that nothing calls a personal number are not one
+    assert codes(f"Født {dd}.{mm}.{yy}, bor i nr {personal}.") == []
+
+
+def test_it_reports_a_number_a_digit_short_after_a_date_written_together() -> None:
+    for i in range(30):
+        short = birth_number(d_number=i % 3 == 0)[:10]
+        for written in (f"{short[:6]} {short[6:]}", f"{short[:6]}-{short[6:]}"):
+            text = ID_SENTENCES[i % len(ID_SENTENCES)].format(written)
+            assert codes(text) == [(NATIONAL_ID_LIKE, written)], text
+    assert codes("Fødselsnummer 01.02.85 1234") == [(NATIONAL_ID_LIKE, "01.02.85 1234")]
+    assert codes("Vi sees 01.02.85 1234 meter unna.") == []
 
 
 def test_it_calls_a_bare_number_passing_the_account_checksum_a_possible_id_only_when_named_one() -> None:
@@ -290,6 +327,16 @@ def test_it_calls_a_bare_number_passing_the_account_checksum_a_possible_id_only_
         "Tallene 12 01 02 85 12345 hører sammen.",
         "Serienummer 01 02 85 12345 67 står på lappen.",
         "Det er 1 0102851234 av dem.",
+        "Bestilling 12.03.24/12345 er sendt.",
+        "Det skjedde 12.03.2024. 12345 mennesker kom.",
+        "Kvittering 12032024 12345 ligger vedlagt.",
+        "Kundenummer 120385-1234 står på brevet.",
+        "Periode 01.01.2025 - 31.12.2025.",
+        "Vi sees 12.03.24 kl 1800.",
+        "Jeg ble født 15.03.1985 i Gausdal.",
+        "Bursdagen min er 150385!",
+        "Referanse: 150385/12345",
+        "2024-03-15 10:30 i kommunestyresalen.",
     ],
 )
 def test_it_raises_no_possible_national_id_alarm_on_other_numbers(text: str) -> None:
