@@ -132,6 +132,18 @@ class PlatformActions:
         platform id of the message sent."""
         raise NotImplementedError(f"{self.platform} cannot answer private messages")
 
+    def publish(self, post: OutgoingPost, progress: dict[str, Any]) -> Published:
+        """Publish the municipality's own post on the account.
+
+        `progress` is where the platform's intermediate objects are noted (an Instagram media
+        container, uploaded Mastodon media) as they are made; the caller keeps it across
+        attempts, so a retry goes on from there and never makes the post twice."""
+        raise NotImplementedError(f"{self.platform} cannot publish posts")
+
+    def remove_post(self, platform_id: str) -> None:
+        """Remove the municipality's own post (a consent behind it was withdrawn)."""
+        raise NotImplementedError(f"{self.platform} cannot remove posts")
+
 
 @dataclass(frozen=True)
 class CallState:
@@ -189,6 +201,64 @@ class Outbound(Protocol):
         """The ids of items with a call of `ops` that did not reach the platform and still
         matters (failed, not since done by a retry or made moot), as a query for `item_id__in=`."""
         ...
+
+
+@dataclass(frozen=True)
+class OutgoingMedia:
+    """A picture of a post: the stored file (uploaded by Facebook and Mastodon), a public link
+    that expires (fetched by Instagram), its alternative text and its content type."""
+
+    path: str
+    url: str
+    alt_text: str
+    content_type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    """The municipality's own post as a platform receives it."""
+
+    text: str
+    link: str = ""
+    media: tuple[OutgoingMedia, ...] = ()
+    # The same for every attempt at one post on one account (Mastodon's Idempotency-Key).
+    idempotency_key: str = ""
+
+
+@dataclass(frozen=True)
+class Published:
+    platform_id: str
+    permalink: str = ""
+
+
+class Posts(Protocol):
+    """The gateway for the municipality's own posts (the publishing app asks; the integrations
+    carry it out). Unlike `Outbound`, the calls are synchronous: publishing runs them from its
+    own job and records the result on the post itself."""
+
+    def publish(self, account: Any, post: OutgoingPost, progress: dict[str, Any]) -> Published:
+        """Publish on the account; raises PlatformError (with its kind) when it cannot."""
+        ...
+
+    def remove(self, account: Any, platform_id: str) -> None:
+        """Remove a post of ours from the platform; raises PlatformError."""
+        ...
+
+    def check_link(self, url: str) -> int:
+        """The HTTP status a web page answers with (after redirects); 0 when it does not answer."""
+        ...
+
+
+_posts: list[Posts] = []
+
+
+def connect_posts(gateway: Posts) -> None:
+    """Called by the integrations in `ready()`; the last one connected is used."""
+    _posts[:] = [gateway]
+
+
+def posts() -> Posts | None:
+    return _posts[0] if _posts else None
 
 
 _gateway: list[Outbound] = []

@@ -9,13 +9,15 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self) -> None:
         # The inbox asks for platform calls through its port; this app carries them out.
-        from somevakt.inbox.ports import connect_outbound
-        from somevakt.integrations import outbound
+        from somevakt.inbox.ports import connect_outbound, connect_posts
+        from somevakt.integrations import outbound, posts
         from somevakt.integrations.account_credentials import SET_CREDENTIALS
         from somevakt.registry.account_cli import register_account_subcommand
         from somevakt.registry.panels import AccountPanel, register_account_panel
 
         connect_outbound(outbound)
+        # The publishing app publishes and checks links through its own port.
+        connect_posts(posts)
         register_account_subcommand(SET_CREDENTIALS)
         register_account_panel(
             AccountPanel("integrations.calls", "integrations/account_calls.html", outbound.account_panel)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from somevakt.inbox.ports import Capabilities, InboundComment, PlatformActions
+from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, PlatformActions
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,16 @@ class Adapter(PlatformActions):
     def fetch_text(self, object_id: str) -> str:
         """The text of a post or comment by its id (for a mention that arrived without it)."""
         raise NotImplementedError(f"{self.platform} cannot read a post by its id")
+
+
+def text_with_link(post: OutgoingPost) -> str:
+    """The post's text with its website link at the end, unless the text has it already: where
+    a platform has no link field (Mastodon, Instagram), the link is part of the text."""
+    if not post.link or post.link in post.text:
+        return post.text
+    return f"{post.text.rstrip()}\n\n{post.link}"
+
+
+def read_file(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     # The first pause before a quick retry in the same attempt, doubled each time.
     "PLATFORM_RETRY_BACKOFF": 0.5,
     "OUTBOUND_MAX_ATTEMPTS": 5,
+    # An HTTP proxy through which website links in posts are checked (none: straight out).
+    "LINK_CHECK_PROXY": "",
     # Days a raw delivery is kept after processing (its comments live on as inbox items), and
     # after being rejected as unreadable (for an administrator to look at).
     "DELIVERY_RETENTION_DAYS": 30,

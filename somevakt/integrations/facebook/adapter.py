@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import Capabilities, InboundComment
-from somevakt.integrations.base import Adapter
+from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Published
+from somevakt.integrations.base import Adapter, read_file, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
     MalformedDelivery,
@@ -366,3 +366,34 @@ class FacebookAdapter(Adapter):
     def _set_hidden(self, platform_id: str, hidden: bool) -> None:
         with self.client() as client:
             client.post(platform_id, is_hidden=hidden)
+
+    def publish(self, post: OutgoingPost, progress: dict[str, Any]) -> Published:
+        """A page feed post. Pictures are uploaded unpublished first (`/{page}/photos` with
+        `published=false` and their alternative text) and attached to the feed post
+        (`attached_media`); their ids are kept in `progress`, so a retry does not upload them again."""
+        with self.client() as client:
+            photos: list[str] = progress.setdefault("photos", [])
+            for media in post.media[len(photos) :]:
+                name = media.path.rsplit("/", 1)[-1]
+                uploaded = client.upload(
+                    f"{self.external_id}/photos",
+                    (name, read_file(media.path), media.content_type),
+                    published=False,
+                    alt_text_custom=media.alt_text,
+                )
+                photos.append(ident(uploaded.get("id")))
+            fields: dict[str, Any] = {"message": text_with_link(post) if photos else post.text}
+            if photos:
+                for index, photo in enumerate(photos):
+                    fields[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo})
+            elif post.link:
+                fields["link"] = post.link
+            created = client.post(f"{self.external_id}/feed", **fields)
+            post_id = ident(created.get("id"))
+            progress["post_id"] = post_id
+            permalink = text_of(client.get(post_id, fields="permalink_url").get("permalink_url"))
+        return Published(post_id, permalink)
+
+    def remove_post(self, platform_id: str) -> None:
+        with self.client() as client:
+            client.delete(platform_id)

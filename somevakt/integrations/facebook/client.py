@@ -47,6 +47,11 @@ class GraphClient:
     def post(self, path: str, **data: Any) -> dict[str, Any]:
         return self._send("POST", path, data={key: str_value(value) for key, value in data.items()})
 
+    def upload(self, path: str, file: tuple[str, bytes, str], **data: Any) -> dict[str, Any]:
+        """A multipart POST with one file (`source`), as the photo edges take it."""
+        fields = {key: str_value(value) for key, value in data.items()}
+        return self._send("POST", path, data=fields, files={"source": file})
+
     def delete(self, path: str) -> dict[str, Any]:
         return self._send("DELETE", path)
 

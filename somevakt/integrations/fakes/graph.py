@@ -11,8 +11,11 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import httpx
 
 from somevakt.integrations.fakes.server import FakeServer, Request, Response
 
@@ -52,8 +55,20 @@ def server_error() -> Response:
     return Response(500, None)
 
 
+def fetch_over_http(url: str) -> tuple[int, str, bytes]:
+    try:
+        response = httpx.get(url, timeout=5.0, follow_redirects=True)
+    except httpx.HTTPError:
+        return 0, "", b""
+    return response.status_code, response.headers.get("content-type", ""), response.content
+
+
 class FakeGraph(FakeServer):
-    def __init__(self, tokens: tuple[str, ...] = (DEFAULT_TOKEN,)) -> None:
+    def __init__(
+        self,
+        tokens: tuple[str, ...] = (DEFAULT_TOKEN,),
+        fetch: Callable[[str], tuple[int, str, bytes]] | None = None,
+    ) -> None:
         super().__init__()
         self.tokens = set(tokens)
         self.feeds: dict[str, list[str]] = {}  # page id -> post ids, newest first
@@ -65,9 +80,20 @@ class FakeGraph(FakeServer):
         # page id -> conversation id ("t_<psid>") -> messages, oldest first
         self.conversations: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self.sent: list[dict[str, Any]] = []  # what the page sent through the Send API
+        self.photos: dict[str, dict[str, Any]] = {}  # uploaded page photos by id
+        self.containers: dict[str, dict[str, Any]] = {}  # Instagram media containers by id
         self._ids = itertools.count(900_000_001)
+        # How Instagram fetches a container's `image_url`: (status, content type, bytes).
+        self.fetch: Callable[[str], tuple[int, str, bytes]] = fetch or fetch_over_http
 
     # Building the world -------------------------------------------------------------
+
+    def add_page(self, page_id: str) -> None:
+        """A page with nothing on it yet, which the municipality may publish on."""
+        self.feeds.setdefault(page_id, [])
+
+    def add_instagram_account(self, account_id: str) -> None:
+        self.media.setdefault(account_id, [])
 
     def add_post(self, page_id: str, post_id: str, permalink: str = "") -> None:
         if post_id not in self.posts:
@@ -234,7 +260,7 @@ class FakeGraph(FakeServer):
         found = self.posts.get(node) or self.comments.get(node)
         if found is None or found.get("deleted"):
             return self._unknown(node)
-        keys = ("id", "message", "from", "created_time", "permalink_url")
+        keys = ("id", "message", "caption", "from", "created_time", "permalink_url", "permalink")
         return Response(200, {key: found[key] for key in keys if key in found})
 
     def _get_visitor_posts(self, node: str, request: Request) -> Response:
@@ -387,11 +413,141 @@ class FakeGraph(FakeServer):
         return Response(200, {"success": True})
 
     def _delete_node(self, node: str, request: Request) -> Response:
-        comment = self.comments.get(node)
-        if comment is None or comment.get("deleted"):
+        found = self.comments.get(node) or self.posts.get(node)
+        if found is None or found.get("deleted"):
             return self._unknown(node)
-        comment["deleted"] = True
+        found["deleted"] = True
         return Response(200, {"success": True})
+
+    # Publishing the page's and the Instagram account's own posts ------------------------
+
+    def _post_photos(self, node: str, request: Request) -> Response:
+        """`POST /{page}/photos`, multipart with the picture as `source`; `published=false`
+        uploads it for a feed post's `attached_media`."""
+        if node not in self.feeds:
+            return self._unknown(node)
+        upload = request.files.get("source")
+        if upload is None and not request.param("url"):
+            return error(324, "(#324) Requires upload file", "OAuthException")
+        if upload is not None and not upload[1].startswith("image/"):
+            return error(324, "(#324) Missing or invalid image file", "OAuthException")
+        photo_id = str(next(self._ids))
+        published = request.param("published", "true") != "false"
+        self.photos[photo_id] = {
+            "id": photo_id,
+            "page": node,
+            "published": published,
+            "alt_text_custom": request.param("alt_text_custom"),
+            "caption": request.param("caption"),
+            "bytes": upload[2] if upload else b"",
+            "content_type": upload[1] if upload else "",
+        }
+        body: dict[str, Any] = {"id": photo_id}
+        if published:
+            post_id = f"{node}_{next(self._ids)}"
+            self._new_post(node, post_id, {"message": request.param("caption"), "attached_media": [photo_id]})
+            body["post_id"] = post_id
+        return Response(200, body)
+
+    def _post_feed(self, node: str, request: Request) -> Response:
+        """`POST /{page}/feed` with `message`, `link` and `attached_media[i]={"media_fbid": ...}`."""
+        if node not in self.feeds:
+            return self._unknown(node)
+        attached = []
+        for key, value in request.fields:
+            if key.startswith("attached_media["):
+                try:
+                    photo_id = str(json.loads(value)["media_fbid"])
+                except (ValueError, KeyError, TypeError):
+                    return error(
+                        100, "(#100) param attached_media must be an array of objects", "OAuthException"
+                    )
+                photo = self.photos.get(photo_id)
+                if photo is None or photo["page"] != node or photo["published"]:
+                    return error(100, f"(#100) Invalid media_fbid {photo_id}", "OAuthException")
+                attached.append(photo_id)
+        message, link = request.param("message"), request.param("link")
+        if not (message or link or attached):
+            return error(
+                100, "(#100) The parameter message or link or attached_media is required", "OAuthException"
+            )
+        post_id = f"{node}_{next(self._ids)}"
+        for photo_id in attached:
+            self.photos[photo_id]["published"] = True
+        self._new_post(node, post_id, {"message": message, "link": link, "attached_media": attached})
+        return Response(200, {"id": post_id})
+
+    def _new_post(self, page_id: str, post_id: str, fields: dict[str, Any]) -> None:
+        self.feeds.setdefault(page_id, []).insert(0, post_id)
+        self.posts[post_id] = {
+            "id": post_id,
+            "owner": page_id,
+            "from": {"id": page_id, "name": "Kommunen"},
+            "created_time": graph_time(datetime.now(UTC)),
+            "permalink_url": f"https://www.facebook.com/{post_id.replace('_', '/posts/', 1)}",
+            "own": True,
+            **fields,
+        }
+
+    def _post_media(self, node: str, request: Request) -> Response:
+        """`POST /{ig-user}/media`: a container. Instagram fetches `image_url` itself and refuses
+        what it cannot fetch or is not a picture; `media_type=CAROUSEL` joins `children`."""
+        if node not in self.media:
+            return self._unknown(node)
+        container_id = str(next(self._ids))
+        if request.param("media_type") == "CAROUSEL":
+            children = [c for c in request.param("children").split(",") if c]
+            if not children or any(c not in self.containers for c in children):
+                return error(100, "(#100) The parameter children is invalid", "OAuthException")
+            self.containers[container_id] = {
+                "id": container_id,
+                "owner": node,
+                "children": children,
+                "caption": request.param("caption"),
+                "published": False,
+            }
+            return Response(200, {"id": container_id})
+        image_url = request.param("image_url")
+        if not image_url:
+            return error(100, "(#100) The parameter image_url is required", "OAuthException")
+        status, content_type, content = self.fetch(image_url)
+        if status != 200 or not content_type.startswith("image/"):
+            return error(
+                9004,
+                "The media could not be fetched from this uri",
+                "OAuthException",
+                subcode=2207052,
+            )
+        self.containers[container_id] = {
+            "id": container_id,
+            "owner": node,
+            "image_url": image_url,
+            "image_bytes": content,
+            "caption": request.param("caption"),
+            "alt_text": request.param("alt_text"),
+            "is_carousel_item": request.param("is_carousel_item") == "true",
+            "published": False,
+        }
+        return Response(200, {"id": container_id})
+
+    def _post_media_publish(self, node: str, request: Request) -> Response:
+        container = self.containers.get(request.param("creation_id"))
+        if container is None or container["owner"] != node or container.get("is_carousel_item"):
+            return error(100, "(#100) The parameter creation_id is invalid", "OAuthException")
+        if container["published"]:
+            return error(9007, "Media ID is not available", "OAuthException", subcode=2207027)
+        container["published"] = True
+        media_id = str(next(self._ids))
+        self.media[node].insert(0, media_id)
+        self.posts[media_id] = {
+            "id": media_id,
+            "owner": node,
+            "caption": container["caption"],
+            "container": container["id"],
+            "permalink": f"https://www.instagram.com/p/{media_id}/",
+            "own": True,
+        }
+        return Response(200, {"id": media_id})
 
     # For assertions ---------------------------------------------------------------------
 
@@ -406,3 +562,11 @@ class FakeGraph(FakeServer):
 
     def is_deleted(self, comment_id: str) -> bool:
         return bool(self.comments[comment_id].get("deleted"))
+
+    def own_posts(self, owner: str) -> list[dict[str, Any]]:
+        """What the page or Instagram account published itself, newest first (not deleted)."""
+        return [
+            self.posts[p]
+            for p in [*self.feeds.get(owner, []), *self.media.get(owner, [])]
+            if self.posts[p].get("own") and not self.posts[p].get("deleted")
+        ]

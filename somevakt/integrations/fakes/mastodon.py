@@ -46,6 +46,8 @@ class FakeMastodon(FakeServer):
         self.own = own or account(OWN_ACCOUNT_ID, "romskog", "Rømskog kommune")
         self.statuses: dict[str, dict[str, Any]] = {}
         self.notifications: list[dict[str, Any]] = []  # oldest first
+        self.media: dict[str, dict[str, Any]] = {}  # uploaded media attachments by id
+        self.idempotent: dict[str, str] = {}  # Idempotency-Key -> status id
         self._status_ids = itertools.count(112_000_000_000_000_001)
         self._notification_ids = itertools.count(40_000_001)
 
@@ -130,7 +132,22 @@ class FakeMastodon(FakeServer):
             status = self.statuses.get(path.rsplit("/", 1)[1])
             return Response(200, status) if status else Response(404, {"error": "Record not found"})
         if request.method == "POST" and path == "/api/v1/statuses":
-            return self._post_status(request)
+            key = request.headers.get("idempotency-key", "")
+            if key and key in self.idempotent:
+                # Mastodon answers a repeated key with the status it made the first time.
+                return Response(200, self.statuses[self.idempotent[key]])
+            response = self._post_status(request)
+            if key and response.status == 200:
+                self.idempotent[key] = response.body["id"]
+            return response
+        if request.method == "POST" and path == "/api/v2/media":
+            return self._post_media(request)
+        if request.method == "DELETE" and path.startswith("/api/v1/statuses/"):
+            status = self.statuses.get(path.rsplit("/", 1)[1])
+            if status is None or status.get("deleted"):
+                return Response(404, {"error": "Record not found"})
+            status["deleted"] = True
+            return Response(200, status)
         return Response(404, {"error": "Record not found"})
 
     def _notifications(self, request: Request) -> Response:
@@ -150,9 +167,34 @@ class FakeMastodon(FakeServer):
         page = rows[:limit] if request.param("min_id") else rows[-limit:]
         return Response(200, list(reversed(page)))
 
+    def _post_media(self, request: Request) -> Response:
+        """`POST /api/v2/media`: multipart `file` and `description` (the alternative text)."""
+        upload = request.files.get("file")
+        if upload is None:
+            return Response(422, {"error": "Validation failed: File can't be blank"})
+        if not upload[1].startswith("image/"):
+            return Response(422, {"error": "Validation failed: File content type is invalid"})
+        media_id = str(next(self._status_ids))
+        attachment = {
+            "id": media_id,
+            "type": "image",
+            "url": f"https://social.example/system/media_attachments/{media_id}/original/{upload[0]}",
+            "preview_url": f"https://social.example/system/media_attachments/{media_id}/small/{upload[0]}",
+            "remote_url": None,
+            "description": request.param("description") or None,
+            "blurhash": "UFBWY:8_0Jxv00~q-;ay00ay-;ay~qj[IUj[",
+            "meta": {},
+        }
+        self.media[media_id] = {**attachment, "bytes": upload[2], "used": False}
+        return Response(200, attachment)
+
     def _post_status(self, request: Request) -> Response:
         text = request.param("status")
-        if not text:
+        media_ids = request.values("media_ids[]")
+        unknown = [m for m in media_ids if m not in self.media or self.media[m]["used"]]
+        if unknown:
+            return Response(422, {"error": f"Validation failed: unknown media {', '.join(unknown)}"})
+        if not text and not media_ids:
             return Response(422, {"error": "Validation failed: Text can't be blank"})
         reply_to = request.param("in_reply_to_id") or None
         if reply_to and reply_to not in self.statuses:
@@ -169,8 +211,12 @@ class FakeMastodon(FakeServer):
             "url": f"https://social.example/@{self.own['username']}/{status_id}",
             "uri": f"https://social.example/users/{self.own['username']}/statuses/{status_id}",
             "mentions": [],
-            "media_attachments": [],
+            "media_attachments": [
+                {k: v for k, v in self.media[m].items() if k not in ("bytes", "used")} for m in media_ids
+            ],
         }
+        for media_id in media_ids:
+            self.media[media_id]["used"] = True
         self.statuses[status_id] = status
         return Response(200, status)
 
@@ -179,4 +225,12 @@ class FakeMastodon(FakeServer):
             s["content"]
             for s in self.statuses.values()
             if s.get("in_reply_to_id") == status_id and s["account"] is self.own
+        ]
+
+    def own_statuses(self) -> list[dict[str, Any]]:
+        """The statuses our account posted that are not replies and not deleted, oldest first."""
+        return [
+            s
+            for s in self.statuses.values()
+            if s["account"] is self.own and not s.get("in_reply_to_id") and not s.get("deleted")
         ]

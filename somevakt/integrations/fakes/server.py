@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -18,6 +20,17 @@ class Request:
     form: dict[str, str]
     headers: dict[str, str]
     body: bytes = b""
+    # Every form field in order, repeated ones too (`media_ids[]`), and the uploaded files by
+    # field name: (file name, content type, bytes).
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    files: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)
+    # The host asked for, when the server is used as a proxy (an absolute URL in the request line).
+    host: str = ""
+
+    def values(self, name: str) -> list[str]:
+        """Every value of a repeated form field, else of the query string."""
+        found = [value for key, value in self.fields if key == name]
+        return found or self.params(name)
 
     def param(self, name: str, default: str = "") -> str:
         """A parameter from the form body or, failing that, the query string."""
@@ -60,18 +73,28 @@ class FakeServer:
             def do_DELETE(self) -> None:
                 self._handle("DELETE")
 
+            def do_HEAD(self) -> None:
+                self._handle("HEAD")
+
             def _handle(self, method: str) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 form: dict[str, str] = {}
-                if body and "json" in (self.headers.get("Content-Type") or ""):
+                fields: list[tuple[str, str]] = []
+                files: dict[str, tuple[str, str, bytes]] = {}
+                content_type = self.headers.get("Content-Type") or ""
+                if body and "json" in content_type:
                     loaded = json.loads(body)
                     form = (
                         {key: str(value) for key, value in loaded.items()} if isinstance(loaded, dict) else {}
                     )
+                elif body and content_type.startswith("multipart/form-data"):
+                    fields, files = multipart(content_type, body)
+                    form = dict(fields)
                 elif body:
-                    form = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+                    fields = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
+                    form = dict(fields)
                 request = Request(
                     method=method,
                     path=parts.path,
@@ -79,6 +102,9 @@ class FakeServer:
                     form=form,
                     headers={key.lower(): value for key, value in self.headers.items()},
                     body=body,
+                    fields=fields,
+                    files=files,
+                    host=parts.hostname or "",
                 )
                 response = server._respond(request)
                 payload = b"" if response.body is None else json.dumps(response.body).encode()
@@ -88,7 +114,8 @@ class FakeServer:
                 for key, value in response.headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                self.wfile.write(payload)
+                if method != "HEAD":
+                    self.wfile.write(payload)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # quiet in tests
@@ -126,3 +153,21 @@ class FakeServer:
 
     def route(self, request: Request) -> Response:
         raise NotImplementedError
+
+
+def multipart(
+    content_type: str, body: bytes
+) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str, bytes]]]:
+    """The fields and files of a multipart/form-data body, read with the standard library."""
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    fields: list[tuple[str, str]] = []
+    files: dict[str, tuple[str, str, bytes]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition") or ""
+        data = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is not None:
+            files[str(name)] = (filename, part.get_content_type(), data)
+        else:
+            fields.append((str(name), data.decode("utf-8")))
+    return fields, files

@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import Capabilities, InboundComment
-from somevakt.integrations.base import Adapter
+from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, PlatformError, Published
+from somevakt.integrations.base import Adapter, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
     MalformedDelivery,
@@ -168,5 +168,50 @@ class InstagramAdapter(Adapter):
             client.post(platform_id, hide=False)
 
     def delete(self, platform_id: str) -> None:
+        with self.client() as client:
+            client.delete(platform_id)
+
+    def publish(self, post: OutgoingPost, progress: dict[str, Any]) -> Published:
+        """A media container made from the picture's public link (`image_url`: Instagram fetches
+        it), then published (`media_publish`); several pictures make a carousel. The container
+        id is kept in `progress`, so a retry publishes the same container instead of a new one."""
+        if not post.media:
+            raise PlatformError("Instagram publishes only posts with a picture", permanent=True)
+        caption = text_with_link(post)
+        with self.client() as client:
+            container = progress.get("container", "")
+            if not container:
+                if len(post.media) == 1:
+                    media = post.media[0]
+                    made = client.post(
+                        f"{self.external_id}/media",
+                        image_url=media.url,
+                        caption=caption,
+                        alt_text=media.alt_text,
+                    )
+                else:
+                    children: list[str] = progress.setdefault("children", [])
+                    for media in post.media[len(children) :]:
+                        child = client.post(
+                            f"{self.external_id}/media",
+                            image_url=media.url,
+                            is_carousel_item=True,
+                            alt_text=media.alt_text,
+                        )
+                        children.append(ident(child.get("id")))
+                    made = client.post(
+                        f"{self.external_id}/media",
+                        media_type="CAROUSEL",
+                        children=",".join(children),
+                        caption=caption,
+                    )
+                container = progress["container"] = ident(made.get("id"))
+            published = client.post(f"{self.external_id}/media_publish", creation_id=container)
+            media_id = ident(published.get("id"))
+            progress["media_id"] = media_id
+            permalink = text_of(client.get(media_id, fields="permalink").get("permalink"))
+        return Published(media_id, permalink)
+
+    def remove_post(self, platform_id: str) -> None:
         with self.client() as client:
             client.delete(platform_id)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import Capabilities, InboundComment
-from somevakt.integrations.base import Adapter
+from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Published
+from somevakt.integrations.base import Adapter, read_file, text_with_link
 from somevakt.integrations.mastodon.client import MastodonClient
 from somevakt.integrations.mastodon.text import html_to_text
 from somevakt.integrations.meta_payload import ident, text_of, timestamp
@@ -77,3 +77,23 @@ class MastodonAdapter(Adapter):
             visibility = text_of(original.get("visibility")) or "public"
             posted = client.post_status(body, in_reply_to_id=platform_id, visibility=visibility)
         return ident(posted.get("id"))
+
+    def publish(self, post: OutgoingPost, progress: dict[str, Any]) -> Published:
+        """Each picture uploaded with its alternative text (`POST /api/v2/media`, `description`),
+        then the status with their `media_ids[]`; the uploaded ids are kept in `progress`."""
+        with self.client() as client:
+            media_ids: list[str] = progress.setdefault("media_ids", [])
+            for media in post.media[len(media_ids) :]:
+                name = media.path.rsplit("/", 1)[-1]
+                uploaded = client.upload_media(
+                    (name, read_file(media.path), media.content_type), media.alt_text
+                )
+                media_ids.append(ident(uploaded.get("id")))
+            status = client.publish_status(
+                text_with_link(post), media_ids, idempotency_key=post.idempotency_key
+            )
+        return Published(ident(status.get("id")), text_of(status.get("url")) or text_of(status.get("uri")))
+
+    def remove_post(self, platform_id: str) -> None:
+        with self.client() as client:
+            client.delete_status(platform_id)

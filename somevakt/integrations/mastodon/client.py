@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -76,6 +77,30 @@ class MastodonClient:
             data={"status": text, "in_reply_to_id": in_reply_to_id, "visibility": visibility},
         )
         return result
+
+    def upload_media(self, file: tuple[str, bytes, str], description: str) -> dict[str, Any]:
+        """`POST /api/v2/media`: the picture with its alternative text (`description`)."""
+        result: dict[str, Any] = self._send(
+            "POST", "/api/v2/media", data={"description": description}, files={"file": file}
+        )
+        return result
+
+    def publish_status(self, text: str, media_ids: list[str], *, idempotency_key: str) -> dict[str, Any]:
+        """A public status with its media; Mastodon answers a repeated `Idempotency-Key` with the
+        status it already made, so a retry never posts twice."""
+        data: list[tuple[str, str]] = [("status", text), ("visibility", "public")]
+        data += [("media_ids[]", media_id) for media_id in media_ids]
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        result: dict[str, Any] = self._send(
+            "POST",
+            "/api/v1/statuses",
+            content=urlencode(data).encode(),
+            headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        return result
+
+    def delete_status(self, status_id: str) -> None:
+        self._send("DELETE", f"/api/v1/statuses/{status_id}")
 
     def _send(self, method: str, path: str, **kwargs: Any) -> Any:
         return http.send(self.http, method, self.base_url + path, interpret, retry=self.retry, **kwargs)
