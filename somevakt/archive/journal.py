@@ -23,7 +23,7 @@ from django.utils import translation
 
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
 from somevakt.archive.models import EntryKind, JournalEntry, Reason
-from somevakt.inbox.models import Item, ItemEvent, ItemStatus
+from somevakt.inbox.models import Item, ItemEvent, ItemKind, ItemStatus
 from somevakt.registry.platforms import PLATFORMS
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ TITLES = {
 SWEEP_BATCH = 500
 # Finding codes that make somevakt propose screening: a duty of confidentiality, or personal data.
 SCREENING_CODES_PREFIXES = ("confidential.", "personal_data.")
+# A private message (issue 16) is also proposed screened when it is about a case of the writer's own.
+PRIVATE_SCREENING_CODES = ("intent.case_request",)
 
 
 def _reason_for(event: ItemEvent, status: ItemStatus | None, referred: bool) -> tuple[str, str] | None:
@@ -62,9 +64,12 @@ def _reason_for(event: ItemEvent, status: ItemStatus | None, referred: bool) -> 
     return found
 
 
-def proposed_screening(codes: list[str]) -> tuple[bool, str]:
-    """(screen?, legal basis) somevakt proposes for an item with these finding codes."""
+def proposed_screening(codes: list[str], private: bool = False) -> tuple[bool, str]:
+    """(screen?, legal basis) somevakt proposes for an item with these finding codes; `private`
+    for a private message, which is proposed screened for a case of its own as well."""
     if any(code.startswith(SCREENING_CODES_PREFIXES) for code in codes):
+        return True, CONFIDENTIALITY_BASIS
+    if private and any(code in PRIVATE_SCREENING_CODES for code in codes):
         return True, CONFIDENTIALITY_BASIS
     return False, ""
 
@@ -134,7 +139,9 @@ def _journal(events: Sequence[ItemEvent]) -> list[JournalEntry | None]:
             ]  # hidden again after an unhide: the first hiding is the entry
             continue
         item = items[event.item_id]
-        screen, basis = proposed_screening(list(status.codes) if status is not None else [])
+        screen, basis = proposed_screening(
+            list(status.codes) if status is not None else [], private=item.kind == ItemKind.MESSAGE
+        )
         entry = JournalEntry(
             municipality_id=item.municipality_id,
             item=item,

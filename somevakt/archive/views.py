@@ -46,6 +46,7 @@ from somevakt.archive.services import (
     send_again,
     update_metadata,
 )
+from somevakt.inbox.models import ItemKind
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.tenants.access import has_role, member_required
 from somevakt.tenants.models import Municipality
@@ -397,10 +398,10 @@ def document(request: HttpRequest, municipality: Municipality, entry_id: int) ->
 @member_required(roles=READERS)
 def public_journal(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    entries = _entries(request).select_related("source_event")
+    entries = _entries(request).select_related("source_event", "item")
     if query:
         # Screened entries are found by their public title only, never by their title or text.
-        open_match = (Q(title__icontains=query) | _text_matches(query)) & ~SCREENED
+        open_match = (Q(title__icontains=query) | (_text_matches(query) & ~PRIVATE)) & ~SCREENED
         entries = entries.filter(Q(public_title__icontains=query) | open_match)
     rows = []
     for found in entries.order_by("-created_at", "-id")[:SEARCHED]:
@@ -422,15 +423,22 @@ def public_journal(request: HttpRequest, municipality: Municipality) -> HttpResp
 SEARCHED = 1000
 
 
+# A private message's words are never in the public journal, screened or not (issue 16): the
+# public sees that the municipality received one, and its title.
+PRIVATE = Q(item__kind=ItemKind.MESSAGE)
+
+
 def _public_row(found: JournalEntry) -> dict:
     """One row as the public sees it: national ids and account numbers masked in any case."""
     screened = found.screened
+    private = found.item.kind == ItemKind.MESSAGE
     return {
         "entry": found,
         "screened": screened,
+        "private": private,
         "title": mask_ids(found.public_title) if screened else mask_ids(found.title),
         "basis": found.effective_basis,
-        "text": "" if screened else mask_ids(entry_text(found)),
+        "text": "" if screened or private else mask_ids(entry_text(found)),
     }
 
 

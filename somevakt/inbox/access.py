@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.models import ItemKind
 from somevakt.registry.models import Account
 from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
@@ -119,9 +120,12 @@ def stats_accounts(membership: Membership) -> QuerySet[Account] | None:
 
 def named_for(action: str, pack: Any) -> tuple[str, ...] | None:
     """The roles the pack names for `action` (None where it leaves it to the table)."""
-    if action == "reply" and pack.roles.reply is not None:
-        return tuple(pack.roles.reply.roles)
-    return None
+    rule = None
+    if action == "reply":
+        rule = pack.roles.reply
+    elif action == "read_private":
+        rule = pack.roles.private_messages or pack.roles.reply
+    return tuple(rule.roles) if rule is not None else None
 
 
 def reach(membership: Membership, action: str, pack: Any = None) -> str | None:
@@ -129,24 +133,34 @@ def reach(membership: Membership, action: str, pack: Any = None) -> str | None:
     return permissions.reach(membership.roles, action, named_for(action, pack))
 
 
-def visible(membership: Membership, prefix: str = "") -> Q | None:
-    """What the person sees, as a filter on ItemStatus (`prefix=""`) or Item (`prefix="status__"`);
-    None when they see the whole inbox."""
-    found = permissions.reach(membership.roles, "see")
+def _scope(membership: Membership, found: str | None, prefix: str) -> Q | None:
+    """The items a reach covers, as a filter (None: all of them)."""
     if found == permissions.ALL:
         return None
-    account = "account_id__in"
     if found is None:
         return Q(pk__in=[])
     accounts = their_accounts(membership).values("pk")
     if found == permissions.ADMIN:
-        return Q(**{account: accounts.filter(_administered(membership.person_id))})
+        return Q(account_id__in=accounts.filter(_administered(membership.person_id)))
     person = membership.person_id
     return (
-        Q(**{account: accounts})
+        Q(account_id__in=accounts)
         | Q(**{f"{prefix}assignee_id": person})
         | Q(**{f"{prefix}escalated_to_id": person})
     )
+
+
+def visible(membership: Membership, prefix: str = "") -> Q | None:
+    """What the person sees, as a filter on ItemStatus (`prefix=""`) or Item (`prefix="status__"`);
+    None when they see the whole inbox. Private messages only where they may read them."""
+    seen = _scope(membership, permissions.reach(membership.roles, "see"), prefix)
+    private = _scope(membership, reach(membership, "read_private"), prefix)
+    if private is None:
+        return seen
+    kind = "kind" if prefix else "item__kind"
+    not_private = ~Q(**{kind: ItemKind.MESSAGE})
+    readable = not_private | private
+    return readable if seen is None else seen & readable
 
 
 def _relation(membership: Membership, item: Any) -> tuple[bool, bool]:

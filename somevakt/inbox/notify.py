@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from somevakt.analysis.masking import mask
+from somevakt.inbox.models import ItemKind
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,14 @@ def item_url(item: Any) -> str:
 def excerpt(text: str) -> str:
     short = text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
     return mask(short)
+
+
+def item_excerpt(item: Any) -> str:
+    """What an e-mail may quote of an item: never a private message's words (e-mail leaves the
+    inbox's access rules behind; issue 16), else the masked excerpt."""
+    if item.kind == ItemKind.MESSAGE:
+        return _("(A private message: open it in somevakt to read it.)")
+    return excerpt(item.text)
 
 
 def send(people: Iterable[Any], subject: str, body: str) -> list[str]:
@@ -71,7 +80,7 @@ def escalation_message(item: Any, actor_name: str, kind_label: str, reason: str)
             _("Reason: %(reason)s") % {"reason": reason or "–"},
             "",
             _("The comment (personal data masked):"),
-            excerpt(item.text),
+            item_excerpt(item),
             "",
             item_url(item),
         ]
@@ -86,7 +95,7 @@ def _digest_lines(entries: list[tuple[Any, str]], more_text: str) -> list[str]:
     lines = []
     for item, due_text in entries[:DIGEST_ITEMS]:
         lines += [
-            f"- {item.account.name} ({due_text}): {excerpt(item.text)[:120]}",
+            f"- {item.account.name} ({due_text}): {item_excerpt(item)[:120]}",
             f"  {item_url(item)}",
         ]
     if len(entries) > DIGEST_ITEMS:

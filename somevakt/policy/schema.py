@@ -374,6 +374,8 @@ class Roles(_Strict):
     political_referral: Escalation | None = None
     # Who replies; without it, everyone the inbox's role table lets reply.
     reply: Answering | None = None
+    # Who reads and answers private messages; without it, those who reply (`reply`).
+    private_messages: Answering | None = None
     # Who is told when an answer deadline has passed, besides whoever holds the item; without
     # it, nobody else is (a leader is only told where the guideline says so).
     overdue: Escalation | None = None

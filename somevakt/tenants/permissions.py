@@ -15,7 +15,9 @@ every cell against the real views.
 
 The pack may narrow who replies: `roles.reply` in a pack (Rømskog 10, Hustadvika 3g) names
 the roles that reply from any account they reach; every other role replies only from the
-accounts it is an admin of (`narrowed`).
+accounts it is an admin of (`narrowed`). Private messages (Messenger, Instagram direct) are
+read only by those who answer them: `roles.private_messages`, else `roles.reply`, narrows
+`read_private` the same way.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ C, U, X, K, S, R = (
 # What each action is, for the docs (the pages name the actions in their own words).
 ACTION_LABELS: dict[str, str] = {
     "see": "See items in the inbox",
+    "read_private": "Read private messages",
     "reply": "Reply from the account",
     "hide": "Hide a comment",
     "unhide": "Show a hidden comment again",
@@ -54,6 +57,9 @@ ACTION_LABELS: dict[str, str] = {
 
 TABLE: dict[str, dict[str, str]] = {
     "see": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
+    # Private messages are read by those who answer them (issue 16): the reply row, narrowed by
+    # the pack like replies.
+    "read_private": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
     "reply": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
     "hide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
     "unhide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
@@ -65,7 +71,7 @@ TABLE: dict[str, dict[str, str]] = {
 }
 ACTIONS: tuple[str, ...] = tuple(TABLE)
 # Actions a pack may narrow to named roles and the account's admins.
-PACK_NARROWED: tuple[str, ...] = ("reply",)
+PACK_NARROWED: tuple[str, ...] = ("reply", "read_private")
 
 assert set(ACTION_LABELS) == set(TABLE), "every action has a label"
 

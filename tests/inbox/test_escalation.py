@@ -146,3 +146,16 @@ def test_it_gives_an_outsider_404(make_unit_item, outsider_client):
 def test_it_requires_an_inbox_role(make_unit_item, member_client):
     item = make_unit_item()
     assert member_client.post(url(item, "escalate"), {"target": "difficult_cases"}).status_code == 403
+
+
+def test_its_e_mail_never_quotes_a_private_message(
+    make_unit_item, adviser, unit_leader, django_capture_on_commit_callbacks
+):
+    item = make_unit_item(
+        "109000000000000777", "Mora mi har fått demensdiagnose, kan dere ringe?", channel="message"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        escalation.escalate(item, adviser, "difficult_cases", "Se på denne")
+    body = mail.outbox[0].body
+    assert "demensdiagnose" not in body
+    assert f"/innboks/{item.pk}/" in body

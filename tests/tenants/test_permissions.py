@@ -18,6 +18,7 @@ from django.urls import reverse
 from somevakt.inbox import services
 from somevakt.inbox.access import named_for
 from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.models import ItemKind
 from somevakt.policy.packs import load_pack
 from somevakt.tenants import permissions
 from somevakt.tenants.roles import Role
@@ -35,7 +36,7 @@ ROLES = (
     Role.EMPLOYEE,
     Role.POLITICIAN,
 )
-ITEM_ACTIONS = ("see", "reply", "hide", "unhide", "delete", "escalate", "assign")
+ITEM_ACTIONS = ("see", "read_private", "reply", "hide", "unhide", "delete", "escalate", "assign")
 # What each item action posts (the delete is confirmed, a reply that the check asks to revise
 # carries its reason) and the event it leaves.
 POSTS = {
@@ -102,6 +103,15 @@ def try_item_action(client, world, role, action, where, number):
     base = f"/{item.municipality.slug}/innboks/{item.pk}/"
     if action == "see":
         return client.get(base).status_code == 200
+    if action == "read_private":
+        # A private message: its page and its row in the queue, or neither.
+        item.kind = ItemKind.MESSAGE
+        item.save(update_fields=["kind"])
+        page = client.get(base).status_code == 200
+        queue = client.get(f"/{item.municipality.slug}/innboks/?status=all")
+        listed = queue.status_code == 200 and f"/innboks/{item.pk}/" in queue.content.decode()
+        assert page == listed, (role, where, page, listed)
+        return page
     data, event = POSTS[action]
     if action == "delete" and not pack_of(item.municipality).deletion_grounds:
         event = None  # Gausdal gives no ground: refused with a message, after the role check
