@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "somevakt.jobs",
     "somevakt.tenants",
     "somevakt.registry",
+    "somevakt.crisis",
     "somevakt.inbox",
     "somevakt.integrations",
     "somevakt.publishing",

@@ -60,6 +60,7 @@ ROLES: tuple[str, ...] = (
     "service_office",
     "employee",
     "politician",
+    "mayor",
 )
 
 TOPICS: tuple[str, ...] = (

@@ -264,6 +264,25 @@ class Escalation(_Strict):
         return _roles(v)
 
 
+class CrisisRules(Escalation):
+    """Crisis mode: who speaks while it lasts (`roles`: crisis escalations go to them too), and
+    who declares and ends it and gives instructions to speak (`declared_by`, crisis management)."""
+
+    declared_by: tuple[str, ...] = Field(min_length=1)
+    # The account's responsible person and admins also speak for it during a crisis (Rømskog:
+    # "all communication goes via the responsible administrator").
+    account_admins: bool = False
+
+    @field_validator("declared_by")
+    @classmethod
+    def _known_declarers(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+    def management(self) -> tuple[str, ...]:
+        """Crisis management: those who declare it and the team that speaks, each role once."""
+        return tuple(dict.fromkeys((*self.declared_by, *self.roles)))
+
+
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
 
 
@@ -370,7 +389,7 @@ class Roles(_Strict):
     account: AccountRules
     difficult_cases: Escalation
     reputation_critical: Escalation
-    crisis: Escalation
+    crisis: CrisisRules
     political_referral: Escalation | None = None
     # Who replies; without it, everyone the inbox's role table lets reply.
     reply: Answering | None = None
@@ -561,6 +580,7 @@ __all__ = [
     "AccountRules",
     "Answering",
     "Clause",
+    "CrisisRules",
     "DeletionGround",
     "Escalation",
     "FormalInquiries",

@@ -218,6 +218,9 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", _("Changed their password")
     PASSWORD_RESET_ASKED = "password_reset_asked", _("Asked for a password reset link")
     PASSWORD_RESET = "password_reset", _("Set a new password with a reset link")
+    CRISIS_DECLARED = "crisis_declared", _("Declared crisis mode")
+    CRISIS_INSTRUCTION = "crisis_instruction", _("Gave an instruction in crisis mode")
+    CRISIS_ENDED = "crisis_ended", _("Ended crisis mode")
 
 
 class AuditEntry(models.Model):

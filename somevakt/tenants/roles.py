@@ -20,6 +20,8 @@ class Role(models.TextChoices):
     SERVICE_OFFICE = "service_office", _("Service office")
     EMPLOYEE = "employee", _("Employee")
     POLITICIAN = "politician", _("Politician")
+    # Båtsfjord 4.3: crisis information may go via the mayor.
+    MAYOR = "mayor", _("Mayor")
 
 
 ROLES: tuple[str, ...] = tuple(Role.values)
