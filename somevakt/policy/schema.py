@@ -385,6 +385,28 @@ class Answering(_Strict):
         return _roles(v)
 
 
+class PublishingRules(_Strict):
+    """Who publishes the municipality's own posts, and what is asked before a post goes out.
+
+    `roles` publish from every account they reach (the `publish` row of the permission table);
+    with `account_admins`, an account's responsible person and admins publish from it too.
+    `second_approval`: another person approves each post first (`approved_by`, else anyone who
+    publishes). `photographer_permission`: a picture goes out only with the photographer's
+    permission recorded (Båtsfjord 4.4)."""
+
+    roles: tuple[str, ...] = ("communications",)
+    account_admins: bool = True
+    second_approval: bool = False
+    approved_by: tuple[str, ...] = ()
+    photographer_permission: bool = False
+    clause: str | None = None
+
+    @field_validator("roles", "approved_by")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+
 class Roles(_Strict):
     account: AccountRules
     difficult_cases: Escalation
@@ -395,6 +417,8 @@ class Roles(_Strict):
     reply: Answering | None = None
     # Who reads and answers private messages; without it, those who reply (`reply`).
     private_messages: Answering | None = None
+    # Who publishes posts on the official accounts (publishing app).
+    publishing: PublishingRules = PublishingRules()
     # Who is told when an answer deadline has passed, besides whoever holds the item; without
     # it, nobody else is (a leader is only told where the guideline says so).
     overdue: Escalation | None = None
@@ -538,6 +562,7 @@ class Pack(_Strict):
             self.roles.political_referral.clause if self.roles.political_referral else None,
             self.roles.reply.clause if self.roles.reply else None,
             self.roles.overdue.clause if self.roles.overdue else None,
+            self.roles.publishing.clause,
             *self.roles.account.cited(),
             *(g.clause for g in self.deletion_grounds),
         ]
@@ -584,6 +609,7 @@ __all__ = [
     "DeletionGround",
     "Escalation",
     "FormalInquiries",
+    "PublishingRules",
     "Guideline",
     "GuidelineFile",
     "HonouredBy",
