@@ -53,6 +53,8 @@ ACTION_LABELS: dict[str, str] = {
     "assign": "Assign, close or reopen an item",
     "close_account": "Close an account for a while",
     "decide_screening": "Decide screening in the archive",
+    "publish": "Publish posts on the account",
+    "register_consent": "Register and withdraw photo consents",
 }
 
 TABLE: dict[str, dict[str, str]] = {
@@ -68,10 +70,13 @@ TABLE: dict[str, dict[str, str]] = {
     "assign": {C: ALL, U: THEIRS, X: ALL, K: ALL},
     "close_account": {C: ALL, X: ALL},
     "decide_screening": {R: ALL},
+    # The pack narrows who publishes (`roles.publishing`); an account's admins publish from it.
+    "publish": {C: ALL, U: ADMIN, X: ADMIN, K: ADMIN, S: ADMIN},
+    "register_consent": {C: ALL, U: ALL, X: ALL},
 }
 ACTIONS: tuple[str, ...] = tuple(TABLE)
 # Actions a pack may narrow to named roles and the account's admins.
-PACK_NARROWED: tuple[str, ...] = ("reply", "read_private")
+PACK_NARROWED: tuple[str, ...] = ("reply", "read_private", "publish")
 
 assert set(ACTION_LABELS) == set(TABLE), "every action has a label"
 
