@@ -45,6 +45,7 @@ _PERSON = re.compile(
     r"(?:en|ei|ein|et|eit|den|det) (?:\d{1,2}[ -]år(?:s|ig)? gaml?e? )?"
     r"(?:elev|gutt|jente|pasient|beboer|bebuar|klient|mann|kvinne|dame) (?:i|på) "
     r"(?:\d{1,2}\.? ?[a-zæøå](?![a-zæøå])|rom \d+|klasse \d+)|"
+    r"(?:en|ei|ein|én|eit|et) (?:pasient|beboer|bebuar|bruker|brukar) (?:i|på|ved) (?!(?:en|ei|ein|et|eit|den|det)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)|"
     # one out of the people a service has: "en av beboerne våre", "ein av elevane på skulen"
     r"(?:en|ei|ein|én|eit|et) av (?:beboerne|bebuarane|pasientene|pasientane|elevene|elevane|brukerne|"
@@ -62,7 +63,24 @@ _MATTERS: dict[str, str] = {
         r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|sjølvskading|"
         r"spiseforstyrrelse|anoreksi|sykmeldt|sjukmeld|sykemeldt|funksjonshemming|funksjonsnedsettelse|"
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
-        r"feil medisin|overdose"
+        r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
+        # substance abuse as people write it
+        r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|rusbehandling(?:a|en)?|"
+        r"rusomsorg(?:a|en)?|lar-pasient|drikker (?:for mye|seg full|hver dag)|"
+        r"tørrlagt|tørrlagd|promillekjøring|fyllekjøring|"
+        # a diagnosis inside a compound: "lungekreft", "kreftsyk", "adhd-diagnose", "rusproblemene"
+        r"[a-zæøå]{2,25}-?(?:kreft(?:en)?|infarkt(?:et)?|svulst(?:en)?|sykdom(?:men)?|sjukdom(?:men)?|"
+        r"lidelse(?:n|r)?|forstyrrelse(?:n|r)?|avhengig(?:het(?:en)?|e)?|diagnose(?:n|r)?|"
+        r"syndrom(?:et)?|betennelse(?:n)?)|(?:epilepsi|krampe|panikk|angst|astma|hjerte)anfall(?:et)?|"
+        r"(?:rus|alkohol|narkotika|stoff|pille|tablett|medikament|hasj|spille|seksuelt?) ?"
+        r"(?:misbruk(?:et)?|misbruker(?:en|e)?|misbrukar(?:en|ar)?)|"
+        r"(?:nyre|hjerte|lever|lunge|organ)svikt(?:en)?|downs? syndrom|"
+        r"(?:kreft|hjerte|lunge|nyre|psykisk|kronisk|alvorlig|dødelig|terminalt?|uhelbredelig)[ -]?(?:syk|sjuk)e?|"
+        r"(?:rus|alkohol|drikke|narkotika|spille|psykiske?|hjerte|spise|adhd|autisme)[ -]?"
+        r"(?:problem(?:er|a|ene|et)?|plager?|utfordringer)|"
+        r"(?:adhd|autisme|autisme|kreft|demens|diabetes|epilepsi|dysleksi)-?"
+        r"(?:diagnose(?:n|r)?|utredning(?:a|en)?|behandling(?:a|en)?|pasient(?:en)?|spekter[a-zæøå]{0,20}|"
+        r"syk|sjuk|syke|sjuke|anfall(?:et)?)"
     ),
     # Places and services of care: a matter only with a relation or role ("sønnen min var på legevakten"),
     # not with a name alone ("takk til Kari på legevakten").
@@ -95,6 +113,20 @@ _MATTERS: dict[str, str] = {
         r"voldssak|overgrep|voldtekt|krisesenter(?:et)?|krisesenteret|inkasso|tvangssalg|utkastelse"
     ),
 }
+# Someone's death in a place of care: the sentence is about one person even without a name
+# ("En beboer døde på sykehjemmet i natt", "På avdelinga døydde ein pasient").
+_DEATH = re.compile(
+    _B + r"(?:døde|døydde|døyde|dødde|gikk bort|gjekk bort|omkom|sovnet inn|sovna inn|"
+    r"(?:ble|vart|blei) funnet død|(?:ble|vart|blei) funnen død|funnet død|funnen død|mistet livet|miste livet)" + _E
+)
+_CARE_PLACE = re.compile(
+    _B + r"(?:på|i|ved) (?:[a-zæøå-]+ ){0,2}"
+    r"(?:[a-zæøå]*sykehjem(?:met)?|[a-zæøå]*sjukeheim(?:en)?|[a-zæøå]*omsorgsbolig(?:en)?|"
+    r"[a-zæøå]*omsorgssenter(?:et)?|[a-zæøå]*bofellesskap(?:et)?|[a-zæøå]*institusjon(?:en)?|"
+    r"[a-zæøå]*helsehus(?:et)?|[a-zæøå]*helsetun(?:et)?|avdeling(?:en|a)|avdelingen vår|"
+    r"[a-zæøå]*sykehus(?:et)?|[a-zæøå]*sjukehus(?:et)?|rommet sitt|omsorgshjem(?:met)?|aldersheim(?:en)?|"
+    r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella)" + _E
+)
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
@@ -110,14 +142,16 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
+        matters.extend(_deaths_in_care(low))
         if not matters:
             return []
+        matters.sort()
         relations = [m.span() for m in _PERSON.finditer(low)]
         sentences = [s.span() for s in _SENTENCE.finditer(low)]
         names: list[tuple[int, int]] | None = None
@@ -134,6 +168,10 @@ class ConfidentialAnalyser:
             in_matters = [m for m in matters[lo:hi] if not _overlaps(m[0], m[1], people)]
             if not in_matters:
                 continue
+            deaths = [m for m in in_matters if m[2] == "death"]
+            if deaths and not people:
+                # the one who died is the person; the place of care is what makes it a case
+                people = [(deaths[0][0], deaths[0][1])]
             if not people and before and _PRONOUN.search(low, ss, se):
                 # only one sentence back, and only through a pronoun for one person
                 people = before
@@ -150,7 +188,7 @@ class ConfidentialAnalyser:
                 continue
             start = min(people[0][0], in_matters[0][0])
             end = max(people[-1][1], in_matters[-1][1])
-            kinds = sorted({"health" if k == "health_service" else k for _, _, k in in_matters})
+            kinds = sorted({"health" if k in ("health_service", "death") else k for _, _, k in in_matters})
             findings.append(
                 Finding(
                     CASE_DETAILS,
@@ -162,6 +200,21 @@ class ConfidentialAnalyser:
                 )
             )
         return findings
+
+
+def _deaths_in_care(low: str) -> list[tuple[int, int, str]]:
+    """A death and a place of care in one sentence, as one matter spanning both."""
+    if "d" not in low:
+        return []
+    out = []
+    for sentence in _SENTENCE.finditer(low):
+        death = _DEATH.search(low, *sentence.span())
+        if death is None:
+            continue
+        place = _CARE_PLACE.search(low, *sentence.span())
+        if place is not None:
+            out.append((min(death.start(), place.start()), max(death.end(), place.end()), "death"))
+    return out
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -29,6 +29,24 @@ def found(text: str) -> list[tuple[str, list[str]]]:
         ("Den 14 år gamle jenta er plassert i fosterhjem.", "child_welfare"),
         ("Tøff dag på jobb. En av beboerne våre på sjukeheimen, Ola (87), har fått kreft.", "health"),
         ("Ein av elevane på skulen vår får spesialundervisning.", "school"),
+        # a diagnosis inside a compound word
+        ("Faren min er kreftsyk, så jeg er mye borte fra jobb.", "health"),
+        ("Sønnen min har autismespekterforstyrrelse og får ikke hjelp.", "health"),
+        ("Datteren din har fått ADHD-diagnose, og skolen følger opp.", "health"),
+        ("Tanta mi har depresjonsplager og er sjukmeld.", "health"),
+        ("Kollegaen min har brystkreft.", "health"),
+        # substance abuse as people write it
+        ("Vi vet at sønnen din sliter med rusproblemene sine.", "health"),
+        ("Naboen min ruser seg hver helg.", "health"),
+        ("Mannen min er narkotikamisbruker og har gjeld.", "health"),
+        ("Faren din har et alkoholproblem, det vet vi godt.", "health"),
+        ("Broren min er tilbake på avrusning.", "health"),
+        # a death in a place of care: the one who died is the person
+        ("En av beboerne våre på Lia sykehjem døde i natt, veldig trist.", "health"),
+        ("Ei av bebuarane på sjukeheimen døydde i natt.", "health"),
+        ("En eldre mann døde på Gausdal sykehjem i natt etter et fall.", "health"),
+        ("Fikk beskjed om at en pasient døde på avdelingen vår i natt.", "health"),
+        ("Vi beklager at moren din fikk feil medisinering på sykehjemmet.", "health"),
     ],
 )
 def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> None:
@@ -45,6 +63,16 @@ def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> No
         "Takk til Kari på legevakten.",
         "Sønnen min elsker den nye lekeplassen.",
         "NAV-kontoret er stengt i dag.",
+        "Vi har kreftforeningen på besøk i morgen, kom og støtt!",
+        "Flott foredrag om rusforebygging på skolen i dag.",
+        "Informasjon om demenskoordinator finner du på nettsiden vår.",
+        "Naboen min har vannskade i kjelleren.",
+        "Mannen min har strømsvikt på hytta.",
+        "Sjefen min snakket om maktmisbruk i kommunestyret.",
+        "Sønnen min er helt uavhengig nå.",
+        "Bestemor fortalte om da bestefar døde i krigen.",
+        "Pasientene på sykehjemmet fikk besøk av barnehagen i dag.",
+        "Det er påfallende samanfall mellom de to planene.",
     ],
 )
 def test_it_leaves_general_talk_and_praise_alone(text: str) -> None:
