@@ -11,7 +11,7 @@ retries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Protocol
 
 # Every operation somevakt may ask a platform to do on someone else's comment, listed once.
@@ -70,6 +70,9 @@ class Capabilities:
     delete: bool = True
     fetch_recent: bool = True
     webhook: bool = False
+    # How long after the person's last message a reply may be sent (Meta's messaging window:
+    # 24 hours); None where the platform sets no limit.
+    reply_window: timedelta | None = None
 
     def allows(self, op: str) -> bool:
         return op in OPERATIONS and bool(getattr(self, op))

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from somevakt.inbox import outbound
+from somevakt.inbox import messaging, outbound
 from somevakt.inbox.access import assignable, display_name
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
@@ -160,6 +160,17 @@ def send_reply(
         raise ActionRefused(
             _("The account is not in use (%(state)s): nothing is answered from it.")
             % {"state": item.account.get_state_display().lower()}
+        )
+    window = messaging.reply_window(item)
+    if window is not None and window.state() == messaging.CLOSED:
+        # Refused here rather than by the platform: nothing is recorded as answered.
+        raise ActionRefused(
+            _(
+                "The platform no longer lets the municipality answer this conversation: an answer must be "
+                "sent within %(hours)s hours of the person's last message. Ask them to send a formal "
+                "inquiry instead."
+            )
+            % {"hours": window.hours}
         )
     text = text.strip()
     try:

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.inbox import access, escalation, listing, outbound, services, stats
+from somevakt.inbox import access, escalation, listing, messaging, outbound, services, stats
 from somevakt.inbox.access import LEADER_ROLES, display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.highlight import highlight, what_was_found, without_national_ids
@@ -291,6 +291,7 @@ def _render_item(
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),
             "composer_guidance": composer_guidance(pack),
+            **_window_context(item, pack),
             **platform,
             **(extra or {}),
         },
@@ -306,6 +307,19 @@ def composer_guidance(pack: Any) -> list[Any]:
         for clause in pack.clauses
         if clause.honoured_by.status == "guidance" and "reply_composer" in clause.honoured_by.by
     ]
+
+
+def _window_context(item: Item, pack: Any) -> dict[str, Any]:
+    """The messaging window of a private conversation, for the composer (inbox.messaging)."""
+    window = messaging.reply_window(item)
+    if window is None:
+        return {}
+    state = window.state()
+    return {
+        "reply_window": window,
+        "window_state": state,
+        "formal_text": messaging.formal_inquiry_text(pack) if state == messaging.CLOSED else "",
+    }
 
 
 def _guideline_url(municipality: Municipality) -> str:

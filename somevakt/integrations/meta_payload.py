@@ -7,10 +7,14 @@ this envelope to the one endpoint; each adapter reads the changes of its own obj
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from somevakt.inbox.ports import InboundComment
+
+# Meta's standard messaging window: a page or an Instagram account may answer a person's
+# message within 24 hours of that person's last message (Messenger Platform policy).
+MESSAGING_WINDOW = timedelta(hours=24)
 
 
 class MalformedDelivery(ValueError):

@@ -12,6 +12,7 @@ from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Pub
 from somevakt.integrations.base import Adapter, read_file, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
+    MESSAGING_WINDOW,
     MalformedDelivery,
     author_of,
     entries,
@@ -47,7 +48,9 @@ class FacebookAdapter(Adapter):
     kind_capabilities = {
         "mention": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
         "review": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
-        "message": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+        "message": Capabilities(
+            reply=True, hide=False, unhide=False, delete=False, webhook=True, reply_window=MESSAGING_WINDOW
+        ),
     }
 
     def client(self) -> GraphClient:

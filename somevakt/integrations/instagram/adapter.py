@@ -17,6 +17,7 @@ from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Pla
 from somevakt.integrations.base import Adapter, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
+    MESSAGING_WINDOW,
     MalformedDelivery,
     entries,
     ident,
@@ -39,7 +40,9 @@ class InstagramAdapter(Adapter):
     # somevakt does not use yet; a direct message is answered in its conversation only.
     kind_capabilities = {
         "mention": Capabilities(reply=False, hide=False, unhide=False, delete=False, webhook=True),
-        "message": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+        "message": Capabilities(
+            reply=True, hide=False, unhide=False, delete=False, webhook=True, reply_window=MESSAGING_WINDOW
+        ),
     }
 
     def client(self) -> GraphClient:
