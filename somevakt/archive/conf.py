@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -29,3 +30,20 @@ def noark5_schema_dir() -> Path | None:
     """SOMEVAKT_NOARK5_SCHEMAS: Arkivverket's N5 schema folder, copied into every extract when set."""
     configured = settings.SOMEVAKT_NOARK5_SCHEMAS
     return Path(configured) if configured else None
+
+
+# Where Fiks IO and Maskinporten are: KS's and Digdir's production endpoints unless set (their
+# test environments: https://api.fiks.test.ks.no, amqps://io.fiks.test.ks.no:5671,
+# https://test.maskinporten.no/token with the audience https://test.maskinporten.no/).
+FIKSIO_DEFAULTS = {
+    "SOMEVAKT_FIKSIO_API_URL": "https://api.fiks.ks.no",
+    "SOMEVAKT_FIKSIO_AMQP_URL": "amqps://io.fiks.ks.no:5671",
+    "SOMEVAKT_MASKINPORTEN_TOKEN_URL": "https://maskinporten.no/token",
+    "SOMEVAKT_MASKINPORTEN_AUDIENCE": "https://maskinporten.no/",
+}
+
+
+def fiksio_setting(name: str) -> str:
+    """A Fiks IO endpoint: the Django setting, else the environment, else the production default."""
+    value = getattr(settings, name, None) or os.environ.get(name, "").strip()
+    return value or FIKSIO_DEFAULTS[name]

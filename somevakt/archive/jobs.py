@@ -7,6 +7,8 @@ import logging
 
 from somevakt.archive.retention import apply_all
 from somevakt.archive.services import deliver_pending
+from somevakt.archive.transports.fiksio.receiving import receive_all
+from somevakt.jobs.continuous import continuous
 from somevakt.jobs.periodic import periodic
 from somevakt.tenants.models import Municipality
 
@@ -26,3 +28,9 @@ def deliver() -> None:
 @periodic("archive.retention", every=dt.timedelta(hours=6))
 def retention() -> None:
     apply_all()
+
+
+@continuous("archive.fiksio_replies")
+def fiksio_replies() -> int:
+    """Replies from the archive systems on the Fiks IO queues; a lost broker is tried again with backoff."""
+    return receive_all()

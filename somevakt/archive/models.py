@@ -239,3 +239,12 @@ class RetentionRun(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.municipality_id} {self.started_at:%Y-%m-%d}: {self.deleted_items}"
+
+
+# The Fiks IO transport's models live with its package; importing them here registers them.
+from somevakt.archive.transports.fiksio.models import (  # noqa: E402, F401
+    FiksIOMessage,
+    FiksIOReply,
+    FiksIOSettings,
+    TransportKind,
+)

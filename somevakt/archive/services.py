@@ -28,6 +28,8 @@ from somevakt.archive.formats.records import CaseReference, RecordError
 from somevakt.archive.hold import Planner
 from somevakt.archive.journal import sweep
 from somevakt.archive.models import DeliveryState, JournalChange, JournalEntry
+from somevakt.archive.transports.fiksio.account import uses_fiksio
+from somevakt.archive.transports.fiksio.transport import FiksIOTransport
 from somevakt.inbox.events import record
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,11 @@ class InvalidMetadata(ValueError):
     """A metadata value the archive cannot take; the message is one line for people."""
 
 
-def transport_for(outbox: Any = None) -> Transport:
+def transport_for(outbox: Any = None, municipality: Any = None) -> Transport:
+    """The municipality's transport as chosen on its settings page (Fiks IO or the outbox);
+    an outbox folder given explicitly (`archive deliver --outbox`) wins."""
+    if outbox is None and municipality is not None and uses_fiksio(municipality):
+        return FiksIOTransport(municipality)
     return OutboxTransport(outbox or conf.outbox_dir())
 
 
@@ -384,7 +390,7 @@ def deliver_pending(
     waits them out. Neither delivers an entry the records office has not decided on before
     the municipality's setting lets it go (`hold.Planner`); it is captured and waits.
     """
-    transport = transport or transport_for()
+    transport = transport or transport_for(municipality=municipality)
     now = now or timezone.now()
     planner = Planner(municipality)
     summary = DeliverySummary(journaled=sweep(municipality))

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(f"unknown municipality {municipality!r}", returncode=2)
         if outbox is not None and Path(outbox).exists() and not Path(outbox).is_dir():
             raise CommandError(f"--outbox {outbox} is not a folder", returncode=2)
-        summary = deliver_pending(found, transport_for(outbox), force=True)
+        summary = deliver_pending(found, transport_for(outbox, found), force=True)
         for line in summary.lines():
             self.stdout.write(line)
         if summary.failed:

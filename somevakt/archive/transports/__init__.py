@@ -1,0 +1,1 @@
+"""How archive messages reach the archive system, besides the outbox folder (`formats.outbox`)."""

@@ -1,0 +1,153 @@
+"""Fiks IO's REST API: the catalogue (an account and its public key) and sending a message.
+
+Every call carries `Authorization: Bearer <Maskinporten token>` and the integration's
+`IntegrasjonId` and `IntegrasjonPassord` headers.
+
+- `GET  /fiks-io/katalog/api/v1/kontoer/{kontoId}` -> the account (`kontoId`, `kontoNavn`,
+  `fiksOrgId`, `fiksOrgNavn`, `isGyldigMottaker`, ...)
+- `GET  /fiks-io/katalog/api/v1/kontoer/{kontoId}/offentligNokkel` -> `{"nokkel": PEM certificate,
+  "validFrom", "validTo", "serial", "issuerDN", "subjectDN"}`
+- `POST /fiks-io/api/v1/send`, multipart: `metadata` (JSON: `avsenderKontoId`, `mottakerKontoId`,
+  `meldingType`, `ttl` in milliseconds, `headere`, `svarPaMelding`, `klientMeldingId`) and `data`
+  (the encrypted payload) -> the message as sent, with `meldingId` given by Fiks IO.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from cryptography import x509
+
+from somevakt.archive.transports.fiksio.certificates import CertificateError, load_certificate
+
+CATALOGUE = "/fiks-io/katalog/api/v1"
+SEND = "/fiks-io/api/v1/send"
+# Fiks IO keeps payloads above 5 MB in Fiks Dokumentlager; somevakt sends nothing that large.
+INLINE_LIMIT = 5 * 1024 * 1024
+
+
+class ApiError(Exception):
+    """A Fiks IO call that failed. `permanent` when the same call cannot succeed later."""
+
+    def __init__(self, message: str, *, permanent: bool, status: int | None = None) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Sent:
+    message_id: str  # Fiks IO's meldingId
+    raw: dict[str, Any]
+
+
+class FiksIOApi:
+    def __init__(
+        self,
+        base_url: str,
+        integration_id: str,
+        integration_password: str,
+        token: Callable[[], str],
+        *,
+        timeout: float = 30.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.integration_id = integration_id
+        self.integration_password = integration_password
+        self.token = token
+        self.timeout = timeout
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {self.token()}",
+            "IntegrasjonId": self.integration_id,
+            "IntegrasjonPassord": self.integration_password,
+            "Accept": "application/json",
+        }
+
+    def _call(self, method: str, path: str, what: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = httpx.request(
+                method, self.base_url + path, headers=self._headers(), timeout=self.timeout, **kwargs
+            )
+        except httpx.HTTPError as exc:
+            raise ApiError(f"Fiks IO cannot be reached ({what}): {exc}", permanent=False) from exc
+        if response.status_code in (401, 403):
+            raise ApiError(
+                f"Fiks IO refused the integration ({what}, HTTP {response.status_code}): "
+                "check the integration id, its password and that the account is shared with it",
+                permanent=True,
+                status=response.status_code,
+            )
+        if response.status_code == 404:
+            raise ApiError(f"Fiks IO does not know it ({what}, HTTP 404)", permanent=True, status=404)
+        if response.status_code >= 400:
+            detail = response.text[:300]
+            raise ApiError(
+                f"Fiks IO answered HTTP {response.status_code} ({what}): {detail}",
+                permanent=400 <= response.status_code < 500 and response.status_code != 429,
+                status=response.status_code,
+            )
+        try:
+            body = response.json()
+        except ValueError:
+            raise ApiError(f"Fiks IO's answer is not JSON ({what})", permanent=False) from None
+        if not isinstance(body, dict):
+            raise ApiError(f"Fiks IO's answer is not an object ({what})", permanent=False)
+        return body
+
+    def account(self, account_id: str) -> dict[str, Any]:
+        return self._call("GET", f"{CATALOGUE}/kontoer/{account_id}", f"the account {account_id}")
+
+    def public_key(self, account_id: str) -> x509.Certificate:
+        body = self._call(
+            "GET", f"{CATALOGUE}/kontoer/{account_id}/offentligNokkel", f"the public key of {account_id}"
+        )
+        try:
+            return load_certificate(str(body.get("nokkel") or ""))
+        except CertificateError:
+            raise ApiError(
+                f"the catalogue's public key of {account_id} is not a certificate", permanent=True
+            ) from None
+
+    def send(
+        self,
+        *,
+        sender: str,
+        recipient: str,
+        message_type: str,
+        payload: bytes,
+        ttl_ms: int,
+        client_message_id: uuid.UUID,
+        headers: dict[str, str] | None = None,
+        reply_to: str | None = None,
+    ) -> Sent:
+        if len(payload) > INLINE_LIMIT:
+            raise ApiError(
+                f"the message is {len(payload) // 1024} kB; somevakt sends at most "
+                f"{INLINE_LIMIT // (1024 * 1024)} MB through Fiks IO (no Fiks Dokumentlager)",
+                permanent=True,
+            )
+        metadata = {
+            "avsenderKontoId": sender,
+            "mottakerKontoId": recipient,
+            "meldingType": message_type,
+            "ttl": ttl_ms,
+            "headere": headers or {},
+            "svarPaMelding": reply_to,
+            "klientMeldingId": str(client_message_id),
+        }
+        files = {
+            "metadata": (None, json.dumps(metadata).encode(), "application/json"),
+            "data": ("melding.zip.encrypted", payload, "application/octet-stream"),
+        }
+        body = self._call("POST", SEND, "sending", files=files)
+        message_id = str(body.get("meldingId") or "")
+        if not message_id:
+            raise ApiError("Fiks IO's answer to sending has no meldingId", permanent=False)
+        return Sent(message_id, body)
