@@ -30,16 +30,19 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
+	scripts/ensure-rabbitmq.sh
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 # While developing: the suite without the tests marked `slow` (models, browsers, training, PDF
 # captures, demo loads, migrations); CI runs them all with `make test`.
 test-fast: $(STAMP)
+	scripts/ensure-rabbitmq.sh
 	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (CI runs both); the server is started if it is not running.
 test-postgres: $(STAMP)
 	scripts/ensure-postgres.sh
+	scripts/ensure-rabbitmq.sh
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
