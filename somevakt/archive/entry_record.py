@@ -174,7 +174,7 @@ def _clause_summaries(pack: Pack | None, ids: list[str]) -> tuple[CitedClause, .
     cited = []
     for clause_id in ids:
         try:
-            cited.append(CitedClause(clause_id, pack.clause(clause_id).summary))
+            cited.append(CitedClause(clause_id, pack.clause(clause_id).summary.nb))
         except KeyError:
             cited.append(CitedClause(clause_id))
     return tuple(cited)

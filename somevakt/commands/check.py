@@ -5,7 +5,8 @@
 
 Without `--json` the decision is written for a person, in bokmål, nynorsk or English (`--lang`,
 from the project's translation catalogue, read without Django): the action, the clauses, each
-finding by its label with the words that carry it, and the guideline's reasons. Every decision,
+finding by its label with the words that carry it, and the guideline's reasons (the reasons are
+in that language with `--json` and `--jsonl` too; the rest of the JSON is the same). Every decision,
 `block` and `delete` included, exits 0; a user's mistake exits 2 with one line on stderr. With
 `--jsonl` a malformed line is reported on stdout as `{"line", "id", "error"}`, the run goes on,
 and the exit code is 2 at the end. The lines are read as they come and decided in batches
@@ -84,7 +85,7 @@ def build_parser() -> Parser:
         "--lang",
         choices=LANGUAGES,
         default=DEFAULT_LANGUAGE,
-        help="the language of the readable decision: nb (default), nn, en; --json is the same in all",
+        help="the language of the decision's words: nb (default), nn, en (--json, --jsonl: the reasons)",
     )
     p.add_argument("--crisis-mode", action="store_true", help="crisis mode is declared")
     p.add_argument("--crisis-instructed", action="store_true", help="crisis management asked for this text")
@@ -123,7 +124,7 @@ def main(argv: list[str]) -> int:
         if args.jsonl:
             if args.text not in (None, "-"):
                 raise UsageError("--jsonl reads the lines from stdin; give no TEXT")
-            return run_jsonl(sys.stdin.buffer, pack, args.kind, context)
+            return run_jsonl(sys.stdin.buffer, pack, args.kind, context, args.lang)
         text = read_text(args.text)
         decision = evaluate(text, args.kind, pack, context)
     except (UsageError, InputError) as exc:
@@ -132,7 +133,7 @@ def main(argv: list[str]) -> int:
         print(f"{PROG}: the text analysers are not available: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
     if args.json:
-        print(json.dumps(decision.to_dict(), ensure_ascii=False))
+        print(json.dumps(decision.to_dict(args.lang), ensure_ascii=False))
     else:
         print(render(decision, pack, len(text), args.lang))
     return EXIT_OK
@@ -151,7 +152,9 @@ def read_text(arg: str | None) -> str:
     return decode_utf8(data, "stdin")
 
 
-def run_jsonl(stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyContext) -> int:
+def run_jsonl(
+    stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyContext, language: str = DEFAULT_LANGUAGE
+) -> int:
     """Decide every line of `stream`, the language models batched over many lines at a time.
 
     Lines are read as they come and decided `BATCH_LINES` at a time (or fewer, when the input
@@ -163,7 +166,7 @@ def run_jsonl(stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyCo
     chars = 0
     for line in _read_lines(stream, MAX_LINE_BYTES):
         if line is None:  # nothing more at hand: answer what we have before waiting for more
-            _decide_and_emit(pending, pack)
+            _decide_and_emit(pending, pack, language)
             pending, chars = [], 0
             continue
         number, raw = line
@@ -176,9 +179,9 @@ def run_jsonl(stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyCo
             chars += len(slot.text)
         pending.append(slot)
         if len(pending) >= BATCH_LINES or chars >= BATCH_CHARS:
-            _decide_and_emit(pending, pack)
+            _decide_and_emit(pending, pack, language)
             pending, chars = [], 0
-    _decide_and_emit(pending, pack)
+    _decide_and_emit(pending, pack, language)
     if bad:
         shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
         print(f"{PROG}: {len(bad)} malformed line(s): {shown}", file=sys.stderr)
@@ -233,7 +236,7 @@ def _load_json(raw: bytes, number: int) -> Any:
         raise InputError(f"not valid JSON: {exc}") from None
 
 
-def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack) -> None:
+def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack, language: str) -> None:
     """Decide the items among `slots`, one batch per kind and context, and print every slot in order."""
     groups: dict[tuple[str, PolicyContext], list[int]] = {}
     for index, slot in enumerate(slots):
@@ -245,7 +248,7 @@ def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack) -> Non
         decided.update(zip(indices, evaluate_many(texts, kind, pack, context), strict=True))
     out = sys.stdout
     for index, slot in enumerate(slots):
-        obj = slot if isinstance(slot, dict) else {"id": slot.id, **decided[index].to_dict()}
+        obj = slot if isinstance(slot, dict) else {"id": slot.id, **decided[index].to_dict(language)}
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     out.flush()
 
@@ -321,7 +324,7 @@ def render(decision: Decision, pack: Pack, text_length: int, language: str = DEF
 
     Each finding is named by its label (the words the inbox uses) with the words that carry it,
     quoted from the finding's masked excerpt; a finding about the whole text says so. The
-    reasons are the guideline's own, as its pack words them.
+    reasons are the guideline's own, as its pack words them in `language`.
     """
     t = translator(language)
     labels = action_labels(language)
@@ -346,7 +349,7 @@ def render(decision: Decision, pack: Pack, text_length: int, language: str = DEF
     else:
         lines.append(f"{findings}: " + t.pgettext("no findings", "none"))
     lines.append(f"{reasons}:")
-    lines.extend(f"  - {r}" for r in decision.reasons)
+    lines.extend(f"  - {r}" for r in decision.reasons_in(language))
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from somevakt.policy.cli_support import EXIT_OK, Parser, UsageError, fail
 from somevakt.policy.codes import COMPARE_TOPICS
 from somevakt.policy.comparison import compare_data
 from somevakt.policy.coverage import coverage
-from somevakt.policy.engine import ROLE_LABELS
+from somevakt.policy.labels import role_labels
 from somevakt.policy.packs import PackError, list_packs, load_pack
 from somevakt.policy.schema import Pack
 
@@ -72,7 +72,8 @@ def _deadline(pack: Pack) -> str:
 
 
 def _roles(roles: tuple[str, ...]) -> str:
-    return ", ".join(ROLE_LABELS.get(r, r) for r in roles) or "—"
+    names = role_labels("nb")
+    return ", ".join(names.get(r, r) for r in roles) or "—"
 
 
 def cmd_list(as_json: bool) -> str:
@@ -121,14 +122,14 @@ def cmd_show(pack: Pack, as_json: bool) -> str:
         + ("; ".join(f"{', '.join(d.codes)} ({d.clause})" for d in pack.deletion_grounds) or "ingen"),
     ]
     if m.note:
-        lines.append(f"Merk: {m.note}")
+        lines.append(f"Merk: {m.note.nb}")
     lines.append("")
     lines.append(f"Punkter ({len(pack.clauses)}):")
     for c in pack.clauses:
         hb = c.honoured_by
         status = STATUS_LABELS[hb.status] + ("" if hb.implemented else ", ikke bygget ennå")
         lines.append(f"  {c.id} [{c.topic}] {status} ({', '.join(hb.by)}), linje {_lines(c.source.lines)}")
-        lines.append(f"      {c.summary}")
+        lines.append(f"      {c.summary.nb}")
     return "\n".join(lines)
 
 

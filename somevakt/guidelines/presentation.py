@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from somevakt.guidelines.labels import (
     PART_LABELS,
@@ -24,6 +24,7 @@ from somevakt.guidelines.labels import (
 )
 from somevakt.policy.codes import TOPICS
 from somevakt.policy.coverage import FileCoverage, file_coverage
+from somevakt.policy.localized import Localized
 from somevakt.policy.packs import guidelines_dir
 from somevakt.policy.schema import Clause, Pack
 
@@ -65,11 +66,16 @@ class SourceFile:
     unmapped: int | None  # lines no clause covers; only counted for the anchor file
 
 
+def _text(value: Localized | None) -> str:
+    """A pack's text in the reader's language (nothing where the pack has none)."""
+    return value.text(get_language()) if value else ""
+
+
 def clause_view(clause: Clause) -> ClauseView:
     hb = clause.honoured_by
     return ClauseView(
         id=clause.id,
-        summary=clause.summary,
+        summary=_text(clause.summary),
         status=hb.status,
         status_label=str(STATUS_LABELS[hb.status]),
         status_color=STATUS_COLORS[hb.status],
@@ -129,7 +135,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
             deadline,
             [c for c in (response.clause or response.monitor_clause,) if c],
             # Where there is no deadline the pack's note only says so again.
-            (response.note or "") if response.working_days is not None else "",
+            _text(response.note) if response.working_days is not None else "",
         )
     )
 
@@ -148,7 +154,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
 
     if pack.deletion_grounds:
         deletion = [_("A comment may be deleted only on these grounds:")]
-        deletion += [ground.summary for ground in pack.deletion_grounds]
+        deletion += [_text(ground.summary) for ground in pack.deletion_grounds]
     else:
         deletion = [
             _(
@@ -168,7 +174,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
     if fi.web_form:
         inquiries.append(_("Web form: %(url)s") % {"url": fi.web_form})
     case_clauses = [c.id for c in pack.clauses if c.topic == "case_processing"][:3]
-    out.append(Setting(_("Formal inquiries"), inquiries, case_clauses, pack.municipality.note or ""))
+    out.append(Setting(_("Formal inquiries"), inquiries, case_clauses, _text(pack.municipality.note)))
 
     account = pack.roles.account
     accounts = [
@@ -178,7 +184,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
         accounts.append(_("Told about a new account: %(roles)s.") % {"roles": role_names(account.notified)})
     if account.plan_required:
         accounts.append(_("A plan must be made and approved before the account is created."))
-    out.append(Setting(_("Official accounts"), accounts, list(account.clauses), account.note or ""))
+    out.append(Setting(_("Official accounts"), accounts, list(account.clauses), _text(account.note)))
 
     roles = pack.roles
     out.append(
@@ -186,7 +192,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
             _("Difficult cases"),
             [_("Taken to: %(roles)s.") % {"roles": role_names(roles.difficult_cases.roles)}],
             [roles.difficult_cases.clause] if roles.difficult_cases.clause else [],
-            roles.difficult_cases.note or "",
+            _text(roles.difficult_cases.note),
         )
     )
     if roles.political_referral:
@@ -195,7 +201,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
             % {"roles": role_names(roles.political_referral.roles)}
         ]
         political_clauses = [roles.political_referral.clause] if roles.political_referral.clause else []
-        political_note = roles.political_referral.note or ""
+        political_note = _text(roles.political_referral.note)
     else:
         political, political_clauses, political_note = (
             [_("The guideline has no rule of its own for political inquiries.")],
@@ -211,7 +217,7 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
                 % {"roles": role_names(roles.crisis.roles)}
             ],
             [roles.crisis.clause] if roles.crisis.clause else [],
-            roles.crisis.note or "",
+            _text(roles.crisis.note),
         )
     )
     return out

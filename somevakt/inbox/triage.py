@@ -192,7 +192,8 @@ def _triaged_event(
         item,
         "triaged",
         actor_label=actor_label,
-        reason=decision.reasons[0] if decision.reasons else "",
+        # The event's own reason column is bokmål; the page reads every language from the payload.
+        reason=decision.reasons[0].nb if decision.reasons else "",
         clauses=decision.clauses,
         payload={"decision": record_, "due": due.isoformat() if due else None},
     )

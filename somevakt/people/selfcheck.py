@@ -82,7 +82,7 @@ def check(text: str, kind: str, pack: Pack) -> Result | None:
         action=decision.action,
         verdict=str(VERDICT_LABELS.get(decision.action, decision.action)),
         color=VERDICT_COLORS.get(decision.action, "info"),
-        reasons=() if ok else decision.reasons,
+        reasons=() if ok else decision.reasons_in(get_language()),
         clauses=() if ok else decision.clauses,
         marked_text=marked(text, decision.findings)
         if any(is_inline(f, len(text)) for f in decision.findings)
@@ -103,15 +103,15 @@ def found(findings: Sequence[Finding], length: int, pack: Pack) -> tuple[Found, 
         known = by_code.get(f.code)
         clauses = dict(known.clauses) if known else {}
         for clause_id in f.clauses:
-            clauses.setdefault(clause_id, _summary(pack, clause_id))
+            clauses.setdefault(clause_id, _summary(pack, clause_id, language))
         by_code[f.code] = Found(
             code_label(f.code, language), known.severity if known else f.severity, tuple(clauses.items())
         )
     return tuple(by_code.values())
 
 
-def _summary(pack: Pack, clause_id: str) -> str:
+def _summary(pack: Pack, clause_id: str, language: str | None) -> str:
     try:
-        return pack.clause(clause_id).summary
+        return pack.clause(clause_id).summary.text(language)
     except KeyError:
         return ""

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from somevakt.analysis.base import Finding
+from somevakt.policy.labels import DEFAULT_LANGUAGE
+from somevakt.policy.localized import Localized
 
 InboundAction = Literal[
     "none",
@@ -29,7 +31,8 @@ class Decision:
     """Deterministic: same text, kind, pack revision and analyser versions give the same Decision.
 
     `input_hash` is the SHA-256 of the text (the decision log records inputs by hash,
-    never the text itself); `reasons` are human-readable, in Norwegian bokmål.
+    never the text itself); `reasons` are human-readable, each in bokmål, nynorsk and English
+    (`reasons_in` picks the reader's language).
     """
 
     policy: str
@@ -39,7 +42,7 @@ class Decision:
     action: str
     also: tuple[str, ...] = ()
     clauses: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Localized, ...] = ()
     analysers: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     input_hash: str = ""
 
@@ -47,8 +50,11 @@ class Decision:
     def codes(self) -> list[str]:
         return sorted({f.code for f in self.findings})
 
-    def to_dict(self) -> dict[str, Any]:
-        """The `somevakt check --json` shape of DESIGN.md §4."""
+    def reasons_in(self, language: str | None) -> tuple[str, ...]:
+        return tuple(r.text(language) for r in self.reasons)
+
+    def to_dict(self, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+        """The `somevakt check --json` shape of DESIGN.md §4, the reasons in `language`."""
         return {
             "policy": self.policy,
             "policy_revision": self.policy_revision,
@@ -57,12 +63,15 @@ class Decision:
             "action": self.action,
             "also": list(self.also),
             "clauses": list(self.clauses),
-            "reasons": list(self.reasons),
+            "reasons": list(self.reasons_in(language)),
         }
 
     def to_record(self) -> dict[str, Any]:
-        """What the inbox stores with the `triaged` event (decision log): no raw text."""
+        """What the inbox stores with the `triaged` event (decision log): no raw text. The
+        reasons are kept in bokmål (`reasons`, as before) and in every language (`reason_texts`,
+        read back by `localized.stored_reasons`)."""
         out = self.to_dict()
+        out["reason_texts"] = [r.as_dict() for r in self.reasons]
         out["analysers"] = dict(self.analysers)
         out["input_hash"] = self.input_hash
         return out

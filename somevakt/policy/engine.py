@@ -10,34 +10,26 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from somevakt.analysis.base import KINDS, AnalysisContext, Finding
 from somevakt.analysis.registry import analyse, analyse_many
 from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
 from somevakt.policy.decision import Decision
+from somevakt.policy.labels import role_labels, translator
+from somevakt.policy.localized import Localized, from_catalogue
 from somevakt.policy.schema import Clause, Pack, Rule
 
 if TYPE_CHECKING:
     from somevakt.analysis.registry import AnalysisResult
 
+T = TypeVar("T")
+
 ENGINE_VERSION = "1"
 # A post on Facebook may be 63 206 characters; anything much longer is not a social media text.
 MAX_TEXT_CHARS = 100_000
-
-ROLE_LABELS: dict[str, str] = {
-    "communications": "kommunikasjonsansvarlig",
-    "unit_leader": "nærmeste leder",
-    "chief_executive": "kommunedirektøren (rådmannen)",
-    "crisis_team": "kriseledelsen",
-    "records": "arkivet",
-    "it": "IT-avdelingen",
-    "service_office": "servicekontoret",
-    "employee": "den ansatte",
-    "politician": "politisk nivå",
-}
 
 
 class InputError(ValueError):
@@ -105,7 +97,7 @@ def _fired_rules(pack: Pack, kind: str, codes: set[str], context: PolicyContext)
     ]
 
 
-def _ordered_unique(items: Iterable[str]) -> tuple[str, ...]:
+def _ordered_unique(items: Iterable[T]) -> tuple[T, ...]:
     return tuple(dict.fromkeys(items))
 
 
@@ -187,37 +179,71 @@ def _rank(fired: _Fired, action: str) -> int:
     return 0 if fired.rule.action == action else 1
 
 
-def _default_citation(pack: Pack, kind: str, action: str) -> tuple[tuple[str, ...], list[str]]:
+def _default_citation(pack: Pack, kind: str, action: str) -> tuple[tuple[str, ...], list[Localized]]:
     """Nothing in the text calls for action: say what it was checked against."""
     if kind == "comment":
         return (pack.response.monitor_clause,), [
-            "Ingen funn som krever handling etter retningslinjen; kommentaren er lest og vurdert."
+            from_catalogue(
+                "Nothing that calls for action under the guideline; the comment has been read and assessed."
+            )
         ]
     checked = _ordered_unique(c.id for c in pack.clauses for r in c.honoured_by.rules if kind in r.kinds)
     return checked, [
-        f"Teksten er kontrollert mot {len(checked)} punkter i retningslinjen uten funn som krever endring."
+        from_catalogue(
+            "The text was checked against %(count)s points of the guideline, "
+            "with nothing that needs changing.",
+            {"count": str(len(checked))},
+        )
     ]
 
 
-def _settings_reasons(pack: Pack, action: str, also: tuple[str, ...]) -> list[str]:
+def _settings_reasons(pack: Pack, action: str, also: tuple[str, ...]) -> list[Localized]:
     """Where the municipality's own settings say where things go."""
-    out: list[str] = []
+    out: list[Localized] = []
     both = (action, *also)
     if "refer_formal" in both:
         fi = pack.municipality.formal_inquiries
-        out.append(f"Formelle henvendelser sendes til {fi.email} eller {fi.postal_address}.")
+        out.append(
+            from_catalogue(
+                "Formal inquiries go to %(email)s or %(address)s.",
+                {"email": fi.email, "address": fi.postal_address},
+            )
+        )
     if "refer_political" in both and pack.roles.political_referral:
-        out.append(f"Henvis til {_roles(pack.roles.political_referral.roles)}.")
+        out.append(
+            from_catalogue("Refer to %(roles)s.", {"roles": _roles(pack.roles.political_referral.roles)})
+        )
     if "escalate_manager" in both:
-        out.append(f"Saken tas opp med {_roles(pack.roles.difficult_cases.roles)}.")
+        out.append(
+            from_catalogue(
+                "The case is taken up with %(roles)s.", {"roles": _roles(pack.roles.difficult_cases.roles)}
+            )
+        )
     if "escalate_crisis" in both:
-        out.append(f"All krisekommunikasjon går via {_roles(pack.roles.crisis.roles)}.")
+        out.append(
+            from_catalogue(
+                "All crisis communication goes through %(roles)s.", {"roles": _roles(pack.roles.crisis.roles)}
+            )
+        )
     return out
 
 
-def _roles(roles: Iterable[str]) -> str:
-    labels = [ROLE_LABELS.get(r, r) for r in roles]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " eller " + labels[-1]
+def _roles(roles: Iterable[str]) -> Callable[[str], str]:
+    """The roles in words, "a, b or c", in the language asked for."""
+
+    wanted = tuple(roles)
+
+    def in_language(language: str) -> str:
+        names = role_labels(language)
+        labels = [names.get(r, r) for r in wanted]
+        if len(labels) == 1:
+            return labels[0]
+        return translator(language).pgettext("list of roles", "%(roles)s or %(last)s") % {
+            "roles": ", ".join(labels[:-1]),
+            "last": labels[-1],
+        }
+
+    return in_language
 
 
 def analysis_context(pack: Pack, kind: str) -> AnalysisContext:

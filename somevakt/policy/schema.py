@@ -23,6 +23,8 @@ from somevakt.policy.codes import (
     TOPICS,
 )
 from somevakt.policy.decision import INBOUND_ACTIONS, OUTGOING_ACTIONS
+from somevakt.policy.labels import LANGUAGES
+from somevakt.policy.localized import Localized
 
 Status = Literal["enforced", "workflow", "guidance"]
 TextKind = Literal["comment", "reply", "post", "private"]
@@ -74,7 +76,8 @@ class Rule(_Strict):
     also: tuple[str, ...] = ()
     # The rule does not apply when this fact of the PolicyContext holds.
     unless: tuple[Literal["crisis_instructed"], ...] = ()
-    reason: str = Field(min_length=1)
+    # Said to whoever reads the decision, in their language.
+    reason: Localized
 
     @field_validator("codes", "needs")
     @classmethod
@@ -150,7 +153,7 @@ class HonouredBy(_Strict):
 class Clause(_Strict):
     id: str
     topic: str
-    summary: str = Field(min_length=10)
+    summary: Localized
     honoured_by: HonouredBy
     source: Source
     also_source: tuple[Source, ...] = ()
@@ -237,7 +240,7 @@ class Municipality(_Strict):
     website: str
     email_domains: tuple[str, ...] = Field(min_length=1)
     formal_inquiries: FormalInquiries
-    note: str | None = None
+    note: Localized | None = None
 
     @field_validator("email_domains")
     @classmethod
@@ -256,7 +259,7 @@ class Escalation(_Strict):
 
     roles: tuple[str, ...] = Field(min_length=1)
     clause: str | None = None
-    note: str | None = None
+    note: Localized | None = None
 
     @field_validator("roles")
     @classmethod
@@ -281,22 +284,6 @@ class CrisisRules(Escalation):
     def management(self) -> tuple[str, ...]:
         """Crisis management: those who declare it and the team that speaks, each role once."""
         return tuple(dict.fromkeys((*self.declared_by, *self.roles)))
-
-
-LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
-
-
-class Localized(_Strict):
-    """A text people read, in bokmål, nynorsk and English (all three are required)."""
-
-    nb: str = Field(min_length=1)
-    nn: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def text(self, language: str | None) -> str:
-        """The text in `language` ("nb", "nn", "en", or a longer code such as "nb-no"); bokmål otherwise."""
-        code = (language or "nb").lower().split("-")[0]
-        return {"nb": self.nb, "nn": self.nn, "en": self.en}.get(code, self.nb)
 
 
 class PlanChoice(_Strict):
@@ -336,7 +323,7 @@ class AccountRules(_Strict):
     notified: tuple[str, ...] = ()
     plan_required: bool
     clauses: tuple[str, ...] = Field(min_length=1)
-    note: str | None = None
+    note: Localized | None = None
     # The plan's questions, asked before an account is approved (the plan form is made from them).
     plan: tuple[PlanQuestion, ...] = ()
     # Cited when a plan is approved or rejected, and when the `notified` roles are told.
@@ -377,7 +364,7 @@ class Answering(_Strict):
 
     roles: tuple[str, ...] = ()
     clause: str
-    note: str | None = None
+    note: Localized | None = None
 
     @field_validator("roles")
     @classmethod
@@ -431,7 +418,7 @@ class Response(_Strict):
     clause: str | None = None
     # What says the account is watched: cited when a comment needs nothing done.
     monitor_clause: str
-    note: str | None = None
+    note: Localized | None = None
 
     @model_validator(mode="after")
     def _clause_for_deadline(self) -> Response:
@@ -491,7 +478,7 @@ class DeletionGround(_Strict):
 
     codes: tuple[str, ...] = Field(min_length=1)
     clause: str
-    summary: str
+    summary: Localized
 
     @field_validator("codes")
     @classmethod
@@ -609,7 +596,6 @@ __all__ = [
     "DeletionGround",
     "Escalation",
     "FormalInquiries",
-    "PublishingRules",
     "Guideline",
     "GuidelineFile",
     "HonouredBy",
@@ -620,6 +606,7 @@ __all__ = [
     "Pack",
     "PlanChoice",
     "PlanQuestion",
+    "PublishingRules",
     "Readability",
     "Replies",
     "Response",

@@ -376,7 +376,7 @@ def test_it_refuses_an_unknown_language(monkeypatch, capsys):
 
 @pytest.mark.slow  # loads the models in a new process
 @analysers_ready
-def test_it_quotes_the_masked_words_and_keeps_the_json_the_same_in_every_language_as_a_subprocess():
+def test_it_quotes_the_masked_words_and_gives_the_json_reasons_in_the_language_asked_for_as_a_subprocess():
     text = f"Hei, fødselsnummeret mitt er {FNR}. Kan dere sjekke saken min?"
     result = somevakt("check", "--policy", "gausdal", "--lang", "nn", text)
     assert result.returncode == 0, result.stderr
@@ -384,12 +384,20 @@ def test_it_quotes_the_masked_words_and_keeps_the_json_the_same_in_every_languag
     assert "Handling: " in out and "Funn:" in out
     assert "  - Fødselsnummer: «***********» (personal_data.national_id, high, 29–40)" in out
     assert FNR not in out
+    assert "  - Førespurnaden krev sakshandsaming; be innsendaren sende ein formell førespurnad." in out
     as_json = {
-        language: somevakt("check", "--policy", "gausdal", "--json", "--lang", language, text).stdout
+        language: json.loads(
+            somevakt("check", "--policy", "gausdal", "--json", "--lang", language, text).stdout
+        )
         for language in ("nb", "nn", "en")
     }
+    assert as_json["nb"] == json.loads(somevakt("check", "--policy", "gausdal", "--json", text).stdout)
+    reasons = {language: decision.pop("reasons") for language, decision in as_json.items()}
     assert as_json["nb"] == as_json["nn"] == as_json["en"]
-    assert set(json.loads(as_json["en"])) == {
+    assert "Henvendelsen krever saksbehandling; be innsenderen sende en formell henvendelse." in reasons["nb"]
+    assert "The inquiry needs case processing; ask the sender to send a formal inquiry." in reasons["en"]
+    assert len(reasons["nb"]) == len(reasons["nn"]) == len(reasons["en"])
+    assert set(as_json["en"]) | {"reasons"} == {
         "policy",
         "policy_revision",
         "kind",

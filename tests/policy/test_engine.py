@@ -67,7 +67,7 @@ def test_it_hides_and_escalates_a_threat_under_gausdal():
     d = run("gausdal", "comment", "abuse.threat")
     assert (d.action, d.also) == ("escalate_manager", ("hide",))
     assert d.clauses == ("gausdal:offisielle-kontoer-3",)
-    assert any("slette" in r for r in d.reasons)
+    assert any("slette" in r for r in d.reasons_in("nb"))
 
 
 def test_it_escalates_obscenity_under_hustadvika_where_2q_gives_no_ground():
@@ -88,14 +88,14 @@ def test_it_refers_someone_posting_their_own_national_id_and_hides_it(slug):
     d = run(slug, "comment", "personal_data.national_id", "intent.question")
     assert d.action == "refer_formal"
     assert d.also == ("hide",)
-    assert any("@" in r for r in d.reasons), "the reasons say where formal inquiries go"
+    assert any("@" in r for r in d.reasons_in("nb")), "the reasons say where formal inquiries go"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_it_answers_a_question_with_a_possible_national_id_and_offers_to_hide_it(slug):
     d = run(slug, "comment", "personal_data.national_id_like", "intent.question")
     assert (d.action, d.also) == ("reply", ("hide",))
-    assert any("kan være et fødselsnummer" in r for r in d.reasons)
+    assert any("kan være et fødselsnummer" in r for r in d.reasons_in("nb"))
     alone = run(slug, "comment", "personal_data.national_id_like")
     assert (alone.action, alone.also) == ("hide", ())
     assert run(slug, "comment", "personal_data.national_id_like", "abuse.threat").action != "hide"

@@ -89,12 +89,22 @@ def test_it_reports_invalid_yaml_with_its_line(tmp_path):
         load_pack_file(path)
 
 
+REASON = {"nb": "Grunn", "nn": "Grunn", "en": "Reason"}
+
+
+def test_it_refuses_a_text_people_read_in_one_language_only(tmp_path):
+    msg = broken(tmp_path, lambda d: clause(d, "gausdal:plan").update(summary="Planen godkjennes først."))
+    assert "gausdal:plan" in msg and "nb: ..., nn: ..., en: ..." in msg
+    msg = broken(tmp_path, lambda d: clause(d, "gausdal:plan")["summary"].pop("nn"))
+    assert "summary.nn" in msg
+
+
 def test_it_defaults_inbound_rules_to_comments_and_refuses_mixed_kinds():
-    assert Rule(codes=("abuse.threat",), action="hide", reason="x").kinds == ("comment",)
+    assert Rule(codes=("abuse.threat",), action="hide", reason=REASON).kinds == ("comment",)
     with pytest.raises(ValueError, match="needs `kinds`"):
-        Rule(codes=("style.readability",), action="revise", reason="x")
+        Rule(codes=("style.readability",), action="revise", reason=REASON)
     with pytest.raises(ValueError, match="comment only"):
-        Rule(codes=("abuse.threat",), action="hide", kinds=("reply",), reason="x")
+        Rule(codes=("abuse.threat",), action="hide", kinds=("reply",), reason=REASON)
 
 
 def test_it_treats_enforced_clauses_as_implemented_and_requires_a_rule_for_the_engine():
