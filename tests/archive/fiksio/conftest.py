@@ -92,9 +92,19 @@ def world(vhost, pki):
     fiks.add_account(archive_account)
     # Fiks IO's broker takes the integration id and "<password> <Maskinporten token>".
     rabbitmqctl("add_user", ours.integration_id, f"{ours.integration_password} {maskinporten.fixed_token}")
-    rabbitmqctl("set_permissions", "-p", vhost, ours.integration_id, "^$", "^$", f"^fiksio\\.konto\\.{ours.account_id}$")
+    rabbitmqctl(
+        "set_permissions",
+        "-p",
+        vhost,
+        ours.integration_id,
+        "^$",
+        "^$",
+        f"^fiksio\\.konto\\.{ours.account_id}$",
+    )
     archive = FakeArchive(fiks, archive_account, pki.archive, pki.root.certificate, ARKIVMELDING_XSD)
-    yield World(vhost, f"amqp://127.0.0.1:5672/{quote(vhost, safe='')}", maskinporten, fiks, ours, archive, pki)
+    yield World(
+        vhost, f"amqp://127.0.0.1:5672/{quote(vhost, safe='')}", maskinporten, fiks, ours, archive, pki
+    )
     rabbitmqctl("delete_user", ours.integration_id)
     maskinporten.close()
     fiks.close()

@@ -83,7 +83,9 @@ class Server:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
 
     @property
@@ -192,7 +194,8 @@ class FakeFiksIO(Server):
         integration = headers.get("integrasjonid", "")
         password = headers.get("integrasjonpassord", "")
         return any(
-            a.integration_id == integration and a.integration_password == password for a in self.accounts.values()
+            a.integration_id == integration and a.integration_password == password
+            for a in self.accounts.values()
         )
 
     def route(self, method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
@@ -206,7 +209,11 @@ class FakeFiksIO(Server):
             if parts[6:] == ["offentligNokkel"]:
                 return 200, {"nokkel": account.certificate_pem, "serial": "1", "subjectDN": account.name}
             if parts[6:] == []:
-                return 200, {"kontoId": account.account_id, "kontoNavn": account.name, "isGyldigMottaker": True}
+                return 200, {
+                    "kontoId": account.account_id,
+                    "kontoNavn": account.name,
+                    "isGyldigMottaker": True,
+                }
         if method == "POST" and parts == ["fiks-io", "api", "v1", "send"]:
             return self._send(headers, body)
         return 404, {"status": 404, "error": "Not Found"}
@@ -253,7 +260,7 @@ FEIL = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/feil/feilme
 
 def kvittering(journal_sequence: int, *, case_sequence: int = 0, created: bool = True) -> bytes:
     folder = (
-        f"<mappeKvittering xsi:type=\"saksmappeKvittering\"><systemID>{uuid.uuid4()}</systemID>"
+        f'<mappeKvittering xsi:type="saksmappeKvittering"><systemID>{uuid.uuid4()}</systemID>'
         f"<opprettetEllerEksisterende>Eksisterende</opprettetEllerEksisterende>"
         f"<saksaar>2026</saksaar><sakssekvensnummer>{case_sequence}</sakssekvensnummer></mappeKvittering>"
         if case_sequence
@@ -316,7 +323,9 @@ class FakeArchive:
         return taken
 
     def _open(self, properties: pika.BasicProperties, body: bytes) -> Received:
-        headers = {k: v.decode() if isinstance(v, bytes) else v for k, v in (properties.headers or {}).items()}
+        headers = {
+            k: v.decode() if isinstance(v, bytes) else v for k, v in (properties.headers or {}).items()
+        }
         plain = crypto.decrypt(body, self.issued.certificate, self.issued.key)
         container = asice.open_container(plain)
         return Received(
@@ -372,9 +381,22 @@ def verify_signature(container: asice.Container, trusted_root: x509.Certificate)
         (base / "ca.pem").write_bytes(trusted_root.public_bytes(serialization.Encoding.PEM))
         result = subprocess.run(
             [
-                "openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", str(base / "signature.p7s"), "-content", str(base / "manifest.xml"),
-                "-CAfile", str(base / "ca.pem"), "-purpose", "any", "-out", "/dev/null",
+                "openssl",
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                str(base / "signature.p7s"),
+                "-content",
+                str(base / "manifest.xml"),
+                "-CAfile",
+                str(base / "ca.pem"),
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null",
             ],
             capture_output=True,
             check=False,

@@ -24,7 +24,13 @@ def test_it_checks_every_part_and_exits_0_when_all_work(fiksio, municipality, ca
     configure(municipality, fiksio)
     code, lines = ping(capsys)
     assert code == 0, lines
-    assert [line.split(":")[0] for line in lines] == ["settings", "certificate", "token", "catalogue", "queue"]
+    assert [line.split(":")[0] for line in lines] == [
+        "settings",
+        "certificate",
+        "token",
+        "catalogue",
+        "queue",
+    ]
     assert all(": ok" in line for line in lines)
     assert "GAUSDAL KOMMUNE" in lines[1] and "Gausdal kommune arkiv" in lines[3]
     assert f"fiksio.konto.{fiksio.ours.account_id}" in lines[4]
@@ -36,7 +42,9 @@ def test_it_checks_every_part_and_exits_0_when_all_work(fiksio, municipality, ca
 def test_a_municipality_without_fiks_io_is_told_so(municipality, capsys):
     code, lines = ping(capsys)
     assert code == 1
-    assert lines == ["settings: FAILED – the municipality has no Fiks IO settings; it delivers to the outbox folder"]
+    assert lines == [
+        "settings: FAILED – the municipality has no Fiks IO settings; it delivers to the outbox folder"
+    ]
 
 
 def test_an_unknown_municipality_is_exit_2(db):
