@@ -270,7 +270,8 @@ def kvittering(journal_sequence: int, *, case_sequence: int = 0, created: bool =
         f'<?xml version="1.0" encoding="UTF-8"?>\n<arkivmeldingKvittering xmlns="{KV}" '
         f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{folder}'
         f'<registreringKvittering xsi:type="journalpostKvittering"><systemID>{uuid.uuid4()}</systemID>'
-        f"<opprettetEllerEksisterende>{'Opprettet' if created else 'Eksisterende'}</opprettetEllerEksisterende>"
+        f"<opprettetEllerEksisterende>{'Opprettet' if created else 'Eksisterende'}"
+        "</opprettetEllerEksisterende>"
         f"<journalaar>2026</journalaar><journalsekvensnummer>{journal_sequence}</journalsekvensnummer>"
         f"</registreringKvittering></arkivmeldingKvittering>"
     ).encode()

@@ -55,7 +55,7 @@ def test_a_reply_stays_on_the_queue_until_it_is_stored_and_is_then_taken_once(fi
 
 
 def test_a_broker_that_is_down_is_tried_again_with_backoff(fiksio, municipality, message, settings, caplog):
-    record, seen = message
+    _record, seen = message
     fiksio.archive.answer(seen, MOTTATT)
     settings.SOMEVAKT_FIKSIO_AMQP_URL = "amqp://127.0.0.1:1/"
     start = time.monotonic()
@@ -72,7 +72,7 @@ def test_a_broker_that_is_down_is_tried_again_with_backoff(fiksio, municipality,
 
 
 def test_a_connection_the_broker_drops_is_opened_again(fiksio, municipality, message):
-    record, seen = message
+    _record, seen = message
     assert receiving.receive_all() == 0  # connected, nothing waiting
     rabbitmqctl("close_all_connections", "-p", fiksio.vhost, "broker restarting")
     fiksio.archive.answer(seen, MOTTATT)
