@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.lexicons import load as load_lexicon
 from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, to_model_doc, words_of
 
 # A very long text is tagged in pieces of this many tokens, so memory stays bounded.
@@ -70,10 +72,15 @@ def _tag_name(text: str, start: int) -> bool:
 
 # The writer presenting or signing as themself: their own name is not a third party named.
 _SELF_BEFORE = re.compile(
-    r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete)|\bmitt (?:navn|namn) er|\b(?:navnet|namnet) mitt er"
-    r"|\b(?:hilsen|helsing|mvh|vh|hilsing)|\bfra|\bfrå)[\s,:]*$",
+    r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete|er|e)|\bmitt (?:navn|namn) er"
+    r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna|\b(?:hilsen|helsing|mvh|vh|hilsing)"
+    r"|\bfra|\bfrå|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er)[\s,:]*$",
     re.IGNORECASE,
 )
+# ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last
+# line, or after a dash at the start of a line ("– Kari").
+_SELF_AFTER = re.compile(r"[\s,]+(?:her|hær)\b", re.IGNORECASE)
+_DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")
 # A one-word "name" right after a preposition of place is far more often a place the model did
 # not know ("i Vestbygda", "på Skei") than a person.
 _PLACE_BEFORE = re.compile(
@@ -81,6 +88,29 @@ _PLACE_BEFORE = re.compile(
 )
 _SIGN_OFF = frozenset({"hilsen", "helsing", "hilsing", "mvh", "vh"})
 _GENERIC = frozenset({"kommune", "kommunen", "kommuna", "herred", "sokn"})
+# Words that make a "name" a place, a building or an institution: "Segalstad bru", "Aulestad
+# kirke", and Title Case rants ("Dritt Ledelse").
+_THING_WORDS = frozenset(
+    """bru brua brui bro broa vei veien veg vegen gate gata gaten sentrum skole skolen skule skulen
+    kirke kirka kyrkje kyrkja kapell hall hallen senter senteret senter park parken torg torget
+    plass plassen stasjon stasjonen fylke fylkeskommune barnehage barnehagen sykehjem sjukeheim
+    helsehus helsetun omsorgssenter hotell kai kaia havn hamn hamna fjord fjorden sjø sjøen vatn
+    vatnet vann vannet elv elva dal dalen fjell fjellet tunnel tunnelen ferje ferja ferga flyplass
+    stadion idrettslag il fk sk as asa bibliotek biblioteket museum museet ledelse ledelsen
+    administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset""".split()
+)
+# Definite endings of place words, at the end of a one-word "name": "Espedalen", "Ringvegen".
+_PLACE_ENDINGS = (
+    "dalen", "vika", "bygda", "fjorden", "øya", "sjøen", "vatnet", "vannet", "elva", "marka",
+    "berget", "neset", "sundet", "tunet", "byen", "gata", "veien", "vegen", "brua", "kaia",
+    "torget", "parken", "hallen", "skolen", "skulen", "kirka", "kyrkja", "senteret", "feltet",
+    "jordet", "løkka", "stranda", "fjellet", "heimen", "hjemmet", "hagen",
+)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in load_lexicon("place_names"))
 
 
 def _own_words(municipality_name: str) -> frozenset[str]:
@@ -88,18 +118,45 @@ def _own_words(municipality_name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _GENERIC)
 
 
+def _is_place(words: list[str], own: frozenset[str]) -> bool:
+    """Whether a "name" of these (lower-cased, punctuation-stripped) words is a place, a
+    building or an institution rather than a person."""
+    places = _places()
+    if all(w in own or w in _GENERIC or w in places or w in _THING_WORDS for w in words):
+        return True
+    if len(words) > 1 and words[-1] in _THING_WORDS:
+        return True
+    word = words[0]
+    return len(words) == 1 and any(
+        word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS
+    )
+
+
+def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
+    """Whether the name at start..end is the writer's own: a self-introduction or a signature."""
+    before = text[max(0, start - 40) : start]
+    if _SELF_BEFORE.search(before) or first_word in _SIGN_OFF:
+        return True
+    if not text[:start].strip() and _SELF_AFTER.match(text, end):
+        return True  # "Kari her, ..."
+    on_last_line = "\n" not in text[end:] and not text[end:].strip(" \t.!,")
+    alone_on_line = not text[:start].rsplit("\n", 1)[-1].strip() and "\n" in text[:start]
+    return on_last_line and (alone_on_line or bool(_DASH_BEFORE.search(before)))
+
+
 def named_people(doc: Document) -> list[tuple[int, int]]:
     """The names of people other than the writer: person spans less the writer's own name (a
-    self-introduction or a signature), the municipality's own name, and one-word "names" after
-    a preposition of place."""
+    self-introduction or a signature), the municipality's own name, places (a known place name,
+    a name ending in a place word such as "bru" or "-dalen"), and one-word "names" after a
+    preposition of place."""
     own = _own_words(doc.context.municipality_name)
     out = []
     for start, end in person_spans(doc):
         before = doc.text[max(0, start - 40) : start]
-        words = doc.text[start:end].lower().split()
-        if _SELF_BEFORE.search(before) or words[0].strip(",:") in _SIGN_OFF:
+        words = [w.strip(".,!?:;") for w in doc.text[start:end].lower().split()]
+        if _is_writer(doc.text, start, end, words[0]):
             continue
-        if own and all(w.strip(".,!?:;") in own | _GENERIC for w in words):
+        if _is_place(words, own):
             continue
         if len(words) == 1 and _PLACE_BEFORE.search(before):
             continue
@@ -109,7 +166,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+2"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+3"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

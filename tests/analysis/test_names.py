@@ -127,6 +127,29 @@ def test_it_still_finds_a_name_beside_markup() -> None:
         "Eg heiter Siri Haugen og vil vite kva tid bassenget opnar.",
         "Når kommer brøytebilen? Hilsen Per",
         "Gausdal kommune er best på brøyting i år!",
+        # the writer presenting or signing as themself
+        "Jeg er Kari og jeg er forbanna.",
+        "Dette er Kari, jeg ringer om søknaden min.",
+        "Her er Ola fra Forset, dere er udugelige.",
+        "Kari her, mor til to. Skolen er elendig.",
+        "Undertegnede Ola Nordmann klager herved på vedtaket, som er idiotisk.",
+        "Mitt navn er Ola Nordmann, og dere er håpløse.",
+        "Dere er håpløse.\n- Kari",
+        "Skandale at dere ikke svarer. Mvh Kari Nordmann",
+        # places, buildings and other municipalities
+        "Segalstad bru har vært stengt i tre uker, dette er en skandale.",
+        "Aulestad kirke er pinlig dårlig vedlikeholdt.",
+        "Espedalen er glemt av dere idioter.",
+        "Fræna og Eide skulle aldri slått seg sammen, idioter.",
+        "Vardø og Vadsø får alt.",
+        "Molde tar alt, Hustadvika ingenting.",
+        "Lillehammer får alt, Gausdal får ingenting.",
+        "Pinlig Gausdal Kommune",
+        "Dritt Kommune, Dritt Ledelse",
+        # ordinary nouns at the start of a sentence
+        "Brøyteren har ikke vært her på tre dager, dere er ubrukelige.",
+        "Saksbehandleren er en løgner.",
+        "Bassenget har vært stengt i månedsvis. Pinlig!",
     ],
 )
 def test_it_does_not_take_the_writer_or_the_municipality_for_a_person_named(text: str) -> None:
@@ -139,3 +162,20 @@ def test_it_does_not_take_the_writer_or_the_municipality_for_a_person_named(text
 def test_it_still_names_a_third_party_beside_the_writer() -> None:
     doc = Document("Jeg heter Ola og vil takke Kari Nordli for god hjelp.", "comment")
     assert [f.text for f in NameAnalyser().analyse(doc)] == ["Kari Nordli"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kari Hansen i byggesak er inkompetent.", "Kari Hansen"),
+        ("Ola Berg på teknisk bør sparkes.", "Ola Berg"),
+        ("Det er Kari i byggesak som har rotet det til.", "Kari"),
+        ("- Espen har hatt en fantastisk utvikling, sier treneren.", "Espen"),
+        ("Kari Eide på servicetorget lyver.", "Kari Eide"),
+    ],
+)
+def test_it_still_names_a_person_attacked_or_quoted(text: str, name: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert [f.text for f in NameAnalyser().analyse(doc)] == [name]
