@@ -1,1 +1,1 @@
-"""Drafts, checks, media, consents, crisis mode."""
+"""Posts for the official accounts, their pictures and the photo-consent register."""

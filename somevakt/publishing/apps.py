@@ -1,3 +1,5 @@
+"""Posts for the official accounts, their pictures and the photo-consent register."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,7 @@ class PublishingConfig(AppConfig):
     name = "somevakt.publishing"
     label = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self) -> None:
+        # Importing the module registers the job that publishes scheduled posts.
+        from somevakt.publishing import jobs  # noqa: F401

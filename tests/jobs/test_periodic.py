@@ -92,4 +92,5 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
         "integrations.silent_accounts",
         "integrations.sweep_deliveries",
         "integrations.sweep_outbound",
+        "publishing.due_posts",
     }

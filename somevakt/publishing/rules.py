@@ -1,0 +1,78 @@
+"""What the municipality's pack says about publishing, and who may publish where.
+
+Who publishes is the permission table's `publish` row (tenants.permissions), narrowed by the
+pack's `roles.publishing.roles` the way `roles.reply` narrows replies: the roles it names publish
+from every account they reach; everyone else only from the accounts they are an admin of or
+responsible for (Rømskog and Båtsfjord name none: only the accounts' administrators speak).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from somevakt.inbox.deadlines import pack_of
+from somevakt.policy.schema import Pack, PublishingRules
+from somevakt.publishing.models import PublishingSettings
+from somevakt.registry.models import Account
+from somevakt.tenants import permissions
+from somevakt.tenants.models import Membership
+
+
+def rules_of(pack: Pack) -> PublishingRules:
+    return pack.roles.publishing
+
+
+def runs(user: Any, account: Account) -> bool:
+    """Whether `user` is the account's responsible person or one of its admins."""
+    return account.responsible_id == user.pk or account.admins.filter(pk=user.pk).exists()
+
+
+def reach(membership: Membership, pack: Pack | None = None) -> str | None:
+    pack = pack or pack_of(membership.municipality)
+    return permissions.reach(membership.roles, "publish", rules_of(pack).roles)
+
+
+def may_publish(membership: Membership, account: Account, pack: Pack | None = None) -> bool:
+    """Whether the member may publish on `account` (draft, schedule and publish posts there)."""
+    pack = pack or pack_of(membership.municipality)
+    found = reach(membership, pack)
+    if found == permissions.ALL:
+        return True
+    if found is None and not rules_of(pack).account_admins:
+        return False
+    return runs(membership.person, account)
+
+
+def publishable_accounts(membership: Membership) -> list[Account]:
+    """The municipality's accounts in use that the member may publish on."""
+    pack = pack_of(membership.municipality)
+    accounts = Account.objects.filter(municipality=membership.municipality, state="active").prefetch_related(
+        "admins"
+    )
+    return [a for a in accounts.order_by("platform", "name") if may_publish(membership, a, pack)]
+
+
+def may_publish_somewhere(membership: Membership) -> bool:
+    return bool(publishable_accounts(membership))
+
+
+def may_register_consents(membership: Membership) -> bool:
+    return permissions.reach(membership.roles, "register_consent") is not None
+
+
+def needs_second_approval(municipality: Any, pack: Pack | None = None) -> bool:
+    """Whether a second person approves every post before it goes out: the pack asks for it, or
+    the municipality itself does (its publishing settings)."""
+    pack = pack or pack_of(municipality)
+    if rules_of(pack).second_approval:
+        return True
+    return PublishingSettings.objects.filter(municipality=municipality, second_approval=True).exists()
+
+
+def may_approve(membership: Membership, pack: Pack | None = None) -> bool:
+    """Who approves a post: the roles the pack names (`approved_by`), else whoever publishes."""
+    pack = pack or pack_of(membership.municipality)
+    named = rules_of(pack).approved_by
+    if named:
+        return membership.has_role(*named)
+    return reach(membership, pack) is not None
