@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "somevakt.web.middleware.content_security_policy",
     "somevakt.web.middleware.private_responses",
+    # Changes made in a request are the signed-in person's in the audit log; downloads are logged.
+    "somevakt.web.audit_middleware.audit_context",
 ]
 
 ROOT_URLCONF = "somevakt.urls"
@@ -172,6 +174,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10, minimum=60)
 # NAT address shares the second: raise it there), for 15 minutes after the last (tenants.signin).
 SIGNIN_FAILURES_PER_NAME = env_int("SOMEVAKT_SIGNIN_FAILURES_PER_NAME", 5, minimum=1)
 SIGNIN_FAILURES_PER_ADDRESS = env_int("SOMEVAKT_SIGNIN_FAILURES_PER_ADDRESS", 30, minimum=1)
+# Days the audit log keeps an entry; a daily job removes older ones (tenants.jobs).
+AUDIT_RETENTION_DAYS = env_int("SOMEVAKT_AUDIT_RETENTION_DAYS", 730, minimum=30)
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)

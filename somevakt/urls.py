@@ -8,8 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from somevakt.tenants import passwords
-from somevakt.tenants.signin import ThrottledLoginForm
+from somevakt.tenants import passwords, second_factor_views, sso
 from somevakt.web import audit, views
 from somevakt.web.sections import SECTIONS, has_own_urls
 
@@ -35,13 +34,11 @@ for section in SECTIONS:
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path(
-        "logg-inn/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=ThrottledLoginForm
-        ),
-        name="login",
-    ),
+    path("logg-inn/", second_factor_views.SignIn.as_view(), name="login"),
+    path("logg-inn/kode/", second_factor_views.second_step, name="second_factor"),
+    path("logg-inn/sso/<slug:municipality>/", sso.start, name="sso_start"),
+    path("logg-inn/sso/<slug:municipality>/svar/", sso.callback, name="sso_callback"),
+    path("passord/tofaktor/", second_factor_views.manage, name="second_factor_manage"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("passord/", passwords.ChangePassword.as_view(), name="password_change"),
     path(

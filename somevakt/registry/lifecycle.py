@@ -33,7 +33,8 @@ from somevakt.registry.models import (
     PlanDecision,
 )
 from somevakt.registry.services import Actor, add_account
-from somevakt.tenants.models import Membership
+from somevakt.tenants import audit
+from somevakt.tenants.models import AuditAction, Membership
 from somevakt.tenants.roles import Role
 
 # Who writes plans and sees the accounts pages: communications staff, the chief executive, unit
@@ -309,7 +310,7 @@ def record(
     from_state: str = "",
     to_state: str = "",
 ) -> AccountEvent:
-    return AccountEvent.objects.create(
+    event = AccountEvent.objects.create(
         account=account,
         type=type,
         actor=actor.person,
@@ -320,6 +321,18 @@ def record(
         from_state=from_state,
         to_state=to_state,
     )
+    if actor.person is not None:
+        # What a person did to an account is also in the municipality's audit log (on the web and
+        # with `--as` on the command line); what the demo or a system did is in the history only.
+        audit.record(
+            AuditAction.ACCOUNT_CHANGED,
+            actor=actor.person,
+            municipality=account.municipality_id,
+            subject=str(account),
+            before={"state": from_state} if from_state else {},
+            after={"event": type, **({"state": to_state} if to_state else {}), "reason": reason[:300]},
+        )
+    return event
 
 
 def transition(

@@ -9,6 +9,6 @@ class TenantsConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's own sign-in signals feed the audit log; nothing else sends them.
-        from somevakt.tenants import signin
+        from somevakt.tenants import jobs, signin  # noqa: F401 - jobs registers the audit log's retention
 
         signin.connect()

@@ -221,6 +221,23 @@ class AuditAction(models.TextChoices):
     CRISIS_DECLARED = "crisis_declared", _("Declared crisis mode")
     CRISIS_INSTRUCTION = "crisis_instruction", _("Gave an instruction in crisis mode")
     CRISIS_ENDED = "crisis_ended", _("Ended crisis mode")
+    SSO_SIGN_IN = "sso_sign_in", _("Signed in with single sign-on")
+    SSO_REFUSED = "sso_refused", _("Single sign-on refused")
+    SIGN_ON_CHANGED = "sign_on_changed", _("Changed the single sign-on settings")
+    SECOND_FACTOR_ENABLED = "second_factor_on", _("Turned on two-factor sign-in")
+    SECOND_FACTOR_DISABLED = "second_factor_off", _("Turned off two-factor sign-in")
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("Made new recovery codes")
+    SECOND_FACTOR_RULE_CHANGED = "second_factor_rule", _("Changed who must use two-factor sign-in")
+    MEMBERSHIP_ADDED = "membership_added", _("Added a member")
+    MEMBERSHIP_CHANGED = "membership_changed", _("Changed a member's roles or unit")
+    MEMBERSHIP_REMOVED = "membership_removed", _("Removed a member")
+    ACCOUNT_CHANGED = "account_event", _("Changed an official account")
+    CLOSURE_CHANGED = "closure", _("Changed an account's closure period")
+    ARCHIVE_SETTINGS_CHANGED = "archive_settings", _("Changed the archive settings")
+    RETENTION_CHANGED = "retention_settings", _("Changed the retention settings")
+    SCREENING_DECIDED = "screening", _("Decided on screening")
+    EXPORTED = "exported", _("Downloaded an export")
+    AUDIT_PRUNED = "audit_pruned", _("Removed audit entries past their retention")
 
 
 class AuditEntry(models.Model):
@@ -265,3 +282,7 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("the audit log is append-only: an entry is never deleted")
+
+
+# Sign-on and the second factor live in their own module; importing it here registers the models.
+from somevakt.tenants.identity import SecondFactor, SecondFactorRule, SignOn, SignOnIdentity  # noqa: E402, F401

@@ -5,6 +5,7 @@ The count is the audit log's own failed sign-ins (`AuditEntry`), so what is logg
 locked always agree. A locked-out attempt is refused before the password is checked at all:
 it costs a query, not a password hash, so a flood of wrong passwords from one place cannot
 slow everyone else down. Signing in, signing out, failed sign-ins and lockouts are logged.
+A wrong code at the second step (`tenants.second_factor`) counts as a failed sign-in too.
 """
 
 from __future__ import annotations
@@ -101,7 +102,11 @@ def log(
 
 
 def signed_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    log(AuditAction.SIGN_IN, request, actor=user, subject=user.get_username().lower())
+    # How the person proved who they are (password or single sign-on, and a second factor),
+    # as the sign-in views put it on the request before calling login().
+    details = dict(getattr(request, "sign_in_details", None) or {})
+    action = AuditAction.SSO_SIGN_IN if details.get("method") == "sso" else AuditAction.SIGN_IN
+    log(action, request, actor=user, subject=user.get_username().lower(), after=details)
 
 
 def signed_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
@@ -112,8 +117,14 @@ def signed_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> N
 def sign_in_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    name = str(credentials.get("username", ""))[:150].strip().lower()
-    log(AuditAction.SIGN_IN_FAILED, request, label=name, subject=name)
+    record_failure(str(credentials.get("username", "")), request)
+
+
+def record_failure(name: str, request: HttpRequest | None, **details: Any) -> None:
+    """A failed sign-in under `name` (a wrong password, or a wrong code at the second step),
+    counted by the throttle; the lockout is logged once when it begins."""
+    name = name[:150].strip().lower()
+    log(AuditAction.SIGN_IN_FAILED, request, label=name, subject=name, after=details)
     until = locked_until(name, address_of(request))
     if (
         until is not None

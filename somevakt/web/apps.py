@@ -8,4 +8,6 @@ class WebConfig(AppConfig):
     verbose_name = _("Web shell")
 
     def ready(self) -> None:
-        from somevakt.web import checks  # noqa: F401 - registers the system checks
+        from somevakt.web import audited, checks  # noqa: F401 - checks registers the system checks
+
+        audited.register()
