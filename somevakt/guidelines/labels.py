@@ -4,34 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from somevakt.policy import labels as policy_labels
 from somevakt.tenants.roles import Role
-
-TOPIC_LABELS = {
-    "scope": gettext_lazy("Scope"),
-    "account_creation": gettext_lazy("Creating an official account"),
-    "ownership": gettext_lazy("Ownership and responsibility"),
-    "identity": gettext_lazy("The municipality as the visible sender"),
-    "authority": gettext_lazy("Who may speak for the municipality"),
-    "response_time": gettext_lazy("Response time"),
-    "how_to_answer": gettext_lazy("How to answer"),
-    "case_processing": gettext_lazy("Case processing"),
-    "archiving": gettext_lazy("Archiving"),
-    "confidentiality": gettext_lazy("Duty of confidentiality"),
-    "privacy": gettext_lazy("Privacy"),
-    "freedom_of_information": gettext_lazy("Freedom of information"),
-    "political": gettext_lazy("Political matters"),
-    "deletion": gettext_lazy("Deleting comments"),
-    "difficult_cases": gettext_lazy("Difficult cases"),
-    "crisis": gettext_lazy("Crisis"),
-    "photos_rights": gettext_lazy("Photos and rights"),
-    "website_first": gettext_lazy("Website first"),
-    "closing": gettext_lazy("Closing a forum"),
-    "private_use": gettext_lazy("Employees' private use"),
-    "yearly_review": gettext_lazy("Yearly review"),
-}
 
 STATUS_LABELS = {
     "enforced": gettext_lazy("enforced"),
@@ -57,7 +34,7 @@ PART_LABELS = {
 
 
 def topic_label(topic: str) -> str:
-    return str(TOPIC_LABELS.get(topic, topic))
+    return policy_labels.topic_label(topic, get_language())
 
 
 def role_names(roles: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from somevakt.people.models import Attestation
+from somevakt.people.onboarding import reading_of
 from somevakt.policy.schema import Pack
 from somevakt.tenants.models import Membership, Municipality, Unit
 
@@ -32,13 +33,22 @@ def attestation_of(person: Any, municipality: Municipality, year: int) -> Attest
     return Attestation.objects.filter(person=person, municipality=municipality, year=year).first()
 
 
+class NotRead(Exception):
+    """The person has not opened their part of this revision of the guideline yet."""
+
+
 @transaction.atomic
 def confirm(
     person: Any, municipality: Municipality, pack: Pack, year: int | None = None
 ) -> tuple[Attestation, bool]:
-    """Record that `person` has read `pack` this year; (attestation, changed). Confirming the same
-    revision again changes nothing; a revised pack replaces the revision and time, and a review
-    recorded for the old revision stays (the leader went through the guideline with them)."""
+    """Record that `person` has read `pack` this year; (attestation, changed). Given only after
+    they opened their part of this revision (people.onboarding; NotRead otherwise), whose time
+    the attestation keeps. Confirming the same revision again changes nothing; a revised pack
+    replaces the revision and time, and a review recorded for the old revision stays (the
+    leader went through the guideline with them)."""
+    reading = reading_of(person, municipality, pack)
+    if reading is None:
+        raise NotRead
     year = year or current_year()
     existing = (
         Attestation.objects.select_for_update()
@@ -49,7 +59,12 @@ def confirm(
     if existing is None:
         return (
             Attestation.objects.create(
-                person=person, municipality=municipality, year=year, policy_revision=pack.revision, at=now
+                person=person,
+                municipality=municipality,
+                year=year,
+                policy_revision=pack.revision,
+                at=now,
+                read_at=reading.read_at,
             ),
             True,
         )
@@ -57,7 +72,8 @@ def confirm(
         return existing, False
     existing.policy_revision = pack.revision
     existing.at = now
-    existing.save(update_fields=["policy_revision", "at"])
+    existing.read_at = reading.read_at
+    existing.save(update_fields=["policy_revision", "at", "read_at"])
     return existing, True
 
 

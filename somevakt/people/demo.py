@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from somevakt.people.attestations import confirm, current_year, mark_reviewed, responsible_for
+from somevakt.people.onboarding import record_reading
 from somevakt.policy.packs import load_pack
 from somevakt.tenants.models import Membership
 
@@ -29,6 +30,8 @@ def load(context: Any) -> None:
         for role in CONFIRMED:
             person = context.people.get(f"{slug}.{role}")
             if person is not None:
+                # They opened their part of the guideline first, as everyone must.
+                record_reading(person, municipality, pack)
                 confirmed += confirm(person, municipality, pack, year)[1]
         yearly_review = any(c.topic == "yearly_review" and "people" in c.honoured_by.by for c in pack.clauses)
         employee = context.people.get(f"{slug}.ansatt")

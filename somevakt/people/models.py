@@ -28,6 +28,9 @@ class Attestation(models.Model):
         verbose_name=_("reviewed with"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # When the person opened their part of the confirmed revision (people.onboarding): the
+    # attestation is given only after it.
+    read_at = models.DateTimeField(_("guideline read at"), null=True, blank=True)
 
     class Meta:
         ordering = ["municipality", "-year", "person__username"]
@@ -41,3 +44,24 @@ class Attestation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.municipality} {self.year}"
+
+
+class GuidelineReading(models.Model):
+    """A person opened what the guideline says to their roles, in one revision of it."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    policy_revision = models.CharField(_("guideline revision"), max_length=64)
+    read_at = models.DateTimeField(_("read at"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "person", "policy_revision"], name="one_reading_per_revision"
+            )
+        ]
+        verbose_name = _("guideline reading")
+        verbose_name_plural = _("guideline readings")
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.municipality} {self.policy_revision[:12]}"

@@ -11,17 +11,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from somevakt.people import attestations, selfcheck
+from somevakt.people import attestations, onboarding, selfcheck
 from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.policy.labels import topic_label
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.policy.schema import Pack
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Membership, Municipality
+from somevakt.tenants.roles import Role
 from somevakt.tenants.scoping import get_or_404
 
 
@@ -48,6 +51,7 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "year": year,
             "attestation": mine,
             "current": mine is not None and mine.policy_revision == pack.revision,
+            "read": onboarding.reading_of(request.user, municipality, pack),
             "leads": attestations.leads_a_unit(request.user, municipality),
         },
     )
@@ -57,12 +61,41 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
 @member_required
 def attest(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     pack = _pack(municipality)
-    _attestation, changed = attestations.confirm(request.user, municipality, pack)
+    try:
+        _attestation, changed = attestations.confirm(request.user, municipality, pack)
+    except attestations.NotRead:
+        messages.error(request, _("Read what the guideline says to you first; then confirm."))
+        return redirect("people:introduction", municipality=municipality.slug)
     if changed:
         messages.success(request, _("Thank you: you have confirmed this year's guideline."))
     else:
         messages.info(request, _("You had already confirmed this year's guideline."))
     return redirect("people:index", municipality=municipality.slug)
+
+
+@require_GET
+@member_required
+def introduction(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """What the guideline says to this person's roles; opening it is what the attestation needs."""
+    pack = _pack(municipality)
+    roles = request.membership.roles  # type: ignore[attr-defined]
+    reading = onboarding.record_reading(request.user, municipality, pack)
+    language = get_language()
+    groups = [
+        (topic_label(topic, language), [(clause.id, clause.summary.text(language)) for clause in clauses])
+        for topic, clauses in onboarding.clauses_for(pack, roles)
+    ]
+    return render(
+        request,
+        "people/introduction.html",
+        {
+            "municipality": municipality,
+            "pack": pack,
+            "groups": groups,
+            "reading": reading,
+            "role_names": [str(Role(r).label) for r in sorted(roles) if r in Role.values],
+        },
+    )
 
 
 def _leader(request: HttpRequest, municipality: Municipality) -> None:

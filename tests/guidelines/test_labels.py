@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from somevakt.guidelines.labels import PART_LABELS, STATUS_LABELS, TOPIC_LABELS, line_range, role_names
+from somevakt.guidelines.labels import PART_LABELS, STATUS_LABELS, line_range, role_names
 from somevakt.policy.codes import APP_PARTS, ENFORCED_BY, GUIDANCE_PLACES, TOPICS
+from somevakt.policy.labels import TOPIC_LABELS
 
 
 def test_it_names_every_topic_status_and_part() -> None:

@@ -28,3 +28,11 @@ def teacher(municipality, school):
 @pytest.fixture
 def headteacher_client(headteacher):
     return logged_in(headteacher)
+
+
+def read_and_confirm(person, municipality, pack, year=None):
+    """Open one's part of the guideline, then confirm it: the order the attestation requires."""
+    from somevakt.people import attestations, onboarding
+
+    onboarding.record_reading(person, municipality, pack)
+    return attestations.confirm(person, municipality, pack, year)

@@ -12,12 +12,21 @@ def url(slug: str = "provekommune") -> str:
     return reverse("people:attest", kwargs={"municipality": slug})
 
 
+def test_it_refuses_a_confirmation_before_the_person_opened_their_part(member_client) -> None:
+    response = member_client.post(url())
+    assert response.status_code == 302
+    assert response["Location"] == reverse("people:introduction", kwargs={"municipality": "provekommune"})
+    assert not Attestation.objects.exists()
+
+
 def test_it_records_the_members_confirmation_for_this_year(member, member_client, municipality) -> None:
+    member_client.get(reverse("people:introduction", kwargs={"municipality": "provekommune"}))
     response = member_client.post(url())
     assert response.status_code == 302
     attestation = Attestation.objects.get()
     assert (attestation.person, attestation.municipality) == (member, municipality)
     assert attestation.policy_revision == load_pack("gausdal").revision
+    assert attestation.read_at is not None and attestation.read_at <= attestation.at
     member_client.post(url())
     assert Attestation.objects.count() == 1
 

@@ -11,6 +11,7 @@ from somevakt.policy.packs import load_pack
 from somevakt.tenants.roles import Role
 from somevakt.tenants.services import add_member
 from tests.conftest import make_person
+from tests.people.conftest import read_and_confirm
 
 
 @pytest.fixture
@@ -25,21 +26,21 @@ def revised(pack):
 
 
 def test_it_records_a_confirmation_once_per_year(member, municipality, pack) -> None:
-    first, changed = attestations.confirm(member, municipality, pack, 2026)
-    again, changed_again = attestations.confirm(member, municipality, pack, 2026)
+    first, changed = read_and_confirm(member, municipality, pack, 2026)
+    again, changed_again = read_and_confirm(member, municipality, pack, 2026)
     assert (changed, changed_again) == (True, False)
     assert again.pk == first.pk
     assert again.at == first.at
     assert first.policy_revision == pack.revision
     assert Attestation.objects.count() == 1
-    attestations.confirm(member, municipality, pack, 2027)
+    read_and_confirm(member, municipality, pack, 2027)
     assert Attestation.objects.count() == 2
 
 
 def test_it_takes_a_new_confirmation_when_the_guideline_is_revised(owner, member, municipality, pack) -> None:
-    first, _ = attestations.confirm(member, municipality, pack, 2026)
+    first, _ = read_and_confirm(member, municipality, pack, 2026)
     attestations.mark_reviewed(owner, member.memberships.get(), 2026)
-    second, changed = attestations.confirm(member, municipality, revised(pack), 2026)
+    second, changed = read_and_confirm(member, municipality, revised(pack), 2026)
     assert changed
     assert second.pk == first.pk
     assert second.policy_revision == "0123456789ab"
@@ -76,7 +77,7 @@ def test_it_records_a_review_only_after_the_person_confirmed(owner, member, muni
     membership = member.memberships.get()
     with pytest.raises(attestations.NotConfirmed):
         attestations.mark_reviewed(owner, membership, 2026)
-    attestations.confirm(member, municipality, pack, 2026)
+    read_and_confirm(member, municipality, pack, 2026)
     reviewed = attestations.mark_reviewed(owner, membership, 2026)
     assert reviewed.reviewed_with == owner
     assert reviewed.reviewed_at is not None
@@ -87,8 +88,8 @@ def test_it_records_a_review_only_after_the_person_confirmed(owner, member, muni
 def test_it_lists_the_team_with_who_has_confirmed_this_version(
     owner, member, headteacher, municipality, pack
 ) -> None:
-    attestations.confirm(member, municipality, pack, 2026)
-    attestations.confirm(headteacher, municipality, revised(pack), 2026)
+    read_and_confirm(member, municipality, pack, 2026)
+    read_and_confirm(headteacher, municipality, revised(pack), 2026)
     rows = {row.membership.person: row for row in attestations.team(owner, municipality, pack, 2026)}
     assert rows[member].attestation is not None and rows[member].current
     assert rows[headteacher].attestation is not None and not rows[headteacher].current

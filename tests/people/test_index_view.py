@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from somevakt.people import attestations
 from somevakt.policy.packs import load_pack
+from tests.people.conftest import read_and_confirm
 
 
 def url(slug: str = "provekommune") -> str:
@@ -17,12 +17,16 @@ def test_it_offers_the_self_check_and_the_yearly_confirmation(member_client) -> 
     assert response.status_code == 200
     page = response.content.decode()
     assert reverse("people:self_check", kwargs={"municipality": "provekommune"}) in page
-    assert "Jeg har lest årets retningslinje" in page
+    # The confirmation comes after opening one's part of the guideline.
+    assert reverse("people:introduction", kwargs={"municipality": "provekommune"}) in page
+    assert "Jeg har lest årets retningslinje" not in page
+    member_client.get(reverse("people:introduction", kwargs={"municipality": "provekommune"}))
+    assert "Jeg har lest årets retningslinje" in member_client.get(url()).content.decode()
     assert reverse("people:team", kwargs={"municipality": "provekommune"}) not in page
 
 
 def test_it_shows_a_confirmation_already_given(member, member_client, municipality) -> None:
-    attestations.confirm(member, municipality, load_pack("gausdal"))
+    read_and_confirm(member, municipality, load_pack("gausdal"))
     page = member_client.get(url()).content.decode()
     assert "Du bekreftet" in page
     assert "Jeg har lest årets retningslinje" not in page

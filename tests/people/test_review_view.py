@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from somevakt.people import attestations
 from somevakt.people.models import Attestation
 from somevakt.policy.packs import load_pack
+from tests.people.conftest import read_and_confirm
 
 
 def url(membership, slug: str = "provekommune") -> str:
@@ -16,7 +16,7 @@ def url(membership, slug: str = "provekommune") -> str:
 def test_it_records_the_review_with_the_leader(
     headteacher, headteacher_client, teacher, municipality
 ) -> None:
-    attestations.confirm(teacher, municipality, load_pack("gausdal"))
+    read_and_confirm(teacher, municipality, load_pack("gausdal"))
     response = headteacher_client.post(url(teacher.memberships.get()))
     assert response.status_code == 302
     assert Attestation.objects.get(person=teacher).reviewed_with == headteacher
@@ -29,7 +29,7 @@ def test_it_says_so_when_the_person_has_not_confirmed(headteacher_client, teache
 
 
 def test_it_refuses_someone_who_is_not_the_leaders_staff(headteacher_client, member, municipality) -> None:
-    attestations.confirm(member, municipality, load_pack("gausdal"))
+    read_and_confirm(member, municipality, load_pack("gausdal"))
     assert headteacher_client.post(url(member.memberships.get())).status_code == 404
     assert Attestation.objects.get(person=member).reviewed_with is None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from somevakt.people import attestations
 from somevakt.policy.packs import load_pack
+from tests.people.conftest import read_and_confirm
 
 
 def url(slug: str = "provekommune") -> str:
@@ -18,7 +18,7 @@ def test_it_shows_who_has_and_has_not_confirmed(headteacher_client, teacher, mem
     assert "Lars Lærer" in page
     assert "Mona Medlem" not in page  # not in the school
     assert "ikke ennå" in page
-    attestations.confirm(teacher, municipality, load_pack("gausdal"))
+    read_and_confirm(teacher, municipality, load_pack("gausdal"))
     page = headteacher_client.get(url()).content.decode()
     assert "ikke ennå" not in page
     assert "Gjennomgått med Lars Lærer" in page  # the button to record the review
