@@ -10,5 +10,11 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self) -> None:
+        # What was published during a crisis goes into its report.
+        from somevakt.crisis.listeners import register_report_section
+        from somevakt.publishing import crisis_report
+
+        register_report_section(crisis_report.published)
+
         # Importing the module registers the job that publishes scheduled posts.
         from somevakt.publishing import jobs  # noqa: F401
