@@ -130,5 +130,9 @@ def crisis_hold(*, user: Any, account: Any, text: str = "") -> Hold | None:
         return None
     if instruction_for(user, crisis, text) is not None:
         return None
-    has_other = user is not None and crisis.instructions.filter(given_to_id=getattr(user, "pk", None)).exists()
-    return Hold(crisis=crisis, reason=_lazy_reason(crisis, rules_of(account.municipality).management(), has_other))
+    has_other = (
+        user is not None and crisis.instructions.filter(given_to_id=getattr(user, "pk", None)).exists()
+    )
+    return Hold(
+        crisis=crisis, reason=_lazy_reason(crisis, rules_of(account.municipality).management(), has_other)
+    )

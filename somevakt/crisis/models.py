@@ -105,13 +105,18 @@ class CrisisEvent(models.Model):
     crisis = models.ForeignKey(CrisisMode, on_delete=models.CASCADE, related_name="events")
     type = models.CharField(_("what"), max_length=20, choices=CrisisEventType.choices)
     at = models.DateTimeField(_("time"), default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     payload = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
         verbose_name = _("crisis event")
         verbose_name_plural = _("crisis events")
+
+    def __str__(self) -> str:
+        return f"{self.crisis_id} {self.type} {self.at:%Y-%m-%d %H:%M}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:

@@ -29,6 +29,9 @@ from somevakt.tenants.roles import Role
 # A pack's `unit_leader` means the nearest leader of the account, and the form says so.
 NEAREST_LEADER = gettext_lazy("Nearest leader")
 
+# A held answer sent along with a crisis escalation is kept as written, within reason.
+MAX_DRAFT = 10_000
+
 KINDS: dict[str, Any] = {
     "difficult_cases": gettext_lazy("Difficult case"),
     "reputation_critical": gettext_lazy("Reputation-critical case"),
@@ -93,9 +96,10 @@ def default_target(item: Item) -> str:
     return "difficult_cases"
 
 
-def escalate(item: Item, person: Any, target: str, reason: str, to: Any = None) -> ItemEvent:
+def escalate(item: Item, person: Any, target: str, reason: str, to: Any = None, draft: str = "") -> ItemEvent:
     """Send the item to whoever the pack names for `target` (or to `to`, one of them), and tell
-    them by e-mail, one message each."""
+    them by e-mail, one message each. `draft` is an answer crisis mode held back, sent along
+    for the crisis team to use."""
     found = {t.key: t for t in escalation_targets(item, person)}
     if target not in found:
         raise ActionRefused(_("Choose where the case goes."))
@@ -117,6 +121,7 @@ def escalate(item: Item, person: Any, target: str, reason: str, to: Any = None) 
         )
     recipients = [to] if to is not None else chosen.people
     reason = reason.strip()
+    draft = draft.strip()[:MAX_DRAFT]
     with transaction.atomic():
         status = locked_status(item)
         item.status = status
@@ -133,8 +138,9 @@ def escalate(item: Item, person: Any, target: str, reason: str, to: Any = None) 
                 "roles": list(chosen.roles),
                 "to_id": recipients[0].pk,
                 "to_ids": [p.pk for p in recipients],
+                **({"draft": draft} if draft else {}),
             },
         )
-        subject, body = notify.escalation_message(item, display_name(person), chosen.label, reason)
+        subject, body = notify.escalation_message(item, display_name(person), chosen.label, reason, draft)
         notify.send_after_commit(recipients, subject, body)
     return event

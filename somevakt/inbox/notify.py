@@ -70,7 +70,9 @@ def send_after_commit(people: Iterable[Any], subject: str, body: str) -> None:
     transaction.on_commit(lambda: send(people, subject, body))
 
 
-def escalation_message(item: Any, actor_name: str, kind_label: str, reason: str) -> tuple[str, str]:
+def escalation_message(
+    item: Any, actor_name: str, kind_label: str, reason: str, draft: str = ""
+) -> tuple[str, str]:
     with translation.override("nb"):
         subject = _("Escalated to you: a comment on %(account)s") % {"account": item.account.name}
         lines = [
@@ -84,6 +86,9 @@ def escalation_message(item: Any, actor_name: str, kind_label: str, reason: str)
             "",
             item_url(item),
         ]
+        if draft:
+            # The answer crisis mode held back, for the crisis team to use or rewrite.
+            lines[-2:-2] = ["", _("Their draft answer (personal data masked):"), excerpt(draft)]
     return subject, "\n".join(lines)
 
 

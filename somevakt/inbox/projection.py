@@ -171,6 +171,9 @@ def apply(status: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
         s["state"] = "escalated"
         s["escalated"] = True
         s["escalated_to_id"] = payload.get("to_id")
+        if payload.get("target") == "crisis":
+            # Sent to the crisis team by a person, not only by the triage: the crisis tab shows it.
+            s["crisis"] = True
     elif kind == "hidden":
         s["hidden"] = True
         s["archive_pending"] = True

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from somevakt.crisis import gate as crisis_gate
 from somevakt.inbox import messaging, outbound
 from somevakt.inbox.access import assignable, display_name
 from somevakt.inbox.deadlines import pack_of
@@ -30,6 +31,15 @@ from somevakt.policy.schema import DeletionGround, Pack
 
 class ActionRefused(Exception):
     """The action cannot be done; the message says why, for the person who tried."""
+
+
+class CrisisHeld(ActionRefused):
+    """Crisis mode holds the account and the person may not speak there now (crisis.gate);
+    the page offers to send the draft to the crisis team instead."""
+
+    def __init__(self, hold: crisis_gate.Hold) -> None:
+        super().__init__(str(hold.reason))
+        self.hold = hold
 
 
 # Hiding is allowed under every guideline for these (DESIGN.md §4, "Hide and delete are different").
@@ -91,24 +101,31 @@ def assign(item: Item, person: Any, to: Any | None) -> ItemEvent | None:
 # --- answering ---------------------------------------------------------------------------
 
 
-def reply_context(item: Item) -> PolicyContext:
-    """What the engine must know about the account when a reply is checked.
+def reply_context(item: Item, person: Any = None, text: str = "") -> PolicyContext:
+    """What the engine must know about the account when `person` checks a reply.
 
-    Crisis mode belongs to the publishing app, which does not exist yet; until it does, the
-    crisis lock is not applied to replies here.
+    Crisis mode (crisis.gate) locks the account for everyone but crisis management and those
+    holding their instruction for the text; they count as instructed, so a reply of theirs may
+    also speak of the crisis itself (Hustadvika 1f).
     """
     account = item.account
+    crisis = crisis_gate.active_crisis_for(account)
+    instructed = person is not None and (
+        crisis_gate.speaks_for_crisis(person, account)
+        or (crisis is not None and crisis_gate.instruction_for(person, crisis, text) is not None)
+    )
     now = timezone.now()
     closed = (
         account.state == "closed_temporarily"
         or account.closures.filter(starts_at__lte=now, ends_at__gt=now).exists()
     )
-    return PolicyContext(account_closed=closed)
+    return PolicyContext(account_closed=closed, crisis_mode=crisis is not None, crisis_instructed=instructed)
 
 
-def check_reply(item: Item, text: str) -> Decision:
-    """The engine's verdict on a draft reply (kind `reply`): personal data, signature, readability."""
-    return evaluate(text, "reply", pack_of(item.municipality), reply_context(item))
+def check_reply(item: Item, text: str, person: Any = None) -> Decision:
+    """The engine's verdict on `person`'s draft reply (kind `reply`): personal data, signature,
+    readability, crisis mode."""
+    return evaluate(text, "reply", pack_of(item.municipality), reply_context(item, person, text))
 
 
 @dataclass(frozen=True)
@@ -177,7 +194,10 @@ def send_reply(
         check_input(text, "reply")
     except ValueError:
         raise ActionRefused(_("Write an answer first.")) from None
-    decision = check_reply(item, text)
+    hold = crisis_gate.crisis_hold(user=person, account=item.account, text=text)
+    if hold is not None:
+        raise CrisisHeld(hold)
+    decision = check_reply(item, text, person)
     if decision.action == "block":
         raise ActionRefused(
             _("The answer cannot be sent: %(reasons)s") % {"reasons": " ".join(decision.reasons)}
@@ -198,6 +218,11 @@ def send_reply(
     }
     if decision.action == "revise":
         check["sent_anyway"] = anyway_reason
+    crisis = crisis_gate.active_crisis_for(item.account)
+    if crisis is not None:
+        # Said in crisis mode: the crisis report tells which answers were, and on whose instruction.
+        instruction = crisis_gate.instruction_for(person, crisis, text)
+        check["crisis"] = {"id": crisis.pk, "instruction": instruction.pk if instruction else None}
     with transaction.atomic():
         status = _lock(item)
         if status.deleted:

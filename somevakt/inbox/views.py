@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from somevakt.crisis import gate as crisis_gate
 from somevakt.inbox import access, escalation, listing, messaging, outbound, services, stats
 from somevakt.inbox.access import LEADER_ROLES, display_name, handlers, inbox_required, leader_required
 from somevakt.inbox.deadlines import pack_of
@@ -291,12 +292,19 @@ def _render_item(
             "undoable_label": EVENT_LABELS.get(undoable.type, "") if undoable else "",
             "guideline_url": _guideline_url(municipality),
             "composer_guidance": composer_guidance(pack),
+            "crisis_notice": _crisis_notice(request, item),
             **_window_context(item, pack),
             **platform,
             **(extra or {}),
         },
         status=status_code,
     )
+
+
+def _crisis_notice(request: HttpRequest, item: Item) -> str:
+    """Why crisis mode holds this person's answers on the account, said before they write one."""
+    hold = crisis_gate.crisis_hold(user=request.user, account=item.account)
+    return str(hold.reason) if hold is not None else ""
 
 
 def composer_guidance(pack: Any) -> list[Any]:
@@ -366,14 +374,17 @@ def _reply_refused(
     form = request.POST
     text = form.get("text", "")[:MAX_TEXT_CHARS]
     purpose = form.get("purpose", "reply")
+    held = isinstance(refused, services.CrisisHeld)
     extra: dict[str, Any] = {
         "draft_text": text,
         "draft_purpose": purpose if purpose in services.REPLY_PURPOSES else "reply",
-        "reply_refused": str(refused),
+        # Held by crisis mode: said above the composer, with the way to the crisis team.
+        "reply_refused": "" if held else str(refused),
+        "crisis_held": str(refused) if held else "",
         "anyway_reason": form.get("anyway_reason", "")[:2000],
     }
     if text.strip() and len(text) <= MAX_TEXT_CHARS:
-        extra["draft_check"] = _draft_check_context(item, text)
+        extra["draft_check"] = _draft_check_context(item, text, request.user)
     return _render_item(request, municipality, item, extra, status_code=400)
 
 
@@ -431,7 +442,8 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
             to = handlers(municipality).filter(pk=to_id).first() if to_id else None
             if to_id and to is None:
                 raise services.ActionRefused(_("Choose one of the people the guideline names."))
-            event = escalation.escalate(item, person, form.get("target", ""), reason, to)
+            draft = form.get("draft", "")[:MAX_TEXT_CHARS]
+            event = escalation.escalate(item, person, form.get("target", ""), reason, to, draft=draft)
         elif action == "hide":
             event = services.hide(item, person, form.get("ground", ""), reason)
         elif action == "unhide":
@@ -489,17 +501,17 @@ def check_draft(request: HttpRequest, municipality: Municipality, item_id: int) 
     """The live check of a draft reply (htmx): the engine's verdict for kind `reply`."""
     item = _item(request, item_id)
     text = request.POST.get("text", "")[: MAX_TEXT_CHARS + 1]
-    context = _draft_check_context(item, text)
+    context = _draft_check_context(item, text, request.user)
     # The reason for sending a revise-verdict answer as it is travels along, so a new check keeps it.
     context["anyway_reason"] = request.POST.get("anyway_reason", "")[:2000]
     return render(request, "inbox/_draft_check.html", context)
 
 
-def _draft_check_context(item: Item, text: str) -> dict[str, Any]:
+def _draft_check_context(item: Item, text: str, person: Any = None) -> dict[str, Any]:
     """The engine's verdict on a draft answer, as the composer shows it."""
     context: dict[str, Any] = {"empty": not text.strip(), "too_long": len(text) > MAX_TEXT_CHARS}
     if not context["empty"] and not context["too_long"]:
-        decision = services.check_reply(item, text)
+        decision = services.check_reply(item, text, person)
         context.update(
             {
                 "verdict": decision.action,

@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, resolve, reverse
 
+from somevakt.crisis.gate import active_crisis_in
+from somevakt.crisis.services import scope_accounts
 from somevakt.tenants.scoping import municipalities_of
 from somevakt.web.sections import SECTIONS
 
@@ -15,7 +17,12 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     municipality = getattr(request, "municipality", None)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"current_municipality": None, "navigation": [], "switch_municipalities": []}
+        return {
+            "current_municipality": None,
+            "navigation": [],
+            "switch_municipalities": [],
+            "crisis_banner": None,
+        }
     match = request.resolver_match
     current = match.namespace if match else ""
     navigation = []
@@ -35,6 +42,23 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "navigation": navigation,
         # Evaluated lazily by the template; only people in several municipalities see a switcher.
         "switch_municipalities": municipalities_of(user),
+        "crisis_banner": crisis_banner(request, municipality),
+    }
+
+
+def crisis_banner(request: HttpRequest, municipality: Any) -> dict[str, Any] | None:
+    """The crisis in force in the municipality, for the banner on every page: who declared it,
+    since when, which accounts, and a link for those who may open the crisis page."""
+    if municipality is None:
+        return None
+    crisis = active_crisis_in(municipality)
+    if crisis is None:
+        return None
+    href = reverse("crisis:index", kwargs={"municipality": municipality.slug})
+    return {
+        "crisis": crisis,
+        "accounts": [] if crisis.whole_municipality else scope_accounts(crisis),
+        "href": href if may_open(request, href) else "",
     }
 
 

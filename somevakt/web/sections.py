@@ -56,6 +56,17 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "crisis",
+        "krise",
+        "somevakt.crisis.urls",
+        _("Crisis mode"),
+        _(
+            "Crisis mode: declared by crisis management, shown on every page while it lasts; only "
+            "crisis management and those they instruct speak for the municipality, and a report "
+            "lists what was published, answered and escalated during it."
+        ),
+    ),
+    Section(
         "archive",
         "arkiv",
         "somevakt.archive.urls",

@@ -7,71 +7,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0004_account_events_and_plans'),
-        ('tenants', '0004_crisis_and_mayor'),
+        ("registry", "0004_account_events_and_plans"),
+        ("tenants", "0004_crisis_and_mayor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CrisisMode',
+            name="CrisisMode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('whole_municipality', models.BooleanField(default=True, verbose_name='the whole municipality')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended')),
-                ('end_note', models.TextField(blank=True, verbose_name='note at the end')),
-                ('accounts', models.ManyToManyField(blank=True, related_name='+', to='registry.account', verbose_name='accounts')),
-                ('declared_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='declared by')),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "whole_municipality",
+                    models.BooleanField(default=True, verbose_name="the whole municipality"),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "started_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="started"),
+                ),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="ended")),
+                ("end_note", models.TextField(blank=True, verbose_name="note at the end")),
+                (
+                    "accounts",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="registry.account", verbose_name="accounts"
+                    ),
+                ),
+                (
+                    "declared_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="declared by",
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ended by",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crisis mode',
-                'verbose_name_plural': 'crisis modes',
-                'ordering': ['-started_at', '-id'],
+                "verbose_name": "crisis mode",
+                "verbose_name_plural": "crisis modes",
+                "ordering": ["-started_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CrisisInstruction',
+            name="CrisisInstruction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.TextField(verbose_name='what for')),
-                ('text', models.TextField(blank=True, verbose_name='exact text')),
-                ('given_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given')),
-                ('given_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('given_to', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='crisis_instructions', to=settings.AUTH_USER_MODEL, verbose_name='given to')),
-                ('crisis', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='instructions', to='crisis.crisismode')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("purpose", models.TextField(verbose_name="what for")),
+                ("text", models.TextField(blank=True, verbose_name="exact text")),
+                ("given_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="given")),
+                (
+                    "given_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "given_to",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="crisis_instructions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="given to",
+                    ),
+                ),
+                (
+                    "crisis",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="instructions",
+                        to="crisis.crisismode",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crisis instruction',
-                'verbose_name_plural': 'crisis instructions',
-                'ordering': ['given_at', 'id'],
+                "verbose_name": "crisis instruction",
+                "verbose_name_plural": "crisis instructions",
+                "ordering": ["given_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CrisisEvent',
+            name="CrisisEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('declared', 'Crisis mode declared'), ('instruction', 'Instruction given'), ('ended', 'Crisis mode ended')], max_length=20, verbose_name='what')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='time')),
-                ('payload', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('crisis', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='crisis.crisismode')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("declared", "Crisis mode declared"),
+                            ("instruction", "Instruction given"),
+                            ("ended", "Crisis mode ended"),
+                        ],
+                        max_length=20,
+                        verbose_name="what",
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="time")),
+                ("payload", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "crisis",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="crisis.crisismode",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crisis event',
-                'verbose_name_plural': 'crisis events',
-                'ordering': ['at', 'id'],
+                "verbose_name": "crisis event",
+                "verbose_name_plural": "crisis events",
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='crisismode',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('municipality',), name='one_active_crisis'),
+            model_name="crisismode",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_at__isnull", True)),
+                fields=("municipality",),
+                name="one_active_crisis",
+            ),
         ),
     ]
