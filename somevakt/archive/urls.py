@@ -1,6 +1,7 @@
 from django.urls import path
 
 from somevakt.archive import views
+from somevakt.archive.transports.fiksio.views import transport_page
 
 app_name = "archive"
 
@@ -16,4 +17,5 @@ urlpatterns = [
     path("slettet/", views.deleted_report, name="deleted"),
     path("slettet.csv", views.deleted_report_csv, name="deleted_csv"),
     path("innstillinger/", views.settings_page, name="settings"),
+    path("innstillinger/overforing/", transport_page, name="transport"),
 ]
