@@ -38,6 +38,8 @@ from somevakt.archive.models import (
     SettingsChange,
 )
 from somevakt.archive.reports import OSLO, deleted_csv, deleted_in, grounds_count
+from somevakt.archive.transports.fiksio.views import LABELS as TRANSPORT_LABELS
+from somevakt.archive.transports.fiksio.views import change_text as transport_change_text
 from somevakt.archive.services import (
     ConfirmationNeeded,
     EntryLocked,
@@ -619,6 +621,7 @@ SETTING_LABELS = {
     "hold_hours": gettext_lazy("Working hours to wait"),
     "keep_days": gettext_lazy("Days to keep items that are not journaled"),
     "retention_enabled": gettext_lazy("Delete old items that are not journaled"),
+    **TRANSPORT_LABELS,
 }
 
 
@@ -634,6 +637,8 @@ def _settings_values(profile: ArchiveProfile, rule: RetentionRule) -> dict[str, 
 
 
 def _setting_text(name: str, value: str) -> str:
+    if name in TRANSPORT_LABELS:
+        return transport_change_text(name, value)
     if name == "hold" and value in Hold.values:
         return str(Hold(value).label)
     if name == "retention_enabled":
