@@ -38,8 +38,6 @@ from somevakt.archive.models import (
     SettingsChange,
 )
 from somevakt.archive.reports import OSLO, deleted_csv, deleted_in, grounds_count
-from somevakt.archive.transports.fiksio.views import LABELS as TRANSPORT_LABELS
-from somevakt.archive.transports.fiksio.views import change_text as transport_change_text
 from somevakt.archive.services import (
     ConfirmationNeeded,
     EntryLocked,
@@ -48,6 +46,8 @@ from somevakt.archive.services import (
     send_again,
     update_metadata,
 )
+from somevakt.archive.transports.fiksio.views import LABELS as TRANSPORT_LABELS
+from somevakt.archive.transports.fiksio.views import change_text as transport_change_text
 from somevakt.inbox.models import ItemKind
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.tenants.access import has_role, member_required
