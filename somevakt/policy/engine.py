@@ -18,7 +18,7 @@ from somevakt.analysis.base import KINDS, AnalysisContext, Finding
 from somevakt.analysis.registry import analyse, analyse_many
 from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
 from somevakt.policy.decision import Decision
-from somevakt.policy.labels import role_labels, translator
+from somevakt.policy.labels import gettext_noop, role_labels, translator
 from somevakt.policy.localized import Localized, from_catalogue
 from somevakt.policy.schema import Clause, Pack, Rule
 
@@ -184,14 +184,19 @@ def _default_citation(pack: Pack, kind: str, action: str) -> tuple[tuple[str, ..
     if kind == "comment":
         return (pack.response.monitor_clause,), [
             from_catalogue(
-                "Nothing that calls for action under the guideline; the comment has been read and assessed."
+                gettext_noop(
+                    "Nothing that calls for action under the guideline; "
+                    "the comment has been read and assessed."
+                )
             )
         ]
     checked = _ordered_unique(c.id for c in pack.clauses for r in c.honoured_by.rules if kind in r.kinds)
     return checked, [
         from_catalogue(
-            "The text was checked against %(count)s points of the guideline, "
-            "with nothing that needs changing.",
+            gettext_noop(
+                "The text was checked against %(count)s points of the guideline, "
+                "with nothing that needs changing."
+            ),
             {"count": str(len(checked))},
         )
     ]
@@ -205,24 +210,28 @@ def _settings_reasons(pack: Pack, action: str, also: tuple[str, ...]) -> list[Lo
         fi = pack.municipality.formal_inquiries
         out.append(
             from_catalogue(
-                "Formal inquiries go to %(email)s or %(address)s.",
+                gettext_noop("Formal inquiries go to %(email)s or %(address)s."),
                 {"email": fi.email, "address": fi.postal_address},
             )
         )
     if "refer_political" in both and pack.roles.political_referral:
         out.append(
-            from_catalogue("Refer to %(roles)s.", {"roles": _roles(pack.roles.political_referral.roles)})
+            from_catalogue(
+                gettext_noop("Refer to %(roles)s."), {"roles": _roles(pack.roles.political_referral.roles)}
+            )
         )
     if "escalate_manager" in both:
         out.append(
             from_catalogue(
-                "The case is taken up with %(roles)s.", {"roles": _roles(pack.roles.difficult_cases.roles)}
+                gettext_noop("The case is taken up with %(roles)s."),
+                {"roles": _roles(pack.roles.difficult_cases.roles)},
             )
         )
     if "escalate_crisis" in both:
         out.append(
             from_catalogue(
-                "All crisis communication goes through %(roles)s.", {"roles": _roles(pack.roles.crisis.roles)}
+                gettext_noop("All crisis communication goes through %(roles)s."),
+                {"roles": _roles(pack.roles.crisis.roles)},
             )
         )
     return out
