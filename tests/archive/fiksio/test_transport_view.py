@@ -123,3 +123,11 @@ def test_it_requires_the_records_role(owner_client, member_client):
 
 def test_it_hides_the_municipality_from_an_outsider(outsider_client):
     assert outsider_client.get(url("transport")).status_code == 404
+
+
+def test_the_settings_page_logs_the_change_of_transport_by_name(fiksio, records_client, municipality):
+    records_client.post(url("transport"), form(fiksio))
+    page = records_client.get(url("settings"), HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    assert "Overføring til arkivsystemet" in page and "KS Fiks IO (Fiks Arkiv)" in page
+    assert fiksio.ours.integration_password not in page
+    assert "Fiks IO-integrasjonspassord: «–» → «satt»" in page
