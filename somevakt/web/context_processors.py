@@ -55,9 +55,12 @@ def crisis_banner(request: HttpRequest, municipality: Any) -> dict[str, Any] | N
     if crisis is None:
         return None
     href = reverse("crisis:index", kwargs={"municipality": municipality.slug})
+    declared_by = crisis.declared_by
+    accounts = [] if crisis.whole_municipality else scope_accounts(crisis)
     return {
         "crisis": crisis,
-        "accounts": [] if crisis.whole_municipality else scope_accounts(crisis),
+        "who": (declared_by.get_full_name() or declared_by.get_username()) if declared_by else "–",
+        "accounts": ", ".join(f"{a.name} ({a.get_platform_display()})" for a in accounts),
         "href": href if may_open(request, href) else "",
     }
 
