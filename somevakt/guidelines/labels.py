@@ -22,6 +22,7 @@ PART_LABELS = {
     "engine": gettext_lazy("the guideline check"),
     "worktime": gettext_lazy("the answer deadlines"),
     "registry": gettext_lazy("Accounts"),
+    "crisis": gettext_lazy("Crisis mode"),
     "inbox": gettext_lazy("Inbox"),
     "publishing": gettext_lazy("Publishing"),
     "archive": gettext_lazy("Archive"),

@@ -109,5 +109,5 @@ COMPARE_TOPICS: tuple[tuple[str, str], ...] = (
 # Where a clause is honoured. `engine` and `worktime` exist in the pure-Python core; the
 # others are the Django apps of DESIGN.md §2; guidance is shown in the last three places.
 ENFORCED_BY: tuple[str, ...] = ("engine", "worktime")
-APP_PARTS: tuple[str, ...] = ("registry", "inbox", "publishing", "archive", "people", "tenants")
+APP_PARTS: tuple[str, ...] = ("registry", "crisis", "inbox", "publishing", "archive", "people", "tenants")
 GUIDANCE_PLACES: tuple[str, ...] = ("self_check", "reply_composer", "onboarding")

@@ -84,3 +84,40 @@ def test_it_marks_the_yearly_review_and_offentleglova_built():
     assert {"hustadvika:arlig-gjennomgang", "hustadvika:2n", "gausdal:offisielle-kontoer-10-arkiv"} <= built
     # Nothing posts the closure notice to the platform yet, and no photographer is asked.
     assert not built & {"gausdal:offisielle-kontoer-2-beskjed", "batsfjord:4.4-fotograf"}
+
+
+def crisis_clause_carried_out(slug: str) -> bool:
+    """Declare crisis mode as the pack's crisis management, then answer a comment on an account it
+    holds as a communications adviser and as the crisis team: carried out when the adviser is held
+    (nothing sent), the engine's check cites the clause, and the crisis team's answer goes out."""
+    from somevakt.crisis import services as crisis
+    from somevakt.inbox import services
+    from tests.factories import make_account, make_item, make_member, make_municipality, triage_with
+
+    pack = load_pack(slug)
+    place = make_municipality(name=slug, slug=f"{slug}-krise", policy_pack=slug)
+    declarer = make_member(place, f"{slug}-erklaerer", "Dina", "Dekl", [pack.roles.crisis.declared_by[0]])
+    team = make_member(place, f"{slug}-team", "Tor", "Team", list(pack.roles.crisis.roles))
+    adviser = make_member(place, f"{slug}-rad", "Rolf", "Råd", ["communications"])
+    account = make_account(place, external_id=f"{slug}-side")
+    item = make_item(account, f"{slug}-side_1_1")
+    triage_with(item, "intent.question")
+    crisis.declare(place, declarer, "Brann i sentrum")
+    text = "Biblioteket er åpent som vanlig. Hilsen Rolf"
+    try:
+        services.send_reply(item, adviser, text)
+        return False
+    except services.CrisisHeld:
+        pass
+    cited = pack.roles.crisis.clause in services.check_reply(item, text, adviser).clauses
+    sent = services.send_reply(item, team, text.replace("Rolf", "Tor")).type == "replied"
+    return cited and sent and not item.events.filter(type="replied", actor=adviser).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_claims_the_crisis_clause_exactly_where_crisis_mode_holds_answers(slug):
+    pack = load_pack(slug)
+    clause = pack.clause(pack.roles.crisis.clause)
+    assert "crisis" in clause.honoured_by.by and apps.get_app_config("crisis").get_models()
+    assert clause.honoured_by.implemented == crisis_clause_carried_out(slug), clause.id
