@@ -34,7 +34,7 @@ def add_member(
         membership.save(update_fields=changed)
     have = set(membership.grants.values_list("role", flat=True))
     membership.grants.filter(role__in=have - wanted).delete()
-    RoleGrant.objects.bulk_create(
-        [RoleGrant(membership=membership, role=role) for role in sorted(wanted - have)]
-    )
+    # One by one, not bulk_create: each new role is an event the audit log watches (tenants.audit).
+    for role in sorted(wanted - have):
+        RoleGrant.objects.create(membership=membership, role=role)
     return membership
