@@ -52,6 +52,30 @@ _PERSON = re.compile(
     r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane)"
     r")" + _E
 )
+# In the municipality's own texts, the reader's own case is a person's: "søknaden din om
+# sosialhjelp", "ditt vedtak om bostøtte", and a case reported on by its state ("Saken om
+# omsorgsovertakelse er sendt til fylkesnemnda"), not a general word ("Søknaden om sosialhjelp
+# sendes til NAV", "Du kan søke om sosialhjelp").
+_CASE_WORD = (
+    r"(?:søknaden|søknaden|saken|saka|vedtaket|klagen|klaga|avslaget|journalen|henvendelsen|henvendinga|"
+    r"tildelingen|tildelinga|utredningen|utgreiinga|undersøkelsen|undersøkinga|meldingen|meldinga|"
+    r"bekymringsmeldingen|bekymringsmeldinga|plassen|søknad|sak|vedtak|klage|avslag)"
+)
+_OWN_CASE = re.compile(
+    _B + _CASE_WORD + r" (?:din|di|ditt|dine|dykkar|deres)" + _E
+    + "|" + _B + r"(?:din|di|ditt|dine|dykkar|deres) " + _CASE_WORD + _E
+)
+_CASE_STATE = re.compile(
+    _B + "(?P<case>" + _CASE_WORD + r") (?:om|angående|vedrørende|til|i|hos) [^.!?\n]{0,60}?"
+    r"(?:er|ble|blei|vart|har blitt|har vorte) (?:nå |no |allerede |alt |dessverre |ikke |ikkje )?"
+    r"(?:sendt|send|oversendt|mottatt|motteke|behandlet|behandla|ferdigbehandlet|avslått|avslege|innvilget|"
+    r"innvilga|godkjent|godkjend|registrert|henlagt|henlagd|avsluttet|avslutta|under behandling|"
+    r"til behandling|utsatt|utsett|opprettet|oppretta)" + _E
+)
+_OWN_TEXT_KINDS = frozenset({"reply", "post"})
+# A place of care where a relation works is a workplace, not a matter ("kona mi jobber på sykehuset").
+_WORKS_AT = re.compile(r"(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde|er ansatt|er tilsett)"
+                       r" (?:som [a-zæøå]+ )?(?:på|i|ved) (?:[a-zæøå]+ ){0,4}$")
 # A pronoun for one person: the matter may follow the person in the next sentence.
 _PRONOUN = re.compile(_B + r"(?:han|hun|ho|hen|ham|henne|hans|hennes|hennar)" + _E)
 _MATTERS: dict[str, str] = {
@@ -87,7 +111,8 @@ _MATTERS: dict[str, str] = {
     "health_service": (
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
-        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|medisin(?:er|ar|en)?|behandling(?:en)?"
+        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|medisin(?:er|ar|en)?|behandling(?:en)?|"
+    r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (
         r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
@@ -153,6 +178,14 @@ class ConfidentialAnalyser:
             return []
         matters.sort()
         relations = [m.span() for m in _PERSON.finditer(low)]
+        if doc.kind in _OWN_TEXT_KINDS:
+            relations = sorted(
+                relations + [m.span() for m in _OWN_CASE.finditer(low)] + [m.span("case") for m in _CASE_STATE.finditer(low)]
+            )
+        # a relation's workplace is no matter
+        matters = [
+            m for m in matters if m[2] not in _WEAK or not _WORKS_AT.search(low, max(0, m[0] - 50), m[0])
+        ]
         sentences = [s.span() for s in _SENTENCE.finditer(low)]
         names: list[tuple[int, int]] | None = None
         findings: list[Finding] = []

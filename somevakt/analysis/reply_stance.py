@@ -74,7 +74,9 @@ _ATTITUDE = (
     r"positiv til|positive til|negativ til|negative til|imot|stolte av vedtaket|stolt av vedtaket|"
     r"bekymret for at|bekymra for at|usikker på om|usikre på om|uroleg for at|urolege for at|"
     r"kritisk til|kritiske til|kritisk til at|kritiske til at|begeistret for|begeistra for|imponert over|"
-    r"fornøyd med vedtaket|fornøgd med vedtaket|misfornøyd med|misnøgd med)"
+    r"fornøyd med vedtaket|fornøgd med vedtaket|misfornøyd med|misnøgd med|"
+    r"like (?:skuffet|skuffa|skuffede|frustrert|frustrerte|lei oss|opprørt|opprørte|glad|glade|bekymret|bekymra)"
+    r"(?: som (?:deg|dykk|dere|du))?)"
 )
 _AGREE = r"(?:enig|enige|einig|einige|samd|samde)"
 _NOT = r"(?:ikke |ikkje |ikkje heilt |ikke helt |ikke så |ikkje så )?"
@@ -110,6 +112,11 @@ _OPINION = re.compile(
                 r"du har (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
                 r"du har (?:et|eit) (?:godt|viktig|bra) poeng",
                 r"deler (?:din|dykkar|deres) (?:bekymring|oppfatning|frustrasjon|syn)",
+                r"deler (?:bekymringen|bekymringa|oppfatningen|oppfatninga|frustrasjonen|synet|synspunktet|"
+                r"meningen|meininga|engasjementet) (?:din|di|ditt|dykkar|deres)",
+                r"deler ditt syn",
+                rf"{_SELF_PRONOUN}(?: selv| sjølv| også| òg| personlig| personleg)? "
+                r"(?:stemte|røystet|røysta|røyste) (?:selv |sjølv |også |òg )?(?:mot|for|nei|ja|imot)",
                 r"står (?:sammen med|saman med|bak|på lag med)",
                 # the writer's own vote, and advice on how to vote
                 rf"{_SELF_PRONOUN}(?: personlig| personleg)? (?:ville|hadde|skulle) "
@@ -138,6 +145,9 @@ _OPINION = re.compile(
                 r"opp til (?:meg|oss)",
                 r"(?:jeg|eg|vi|me) (?:vil|skal|må|kan) (?:si|seie|påstå|hevde|innrømme|vedgå) at",
                 r"(?:helt|heilt) (?:ærlig|ærleg)",
+                r"(?:hadde|om|hvis|dersom|viss) (?:jeg|eg|vi|me) (?:fikk|fekk|hadde fått|hadde fått) "
+                r"(?:bestemme|bestemt|velge|velje|viljen min|viljen vår|det som (?:jeg|eg|vi|me) ville)",
+                r"hadde (?:jeg|eg|vi|me) (?:bestemt|fått bestemme|fått velge|fått velje|fått viljen)",
             ),
         )
     )
@@ -203,6 +213,12 @@ _VERDICT = re.compile(
         r"(?:er|var) (?:helt |heilt )?feil",
         r"(?:er|var) (?:helt |heilt )?riktig",
         r"har rett i",
+        r"(?:prioritert|prioriterer|prioriterte|prioritera) feil",
+        r"(?:er|var) (?:et |eit |jo |rett og slett |reint |rent )*ran",
+        # "det er synd at Senterpartiet stemte ned forslaget", "flott at kommunestyret vedtok hallen";
+        # not about the reader ("synd at du måtte vente", "flott at så mange kom")
+        r"(?:synd|dumt|trist|leit|beklagelig|beklageleg|flott|bra|godt|fint|gledelig|gledeleg|skuffende|"
+        r"skuffande) at(?= (?!(?:du|dere|dykk|de|vi|me|jeg|eg|så mange|mange|folk|alle|fleire|flere)(?![\wæøå])))",
     )
 )
 # Someone else's view, or the citizen's: "hvis du mener ...", "mange mener ...". A verdict in
@@ -318,6 +334,13 @@ _POLITICAL = re.compile(
         r"kommuneplan(?:en)?",
         r"reguleringsplan(?:en)?",
         r"politisk(?:e)? (?:vedtak|sak|saker|flertall|fleirtal|ledelse|leiing)",
+        # building a hall, a school or a nursing home is for the elected bodies too
+        r"(?:bygge|byggje|bygd|bygget|bygging av|bygginga av|blitt bygd|blitt bygget|vorte bygd) "
+        r"(?:(?:en|ein|ei|et|eit|ny|nytt|nye|den|det) ){0,2}"
+        r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
+        r"sjukeheim|sjukeheimen|bibliotek|biblioteket|basseng|bassenget|stadion|rådhus|rådhuset)",
+        r"(?:svømmehall|symjehall|flerbrukshall|fleirbrukshall|idrettshall|kulturhus)(?:en|et)? "
+        r"(?:[\wæøå]+ ){0,2}(?:bygges|byggast|bygd|bygget|blir bygd|vert bygd)",
     )
 )
 # Parties whose names are also ordinary words count when written with a capital inside a sentence.
@@ -483,6 +506,14 @@ _IRONY = re.compile(
                 r"(?:plutselig|plutseleg) (?:kommunens|kommunen sin|vår) feil",
                 r"(?:ikke|ikkje) vår feil at du",
                 r"for mye å forvente",
+                rf"at du{_S}{{0,50}}(?:klage|klager|klagar|syte|syter|sutre|sutrer|mase|maser|kritisere) igjen",
+                r"(?:gleder|gler) (?:oss|meg) (?:til|allerede til|alt til) (?:neste|den neste|din neste) "
+                r"(?:klage|klagen|klaga|kommentar|kommentaren|innlegg|innlegget|melding)",
+                r"(?:vi|me|jeg|eg) er (?:helt |heilt )?(?:sikker|sikre|trygg|trygge|overbevist) på at du "
+                r"(?:hadde|ville|kunne|sikkert|nok|jo)",
+                r"(?:bra|godt|fint|flott|kjekt|hyggelig|hyggeleg|betryggende|betryggande) at "
+                r"(?:noen|nokon|du) (?:har|kan|vet|veit|sit med) "
+                r"(?:alle svarene|alle svara|alle svar|alt|svaret på alt|svar på alt|løsningen på alt|fasiten)",
                 r"for mykje å forvente",
                 r"for mye forlangt",
                 r"for mykje forlangt",
@@ -545,16 +576,36 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A sentence that only agrees ("Enig!", "Helt einig.", "Du har rett.") gives its opinion to the next.
+_AGREEMENT_ONLY = re.compile(
+    r"\s*(?:(?:ja|jo|nei|absolutt|helt|heilt|fullstendig|hjertens|hjartans|så)[, ]+)*"
+    r"(?:enig|enige|einig|einige|samd|samde|uenig|ueinig|usamd|du har (?:helt |heilt |så )?rett|"
+    r"(?:enig|einig|samd) med (?:deg|dykk|dere))"
+    r"(?: (?:med deg|med dykk|med dere))?[\s.!…]*"
+)
+
+
+def _opinions(doc: Document) -> list[tuple[int, int]]:
+    """The sentences that give an opinion on a political matter."""
+    out = []
+    agreed = False  # the sentence before only agreed
+    for start, end in _sentences(doc.lower):
+        if _own_opinion(doc, start, end) or (agreed and _political(doc, start, end)):
+            out.append((start, end))
+        agreed = bool(_AGREEMENT_ONLY.fullmatch(doc.lower, start, end))
+    return out
+
+
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
         if doc.kind not in KINDS or not doc.text.strip():
             return []
         out: list[Finding] = []
-        opinions = [(start, end) for start, end in _sentences(doc.lower) if _own_opinion(doc, start, end)]
+        opinions = _opinions(doc)
         for start, end in opinions[:MAX_FINDINGS]:
             start, end = _trimmed(doc.text, start, end)
             out.append(Finding(OWN_OPINION, start, end, "warn", text=mask_excerpt(doc.text, start, end)))

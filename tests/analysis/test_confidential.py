@@ -103,3 +103,40 @@ def test_it_reports_the_matter_not_the_person() -> None:
     assert finding.code == CASE_DETAILS and finding.severity == "high"
     assert "innlagt" in (finding.text or "") and "Dattera" not in (finding.text or "")
     assert text[finding.start : finding.end].startswith("Dattera mi")
+
+
+def found_in(kind: str, text: str) -> list[str]:
+    return [text[f.start : f.end] for f in ConfidentialAnalyser().analyse(Document(text, kind))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Søknaden din om sosialhjelp er under behandling, du får svar innen to uker.",
+        "Hei Ola! Saken om omsorgsovertakelse er sendt til fylkesnemnda.",
+        "Ditt vedtak om bostøtte er innvilget.",
+        "Vi beklager at faren din ble liggende uten tilsyn på sykehjemmet i natt.",
+    ],
+)
+def test_a_reply_that_reveals_the_readers_own_case_is_confidential(text: str) -> None:
+    assert found_in("reply", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Søknaden om sosialhjelp sendes til NAV-kontoret.",
+        "Du kan søke om sosialhjelp på nav.no.",
+        "Saken om eiendomsskatt er sendt til kommunestyret.",
+        "Informasjon om omsorgsovertakelse finner du på bufdir.no.",
+        "Vi har mottatt klagen din og svarer innen tre uker.",
+        "Kona mi jobber på kreftavdelingen på sykehuset.",
+    ],
+)
+def test_a_reply_about_how_things_work_is_not(text: str) -> None:
+    assert found_in("reply", text) == []
+
+
+def test_a_citizen_writing_about_their_own_application_is_not_read_as_a_reply() -> None:
+    # "your application" addresses someone only in the municipality's own texts
+    assert found_in("comment", "Søknaden din om sosialhjelp er under behandling, sier de.") == []
