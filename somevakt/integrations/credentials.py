@@ -2,19 +2,18 @@
 
 The key is SOMEVAKT_CREDENTIALS_KEY when set (a Fernet key, or any passphrase), otherwise it is
 derived from SECRET_KEY. Rotating SECRET_KEY without setting SOMEVAKT_CREDENTIALS_KEY to the old
-value makes stored credentials unreadable; they must then be set again.
+value makes stored credentials unreadable; they must then be set again. The sealing itself is
+`somevakt.sealing`, which the archive's Fiks IO settings use too, each for its own purpose.
 """
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
 import json
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 
+from somevakt import sealing
 from somevakt.integrations.base import Adapter, Credentials
 from somevakt.integrations.conf import setting
 from somevakt.integrations.registry import adapter_for
@@ -25,16 +24,12 @@ class CredentialsUnreadable(Exception):
     """The stored credentials were sealed with another key."""
 
 
-@functools.lru_cache(maxsize=2)
-def _fernet_for(material: str) -> Fernet:
-    # A stretched, purpose-bound key: the session signing key itself never encrypts anything.
-    # The salt names the module's first home; changing it would make every stored token unreadable.
-    raw = hashlib.pbkdf2_hmac("sha256", material.encode(), b"somevakt.registry.credentials", 100_000)
-    return Fernet(base64.urlsafe_b64encode(raw))
+# The purpose names the module's first home; changing it would make every stored token unreadable.
+PURPOSE = b"somevakt.registry.credentials"
 
 
 def fernet() -> Fernet:
-    return _fernet_for(setting("SOMEVAKT_CREDENTIALS_KEY") or settings.SECRET_KEY)
+    return sealing.fernet_for(setting("SOMEVAKT_CREDENTIALS_KEY") or settings.SECRET_KEY, PURPOSE)
 
 
 def seal(credentials: Credentials) -> str:

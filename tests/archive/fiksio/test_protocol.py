@@ -144,3 +144,19 @@ def test_secrets_are_sealed_for_one_purpose_and_key():
     ):
         with pytest.raises(sealing.Unreadable):
             sealing.unseal(material, purpose, sealed)
+
+
+def test_the_platform_credentials_are_sealed_by_the_same_mechanism_and_still_read(settings):
+    """integrations.credentials seals with somevakt.sealing; tokens sealed before still open."""
+    import base64
+    import hashlib
+
+    from cryptography.fernet import Fernet
+
+    from somevakt.integrations.base import Credentials
+    from somevakt.integrations.credentials import unseal
+
+    settings.SOMEVAKT_CREDENTIALS_KEY = "en nøkkel"
+    raw = hashlib.pbkdf2_hmac("sha256", "en nøkkel".encode(), b"somevakt.registry.credentials", 100_000)
+    before = Fernet(base64.urlsafe_b64encode(raw)).encrypt(b'{"token": "EAAB", "base_url": ""}').decode()
+    assert unseal(before) == Credentials(token="EAAB", base_url="")
