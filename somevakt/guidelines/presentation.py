@@ -39,6 +39,9 @@ class ClauseView:
     implemented: bool
     parts: list[str]
     self_check: bool
+    # The lines of the guideline the clause rests on, as everyone reads them.
+    lines: str
+    # File and lines of each source, for administrators (the file names mean nothing to others).
     sources: list[str]
 
 
@@ -82,6 +85,7 @@ def clause_view(clause: Clause) -> ClauseView:
         implemented=hb.implemented,
         parts=[str(PART_LABELS.get(part, part)) for part in hb.by],
         self_check="self_check" in hb.by,
+        lines=line_range(clause.source.lines),
         sources=[f"{src.file}, {line_range(src.lines)}" for src in (clause.source, *clause.also_source)],
     )
 

@@ -35,6 +35,8 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "settings": presentation.settings(pack, municipality),
             "sources": presentation.source_files(pack),
             "topics": presentation.topic_groups(pack),
+            # The guideline's file names are for administrators; everyone else reads its title.
+            "show_files": request.user.is_staff,
             "comparison": comparison.compare(pack.slug),
         },
     )

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from somevakt.crisis import gate as crisis_gate
 from somevakt.inbox import messaging, outbound
@@ -200,7 +200,8 @@ def send_reply(
     decision = check_reply(item, text, person)
     if decision.action == "block":
         raise ActionRefused(
-            _("The answer cannot be sent: %(reasons)s") % {"reasons": " ".join(decision.reasons)}
+            _("The answer cannot be sent: %(reasons)s")
+            % {"reasons": " ".join(decision.reasons_in(get_language()))}
         )
     anyway_reason = anyway_reason.strip()[:2000]
     if decision.action == "revise" and not anyway_reason:
@@ -343,7 +344,7 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
             item,
             "deleted",
             actor=person,
-            reason=reason.strip() or ground.summary,
+            reason=reason.strip() or ground.summary.text(get_language()),
             clauses=[ground.clause],
             payload={
                 "ground": {"clause": ground.clause, "codes": list(ground.codes)},

@@ -38,6 +38,7 @@ from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.ports import OPERATIONS
 from somevakt.policy.engine import MAX_TEXT_CHARS
 from somevakt.policy.labels import code_label
+from somevakt.policy.localized import stored_reasons
 from somevakt.registry.models import Platform
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.scoping import get_or_404
@@ -184,9 +185,19 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 if (action := (payload.get("decision") or {}).get("action"))
                 else "",
                 "due": _event_due(payload) if event.type == "due_changed" else None,
+                "reason": _event_reason(event),
             }
         )
     return out
+
+
+def _event_reason(event: Any) -> str:
+    """The event's reason; a triage's is the engine's first reason, in the reader's language."""
+    decision = (event.payload or {}).get("decision") if event.type == "triaged" else None
+    if isinstance(decision, dict):
+        reasons = stored_reasons(decision, get_language())
+        return reasons[0] if reasons else event.reason
+    return event.reason
 
 
 def _is_admin(request: HttpRequest) -> bool:
@@ -247,6 +258,8 @@ def _render_item(
     status = item.status
     pack = pack_of(municipality)
     decision = _decision(item)
+    # The reasons in the reader's language (a decision stored before that has bokmål only).
+    decision = {**decision, "reasons": stored_reasons(decision, get_language())}
     findings = decision.get("findings", []) if status.input_hash == text_hash(item.text) else []
     answers = services.saved_answers(pack, request.user)
     chosen = request.GET.get("svar", "")
@@ -516,7 +529,7 @@ def _draft_check_context(item: Item, text: str, person: Any = None) -> dict[str,
             {
                 "verdict": decision.action,
                 "verdict_label": CHECK_LABELS.get(decision.action, decision.action),
-                "reasons": decision.reasons if decision.action != "ok" else [],
+                "reasons": decision.reasons_in(get_language()) if decision.action != "ok" else [],
                 "codes": [
                     code_label(c, get_language())
                     for c in decision.codes

@@ -50,7 +50,8 @@ def test_it_shows_how_each_clause_is_honoured_and_its_source_lines(member_client
     clause = _clause_html(page, "gausdal:bruk-2")
     assert "håndheves" in clause
     assert "ikke bygget ennå" not in clause
-    assert "002_00f51f295dd3c1ab.txt, linje 18" in clause
+    assert "<cite>Retningslinjer for bruk av sosiale medier</cite>, linje 18" in clause
+    assert ".txt" not in clause  # the file name is for administrators
     in_self_check = _clause_html(page, "gausdal:bruk-1")
     assert "veiledning" in in_self_check
     assert "ikke bygget ennå" not in in_self_check
@@ -97,14 +98,40 @@ def test_it_compares_topics_across_municipalities_and_names_what_is_missing(memb
 
 
 @pytest.mark.skipif(guidelines_dir() is None, reason="../shared/guidelines is absent")
-def test_it_names_the_guideline_file_without_showing_its_text(member_client) -> None:
+def test_it_names_the_guideline_file_to_administrators_without_showing_its_text(
+    member, member_client
+) -> None:
     page = member_client.get(url()).content.decode()
     text = (guidelines_dir() / "002_00f51f295dd3c1ab.txt").read_text(encoding="utf-8")
     longest = max((line.strip() for line in text.splitlines()), key=len)
     assert len(longest) > 40
     assert longest not in page
-    assert "002_00f51f295dd3c1ab.txt" in page
+    # Everyone reads the guideline's title and adoption date, not an internal file name.
+    assert "002_00f51f295dd3c1ab.txt" not in page
+    assert "linjene i «Retningslinjer for bruk av sosiale medier», vedtatt 29. mars 2011" in page
+    member.is_staff = True
+    member.save()
+    page = member_client.get(url()).content.decode()
+    assert longest not in page
+    assert "<code>002_00f51f295dd3c1ab.txt</code>" in page
+    assert "<code>002_00f51f295dd3c1ab.txt, linje 18</code>" in page
     assert "samme versjon" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "source"),
+    [
+        ("nn", "Jobbens e-postadresse", "E-postadressa frå jobben blir ikkje brukt på slike tenester."),
+        ("en", "Jobbens e-postadresse", "Your work e-mail address is not used on such services."),
+    ],
+)
+def test_it_shows_the_clauses_in_nynorsk_and_english(member_client, language, summary, source) -> None:
+    member_client.cookies["somevakt_language"] = language
+    page = member_client.get(url()).content.decode()
+    clause = _clause_html(page, "gausdal:bruk-2")
+    assert source in clause
+    assert summary not in page  # the bokmål summary of the same clause
+    assert "Kommentarer slettes" not in page and "Retningslinjen gir" not in page
 
 
 def test_it_explains_a_pack_that_cannot_be_used(municipality, member_client) -> None:

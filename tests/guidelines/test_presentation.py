@@ -59,7 +59,8 @@ def test_it_marks_what_is_not_built_yet() -> None:
     assert counts["not_built"] == sum(1 for c in pack.clauses if not c.honoured_by.implemented)
     view = presentation.clause_view(pack.clause("gausdal:bruk-1"))
     assert (view.status_label, view.implemented, view.self_check) == ("veiledning", True, True)
-    assert view.sources == ["002_00f51f295dd3c1ab.txt, linje 17"]
+    assert view.lines == "linje 17"
+    assert view.sources == ["002_00f51f295dd3c1ab.txt, linje 17"]  # for administrators
     # Guidance meant for onboarding, which is not built yet.
     view = presentation.clause_view(pack.clause("gausdal:strategi"))
     assert (view.status_label, view.implemented, view.self_check) == ("veiledning", False, False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from django.conf import settings
+
 
 def url(item) -> str:
     return f"/{item.municipality.slug}/innboks/{item.pk}/sjekk-svar/"
@@ -42,3 +45,22 @@ def test_it_gives_an_employee_403_and_an_outsider_404(member_client, outsider_cl
     item = make_item()
     assert member_client.post(url(item), {"text": "Hei"}).status_code == 403
     assert outsider_client.post(url(item), {"text": "Hei"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "bokmaal"),
+    [
+        ("nn", "Svaret manglar signatur; skriv under med førenamnet ditt.", "Svaret mangler signatur"),
+        ("en", "The answer is not signed; sign it with your first name.", "Svaret mangler signatur"),
+        ("nb", "Svaret mangler signatur; skriv under med fornavnet ditt.", "Svaret manglar signatur"),
+    ],
+)
+def test_it_gives_the_guidelines_reasons_in_the_readers_language(
+    owner_client, make_item, language, reason, bokmaal
+):
+    item = make_item()
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = owner_client.post(url(item), {"text": "Biblioteket åpner klokka ti."}).content.decode()
+    assert 'data-verdict="revise"' in html
+    assert f"<li>{reason}</li>" in html
+    assert bokmaal not in html

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from somevakt.inbox import services
+from somevakt.policy.decision import Decision
 from tests.inbox.conftest import triage_with
 
 FNR = "01017012343"  # a checksum-valid fødselsnummer made up for the tests
@@ -303,3 +304,58 @@ def test_it_names_the_kind_of_item_in_its_heading(owner_client, make_item, chann
     html = owner_client.get(url(item)).content.decode()
     assert heading in re.sub(r"[\u2066-\u2069]", "", html)
     assert f">{box}</h2>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "case", "where"),
+    [
+        (
+            "nb",
+            "Henvendelsen krever saksbehandling; be innsenderen sende en formell henvendelse.",
+            "Formelle henvendelser sendes til postmottak@gausdal.kommune.no",
+        ),
+        (
+            "nn",
+            "Førespurnaden krev sakshandsaming; be innsendaren sende ein formell førespurnad.",
+            "Formelle førespurnader blir sende til postmottak@gausdal.kommune.no",
+        ),
+        (
+            "en",
+            "The inquiry needs case processing; ask the sender to send a formal inquiry.",
+            "Formal inquiries go to postmottak@gausdal.kommune.no",
+        ),
+    ],
+)
+def test_it_gives_the_triage_reasons_in_the_readers_language(owner_client, make_item, language, case, where):
+    item = make_item(text="Jeg vil klage på vedtaket i byggesaken min.")
+    triage_with(item, "intent.case_request")
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = owner_client.get(url(item)).content.decode()
+    reasons = html[html.index('class="sv-reasons"') :]
+    reasons = reasons[: reasons.index("</ul>")]
+    assert f"<li>{case}</li>" in reasons and where in reasons
+    history = html[html.index('class="sv-history"') :]
+    assert f'class="sv-history__reason" dir="auto">{case}</p>' in history
+    if language != "nb":
+        assert "Henvendelsen krever saksbehandling" not in html and "sendes til" not in html
+
+
+def test_it_shows_a_decision_stored_before_reasons_were_localized_in_bokmaal(
+    owner_client, make_item, monkeypatch
+):
+    def bokmaal_only(decision):
+        return Decision.to_dict(decision) | {"analysers": {}, "input_hash": ""}
+
+    # A triage recorded by an earlier somevakt: its payload has the bokmål reasons and nothing else.
+    monkeypatch.setattr(Decision, "to_record", bokmaal_only)
+    item = make_item(text="Når åpner biblioteket?")
+    triage_with(item, "intent.question")
+    monkeypatch.undo()
+    stored = item.events.get(type="triaged").payload["decision"]
+    assert "reason_texts" not in stored
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = owner_client.get(url(item)).content.decode()
+    old = "Kommentaren stiller et spørsmål; svar innen fristen."
+    assert stored["reasons"] == [old]
+    assert f"<li>{old}</li>" in html
+    assert f'class="sv-history__reason" dir="auto">{old}</p>' in html

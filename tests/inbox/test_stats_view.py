@@ -65,3 +65,34 @@ def test_it_shows_a_unit_leader_the_figures_of_their_accounts_only(
         logged_in(unit_leader).get(f"/{unit_account.municipality.slug}/innboks/svartider/").content.decode()
     )
     assert "Oppvekst (Mastodon)" in body and "Prøvekommune (Facebook)" not in body
+
+
+WORDS = {
+    "nb": (("time", "timer"), ("minutt", "minutter")),
+    "nn": (("time", "timar"), ("minutt", "minutt")),
+    "en": (("hour", "hours"), ("minute", "minutes")),
+}
+
+
+def in_words(language: str, hours: int, minutes: int) -> str:
+    (hour, hours_word), (minute, minutes_word) = WORDS[language]
+    parts = [f"{hours} {hour if hours == 1 else hours_word}"] if hours else []
+    parts += [f"{minutes} {minute if minutes == 1 else minutes_word}"] if minutes or not hours else []
+    return " ".join(parts)
+
+
+def test_it_gives_the_median_in_hours_and_minutes_in_the_readers_language(
+    owner_client, make_item, owner, municipality
+):
+    item = make_item("a", "Når åpner biblioteket?", received_at=timezone.now() - dt.timedelta(days=10))
+    triage_with(item, "intent.question")
+    services.send_reply(item, owner, "Klokka ti. Hilsen Eva")
+    median = report(municipality)["accounts"][0]["total"].median_hours
+    hours, minutes = divmod(round(median * 60), 60)
+    assert hours >= 7  # ten days ago: at least a working day of office hours
+    url = f"/{municipality.slug}/innboks/svartider/"
+    for language in WORDS:
+        owner_client.cookies["somevakt_language"] = language
+        html = owner_client.get(url).content.decode()
+        assert f"<td>{in_words(language, hours, minutes)}</td>" in html
+        assert " t</td>" not in html
