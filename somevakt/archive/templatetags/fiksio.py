@@ -14,4 +14,6 @@ register = template.Library()
 def fiksio_message(entry) -> FiksIOMessage | None:
     if not entry.message_id:
         return None
-    return FiksIOMessage.objects.filter(municipality_id=entry.municipality_id, message_id=entry.message_id).first()
+    return FiksIOMessage.objects.filter(
+        municipality_id=entry.municipality_id, message_id=entry.message_id
+    ).first()
