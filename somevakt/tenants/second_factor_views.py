@@ -174,8 +174,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             if factors.verify(factor, code) is None:
                 error = str(WRONG_CODE)
             elif what == "off":
-                factor.delete()
-                log(AuditAction.SECOND_FACTOR_DISABLED, request, actor=person, subject=person.get_username())
+                factor.delete()  # logged by the audit log's watch on SecondFactor (web.audited)
                 return redirect("second_factor_manage")
             else:
                 codes = factors.renew_recovery_codes(factor)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from somevakt.archive.models import ArchiveProfile, JournalEntry, RetentionRule
 from somevakt.registry.models import Closure
 from somevakt.tenants.audit import watch
-from somevakt.tenants.identity import SecondFactorRule, SignOn
+from somevakt.tenants.identity import SecondFactor, SecondFactorRule, SignOn
 from somevakt.tenants.models import AuditAction, Membership, RoleGrant
 
 
@@ -46,6 +46,15 @@ def register() -> None:
         ["issuer", "client_id", "sealed_secret", "label", "enabled"],
         subject=lambda s: s.issuer,
         secret=["sealed_secret"],
+    )
+    # Turned off by the person, or removed by an administrator for someone who lost their phone.
+    watch(
+        SecondFactor,
+        AuditAction.SECOND_FACTOR_DISABLED,
+        [],
+        municipality=lambda factor: None,
+        subject=lambda factor: factor.person.get_username(),
+        created="",
     )
     watch(
         SecondFactorRule,

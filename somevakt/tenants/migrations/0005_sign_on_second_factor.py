@@ -7,75 +7,189 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tenants', '0004_crisis_and_mayor'),
+        ("tenants", "0004_crisis_and_mayor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('sign_in', 'Signed in'), ('sign_out', 'Signed out'), ('sign_in_failed', 'Failed sign-in'), ('locked_out', 'Locked out after failed sign-ins'), ('password_changed', 'Changed their password'), ('password_reset_asked', 'Asked for a password reset link'), ('password_reset', 'Set a new password with a reset link'), ('crisis_declared', 'Declared crisis mode'), ('crisis_instruction', 'Gave an instruction in crisis mode'), ('crisis_ended', 'Ended crisis mode'), ('sso_sign_in', 'Signed in with single sign-on'), ('sso_refused', 'Single sign-on refused'), ('sign_on_changed', 'Changed the single sign-on settings'), ('second_factor_on', 'Turned on two-factor sign-in'), ('second_factor_off', 'Turned off two-factor sign-in'), ('recovery_codes_renewed', 'Made new recovery codes'), ('second_factor_rule', 'Changed who must use two-factor sign-in'), ('membership_added', 'Added a member'), ('membership_changed', "Changed a member's roles or unit"), ('membership_removed', 'Removed a member'), ('account_event', 'Changed an official account'), ('closure', "Changed an account's closure period"), ('archive_settings', 'Changed the archive settings'), ('retention_settings', 'Changed the retention settings'), ('screening', 'Decided on screening'), ('exported', 'Downloaded an export'), ('audit_pruned', 'Removed audit entries past their retention')], max_length=30, verbose_name='what'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("sign_in", "Signed in"),
+                    ("sign_out", "Signed out"),
+                    ("sign_in_failed", "Failed sign-in"),
+                    ("locked_out", "Locked out after failed sign-ins"),
+                    ("password_changed", "Changed their password"),
+                    ("password_reset_asked", "Asked for a password reset link"),
+                    ("password_reset", "Set a new password with a reset link"),
+                    ("crisis_declared", "Declared crisis mode"),
+                    ("crisis_instruction", "Gave an instruction in crisis mode"),
+                    ("crisis_ended", "Ended crisis mode"),
+                    ("sso_sign_in", "Signed in with single sign-on"),
+                    ("sso_refused", "Single sign-on refused"),
+                    ("sign_on_changed", "Changed the single sign-on settings"),
+                    ("second_factor_on", "Turned on two-factor sign-in"),
+                    ("second_factor_off", "Turned off two-factor sign-in"),
+                    ("recovery_codes_renewed", "Made new recovery codes"),
+                    ("second_factor_rule", "Changed who must use two-factor sign-in"),
+                    ("membership_added", "Added a member"),
+                    ("membership_changed", "Changed a member's roles or unit"),
+                    ("membership_removed", "Removed a member"),
+                    ("account_event", "Changed an official account"),
+                    ("closure", "Changed an account's closure period"),
+                    ("archive_settings", "Changed the archive settings"),
+                    ("retention_settings", "Changed the retention settings"),
+                    ("screening", "Decided on screening"),
+                    ("exported", "Downloaded an export"),
+                    ("audit_pruned", "Removed audit entries past their retention"),
+                ],
+                max_length=30,
+                verbose_name="what",
+            ),
         ),
         migrations.CreateModel(
-            name='SecondFactor',
+            name="SecondFactor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sealed_key', models.TextField(editable=False)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_step', models.BigIntegerField(default=0)),
-                ('recovery_codes', models.JSONField(default=list, editable=False)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sealed_key", models.TextField(editable=False)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_step", models.BigIntegerField(default=0)),
+                ("recovery_codes", models.JSONField(default=list, editable=False)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'second factor',
-                'verbose_name_plural': 'second factors',
+                "verbose_name": "second factor",
+                "verbose_name_plural": "second factors",
             },
         ),
         migrations.CreateModel(
-            name='SecondFactorRule',
+            name="SecondFactorRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('everyone', models.BooleanField(default=False, verbose_name='everyone')),
-                ('roles', models.JSONField(blank=True, default=list, help_text='Role keys, for example it, chief_executive, records', verbose_name='roles')),
-                ('municipality', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='second_factor_rule', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("everyone", models.BooleanField(default=False, verbose_name="everyone")),
+                (
+                    "roles",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Role keys, for example it, chief_executive, records",
+                        verbose_name="roles",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="second_factor_rule",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'second factor requirement',
-                'verbose_name_plural': 'second factor requirements',
+                "verbose_name": "second factor requirement",
+                "verbose_name_plural": "second factor requirements",
             },
         ),
         migrations.CreateModel(
-            name='SignOn',
+            name="SignOn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.URLField(help_text="The identity provider's issuer; its discovery document is read from here.", max_length=300, verbose_name='issuer')),
-                ('client_id', models.CharField(max_length=200, verbose_name='client id')),
-                ('sealed_secret', models.TextField(blank=True, editable=False)),
-                ('label', models.CharField(blank=True, help_text='For example: Hustadvika kommune', max_length=100, verbose_name='button text')),
-                ('enabled', models.BooleanField(default=True, verbose_name='in use')),
-                ('municipality', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sign_on', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.URLField(
+                        help_text="The identity provider's issuer; its discovery document is read from here.",
+                        max_length=300,
+                        verbose_name="issuer",
+                    ),
+                ),
+                ("client_id", models.CharField(max_length=200, verbose_name="client id")),
+                ("sealed_secret", models.TextField(blank=True, editable=False)),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: Hustadvika kommune",
+                        max_length=100,
+                        verbose_name="button text",
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True, verbose_name="in use")),
+                (
+                    "municipality",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_on",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'single sign-on',
-                'verbose_name_plural': 'single sign-on',
+                "verbose_name": "single sign-on",
+                "verbose_name_plural": "single sign-on",
             },
         ),
         migrations.CreateModel(
-            name='SignOnIdentity',
+            name="SignOnIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('first_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("first_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'single sign-on identity',
-                'verbose_name_plural': 'single sign-on identities',
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'subject'), name='one_person_per_subject'), models.UniqueConstraint(fields=('municipality', 'person'), name='one_subject_per_person')],
+                "verbose_name": "single sign-on identity",
+                "verbose_name_plural": "single sign-on identities",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "subject"), name="one_person_per_subject"
+                    ),
+                    models.UniqueConstraint(fields=("municipality", "person"), name="one_subject_per_person"),
+                ],
             },
         ),
     ]
