@@ -93,3 +93,20 @@ def test_it_rejects_an_unknown_kind_with_a_message(member_client) -> None:
 def test_it_gives_outsiders_404(outsider_client, municipality) -> None:
     assert outsider_client.get(url()).status_code == 404
     assert outsider_client.post(url(), {"kind": "private", "text": "Hei"}).status_code == 404
+
+
+def test_it_speaks_nynorsk_and_english_with_the_guidelines_own_words(member_client) -> None:
+    text = "Skriv til meg på ola@gausdal.kommune.no om turen."
+    expected = {
+        "nn": (
+            "Profilen eller innlegget brukar e-postadressa frå jobben",
+            "Hugs at du er tilsett i kommunen",
+        ),
+        "en": ("The profile or the post uses your work e-mail address", "Remember that you are employed"),
+    }
+    for language, (reason, checklist) in expected.items():
+        member_client.cookies["somevakt_language"] = language
+        page = member_client.post(url(), {"kind": "private", "text": text}).content.decode()
+        assert reason in page and checklist in page
+        assert "Profilen eller innlegget bruker jobbens" not in page  # the bokmål reason
+        assert "Husk at du er ansatt" not in page  # the bokmål checklist

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from somevakt.people import selfcheck
 from somevakt.policy.packs import load_pack
@@ -73,3 +74,27 @@ def test_it_passes_an_ordinary_private_post(pack) -> None:
 def test_it_refuses_a_text_over_the_limit_with_a_message(pack) -> None:
     result = selfcheck.check("a" * (selfcheck.MAX_TEXT_CHARS + 1), "private", pack)
     assert result is not None and result.error and not result.action
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "summary"),
+    [
+        (
+            "nn",
+            "Profilen eller innlegget brukar e-postadressa frå jobben; bruk ei privat adresse.",
+            "E-postadressa frå jobben blir ikkje brukt på slike tenester.",
+        ),
+        (
+            "en",
+            "The profile or the post uses your work e-mail address; use a private address.",
+            "Your work e-mail address is not used on such services.",
+        ),
+    ],
+)
+def test_it_gives_its_verdict_in_nynorsk_and_english(pack, language, reason, summary) -> None:
+    with translation.override(language):
+        result = selfcheck.check("Skriv til meg på ola@gausdal.kommune.no om turen.", "private", pack)
+    assert result is not None and result.action == "revise"
+    assert result.reasons == (reason,)
+    (work_email,) = [f for f in result.found if "gausdal:bruk-2" in dict(f.clauses)]
+    assert dict(work_email.clauses)["gausdal:bruk-2"] == summary
