@@ -18,9 +18,10 @@ from somevakt.archive.transports.fiksio.messages import (
 )
 from somevakt.archive.transports.fiksio.models import FiksIOMessage, FiksIOReply
 from somevakt.inbox.models import ItemEvent
-from tests.archive.conftest import decide_all
+from tests.archive.conftest import decide_all, url
 from tests.archive.fiksio.conftest import configure
 from tests.archive.fiksio.fakes import feilmelding, kvittering
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.slow  # renders the PDF/A captures with WeasyPrint
 
@@ -59,7 +60,9 @@ def test_it_sends_each_entry_as_a_signed_container_the_archive_decrypts_and_vali
         assert int(received.headers and fiksio.fiks.sent[0].metadata["ttl"]) > 0
 
 
-def test_it_stores_the_archives_numbers_from_the_kvittering(fiksio, sent, municipality):
+def test_it_stores_the_archives_numbers_from_the_kvittering_and_shows_them(
+    fiksio, sent, municipality, records_officer
+):
     entry = JournalEntry.objects.get(reason="refer_formal")
     fiksio.archive.registered(by_entry(fiksio, entry), 4711, case_sequence=88)
     assert receiving.receive_all() == 2
@@ -67,7 +70,15 @@ def test_it_stores_the_archives_numbers_from_the_kvittering(fiksio, sent, munici
     assert entry.state == DeliveryState.ACKNOWLEDGED
     assert (entry.receipt["journal_year"], entry.receipt["journal_sequence"]) == (2026, 4711)
     assert (entry.receipt["case_year"], entry.receipt["case_sequence"]) == (2026, 88)
-    assert FiksIOMessage.objects.get(message_id=entry.message_id).received_at is not None
+    message = FiksIOMessage.objects.get(message_id=entry.message_id)
+    assert message.received_at is not None
+    page = (
+        logged_in(records_officer)
+        .get(url("entry", entry_id=entry.pk), HTTP_ACCEPT_LANGUAGE="nb")
+        .content.decode()
+    )
+    assert "journalnummer 2026/4711" in page.lower() and "saksnummer 2026/88" in page
+    assert message.fiks_message_id in page and "mottatt av arkivet" in page
 
 
 def test_a_reply_delivered_twice_or_out_of_order_is_taken_once(fiksio, sent, municipality):
