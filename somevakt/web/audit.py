@@ -1,5 +1,7 @@
-"""The audit log page: who signed in, failed to, was locked out or changed a password, for the
-municipality's administrators (IT) and the chief executive, with filters and a CSV download.
+"""The audit log page: who signed in, failed to, was locked out or changed a password, and every
+other security-relevant change (roles, settings, accounts, screening, downloads) with its before
+and after, for the municipality's administrators (IT) and the chief executive, with filters and a
+CSV download.
 
 Nothing here changes the log; the model refuses it anyway. A person's entries are shown to the
 municipalities they belong to (a sign-in is nobody's municipality in particular), and a failed
@@ -18,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from somevakt.tenants.access import member_required
@@ -64,7 +67,7 @@ def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
         "web/audit.html",
         {
             "municipality": municipality,
-            "entries": list(found[:SHOWN]),
+            "entries": [(entry, change_of(entry)) for entry in found[:SHOWN]],
             "shown": SHOWN,
             "chosen": chosen,
             "actions": AuditAction.choices,
@@ -85,7 +88,7 @@ def audit_log_csv(request: HttpRequest, municipality: Municipality) -> Streaming
     writer = csv.writer(Echo())
 
     def rows() -> Iterator[str]:
-        yield writer.writerow([_("Time"), _("What"), _("Who"), _("From"), _("About")])
+        yield writer.writerow([_("Time"), _("What"), _("Who"), _("From"), _("About"), pgettext("what changed", "Change")])
         for entry in found[:CSV_LIMIT].iterator():
             who = entry.actor.get_username() if entry.actor else entry.actor_label
             yield writer.writerow(
@@ -95,12 +98,32 @@ def audit_log_csv(request: HttpRequest, municipality: Municipality) -> Streaming
                     _neutral(who),
                     entry.address or "",
                     _neutral(entry.subject),
+                    _neutral(change_of(entry)),
                 ]
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="revisjonslogg-{municipality.slug}.csv"'
     return response
+
+
+def change_of(entry: AuditEntry) -> str:
+    """What changed, as "field: before → after" per field (a new row shows only after, a removed
+    one only before); the field names are the stored ones, the same in every language."""
+    parts = []
+    for name in dict.fromkeys([*entry.before, *entry.after]):
+        old, new = entry.before.get(name), entry.after.get(name)
+        if name in entry.before and name in entry.after:
+            parts.append(f"{name}: {_shown(old)} → {_shown(new)}")
+        else:
+            parts.append(f"{name}: {_shown(new if name in entry.after else old)}")
+    return "; ".join(parts)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "–"
+    return "–" if value in (None, "") else str(value)
 
 
 def _neutral(value: str) -> str:

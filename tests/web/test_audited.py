@@ -111,3 +111,14 @@ def test_it_removes_entries_past_the_retention_period_and_says_so(settings, owne
     )
     assert entries(AuditAction.AUDIT_PRUNED)[0].after["removed"] == 1
     assert prune_audit_log() == 0
+
+
+def test_the_audit_page_and_its_csv_show_what_changed(
+    owner_client, owner, municipality, unit, member
+) -> None:
+    with acting(owner, "10.0.0.3"):
+        add_member(municipality, member, [Role.EMPLOYEE, Role.IT], unit=unit)
+    page = owner_client.get(f"/{municipality.slug}/revisjonslogg/?action=membership_changed").content.decode()
+    assert "Endret et medlems roller eller enhet" in page and "role: it" in page
+    csv = b"".join(owner_client.get(f"/{municipality.slug}/revisjonslogg.csv").streaming_content).decode()
+    assert any(line.endswith("role: it") for line in csv.splitlines())
