@@ -18,7 +18,8 @@ SLUGS = list_packs()
 BOKMAAL_ONLY = re.compile(
     r"\b(ikke|hva|hvordan|hvorfor|hvis|hvem|hvor|noe|noen|bare|fra|også om|kommentarer|henvendelse"
     r"|henvendelser|ansatte|innbyggerne|leder|saksbehandling|taushetsplikt|mulig|skriftlig|tydelig"
-    r"|offentlig|vanskelig|høflig|saklig|egen|eget|egne|skal besvares|besvares)\b",
+    r"|offentlig|vanskelig|høflig|saklig|egen|eget|egne|skal besvares|besvares|bruker|brukes|svarer|gjelder"
+    r"|kommer|ble|sendes|legges)\b",
     re.IGNORECASE,
 )
 # Words in the packs' English that would be Norwegian left untranslated.
