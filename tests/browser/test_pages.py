@@ -1,7 +1,7 @@
 """The pages the navigation walk (test_shell.py) does not reach, in Debian's chromium with axe-core:
 an inbox item with the composer's live check, the self-check with a verdict, the leader's team
 page, a guideline clause by its anchor, the accounts pages, and the archive's journal entry,
-public journal, deletion report and settings. Zero WCAG 2.1 A/AA violations.
+public journal, deletion report, settings and delivery settings. Zero WCAG 2.1 A/AA violations.
 
 One browser and one context for the whole walk: the demo data is loaded once, and a login
 is two requests, so the walk takes seconds, not minutes.
@@ -125,10 +125,14 @@ def test_it_has_no_wcag_21_aa_violations_beyond_the_navigation(demo, live_server
             check("journal entry (records office)")
             visit("arkiv/innstillinger/")
             check("archive settings")
+            visit("arkiv/innstillinger/overforing/")
+            page.get_by_role("button", name="Test forbindelsen").click()
+            page.locator("#fiksio-check").wait_for()
+            check("archive delivery settings, with a connection test")
             context.close()
         finally:
             browser.close()
 
-    assert len(visited) == 11
+    assert len(visited) == 12
     failures = {label: found for label, found in visited.items() if found}
     assert failures == {}, json.dumps(failures, indent=2, ensure_ascii=False)
