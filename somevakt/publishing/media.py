@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -43,7 +44,7 @@ def clean(upload: bytes | None, name: str = "") -> CleanPicture:
     if len(upload) > MAX_BYTES:
         raise BadPicture(
             _("The picture is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": f"{len(upload) / 1024 / 1024:.1f}", "limit": MAX_BYTES // 1024 // 1024}
+            % {"size": number_format(len(upload) / 1024 / 1024, 1), "limit": MAX_BYTES // 1024 // 1024}
         )
     try:
         with Image.open(io.BytesIO(upload)) as probe:

@@ -214,6 +214,7 @@ class PostEventType(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     REMOVED = "removed", _("Removed from the platform")
     KEPT = "kept", _("Kept although a consent lapsed")
+    TO_CRISIS = "to_crisis", _("Sent to crisis management")
 
 
 class PostEvent(models.Model):

@@ -19,12 +19,15 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from somevakt.crisis.gate import rules_of as rules_of_crisis
 from somevakt.inbox.deadlines import calendar_for, pack_of
+from somevakt.inbox.notify import excerpt, send_after_commit
 from somevakt.inbox.ports import OutgoingMedia, OutgoingPost, PlatformError
 from somevakt.inbox.ports import posts as posts_gateway
 from somevakt.publishing import check as checking
@@ -44,6 +47,7 @@ from somevakt.publishing.models import (
 )
 from somevakt.publishing.rules import needs_second_approval
 from somevakt.registry.models import Account
+from somevakt.tenants.models import Membership
 
 # How long Instagram has to fetch a picture from its signed link.
 MEDIA_LINK_SECONDS = 60 * 60
@@ -334,6 +338,38 @@ def retry(post: Post, user: Any) -> int:
     return again
 
 
+def send_to_crisis(post: Post, user: Any) -> list[Any]:
+    """Send a post that crisis mode holds to crisis management (e-mail with a link to the post),
+    who may publish it themselves or instruct its author. Returns the people told."""
+    found = run_check(post, user)
+    if not found.holds:
+        raise Refused(_("Crisis mode does not hold this post."))
+    roles = rules_of_crisis(post.municipality).management()
+    people = [
+        m.person
+        for m in Membership.objects.filter(municipality=post.municipality)
+        .select_related("person")
+        .prefetch_related("grants")
+        if m.has_role(*roles) and m.person_id != user.pk
+    ]
+    if not people:
+        raise Refused(_("Nobody in crisis management has an account in somevakt to send it to."))
+    link = settings.SOMEVAKT_BASE_URL.rstrip("/") + reverse(
+        "publishing:detail", kwargs={"municipality": post.municipality.slug, "post_id": post.pk}
+    )
+    author = user.get_full_name() or user.get_username()
+    with translation.override("nb"):
+        subject = _("A post held by crisis mode: %(author)s asks crisis management") % {"author": author}
+        body = _("%(author)s wants to publish this post while crisis mode lasts:\n\n%(text)s\n\n%(link)s") % {
+            "author": author,
+            "text": excerpt(post.text),
+            "link": link,
+        }
+    send_after_commit(people, subject, body)
+    event(post, PostEventType.TO_CRISIS, user, to=[p.pk for p in people])
+    return people
+
+
 # --- pictures and consents ------------------------------------------------------------------
 
 
@@ -355,7 +391,7 @@ def clean_size(size: int) -> None:
     if size > MAX_PICTURE_BYTES:
         raise BadPicture(
             _("The picture is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": f"{size / 1024 / 1024:.1f}", "limit": MAX_PICTURE_BYTES // 1024 // 1024}
+            % {"size": number_format(size / 1024 / 1024, 1), "limit": MAX_PICTURE_BYTES // 1024 // 1024}
         )
 
 

@@ -30,6 +30,7 @@ from somevakt.publishing.forms import AssetForm, ConsentForm, PostForm, Schedule
 from somevakt.publishing.labels import failure_label
 from somevakt.publishing.media import BadPicture
 from somevakt.publishing.models import Consent, MediaAsset, Post, PostState, PostTarget, TargetState
+from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.scoping import for_municipality, get_or_404
@@ -49,7 +50,13 @@ def publisher_required(view: Any) -> Any:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return member_required(wrapper)
+    checked = member_required(wrapper)
+    # For the navigation (web.context_processors.may_open): the roles that publish or register
+    # consents somewhere. An account's admin with none of them opens the pages by their address.
+    checked.required_roles = tuple(  # type: ignore[attr-defined]
+        dict.fromkeys((*permissions.roles_for("publish"), *permissions.roles_for("register_consent")))
+    )
+    return checked
 
 
 def _post(request: HttpRequest, post_id: int) -> Post:
@@ -187,18 +194,10 @@ def check_context(municipality: Municipality, draft: checking.Draft, user: Any) 
             else [],
             "clauses": list(decision.clauses) if decision and decision.action != "ok" else [],
             "guideline_url": reverse("guidelines:index", kwargs={"municipality": municipality.slug}),
-            "crisis_url": _crisis_url(municipality),
             "link_status": found.link_status,
         }
     )
     return context
-
-
-def _crisis_url(municipality: Municipality) -> str:
-    try:
-        return reverse("crisis:index", kwargs={"municipality": municipality.slug})
-    except Exception:  # the crisis pages may not be mounted
-        return ""
 
 
 def _detail_url(municipality: Municipality, post: Post) -> str:
@@ -245,7 +244,7 @@ def detail_context(request: HttpRequest, municipality: Municipality, post: Post)
     }
 
 
-ACTIONS = ("approve", "publish", "schedule", "retry", "withdraw")
+ACTIONS = ("approve", "publish", "schedule", "retry", "withdraw", "to_crisis")
 
 
 @require_POST
@@ -275,6 +274,9 @@ def act(request: HttpRequest, municipality: Municipality, post_id: int, action: 
         elif action == "retry":
             services.retry(post, request.user)
             messages.success(request, _("The post is being tried again where it failed."))
+        elif action == "to_crisis":
+            services.send_to_crisis(post, request.user)
+            messages.success(request, _("The post is sent to crisis management."))
         elif action == "withdraw":
             services.withdraw(post, request.user, request.POST.get("reason", "")[:2000])
             messages.success(request, _("The post is withdrawn."))

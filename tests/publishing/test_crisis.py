@@ -94,3 +94,39 @@ def test_it_lets_publishing_go_on_once_the_crisis_ends(municipality, owner, advi
     assert services.run_check(post, adviser).blocked
     crisis.end(declared, owner, "Strømmen er tilbake")
     assert not services.run_check(post, adviser).blocked
+
+
+def test_it_sends_a_held_post_to_crisis_management(
+    municipality, owner, adviser, page, graph, mailoutbox, django_capture_on_commit_callbacks
+):
+    team = make_member(municipality, "krise", "Kris", "Team", [Role.CRISIS_TEAM])
+    team.email = "krise@provekommune.no"
+    team.save()
+    crisis.declare(municipality, owner, "Flom")
+    post = draft(municipality, adviser, page)
+    client = logged_in(adviser)
+    detail = reverse("publishing:detail", kwargs={"municipality": municipality.slug, "post_id": post.pk})
+    page_html = client.get(detail).content.decode()
+    assert "to_crisis" in page_html
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(
+            reverse(
+                "publishing:act",
+                kwargs={"municipality": municipality.slug, "post_id": post.pk, "action": "to_crisis"},
+            )
+        )
+    assert sent.status_code == 302
+    (mail,) = [m for m in mailoutbox if team.email in m.to]
+    assert detail in mail.body and "Vannverket" in mail.body
+    assert post.events.filter(type="to_crisis", actor=adviser).exists()
+    # The crisis team opens it and publishes it, though they run no account.
+    team_client = logged_in(team)
+    assert team_client.get(detail).status_code == 200
+    team_client.post(
+        reverse(
+            "publishing:act",
+            kwargs={"municipality": municipality.slug, "post_id": post.pk, "action": "publish"},
+        )
+    )
+    post.refresh_from_db()
+    assert post.state == PostState.SCHEDULED and post.scheduled_by == team

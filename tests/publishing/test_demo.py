@@ -15,7 +15,9 @@ def test_it_loads_the_demo_once(batsfjord, settings, tmp_path):
     adviser = make_member(batsfjord, "batsfjord.kommunikasjon", "Kari", "Rådgiver", [Role.COMMUNICATIONS])
     make_account(batsfjord)
     context = SimpleNamespace(
-        municipalities={"batsfjord": batsfjord}, people={"batsfjord.kommunikasjon": adviser}, log=lambda _: None
+        municipalities={"batsfjord": batsfjord},
+        people={"batsfjord.kommunikasjon": adviser},
+        log=lambda _: None,
     )
     demo.load(context)
     first = (Consent.objects.count(), MediaAsset.objects.count(), Post.objects.count())

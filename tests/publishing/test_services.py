@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from somevakt.integrations.fakes.graph import transient_error
@@ -16,6 +16,14 @@ from somevakt.publishing import services
 from somevakt.publishing.models import PostEvent, PostState, PostTarget, TargetState
 from somevakt.publishing.services import DraftInput, Refused
 from tests.publishing.conftest import NEWS, consent_for, picture
+
+
+@pytest.fixture(autouse=True)
+def english():
+    # The messages are matched in English here; the pages' tests read them in bokmål and nynorsk.
+    with translation.override("en"):
+        yield
+
 
 TEXT = "Skidagen var en suksess! Takk til alle elevene i 5B som var med."
 

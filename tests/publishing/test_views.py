@@ -160,8 +160,8 @@ def test_it_uploads_a_picture_and_says_the_position_was_removed(comms, batsfjord
 @pytest.mark.parametrize(
     ("content", "name", "expected"),
     [
-        (b"hello, I am text", "notes.jpg", "not a picture"),
-        (b"\xff" * (8 * 1024 * 1024 + 1), "big.jpg", "limit"),
+        (b"hello, I am text", "notes.jpg", "ikke et bilde"),
+        (b"\xff" * (9 * 1024 * 1024), "big.jpg", "Bildet er 9,0 MB; grensen er 8 MB."),
     ],
 )
 def test_it_refuses_a_bad_upload_with_a_message(comms, batsfjord, content, name, expected):
