@@ -344,7 +344,8 @@ def delete(item: Item, person: Any, ground_index: int | None, reason: str = "") 
             item,
             "deleted",
             actor=person,
-            reason=reason.strip() or ground.summary.text(get_language()),
+            # The record's words are bokmål, whoever deletes; the history shows the ground in theirs.
+            reason=reason.strip() or ground.summary.nb,
             clauses=[ground.clause],
             payload={
                 "ground": {"clause": ground.clause, "codes": list(ground.codes)},

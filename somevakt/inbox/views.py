@@ -162,7 +162,7 @@ def _event_due(payload: dict[str, Any]) -> Any:
         return None
 
 
-def _history(item: Item) -> list[dict[str, Any]]:
+def _history(item: Item, pack: Any = None) -> list[dict[str, Any]]:
     people = {p.pk: p for p in handlers(item.municipality)}
     out = []
     for event in item.events.select_related("actor").order_by("id"):
@@ -185,18 +185,25 @@ def _history(item: Item) -> list[dict[str, Any]]:
                 if (action := (payload.get("decision") or {}).get("action"))
                 else "",
                 "due": _event_due(payload) if event.type == "due_changed" else None,
-                "reason": _event_reason(event),
+                "reason": _event_reason(event, pack),
             }
         )
     return out
 
 
-def _event_reason(event: Any) -> str:
-    """The event's reason; a triage's is the engine's first reason, in the reader's language."""
-    decision = (event.payload or {}).get("decision") if event.type == "triaged" else None
+def _event_reason(event: Any, pack: Any = None) -> str:
+    """The event's reason, in the reader's language where it is the guideline's: a triage's is
+    the engine's first reason; a deletion's, where nobody wrote one, the ground's summary."""
+    payload = event.payload or {}
+    decision = payload.get("decision") if event.type == "triaged" else None
     if isinstance(decision, dict):
         reasons = stored_reasons(decision, get_language())
         return reasons[0] if reasons else event.reason
+    ground = payload.get("ground") if event.type == "deleted" else None
+    if isinstance(ground, dict) and pack is not None:
+        for g in pack.deletion_grounds:
+            if g.clause == ground.get("clause") and event.reason == g.summary.nb:
+                return g.summary.text(get_language())
     return event.reason
 
 
@@ -267,7 +274,7 @@ def _render_item(
     undoable = services.undoable(item)
     found = what_was_found(item.text, findings)
     platform = _on_platform(request, item)
-    history = _history(item)
+    history = _history(item, pack)
     by_event = {a["state"].event.pk: a["state"] for a in platform["on_platform"]}
     for entry in history:
         entry["platform"] = by_event.get(entry["event"].pk)

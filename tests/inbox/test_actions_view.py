@@ -293,3 +293,21 @@ def test_it_does_not_ask_the_platform_to_show_what_it_never_hid(owner_client, ma
     call = item.events.get(type="hidden").payload["call_id"]
     page = owner_client.post(url(item, "retry"), {"call": str(call)}, follow=True).content.decode()
     assert "Ingenting å prøve igjen" in page
+
+
+def test_it_records_the_ground_in_bokmaal_and_shows_it_in_the_readers_language(
+    owner_client, municipality, make_item
+):
+    item = hustadvika_insult(municipality, make_item)
+    owner_client.cookies["somevakt_language"] = "en"
+    ground = "Personal attacks, third parties named in an attack, and illegal content (threats, hate)."
+    confirm = owner_client.post(url(item, "delete"), {"ground": "0"}).content.decode()
+    assert ground in confirm
+    owner_client.post(url(item, "delete"), {"ground": "0", "confirmed": "yes"})
+    # The record (and the archive after it) keeps the municipality's words...
+    assert item.events.get(type="deleted").reason.startswith("Personangrep, navngitte tredjepersoner")
+    # ...and the history says them in the reader's.
+    page = owner_client.get(f"/{municipality.slug}/innboks/{item.pk}/").content.decode()
+    history = page[page.index('class="sv-history"') :]
+    assert f'class="sv-history__reason" dir="auto">{ground}</p>' in history
+    assert "Personangrep" not in history
