@@ -66,5 +66,6 @@ def test_it_runs_every_job_until_a_round_takes_nothing(loops):
     assert continuous.run_until_idle() == 6
 
 
-def test_it_has_the_ingest_loop_the_integrations_registered_in_ready():
-    assert set(continuous.registered()) == {"integrations.ingest"}
+def test_it_has_the_loops_the_apps_registered_in_ready():
+    # The integrations' ingest, and the archive's Fiks IO replies.
+    assert set(continuous.registered()) == {"integrations.ingest", "archive.fiksio_replies"}
