@@ -187,7 +187,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"3+{classifier.VERSION}"
+    version: ClassVar[str] = f"4+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -199,9 +199,15 @@ class AbuseAnalyser:
         if judgement is None:
             return [f for f, _ in found]
         kept = [f for f, exact in found if exact or judgement.allows_code(f.code)]
-        for code in self.codes:
-            if judgement.says_code(code) and not any(f.code == code for f in kept):
-                kept.append(Finding(code, 0, len(doc.text), _SEVERITY[code]))
+        added = [c for c in self.codes if judgement.says_code(c) and not any(f.code == c for f in kept)]
+        if added:
+            # the words that carry what the classifier alone found, so it can be shown and quoted
+            spans = classifier.carrying_spans(doc, [classifier.CODE_LABELS[c] for c in added])
+            for code in added:
+                start, end = spans.get(classifier.CODE_LABELS[code], (0, len(doc.text)))
+                whole = (start, end) == (0, len(doc.text))
+                text = None if whole else mask_excerpt(doc.text, start, end)
+                kept.append(Finding(code, start, end, _SEVERITY[code], text=text, detail={"by": "classifier"}))
         return kept
 
     def rule_findings(self, doc: Document) -> list[tuple[Finding, bool]]:

@@ -31,6 +31,7 @@ from somevakt.analysis.models import (
     annotate,
     cache_of,
     load,
+    sentence_ranges,
     to_model_doc,
     words_of,
 )
@@ -124,6 +125,77 @@ def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
                 mine[label] = float(score)
     for doc, scores in zip(pending, best, strict=True):
         cache_of(doc)[key] = Judgement(scores, thresholds, rule_thresholds)
+
+
+# The words that carry a label are found by leaving pieces out: runs of this many words, and
+# whole sentences. A text longer than CARRIER_MAX_WORDS keeps the whole-text span (the windows
+# would cost more than they explain).
+CARRIER_WORDS = (3, 6)
+CARRIER_MAX_WORDS = 80
+
+
+def carrying_spans(doc: Document, labels: Sequence[str], model: str = MODEL) -> dict[str, tuple[int, int]]:
+    """For each label the classifier says of `doc`, the character span of the words that carry
+    it: the shortest piece (a run of words, else a sentence) without which the classifier would
+    no longer say it. A label no single piece carries is left out (it is about the whole text).
+
+    So "Dere burde passe dere, jeg vet hvor saksbehandleren bor." is a threat in "jeg vet hvor
+    saksbehandleren bor", and a finding the classifier alone made can be highlighted and quoted
+    like a rule's. Costs one batch of the model over the pieces left out, for the few comments
+    where the classifier alone finds abuse."""
+    judged_now = judgement(doc, model)
+    if judged_now is None:
+        return {}
+    labels = [label for label in labels if judged_now.says(label)]
+    w = words_of(doc)
+    n = len(w.words)
+    if not labels or n < 2 or n > CARRIER_MAX_WORDS:
+        return {}
+    pieces = [
+        (i, min(i + size, n))
+        for size in CARRIER_WORDS
+        for i in range(0, max(n - size, 0) + 1, max(1, size // 3))
+    ]
+    # a piece is left out of the rest of the text, so the rest must keep a word
+    pieces = [p for p in dict.fromkeys(pieces) if p[1] - p[0] < n]
+    sentences = sentence_ranges(w)
+    if len(sentences) > 1:
+        pieces += [p for p in sentences if p not in pieces]
+    if not pieces:
+        return {}
+    nlp = load(model)
+    model_docs = [
+        to_model_doc(nlp, w.words[:first] + w.words[last:], w.spaces[:first] + w.spaces[last:])
+        for first, last in pieces
+    ]
+    scored = [d.cats for d in annotate(nlp, model_docs)]
+    out: dict[str, tuple[int, int]] = {}
+    for label in labels:
+        threshold = judged_now.thresholds.get(label, 0.5)
+        score = judged_now.scores.get(label, 0.0)
+        carriers = [p for p, cats in zip(pieces, scored, strict=True) if cats.get(label, 0.0) < threshold]
+        if not carriers:
+            # no piece alone: the one whose absence costs at least half the score, if any
+            drop, piece = max((score - cats.get(label, 0.0), p) for p, cats in zip(pieces, scored, strict=True))
+            if drop < score / 2:
+                continue
+            carriers = [piece]
+        size = min(p[1] - p[0] for p in carriers)
+        runs = [p for p in carriers if p[1] - p[0] == size and size <= max(CARRIER_WORDS)]
+        if runs:
+            # the run whose absence costs most, and the runs that overlap it (a phrase)
+            best = min(runs, key=lambda p: scored[pieces.index(p)].get(label, 0.0))
+            first, last = best
+            grown = True
+            while grown:
+                grown = False
+                for p in runs:
+                    if p[0] <= last and p[1] >= first and (p[0] < first or p[1] > last):
+                        first, last, grown = min(first, p[0]), max(last, p[1]), True
+        else:
+            first, last = min(carriers, key=lambda p: p[1] - p[0])
+        out[label] = (w.starts[first], w.ends[last - 1])
+    return out
 
 
 def _windows(doc: Document) -> list[tuple[int, int]]:

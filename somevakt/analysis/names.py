@@ -94,7 +94,7 @@ _THING_WORDS = frozenset(
     """bru brua brui bro broa vei veien veg vegen gate gata gaten sentrum skole skolen skule skulen
     kirke kirka kyrkje kyrkja kapell hall hallen senter senteret senter park parken torg torget
     plass plassen stasjon stasjonen fylke fylkeskommune barnehage barnehagen sykehjem sjukeheim
-    helsehus helsetun omsorgssenter hotell kai kaia havn hamn hamna fjord fjorden sjø sjøen vatn
+    helsehus helsetun omsorgssenter hotell kaia havn hamn hamna fjord fjorden sjø sjøen vatn
     vatnet vann vannet elv elva dal dalen fjell fjellet tunnel tunnelen ferje ferja ferga flyplass
     stadion idrettslag il fk sk as asa bibliotek biblioteket museum museet ledelse ledelsen
     administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset""".split()
@@ -109,8 +109,17 @@ _PLACE_ENDINGS = (
 
 
 @cache
+def _place_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The place names, and those of them that are also common surnames or words (marked `?`)."""
+    entries = [entry.lower() for entry in load_lexicon("place_names")]
+    return (
+        frozenset(e for e in entries if not e.endswith("?")),
+        frozenset(e.rstrip("?") for e in entries if e.endswith("?")),
+    )
+
+
 def _places() -> frozenset[str]:
-    return frozenset(entry.lower() for entry in load_lexicon("place_names"))
+    return _place_lists()[0]
 
 
 def _own_words(municipality_name: str) -> frozenset[str]:
@@ -118,11 +127,14 @@ def _own_words(municipality_name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _GENERIC)
 
 
-def _is_place(words: list[str], own: frozenset[str]) -> bool:
+def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] = frozenset()) -> bool:
     """Whether a "name" of these (lower-cased, punctuation-stripped) words is a place, a
-    building or an institution rather than a person."""
-    places = _places()
+    building or an institution rather than a person. A place name that is also a common surname
+    ("Eide", "Lund") is a place only beside another place named in the text ("Fræna og Eide")."""
+    places, ambiguous = _place_lists()
     if all(w in own or w in _GENERIC or w in places or w in _THING_WORDS for w in words):
+        return True
+    if len(words) == 1 and words[0] in ambiguous and text_words & (places | own) - {words[0]}:
         return True
     if len(words) > 1 and words[-1] in _THING_WORDS:
         return True
@@ -151,12 +163,15 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     preposition of place."""
     own = _own_words(doc.context.municipality_name)
     out = []
+    text_words: frozenset[str] | None = None
     for start, end in person_spans(doc):
         before = doc.text[max(0, start - 40) : start]
         words = [w.strip(".,!?:;") for w in doc.text[start:end].lower().split()]
         if _is_writer(doc.text, start, end, words[0]):
             continue
-        if _is_place(words, own):
+        if text_words is None:
+            text_words = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text.lower()))
+        if _is_place(words, own, text_words):
             continue
         if len(words) == 1 and _PLACE_BEFORE.search(before):
             continue

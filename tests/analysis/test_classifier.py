@@ -93,3 +93,26 @@ def test_it_finds_a_crisis_without_the_usual_nouns() -> None:
 def test_it_keeps_the_rules_alone_for_the_municipalitys_own_texts() -> None:
     text = "Faen så jævlig bra konsert i går!"
     assert "abuse.obscene" in codes(text, "post")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Takk for svaret. Men neste gang kommer jeg med hagla og ordner opp selv.", "hagla"),
+        ("Jeg vil ikke svare for hva som skjer hvis dere river huset mitt.", "skjer"),
+        ("Rektor er en feig liten mann som lyver for foreldrene.", "feig"),
+    ],
+)
+def test_a_finding_of_the_classifier_alone_points_at_the_words_that_carry_it(text: str, word: str) -> None:
+    (finding,) = [f for f in analyse(text, "comment").findings if f.code.startswith("abuse.")]
+    assert finding.detail["by"] == "classifier"
+    assert (finding.start, finding.end) != (0, len(text))
+    assert word in text[finding.start : finding.end]
+    assert finding.text == text[finding.start : finding.end]
+    # without those words the classifier is at most half as sure (most often: no longer sure)
+    label = classifier.CODE_LABELS[finding.code]
+    rest = text[: finding.start] + text[finding.end :]
+    whole = classifier.judgement(Document(text, "comment"))
+    left = classifier.judgement(Document(rest, "comment"))
+    assert whole is not None and left is not None
+    assert left.scores[label] <= whole.scores[label] / 2 or not left.says(label)

@@ -73,6 +73,7 @@ def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> No
         "Bestemor fortalte om da bestefar døde i krigen.",
         "Pasientene på sykehjemmet fikk besøk av barnehagen i dag.",
         "Det er påfallende samanfall mellom de to planene.",
+        "Faren min har snakket varmt for energiuavhengighet.",
     ],
 )
 def test_it_leaves_general_talk_and_praise_alone(text: str) -> None:

@@ -172,6 +172,9 @@ def test_it_still_names_a_third_party_beside_the_writer() -> None:
         ("Det er Kari i byggesak som har rotet det til.", "Kari"),
         ("- Espen har hatt en fantastisk utvikling, sier treneren.", "Espen"),
         ("Kari Eide på servicetorget lyver.", "Kari Eide"),
+        ("FNs spesialutsending Kai Eide har fått sterk kritikk.", "Kai Eide"),
+        # a place name that is also a surname is a person unless another place stands beside it
+        ("Eide holdt søndag en pressekonferanse for å svare på beskyldningene.", "Eide"),
     ],
 )
 def test_it_still_names_a_person_attacked_or_quoted(text: str, name: str) -> None:
