@@ -52,6 +52,8 @@ class PostForm(forms.Form):
             (str(a.pk), f"{a.name} ({a.get_platform_display()})") for a in accounts
         ]
         self.fields["media"].queryset = MediaAsset.objects.filter(municipality=municipality)
+        # A picture is chosen by what it shows (its alternative text), not by a file name.
+        self.fields["media"].label_from_instance = picture_label
 
     def chosen_accounts(self) -> list[Any]:
         return [
@@ -167,3 +169,8 @@ class ConsentForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "ds-input"}),
     )
     form = forms.FileField(label=_("Scanned signed form (optional)"), required=False)
+
+
+def picture_label(asset: MediaAsset) -> str:
+    text = asset.alt_text if len(asset.alt_text) <= 80 else asset.alt_text[:79] + "…"
+    return f"{text} ({asset.original_name})" if asset.original_name else text
