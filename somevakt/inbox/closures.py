@@ -9,17 +9,24 @@ reproduces it. The deadline comes from `deadlines.due_for`, as at triage.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item
+from somevakt.inbox.ports import NOTICE, outbound
 from somevakt.registry.models import Account
 
 log = logging.getLogger(__name__)
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def closure_saved(
@@ -27,7 +34,36 @@ def closure_saved(
 ) -> None:
     if raw:  # loaddata: fixtures bring their own events
         return
+    if kwargs.get("update_fields") == frozenset({"notice_call_id"}):
+        return  # only the notice's call noted: nothing about the period changed
     redate_open_items(instance.account_id, closure_id=instance.pk, change="added" if created else "changed")
+    if created and instance.notice.strip():
+        request_notice(instance)
+
+
+def notice_text(closure: Any) -> str:
+    """The notice as published: the person's words, then the period in the municipality's
+    language (bokmål: what the account's public sees)."""
+    last_day = (closure.ends_at - dt.timedelta(seconds=1)).astimezone(OSLO)
+    with translation.override("nb"):
+        period = _("Closed from %(first)s to and including %(last)s.") % {
+            "first": date_format(closure.starts_at.astimezone(OSLO), "j. F Y"),
+            "last": date_format(last_day, "j. F Y"),
+        }
+    return f"{closure.notice.strip()}\n\n{period}"
+
+
+def request_notice(closure: Any) -> None:
+    """Ask the platform to publish the closure's notice on the account (Gausdal 2), after commit
+    and with retries (the integrations); where the platform takes no notice, nothing is asked
+    and the account page says so."""
+    gateway = outbound()
+    account = closure.account
+    if gateway is None or not gateway.capabilities(account.platform, "account").allows(NOTICE):
+        return
+    call = gateway.request(account, NOTICE, "", text=notice_text(closure), kind="account")
+    closure.notice_call_id = getattr(call, "pk", None)
+    closure.save(update_fields=["notice_call_id"])
 
 
 def closure_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:

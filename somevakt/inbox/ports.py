@@ -16,6 +16,10 @@ from typing import Any, ClassVar, Protocol
 
 # Every operation somevakt may ask a platform to do on someone else's comment, listed once.
 OPERATIONS = ("reply", "hide", "unhide", "delete")
+# What is done on the account itself rather than on an item: a closure's notice, published as
+# the account's own post (Gausdal 2).
+NOTICE = "notice"
+ACCOUNT_OPERATIONS = (NOTICE,)
 
 # Why a platform call failed, in kinds people can act on, listed once: the account has no
 # credentials; the platform refused them (token revoked or expired, permission missing); the
@@ -73,9 +77,11 @@ class Capabilities:
     # How long after the person's last message a reply may be sent (Meta's messaging window:
     # 24 hours); None where the platform sets no limit.
     reply_window: timedelta | None = None
+    # Whether a text-only post (a closure's notice) can be published on the account.
+    notice: bool = False
 
     def allows(self, op: str) -> bool:
-        return op in OPERATIONS and bool(getattr(self, op))
+        return op in OPERATIONS + ACCOUNT_OPERATIONS and bool(getattr(self, op))
 
 
 NOTHING = Capabilities(reply=False, hide=False, unhide=False, delete=False, fetch_recent=False)

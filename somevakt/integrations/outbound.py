@@ -23,7 +23,15 @@ from django.utils import timezone
 from django_tasks import task
 
 from somevakt.inbox.models import Item, ItemKind
-from somevakt.inbox.ports import OPERATIONS, CallState, Capabilities, PlatformError
+from somevakt.inbox.ports import (
+    ACCOUNT_OPERATIONS,
+    NOTICE,
+    OPERATIONS,
+    CallState,
+    Capabilities,
+    OutgoingPost,
+    PlatformError,
+)
 from somevakt.integrations.conf import setting
 from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
 from somevakt.integrations.models import OutboundCall, OutboundStatus
@@ -49,8 +57,9 @@ def request(
     kind: str = "comment",
 ) -> OutboundCall:
     """Record the call and queue it to run after the current transaction commits."""
-    if op not in OPERATIONS:
-        raise ValueError(f"unknown platform operation {op!r} (known: {', '.join(OPERATIONS)})")
+    if op not in OPERATIONS + ACCOUNT_OPERATIONS:
+        known = ", ".join(OPERATIONS + ACCOUNT_OPERATIONS)
+        raise ValueError(f"unknown platform operation {op!r} (known: {known})")
     if op == "reply" and not text.strip():
         raise ValueError("a reply needs a text")
     allowed = capabilities(account.platform, kind).allows(op)
@@ -93,7 +102,11 @@ def perform(call_id: int) -> str:
     try:
         adapter = adapter_of(call.account)
         conversation = conversation_of(call) if call.op == "reply" else ""
-        if conversation:
+        if call.op == NOTICE:
+            # The same key for every attempt: Mastodon makes the status once however often asked.
+            notice = OutgoingPost(text=call.text, idempotency_key=f"somevakt-notice-{call.pk}")
+            result = adapter.publish(notice, {}).platform_id
+        elif conversation:
             # A direct message is answered in its conversation, not under it as a comment.
             result = adapter.send_message(conversation, call.text)
         else:
@@ -261,4 +274,5 @@ def account_panel(account: Account) -> dict[str, object]:
     """What the account's page shows of its platform calls: the failed ones and those being retried."""
     troubled = Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
     calls = OutboundCall.objects.filter(troubled, account=account).select_related("account__municipality")
-    return {"failed_calls": list(calls[:20])}
+    notices = OutboundCall.objects.filter(account=account, op=NOTICE).order_by("-created_at")[:5]
+    return {"failed_calls": [c for c in calls[:20] if c.op != NOTICE], "notices": list(notices)}

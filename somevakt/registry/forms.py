@@ -27,11 +27,20 @@ class ClosureForm(forms.Form):
     last_day = forms.DateField(
         label=_("Last closed day"), widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"})
     )
+    reason = forms.CharField(
+        label=_("Why it is closed"),
+        widget=forms.TextInput(attrs={"class": "ds-input"}),
+        max_length=300,
+        help_text=_("For the account's history, e.g. the holidays, or nobody to follow it up."),
+    )
     notice = forms.CharField(
         label=_("Notice shown on the account"),
         widget=forms.Textarea(attrs={"rows": 3, "class": "ds-input"}),
         max_length=2000,
-        help_text=_("The guideline asks for a clear notice while comments are closed."),
+        help_text=_(
+            "Published on the account where the platform allows it, with the period added: why it is "
+            "closed and until when, and where to turn meanwhile."
+        ),
     )
 
     def clean(self) -> dict:

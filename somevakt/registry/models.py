@@ -125,7 +125,18 @@ class Closure(models.Model):
     starts_at = models.DateTimeField(_("from"))
     ends_at = models.DateTimeField(_("until"))
     notice = models.TextField(_("notice"), blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ended_early_at = models.DateTimeField(_("ended early"), null=True, blank=True)
+    ended_early_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The platform call that publishes the notice on the account (a plain id: the calls belong
+    # to the integrations above this app); None where the platform cannot take one.
+    notice_call_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["account", "starts_at"]
@@ -183,6 +194,9 @@ class AccountEventType(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     RETIRED = "retired", _("Retired")
     OWNERS_CHANGED = "owners_changed", _("Responsible person or admins changed")
+    CLOSURE_ADDED = "closure_added", _("Closure planned")
+    CLOSURE_ENDED = "closure_ended", _("Closure ended early")
+    CLOSURE_CANCELLED = "closure_cancelled", _("Closure cancelled")
 
 
 class AccountEvent(models.Model):

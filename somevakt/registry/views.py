@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.registry import lifecycle
+from somevakt.registry import closures, lifecycle
 from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, OwnersForm, PlanForm, ReasonForm
-from somevakt.registry.models import Account, AccountAlert, AccountState, Closure, PlanDecision
+from somevakt.registry.models import (
+    Account,
+    AccountAlert,
+    AccountEventType,
+    AccountState,
+    Closure,
+    PlanDecision,
+)
 from somevakt.registry.panels import panels_for
 from somevakt.registry.services import Actor
+from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -21,8 +31,9 @@ from somevakt.tenants.scoping import for_municipality, get_or_404
 
 # Who looks after accounts: communications staff, the chief executive, unit leaders, IT.
 VIEWERS = (Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE, Role.UNIT_LEADER, Role.IT)
-# Who may close an account for a while (and so stop its deadline clock).
-CLOSERS = (Role.COMMUNICATIONS, Role.CHIEF_EXECUTIVE)
+# Who may close an account for a while (and so stop its deadline clock): the role table's
+# `close_account` row; closures.may_close says which accounts.
+CLOSERS = permissions.roles_for("close_account")
 
 
 @require_GET
@@ -88,14 +99,39 @@ def add_closure(request: HttpRequest, municipality: Municipality, account_id: in
     account = get_or_404(
         Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
     )
+    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
+        raise PermissionDenied
     form = ClosureForm(request.POST)
     if not form.is_valid():
         return render_detail(request, municipality, account, form)
     starts, ends = form.interval()
-    Closure.objects.create(
-        account=account, starts_at=starts, ends_at=ends, notice=form.cleaned_data["notice"]
+    closures.add_closure(
+        account, request.user, starts, ends, form.cleaned_data["notice"], form.cleaned_data["reason"]
     )
     messages.success(request, _("The closure is saved; the answer deadlines stop while it lasts."))
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
+@require_POST
+@member_required(roles=CLOSERS)
+def end_closure(
+    request: HttpRequest, municipality: Municipality, account_id: int, closure_id: int
+) -> HttpResponse:
+    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
+    closure = get_object_or_404(Closure, pk=closure_id, account=account)
+    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    try:
+        kind = closures.end_closure(closure, request.user)
+    except closures.ClosureRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("The closure is cancelled.")
+            if kind == AccountEventType.CLOSURE_CANCELLED
+            else _("The closure has ended; the answer deadlines run again."),
+        )
     return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
 
 
@@ -109,7 +145,7 @@ def render_detail(
     status: int | None = None,
 ) -> HttpResponse:
     # A closure by period is for an account that is open (or closed for a while already).
-    can_close = request.membership.has_role(*CLOSERS) and account.state in (  # type: ignore[attr-defined]
+    can_close = closures.may_close(request.membership, account) and account.state in (  # type: ignore[attr-defined]
         AccountState.ACTIVE,
         AccountState.CLOSED_TEMPORARILY,
     )
@@ -141,6 +177,8 @@ def render_detail(
             "account": account,
             "admins": account.admins.order_by("first_name", "last_name"),
             "closures": account.closures.order_by("-starts_at")[:20],
+            "may_end_closures": closures.may_close(request.membership, account),  # type: ignore[attr-defined]
+            "now": timezone.now(),
             "alerts": account.alerts.filter(resolved_at__isnull=True),
             "panels": panels_for(account),
             "closure_form": (form or ClosureForm()) if can_close else None,

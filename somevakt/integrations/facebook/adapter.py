@@ -41,7 +41,8 @@ FEED_NOISE = frozenset({"reaction", "like", "event", "album", "milestone", "cove
 
 class FacebookAdapter(Adapter):
     platform = "facebook"
-    capabilities = Capabilities(webhook=True)
+    # A text-only notice goes out as a page feed post.
+    capabilities = Capabilities(webhook=True, notice=True)
     # A visitor's post on the page is moderated like a comment. Someone else's post that names
     # the page, and a recommendation, can only be answered (a comment under it); a Messenger
     # message is answered in its conversation and cannot be hidden or deleted by the page.

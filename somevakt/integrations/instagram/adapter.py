@@ -35,6 +35,7 @@ QUIET_FIELDS = frozenset({"story_insights", "live_comments"})
 
 class InstagramAdapter(Adapter):
     platform = "instagram"
+    # No notice: Instagram takes no post without a picture; a closure is said in the bio, by hand.
     capabilities = Capabilities(webhook=True)
     # A mention is in someone else's media: nothing we may hide, and answering it takes an API
     # somevakt does not use yet; a direct message is answered in its conversation only.

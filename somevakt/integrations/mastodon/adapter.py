@@ -18,7 +18,9 @@ from somevakt.integrations.meta_payload import ident, text_of, timestamp
 
 class MastodonAdapter(Adapter):
     platform = "mastodon"
-    capabilities = Capabilities(reply=True, hide=False, unhide=False, delete=False, fetch_recent=True)
+    capabilities = Capabilities(
+        reply=True, hide=False, unhide=False, delete=False, fetch_recent=True, notice=True
+    )
     needs_instance_url = True
 
     def client(self) -> MastodonClient:
