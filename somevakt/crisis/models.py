@@ -41,6 +41,10 @@ class CrisisMode(TenantOwned):
         verbose_name=_("ended by"),
     )
     end_note = models.TextField(_("note at the end"), blank=True)
+    # The report as it stood when the crisis ended (PDF), kept unchanged with its SHA-256 for the
+    # archive; until then the report is made when it is asked for.
+    report_pdf = models.BinaryField(null=True, blank=True, editable=False)
+    report_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]

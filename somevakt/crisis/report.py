@@ -3,6 +3,8 @@ did during it (crisis.listeners report sections), as a page and as a PDF for the
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,3 +47,19 @@ def report_pdf(crisis: CrisisMode, language: str = "nb") -> bytes:
         raise ValueError(f"the report fetches nothing ({url})")
 
     return HTML(string=report_html(crisis, language), url_fetcher=no_fetching).write_pdf()
+
+
+log = logging.getLogger(__name__)
+
+
+def capture_report(crisis: CrisisMode) -> None:
+    """Keep the ended crisis's report as it stands now (crisis.listeners.on_crisis_ended): the PDF
+    and its SHA-256, never made again, so what the archive receives is what was true at the end."""
+    if crisis.active or crisis.report_sha256:
+        return
+    pdf = report_pdf(crisis)
+    updated = CrisisMode.objects.filter(pk=crisis.pk, report_sha256="").update(
+        report_pdf=pdf, report_sha256=hashlib.sha256(pdf).hexdigest()
+    )
+    if updated:
+        log.info("crisis: report of crisis %s captured (%s bytes)", crisis.pk, len(pdf))

@@ -169,7 +169,9 @@ def detail(request: HttpRequest, municipality: Municipality, crisis_id: int) -> 
 @page_required
 def report_pdf(request: HttpRequest, municipality: Municipality, crisis_id: int) -> HttpResponse:
     crisis = _crisis(request, crisis_id)
-    pdf = crisis_report.report_pdf(crisis, get_language() or "nb")
+    # An ended crisis's report is the one kept at the end; one still in force is made now.
+    kept = bytes(crisis.report_pdf) if crisis.report_pdf else None
+    pdf = kept or crisis_report.report_pdf(crisis, get_language() or "nb")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="krise-{crisis.pk}.pdf"'
     return response
