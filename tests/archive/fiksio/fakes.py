@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 import pika
+import pika.exceptions
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from lxml import etree
@@ -180,7 +181,14 @@ class FakeFiksIO(Server):
         self.maskinporten = maskinporten
         self.accounts: dict[str, FiksAccount] = {}
         self.sent: list[SentMessage] = []
+        self._publisher: Any = None  # a channel
+        self._publish_lock = threading.Lock()
         super().__init__()
+
+    def close(self) -> None:
+        super().close()
+        if self._publisher is not None and self._publisher.connection.is_open:
+            self._publisher.connection.close()
 
     def add_account(self, account: FiksAccount) -> None:
         self.accounts[account.account_id] = account
@@ -248,10 +256,20 @@ class FakeFiksIO(Server):
         properties = pika.BasicProperties(
             headers=amqp_headers, expiration=str(metadata.get("ttl") or 604800000), delivery_mode=2
         )
-        with pika.BlockingConnection(pika.URLParameters(self.amqp_url)) as connection:
-            connection.channel().basic_publish(
-                "", f"fiksio.konto.{metadata['mottakerKontoId']}", data, properties
-            )
+        queue = f"fiksio.konto.{metadata['mottakerKontoId']}"
+        with self._publish_lock:
+            # One connection for every publish (pika's is not thread-safe: hence the lock).
+            for attempt in (1, 2):
+                try:
+                    if self._publisher is None or not self._publisher.is_open:
+                        connection = pika.BlockingConnection(pika.URLParameters(self.amqp_url))
+                        self._publisher = connection.channel()
+                    self._publisher.basic_publish("", queue, data, properties)
+                    return
+                except pika.exceptions.AMQPError:
+                    self._publisher = None
+                    if attempt == 2:
+                        raise
 
 
 KV = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from typing import Any
+
+from cryptography import x509
 
 from somevakt.archive import conf
 from somevakt.archive.transports.fiksio.account import Account, account_of
@@ -18,6 +21,10 @@ from somevakt.archive.transports.fiksio.api import FiksIOApi
 from somevakt.archive.transports.fiksio.certificates import Identity
 from somevakt.archive.transports.fiksio.maskinporten import Maskinporten
 from somevakt.archive.transports.fiksio.queue import AccountQueue
+
+# The archive system's certificate from the catalogue is looked up again after this long, so a
+# key the archive replaces is picked up without asking the catalogue for every message.
+RECIPIENT_KEY_FOR = 3600.0
 
 
 @dataclass
@@ -27,6 +34,15 @@ class Clients:
     maskinporten: Maskinporten
     api: FiksIOApi
     queue: AccountQueue
+    _recipient: tuple[x509.Certificate, float] | None = field(default=None, repr=False)
+
+    def recipient_certificate(self) -> x509.Certificate:
+        """The archive system's certificate (catalogue), kept for RECIPIENT_KEY_FOR seconds."""
+        now = time.monotonic()
+        if self._recipient is None or now > self._recipient[1]:
+            certificate = self.api.public_key(self.account.recipient_account_id)
+            self._recipient = (certificate, now + RECIPIENT_KEY_FOR)
+        return self._recipient[0]
 
 
 _CACHE: dict[tuple[int, str], Clients] = {}

@@ -58,7 +58,7 @@ class FiksIOTransport(Transport):
             account = clients.account
             files = [(FILE_NAME, message.arkivmelding), *((f.name, f.content) for f in message.files)]
             container = asice.build(files, clients.identity)
-            recipient = clients.api.public_key(account.recipient_account_id)
+            recipient = clients.recipient_certificate()
             sent = clients.api.send(
                 sender=account.account_id,
                 recipient=account.recipient_account_id,
