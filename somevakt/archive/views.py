@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from somevakt.archive.entry_record import event_clauses
 from somevakt.archive.exposure import KINDS, exposed, mask_ids, note_kinds
+from somevakt.archive.formats.cleaning import safe_permalink
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS, CaseReference, RecordError
 from somevakt.archive.hold import Planner
 from somevakt.archive.models import (
@@ -269,7 +270,13 @@ def _entry_page(
             "municipality": municipality,
             "entry": found,
             "thread": [
-                {**row, "time": dt.datetime.fromisoformat(row["time"]).astimezone(OSLO)} for row in thread
+                {
+                    **row,
+                    "time": dt.datetime.fromisoformat(row["time"]).astimezone(OSLO),
+                    # Only an http(s) link on the platform's host is ever a live link here.
+                    "permalink": safe_permalink(row.get("permalink", ""), row.get("platform", "")),
+                }
+                for row in thread
             ],
             "changes": [_change_row(change) for change in found.changes.select_related("by")],
             "metadata_form": metadata_form,

@@ -19,6 +19,7 @@ import re
 
 from lxml import etree
 
+from somevakt.archive.formats.cleaning import clean_text
 from somevakt.archive.formats.records import (
     ArchiveDocument,
     JournalRecord,
@@ -56,7 +57,7 @@ def document_references(record: JournalRecord) -> list[str]:
 def _sub(parent: etree._Element, tag: str, text: str | int | None = None, ns: str = NS) -> etree._Element:
     element = etree.SubElement(parent, f"{{{ns}}}{tag}")
     if text is not None:
-        element.text = str(text)
+        element.text = clean_text(str(text))
     return element
 
 
@@ -114,7 +115,7 @@ def _business_metadata(parent: etree._Element, record: JournalRecord) -> None:
 
     def add(tag: str, text: str) -> None:
         if text:
-            etree.SubElement(root, f"{{{SOMEVAKT_NS}}}{tag}").text = text
+            etree.SubElement(root, f"{{{SOMEVAKT_NS}}}{tag}").text = clean_text(text)
 
     add("plattform", subject.platform)
     add("konto", subject.account)

@@ -25,6 +25,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from somevakt.archive.formats.cleaning import visible
 from somevakt.archive.formats.records import (
     ACTION_LABELS,
     ArchiveDocument,
@@ -76,9 +77,8 @@ def _covered(font_path: str) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def _spell_out(char: str) -> str:
-    name = unicodedata.name(char, "")
-    return f"[U+{ord(char):04X}{' ' + name if name else ''}]"
+# The archive's one way of showing a character that cannot or should not be drawn (cleaning.py).
+_spell_out = visible
 
 
 # WeasyPrint breaks a long unbroken run (spam, a pasted URL) in time quadratic in its length;

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from somevakt.archive.formats.cleaning import clean_text
 from somevakt.archive.formats.records import (
     OSLO,
     SCREENING_METADATA,
@@ -94,7 +95,7 @@ class _Builder:
     def sub(self, parent: etree._Element, tag: str, text: str | int | None = None) -> etree._Element:
         element = etree.SubElement(parent, f"{{{self.ns}}}{tag}")
         if text is not None:
-            element.text = str(text)
+            element.text = clean_text(str(text))
         return element
 
 

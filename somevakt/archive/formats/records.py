@@ -32,6 +32,8 @@ from zoneinfo import ZoneInfo
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr
 
+from somevakt.archive.formats.cleaning import safe_permalink
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 EntryKind = Literal["inquiry", "reply", "moderation"]
@@ -130,6 +132,8 @@ class ThreadItem:
 
     def __post_init__(self) -> None:
         _require_aware(self.time, "the time of a thread item")
+        # A `javascript:` or foreign link never reaches the XML, the PDF or the entry page.
+        object.__setattr__(self, "permalink", safe_permalink(self.permalink, self.platform))
         if self.visibility not in VISIBILITIES:
             raise RecordError(f"unknown visibility {self.visibility!r}; expected one of {VISIBILITIES}")
 
