@@ -119,6 +119,14 @@ class AssetForm(forms.Form):
         )
 
 
+class AssetDetailsForm(AssetForm):
+    """What a stored picture shows and who allowed it (the file itself stays as it is)."""
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, municipality=municipality, **kwargs)
+        del self.fields["file"]
+
+
 class ConsentForm(forms.Form):
     subject = forms.ChoiceField(
         label=_("Who"),

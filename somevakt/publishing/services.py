@@ -416,6 +416,21 @@ def add_asset(municipality: Any, user: Any, upload: bytes | None, name: str, dat
     return asset
 
 
+@transaction.atomic
+def update_asset(asset: MediaAsset, user: Any, consents: list[Consent], **fields: Any) -> None:
+    """Change what a stored picture records (not the file). Consents already withdrawn stay linked,
+    so the posts that used them are still found; new ones must be of the municipality."""
+    if not str(fields.get("alt_text", "")).strip():
+        raise Refused(_("Describe the picture for those who cannot see it (alternative text)."))
+    if any(c.municipality_id != asset.municipality_id for c in consents):
+        raise Refused(_("There is no such consent in the register."))
+    for name, value in fields.items():
+        setattr(asset, name, value)
+    asset.save()
+    kept = [c for c in asset.consents.all() if c.withdrawn_at is not None]
+    asset.consents.set({*consents, *kept})
+
+
 def register_consent(municipality: Any, user: Any, **fields: Any) -> Consent:
     uses = [u for u in fields.pop("uses", []) if u in Use.values]
     if not uses:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ny/", views.compose, name="new"),
     path("sjekk/", views.check_draft, name="check"),
     path("bilder/", views.pictures, name="pictures"),
+    path("bilder/<int:asset_id>/", views.picture, name="picture"),
     path("bilder/<int:asset_id>/fil/", views.picture_file, name="picture_file"),
     path("samtykker/", views.consents, name="consents"),
     path("samtykker/<int:consent_id>/skjema/", views.consent_form, name="consent_form"),

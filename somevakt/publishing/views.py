@@ -26,7 +26,7 @@ from somevakt.inbox.deadlines import pack_of
 from somevakt.policy.labels import code_label
 from somevakt.publishing import check as checking
 from somevakt.publishing import rules, services
-from somevakt.publishing.forms import AssetForm, ConsentForm, PostForm, ScheduleForm
+from somevakt.publishing.forms import AssetDetailsForm, AssetForm, ConsentForm, PostForm, ScheduleForm
 from somevakt.publishing.labels import failure_label
 from somevakt.publishing.media import BadPicture
 from somevakt.publishing.models import Consent, MediaAsset, Post, PostState, PostTarget, TargetState
@@ -460,4 +460,51 @@ def consent_form(request: HttpRequest, municipality: Municipality, consent_id: i
     consent = get_or_404(Consent.objects.exclude(form=""), request, pk=consent_id)
     return FileResponse(
         consent.form.open("rb"), as_attachment=True, filename=consent.form.name.rsplit("/", 1)[-1]
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@publisher_required
+def picture(request: HttpRequest, municipality: Municipality, asset_id: int) -> HttpResponse:
+    """A stored picture: what it shows, the consents of those shown, the photographer."""
+    asset = get_or_404(MediaAsset.objects.prefetch_related("consents"), request, pk=asset_id)
+    initial = {
+        field: getattr(asset, field)
+        for field in (
+            "alt_text",
+            "shows_people",
+            "group",
+            "shows_colleagues",
+            "shows_pupils",
+            "shows_patients",
+            "photographer",
+            "photographer_permission",
+        )
+    }
+    initial["consents"] = list(asset.consents.all())
+    form = AssetDetailsForm(request.POST or None, initial=initial, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "consents"}
+        try:
+            services.update_asset(asset, request.user, list(form.cleaned_data["consents"]), **data)
+        except services.Refused as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, _("The picture's details are saved."))
+            return redirect(
+                reverse(
+                    "publishing:picture", kwargs={"municipality": municipality.slug, "asset_id": asset.pk}
+                )
+            )
+    return render(
+        request,
+        "publishing/picture.html",
+        {
+            "municipality": municipality,
+            "asset": asset,
+            "form": form,
+            "posts": asset.posts.all()[:50],
+            "lapsed": [c for c in asset.consents.all() if c.lapsed],
+        },
+        status=400 if request.method == "POST" else 200,
     )

@@ -207,3 +207,64 @@ def test_it_serves_a_picture_publicly_only_under_a_valid_signed_link(client, bat
     link = media_url(asset).removeprefix("http://testserver")
     assert client.get(link).status_code == 200
     assert client.get(link[:-3] + "xyz/").status_code == 404
+
+
+def test_it_walks_the_issues_check_for_batsfjord(comms, batsfjord, owner, facebook, graph, website):
+    """A picture of pupils without consent is refused; with one it goes out; when the consent is
+    withdrawn the post is listed to its author and removed from Facebook."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from somevakt.publishing.services import publish
+
+    upload = SimpleUploadedFile("elever.jpg", jpeg(), content_type="image/jpeg")
+    comms.post(
+        url(batsfjord, "pictures"),
+        {
+            "file": upload,
+            "alt_text": "Elever i 5B på ski",
+            "shows_people": "on",
+            "shows_pupils": "on",
+            "photographer": "Lærer",
+            "photographer_permission": "on",
+        },
+    )
+    asset = MediaAsset.objects.get()
+    comms.post(
+        url(batsfjord, "new"),
+        {"text": "Skidag for 5B!", "accounts": [facebook.pk], "media": [asset.pk], "link": NEWS},
+    )
+    post = Post.objects.get()
+    refused = comms.post(url(batsfjord, "act", post_id=post.pk, action="publish"), follow=True)
+    assert any("samtykke" in str(m) for m in refused.context["messages"])
+    post.refresh_from_db()
+    assert post.state == PostState.DRAFT
+
+    consent = consent_for(batsfjord, owner)
+    edited = comms.post(
+        url(batsfjord, "picture", asset_id=asset.pk),
+        {
+            "alt_text": asset.alt_text,
+            "shows_people": "on",
+            "shows_pupils": "on",
+            "consents": [consent.pk],
+            "photographer": "Lærer",
+            "photographer_permission": "on",
+        },
+    )
+    assert edited.status_code == 302 and list(asset.consents.all()) == [consent]
+    comms.post(url(batsfjord, "act", post_id=post.pk, action="publish"))
+    assert publish(post.pk) == PostState.PUBLISHED
+    assert len(graph.own_posts(facebook.external_id)) == 1
+
+    comms.post(url(batsfjord, "withdraw_consent"), {"consent": consent.pk, "note": "Foresatte trakk det"})
+    index = comms.get(url(batsfjord, "index")).content.decode()
+    target = PostTarget.objects.get()
+    assert f'data-target="{target.pk}"' in index
+    comms.post(
+        url(batsfjord, "target", post_id=post.pk, target_id=target.pk, action="remove"),
+        {"reason": "Samtykke trukket"},
+    )
+    assert graph.own_posts(facebook.external_id) == []
+    assert f'data-target="{target.pk}"' not in comms.get(url(batsfjord, "index")).content.decode()
+    # The picture keeps the withdrawn consent, so it still tells why.
+    assert consent in asset.consents.all()
