@@ -24,6 +24,7 @@ from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item, ItemEvent
 from somevakt.inbox.services import ActionRefused
+from somevakt.policy.localized import Localized
 from somevakt.tenants.roles import Role
 
 # A pack's `unit_leader` means the nearest leader of the account, and the form says so.
@@ -46,7 +47,8 @@ class EscalationTarget:
     roles: tuple[str, ...]
     role_labels: str
     clause: str | None
-    note: str | None
+    # The pack's note, in three languages (a template shows it with `|localized`).
+    note: Localized | None
     people: list[Any] = field(default_factory=list)
     # True when the only person the pack names is the one escalating.
     only_you: bool = False
