@@ -328,6 +328,7 @@ def test_it_names_each_finding_by_its_label_with_the_words_in_bokmaal():
     assert "  - Spørsmål: om teksten som helhet (intent.question, info)" in out
     assert out.splitlines()[1].startswith("Handling: escalate_manager (ta opp med leder)")
     assert "Funn:" in out and "Begrunnelse:" in out and "Punkter: " in out
+    assert "  - Saken tas opp med nærmeste leder." in out
 
 
 @pytest.mark.parametrize(
@@ -340,6 +341,9 @@ def test_it_names_each_finding_by_its_label_with_the_words_in_bokmaal():
                 "  - Trussel: «Jeg vet hvor du bor» (abuse.threat, high, 0–19)",
                 "  - Spørsmål: om teksten som heilskap (intent.question, info)",
                 "Grunngjeving:",
+                "  - Retningslinja gir ikkje grunnlag for å slette kommentarar; skjul kommentaren og la "
+                "kultur- og informasjonsrådgjevaren koordinere saka.",
+                "  - Saka blir teken opp med nærmaste leiar.",
             ],
         ),
         (
@@ -349,6 +353,9 @@ def test_it_names_each_finding_by_its_label_with_the_words_in_bokmaal():
                 "  - Threat: “Jeg vet hvor du bor” (abuse.threat, high, 0–19)",
                 "  - Question: about the text as a whole (intent.question, info)",
                 "Reasons:",
+                "  - The guideline gives no ground for deleting comments; hide the comment and let the "
+                "culture and information adviser coordinate the case.",
+                "  - The case is taken up with the nearest leader.",
             ],
         ),
     ],
