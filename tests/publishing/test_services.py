@@ -326,3 +326,19 @@ def test_it_asks_a_second_person_where_the_municipality_wants_it(batsfjord, owne
     assert json.dumps(list(post.events.values_list("type", flat=True))) == json.dumps(
         ["drafted", "checked", "approved", "checked", "scheduled", "published"]
     )
+
+
+def test_it_waits_for_the_office_to_open_when_asked(batsfjord, owner, facebook, graph, website):
+    # Today and tomorrow are closed days: the post waits for the first opening after them.
+    today = timezone.localdate()
+    batsfjord.closed_days = [today.isoformat(), (today + dt.timedelta(days=1)).isoformat()]
+    batsfjord.save()
+    post = draft(batsfjord, owner, [facebook], office_hours_only=True)
+    assert publish_now(post, owner) == PostState.SCHEDULED
+    post.refresh_from_db()
+    assert timezone.localtime(post.publish_at).date() > today + dt.timedelta(days=1)
+    assert graph.own_posts("111222333") == []
+    post.office_hours_only = False
+    post.save()
+    post.__class__.objects.filter(pk=post.pk).update(publish_at=timezone.now())
+    assert services.publish(post.pk) == PostState.PUBLISHED
