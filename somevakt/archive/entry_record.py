@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from somevakt.archive.formats import fulltext
 from somevakt.archive.formats.capture import PDFA_2B_NAME, PDFA_2B_PRONOM, PDFA_MIME
 from somevakt.archive.formats.records import (
     Action,
@@ -315,12 +316,13 @@ def record_for(
     year, sequence = receipt.get("journal_year"), receipt.get("journal_sequence")
     has_number = entry.state == "acknowledged" and year is not None and sequence is not None
     document = document_of(entry) if with_document else None
+    thread = thread_from_snapshot(fixed["thread"])
     return JournalRecord(
         id=entry.record_id,
         municipality=municipality,
         kind=entry.kind,
         title=entry.title,
-        thread=thread_from_snapshot(fixed["thread"]),
+        thread=thread,
         action=action_from_snapshot(fixed["action"]),
         registered_at=entry.created_at,
         public_title=entry.public_title,
@@ -329,7 +331,8 @@ def record_for(
         screening=Screening.proposed()
         if entry.screened and not entry.effective_basis
         else (Screening(skjermet=True, legal_basis=entry.effective_basis) if entry.screened else Screening()),
-        documents=(document,) if document is not None else (),
+        # The capture, then the whole text of each message too long to show in full in it.
+        documents=(document, *fulltext.attachments(entry.record_id, thread)) if document is not None else (),
         series=profile.series,
         journal_year=int(year) if has_number else None,
         journal_sequence=int(sequence) if has_number else None,

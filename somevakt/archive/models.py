@@ -80,6 +80,9 @@ class JournalEntry(TenantOwned):
     capture_sha256 = models.CharField(max_length=64, blank=True)
     capture_size = models.PositiveIntegerField(null=True, blank=True)
     captured_at = models.DateTimeField(null=True, blank=True)
+    # Claimed by a process capturing it (the worker or `archive deliver`) until then: two never
+    # render the same entry at once; a claim left by a process that died runs out by itself.
+    capturing_until = models.DateTimeField(null=True, blank=True)
 
     # Delivery.
     state = models.CharField(

@@ -64,10 +64,35 @@ def _entries() -> Any:
 # --- capture -----------------------------------------------------------------------------
 
 
+# How long a process may take to capture one entry before another may take it over.
+CAPTURE_CLAIM = dt.timedelta(minutes=10)
+
+
+def claim_capture(entry: JournalEntry) -> bool:
+    """Claim the pending entry for this process's capture: one conditional UPDATE, so the worker and
+    `archive deliver` never render the same entry at once."""
+    moment = timezone.now()
+    return bool(
+        JournalEntry.objects.filter(pk=entry.pk, state=DeliveryState.PENDING)
+        .filter(Q(capturing_until__isnull=True) | Q(capturing_until__lt=moment))
+        .update(capturing_until=moment + CAPTURE_CLAIM)
+    )
+
+
 def capture_entry(entry: JournalEntry, now: dt.datetime | None = None) -> bool:
-    """Capture a pending entry; True when it was captured, False (error kept) when it failed."""
+    """Capture a pending entry; True when it was captured, False when it failed (error kept) or
+    another process is capturing it."""
     if entry.state != DeliveryState.PENDING:
         return entry.state != DeliveryState.FAILED
+    if not claim_capture(entry):
+        return False
+    try:
+        return _capture_claimed(entry, now)
+    finally:
+        JournalEntry.objects.filter(pk=entry.pk).update(capturing_until=None)
+
+
+def _capture_claimed(entry: JournalEntry, now: dt.datetime | None) -> bool:
     when = now or timezone.now()
     try:
         snapshot = take_snapshot(entry)
@@ -412,7 +437,7 @@ def deliver_pending(
     for entry in entries.filter(state=DeliveryState.PENDING).order_by("id"):
         if capture_entry(entry, now):
             summary.captured += 1
-        else:
+        elif entry.last_error:  # not when another process is capturing it right now
             summary.capture_errors.append((entry.record_id, entry.last_error))
 
     captured = entries.filter(state=DeliveryState.CAPTURED).order_by("id")

@@ -25,6 +25,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from somevakt.archive.formats import fulltext
 from somevakt.archive.formats.cleaning import visible
 from somevakt.archive.formats.records import (
     ACTION_LABELS,
@@ -144,7 +145,11 @@ def _row(label: str, value: str) -> str:
     return f"<tr><th>{label}</th><td>{value}</td></tr>"
 
 
-def _item_html(item: ThreadItem, esc: Callable[[str], str]) -> str:
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")  # 20 000, with a space that does not break
+
+
+def _item_html(item: ThreadItem, esc: Callable[[str], str], attachment: str = "") -> str:
     classes = ["item"]
     notes = []
     if item.subject:
@@ -163,8 +168,14 @@ def _item_html(item: ThreadItem, esc: Callable[[str], str]) -> str:
         f"<div class='{' '.join(classes)}'>"
         f"<div class='head'>{esc(item.author)}</div>"
         f"<div class='facts'>{facts}</div>{note_html}"
-        f"<div class='text'>{esc(item.text)}</div>"
-        f"<div class='link'>Lenke: {esc(item.permalink)}</div>"
+        f"<div class='text'>{esc(item.text[: fulltext.MAX_IN_CAPTURE] if attachment else item.text)}</div>"
+        + (
+            f"<div class='facts'>Teksten er avkortet etter {_count(fulltext.MAX_IN_CAPTURE)} tegn av "
+            f"{_count(len(item.text))}; hele teksten ligger ved som {esc(attachment)}.</div>"
+            if attachment
+            else ""
+        )
+        + f"<div class='link'>Lenke: {esc(item.permalink)}</div>"
         "</div>"
     )
 
@@ -217,7 +228,11 @@ def capture_html(record: JournalRecord, generated_at: datetime, fonts: dict[str,
         )
         action_rows.append(_row("Retningslinjer", f"<ul class='clauses'>{items}</ul>"))
 
-    thread = "".join(_item_html(item, esc) for item in sorted(record.thread, key=lambda i: i.time))
+    long = {number for number, _item in fulltext.long_messages(record.thread)}
+    thread = "".join(
+        _item_html(item, esc, fulltext.file_name(record.id, number) if number in long else "")
+        for number, item in enumerate(fulltext.in_order(record.thread), start=1)
+    )
     title = esc(record.title)
     return (
         "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>"
