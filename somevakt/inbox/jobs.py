@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from somevakt.inbox.followup import check_follow_up
 from somevakt.inbox.reminders import send_reminders
 from somevakt.inbox.triage import sweep
 from somevakt.jobs.periodic import periodic
@@ -17,3 +18,8 @@ def triage_sweep() -> None:
 @periodic("inbox.reminders", every=dt.timedelta(minutes=5))
 def reminders() -> None:
     send_reminders()
+
+
+@periodic("inbox.follow_up", every=dt.timedelta(hours=24))
+def follow_up() -> None:
+    check_follow_up()

@@ -30,6 +30,13 @@ log = logging.getLogger(__name__)
 EXCERPT_CHARS = 300
 
 
+def account_url(account: Any) -> str:
+    path = reverse(
+        "registry:detail", kwargs={"municipality": account.municipality.slug, "account_id": account.pk}
+    )
+    return settings.SOMEVAKT_BASE_URL.rstrip("/") + path
+
+
 def item_url(item: Any) -> str:
     path = reverse("inbox:item", kwargs={"municipality": item.municipality.slug, "item_id": item.pk})
     return settings.SOMEVAKT_BASE_URL.rstrip("/") + path

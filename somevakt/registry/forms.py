@@ -248,3 +248,23 @@ class OwnersForm(forms.Form):
         responsible = users.filter(pk=self.cleaned_data.get("responsible")).first()
         admins = list(users.filter(pk__in=self.cleaned_data.get("admins") or []))
         return responsible, admins
+
+
+class ReviewForm(forms.Form):
+    """The yearly review: two questions and a note (issue 13)."""
+
+    YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+    still_needed = forms.ChoiceField(
+        label=_("Is the account still needed?"), choices=YES_NO, widget=forms.RadioSelect
+    )
+    owner_right = forms.ChoiceField(
+        label=_("Are the responsible person and the admins still right?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
+    )

@@ -69,6 +69,7 @@ FLAG_LABELS = {
     "chief_executive_not_admin": gettext_lazy("The chief executive is not an admin"),
     "plan_waiting_for_you": gettext_lazy("Plan waiting for your approval"),
     "plan_rejected": gettext_lazy("Plan rejected: revise it"),
+    "review_due": gettext_lazy("Yearly review due"),
 }
 
 
@@ -273,6 +274,8 @@ def flags(account: Account, person: Any = None) -> list[str]:
         return found
     if account.responsible_id is None:
         found.append("no_responsible")
+    if account.review_due():
+        found.append("review_due")
     rules = rules_for(account)
     if "chief_executive_admin" in rules.checks and not chief_executive_is_admin(account):
         found.append("chief_executive_not_admin")

@@ -33,6 +33,10 @@ def default_quiet_spell() -> datetime.timedelta:
     return datetime.timedelta(days=4)
 
 
+# The yearly review of every account (issue 13).
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
 class Account(TenantOwned):
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     external_id = models.CharField(_("platform id"), max_length=100)
@@ -72,6 +76,16 @@ class Account(TenantOwned):
     # Who approved when it was not a person in the database, e.g. "cli:root".
     approved_by_label = models.CharField(_("approved by (system)"), max_length=150, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # The yearly review (issue 13): is the account still needed, is its owner still right?
+    reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
     last_delivery_at = models.DateTimeField(_("last delivery"), null=True, blank=True)
     quiet_spell = models.DurationField(_("usual quiet spell"), default=default_quiet_spell)
     # Fernet token of the JSON credentials; see integrations.credentials. Never shown anywhere.
@@ -104,6 +118,14 @@ class Account(TenantOwned):
         if self.approved_by_id is not None:
             return self.approved_by.get_full_name() or self.approved_by.get_username()
         return self.approved_by_label
+
+    def review_due(self, now: datetime.datetime | None = None) -> bool:
+        """Whether the yearly review is due (registry.review): a year after the last one, or after
+        approval where there was none, for an account in use."""
+        if self.state not in (AccountState.ACTIVE, AccountState.CLOSED_TEMPORARILY):
+            return False
+        last = self.reviewed_at or self.approved_at or self.created_at
+        return last + REVIEW_INTERVAL <= (now or timezone.now())
 
     def closure_intervals(self) -> list[tuple[datetime.datetime, datetime.datetime]]:
         """Temporary closures as [start, end) intervals, for the deadline clock (policy.worktime)."""
@@ -156,6 +178,9 @@ class AlertKind(models.TextChoices):
     SILENT = "silent", _("No deliveries for longer than usual")
     REJECTED_DELIVERY = "rejected_delivery", _("A delivery could not be read")
     OUTBOUND_FAILED = "outbound_failed", _("A platform call failed")
+    # Gausdal's strategy: better no forum than one we cannot follow up (inbox.followup).
+    LATE = "late", _("Most answers late in the last 30 days")
+    UNANSWERED = "unanswered", _("Nothing answered in the last 30 days")
 
 
 class AccountAlert(models.Model):
@@ -197,6 +222,7 @@ class AccountEventType(models.TextChoices):
     CLOSURE_ADDED = "closure_added", _("Closure planned")
     CLOSURE_ENDED = "closure_ended", _("Closure ended early")
     CLOSURE_CANCELLED = "closure_cancelled", _("Closure cancelled")
+    REVIEWED = "reviewed", _("Yearly review")
 
 
 class AccountEvent(models.Model):

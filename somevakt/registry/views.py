@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from somevakt.registry import closures, lifecycle
-from somevakt.registry.forms import ActivateForm, ClosureForm, CommentForm, OwnersForm, PlanForm, ReasonForm
+from somevakt.registry import review as yearly_review
+from somevakt.registry.forms import (
+    ActivateForm,
+    ClosureForm,
+    CommentForm,
+    OwnersForm,
+    PlanForm,
+    ReasonForm,
+    ReviewForm,
+)
 from somevakt.registry.models import (
     Account,
     AccountAlert,
@@ -135,6 +144,27 @@ def end_closure(
     return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
 
 
+@require_POST
+@member_required(roles=CLOSERS)
+def review(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    """The yearly review, by those who may close the account (they answer for its follow-up)."""
+    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
+    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, municipality, account, review_form=form, status=400)
+    still_needed = form.cleaned_data["still_needed"] == "yes"
+    owner_right = form.cleaned_data["owner_right"] == "yes"
+    yearly_review.record_review(account, request.user, still_needed, owner_right, form.cleaned_data["note"])
+    messages.success(request, _("The yearly review is recorded."))
+    if not still_needed:
+        messages.warning(request, _("The account is no longer needed: retire it below, with a reason."))
+    if not owner_right:
+        messages.warning(request, _("Change the responsible person or the admins below."))
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
 def render_detail(
     request: HttpRequest,
     municipality: Municipality,
@@ -143,6 +173,7 @@ def render_detail(
     *,
     refusal: str = "",
     status: int | None = None,
+    review_form: ReviewForm | None = None,
 ) -> HttpResponse:
     # A closure by period is for an account that is open (or closed for a while already).
     can_close = closures.may_close(request.membership, account) and account.state in (  # type: ignore[attr-defined]
@@ -178,6 +209,11 @@ def render_detail(
             "admins": account.admins.order_by("first_name", "last_name"),
             "closures": account.closures.order_by("-starts_at")[:20],
             "may_end_closures": closures.may_close(request.membership, account),  # type: ignore[attr-defined]
+            "review_due": account.review_due(),
+            "review_form": (review_form or ReviewForm())
+            if closures.may_close(request.membership, account)  # type: ignore[attr-defined]
+            and account.state in yearly_review.REVIEWED_STATES
+            else None,
             "now": timezone.now(),
             "alerts": account.alerts.filter(resolved_at__isnull=True),
             "panels": panels_for(account),

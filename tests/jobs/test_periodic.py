@@ -83,6 +83,7 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
     assert set(periodic.registered()) == {
         "archive.deliver",
         "archive.retention",
+        "inbox.follow_up",
         "inbox.reminders",
         "inbox.triage_sweep",
         "integrations.mention_texts",
@@ -93,4 +94,5 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
         "integrations.sweep_deliveries",
         "integrations.sweep_outbound",
         "publishing.due_posts",
+        "tenants.audit_retention",
     }

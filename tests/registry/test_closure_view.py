@@ -182,3 +182,44 @@ def test_a_leader_of_another_unit_may_not_end_it(unit_leader_client, account, ow
     assert response.status_code == 403
     closure.refresh_from_db()
     assert closure.ended_early_at is None
+
+
+# --- the yearly review (issue 13) ---
+
+
+def test_the_yearly_review_is_due_after_a_year_and_one_form_records_it(owner, owner_client, account) -> None:
+    from django.utils import timezone
+
+    from somevakt.registry.models import Account
+
+    Account.objects.filter(pk=account.pk).update(approved_at=timezone.now() - timezone.timedelta(days=400))
+    index = owner_client.get("/provekommune/kontoer/").content.decode()
+    assert 'data-flag="review_due"' in index
+    response = owner_client.post(
+        f"/provekommune/kontoer/{account.pk}/gjennomgang/",
+        {"still_needed": "yes", "owner_right": "no", "note": "Ny rådgiver overtar"},
+        follow=True,
+    )
+    assert "Bytt ansvarlig person" in response.content.decode()
+    account.refresh_from_db()
+    assert account.reviewed_by == owner and not account.review_due()
+    event = account.events.get(type="reviewed")
+    assert event.payload == {"still_needed": True, "owner_right": False}
+    assert event.reason == "Ny rådgiver overtar"
+    assert 'data-flag="review_due"' not in owner_client.get("/provekommune/kontoer/").content.decode()
+
+
+def test_a_review_without_answers_is_refused_with_nothing_recorded(owner_client, account) -> None:
+    response = owner_client.post(f"/provekommune/kontoer/{account.pk}/gjennomgang/", {"note": "x"})
+    assert response.status_code == 400
+    account.refresh_from_db()
+    assert account.reviewed_at is None
+
+
+def test_someone_who_may_not_close_it_may_not_review_it(member_client, account) -> None:
+    assert (
+        member_client.post(
+            f"/provekommune/kontoer/{account.pk}/gjennomgang/", {"still_needed": "yes", "owner_right": "yes"}
+        ).status_code
+        == 403
+    )
