@@ -218,7 +218,12 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
             _("Crisis communication"),
             [
                 _("During a crisis, all communication goes through %(roles)s; nothing else is published.")
-                % {"roles": role_names(roles.crisis.roles)}
+                % {"roles": role_names(roles.crisis.management())},
+                _(
+                    "Crisis mode is declared and ended in somevakt by: %(roles)s. Others' answers and "
+                    "posts are held while it lasts, unless crisis management has instructed them."
+                )
+                % {"roles": role_names(roles.crisis.declared_by)},
             ],
             [roles.crisis.clause] if roles.crisis.clause else [],
             _text(roles.crisis.note),

@@ -42,6 +42,9 @@ def test_it_names_who_approves_accounts_and_who_leads_in_a_crisis() -> None:
     settings = settings_of("hustadvika")
     assert settings["Offisielle kontoer"].lines[0] == "Nye offisielle kontoer godkjennes av: Enhetsleder."
     assert "Kriseledelse" in settings["Krisekommunikasjon"].lines[0]
+    declared = settings["Krisekommunikasjon"].lines[1]
+    assert "Kommunedirektør" in declared and "Ordfører" not in declared
+    assert "Ordfører" in settings_of("batsfjord")["Krisekommunikasjon"].lines[1]  # Båtsfjord 4.3
     assert "post@hustadvika.kommune.no" in settings["Formelle henvendelser"].lines[0]
 
 
