@@ -27,6 +27,7 @@ from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Membership, Municipality
 from somevakt.tenants.roles import Role
 from somevakt.tenants.scoping import get_or_404
+from somevakt.tenants.signin import address_of
 
 # Who opens the pages: whoever sees the inbox, and everyone a pack may name as crisis management.
 PAGE_ROLES: tuple[str, ...] = tuple(
@@ -36,7 +37,8 @@ page_required = member_required(roles=PAGE_ROLES)
 
 
 def _address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    # The same address the rest of the audit log records.
+    return address_of(request)
 
 
 def _members(municipality: Municipality) -> list[Any]:
