@@ -24,17 +24,17 @@ def test_it_sets_a_sign_on_with_a_write_only_secret(admin_client, municipality, 
     settings.DEBUG = False
     form = {"municipality": municipality.pk, "issuer": "https://login.example.no/t/v2.0", "client_id": "abc"}
     response = admin_client.post(
-        "/admin/tenants/signon/add/", {**form, "client_secret": "hemmelig", "enabled": "on"}
+        "/admin/tenants/signon/add/", {**form, "client_secret": "xyzzy-s3cret", "enabled": "on"}
     )
     assert response.status_code == 302
     sign_on = SignOn.objects.get()
-    assert sign_on.secret == "hemmelig"
+    assert sign_on.secret == "xyzzy-s3cret"
     page = admin_client.get(f"/admin/tenants/signon/{sign_on.pk}/change/").content.decode()
-    assert "hemmelig" not in page and "/logg-inn/sso/provekommune/svar/" in page
+    assert "xyzzy-s3cret" not in page and "/logg-inn/sso/provekommune/svar/" in page
     admin_client.post(
         f"/admin/tenants/signon/{sign_on.pk}/change/", {**form, "client_secret": "", "enabled": "on"}
     )
-    assert SignOn.objects.get().secret == "hemmelig"  # empty keeps the stored one
+    assert SignOn.objects.get().secret == "xyzzy-s3cret"  # empty keeps the stored one
     refused = admin_client.post("/admin/tenants/signon/add/", {**form, "issuer": "http://login.example.no/"})
     assert refused.status_code == 200 and SignOn.objects.count() == 1
     entry = AuditEntry.objects.get(action=AuditAction.SIGN_ON_CHANGED)
