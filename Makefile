@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast test-postgres lint audit bench bench-ingest assets clean
+.PHONY: install demo test test-fast test-postgres lint audit bench bench-ingest bench-archive assets clean
 
 install: $(STAMP)
 
@@ -62,6 +62,12 @@ bench: $(STAMP)
 bench-ingest: $(STAMP)
 	scripts/ensure-postgres.sh
 	$(BIN)/python scripts/bench_ingest.py $(BENCH_ARGS)
+
+# 1,000 archive messages through the Fiks IO transport to the tests' fake archive over RabbitMQ,
+# the sender and the reply loop each killed halfway (docs/archive.md).
+bench-archive: $(STAMP)
+	scripts/ensure-rabbitmq.sh
+	$(BIN)/python scripts/bench_archive.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules somevakt/static/vendor

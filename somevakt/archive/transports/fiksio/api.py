@@ -61,6 +61,8 @@ class FiksIOApi:
         self.integration_password = integration_password
         self.token = token
         self.timeout = timeout
+        # One client, so its TLS context and connections are made once, not for every message.
+        self._http = httpx.Client(timeout=timeout)
 
     def _headers(self) -> dict[str, str]:
         return {
@@ -72,9 +74,7 @@ class FiksIOApi:
 
     def _call(self, method: str, path: str, what: str, **kwargs: Any) -> dict[str, Any]:
         try:
-            response = httpx.request(
-                method, self.base_url + path, headers=self._headers(), timeout=self.timeout, **kwargs
-            )
+            response = self._http.request(method, self.base_url + path, headers=self._headers(), **kwargs)
         except httpx.HTTPError as exc:
             raise ApiError(f"Fiks IO cannot be reached ({what}): {exc}", permanent=False) from exc
         if response.status_code in (401, 403):
@@ -100,6 +100,9 @@ class FiksIOApi:
         if not isinstance(body, dict):
             raise ApiError(f"Fiks IO's answer is not an object ({what})", permanent=False)
         return body
+
+    def close(self) -> None:
+        self._http.close()
 
     def account(self, account_id: str) -> dict[str, Any]:
         return self._call("GET", f"{CATALOGUE}/kontoer/{account_id}", f"the account {account_id}")

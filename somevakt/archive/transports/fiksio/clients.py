@@ -74,7 +74,7 @@ def clients_for(municipality: Any) -> Clients:
         if found is not None:
             return found
         for stale in [k for k in _CACHE if k[0] == municipality.pk]:
-            _CACHE.pop(stale).queue.close()
+            _close(_CACHE.pop(stale))
         identity = account.identity()
         maskinporten = Maskinporten(
             conf.fiksio_setting("SOMEVAKT_MASKINPORTEN_TOKEN_URL"),
@@ -99,8 +99,13 @@ def clients_for(municipality: Any) -> Clients:
         return found
 
 
+def _close(clients: Clients) -> None:
+    clients.queue.close()
+    clients.api.close()
+
+
 def forget(municipality: Any = None) -> None:
     """Drop the kept clients (of one municipality, or all), closing their connections."""
     with _LOCK:
         for key in [k for k in _CACHE if municipality is None or k[0] == municipality.pk]:
-            _CACHE.pop(key).queue.close()
+            _close(_CACHE.pop(key))
