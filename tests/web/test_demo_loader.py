@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from stdnum.no import fodselsnummer
 
+from somevakt.crisis.models import CrisisMode
 from somevakt.demo.loader import DEMO_PASSWORD, load_demo, read_accounts, read_comments
 from somevakt.tenants.models import Membership, Municipality, RoleGrant, Unit
 from somevakt.tenants.roles import ROLES
@@ -31,6 +32,8 @@ def loaded(db):
 
 def test_it_loads_four_municipalities_with_their_own_guideline_pack(loaded):
     assert {(m.slug, m.policy_pack) for m in Municipality.objects.all()} == {(s, s) for s in SLUGS}
+    # No crisis is in force; declaring one is left to the demo's crisis management (docs/crisis.md).
+    assert not CrisisMode.objects.exists()
 
 
 def test_it_changes_nothing_when_loaded_twice(loaded):
