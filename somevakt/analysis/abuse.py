@@ -207,7 +207,9 @@ class AbuseAnalyser:
                 start, end = spans.get(classifier.CODE_LABELS[code], (0, len(doc.text)))
                 whole = (start, end) == (0, len(doc.text))
                 text = None if whole else mask_excerpt(doc.text, start, end)
-                kept.append(Finding(code, start, end, _SEVERITY[code], text=text, detail={"by": "classifier"}))
+                kept.append(
+                    Finding(code, start, end, _SEVERITY[code], text=text, detail={"by": "classifier"})
+                )
         return kept
 
     def rule_findings(self, doc: Document) -> list[tuple[Finding, bool]]:

@@ -176,7 +176,9 @@ def carrying_spans(doc: Document, labels: Sequence[str], model: str = MODEL) -> 
         carriers = [p for p, cats in zip(pieces, scored, strict=True) if cats.get(label, 0.0) < threshold]
         if not carriers:
             # no piece alone: the one whose absence costs at least half the score, if any
-            drop, piece = max((score - cats.get(label, 0.0), p) for p, cats in zip(pieces, scored, strict=True))
+            drop, piece = max(
+                (score - cats.get(label, 0.0), p) for p, cats in zip(pieces, scored, strict=True)
+            )
             if drop < score / 2:
                 continue
             carriers = [piece]

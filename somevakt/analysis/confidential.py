@@ -45,7 +45,8 @@ _PERSON = re.compile(
     r"(?:en|ei|ein|et|eit|den|det) (?:\d{1,2}[ -]år(?:s|ig)? gaml?e? )?"
     r"(?:elev|gutt|jente|pasient|beboer|bebuar|klient|mann|kvinne|dame) (?:i|på) "
     r"(?:\d{1,2}\.? ?[a-zæøå](?![a-zæøå])|rom \d+|klasse \d+)|"
-    r"(?:en|ei|ein|én|eit|et) (?:pasient|beboer|bebuar|bruker|brukar) (?:i|på|ved) (?!(?:en|ei|ein|et|eit|den|det)(?![a-zæøå]))[a-zæøå]+|"
+    r"(?:en|ei|ein|én|eit|et) (?:pasient|beboer|bebuar|bruker|brukar) (?:i|på|ved) "
+    r"(?!(?:en|ei|ein|et|eit|den|det)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)|"
     # one out of the people a service has: "en av beboerne våre", "ein av elevane på skulen"
     r"(?:en|ei|ein|én|eit|et) av (?:beboerne|bebuarane|pasientene|pasientane|elevene|elevane|brukerne|"
@@ -62,8 +63,15 @@ _CASE_WORD = (
     r"bekymringsmeldingen|bekymringsmeldinga|plassen|søknad|sak|vedtak|klage|avslag)"
 )
 _OWN_CASE = re.compile(
-    _B + _CASE_WORD + r" (?:din|di|ditt|dine|dykkar|deres)" + _E
-    + "|" + _B + r"(?:din|di|ditt|dine|dykkar|deres) " + _CASE_WORD + _E
+    _B
+    + _CASE_WORD
+    + r" (?:din|di|ditt|dine|dykkar|deres)"
+    + _E
+    + "|"
+    + _B
+    + r"(?:din|di|ditt|dine|dykkar|deres) "
+    + _CASE_WORD
+    + _E
 )
 _CASE_STATE = re.compile(
     _B + "(?P<case>" + _CASE_WORD + r") (?:om|angående|vedrørende|til|i|hos) [^.!?\n]{0,60}?"
@@ -74,8 +82,10 @@ _CASE_STATE = re.compile(
 )
 _OWN_TEXT_KINDS = frozenset({"reply", "post"})
 # A place of care where a relation works is a workplace, not a matter ("kona mi jobber på sykehuset").
-_WORKS_AT = re.compile(r"(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde|er ansatt|er tilsett)"
-                       r" (?:som [a-zæøå]+ )?(?:på|i|ved) (?:[a-zæøå]+ ){0,4}$")
+_WORKS_AT = re.compile(
+    r"(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde|er ansatt|er tilsett)"
+    r" (?:som [a-zæøå]+ )?(?:på|i|ved) (?:[a-zæøå]+ ){0,4}$"
+)
 # A pronoun for one person: the matter may follow the person in the next sentence.
 _PRONOUN = re.compile(_B + r"(?:han|hun|ho|hen|ham|henne|hans|hennes|hennar)" + _E)
 _MATTERS: dict[str, str] = {
@@ -89,7 +99,8 @@ _MATTERS: dict[str, str] = {
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
         # substance abuse as people write it
-        r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|rusbehandling(?:a|en)?|"
+        r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|"
+        r"rusbehandling(?:a|en)?|"
         r"rusomsorg(?:a|en)?|lar-pasient|drikker (?:for mye|seg full|hver dag)|"
         r"tørrlagt|tørrlagd|promillekjøring|fyllekjøring|"
         # a diagnosis inside a compound: "lungekreft", "kreftsyk", "adhd-diagnose", "rusproblemene"
@@ -101,7 +112,8 @@ _MATTERS: dict[str, str] = {
         r"(?:nyre|hjerte|lever|lunge|organ)svikt(?:en)?|downs? syndrom|"
         r"(?:rus|alkohol|narkotika|stoff|spill|spille|sex|nikotin|pille|tablett|medikament|heroin|opioid|"
         r"kokain|hasj|amfetamin|gambling)-?avhengig(?:het(?:en)?|e)?|"
-        r"(?:kreft|hjerte|lunge|nyre|psykisk|kronisk|alvorlig|dødelig|terminalt?|uhelbredelig)[ -]?(?:syk|sjuk)e?|"
+        r"(?:kreft|hjerte|lunge|nyre|psykisk|kronisk|alvorlig|dødelig|terminalt?|uhelbredelig)"
+        r"[ -]?(?:syk|sjuk)e?|"
         r"(?:rus|alkohol|drikke|narkotika|spille|psykiske?|hjerte|spise|adhd|autisme)[ -]?"
         r"(?:problem(?:er|a|ene|et)?|plager?|utfordringer)|"
         r"(?:adhd|autisme|autisme|kreft|demens|diabetes|epilepsi|dysleksi)-?"
@@ -114,7 +126,7 @@ _MATTERS: dict[str, str] = {
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
         r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|medisin(?:er|ar|en)?|behandling(?:en)?|"
-    r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
+        r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (
         r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
@@ -144,7 +156,8 @@ _MATTERS: dict[str, str] = {
 # ("En beboer døde på sykehjemmet i natt", "På avdelinga døydde ein pasient").
 _DEATH = re.compile(
     _B + r"(?:døde|døydde|døyde|dødde|gikk bort|gjekk bort|omkom|sovnet inn|sovna inn|"
-    r"(?:ble|vart|blei) funnet død|(?:ble|vart|blei) funnen død|funnet død|funnen død|mistet livet|miste livet)" + _E
+    r"(?:ble|vart|blei) funnet død|(?:ble|vart|blei) funnen død|funnet død|funnen død|"
+    r"mistet livet|miste livet)" + _E
 )
 _CARE_PLACE = re.compile(
     _B + r"(?:på|i|ved) (?:[a-zæøå-]+ ){0,2}"
@@ -152,7 +165,8 @@ _CARE_PLACE = re.compile(
     r"[a-zæøå]*omsorgssenter(?:et)?|[a-zæøå]*bofellesskap(?:et)?|[a-zæøå]*institusjon(?:en)?|"
     r"[a-zæøå]*helsehus(?:et)?|[a-zæøå]*helsetun(?:et)?|avdeling(?:en|a)|avdelingen vår|"
     r"[a-zæøå]*sykehus(?:et)?|[a-zæøå]*sjukehus(?:et)?|rommet sitt|omsorgshjem(?:met)?|aldersheim(?:en)?|"
-    r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella)" + _E
+    r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella)"
+    + _E
 )
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
@@ -182,7 +196,9 @@ class ConfidentialAnalyser:
         relations = [m.span() for m in _PERSON.finditer(low)]
         if doc.kind in _OWN_TEXT_KINDS:
             relations = sorted(
-                relations + [m.span() for m in _OWN_CASE.finditer(low)] + [m.span("case") for m in _CASE_STATE.finditer(low)]
+                relations
+                + [m.span() for m in _OWN_CASE.finditer(low)]
+                + [m.span("case") for m in _CASE_STATE.finditer(low)]
             )
         # a relation's workplace is no matter
         matters = [

@@ -101,10 +101,42 @@ _THING_WORDS = frozenset(
 )
 # Definite endings of place words, at the end of a one-word "name": "Espedalen", "Ringvegen".
 _PLACE_ENDINGS = (
-    "dalen", "vika", "bygda", "fjorden", "øya", "sjøen", "vatnet", "vannet", "elva", "marka",
-    "berget", "neset", "sundet", "tunet", "byen", "gata", "veien", "vegen", "brua", "kaia",
-    "torget", "parken", "hallen", "skolen", "skulen", "kirka", "kyrkja", "senteret", "feltet",
-    "jordet", "løkka", "stranda", "fjellet", "heimen", "hjemmet", "hagen",
+    "dalen",
+    "vika",
+    "bygda",
+    "fjorden",
+    "øya",
+    "sjøen",
+    "vatnet",
+    "vannet",
+    "elva",
+    "marka",
+    "berget",
+    "neset",
+    "sundet",
+    "tunet",
+    "byen",
+    "gata",
+    "veien",
+    "vegen",
+    "brua",
+    "kaia",
+    "torget",
+    "parken",
+    "hallen",
+    "skolen",
+    "skulen",
+    "kirka",
+    "kyrkja",
+    "senteret",
+    "feltet",
+    "jordet",
+    "løkka",
+    "stranda",
+    "fjellet",
+    "heimen",
+    "hjemmet",
+    "hagen",
 )
 
 
@@ -139,9 +171,7 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     if len(words) > 1 and words[-1] in _THING_WORDS:
         return True
     word = words[0]
-    return len(words) == 1 and any(
-        word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS
-    )
+    return len(words) == 1 and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
 
 
 def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:

@@ -207,9 +207,7 @@ def _id_after_date(m: re.Match[str]) -> str | None:
     valid one, else possibly one (the writer has said what the number is)."""
     date, year = _date_of(m)
     digits = date + "".join(_GROUPS.findall(m.group("personal")))
-    if fodselsnummer.is_valid(digits) and (
-        year is None or fodselsnummer.get_birth_date(digits).year == year
-    ):
+    if fodselsnummer.is_valid(digits) and (year is None or fodselsnummer.get_birth_date(digits).year == year):
         return NATIONAL_ID
     return NATIONAL_ID_LIKE if _date_like(digits, year) else None
 

@@ -75,7 +75,8 @@ _ATTITUDE = (
     r"bekymret for at|bekymra for at|usikker på om|usikre på om|uroleg for at|urolege for at|"
     r"kritisk til|kritiske til|kritisk til at|kritiske til at|begeistret for|begeistra for|imponert over|"
     r"fornøyd med vedtaket|fornøgd med vedtaket|misfornøyd med|misnøgd med|"
-    r"like (?:skuffet|skuffa|skuffede|frustrert|frustrerte|lei oss|opprørt|opprørte|glad|glade|bekymret|bekymra)"
+    r"like (?:skuffet|skuffa|skuffede|frustrert|frustrerte|lei oss|opprørt|opprørte|glad|glade|"
+    r"bekymret|bekymra)"
     r"(?: som (?:deg|dykk|dere|du))?)"
 )
 _AGREE = r"(?:enig|enige|einig|einige|samd|samde)"
@@ -218,7 +219,8 @@ _VERDICT = re.compile(
         # "det er synd at Senterpartiet stemte ned forslaget", "flott at kommunestyret vedtok hallen";
         # not about the reader ("synd at du måtte vente", "flott at så mange kom")
         r"(?:synd|dumt|trist|leit|beklagelig|beklageleg|flott|bra|godt|fint|gledelig|gledeleg|skuffende|"
-        r"skuffande) at(?= (?!(?:du|dere|dykk|de|vi|me|jeg|eg|så mange|mange|folk|alle|fleire|flere)(?![\wæøå])))",
+        r"skuffande) at(?= (?!(?:du|dere|dykk|de|vi|me|jeg|eg|så mange|mange|folk|alle|fleire|flere)"
+        r"(?![\wæøå])))",
     )
 )
 # Someone else's view, or the citizen's: "hvis du mener ...", "mange mener ...". A verdict in
@@ -506,14 +508,16 @@ _IRONY = re.compile(
                 r"(?:plutselig|plutseleg) (?:kommunens|kommunen sin|vår) feil",
                 r"(?:ikke|ikkje) vår feil at du",
                 r"for mye å forvente",
-                rf"at du{_S}{{0,50}}(?:klage|klager|klagar|syte|syter|sutre|sutrer|mase|maser|kritisere) igjen",
+                rf"at du{_S}{{0,50}}(?:klage|klager|klagar|syte|syter|sutre|sutrer|mase|maser|kritisere)"
+                r" igjen",
                 r"(?:gleder|gler) (?:oss|meg) (?:til|allerede til|alt til) (?:neste|den neste|din neste) "
                 r"(?:klage|klagen|klaga|kommentar|kommentaren|innlegg|innlegget|melding)",
                 r"(?:vi|me|jeg|eg) er (?:helt |heilt )?(?:sikker|sikre|trygg|trygge|overbevist) på at du "
                 r"(?:hadde|ville|kunne|sikkert|nok|jo)",
                 r"(?:bra|godt|fint|flott|kjekt|hyggelig|hyggeleg|betryggende|betryggande) at "
                 r"(?:noen|nokon|du) (?:har|kan|vet|veit|sit med) "
-                r"(?:alle svarene|alle svara|alle svar|alt|svaret på alt|svar på alt|løsningen på alt|fasiten)",
+                r"(?:alle svarene|alle svara|alle svar|alt|svaret på alt|svar på alt|løsningen på alt|"
+                r"fasiten)",
                 r"for mykje å forvente",
                 r"for mye forlangt",
                 r"for mykje forlangt",
