@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from somevakt.tenants import second_factor as factors
@@ -110,6 +111,7 @@ WRONG_CODE = gettext_lazy(
 )
 
 
+@never_cache  # before sign-in, so the shell's no-store does not cover it; the page may show a new key
 @require_http_methods(["GET", "POST"])
 @login_not_required
 def second_step(request: HttpRequest) -> HttpResponse:

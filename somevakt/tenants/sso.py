@@ -28,6 +28,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from joserfc.errors import JoseError
 
@@ -71,6 +72,7 @@ def redirect_uri(municipality: Municipality) -> str:
     return settings.SOMEVAKT_BASE_URL + reverse("sso_callback", args=[municipality.slug])
 
 
+@never_cache
 @require_GET
 @login_not_required
 def start(request: HttpRequest, municipality: str) -> HttpResponse:
@@ -85,6 +87,7 @@ def start(request: HttpRequest, municipality: str) -> HttpResponse:
         return refused(request, sign_on, "unreachable", status=502)
 
 
+@never_cache
 @require_GET
 @login_not_required
 def callback(request: HttpRequest, municipality: str) -> HttpResponse:

@@ -10,7 +10,13 @@ import pytest
 from tests.tenants.oidc import provider as oidc
 
 SLUGS = ("provekommune", "nabokommune")
-CLIENTS = {"good": "", "audience": "audience", "expired": "expired", "foreign_key": "foreign_key"}
+CLIENTS = {
+    "good": "",
+    "audience": "audience",
+    "expired": "expired",
+    "foreign_key": "foreign_key",
+    "mfa": "mfa",
+}
 ACCOUNTS = {
     "kari-sub": {"email": "kari@provekommune.no", "email_verified": True, "name": "Kari Nordmann"},
     "ukjent-sub": {"email": "ukjent@provekommune.no", "email_verified": True, "name": "Ukjent Person"},

@@ -111,8 +111,10 @@ def test_it_makes_a_person_whose_role_requires_it_set_up_a_second_factor(client,
     SecondFactorRule.objects.create(municipality=municipality, roles=[Role.IT, Role.RECORDS])
     make_member(municipality, "it", "Ida", "Drift", [Role.IT])
     assert password_step(client, "it")["Location"] == CODE_PAGE
-    page = client.get(CODE_PAGE).content.decode()
+    response = client.get(CODE_PAGE)
+    page = response.content.decode()
     assert "Kommunen din krever en ekstra faktor" in page and 'src="data:image/svg+xml' in page
+    assert "no-store" in response["Cache-Control"]  # the new key, before anyone is signed in
     key = client.session[NEW_KEY]
     response = enter(client, pyotp.TOTP(key).now())
     assert response.status_code == 200 and is_signed_in(client)

@@ -198,3 +198,12 @@ def test_it_asks_a_person_with_a_second_factor_for_the_code_after_single_sign_on
         assert done.url.path == "/provekommune/" and signed_in(http, live_server.url)
     entry = AuditEntry.objects.get(action=AuditAction.SSO_SIGN_IN)
     assert entry.after == {"method": "sso", "issuer": SignOn.objects.get().issuer, "second_factor": "totp"}
+
+
+def test_it_takes_the_providers_own_second_factor_for_ours(sso, kari, live_server) -> None:
+    sso("mfa")
+    second_factor.turn_on(kari, pyotp.random_base32())
+    with browser() as http:
+        _authorize, final = sign_in_at_provider(http, live_server.url, "kari-sub")
+        assert final.url.path == "/provekommune/" and signed_in(http, live_server.url)
+    assert AuditEntry.objects.get(action=AuditAction.SSO_SIGN_IN).after["second_factor"] == "provider"

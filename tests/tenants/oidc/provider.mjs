@@ -8,7 +8,8 @@
 // A client's "twist" makes the provider hand that client an ID token that a relying party must
 // refuse, signed like any other: "audience" (issued to another client), "expired" (an hour old),
 // "foreign_key" (signed with a key the provider does not publish). That is how a misconfigured
-// or compromised provider looks from our side.
+// or compromised provider looks from our side. The twist "mfa" is a good one: the provider says
+// it did multi-factor authentication (`amr`), as Entra ID does after its own second factor.
 import { readFileSync } from 'node:fs';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
@@ -61,6 +62,7 @@ provider.use(async (ctx, next) => {
   const now = Math.floor(Date.now() / 1000);
   if (twist === 'audience') claims.aud = 'another-client';
   if (twist === 'expired') Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
+  if (twist === 'mfa') claims.amr = ['pwd', 'mfa'];
   const key = twist === 'foreign_key' ? foreign.privateKey : published.privateKey;
   ctx.body = { ...ctx.body, id_token: await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key) };
 });
