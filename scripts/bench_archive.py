@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import secrets
@@ -49,6 +50,8 @@ def setup_django(data_dir: Path) -> None:
     import django
 
     django.setup()
+    for noisy in ("httpx", "pika"):  # a line per request would drown the figures
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def child(phase: str, state: dict, total: int) -> None:
