@@ -188,6 +188,7 @@ class PostTarget(models.Model):
     failure = models.CharField(max_length=20, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    attempted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     removed_at = models.DateTimeField(null=True, blank=True)
     # Why the post stays on the platform although a consent behind it has lapsed.

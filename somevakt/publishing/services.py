@@ -277,7 +277,7 @@ def publish(post_id: int) -> str:
 
 def send(post: Post, target: PostTarget) -> None:
     if not PostTarget.objects.filter(pk=target.pk, state=TargetState.PENDING).update(
-        state=TargetState.SENDING, attempts=target.attempts + 1
+        state=TargetState.SENDING, attempts=target.attempts + 1, attempted_at=timezone.now()
     ):
         return  # another worker has it
     gateway = posts_gateway()
@@ -312,6 +312,31 @@ def settle(post: Post) -> str:
     state = PostState.FAILED if TargetState.FAILED in states else PostState.PUBLISHED
     Post.objects.filter(pk=post.pk, state=PostState.SCHEDULED).update(state=state)
     return state
+
+
+# A send that has not finished after this long died with its worker.
+SENDING_FOR = dt.timedelta(minutes=15)
+
+
+def sweep_interrupted(now: dt.datetime | None = None) -> int:
+    """Targets left `sending` by a worker that died: failed, for a person to try again.
+
+    Whether the platform got the post before the worker died is unknown, so nothing is sent
+    again by itself (Mastodon would recognise the repeat by its key; Facebook and Instagram
+    would not): the post shows the failure and a person decides."""
+    cutoff = (now or timezone.now()) - SENDING_FOR
+    stuck = list(
+        PostTarget.objects.filter(state=TargetState.SENDING, attempted_at__lt=cutoff).select_related("post")
+    )
+    for target in stuck:
+        if PostTarget.objects.filter(pk=target.pk, state=TargetState.SENDING).update(
+            state=TargetState.FAILED,
+            failure="unavailable",
+            error="interrupted: the worker stopped while sending; check the platform before trying again",
+        ):
+            event(target.post, PostEventType.FAILED, None, account=target.account_id, failure="unavailable")
+            settle(target.post)
+    return len(stuck)
 
 
 @task()

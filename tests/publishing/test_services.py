@@ -342,3 +342,16 @@ def test_it_waits_for_the_office_to_open_when_asked(batsfjord, owner, facebook, 
     post.save()
     post.__class__.objects.filter(pk=post.pk).update(publish_at=timezone.now())
     assert services.publish(post.pk) == PostState.PUBLISHED
+
+
+def test_it_fails_a_send_a_dead_worker_left_for_a_person_to_decide(batsfjord, owner, facebook, website):
+    post = draft(batsfjord, owner, [facebook])
+    services.schedule(post, owner)
+    PostTarget.objects.filter(post=post).update(
+        state=TargetState.SENDING, attempted_at=timezone.now() - dt.timedelta(minutes=20)
+    )
+    assert services.sweep_interrupted() == 1
+    target = PostTarget.objects.get(post=post)
+    assert target.state == TargetState.FAILED and "interrupted" in target.error
+    post.refresh_from_db()
+    assert post.state == PostState.FAILED  # offered to try again, never sent again by itself
