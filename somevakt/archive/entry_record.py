@@ -337,4 +337,5 @@ def record_for(
         journal_year=int(year) if has_number else None,
         journal_sequence=int(sequence) if has_number else None,
         changes=_changes(entry),
+        counterpart_name=entry.counterpart_name,
     )

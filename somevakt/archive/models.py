@@ -63,6 +63,9 @@ class JournalEntry(TenantOwned):
     public_title = models.CharField(_("public title"), max_length=300, blank=True)
     case_reference = models.CharField(_("case number"), max_length=20, blank=True)
     classification = models.CharField(_("classification"), max_length=100, blank=True)
+    # A sender's or recipient's name as the records office corrects it before delivery (a name
+    # written with stray characters, a nickname); empty: the name as the person wrote it.
+    counterpart_name = models.CharField(_("sender or recipient"), max_length=300, blank=True)
     proposed_screening = models.BooleanField(_("screening proposed"), default=False)
     proposed_basis = models.CharField(_("proposed legal basis"), max_length=300, blank=True)
     # None until the records office has decided; the proposal applies meanwhile.

@@ -150,11 +150,13 @@ METADATA_FIELDS = {
     "public_title": "offentligTittel",
     "case_reference": "saksnummer",
     "classification": "klasse",
+    "counterpart_name": "korrespondansepartNavn",
 }
 
 
 def update_metadata(entry: JournalEntry, person: Any, **values: str) -> list[str]:
-    """Change title, public title, case number or classification; returns the changed fields."""
+    """Change title, public title, case number, classification or the correspondent's name;
+    returns the changed fields."""
     unknown = set(values) - set(METADATA_FIELDS)
     if unknown:
         raise ValueError(f"unknown metadata: {', '.join(sorted(unknown))}")

@@ -171,6 +171,15 @@ class MetadataForm(forms.Form):
         help_text=gettext_lazy("The case in the archive system, as YEAR/NUMBER, if known."),
     )
     classification = forms.CharField(label=gettext_lazy("Classification"), max_length=100, required=False)
+    counterpart_name = forms.CharField(
+        label=gettext_lazy("Sender or recipient"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy(
+            "The name as the archive should show it, if the name the person wrote needs correcting. "
+            "Empty: as written."
+        ),
+    )
 
     def clean_case_reference(self) -> str:
         value = self.cleaned_data["case_reference"].strip()
@@ -249,6 +258,7 @@ def _entry_page(
             "public_title": found.public_title,
             "case_reference": found.case_reference,
             "classification": found.classification,
+            "counterpart_name": found.counterpart_name,
         }
     )
     screening_form = screening_form or ScreeningForm(

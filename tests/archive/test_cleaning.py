@@ -81,3 +81,32 @@ def test_a_name_with_control_characters_and_a_javascript_link_reach_the_archive_
     assert "Kari[U+0001]Nord[U+FFFE]mann" in xml
     page = records_client.get(url("entry", entry_id=entry.pk)).content.decode()
     assert "javascript:" not in page
+
+
+@pytest.mark.slow  # renders the PDF/A capture
+def test_the_records_office_corrects_a_name_before_delivery(
+    make_item, owner, profile, municipality, records_officer, records_client, tmp_path
+) -> None:
+    item = make_item(
+        "111222333_1_10",
+        "Jeg vil søke om barnehageplass for datteren min.",
+        "intent.case_request",
+        author_name="K\u202eari\x01 Nordmann",
+    )
+    refer(item, owner)
+    entry = JournalEntry.objects.get(item=item)
+    form = {"title": entry.title, "public_title": "", "case_reference": "", "classification": ""}
+    response = records_client.post(
+        url("edit_metadata", entry_id=entry.pk), {**form, "counterpart_name": "Kari Nordmann"}
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.counterpart_name == "Kari Nordmann"
+    change = entry.changes.get(field="korrespondansepartNavn")
+    assert (change.old, change.new, change.by) == ("", "Kari Nordmann", records_officer)
+    decide_all(records_officer)
+    outbox = OutboxTransport(tmp_path / "outbox")
+    assert deliver_pending(municipality, outbox, force=True).sent == 1
+    entry.refresh_from_db()
+    xml = (outbox.root / entry.message_id / "arkivmelding.xml").read_text(encoding="utf-8")
+    assert "<korrespondansepartNavn>Kari Nordmann</korrespondansepartNavn>" in xml

@@ -329,6 +329,8 @@ class JournalRecord:
     journal_year: int | None = None
     journal_sequence: int | None = None
     changes: tuple[MetadataChange, ...] = ()
+    # The correspondent's name as the records office corrected it; empty: as the person wrote it.
+    counterpart_name: str = ""
 
     def __post_init__(self) -> None:
         if not _SAFE_ID.match(self.id):
@@ -384,10 +386,10 @@ class JournalRecord:
         newest item by someone else before the reply. A moderation note has no external party.
         """
         if self.kind == "inquiry":
-            return ("EA", "Avsender", self.subject.author)
+            return ("EA", "Avsender", self.counterpart_name or self.subject.author)
         if self.kind == "reply":
             subject = self.subject
             earlier = [i for i in self.thread if not i.by_municipality and i.time <= subject.time]
             if earlier:
-                return ("EM", "Mottaker", max(earlier, key=lambda i: i.time).author)
+                return ("EM", "Mottaker", self.counterpart_name or max(earlier, key=lambda i: i.time).author)
         return None
