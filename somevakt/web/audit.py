@@ -88,7 +88,9 @@ def audit_log_csv(request: HttpRequest, municipality: Municipality) -> Streaming
     writer = csv.writer(Echo())
 
     def rows() -> Iterator[str]:
-        yield writer.writerow([_("Time"), _("What"), _("Who"), _("From"), _("About"), pgettext("what changed", "Change")])
+        yield writer.writerow(
+            [_("Time"), _("What"), _("Who"), _("From"), _("About"), pgettext("what changed", "Change")]
+        )
         for entry in found[:CSV_LIMIT].iterator():
             who = entry.actor.get_username() if entry.actor else entry.actor_label
             yield writer.writerow(
