@@ -4,20 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tenants', '0003_audit_log'),
+        ("tenants", "0003_audit_log"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditentry',
-            name='action',
-            field=models.CharField(choices=[('sign_in', 'Signed in'), ('sign_out', 'Signed out'), ('sign_in_failed', 'Failed sign-in'), ('locked_out', 'Locked out after failed sign-ins'), ('password_changed', 'Changed their password'), ('password_reset_asked', 'Asked for a password reset link'), ('password_reset', 'Set a new password with a reset link'), ('crisis_declared', 'Declared crisis mode'), ('crisis_instruction', 'Gave an instruction in crisis mode'), ('crisis_ended', 'Ended crisis mode')], max_length=30, verbose_name='what'),
+            model_name="auditentry",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("sign_in", "Signed in"),
+                    ("sign_out", "Signed out"),
+                    ("sign_in_failed", "Failed sign-in"),
+                    ("locked_out", "Locked out after failed sign-ins"),
+                    ("password_changed", "Changed their password"),
+                    ("password_reset_asked", "Asked for a password reset link"),
+                    ("password_reset", "Set a new password with a reset link"),
+                    ("crisis_declared", "Declared crisis mode"),
+                    ("crisis_instruction", "Gave an instruction in crisis mode"),
+                    ("crisis_ended", "Ended crisis mode"),
+                ],
+                max_length=30,
+                verbose_name="what",
+            ),
         ),
         migrations.AlterField(
-            model_name='rolegrant',
-            name='role',
-            field=models.CharField(choices=[('communications', 'Communications'), ('unit_leader', 'Unit leader'), ('chief_executive', 'Chief executive'), ('crisis_team', 'Crisis management'), ('records', 'Records management'), ('it', 'IT'), ('service_office', 'Service office'), ('employee', 'Employee'), ('politician', 'Politician'), ('mayor', 'Mayor')], max_length=32, verbose_name='role'),
+            model_name="rolegrant",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("communications", "Communications"),
+                    ("unit_leader", "Unit leader"),
+                    ("chief_executive", "Chief executive"),
+                    ("crisis_team", "Crisis management"),
+                    ("records", "Records management"),
+                    ("it", "IT"),
+                    ("service_office", "Service office"),
+                    ("employee", "Employee"),
+                    ("politician", "Politician"),
+                    ("mayor", "Mayor"),
+                ],
+                max_length=32,
+                verbose_name="role",
+            ),
         ),
     ]
