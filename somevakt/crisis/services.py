@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from somevakt.crisis import listeners
+from somevakt.crisis import listeners, notify
 from somevakt.crisis.gate import active_crisis_in, is_management, rules_of
 from somevakt.crisis.models import CrisisEvent, CrisisEventType, CrisisInstruction, CrisisMode
 from somevakt.registry.models import Account, AccountState
@@ -106,6 +106,7 @@ def declare(
             _audit(
                 AuditAction.CRISIS_DECLARED, municipality, person, address, f"crisis {crisis.pk}", after=scope
             )
+            notify.tell(crisis, person, declared=True)
     except IntegrityError:
         # Two people declared at the same moment: the database kept one (`one_active_crisis`).
         raise CrisisRefused(
@@ -179,6 +180,7 @@ def end(crisis: CrisisMode, person: Any, note: str = "", address: str | None = N
             before={"started_at": locked.started_at.isoformat()},
             after={"ended_at": locked.ended_at.isoformat(), **payload},
         )
+        notify.tell(locked, person, declared=False)
         transaction.on_commit(lambda: listeners.crisis_ended(locked))
     crisis.refresh_from_db()
     return crisis

@@ -102,3 +102,20 @@ def test_the_history_is_append_only(municipality, owner):
         event.save()
     with pytest.raises(ValueError):
         event.delete()
+
+
+def test_crisis_management_is_told_by_e_mail_when_it_begins_and_ends(
+    municipality, owner, crisis_lead, adviser, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        crisis = services.declare(municipality, owner, "Brann i rådhuset")
+    # Crisis management, but not the one who declared it nor the adviser.
+    assert [m.to for m in mail.outbox] == [["kari@provekommune.example"]]
+    assert "Eva Eiersen har satt krisemodus: Brann i rådhuset" in mail.outbox[0].body
+    assert f"/provekommune/krise/{crisis.pk}/" in mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.end(crisis, owner)
+    assert len(mail.outbox) == 2 and mail.outbox[-1].to == ["kari@provekommune.example"]
+    assert mail.outbox[-1].subject == "Krisemodus avsluttet i Prøvekommune"

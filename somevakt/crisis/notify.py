@@ -1,0 +1,65 @@
+"""E-mail to crisis management when crisis mode is declared or ended, so nobody learns of it only
+from the banner. In bokmål, like the inbox's messages; a person without an address is skipped and
+a failing mail server is logged, never undoing the step."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from somevakt.crisis.gate import rules_of
+from somevakt.crisis.labels import person_name
+
+log = logging.getLogger(__name__)
+
+
+def management(municipality: Any, exclude: Any = None) -> list[Any]:
+    """The people holding a role the pack names as crisis management (declarers and the team)."""
+    roles = rules_of(municipality).management()
+    found = (
+        get_user_model()
+        .objects.filter(memberships__municipality=municipality, memberships__grants__role__in=roles)
+        .exclude(pk=getattr(exclude, "pk", None))
+        .distinct()
+        .order_by("username")
+    )
+    return list(found)
+
+
+def _send(people: list[Any], subject: str, body: str) -> None:
+    for address in sorted({p.email for p in people if p.email}):
+        try:
+            send_mail(subject, body, None, [address])
+        except Exception as exc:
+            log.warning("crisis: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
+
+
+def tell(crisis: Any, person: Any, declared: bool) -> None:
+    """After the commit, tell crisis management (but `person`, who did it) that crisis mode began
+    or ended."""
+    url = settings.SOMEVAKT_BASE_URL.rstrip("/") + reverse(
+        "crisis:detail", kwargs={"municipality": crisis.municipality.slug, "crisis_id": crisis.pk}
+    )
+    with translation.override("nb"):
+        if declared:
+            subject = _("Crisis mode declared in %(municipality)s") % {
+                "municipality": crisis.municipality.name
+            }
+            first = _("%(who)s has declared crisis mode: %(reason)s") % {
+                "who": person_name(person),
+                "reason": crisis.reason,
+            }
+        else:
+            subject = _("Crisis mode ended in %(municipality)s") % {"municipality": crisis.municipality.name}
+            first = _("%(who)s has ended crisis mode.") % {"who": person_name(person)}
+        body = "\n".join([first, "", url])
+    people = management(crisis.municipality, exclude=person)
+    transaction.on_commit(lambda: _send(people, subject, body))
