@@ -132,6 +132,26 @@ def rows(
     )
 
 
+def next_after(
+    municipality: Any, key: str, person: Any, current: ItemStatus, scope: Q | None = None
+) -> int | None:
+    """The item that comes after `current` in a filter's order (`rows`), for "next item"; found
+    by its place in the order, so it works when `current` has just left the filter."""
+    due, received, item_id = current.due, current.received_at, current.item_id
+    later_same_due = Q(received_at__gt=received) | Q(received_at=received, item_id__gt=item_id)
+    if due is None:
+        after = Q(due__isnull=True) & later_same_due
+    else:
+        after = Q(due__gt=due) | (Q(due=due) & later_same_due) | Q(due__isnull=True)
+    return (
+        rows(municipality, key, person, scope=scope)
+        .filter(after)
+        .exclude(item_id=item_id)
+        .values_list("item_id", flat=True)
+        .first()
+    )
+
+
 # What a queue row shows; the text only as far as the excerpt, cut by the database.
 ROW_FIELDS = (
     "item_id",

@@ -79,7 +79,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
         assignee = " ".join(filter(None, (row["assignee__first_name"], row["assignee__last_name"])))
         entries.append(
             {
-                "url": f"{item_url}{row['item_id']}/",
+                "url": f"{item_url}{row['item_id']}/?filter={key}",
                 "author": row["item__author_name"],
                 "excerpt": excerpt[:EXCERPT_CHARS] + ("…" if len(excerpt) > EXCERPT_CHARS else ""),
                 "due": due,
@@ -314,6 +314,7 @@ def _render_item(
             "composer_guidance": composer_guidance(pack),
             "crisis_notice": _crisis_notice(request, item),
             **_window_context(item, pack),
+            **_next_context(request, municipality, item),
             **platform,
             **(extra or {}),
         },
@@ -335,6 +336,20 @@ def composer_guidance(pack: Any) -> list[Any]:
         for clause in pack.clauses
         if clause.honoured_by.status == "guidance" and "reply_composer" in clause.honoured_by.by
     ]
+
+
+def _next_context(request: HttpRequest, municipality: Municipality, item: Item) -> dict[str, Any]:
+    """ "Next item" in the queue filter the person came from (the default one otherwise), so a
+    keyboard user goes on without tabbing through the filters (issue 15)."""
+    key = request.GET.get("filter", listing.DEFAULT_FILTER)
+    if key not in listing.FILTER_KEYS:
+        key = listing.DEFAULT_FILTER
+    scope = access.visible(request.membership)  # type: ignore[attr-defined]
+    found = listing.next_after(municipality, key, request.user, item.status, scope)
+    if found is None:
+        return {"next_filter": key}
+    url = reverse("inbox:item", kwargs={"municipality": municipality.slug, "item_id": found})
+    return {"next_url": f"{url}?filter={key}", "next_filter": key}
 
 
 def _window_context(item: Item, pack: Any) -> dict[str, Any]:

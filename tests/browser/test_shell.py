@@ -64,10 +64,57 @@ def test_it_has_no_wcag_21_aa_violations_on_any_page_of_the_shell(demo_data, liv
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             visited = walk_the_shell(browser, live_server.url)
+            too_wide = walk_on_a_phone(browser, live_server.url)
         finally:
             browser.close()
     failures = {url: found for url, found in visited.items() if found}
     assert failures == {}, json.dumps(failures, indent=2, ensure_ascii=False)
+    assert too_wide == {}, too_wide
+
+
+PHONE = 360
+# The header may take this much of a phone's screen before the page's own content begins.
+HEADER_AT_MOST = 240
+
+
+def walk_on_a_phone(browser, base: str) -> dict[str, str]:
+    """Every page of the navigation, an inbox item and an account on a 360 px wide phone, in
+    bokmål and nynorsk (longer words): nothing scrolls the page sideways, the header leaves room
+    for the content, and a keyboard user gets from one item to the next (issue 15)."""
+    context = browser.new_context(viewport={"width": PHONE, "height": 740})
+    page = context.new_page()
+    page.goto(f"{base}/logg-inn/")
+    page.get_by_label("Brukernavn").fill("gausdal.kommunikasjon")
+    page.get_by_label("Passord").fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(f"{base}/gausdal/")
+    menu = page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")
+    paths = ["/gausdal/", *menu.evaluate_all("links => links.map(a => new URL(a.href).pathname)")]
+    page.goto(f"{base}/gausdal/innboks/")
+    first_item = page.locator("[data-item-link]").first.get_attribute("href")
+    page.goto(f"{base}/gausdal/kontoer/")
+    first_account = page.locator("main table a").first.get_attribute("href")
+    paths += [first_item, first_account, "/gausdal/innboks/?filter=all"]
+    too_wide: dict[str, str] = {}
+    for language in ("nb", "nn"):
+        context.add_cookies([{"name": "somevakt_language", "value": language, "url": base}])
+        for path in paths:
+            page.goto(f"{base}{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            top = page.evaluate("document.querySelector('main').getBoundingClientRect().top")
+            if width > PHONE or top > HEADER_AT_MOST:
+                too_wide[f"{path} ({language})"] = f"{width} px wide, content from {top:.0f} px"
+    # The queue's skip link passes the filters; the item page goes on to the next item.
+    context.add_cookies([{"name": "somevakt_language", "value": "nb", "url": base}])
+    page.goto(f"{base}/gausdal/innboks/")
+    assert page.locator('a[href="#saker"]').count() == 1
+    page.goto(f"{base}{first_item}")
+    following = page.get_by_test_id("next-item")
+    assert following.is_visible()
+    following.click()
+    assert page.url != f"{base}{first_item}" and "/gausdal/innboks/" in page.url
+    context.close()
+    return too_wide
 
 
 def walk_the_shell(browser, base: str) -> dict[str, list[dict]]:

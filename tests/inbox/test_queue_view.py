@@ -128,7 +128,28 @@ def test_it_counts_the_items_whose_action_did_not_reach_the_platform(
     html = response.content.decode()
     assert "1 sak har en handling plattformen ikke utførte." in html
     listed = owner_client.get(url(municipality, "?filter=unreached")).context["entries"]
-    assert [e["url"] for e in listed] == [f"/provekommune/innboks/{failed.pk}/"]
+    assert [e["url"] for e in listed] == [f"/provekommune/innboks/{failed.pk}/?filter=unreached"]
     assert untouched.pk not in [e["url"] for e in listed]
     rows = owner_client.get(url(municipality, "?filter=all")).context["entries"]
     assert [e["url"].split("/")[-2] for e in rows if e["unreached"]] == [str(failed.pk)]
+
+
+def test_the_item_page_leads_on_to_the_next_item_in_the_same_list(owner_client, municipality, make_item):
+    # Keyboard users go from one item to the next without the filters (issue 15).
+    now = timezone.now()
+    first = make_item("first", "Når åpner svømmehallen?", received_at=now - dt.timedelta(days=3))
+    second = make_item("second", "Når åpner biblioteket?", received_at=now - dt.timedelta(days=1))
+    third = make_item("third", "Fint vær i dag", received_at=now)
+    triage_with(first, "intent.question")
+    triage_with(second, "intent.question")
+    triage_with(third)  # nothing to do
+    page = owner_client.get(f"/{municipality.slug}/innboks/{first.pk}/?filter=needs_answer").content.decode()
+    assert f'href="/{municipality.slug}/innboks/{second.pk}/?filter=needs_answer"' in page
+    last = owner_client.get(f"/{municipality.slug}/innboks/{second.pk}/?filter=needs_answer").content.decode()
+    assert 'data-testid="next-item"' not in last  # the remark needs no answer: not in this list
+    assert "Ingen flere saker i denne listen." in last
+    # From the whole list, the remark comes next; an unknown list falls back to the default one.
+    everything = owner_client.get(f"/{municipality.slug}/innboks/{second.pk}/?filter=all").content.decode()
+    assert f"/innboks/{third.pk}/?filter=all" in everything
+    assert owner_client.get(f"/{municipality.slug}/innboks/{first.pk}/?filter=<script>").status_code == 200
+    assert "Hopp over filtrene til sakene" in owner_client.get(url(municipality)).content.decode()
