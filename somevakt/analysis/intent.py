@@ -133,6 +133,23 @@ _CASE = _words(
     r"kommunal bolig",
     r"tilskudd til",
     r"tilskot til",
+    # reporting a neighbour for enforcement, disputing one's own bill or fee
+    r"uten (?:søknad|tillatelse|byggetillatelse|løyve|byggeløyve|å søke)",
+    r"utan (?:søknad|løyve|byggeløyve|å søkje)",
+    r"ulovlig (?:bygg|bygget|bygd|tilbygg|anneks|garasje|fylling|utleie|parkering|parkert)",
+    r"ulovleg (?:bygg|bygd|tilbygg|anneks|garasje|fylling|utleige|parkering|parkert)",
+    r"håndheve",
+    r"handheve",
+    r"bøtelegge",
+    r"bøtelegg",
+    r"gripe inn",
+    r"pålegg om (?:retting|riving|fjerning|stans)",
+    r"bestrider",
+    r"bestrid",
+    r"anke(?:r)? (?:vedtaket|avgjørelsen|avgjerda)",
+    r"ber om (?:korrigering|tilbakebetaling|refusjon|ny vurdering|ny behandling|ny takst|omgjøring)",
+    r"krever (?:tilbakebetaling|refusjon|erstatning|ny takst|at kommunen dekker)",
+    r"krev (?:tilbakebetaling|refusjon|erstatning|ny takst)",
     r"refusjon",
     r"erstatningskrav",
     r"krav om erstatning",
@@ -365,7 +382,7 @@ _NOW = _words(
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"2+{classifier.VERSION}"
+    version: ClassVar[str] = f"3+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
