@@ -196,6 +196,8 @@ def apply(status: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
         s["escalated"] = False
     elif kind == "reopened":
         s["escalated"] = False
+        if payload.get("crisis_undone"):
+            s["crisis"] = "escalate_crisis" in {s["action"], *s["also"]}
         s["state"] = _back_to_work(s)
         s["reminded_before"] = False
         s["reminded_overdue"] = False

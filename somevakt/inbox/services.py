@@ -380,11 +380,16 @@ def close(item: Item, person: Any, reason: str = "") -> ItemEvent | None:
 
 
 @transaction.atomic
-def reopen(item: Item, person: Any, reason: str = "", undoes: int | None = None) -> ItemEvent | None:
+def reopen(
+    item: Item, person: Any, reason: str = "", undoes: int | None = None, crisis_undone: bool = False
+) -> ItemEvent | None:
     status = _lock(item)
     if status.state in ("new", "open", "assigned"):
         return None
-    payload = {"undoes": undoes} if undoes is not None else {}
+    payload: dict[str, Any] = {"undoes": undoes} if undoes is not None else {}
+    if crisis_undone:
+        # An undone crisis escalation leaves the crisis tab unless the triage put it there.
+        payload["crisis_undone"] = True
     return record(item, "reopened", actor=person, reason=reason.strip(), payload=payload)
 
 
@@ -423,7 +428,8 @@ def undo(item: Item, person: Any, event_id: int) -> ItemEvent | None:
     if target.type == "hidden":
         return unhide(item, person, _("Undone"), undoes=target.pk)
     if target.type in ("closed", "escalated"):
-        return reopen(item, person, _("Undone"), undoes=target.pk)
+        crisis = target.type == "escalated" and (target.payload or {}).get("target") == "crisis"
+        return reopen(item, person, _("Undone"), undoes=target.pk, crisis_undone=crisis)
     with transaction.atomic():
         status = _lock(item)
         return record(

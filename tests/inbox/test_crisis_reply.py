@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from somevakt.crisis import services as crisis
-from somevakt.inbox import services
+from somevakt.inbox import escalation, services
 from somevakt.inbox.models import ItemEvent
 from tests.factories import logged_in, make_account
 from tests.inbox.conftest import triage_with
@@ -122,3 +122,13 @@ def test_hustadvika_lets_an_instructed_person_speak_of_the_crisis_itself(
     assert services.check_reply(found, text, adviser).action == "block"
     crisis.instruct(declared, owner, adviser, "Svar om brannen")
     assert services.send_reply(found, adviser, text).type == "replied"
+
+
+def test_undoing_a_crisis_escalation_takes_the_item_off_the_crisis_tab(item, owner, adviser, crisis_lead):
+    crisis.declare(item.municipality, owner, "Brann")
+    event = escalation.escalate(item, adviser, "crisis", "", draft=ANSWER)
+    item.status.refresh_from_db()
+    assert item.status.crisis
+    services.undo(item, adviser, event.pk)
+    item.status.refresh_from_db()
+    assert not item.status.crisis and item.status.state != "escalated"
