@@ -47,3 +47,12 @@ def fiksio_setting(name: str) -> str:
     """A Fiks IO endpoint: the Django setting, else the environment, else the production default."""
     value = getattr(settings, name, None) or os.environ.get(name, "").strip()
     return value or FIKSIO_DEFAULTS[name]
+
+
+def fiks_arkiv_schema_dir() -> Path | None:
+    """SOMEVAKT_FIKS_ARKIV_SCHEMAS: KS's Fiks Arkiv V1 schema folder; replies are validated when set."""
+    configured = (
+        getattr(settings, "SOMEVAKT_FIKS_ARKIV_SCHEMAS", None)
+        or os.environ.get("SOMEVAKT_FIKS_ARKIV_SCHEMAS", "").strip()
+    )
+    return Path(configured) if configured else None

@@ -18,7 +18,7 @@ from somevakt.archive.transports.fiksio.messages import (
 )
 from somevakt.archive.transports.fiksio.models import FiksIOMessage, FiksIOReply
 from somevakt.inbox.models import ItemEvent
-from tests.archive.conftest import decide_all, url
+from tests.archive.conftest import FIKS_ARKIV, decide_all, url
 from tests.archive.fiksio.conftest import configure
 from tests.archive.fiksio.fakes import feilmelding, kvittering
 from tests.factories import logged_in
@@ -155,3 +155,22 @@ def test_sending_the_same_message_again_hands_nothing_over_twice(fiksio, sent, m
     FiksIOTransport(municipality).send(OutgoingMessage.for_record(record_for(entry), entry.message_id))
     assert len(fiksio.fiks.sent) == 3
     assert fiksio.archive.take() == []
+
+
+def test_with_the_schemas_a_kvittering_that_does_not_validate_is_kept_not_applied(
+    fiksio, sent, municipality, settings
+):
+    if not FIKS_ARKIV.is_dir():
+        pytest.skip("the Fiks Arkiv schemas in ../shared/fiks-arkiv are absent")
+    settings.SOMEVAKT_FIKS_ARKIV_SCHEMAS = str(FIKS_ARKIV)
+    refer = JournalEntry.objects.get(reason="refer_formal")
+    hidden = JournalEntry.objects.filter(reason="hide").first()
+    # Read without the schema, this would be a registration without its journal year.
+    broken = kvittering(7).replace(b"<journalaar>2026</journalaar>", b"<journalaar>i fjor</journalaar>")
+    fiksio.archive.answer(by_entry(fiksio, refer), KVITTERING, broken)
+    fiksio.archive.answer(by_entry(fiksio, hidden), KVITTERING, kvittering(8))
+    assert receiving.receive_all() == 2
+    refer.refresh_from_db()
+    hidden.refresh_from_db()
+    assert refer.state == DeliveryState.SENT and "does not validate" in refer.last_error
+    assert hidden.state == DeliveryState.ACKNOWLEDGED and hidden.receipt["journal_sequence"] == 8

@@ -3,7 +3,10 @@ receipt each makes (the records office reads its error in Norwegian, with the ar
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from somevakt.archive.formats.outbox import Receipt, parse_receipt
 
@@ -32,6 +35,38 @@ FIKS_ERRORS = {
 DECISIVE = frozenset({KVITTERING, *ARCHIVE_ERRORS, *FIKS_ERRORS})
 WITH_PAYLOAD = frozenset({KVITTERING, *ARCHIVE_ERRORS})
 KNOWN = frozenset({MOTTATT, *DECISIVE})
+
+
+# The schema of each reply that carries a document, in KS's Fiks Arkiv V1 schema folder.
+SCHEMAS = {message_type: f"{message_type}.xsd" for message_type in (KVITTERING, *ARCHIVE_ERRORS)}
+
+
+class InvalidReply(ValueError):
+    """A reply that does not validate against its Fiks Arkiv schema."""
+
+
+@functools.lru_cache(maxsize=8)
+def _schema(path: Path) -> Any:
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(path))
+
+
+def validate(message_type: str, content: bytes, schema_dir: Path) -> None:
+    """Check a reply's document against KS's schema for its type; raises InvalidReply saying why."""
+    path = schema_dir / SCHEMAS[message_type]
+    if not path.is_file():
+        raise InvalidReply(f"the schema {path} is missing")
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        document = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InvalidReply(f"not XML: {exc}") from None
+    error = next(iter(_schema(path).iter_errors(document)), None)
+    if error is not None:
+        raise InvalidReply(f"it does not validate against {path.name}: {error.reason}")
 
 
 def receipt_of(message_id: str, message_type: str, content: bytes) -> Receipt:

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from somevakt.archive import conf
 from somevakt.archive.formats.outbox import TransportError
 from somevakt.archive.models import DeliveryState, JournalEntry
 from somevakt.archive.services import read_receipt
@@ -26,7 +27,14 @@ from somevakt.archive.transports.fiksio.account import NotConfigured
 from somevakt.archive.transports.fiksio.certificates import CertificateError, Identity
 from somevakt.archive.transports.fiksio.clients import clients_for, forget
 from somevakt.archive.transports.fiksio.maskinporten import TokenError
-from somevakt.archive.transports.fiksio.messages import DECISIVE, KNOWN, MOTTATT, WITH_PAYLOAD, receipt_of
+from somevakt.archive.transports.fiksio.messages import (
+    DECISIVE,
+    KNOWN,
+    MOTTATT,
+    WITH_PAYLOAD,
+    receipt_of,
+    validate,
+)
 from somevakt.archive.transports.fiksio.models import (
     FiksIOMessage,
     FiksIOReply,
@@ -54,6 +62,9 @@ def _payload(delivery: Delivery, identity: Identity) -> str:
     if len(documents) != 1:
         raise ValueError(f"the reply should hold one XML document, it holds {len(documents)}")
     content = container.files[documents[0]]
+    schema_dir = conf.fiks_arkiv_schema_dir()
+    if schema_dir is not None:
+        validate(delivery.message_type, content, schema_dir)
     receipt_of("check", delivery.message_type, content)  # raises TransportError when unreadable
     return content.decode("utf-8")
 
