@@ -63,6 +63,9 @@ ACTION_EVENTS: dict[str, str] = {
     "hide": "hidden",
     "delete": "deleted",
 }
+# The answer that corrects a factual error (Rømskog, Gausdal 6): a reply of its own kind (its
+# `purpose`), which links to the source on the municipality's website and is counted.
+CORRECTION = "correction"
 # The events that carry the municipality's own public text: a reply, a thank-you or a referral.
 ANSWER_EVENTS: tuple[str, ...] = ("replied", "referred_formal", "referred_political")
 # Triage actions that are finished by a public answer.

@@ -9,8 +9,10 @@ deleting offers only the grounds the municipality's own guideline gives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +25,7 @@ from somevakt.inbox.access import assignable, display_name
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item, ItemEvent
-from somevakt.inbox.projection import ACTION_EVENTS, ANSWER_ACTIONS
+from somevakt.inbox.projection import ACTION_EVENTS, ANSWER_ACTIONS, CORRECTION
 from somevakt.policy.decision import Decision
 from somevakt.policy.engine import PolicyContext, check_input, evaluate
 from somevakt.policy.schema import DeletionGround, Pack
@@ -51,7 +53,30 @@ HIDE_GROUNDS: dict[str, Any] = {
 }
 
 # What an answer is for (the triage action it carries out) -> the event that records it.
-REPLY_PURPOSES: dict[str, str] = {a: event for a, event in ACTION_EVENTS.items() if a in ANSWER_ACTIONS}
+REPLY_PURPOSES: dict[str, str] = {
+    **{a: event for a, event in ACTION_EVENTS.items() if a in ANSWER_ACTIONS},
+    CORRECTION: "replied",
+}
+# A web address as people write it in an answer, with or without its scheme.
+_ADDRESS = re.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s]*)?", re.IGNORECASE)
+# What a saved answer asks the person to fill in: "[skriv hva som er riktig]".
+_PLACEHOLDER = re.compile(r"\[[^\]]{3,80}\]")
+
+
+def website_host(pack: Pack) -> str:
+    """The municipality's website's domain, without "www."."""
+    host = urlsplit(pack.municipality.website).hostname or ""
+    return host.removeprefix("www.")
+
+
+def correction_source(text: str, pack: Pack) -> str:
+    """The first address in `text` on the municipality's website ("" if none)."""
+    host = website_host(pack)
+    for match in _ADDRESS.finditer(text):
+        found = match.group(1).lower().rstrip(".")
+        if host and (found == host or found.endswith("." + host)):
+            return match.group(0).rstrip(".,;:)")
+    return ""
 
 
 def _lock(item: Item):
@@ -146,6 +171,9 @@ def saved_answers(pack: Pack, person: Any) -> list[SavedAnswer]:
         answers.append(
             SavedAnswer("refer_political", _("Political matter"), pack.templates.political_referral)
         )
+    if pack.templates.correction:
+        text = pack.templates.correction.replace("{lenke}", pack.municipality.website)
+        answers.append(SavedAnswer(CORRECTION, _("Correction"), text))
     return [SavedAnswer(a.purpose, a.label, a.text.replace("{fornavn}", first_name)) for a in answers]
 
 
@@ -155,6 +183,21 @@ class ReviseFirst(ActionRefused):
     def __init__(self, message: str, decision: Decision) -> None:
         super().__init__(message)
         self.decision = decision
+
+
+def _check_correction(item: Item, text: str) -> str:
+    """The source a correction links to; refused without one, or with the saved answer's
+    blank still in it."""
+    pack = pack_of(item.municipality)
+    if _PLACEHOLDER.search(text):
+        raise ActionRefused(_("Write what is right in place of the text in brackets first."))
+    source = correction_source(text, pack)
+    if not source:
+        raise ActionRefused(
+            _("A correction links to the source on the municipality's website (%(website)s).")
+            % {"website": website_host(pack)}
+        )
+    return source
 
 
 # The account states an answer may go out from; a temporary closure is the engine's to refuse.
@@ -172,6 +215,7 @@ def send_reply(
     """
     if purpose not in REPLY_PURPOSES:
         raise ActionRefused(_("Unknown kind of answer."))
+    source = _check_correction(item, text) if purpose == CORRECTION else ""
     if item.account.state not in ANSWERING_STATES:
         # Only an active account speaks (DESIGN.md §3); a closed one is refused by the engine below.
         raise ActionRefused(
@@ -235,7 +279,13 @@ def send_reply(
             actor=person,
             reason=anyway_reason if decision.action == "revise" else "",
             clauses=decision.clauses if decision.action != "ok" else (),
-            payload={"text": text, "purpose": purpose, "check": check, **sent},
+            payload={
+                "text": text,
+                "purpose": purpose,
+                "check": check,
+                **({"source": source} if source else {}),
+                **sent,
+            },
         )
 
 

@@ -17,7 +17,8 @@ from typing import Any
 from django.utils import timezone
 
 from somevakt.inbox.deadlines import calendar_for, pack_of
-from somevakt.inbox.models import ItemStatus
+from somevakt.inbox.models import ItemEvent, ItemStatus
+from somevakt.inbox.projection import CORRECTION
 from somevakt.policy.worktime import office_time_between
 from somevakt.registry.models import Account
 
@@ -32,6 +33,8 @@ class Row:
     with_deadline: int = 0
     in_time: int = 0
     answered: int = 0
+    # Factual errors corrected (Rømskog, Gausdal 6), counted in the month of the correction.
+    corrections: int = 0
     response_times: list[dt.timedelta] = field(default_factory=list)
 
     @property
@@ -99,6 +102,17 @@ def report(
                 row.response_times.append(
                     office_time_between(received_at, answered_at, calendars[account_id])
                 )
+    corrections = (
+        ItemEvent.objects.filter(
+            type="replied", payload__purpose=CORRECTION, at__gte=since, item__account_id__in=list(accounts)
+        )
+        .values_list("item__account_id", "at")
+        .order_by()
+    )
+    for account_id, at in corrections:
+        month = timezone.localtime(at).date().replace(day=1)
+        rows.setdefault((account_id, month), Row(accounts[account_id], month)).corrections += 1
+        totals.setdefault(account_id, Row(accounts[account_id], since.date())).corrections += 1
     by_account: dict[int, list[Row]] = defaultdict(list)
     for (account_id, _month), row in sorted(rows.items(), key=lambda kv: (kv[1].account.name, kv[0][1])):
         by_account[account_id].append(row)

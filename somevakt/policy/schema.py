@@ -492,6 +492,9 @@ class Templates(_Strict):
     thank_you: str
     formal_referral: str
     political_referral: str | None = None
+    # Correcting a factual error (Rømskog, Gausdal 6: always correct them), with `{lenke}` where
+    # the link to the source on the municipality's website goes.
+    correction: str | None = None
 
 
 class Pack(_Strict):
