@@ -174,3 +174,19 @@ def test_with_the_schemas_a_kvittering_that_does_not_validate_is_kept_not_applie
     hidden.refresh_from_db()
     assert refer.state == DeliveryState.SENT and "does not validate" in refer.last_error
     assert hidden.state == DeliveryState.ACKNOWLEDGED and hidden.receipt["journal_sequence"] == 8
+
+
+def test_a_refused_integration_keeps_the_entries_captured_with_the_reason_and_they_go_later(
+    fiksio, acted, profile, municipality, records_officer
+):
+    configure(municipality, fiksio, integration_password="feil-passord")
+    decide_all(records_officer)
+    summary = deliver_pending(municipality, force=True)
+    assert summary.sent == 0 and len(summary.delivery_errors) == 3
+    entry = JournalEntry.objects.get(reason="refer_formal")
+    assert entry.state == DeliveryState.CAPTURED
+    assert "refused the integration" in entry.last_error and entry.next_attempt_at is not None
+    assert fiksio.fiks.sent == []
+    configure(municipality, fiksio)  # the records office corrects the password
+    assert deliver_pending(municipality, force=True).sent == 3
+    assert len(fiksio.archive.take()) == 3
