@@ -114,10 +114,14 @@ def test_it_offers_the_packs_saved_answers_signed_with_a_first_name(owner, munic
     from somevakt.inbox.deadlines import pack_of
 
     answers = {a.purpose: a for a in services.saved_answers(pack_of(municipality), owner)}
-    assert set(answers) == {"thank", "refer_formal", "refer_political"}
+    assert set(answers) == {"thank", "refer_formal", "refer_political", "correction"}
     assert "Hilsen Eva" in answers["thank"].text
     assert "postmottak@gausdal.kommune.no" in answers["refer_formal"].text
     assert "{fornavn}" not in answers["refer_political"].text
+    assert (
+        "{lenke}" not in answers["correction"].text
+        and "https://www.gausdal.kommune.no" in answers["correction"].text
+    )
 
 
 def test_it_sends_a_reply_that_passes_the_check(make_item, owner):
