@@ -251,7 +251,27 @@ def _comments_of(delivery: Delivery) -> tuple[list[InboundComment], str] | None:
         return None
     counts = Counter(unhandled)
     note = ", ".join(f"{what} ×{n}" if n > 1 else what for what, n in sorted(counts.items()))
-    return comments, f"not for the inbox: {note}" if note else ""
+    return comments, f"{NOT_FOR_INBOX}{note}" if note else ""
+
+
+# How a delivery's note begins the list of what in it was not for the inbox.
+NOT_FOR_INBOX = "not for the inbox: "
+
+
+def unhandled_kinds(note: str) -> Counter[str]:
+    """What a delivery's note says was not for the inbox, by kind (the reverse of the note)."""
+    found: Counter[str] = Counter()
+    start = note.find(NOT_FOR_INBOX)
+    if start < 0:
+        return found
+    listed = note[start + len(NOT_FOR_INBOX) :].split("; ")[0]
+    for part in listed.split(", "):
+        what, _, times = part.rpartition(" ×")
+        if what and times.isdigit():
+            found[what] += int(times)
+        elif part:
+            found[part] += 1
+    return found
 
 
 def _route(

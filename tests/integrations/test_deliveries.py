@@ -316,3 +316,20 @@ def test_it_applies_no_replayed_older_delivery_and_says_so(account) -> None:
     assert item.text == "Når åpner biblioteket igjen?"
     replay.refresh_from_db()
     assert replay.error == "older than what we have, not applied: 1_1"
+
+
+def test_the_deliveries_page_counts_what_was_not_for_the_inbox(account) -> None:
+    # Issue 16: nothing dropped silently. The installation's operators see, by kind, what the
+    # platform sent that the inbox does not take (an unknown field means a subscription to look at).
+    from tests.conftest import make_person
+    from tests.factories import logged_in
+
+    unknown = {"field": "leadgen", "value": {"leadgen_id": "1"}}
+    fundraiser = {"field": "feed", "value": {"item": "fundraiser", "verb": "add", "post_id": "x"}}
+    for payload in (page_delivery(PAGE, unknown, unknown, fundraiser), page_delivery(PAGE, unknown)):
+        process_delivery(store(payload).pk)
+    operator = logged_in(make_person("drift", is_staff=True, is_superuser=True))
+    page = operator.get("/admin/integrations/delivery/", follow=True).content.decode()
+    assert "field &#x27;leadgen&#x27; ×3" in page and "feed item &#x27;fundraiser&#x27; ×1" in page
+    only = operator.get("/admin/integrations/delivery/?unhandled=yes").content.decode()
+    assert only.count("<td class=\"field-error\">not for the inbox") == 2
