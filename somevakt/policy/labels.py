@@ -107,40 +107,6 @@ def topic_label(topic: str, language: str | None = DEFAULT_LANGUAGE) -> str:
     return translator(language_of(language)).gettext(TOPIC_LABELS[topic])
 
 
-# The guideline topics (policy.codes.TOPICS) as people read them, for the guideline pages and
-# each person's part of the guideline.
-TOPIC_LABELS: dict[str, str] = {
-    "scope": gettext_noop("Scope"),
-    "account_creation": gettext_noop("Creating an official account"),
-    "ownership": gettext_noop("Ownership and responsibility"),
-    "identity": gettext_noop("The municipality as the visible sender"),
-    "authority": gettext_noop("Who may speak for the municipality"),
-    "response_time": gettext_noop("Response time"),
-    "how_to_answer": gettext_noop("How to answer"),
-    "case_processing": gettext_noop("Case processing"),
-    "archiving": gettext_noop("Archiving"),
-    "confidentiality": gettext_noop("Duty of confidentiality"),
-    "privacy": gettext_noop("Privacy"),
-    "freedom_of_information": gettext_noop("Freedom of information"),
-    "political": gettext_noop("Political matters"),
-    "deletion": gettext_noop("Deleting comments"),
-    "difficult_cases": gettext_noop("Difficult cases"),
-    "crisis": gettext_noop("Crisis"),
-    "photos_rights": gettext_noop("Photos and rights"),
-    "website_first": gettext_noop("Website first"),
-    "closing": gettext_noop("Closing a forum"),
-    "private_use": gettext_noop("Employees' private use"),
-    "yearly_review": gettext_noop("Yearly review"),
-}
-
-
-def topic_label(topic: str, language: str | None = DEFAULT_LANGUAGE) -> str:
-    """The words for a guideline topic in `language`; an unknown topic is shown as it is."""
-    if topic not in TOPIC_LABELS:
-        return topic
-    return translator(language_of(language)).gettext(TOPIC_LABELS[topic])
-
-
 def code_label(code: str, language: str | None = DEFAULT_LANGUAGE) -> str:
     """The label of `code` in `language`; an unknown code is shown as it is."""
     if code not in CODE_LABELS:

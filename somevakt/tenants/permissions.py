@@ -68,7 +68,8 @@ TABLE: dict[str, dict[str, str]] = {
     "delete": {C: ALL, U: THEIRS, X: ALL, S: ADMIN},
     "escalate": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
     "assign": {C: ALL, U: THEIRS, X: ALL, K: ALL},
-    "close_account": {C: ALL, X: ALL},
+    # Gausdal 2: a unit leader closes their own unit's forum when it cannot be followed up.
+    "close_account": {C: ALL, U: THEIRS, X: ALL},
     "decide_screening": {R: ALL},
     # The pack narrows who publishes (`roles.publishing`); an account's admins publish from it.
     "publish": {C: ALL, U: ADMIN, X: ADMIN, K: ADMIN, S: ADMIN},
