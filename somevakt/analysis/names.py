@@ -74,7 +74,8 @@ def _tag_name(text: str, start: int) -> bool:
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete|er|e)|\bmitt (?:navn|namn) er"
     r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna|\b(?:hilsen|helsing|mvh|vh|hilsing)"
-    r"|\bfra|\bfrå|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er)[\s,:]*$",
+    r"|(?:(?:^|\n)\s*|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+)(?:fra|frå)"
+    r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er)[\s,:]*$",
     re.IGNORECASE,
 )
 # ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last

@@ -136,6 +136,8 @@ def test_it_still_finds_a_name_beside_markup() -> None:
         "Mitt navn er Ola Nordmann, og dere er håpløse.",
         "Dere er håpløse.\n- Kari",
         "Skandale at dere ikke svarer. Mvh Kari Nordmann",
+        "Takk for svar.\nFra Kari",
+        "Dere er håpløse. Hilsen fra Ola",
         # places, buildings and other municipalities
         "Segalstad bru har vært stengt i tre uker, dette er en skandale.",
         "Aulestad kirke er pinlig dårlig vedlikeholdt.",
@@ -172,6 +174,7 @@ def test_it_still_names_a_third_party_beside_the_writer() -> None:
         ("Det er Kari i byggesak som har rotet det til.", "Kari"),
         ("- Espen har hatt en fantastisk utvikling, sier treneren.", "Espen"),
         ("Kari Eide på servicetorget lyver.", "Kari Eide"),
+        ("Jeg fikk beskjed fra Kari Hansen i byggesak, hun er en løgner.", "Kari Hansen"),
         ("FNs spesialutsending Kai Eide har fått sterk kritikk.", "Kai Eide"),
         # a place name that is also a surname is a person unless another place stands beside it
         ("Eide holdt søndag en pressekonferanse for å svare på beskyldningene.", "Eide"),
