@@ -100,12 +100,20 @@ class Watch:
     deleted: str | None = None
 
     def values(self, instance: Any) -> dict[str, Any]:
+        """The watched fields as the log shows them: a related row by its name."""
         found = {}
         for name in self.fields:
             field = instance._meta.get_field(name)
-            value = getattr(instance, field.attname)
-            found[name] = (SECRET if value else "") if name in self.secret else _plain(value)
+            raw = getattr(instance, field.attname)
+            found[name] = _plain(getattr(instance, name) if field.is_relation and raw is not None else raw)
         return found
+
+    def shown(self, values: dict[str, Any]) -> dict[str, Any]:
+        """`values` with every sealed secret replaced by the word that it is set."""
+        return {
+            name: ((SECRET if value else "") if name in self.secret else value)
+            for name, value in values.items()
+        }
 
 
 WATCHES: dict[type[models.Model], Watch] = {}
@@ -152,13 +160,13 @@ def _after_save(sender: type[models.Model], instance: Any, created: bool, **kwar
         action = watched.action if watched.created is None else watched.created
         if not action:
             return
-        before, after = {}, now
+        before, after = {}, watched.shown(now)
     else:
         changed = [name for name in watched.fields if old[name] != now[name]]
         if not changed:
             return
-        before = {name: old[name] for name in changed}
-        after = {name: now[name] for name in changed}
+        before = watched.shown({name: old[name] for name in changed})
+        after = watched.shown({name: now[name] for name in changed})
     record(
         action,
         municipality=watched.municipality(instance),
@@ -177,6 +185,6 @@ def _after_delete(sender: type[models.Model], instance: Any, **kwargs: Any) -> N
         action,
         municipality=watched.municipality(instance),
         subject=watched.subject(instance),
-        before=watched.values(instance),
+        before=watched.shown(watched.values(instance)),
         after={},
     )
