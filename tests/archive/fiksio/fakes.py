@@ -188,7 +188,10 @@ class FakeFiksIO(Server):
     def close(self) -> None:
         super().close()
         if self._publisher is not None and self._publisher.connection.is_open:
-            self._publisher.connection.close()
+            try:
+                self._publisher.connection.close()
+            except pika.exceptions.AMQPError:
+                pass  # the broker dropped an idle connection already (missed heartbeats)
 
     def add_account(self, account: FiksAccount) -> None:
         self.accounts[account.account_id] = account
