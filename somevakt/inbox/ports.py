@@ -141,6 +141,12 @@ class PlatformActions:
         platform id of the message sent."""
         raise NotImplementedError(f"{self.platform} cannot answer private messages")
 
+    def profile_text(self) -> str:
+        """The account's public information text as the platform shows it (a Facebook page's
+        about and description, an Instagram biography, a Mastodon account's note), for the
+        identity checks (registry.identity)."""
+        raise NotImplementedError(f"{self.platform} does not show a profile text to somevakt")
+
     def publish(self, post: OutgoingPost, progress: dict[str, Any]) -> Published:
         """Publish the municipality's own post on the account.
 

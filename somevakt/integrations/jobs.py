@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from somevakt.integrations.deliveries import drain, sweep_stored
+from somevakt.integrations.identity_checks import check_profiles
 from somevakt.integrations.mentions import fill_mention_texts
 from somevakt.integrations.outbound import sweep_stuck
 from somevakt.integrations.reconcile import reconcile_all
@@ -63,3 +64,10 @@ def purge_old_deliveries() -> None:
 def mention_texts() -> None:
     # Meta names the post a page was mentioned in, not always its words: read them.
     fill_mention_texts()
+
+
+@periodic("integrations.identity_checks", every=timedelta(hours=6))
+def identity_checks() -> None:
+    # Each account's profile text is read once a week (registry.identity.INTERVAL); a new
+    # account within six hours of becoming active.
+    check_profiles()

@@ -316,6 +316,17 @@ class PlanQuestion(_Strict):
 
 
 AccountCheck = Literal["chief_executive_admin"]
+# What an account's public information text must say (registry.identity).
+IdentityRequirement = Literal["names_municipality", "states_response_rules"]
+
+
+class IdentityRules(_Strict):
+    """The identity checks of every account: at activation and weekly, read from the platform
+    where it shows the text, else confirmed by a person (Hustadvika 2j, Gausdal
+    offisielle-kontoer-1, Båtsfjord 4.3)."""
+
+    requires: tuple[IdentityRequirement, ...] = Field(min_length=1)
+    clause: str
 
 
 class AccountRules(_Strict):
@@ -332,6 +343,7 @@ class AccountRules(_Strict):
     # What the accounts page checks on every account, with the clause that asks for it.
     checks: tuple[AccountCheck, ...] = ()
     checks_clause: str | None = None
+    identity: IdentityRules | None = None
 
     @field_validator("approved_by", "notified")
     @classmethod
@@ -355,6 +367,7 @@ class AccountRules(_Strict):
             *self.clauses,
             *(q.clause for q in self.plan if q.clause),
             *(c for c in (self.approval_clause, self.notified_clause, self.checks_clause) if c),
+            *([self.identity.clause] if self.identity else []),
         ]
 
 
@@ -592,6 +605,8 @@ __all__ = [
     "OUTGOING_ACTIONS",
     "WEEKDAYS",
     "AccountCheck",
+    "IdentityRequirement",
+    "IdentityRules",
     "AccountRules",
     "Answering",
     "Clause",

@@ -76,6 +76,13 @@ class Account(TenantOwned):
     # Who approved when it was not a person in the database, e.g. "cli:root".
     approved_by_label = models.CharField(_("approved by (system)"), max_length=150, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # The identity check of `info_text` (registry.identity): when, read from the platform or
+    # confirmed by a person, and by whom.
+    info_checked_at = models.DateTimeField(_("profile text checked"), null=True, blank=True)
+    info_checked_source = models.CharField(max_length=10, blank=True)
+    info_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # The yearly review (issue 13): is the account still needed, is its owner still right?
     reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
@@ -223,6 +230,7 @@ class AccountEventType(models.TextChoices):
     CLOSURE_ENDED = "closure_ended", _("Closure ended early")
     CLOSURE_CANCELLED = "closure_cancelled", _("Closure cancelled")
     REVIEWED = "reviewed", _("Yearly review")
+    IDENTITY_CHECKED = "identity_checked", _("Profile text checked")
 
 
 class AccountEvent(models.Model):

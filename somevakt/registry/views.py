@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from somevakt.registry import closures, lifecycle
+from somevakt.registry import closures, identity, lifecycle
 from somevakt.registry import review as yearly_review
 from somevakt.registry.forms import (
     ActivateForm,
@@ -90,7 +92,18 @@ def with_flags(accounts, request: HttpRequest) -> list[Account]:
     rows = list(accounts.select_related("plan", "municipality").prefetch_related("admins"))
     for account in rows:
         account.flags = [(key, lifecycle.FLAG_LABELS[key]) for key in lifecycle.flags(account, request.user)]
+        account.flags += identity_flags(account)
     return rows
+
+
+def identity_flags(account: Account) -> list[tuple[str, Any]]:
+    """The identity check's findings for the accounts page (registry.identity)."""
+    if account.state not in identity.CHECKED_STATES:
+        return []
+    found = [(key, identity.PROBLEM_LABELS[key]) for key in identity.current_problems(account)]
+    if identity.due(account) and account.info_checked_at is None:
+        found.append(("identity_unchecked", identity.UNCHECKED_LABEL))
+    return found
 
 
 @require_GET
@@ -165,6 +178,25 @@ def review(request: HttpRequest, municipality: Municipality, account_id: int) ->
     return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
 
 
+@require_POST
+@member_required(roles=CLOSERS)
+def confirm_identity(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    """A person confirms what the profile text says on the platform, where somevakt cannot read it."""
+    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
+    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    text = request.POST.get("info_text", "").strip()
+    if not text:
+        messages.error(request, _("Paste the profile text as it reads on the platform."))
+    else:
+        found = identity.record_check(account, text, identity.PERSON, request.user)
+        if found:
+            messages.warning(request, " ".join(str(identity.PROBLEM_LABELS[key]) + "." for key in found))
+        else:
+            messages.success(request, _("The profile text says what the guideline asks."))
+    return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
+
+
 def render_detail(
     request: HttpRequest,
     municipality: Municipality,
@@ -210,6 +242,8 @@ def render_detail(
             "closures": account.closures.order_by("-starts_at")[:20],
             "may_end_closures": closures.may_close(request.membership, account),  # type: ignore[attr-defined]
             "review_due": account.review_due(),
+            "identity_required": bool(identity.requirements(account)),
+            "identity_problems": [identity.PROBLEM_LABELS[k] for k in identity.current_problems(account)],
             "review_form": (review_form or ReviewForm())
             if closures.may_close(request.membership, account)  # type: ignore[attr-defined]
             and account.state in yearly_review.REVIEWED_STATES

@@ -56,9 +56,16 @@ def test_it_shows_how_each_clause_is_honoured_and_its_source_lines(member_client
     assert "veiledning" in in_self_check
     assert "ikke bygget ennå" not in in_self_check
     assert reverse("people:self_check", kwargs={"municipality": "provekommune"}) in in_self_check
-    not_built = _clause_html(page, "gausdal:strategi")
-    assert "veiledning" in not_built
-    assert "ikke bygget ennå" in not_built
+    # Shown on each person's page "The guideline for you" (people.onboarding): built.
+    on_onboarding = _clause_html(page, "gausdal:strategi")
+    assert "veiledning" in on_onboarding
+    assert "ikke bygget ennå" not in on_onboarding
+
+
+def test_it_says_plainly_what_is_not_built(outsider_client) -> None:
+    # Båtsfjord: breaches may have consequences under the staff regulations; nothing records them.
+    page = outsider_client.get(url("nabokommune")).content.decode()
+    assert "ikke bygget ennå" in _clause_html(page, "batsfjord:brudd")
 
 
 def _clause_html(page: str, clause_id: str) -> str:

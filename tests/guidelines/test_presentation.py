@@ -64,9 +64,13 @@ def test_it_marks_what_is_not_built_yet() -> None:
     assert (view.status_label, view.implemented, view.self_check) == ("veiledning", True, True)
     assert view.lines == "linje 17"
     assert view.sources == ["002_00f51f295dd3c1ab.txt, linje 17"]  # for administrators
-    # Guidance meant for onboarding, which is not built yet.
+    # Guidance shown on each person's page "The guideline for you" (people.onboarding).
     view = presentation.clause_view(pack.clause("gausdal:strategi"))
-    assert (view.status_label, view.implemented, view.self_check) == ("veiledning", False, False)
+    assert (view.status_label, view.implemented, view.self_check) == ("veiledning", True, False)
+    # Båtsfjord: nothing records a breach's consequences under the staff regulations.
+    batsfjord = load_pack("batsfjord")
+    assert presentation.status_counts(batsfjord)["not_built"] == 1
+    assert not presentation.clause_view(batsfjord.clause("batsfjord:brudd")).implemented
 
 
 def test_it_reports_guideline_files_absent_from_this_server(tmp_path, monkeypatch) -> None:

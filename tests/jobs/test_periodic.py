@@ -86,6 +86,7 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
         "inbox.follow_up",
         "inbox.reminders",
         "inbox.triage_sweep",
+        "integrations.identity_checks",
         "integrations.mention_texts",
         "integrations.poll_mastodon",
         "integrations.purge_deliveries",

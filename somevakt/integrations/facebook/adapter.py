@@ -344,6 +344,12 @@ class FacebookAdapter(Adapter):
         with self.client() as client:
             return text_of(client.get(object_id, fields="message").get("message"))
 
+    def profile_text(self) -> str:
+        """The page's `about` and `description` (Graph API page fields)."""
+        with self.client() as client:
+            page = client.get(self.external_id, fields="about,description")
+        return "\n\n".join(text_of(page.get(key)) for key in ("about", "description") if text_of(page.get(key)))
+
     def send_message(self, conversation_id: str, text: str) -> str:
         """A message in a Messenger conversation (`t_<psid>`), as a response to the person's own
         message; Meta refuses it more than 24 hours after their last one (a permanent error)."""

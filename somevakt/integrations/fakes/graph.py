@@ -74,6 +74,8 @@ class FakeGraph(FakeServer):
         self.feeds: dict[str, list[str]] = {}  # page id -> post ids, newest first
         self.media: dict[str, list[str]] = {}  # instagram account id -> media ids, newest first
         self.posts: dict[str, dict[str, Any]] = {}  # post or media id -> object
+        # page or Instagram account id -> its profile fields (about, description, biography)
+        self.profiles: dict[str, dict[str, str]] = {}
         self.comments: dict[str, dict[str, Any]] = {}
         self.instagram_comments: set[str] = set()
         self.visitor_posts: dict[str, list[str]] = {}  # page id -> visitors' post ids, newest first
@@ -257,6 +259,10 @@ class FakeGraph(FakeServer):
 
     def _get_node(self, node: str, request: Request) -> Response:
         """An object by id (`GET /{id}?fields=...`): a post or a comment, with the fields it has."""
+        if node in self.profiles:
+            wanted = (request.param("fields") or "").split(",")
+            profile = self.profiles[node]
+            return Response(200, {"id": node, **{k: profile[k] for k in wanted if k in profile}})
         found = self.posts.get(node) or self.comments.get(node)
         if found is None or found.get("deleted"):
             return self._unknown(node)

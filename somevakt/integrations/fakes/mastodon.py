@@ -36,6 +36,7 @@ def account(account_id: str, username: str, display_name: str, domain: str = "")
         "followers_count": 1,
         "following_count": 1,
         "statuses_count": 1,
+        "note": "",
     }
 
 
@@ -128,6 +129,8 @@ class FakeMastodon(FakeServer):
         path = request.path.rstrip("/")
         if request.method == "GET" and path == "/api/v1/notifications":
             return self._notifications(request)
+        if request.method == "GET" and path == "/api/v1/accounts/verify_credentials":
+            return Response(200, self.own)
         if request.method == "GET" and path.startswith("/api/v1/statuses/"):
             status = self.statuses.get(path.rsplit("/", 1)[1])
             return Response(200, status) if status else Response(404, {"error": "Record not found"})

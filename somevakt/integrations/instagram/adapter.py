@@ -49,6 +49,11 @@ class InstagramAdapter(Adapter):
     def client(self) -> GraphClient:
         return GraphClient(self.credentials.token, base_url=self.credentials.base_url or None)
 
+    def profile_text(self) -> str:
+        """The account's `biography` (Instagram Graph API user field)."""
+        with self.client() as client:
+            return text_of(client.get(self.external_id, fields="biography").get("biography"))
+
     def parse(self, payload: dict[str, Any]) -> list[InboundComment]:
         """Comments and mentions (`changes`) and direct messages (`messaging`) in one delivery;
         what is not for the inbox is noted in `self.unhandled` when we do not know it."""

@@ -69,6 +69,12 @@ class MastodonAdapter(Adapter):
             raw=notification,
         )
 
+    def profile_text(self) -> str:
+        """The account's `note` (its bio, HTML in Mastodon's API), as plain text."""
+        with self.client() as client:
+            note = str(client.own_account().get("note") or "")
+        return html_to_text(note)
+
     def reply(self, platform_id: str, text: str) -> str:
         with self.client() as client:
             original = client.status(platform_id)

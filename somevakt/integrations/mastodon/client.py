@@ -66,6 +66,10 @@ class MastodonClient:
                 break
         return sorted(found.values(), key=lambda n: id_order(str(n["id"])))
 
+    def own_account(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._send("GET", "/api/v1/accounts/verify_credentials")
+        return result
+
     def status(self, status_id: str) -> dict[str, Any]:
         result: dict[str, Any] = self._send("GET", f"/api/v1/statuses/{status_id}")
         return result
