@@ -20,4 +20,6 @@ def test_it_answers_with_a_text_for_replies_thanks_and_referrals() -> None:
         "reply": "replied",
         "refer_formal": "referred_formal",
         "refer_political": "referred_political",
+        # Correcting a factual error (Rømskog, Gausdal 6) is a reply of its own kind.
+        "correction": "replied",
     }
