@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -28,12 +29,14 @@ from somevakt.inbox.events import NewEvent, locked_statuses, record_many
 from somevakt.inbox.hashing import text_hash
 from somevakt.inbox.models import Item, ItemStatus
 from somevakt.policy.decision import Decision
-from somevakt.policy.engine import MAX_TEXT_CHARS, decide, evaluate, evaluate_many
+from somevakt.policy.engine import MAX_TEXT_CHARS, PolicyContext, decide, evaluate, evaluate_many
 from somevakt.policy.schema import Pack
 from somevakt.policy.worktime import WorkCalendar
 
 log = logging.getLogger(__name__)
 
+# A word: two letters or more.
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # An item still untriaged this long after it was stored has lost its task (a crash between
 # storing and enqueueing, or a worker killed mid-task): the sweep triages it.
 SWEEP_AFTER = dt.timedelta(seconds=30)
@@ -42,11 +45,19 @@ SWEEP_AFTER = dt.timedelta(seconds=30)
 BATCH_SIZE = 64
 
 
-def decision_for(text: str, pack: Pack) -> Decision:
+def addressed_to_us(item: Item) -> bool:
+    """Whether the item is written to the municipality in words: anything but a reply to another
+    commenter's comment, and more than an emoji or a name tagged (Gausdal 5, Rømskog: neutral
+    comments addressed to us are answered)."""
+    return item.parent_id is None and len(_WORD.findall(item.text)) >= 2
+
+
+def decision_for(text: str, pack: Pack, addressed: bool = False) -> Decision:
+    context = PolicyContext(addressed_to_us=addressed)
     if not text.strip():
         # A photo or sticker without words: nothing for the analysers, the pack's default applies.
-        return decide([], "comment", pack, text_length=len(text))
-    return evaluate(text[:MAX_TEXT_CHARS], "comment", pack)
+        return decide([], "comment", pack, context, text_length=len(text))
+    return evaluate(text[:MAX_TEXT_CHARS], "comment", pack, context)
 
 
 def is_current(status: ItemStatus, text: str, revision: str) -> bool:
@@ -67,12 +78,21 @@ class Decided:
     pack: Pack
 
 
-def decisions_for(texts: list[str], pack: Pack) -> list[Decision]:
+def decisions_for(texts: list[str], pack: Pack, addressed: list[bool] | None = None) -> list[Decision]:
     """`decision_for` of each text, the language models batched over all of them."""
+    addressed = addressed if addressed is not None else [False] * len(texts)
     worded = [i for i, text in enumerate(texts) if text.strip()]
-    batch = evaluate_many([texts[i][:MAX_TEXT_CHARS] for i in worded], "comment", pack)
+    batch = evaluate_many(
+        [texts[i][:MAX_TEXT_CHARS] for i in worded],
+        "comment",
+        pack,
+        contexts=[PolicyContext(addressed_to_us=addressed[i]) for i in worded],
+    )
     decisions = {i: decision for i, decision in zip(worded, batch, strict=True)}
-    return [decisions[i] if i in decisions else decision_for(text, pack) for i, text in enumerate(texts)]
+    return [
+        decisions[i] if i in decisions else decision_for(text, pack, addressed[i])
+        for i, text in enumerate(texts)
+    ]
 
 
 def triage_many(items: Iterable[Item], *, actor_label: str = "worker") -> int:
@@ -107,7 +127,7 @@ def triage(item: Item, *, actor_label: str = "worker") -> bool:
 def _decide(group: list[Item], pack: Pack) -> list[Decided]:
     texts = [item.text for item in group]
     try:
-        decisions = decisions_for(texts, pack)
+        decisions = decisions_for(texts, pack, [addressed_to_us(item) for item in group])
     except Exception:
         if len(group) == 1:
             log.exception("inbox: triage of item %s failed; the sweep tries again", group[0].pk)

@@ -18,6 +18,9 @@ CONTEXT_CODES: tuple[str, ...] = (
     "post.account_closed",
     "post.consent_missing",
     "post.website_first",
+    # A comment with nothing else to say, written to the municipality rather than to another
+    # commenter (Gausdal 5, Rømskog: neutral comments addressed to us are answered too).
+    "intent.addressed",
 )
 
 ACTIONS: tuple[str, ...] = INBOUND_ACTIONS + OUTGOING_ACTIONS

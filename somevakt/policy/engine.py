@@ -50,6 +50,9 @@ class PolicyContext:
     media_shows_people: bool = False
     consent_recorded: bool = False
     published_on_website: bool | None = None
+    # The comment is written to the municipality (on its own post, in its inbox), not a reply to
+    # another commenter.
+    addressed_to_us: bool = False
 
 
 def check_input(text: object, kind: str) -> str:
@@ -62,6 +65,10 @@ def check_input(text: object, kind: str) -> str:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"the text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}")
     return text
+
+
+# Findings that make a comment more than neutral (`intent.addressed` is for the rest).
+SAYS_SOMETHING = ("intent.", "tone.", "abuse.")
 
 
 def context_findings(kind: str, context: PolicyContext, length: int) -> list[Finding]:
@@ -119,6 +126,13 @@ def decide(
     found = [f for f in findings if _relevant(f, pack)]
     present = {f.code for f in found}
     found += [f for f in context_findings(kind, context, length) if f.code not in present]
+    if (
+        kind == "comment"
+        and context.addressed_to_us
+        and not any(f.code.startswith(SAYS_SOMETHING) for f in found)
+    ):
+        # Neutral: nothing asked, praised, criticised or attacked; only being addressed is left.
+        found.append(Finding("intent.addressed", 0, length, "info"))
     codes = {f.code for f in found}
     fired = _fired_rules(pack, kind, codes, context)
 
@@ -275,18 +289,25 @@ def evaluate(text: str, kind: str, pack: Pack, context: PolicyContext | None = N
 
 
 def evaluate_many(
-    texts: Sequence[str], kind: str, pack: Pack, context: PolicyContext | None = None
+    texts: Sequence[str],
+    kind: str,
+    pack: Pack,
+    context: PolicyContext | None = None,
+    *,
+    contexts: Sequence[PolicyContext | None] | None = None,
 ) -> list[Decision]:
     """`evaluate` for each text, the language models batched over all of them.
 
     The decisions are those `evaluate` gives one by one; every text is checked first, so a
-    bad one raises InputError before any work is done.
+    bad one raises InputError before any work is done. `contexts` gives each text its own.
     """
     for text in texts:
         check_input(text, kind)
+    each = list(contexts) if contexts is not None else [context] * len(texts)
     results = analyse_many(texts, kind, analysis_context(pack, kind))
     return [
-        _decide_on(text, result, kind, pack, context) for text, result in zip(texts, results, strict=True)
+        _decide_on(text, result, kind, pack, own)
+        for text, result, own in zip(texts, results, each, strict=True)
     ]
 
 

@@ -39,6 +39,7 @@ CODE_LABELS: dict[str, str] = {
     "intent.case_request": gettext_noop("Needs case processing"),
     "intent.political": gettext_noop("Political matter"),
     "intent.crisis": gettext_noop("Possible crisis"),
+    "intent.addressed": gettext_noop("Addressed to the municipality"),
     "tone.praise": gettext_noop("Praise"),
     "tone.negative": gettext_noop("Negative"),
     "tone.sarcasm": gettext_noop("Sarcasm"),
