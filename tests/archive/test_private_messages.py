@@ -3,6 +3,8 @@ writer's own, and never shown in the public journal, screened or not."""
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from somevakt.archive.models import JournalEntry
 from somevakt.archive.services import decide_screening
 
@@ -15,6 +17,7 @@ def test_a_private_message_about_the_writers_own_case_is_proposed_screened(make_
         "Jeg vil klage på vedtaket om hjemmetjenester.",
         "intent.case_request",
         channel="message",
+        received_at=timezone.now(),
     )
     comment = make_item("111222333_5_1", "Jeg vil klage på vedtaket om brøyting.", "intent.case_request")
     refer(message, owner)
@@ -32,6 +35,7 @@ def test_the_public_journal_never_shows_a_private_messages_words(
         "Hei, lurer på når søknaden min om parkeringstillatelse blir behandlet.",
         "intent.case_request",
         channel="message",
+        received_at=timezone.now(),
     )
     refer(message, owner)
     entry = JournalEntry.objects.get(item=message, reason="refer_formal")
