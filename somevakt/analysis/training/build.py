@@ -244,7 +244,8 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
         chosen = [
             i for i, (_, labels) in enumerate(items) if labels is not None or label in comments.ABUSE_LABELS
         ]
-        scores = [judgement(docs[i], str(model)).scores[label] for i in chosen]  # type: ignore[union-attr]
+        # a text with no word in it is not judged (the rules alone decide it): it scores nothing
+        scores = [_score(judgement(docs[i], str(model)), label) for i in chosen]
         truth = [label in (items[i][1] or ()) for i in chosen]
         rule = [label in ruled[i] for i in chosen]
         weight = 2.0 if label in RECALL_FIRST else 1.0
@@ -257,6 +258,10 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
             # wrong, whatever dev's few rule matches suggest (a crisis rule vetoed is a crisis missed).
             with_rule[label] = min(with_rule[label], alone[label] * FLOOR_SHARE)
     return {"thresholds": alone, "rule_thresholds": with_rule}
+
+
+def _score(judged: Any, label: str) -> float:
+    return 0.0 if judged is None else float(judged.scores.get(label, 0.0))
 
 
 # A missed threat, group hate or crisis costs far more than a second look at a false alarm.
