@@ -34,7 +34,7 @@ from somevakt.inbox.labels import (
     STATE_LABELS,
     action_label,
 )
-from somevakt.inbox.models import Item, ItemEvent
+from somevakt.inbox.models import Item, ItemEvent, ItemKind
 from somevakt.inbox.ports import OPERATIONS
 from somevakt.policy.engine import MAX_TEXT_CHARS
 from somevakt.policy.labels import code_label
@@ -135,19 +135,36 @@ def _item(request: HttpRequest, item_id: int) -> Item:
     )
 
 
-def _thread(item: Item) -> list[Item]:
+# A conversation shows its latest messages around the one opened, however long it is.
+CONVERSATION_SHOWN = 50
+
+
+def _thread(item: Item) -> tuple[list[Item], int]:
+    """The item's thread, and how many of its earlier messages are not shown. A private
+    conversation is its messages (issue 16): the latest CONVERSATION_SHOWN, and always the one
+    opened; a comment's thread is its root post or comment and two levels of replies."""
+    if item.kind == ItemKind.MESSAGE and item.post_id:
+        conversation = Item.objects.filter(
+            account_id=item.account_id, kind=ItemKind.MESSAGE, post_id=item.post_id
+        )
+        latest = list(
+            conversation.select_related("status").order_by("-received_at", "-id")[:CONVERSATION_SHOWN]
+        )
+        if item.pk not in {m.pk for m in latest}:
+            latest[-1:] = [item]
+        earlier = conversation.count() - len(latest)
+        return sorted(latest, key=lambda m: (m.received_at, m.pk)), max(earlier, 0)
     root = item
     for _step in range(20):  # a thread is never this deep; a loop in bad data must not hang us
         if root.parent_id is None:
             break
         root = root.parent
-    from django.db.models import Q
-
-    return list(
+    replies = (
         Item.objects.filter(Q(pk=root.pk) | Q(parent=root) | Q(parent__parent=root))
         .select_related("status")
         .order_by("received_at", "id")[:100]
     )
+    return list(replies), 0
 
 
 def _decision(item: Item) -> dict[str, Any]:
@@ -274,6 +291,7 @@ def _render_item(
     undoable = services.undoable(item)
     found = what_was_found(item.text, findings)
     platform = _on_platform(request, item)
+    thread, thread_earlier = _thread(item)
     history = _history(item, pack)
     by_event = {a["state"].event.pk: a["state"] for a in platform["on_platform"]}
     for entry in history:
@@ -292,7 +310,8 @@ def _render_item(
             "found_in_text": [f for f in found if not f.whole],
             "found_whole": [f for f in found if f.whole],
             "decision": decision,
-            "thread": [(t, without_national_ids(t.text[:THREAD_CHARS])) for t in _thread(item)],
+            "thread": [(t, without_national_ids(t.text[:THREAD_CHARS])) for t in thread],
+            "thread_earlier": thread_earlier,
             "history": history,
             "overdue": status.open_work and status.due is not None and status.due < timezone.now(),
             "answers": answers,
