@@ -332,4 +332,4 @@ def test_the_deliveries_page_counts_what_was_not_for_the_inbox(account) -> None:
     page = operator.get("/admin/integrations/delivery/", follow=True).content.decode()
     assert "field &#x27;leadgen&#x27; ×3" in page and "feed item &#x27;fundraiser&#x27; ×1" in page
     only = operator.get("/admin/integrations/delivery/?unhandled=yes").content.decode()
-    assert only.count("<td class=\"field-error\">not for the inbox") == 2
+    assert only.count('<td class="field-error">not for the inbox') == 2

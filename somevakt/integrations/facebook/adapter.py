@@ -348,7 +348,8 @@ class FacebookAdapter(Adapter):
         """The page's `about` and `description` (Graph API page fields)."""
         with self.client() as client:
             page = client.get(self.external_id, fields="about,description")
-        return "\n\n".join(text_of(page.get(key)) for key in ("about", "description") if text_of(page.get(key)))
+        parts = (text_of(page.get(key)) for key in ("about", "description"))
+        return "\n\n".join(part for part in parts if part)
 
     def send_message(self, conversation_id: str, text: str) -> str:
         """A message in a Messenger conversation (`t_<psid>`), as a response to the person's own
