@@ -10,23 +10,18 @@ in that language with `--json` and `--jsonl` too; the rest of the JSON is the sa
 `block` and `delete` included, exits 0; a user's mistake exits 2 with one line on stderr. With
 `--jsonl` a malformed line is reported on stdout as `{"line", "id", "error"}`, the run goes on,
 and the exit code is 2 at the end. The lines are read as they come and decided in batches
-(`evaluate_many`), with the decisions `evaluate` gives one by one, in the order of the input; on
-Linux with a second CPU, every other batch is decided by a forked copy of the process.
+(`evaluate_many`), with the decisions `evaluate` gives one by one, in the order of the input.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 import os
 import select
 import sys
 import unicodedata
-from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
@@ -74,11 +69,6 @@ SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM
 
 # What a terminal obeys instead of showing: C0 and C1 controls, line and paragraph separators.
 _HIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
-
-# With a second CPU, `--jsonl` decides every other batch in one forked copy of itself (made after
-# the first batch, so it shares the loaded models), while it decides the next one: the models take
-# nearly all the time, and one process uses one core.
-EXTRA_WORKERS = 1
 
 # PolicyContext fields a JSONL line may set under "context".
 _CONTEXT_FIELDS = {f.name: f.type for f in dataclasses.fields(PolicyContext)}
@@ -174,30 +164,24 @@ def run_jsonl(
     bad: list[int] = []
     pending: list[_Item | dict[str, Any]] = []
     chars = 0
-    batches = _Batches(pack, language)
-    try:
-        for line in _read_lines(stream, MAX_LINE_BYTES):
-            if line is None:  # nothing more at hand: answer what we have before waiting for more
-                batches.decide(pending)
-                batches.flush()
-                pending, chars = [], 0
-                continue
-            number, raw = line
-            if raw is not None and not raw.strip():
-                continue
-            slot = _parse_line(number, raw, default_kind, context)
-            if isinstance(slot, dict):
-                bad.append(number)
-            else:
-                chars += len(slot.text)
-            pending.append(slot)
-            if len(pending) >= BATCH_LINES or chars >= BATCH_CHARS:
-                batches.decide(pending)
-                pending, chars = [], 0
-        batches.decide(pending)
-        batches.flush()
-    finally:
-        batches.close()
+    for line in _read_lines(stream, MAX_LINE_BYTES):
+        if line is None:  # nothing more at hand: answer what we have before waiting for more
+            _decide_and_emit(pending, pack, language)
+            pending, chars = [], 0
+            continue
+        number, raw = line
+        if raw is not None and not raw.strip():
+            continue
+        slot = _parse_line(number, raw, default_kind, context)
+        if isinstance(slot, dict):
+            bad.append(number)
+        else:
+            chars += len(slot.text)
+        pending.append(slot)
+        if len(pending) >= BATCH_LINES or chars >= BATCH_CHARS:
+            _decide_and_emit(pending, pack, language)
+            pending, chars = [], 0
+    _decide_and_emit(pending, pack, language)
     if bad:
         shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
         print(f"{PROG}: {len(bad)} malformed line(s): {shown}", file=sys.stderr)
@@ -252,67 +236,8 @@ def _load_json(raw: bytes, number: int) -> Any:
         raise InputError(f"not valid JSON: {exc}") from None
 
 
-class _Batches:
-    """Decides batches of slots and prints their lines in the order the batches came.
-
-    The first batch is decided here (it loads the models). With a second CPU, a copy of this
-    process is then forked (it shares the loaded models) and decides every other batch while
-    this one decides the next; a batch's lines are printed once every batch before it is."""
-
-    def __init__(self, pack: Pack, language: str) -> None:
-        self.pack, self.language = pack, language
-        self.decided = 0
-        self.pool: ProcessPoolExecutor | None = None
-        self.waiting: deque[Future[list[str]] | list[str]] = deque()
-
-    def decide(self, slots: Sequence[_Item | dict[str, Any]]) -> None:
-        if not slots:
-            return
-        self.decided += 1
-        pool = self._pool() if self.decided % 2 == 0 else None
-        if pool is not None:
-            try:
-                self.waiting.append(pool.submit(_decide_lines, list(slots), self.pack, self.language))
-                return
-            except (BrokenProcessPool, RuntimeError):
-                self.pool = None
-        lines = _decide_lines(slots, self.pack, self.language)
-        self.waiting.append(lines)
-        # print what is done; a batch in the other process is printed when the next one is done
-        while self.waiting and (isinstance(self.waiting[0], list) or len(self.waiting) > 1):
-            self._print_first()
-
-    def flush(self) -> None:
-        while self.waiting:
-            self._print_first()
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
-
-    def _print_first(self) -> None:
-        first = self.waiting.popleft()
-        lines = first if isinstance(first, list) else first.result()
-        out = sys.stdout
-        out.write("".join(lines))
-        out.flush()
-
-    def _pool(self) -> ProcessPoolExecutor | None:
-        if self.pool is None and EXTRA_WORKERS and _cpus() > 1 and sys.platform.startswith("linux"):
-            self.pool = ProcessPoolExecutor(EXTRA_WORKERS, mp_context=multiprocessing.get_context("fork"))
-        return self.pool
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _decide_lines(slots: Sequence[_Item | dict[str, Any]], pack: Pack, language: str) -> list[str]:
-    """Decide the items among `slots`, one batch per kind and context: every slot's line, in order."""
+def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack, language: str) -> None:
+    """Decide the items among `slots`, one batch per kind and context, and print every slot in order."""
     groups: dict[tuple[str, PolicyContext], list[int]] = {}
     for index, slot in enumerate(slots):
         if isinstance(slot, _Item):
@@ -321,11 +246,11 @@ def _decide_lines(slots: Sequence[_Item | dict[str, Any]], pack: Pack, language:
     for (kind, context), indices in groups.items():
         texts = [cast(_Item, slots[i]).text for i in indices]
         decided.update(zip(indices, evaluate_many(texts, kind, pack, context), strict=True))
-    lines = []
+    out = sys.stdout
     for index, slot in enumerate(slots):
         obj = slot if isinstance(slot, dict) else {"id": slot.id, **decided[index].to_dict(language)}
-        lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
-    return lines
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
 
 
 def _read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None] | None]:

@@ -414,26 +414,3 @@ def test_it_quotes_the_masked_words_and_gives_the_json_reasons_in_the_language_a
         "clauses",
         "reasons",
     }
-
-
-@analysers_ready
-def test_it_decides_every_other_batch_in_a_forked_copy_with_the_same_lines(monkeypatch, capsys):
-    raw = [x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in JSONL_MIX]
-    stdin = "\n".join(raw).encode()
-    monkeypatch.setattr(check, "BATCH_LINES", 2)
-    monkeypatch.setattr(check, "EXTRA_WORKERS", 0)
-    _, alone, _ = run_main(["--policy", "gausdal", "--jsonl"], stdin, monkeypatch, capsys)
-    pools = []
-    real = check.ProcessPoolExecutor
-
-    def counted(*args, **kwargs):
-        pools.append(real(*args, **kwargs))
-        return pools[-1]
-
-    monkeypatch.setattr(check, "EXTRA_WORKERS", 1)
-    monkeypatch.setattr(check, "_cpus", lambda: 2)
-    monkeypatch.setattr(check, "ProcessPoolExecutor", counted)
-    code, forked, err = run_main(["--policy", "gausdal", "--jsonl"], stdin, monkeypatch, capsys)
-    assert code == 2, err
-    assert len(pools) == 1
-    assert forked == alone
