@@ -115,14 +115,21 @@ def detail(request: HttpRequest, municipality: Municipality, account_id: int) ->
     return render_detail(request, municipality, account)
 
 
-@require_POST
-@member_required(roles=CLOSERS)
-def add_closure(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+def _in_their_care(request: HttpRequest, account_id: int) -> Account:
+    """The account, if the person may close it (and so review it and confirm its profile text):
+    the role table's `close_account` (registry.closures.may_close); 403 otherwise."""
     account = get_or_404(
         Account.objects.select_related("unit", "responsible", "approved_by"), request, pk=account_id
     )
     if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
         raise PermissionDenied
+    return account
+
+
+@require_POST
+@member_required(roles=CLOSERS)
+def add_closure(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
+    account = _in_their_care(request, account_id)
     form = ClosureForm(request.POST)
     if not form.is_valid():
         return render_detail(request, municipality, account, form)
@@ -139,10 +146,8 @@ def add_closure(request: HttpRequest, municipality: Municipality, account_id: in
 def end_closure(
     request: HttpRequest, municipality: Municipality, account_id: int, closure_id: int
 ) -> HttpResponse:
-    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
+    account = _in_their_care(request, account_id)
     closure = get_object_or_404(Closure, pk=closure_id, account=account)
-    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
-        raise PermissionDenied
     try:
         kind = closures.end_closure(closure, request.user)
     except closures.ClosureRefused as refused:
@@ -161,9 +166,7 @@ def end_closure(
 @member_required(roles=CLOSERS)
 def review(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
     """The yearly review, by those who may close the account (they answer for its follow-up)."""
-    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
-    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
-        raise PermissionDenied
+    account = _in_their_care(request, account_id)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return render_detail(request, municipality, account, review_form=form, status=400)
@@ -182,9 +185,7 @@ def review(request: HttpRequest, municipality: Municipality, account_id: int) ->
 @member_required(roles=CLOSERS)
 def confirm_identity(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
     """A person confirms what the profile text says on the platform, where somevakt cannot read it."""
-    account = get_or_404(Account.objects.select_related("unit"), request, pk=account_id)
-    if not closures.may_close(request.membership, account):  # type: ignore[attr-defined]
-        raise PermissionDenied
+    account = _in_their_care(request, account_id)
     text = request.POST.get("info_text", "").strip()
     if not text:
         messages.error(request, _("Paste the profile text as it reads on the platform."))
