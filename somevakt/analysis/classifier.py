@@ -154,7 +154,7 @@ def carrying_spans(doc: Document, labels: Sequence[str], model: str = MODEL) -> 
     pieces = [
         (i, min(i + size, n))
         for size in CARRIER_WORDS
-        for i in range(0, max(n - size, 0) + 1, max(1, size // 3))
+        for i in range(0, max(n - size, 0) + 1, (size + 1) // 2)
     ]
     # a piece is left out of the rest of the text, so the rest must keep a word
     pieces = [p for p in dict.fromkeys(pieces) if p[1] - p[0] < n]
