@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from somevakt.analysis.base import Finding
 from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS
 from somevakt.people.marking import is_inline, marked
-from somevakt.policy.engine import MAX_TEXT_CHARS, InputError, evaluate
+from somevakt.policy.engine import MAX_TEXT_CHARS, InputError, PolicyContext, evaluate
 from somevakt.policy.labels import code_label
 from somevakt.policy.schema import Clause, Pack
 from somevakt.tenants.models import Membership
@@ -65,8 +65,9 @@ class Result:
     found: tuple[Found, ...] = ()
 
 
-def check(text: str, kind: str, pack: Pack) -> Result | None:
-    """The verdict on `text`, or None for an empty text (nothing to say yet)."""
+def check(text: str, kind: str, pack: Pack, context: PolicyContext | None = None) -> Result | None:
+    """The verdict on `text` in its `context` (a picture of people, their consent), or None for
+    an empty text (nothing to say yet)."""
     if not text.strip():
         return None
     if len(text) > MAX_TEXT_CHARS:
@@ -74,7 +75,7 @@ def check(text: str, kind: str, pack: Pack) -> Result | None:
             error=_("The text is too long to check (at most %(n)s characters).") % {"n": MAX_TEXT_CHARS}
         )
     try:
-        decision = evaluate(text, kind, pack)
+        decision = evaluate(text, kind, pack, context)
     except InputError as exc:
         return Result(error=str(exc))
     ok = decision.action == "ok"

@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from somevakt.people import attestations, onboarding, selfcheck
-from somevakt.policy.engine import MAX_TEXT_CHARS
+from somevakt.policy.engine import MAX_TEXT_CHARS, PolicyContext
 from somevakt.policy.labels import topic_label
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.policy.schema import Pack
@@ -160,8 +160,14 @@ def self_check(request: HttpRequest, municipality: Municipality) -> HttpResponse
     if kind not in allowed:
         raise PermissionDenied
     text = request.POST.get("text", "") if request.method == "POST" else ""
-    result = selfcheck.check(text, kind, pack)
+    # What the words cannot say: a picture that shows people, and whether they consented.
+    shows_people = request.POST.get("shows_people") == "1"
+    consent = request.POST.get("consent") == "1"
+    situation = PolicyContext(media_shows_people=shows_people, consent_recorded=consent)
+    result = selfcheck.check(text, kind, pack, situation)
     context = {
+        "shows_people": shows_people,
+        "consent": consent,
         "municipality": municipality,
         "pack": pack,
         "kind": kind,

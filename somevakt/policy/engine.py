@@ -79,7 +79,8 @@ def context_findings(kind: str, context: PolicyContext, length: int) -> list[Fin
         out.append(Finding("post.crisis_lock", 0, length, "high"))
     if outgoing_public and context.account_closed:
         out.append(Finding("post.account_closed", 0, length, "high"))
-    if kind == "post" and context.media_shows_people and not context.consent_recorded:
+    # A private post too: an employee's picture of pupils, colleagues or patients (Rømskog 9).
+    if kind in {"post", "private"} and context.media_shows_people and not context.consent_recorded:
         out.append(Finding("post.consent_missing", 0, length, "high"))
     if kind == "post" and context.published_on_website is False:
         out.append(Finding("post.website_first", 0, length, "warn"))

@@ -110,3 +110,27 @@ def test_it_speaks_nynorsk_and_english_with_the_guidelines_own_words(member_clie
         assert reason in page and checklist in page
         assert "Profilen eller innlegget bruker jobbens" not in page  # the bokmål reason
         assert "Husk at du er ansatt" not in page  # the bokmål checklist
+
+
+def test_it_asks_about_the_picture_and_holds_one_of_people_without_their_consent(
+    member_client, municipality
+) -> None:
+    # Rømskog 9: no photos of pupils, colleagues or patients without permission, privately too.
+    municipality.policy_pack = "romskog"
+    municipality.save()
+    text = {"kind": "private", "text": "Fin dag på tur med klassen!"}
+    page = member_client.get(url()).content.decode()
+    assert 'name="shows_people"' in page and 'name="consent"' in page
+    held = member_client.post(url(), {**text, "shows_people": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'data-verdict="block"' in held and "#romskog:ansatte-9" in held
+    consented = {**text, "shows_people": "1", "consent": "1"}
+    assert (
+        'data-verdict="ok"' in member_client.post(url(), consented, HTTP_HX_REQUEST="true").content.decode()
+    )
+    # The same picture under Gausdal, whose guideline says nothing of it for private posts.
+    municipality.policy_pack = "gausdal"
+    municipality.save()
+    gausdal = member_client.post(
+        url(), {**text, "shows_people": "1"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert 'data-verdict="block"' not in gausdal
