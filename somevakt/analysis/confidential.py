@@ -189,7 +189,10 @@ class ConfidentialAnalyser:
     def analyse(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
-        matters.extend(_deaths_in_care(low))
+        deaths = _deaths_in_care(low)
+        if deaths:  # a place of care inside a death in care is that matter, not a second one
+            matters = [m for m in matters if not any(d[0] <= m[0] and m[1] <= d[1] for d in deaths)]
+            matters.extend(deaths)
         if not matters:
             return []
         matters.sort()

@@ -141,3 +141,10 @@ def test_a_reply_about_how_things_work_is_not(text: str) -> None:
 def test_a_citizen_writing_about_their_own_application_is_not_read_as_a_reply() -> None:
     # "your application" addresses someone only in the municipality's own texts
     assert found_in("comment", "Søknaden din om sosialhjelp er under behandling, sier de.") == []
+
+
+def test_a_death_in_care_is_named_once() -> None:
+    (finding,) = ConfidentialAnalyser().analyse(
+        Document("En av beboerne døde på sykehjemmet i natt.", "private")
+    )
+    assert finding.text == "døde på sykehjemmet"
