@@ -32,7 +32,7 @@ from somevakt.registry.models import (
     AccountState,
     PlanDecision,
 )
-from somevakt.registry.services import Actor, add_account
+from somevakt.registry.services import AccountTaken, Actor, add_account
 from somevakt.tenants import audit
 from somevakt.tenants.models import AuditAction, Membership
 from somevakt.tenants.roles import Role
@@ -502,9 +502,12 @@ def create_planned(
             raise NotAllowed(
                 _("Only %(roles)s may write an account's plan.") % {"roles": role_names(PLANNERS)}
             )
-    account, created = add_account(
-        municipality, platform, external_id, name, approver=actor, state=AccountState.PLANNED, **fields
-    )
+    try:
+        account, created = add_account(
+            municipality, platform, external_id, name, approver=actor, state=AccountState.PLANNED, **fields
+        )
+    except AccountTaken as taken:
+        raise Refused(str(taken)) from None
     if not created:
         raise Refused(
             _("%(platform)s %(id)s is already registered (account %(pk)s).")

@@ -107,7 +107,17 @@ class Account(TenantOwned):
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "platform", "external_id"], name="account_unique_per_platform_id"
-            )
+            ),
+            # One page or account on a platform belongs to one municipality (issue 17): two would
+            # both read its comments. A retired account lets it be registered again elsewhere.
+            models.UniqueConstraint(
+                fields=["platform", "external_id"],
+                condition=~models.Q(state="retired"),
+                name="account_one_municipality_per_platform_id",
+                violation_error_message=_(
+                    "This platform account is already an official account of another municipality."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["platform", "external_id"], name="account_platform_id_idx")]
         verbose_name = _("official account")

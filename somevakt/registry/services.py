@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from somevakt.registry.models import Account, AccountEvent, AccountEventType, AccountState, Platform
 from somevakt.tenants.models import Municipality
@@ -28,6 +29,26 @@ class Actor:
 
 # Who approved an account that was created approved (the demo, tests, `account add --approved-by`).
 Approver = Actor
+
+
+class AccountTaken(ValueError):
+    """The platform account is another municipality's (said without naming it)."""
+
+
+def _taken_elsewhere(municipality: Municipality, platform: str, external_id: str) -> None:
+    elsewhere = (
+        Account.objects.filter(platform=platform, external_id=external_id)
+        .exclude(municipality=municipality)
+        .exclude(state=AccountState.RETIRED)
+    )
+    if elsewhere.exists():
+        raise AccountTaken(
+            _(
+                "%(platform)s %(id)s is already an official account of another municipality: one "
+                "platform account belongs to one municipality."
+            )
+            % {"platform": Platform(platform).label, "id": external_id}
+        )
 
 
 def add_account(
@@ -57,6 +78,7 @@ def add_account(
     ).first()
     if existing is not None:
         return existing, False
+    _taken_elsewhere(municipality, platform, external_id)
     approved = state in (AccountState.APPROVED, AccountState.ACTIVE)
     try:
         with transaction.atomic():
@@ -79,7 +101,8 @@ def add_account(
                 to_state=state,
             )
     except IntegrityError:
-        # Someone else added it at the same moment.
+        # Someone else added it at the same moment: here, or in another municipality.
+        _taken_elsewhere(municipality, platform, external_id)
         return Account.objects.get(
             municipality=municipality, platform=platform, external_id=external_id
         ), False
