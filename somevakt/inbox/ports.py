@@ -141,6 +141,11 @@ class PlatformActions:
         platform id of the message sent."""
         raise NotImplementedError(f"{self.platform} cannot answer private messages")
 
+    def reply_to_mention(self, media_id: str, comment_id: str, text: str) -> str:
+        """Answer where the account was mentioned in someone else's media (its caption, or one of
+        its comments); returns the platform id of the answer."""
+        raise NotImplementedError(f"{self.platform} cannot answer mentions in others' media")
+
     def profile_text(self) -> str:
         """The account's public information text as the platform shows it (a Facebook page's
         about and description, an Instagram biography, a Mastodon account's note), for the

@@ -102,10 +102,14 @@ def perform(call_id: int) -> str:
     try:
         adapter = adapter_of(call.account)
         conversation = conversation_of(call) if call.op == "reply" else ""
+        mention = mention_of(call) if call.op == "reply" and call.account.platform == "instagram" else None
         if call.op == NOTICE:
             # The same key for every attempt: Mastodon makes the status once however often asked.
             notice = OutgoingPost(text=call.text, idempotency_key=f"somevakt-notice-{call.pk}")
             result = adapter.publish(notice, {}).platform_id
+        elif mention is not None:
+            # A mention in someone else's media is answered through the mentions edge.
+            result = adapter.reply_to_mention(*mention, call.text)
         elif conversation:
             # A direct message is answered in its conversation, not under it as a comment.
             result = adapter.send_message(conversation, call.text)
@@ -128,6 +132,21 @@ def perform(call_id: int) -> str:
     call.save(update_fields=["status", "result_id", "error", "failure", "finished_at"])
     resolve_alerts(call.account)
     return call.status
+
+
+def mention_of(call: OutboundCall) -> tuple[str, str] | None:
+    """(media id, comment id or "") when the call answers an Instagram mention, else None."""
+    if call.item_id is None:
+        return None
+    found = (
+        Item.objects.filter(pk=call.item_id, kind=ItemKind.MENTION)
+        .values_list("post_id", "platform_id")
+        .first()
+    )
+    if found is None:
+        return None
+    media_id, platform_id = found
+    return media_id, "" if platform_id == media_id else platform_id
 
 
 def conversation_of(call: OutboundCall) -> str:

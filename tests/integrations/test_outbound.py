@@ -267,7 +267,7 @@ def test_it_answers_a_direct_message_in_its_conversation_and_says_when_the_windo
         ("facebook", "mention", {"reply"}),
         ("facebook", "review", {"reply"}),
         ("facebook", "message", {"reply"}),
-        ("instagram", "mention", set()),
+        ("instagram", "mention", {"reply"}),
         ("instagram", "message", {"reply"}),
     ],
 )
@@ -279,3 +279,48 @@ def test_it_never_sends_what_the_platform_does_not_allow_for_the_kind(account) -
     call = request(account, "hide", "m_1", kind="message")
     assert call.status == OutboundStatus.LOCAL
     assert queued_calls() == []
+
+
+def test_it_answers_an_instagram_mention_through_the_mentions_edge(instagram_account, settings) -> None:
+    # Issue 16: replying where the door is. A mention in someone's comment is answered as a reply
+    # to that comment, one in a caption as a comment on the media; never as a reply on our own.
+    from tests.integrations.conftest import INSTAGRAM
+
+    with FakeGraph() as graph:
+        settings.META_GRAPH_URL = graph.url
+        graph.add_instagram_account(INSTAGRAM)
+        with_credentials(instagram_account, DEFAULT_TOKEN)
+        in_comment = make_item(
+            instagram_account,
+            "17900000000000111",
+            "@kommunen når kommer brøytebilen?",
+            platform="instagram",
+            account_external_id=INSTAGRAM,
+            channel="mention",
+            post_id="17800000000000222",
+            parent_id="",
+        )
+        in_caption = make_item(
+            instagram_account,
+            "17800000000000333",
+            "Fin tur! @kommunen",
+            platform="instagram",
+            account_external_id=INSTAGRAM,
+            channel="mention",
+            post_id="17800000000000333",
+            parent_id="",
+        )
+        for item, text in ((in_comment, "I morgen tidlig. Hilsen Kari"), (in_caption, "Takk! Hilsen Kari")):
+            call = request(
+                instagram_account, "reply", item.platform_id, text=text, item_id=item.pk, kind="mention"
+            )
+            assert perform(call.pk) == OutboundStatus.DONE
+        answers = [{k: a[k] for k in ("media_id", "comment_id", "message")} for a in graph.mention_replies]
+    assert answers == [
+        {
+            "media_id": "17800000000000222",
+            "comment_id": "17900000000000111",
+            "message": "I morgen tidlig. Hilsen Kari",
+        },
+        {"media_id": "17800000000000333", "comment_id": "", "message": "Takk! Hilsen Kari"},
+    ]

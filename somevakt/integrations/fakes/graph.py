@@ -73,6 +73,7 @@ class FakeGraph(FakeServer):
         self.tokens = set(tokens)
         self.feeds: dict[str, list[str]] = {}  # page id -> post ids, newest first
         self.media: dict[str, list[str]] = {}  # instagram account id -> media ids, newest first
+        self.mention_replies: list[dict[str, str]] = []  # answers through the mentions edge
         self.posts: dict[str, dict[str, Any]] = {}  # post or media id -> object
         # page or Instagram account id -> its profile fields (about, description, biography)
         self.profiles: dict[str, dict[str, str]] = {}
@@ -368,6 +369,26 @@ class FakeGraph(FakeServer):
 
     def _post_comments(self, node: str, request: Request) -> Response:
         return self._reply(node, request, instagram=False)
+
+    def _post_mentions(self, node: str, request: Request) -> Response:
+        """`POST /{ig-user-id}/mentions` (`media_id`, optional `comment_id`, `message`): the
+        account answers where it was mentioned, as a comment on the media or a reply."""
+        media_id, comment_id, message = (request.param(k) for k in ("media_id", "comment_id", "message"))
+        if node not in self.media:
+            return self._unknown(node)
+        if not media_id or not message:
+            return error(100, "(#100) The parameters media_id and message are required", "OAuthException")
+        new_id = f"{media_id}_{next(self._ids)}"
+        self.mention_replies.append(
+            {
+                "id": new_id,
+                "account": node,
+                "media_id": media_id,
+                "comment_id": comment_id,
+                "message": message,
+            }
+        )
+        return Response(200, {"id": new_id})
 
     def _post_replies(self, node: str, request: Request) -> Response:
         return self._reply(node, request, instagram=True)

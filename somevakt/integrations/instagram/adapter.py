@@ -37,10 +37,10 @@ class InstagramAdapter(Adapter):
     platform = "instagram"
     # No notice: Instagram takes no post without a picture; a closure is said in the bio, by hand.
     capabilities = Capabilities(webhook=True)
-    # A mention is in someone else's media: nothing we may hide, and answering it takes an API
-    # somevakt does not use yet; a direct message is answered in its conversation only.
+    # A mention is in someone else's media: nothing we may hide; it is answered through the
+    # account's `mentions` edge. A direct message is answered in its conversation only.
     kind_capabilities = {
-        "mention": Capabilities(reply=False, hide=False, unhide=False, delete=False, webhook=True),
+        "mention": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
         "message": Capabilities(
             reply=True, hide=False, unhide=False, delete=False, webhook=True, reply_window=MESSAGING_WINDOW
         ),
@@ -157,6 +157,15 @@ class InstagramAdapter(Adapter):
     def reply(self, platform_id: str, text: str) -> str:
         with self.client() as client:
             return ident(client.post(f"{platform_id}/replies", message=text).get("id"))
+
+    def reply_to_mention(self, media_id: str, comment_id: str, text: str) -> str:
+        """`POST /{ig-user-id}/mentions` with the media, the comment where the mention was in one,
+        and the message: a comment on the media, or a reply to that comment."""
+        fields = {"media_id": media_id, "message": text}
+        if comment_id:
+            fields["comment_id"] = comment_id
+        with self.client() as client:
+            return ident(client.post(f"{self.external_id}/mentions", **fields).get("id"))
 
     def send_message(self, conversation_id: str, text: str) -> str:
         """A direct message back in the conversation (`t_<igsid>`), within Meta's 24-hour window."""
