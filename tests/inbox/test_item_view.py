@@ -359,3 +359,13 @@ def test_it_shows_a_decision_stored_before_reasons_were_localized_in_bokmaal(
     assert stored["reasons"] == [old]
     assert f"<li>{old}</li>" in html
     assert f'class="sv-history__reason" dir="auto">{old}</p>' in html
+
+
+def test_it_says_plainly_when_an_item_has_no_text(owner_client, make_item):
+    # Issue 16: a message with only a picture, a sticker or a reaction.
+    sticker = make_item("111222333_1_77", "", channel="message", post_id="t_5550001", parent_id="")
+    triage_with(sticker)
+    page = owner_client.get(url(sticker)).content.decode()
+    assert 'data-testid="no-text"' in page and "Ingen tekst" in page
+    queue = owner_client.get(f"/{sticker.municipality.slug}/innboks/?filter=all").content.decode()
+    assert "(ingen tekst)" in queue
