@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from somevakt.inbox.models import Item, ItemKind
 from somevakt.inbox.outbound import capabilities
@@ -59,12 +60,12 @@ def reply_window(item: Item) -> ReplyWindow | None:
 
 
 def formal_inquiry_text(pack: Any) -> str:
-    """What to tell the person instead, with the municipality's addresses (the pack's)."""
-    from django.utils.translation import gettext as _
-
+    """What to tell the person instead, with the municipality's addresses (the pack's), in
+    bokmål whoever reads the page: it is written to a citizen, as the saved answers are."""
     fi = pack.municipality.formal_inquiries
-    return _(
-        "Thank you for your message. Matters like this must be sent to the municipality as a formal "
-        "inquiry, by e-mail to %(email)s or by post to %(address)s, so that they are registered and "
-        "answered properly."
-    ) % {"email": fi.email, "address": fi.postal_address}
+    with translation.override("nb"):
+        return _(
+            "Thank you for your message. Matters like this must be sent to the municipality as a formal "
+            "inquiry, by e-mail to %(email)s or by post to %(address)s, so that they are registered and "
+            "answered properly."
+        ) % {"email": fi.email, "address": fi.postal_address}

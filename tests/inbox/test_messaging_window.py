@@ -86,3 +86,12 @@ def test_comments_and_mastodon_messages_have_no_window(account, municipality):
         channel="message",
     )
     assert messaging.reply_window(direct) is None
+
+
+def test_the_formal_inquiry_text_is_for_the_citizen_in_bokmaal_whatever_the_reader_chose(account, owner):
+    item = message(account, 1, hours_ago=30)
+    client = logged_in(owner)
+    client.cookies["somevakt_language"] = "en"
+    shown = page(client, item)
+    assert "The platform no longer lets the municipality answer" in shown  # the page in English
+    assert "Takk for meldingen." in shown  # the text for the citizen in bokmål
