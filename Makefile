@@ -39,11 +39,13 @@ test-fast: $(STAMP)
 	scripts/ensure-rabbitmq.sh
 	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
 
-# The same suite on PostgreSQL (CI runs both); the server is started if it is not running.
+# The suite's database tests again on PostgreSQL (CI runs both); the server is started if it is
+# not running. The tests that never touch a database (the checker, the packs, the analysers,
+# training) ran in `make test` already and would only repeat (`--database-only`, tests/conftest.py).
 test-postgres: $(STAMP)
 	scripts/ensure-postgres.sh
 	scripts/ensure-rabbitmq.sh
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q --database-only $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check somevakt tests scripts

@@ -21,11 +21,41 @@ from tests.factories import logged_in, make_account, make_member, make_municipal
 from tests.factories import make_person as make_person  # test modules import it from here
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="run only the tests that use the database (the second, PostgreSQL, run in CI: "
+        "the tests that never touch a database already ran on SQLite and would only repeat)",
+    )
+
+
 def pytest_configure(config) -> None:
     from django.conf import settings
 
     # The production hasher is slow on purpose; tests create many people.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The fixtures through which a test reaches the database; `django_db` marks the rest.
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
+
+
+def uses_database(item) -> bool:
+    if item.get_closest_marker("django_db") or item.get_closest_marker("postgres"):
+        return True
+    return bool(DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if not config.getoption("--database-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
 
 
 @pytest.fixture
