@@ -15,15 +15,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from somevakt.inbox.deadlines import calendar_for, due_for, pack_of
 from somevakt.inbox.events import locked_status, record
 from somevakt.inbox.models import Item
-from somevakt.inbox.ports import NOTICE, outbound
-from somevakt.registry.models import Account
+from somevakt.inbox.ports import COMMENTS_OFF, COMMENTS_ON, NOTICE, outbound
+from somevakt.registry import lifecycle
+from somevakt.registry.models import Account, AccountEventType, Closure
+from somevakt.registry.services import Actor
 
 log = logging.getLogger(__name__)
 OSLO = ZoneInfo("Europe/Oslo")
@@ -39,6 +42,7 @@ def closure_saved(
     redate_open_items(instance.account_id, closure_id=instance.pk, change="added" if created else "changed")
     if created and instance.notice.strip():
         request_notice(instance)
+    switch_comments_of(instance)
 
 
 def notice_text(closure: Any) -> str:
@@ -68,6 +72,79 @@ def request_notice(closure: Any) -> None:
 
 def closure_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     redate_open_items(instance.account_id, closure_id=instance.pk, change="removed")
+    if instance.comments_off_call_id and not instance.comments_on_call_id:
+        # Gone while its comments were off (deleted in the admin): the posts are opened again.
+        request_comments(instance, COMMENTS_ON)
+
+
+# --- comments off while closed (Gausdal 2) ----------------------------------------------------
+
+
+def switch_comments_of(closure: Any, now: dt.datetime | None = None) -> str:
+    """Ask the platform to turn the closure's comments off once it has begun, and on again once
+    it is over (ended as planned, early, or while they were being turned off). Returns the
+    operation asked for, or ""."""
+    if not closure.comments_off:
+        return ""
+    now = now or timezone.now()
+    if closure.comments_off_call_id is None and closure.starts_at <= now < closure.ends_at:
+        request_comments(closure, COMMENTS_OFF)
+        return COMMENTS_OFF
+    if (
+        closure.comments_off_call_id is not None
+        and closure.comments_on_call_id is None
+        and closure.ends_at <= now
+    ):
+        request_comments(closure, COMMENTS_ON)
+        return COMMENTS_ON
+    return ""
+
+
+def request_comments(closure: Any, op: str) -> None:
+    """One call for the whole account, run after commit with retries (the integrations); the call
+    that turns them on names the one that turned them off, and so the very same posts."""
+    gateway = outbound()
+    account = Account.objects.get(pk=closure.account_id)
+    if gateway is None or not gateway.capabilities(account.platform, "account").allows(op):
+        return
+    undoes = str(closure.comments_off_call_id) if op == COMMENTS_ON else ""
+    with transaction.atomic():
+        call = gateway.request(account, op, undoes, kind="account")
+        field = "comments_off_call_id" if op == COMMENTS_OFF else "comments_on_call_id"
+        # update(), not save(): no second round of this listener for a noted call id.
+        Closure.objects.filter(pk=closure.pk).update(**{field: call.pk})
+        setattr(closure, field, call.pk)
+        # Who set it going: the person who closed the account, or who ended the closure early.
+        person = (
+            closure.ended_early_by if op == COMMENTS_ON and closure.ended_early_by_id else closure.created_by
+        )
+        lifecycle.record(
+            account,
+            AccountEventType.COMMENTS_OFF if op == COMMENTS_OFF else AccountEventType.COMMENTS_ON,
+            Actor(person=person) if person is not None else Actor(label="somevakt"),
+            clauses=closure_clauses(account),
+            payload={"closure_id": closure.pk, "call_id": call.pk},
+        )
+
+
+def closure_clauses(account: Account) -> list[str]:
+    """The guideline's first clause on closing a forum, where it has one (Gausdal 2: commenting
+    must not be possible while it is closed)."""
+    return [c.id for c in pack_of(account.municipality).clauses if c.topic == "closing"][:1]
+
+
+def switch_due_comments(now: dt.datetime | None = None) -> int:
+    """The periodic job: closures that have begun or ended since the last round. Returns how many
+    calls it asked for."""
+    now = now or timezone.now()
+    due = Closure.objects.filter(comments_off=True).filter(
+        Q(comments_off_call_id__isnull=True, starts_at__lte=now, ends_at__gt=now)
+        | Q(comments_off_call_id__isnull=False, comments_on_call_id__isnull=True, ends_at__lte=now)
+    )
+    asked = 0
+    for closure in due.select_related("created_by", "ended_early_by")[:200]:
+        asked += bool(switch_comments_of(closure, now))
+    return asked
 
 
 def redate_open_items(account_id: int, *, closure_id: int | None = None, change: str = "changed") -> int:

@@ -17,9 +17,20 @@ from typing import Any, ClassVar, Protocol
 # Every operation somevakt may ask a platform to do on someone else's comment, listed once.
 OPERATIONS = ("reply", "hide", "unhide", "delete")
 # What is done on the account itself rather than on an item: a closure's notice, published as
-# the account's own post (Gausdal 2).
+# the account's own post (Gausdal 2); and, where the platform allows it, comments turned off on
+# the account's own posts while it is closed and on again afterwards. `comments_on` names, as its
+# platform id, the `comments_off` call it undoes: exactly what that call turned off is turned on.
 NOTICE = "notice"
-ACCOUNT_OPERATIONS = (NOTICE,)
+COMMENTS_OFF = "comments_off"
+COMMENTS_ON = "comments_on"
+ACCOUNT_OPERATIONS = (NOTICE, COMMENTS_OFF, COMMENTS_ON)
+# The capability each operation needs, where it is not named after the operation itself.
+CAPABILITY_OF = {COMMENTS_ON: COMMENTS_OFF}
+
+# In a publish's `progress`: when a request that makes the post was sent without a clean answer
+# (a timeout, a lost answer, a 5xx, a worker that died). Meta takes no idempotency key, so the
+# next attempt first looks on the platform for the post made then, and adopts it.
+MAYBE_SENT = "maybe_sent_at"
 
 # Why a platform call failed, in kinds people can act on, listed once: the account has no
 # credentials; the platform refused them (token revoked or expired, permission missing); the
@@ -79,9 +90,12 @@ class Capabilities:
     reply_window: timedelta | None = None
     # Whether a text-only post (a closure's notice) can be published on the account.
     notice: bool = False
+    # Whether comments can be turned off on the account's own posts and on again (Instagram,
+    # per media); Facebook's API offers it for no existing page post, Mastodon for no status.
+    comments_off: bool = False
 
     def allows(self, op: str) -> bool:
-        return op in OPERATIONS + ACCOUNT_OPERATIONS and bool(getattr(self, op))
+        return op in OPERATIONS + ACCOUNT_OPERATIONS and bool(getattr(self, CAPABILITY_OF.get(op, op)))
 
 
 NOTHING = Capabilities(reply=False, hide=False, unhide=False, delete=False, fetch_recent=False)
@@ -163,6 +177,17 @@ class PlatformActions:
     def remove_post(self, platform_id: str) -> None:
         """Remove the municipality's own post (a consent behind it was withdrawn)."""
         raise NotImplementedError(f"{self.platform} cannot remove posts")
+
+    def turn_comments_off(self, progress: dict[str, Any]) -> None:
+        """Turn comments off on each of the account's own posts that has them on, noting each
+        post's id in `progress["off"]` as soon as it is done: a retry goes on from there, and the
+        end of the closure turns on exactly those (never one somebody had turned off already)."""
+        raise NotImplementedError(f"{self.platform} cannot turn comments off")
+
+    def turn_comments_on(self, post_ids: list[str], progress: dict[str, Any]) -> None:
+        """Turn comments on again on these posts, noting each in `progress["on"]` (and one that
+        is gone from the platform in `progress["gone"]`)."""
+        raise NotImplementedError(f"{self.platform} cannot turn comments on")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,13 @@ class IntegrationsConfig(AppConfig):
         # The publishing app publishes and checks links through its own port.
         connect_posts(posts)
         register_account_subcommand(SET_CREDENTIALS)
+        # The closure form offers turning comments off only where the platform allows it.
+        from somevakt.inbox.ports import COMMENTS_OFF
+        from somevakt.registry.closures import connect_comment_switch
+
+        connect_comment_switch(
+            lambda platform: outbound.capabilities(platform, "account").allows(COMMENTS_OFF)
+        )
         register_account_panel(
             AccountPanel("integrations.calls", "integrations/account_calls.html", outbound.account_panel)
         )

@@ -83,7 +83,7 @@ class OutboundCall(models.Model):
     # the record of what was done on the platform.
     item_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     platform_id = models.CharField(max_length=200)
-    op = models.CharField(max_length=10)
+    op = models.CharField(max_length=20)
     text = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -92,6 +92,9 @@ class OutboundCall(models.Model):
     failure = models.CharField(max_length=20, blank=True)
     error = models.TextField(blank=True)
     result_id = models.CharField(max_length=200, blank=True)
+    # What the platform has done so far, kept across attempts (a notice that may have been posted,
+    # the posts whose comments were turned off), so a retry goes on from there.
+    progress = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # When the last attempt began or the next is due: a pending call left long past it lost its task.
     attempted_at = models.DateTimeField(null=True, blank=True)

@@ -25,6 +25,9 @@ from django_tasks import task
 from somevakt.inbox.models import Item, ItemKind
 from somevakt.inbox.ports import (
     ACCOUNT_OPERATIONS,
+    COMMENTS_OFF,
+    COMMENTS_ON,
+    MAYBE_SENT,
     NOTICE,
     OPERATIONS,
     CallState,
@@ -99,14 +102,23 @@ def perform(call_id: int) -> str:
     if not call.account.has_credentials:
         # Nothing can reach the platform without them; trying again would only delay the alert.
         return failed(call, NO_CREDENTIALS, permanent=True, failure="no_credentials")
+    # What the platform has done so far, kept across attempts, whatever this one comes to.
+    progress = call.progress = dict(call.progress or {})
     try:
         adapter = adapter_of(call.account)
         conversation = conversation_of(call) if call.op == "reply" else ""
         mention = mention_of(call) if call.op == "reply" and call.account.platform == "instagram" else None
         if call.op == NOTICE:
-            # The same key for every attempt: Mastodon makes the status once however often asked.
+            # The same key for every attempt: Mastodon makes the status once however often asked;
+            # on Facebook the progress says whether an earlier attempt may have posted it.
             notice = OutgoingPost(text=call.text, idempotency_key=f"somevakt-notice-{call.pk}")
-            result = adapter.publish(notice, {}).platform_id
+            result = adapter.publish(notice, progress).platform_id
+        elif call.op == COMMENTS_OFF:
+            adapter.turn_comments_off(progress)
+            result = str(len(progress.get("off", [])))
+        elif call.op == COMMENTS_ON:
+            adapter.turn_comments_on(turned_off_by(call), progress)
+            result = str(len(progress.get("on", [])))
         elif mention is not None:
             # A mention in someone else's media is answered through the mentions edge.
             result = adapter.reply_to_mention(*mention, call.text)
@@ -129,9 +141,25 @@ def perform(call_id: int) -> str:
     call.error = ""
     call.failure = ""
     call.finished_at = timezone.now()
-    call.save(update_fields=["status", "result_id", "error", "failure", "finished_at"])
+    call.save(update_fields=["status", "result_id", "error", "failure", "finished_at", "progress"])
     resolve_alerts(call.account)
     return call.status
+
+
+def turned_off_by(call: OutboundCall) -> list[str]:
+    """The posts whose comments the `comments_off` call this one undoes turned off (its id is
+    this call's platform id). That call, if still waiting to be retried, is not wanted any more:
+    it is stopped first, so nothing is turned off after the closure ended."""
+    off_id = int(call.platform_id) if call.platform_id.isdigit() else 0
+    OutboundCall.objects.filter(
+        pk=off_id, account=call.account, op=COMMENTS_OFF, status=OutboundStatus.PENDING
+    ).update(
+        status=OutboundStatus.LOCAL,
+        finished_at=timezone.now(),
+        error="no longer needed: the closure ended before the platform had done it",
+    )
+    off = OutboundCall.objects.filter(pk=off_id, account=call.account, op=COMMENTS_OFF).first()
+    return list((off.progress or {}).get("off", [])) if off is not None else []
 
 
 def mention_of(call: OutboundCall) -> tuple[str, str] | None:
@@ -171,7 +199,7 @@ def failed(call: OutboundCall, error: str, *, permanent: bool, failure: str = "o
         pause = FIRST_PAUSE * (2 ** (call.attempts - 1))
         call.error = error[:2000]
         call.attempted_at = timezone.now() + pause
-        call.save(update_fields=["error", "attempted_at"])
+        call.save(update_fields=["error", "attempted_at", "progress"])
         log.info("outbound %s: %s; trying again in %s", call.pk, error, pause)
         enqueue(call.pk, after=pause)
         return call.status
@@ -180,7 +208,7 @@ def failed(call: OutboundCall, error: str, *, permanent: bool, failure: str = "o
     call.failure = failure
     call.error = error[:2000]
     call.finished_at = timezone.now()
-    call.save(update_fields=["status", "permanent", "failure", "error", "finished_at"])
+    call.save(update_fields=["status", "permanent", "failure", "error", "finished_at", "progress"])
     log.warning("outbound %s failed for good: %s", call.pk, error)
     # The message is the raw record for administrators; the accounts page words the alert
     # from its kind and account in the reader's language.
@@ -285,8 +313,21 @@ def sweep_stuck(older_than: timedelta = timedelta(minutes=15)) -> int:
     )
     for call_id in stuck:
         OutboundCall.objects.filter(pk=call_id).update(attempted_at=timezone.now())
+        maybe_sent(call_id)
         enqueue(call_id)
     return len(stuck)
+
+
+def maybe_sent(call_id: int) -> None:
+    """A notice whose worker died may have been posted before it could note so: the next attempt
+    looks on the platform first (meta_once), as after a lost answer."""
+    call = OutboundCall.objects.filter(pk=call_id, op=NOTICE).first()
+    if call is None or (call.progress or {}).get(MAYBE_SENT) or (call.progress or {}).get("post_id"):
+        return
+    since = call.created_at
+    OutboundCall.objects.filter(pk=call_id).update(
+        progress={**(call.progress or {}), MAYBE_SENT: since.isoformat()}
+    )
 
 
 def account_panel(account: Account) -> dict[str, object]:
@@ -294,4 +335,11 @@ def account_panel(account: Account) -> dict[str, object]:
     troubled = Q(status=OutboundStatus.FAILED) | Q(status=OutboundStatus.PENDING, attempts__gt=1)
     calls = OutboundCall.objects.filter(troubled, account=account).select_related("account__municipality")
     notices = OutboundCall.objects.filter(account=account, op=NOTICE).order_by("-created_at")[:5]
-    return {"failed_calls": [c for c in calls[:20] if c.op != NOTICE], "notices": list(notices)}
+    switches = OutboundCall.objects.filter(account=account, op__in=(COMMENTS_OFF, COMMENTS_ON)).order_by(
+        "-created_at"
+    )[:6]
+    return {
+        "failed_calls": [c for c in calls[:20] if c.op not in ACCOUNT_OPERATIONS],
+        "notices": list(notices),
+        "switches": list(switches),
+    }

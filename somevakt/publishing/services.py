@@ -28,7 +28,7 @@ from django_tasks import task
 from somevakt.crisis.gate import rules_of as rules_of_crisis
 from somevakt.inbox.deadlines import calendar_for, pack_of
 from somevakt.inbox.notify import excerpt, send_after_commit
-from somevakt.inbox.ports import OutgoingMedia, OutgoingPost, PlatformError
+from somevakt.inbox.ports import MAYBE_SENT, OutgoingMedia, OutgoingPost, PlatformError
 from somevakt.inbox.ports import posts as posts_gateway
 from somevakt.publishing import check as checking
 from somevakt.publishing.labels import failure_label
@@ -329,8 +329,11 @@ def sweep_interrupted(now: dt.datetime | None = None) -> int:
         PostTarget.objects.filter(state=TargetState.SENDING, attempted_at__lt=cutoff).select_related("post")
     )
     for target in stuck:
+        # Whether Meta made the post is unknown: a person's retry first looks for it there.
+        maybe = {MAYBE_SENT: target.attempted_at.isoformat()} if target.attempted_at else {}
         if PostTarget.objects.filter(pk=target.pk, state=TargetState.SENDING).update(
             state=TargetState.FAILED,
+            progress={**maybe, **(target.progress or {})},
             failure="unavailable",
             error="interrupted: the worker stopped while sending; check the platform before trying again",
         ):

@@ -8,6 +8,7 @@ before it starts; each step is in the account's history and the audit log (lifec
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -52,10 +53,33 @@ def may_close(membership: Membership, account: Account) -> bool:
     return runs or leads_unit_of(person_id, account)
 
 
+# Whether a platform lets somevakt turn comments off on the account's own posts: the
+# integrations (above this app) answer from the platform's capabilities, connected in `ready()`.
+_comment_switch: list[Callable[[str], bool]] = []
+
+
+def connect_comment_switch(answer: Callable[[str], bool]) -> None:
+    _comment_switch[:] = [answer]
+
+
+def can_turn_comments_off(platform: str) -> bool:
+    return bool(_comment_switch) and _comment_switch[0](platform)
+
+
 @transaction.atomic
 def add_closure(
-    account: Account, person: Any, starts: dt.datetime, ends: dt.datetime, notice: str, reason: str = ""
+    account: Account,
+    person: Any,
+    starts: dt.datetime,
+    ends: dt.datetime,
+    notice: str,
+    reason: str = "",
+    *,
+    comments_off: bool = False,
 ) -> Closure:
+    """A closure; with `comments_off`, where the platform allows it, comments are turned off on
+    the account's posts while it lasts (the inbox asks the platform at its start and end)."""
+    comments_off = comments_off and can_turn_comments_off(account.platform)
     closure = Closure.objects.create(
         account=account,
         starts_at=starts,
@@ -63,13 +87,19 @@ def add_closure(
         notice=notice.strip(),
         reason=reason.strip(),
         created_by=person,
+        comments_off=comments_off,
     )
     lifecycle.record(
         account,
         AccountEventType.CLOSURE_ADDED,
         Actor(person=person),
         reason=closure.reason,
-        payload={"closure_id": closure.pk, "starts_at": starts.isoformat(), "ends_at": ends.isoformat()},
+        payload={
+            "closure_id": closure.pk,
+            "starts_at": starts.isoformat(),
+            "ends_at": ends.isoformat(),
+            "comments_off": comments_off,
+        },
     )
     return closure
 

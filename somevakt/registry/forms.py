@@ -43,6 +43,22 @@ class ClosureForm(forms.Form):
         ),
     )
 
+    comments_off = forms.BooleanField(
+        label=_("Turn comments off on the account's posts while it is closed"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "ds-input"}),
+        help_text=_(
+            "somevakt turns them off on the platform on the first closed day and turns the same "
+            "posts on again when the closure ends."
+        ),
+    )
+
+    def __init__(self, *args: Any, comment_switch: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offered only where the platform lets somevakt do it; the page says plainly where not.
+        if not comment_switch:
+            del self.fields["comments_off"]
+
     def clean(self) -> dict:
         data = super().clean() or {}
         first, last = data.get("first_day"), data.get("last_day")

@@ -176,6 +176,12 @@ class Closure(models.Model):
     # The platform call that publishes the notice on the account (a plain id: the calls belong
     # to the integrations above this app); None where the platform cannot take one.
     notice_call_id = models.BigIntegerField(null=True, blank=True)
+    # Comments turned off on the account's own posts while it lasts (Gausdal 2), where the
+    # platform allows it: the call that turns them off at the start and the one that turns the
+    # same posts on again at the end (plain ids, as above).
+    comments_off = models.BooleanField(_("comments off while closed"), default=False)
+    comments_off_call_id = models.BigIntegerField(null=True, blank=True)
+    comments_on_call_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["account", "starts_at"]
@@ -239,6 +245,8 @@ class AccountEventType(models.TextChoices):
     CLOSURE_ADDED = "closure_added", _("Closure planned")
     CLOSURE_ENDED = "closure_ended", _("Closure ended early")
     CLOSURE_CANCELLED = "closure_cancelled", _("Closure cancelled")
+    COMMENTS_OFF = "comments_off", _("Comments turned off on the platform")
+    COMMENTS_ON = "comments_on", _("Comments turned on again on the platform")
     REVIEWED = "reviewed", _("Yearly review")
     IDENTITY_CHECKED = "identity_checked", _("Profile text checked")
 

@@ -130,12 +130,18 @@ def _in_their_care(request: HttpRequest, account_id: int) -> Account:
 @member_required(roles=CLOSERS)
 def add_closure(request: HttpRequest, municipality: Municipality, account_id: int) -> HttpResponse:
     account = _in_their_care(request, account_id)
-    form = ClosureForm(request.POST)
+    form = ClosureForm(request.POST, comment_switch=closures.can_turn_comments_off(account.platform))
     if not form.is_valid():
         return render_detail(request, municipality, account, form)
     starts, ends = form.interval()
     closures.add_closure(
-        account, request.user, starts, ends, form.cleaned_data["notice"], form.cleaned_data["reason"]
+        account,
+        request.user,
+        starts,
+        ends,
+        form.cleaned_data["notice"],
+        form.cleaned_data["reason"],
+        comments_off=form.cleaned_data.get("comments_off", False),
     )
     messages.success(request, _("The closure is saved; the answer deadlines stop while it lasts."))
     return redirect("registry:detail", municipality=municipality.slug, account_id=account.pk)
@@ -213,6 +219,7 @@ def render_detail(
         AccountState.ACTIVE,
         AccountState.CLOSED_TEMPORARILY,
     )
+    comment_switch = closures.can_turn_comments_off(account.platform)
     plan = lifecycle.plan_of(account)
     language = get_language()
     answers = plan.answers if plan is not None else {}
@@ -252,7 +259,8 @@ def render_detail(
             "now": timezone.now(),
             "alerts": account.alerts.filter(resolved_at__isnull=True),
             "panels": panels_for(account),
-            "closure_form": (form or ClosureForm()) if can_close else None,
+            "closure_form": (form or ClosureForm(comment_switch=comment_switch)) if can_close else None,
+            "comment_switch": comment_switch,
             "plan": plan,
             "questions": questions,
             "approvers": lifecycle.approvers(account, plan),

@@ -83,6 +83,7 @@ def test_it_keeps_the_names_the_runs_are_stored_under():
     assert set(periodic.registered()) == {
         "archive.deliver",
         "archive.retention",
+        "inbox.closure_comments",
         "inbox.follow_up",
         "inbox.reminders",
         "inbox.triage_sweep",

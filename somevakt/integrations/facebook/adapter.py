@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Published
+from somevakt.inbox.ports import MAYBE_SENT, Capabilities, InboundComment, OutgoingPost, Published
+from somevakt.integrations import meta_once
 from somevakt.integrations.base import Adapter, read_file, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
@@ -41,7 +42,9 @@ FEED_NOISE = frozenset({"reaction", "like", "event", "album", "milestone", "cove
 
 class FacebookAdapter(Adapter):
     platform = "facebook"
-    # A text-only notice goes out as a page feed post.
+    # A text-only notice goes out as a page feed post. Comments cannot be turned off: the Graph
+    # API updates a page post's message, visibility and pinning, not whether it takes comments
+    # (that is done by hand, post by post, in Meta Business Suite).
     capabilities = Capabilities(webhook=True, notice=True)
     # A visitor's post on the page is moderated like a comment. Someone else's post that names
     # the page, and a recommendation, can only be answered (a comment under it); a Messenger
@@ -399,11 +402,33 @@ class FacebookAdapter(Adapter):
                     fields[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo})
             elif post.link:
                 fields["link"] = post.link
-            created = client.post(f"{self.external_id}/feed", **fields)
-            post_id = ident(created.get("id"))
+            post_id = progress.get("post_id") or self._made_before(client, fields["message"], progress)
+            if not post_id:
+                created = meta_once.create_once(client, f"{self.external_id}/feed", progress, **fields)
+                post_id = ident(created.get("id"))
             progress["post_id"] = post_id
             permalink = text_of(client.get(post_id, fields="permalink_url").get("permalink_url"))
         return Published(post_id, permalink)
+
+    def _made_before(self, client: GraphClient, message: str, progress: dict[str, Any]) -> str:
+        """The feed post an earlier attempt made without hearing back (meta_once), else ""."""
+        since = meta_once.sent_at(progress)
+        if since is None:
+            return ""
+        rows = client.pages(
+            f"{self.external_id}/feed", limit=25, max_pages=1, fields="id,message,created_time,from"
+        )
+        found = meta_once.find_made(
+            rows,
+            text=message,
+            since=since,
+            text_key="message",
+            time_key="created_time",
+            owner=self.external_id,
+        )
+        if found:
+            progress.pop(MAYBE_SENT, None)
+        return found
 
     def remove_post(self, platform_id: str) -> None:
         with self.client() as client:

@@ -47,6 +47,13 @@ class GraphClient:
     def post(self, path: str, **data: Any) -> dict[str, Any]:
         return self._send("POST", path, data={key: str_value(value) for key, value in data.items()})
 
+    def create(self, path: str, **data: Any) -> dict[str, Any]:
+        """A POST that makes something (a post, a published media) sent exactly once: after a
+        timeout or a lost answer the request may have reached Meta, which takes no idempotency
+        key, so it is never repeated here; the caller looks on the platform before trying again."""
+        fields = {key: str_value(value) for key, value in data.items()}
+        return self._send("POST", path, data=fields, retry=http.RetryPolicy(attempts=1))
+
     def upload(self, path: str, file: tuple[str, bytes, str], **data: Any) -> dict[str, Any]:
         """A multipart POST with one file (`source`), as the photo edges take it."""
         fields = {key: str_value(value) for key, value in data.items()}
@@ -78,9 +85,11 @@ class GraphClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _send(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _send(
+        self, method: str, path: str, *, retry: http.RetryPolicy | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
         result: dict[str, Any] = http.send(
-            self.http, method, self.url(path), interpret, retry=self.retry, **kwargs
+            self.http, method, self.url(path), interpret, retry=retry or self.retry, **kwargs
         )
         return result
 

@@ -252,11 +252,17 @@ class FakeGraph(FakeServer):
         )
 
     def _get_feed(self, node: str, request: Request) -> Response:
+        """The page's posts, newest first, with the fields asked for that the post has."""
         if node not in self.feeds:
             return self._unknown(node)
-        return self._page(
-            [{"id": p, "permalink_url": self.posts[p]["permalink_url"]} for p in self.feeds[node]], request
-        )
+        wanted = {"id", "permalink_url", *(request.param("fields") or "").split(",")}
+        keys = ("id", "permalink_url", "message", "created_time", "from")
+        rows = [
+            {k: self.posts[p][k] for k in keys if k in wanted and k in self.posts[p]}
+            for p in self.feeds[node]
+            if not self.posts[p].get("deleted")
+        ]
+        return self._page(rows, request)
 
     def _get_node(self, node: str, request: Request) -> Response:
         """An object by id (`GET /{id}?fields=...`): a post or a comment, with the fields it has."""
@@ -324,10 +330,20 @@ class FakeGraph(FakeServer):
     def _get_media(self, node: str, request: Request) -> Response:
         if node not in self.media:
             return self._unknown(node)
-        rows = [
-            {"id": m, "permalink": self.posts[m]["permalink"], "timestamp": graph_time(datetime.now(UTC))}
-            for m in self.media[node]
-        ]
+        wanted = {"id", "permalink", "timestamp", *(request.param("fields") or "").split(",")}
+        rows = []
+        for m in self.media[node]:
+            media = self.posts[m]
+            if media.get("deleted"):
+                continue
+            row = {
+                "id": m,
+                "permalink": media["permalink"],
+                "timestamp": media.get("timestamp") or graph_time(datetime.now(UTC)),
+                "caption": media.get("caption", ""),
+                "is_comment_enabled": media.get("comment_enabled", True),
+            }
+            rows.append({k: v for k, v in row.items() if k in wanted})
         return self._page(rows, request)
 
     def _get_comments(self, node: str, request: Request) -> Response:
@@ -429,6 +445,8 @@ class FakeGraph(FakeServer):
         return Response(200, {"id": new_id})
 
     def _post_node(self, node: str, request: Request) -> Response:
+        if node in self.posts and node not in self.comments:
+            return self._update_media(node, request)
         comment = self.comments.get(node)
         if comment is None or comment.get("deleted"):
             return self._unknown(node)
@@ -438,6 +456,25 @@ class FakeGraph(FakeServer):
             return error(100, f"(#100) The parameter {flag} is required", "OAuthException")
         comment["hidden" if flag == "hide" else "is_hidden"] = value == "true"
         return Response(200, {"success": True})
+
+    def _update_media(self, node: str, request: Request) -> Response:
+        """`POST /{ig-media-id}` with `comment_enabled=true|false`: comments on or off on a media.
+        A Facebook page post takes no such field (its update edits message, visibility, pinning)."""
+        media = self.posts[node]
+        if media.get("deleted"):
+            return self._unknown(node)
+        if node not in self.media.get(media["owner"], []):
+            return error(
+                100, "(#100) Param comment_enabled is not supported on this object", "OAuthException"
+            )
+        value = request.param("comment_enabled")
+        if value not in ("true", "false"):
+            return error(100, "(#100) The parameter comment_enabled is required", "OAuthException")
+        media["comment_enabled"] = value == "true"
+        return Response(200, {"success": True})
+
+    def comments_enabled(self, media_id: str) -> bool:
+        return bool(self.posts[media_id].get("comment_enabled", True))
 
     def _delete_node(self, node: str, request: Request) -> Response:
         found = self.comments.get(node) or self.posts.get(node)
@@ -570,6 +607,7 @@ class FakeGraph(FakeServer):
             "id": media_id,
             "owner": node,
             "caption": container["caption"],
+            "timestamp": graph_time(datetime.now(UTC)),
             "container": container["id"],
             "permalink": f"https://www.instagram.com/p/{media_id}/",
             "own": True,

@@ -52,6 +52,10 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+# What `_respond` gives for a request whose answer is lost (see `lose_answer`).
+LOST = Response(0)
+
+
 class FakeServer:
     """Subclasses implement `route`. Use as a context manager; `url` is the base URL."""
 
@@ -59,6 +63,7 @@ class FakeServer:
         self.calls: list[Request] = []
         self.lock = threading.Lock()
         self._failures: list[Response] = []
+        self._lost: list[tuple[str, str]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -107,6 +112,10 @@ class FakeServer:
                     host=parts.hostname or "",
                 )
                 response = server._respond(request)
+                if response is LOST:
+                    # Done, but the answer never arrives: the connection drops without one.
+                    self.close_connection = True
+                    return
                 payload = b"" if response.body is None else json.dumps(response.body).encode()
                 self.send_response(response.status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -144,11 +153,22 @@ class FakeServer:
         with self.lock:
             self._failures.extend(responses)
 
+    def lose_answer(self, method: str, path_end: str) -> None:
+        """The next such request is carried out, but its answer is lost: the connection drops
+        (a timeout after the platform acted, as the caller sees it)."""
+        with self.lock:
+            self._lost.append((method, path_end))
+
     def _respond(self, request: Request) -> Response:
         with self.lock:
             self.calls.append(request)
             if self._failures:
                 return self._failures.pop(0)
+            for lost in self._lost:
+                if request.method == lost[0] and request.path.endswith(lost[1]):
+                    self._lost.remove(lost)
+                    self.route(request)
+                    return LOST
             return self.route(request)
 
     def route(self, request: Request) -> Response:

@@ -13,7 +13,15 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, PlatformError, Published
+from somevakt.inbox.ports import (
+    MAYBE_SENT,
+    Capabilities,
+    InboundComment,
+    OutgoingPost,
+    PlatformError,
+    Published,
+)
+from somevakt.integrations import meta_once
 from somevakt.integrations.base import Adapter, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
@@ -29,6 +37,8 @@ from somevakt.integrations.meta_payload import (
 
 MEDIA_FIELDS = "id,timestamp,permalink"
 COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id"
+# Turning comments off goes through at most this many pages of 100 media (the newest first).
+MAX_MEDIA_PAGES = 20
 # Fields an Instagram app may be subscribed to that carry nothing to answer.
 QUIET_FIELDS = frozenset({"story_insights", "live_comments"})
 
@@ -36,7 +46,8 @@ QUIET_FIELDS = frozenset({"story_insights", "live_comments"})
 class InstagramAdapter(Adapter):
     platform = "instagram"
     # No notice: Instagram takes no post without a picture; a closure is said in the bio, by hand.
-    capabilities = Capabilities(webhook=True)
+    # Comments can be turned off and on per media (`comment_enabled`).
+    capabilities = Capabilities(webhook=True, comments_off=True)
     # A mention is in someone else's media: nothing we may hide; it is answered through the
     # account's `mentions` edge. A direct message is answered in its conversation only.
     kind_capabilities = {
@@ -224,12 +235,62 @@ class InstagramAdapter(Adapter):
                         caption=caption,
                     )
                 container = progress["container"] = ident(made.get("id"))
-            published = client.post(f"{self.external_id}/media_publish", creation_id=container)
-            media_id = ident(published.get("id"))
+            media_id = progress.get("media_id") or self._published_before(client, caption, progress)
+            if not media_id:
+                published = meta_once.create_once(
+                    client, f"{self.external_id}/media_publish", progress, creation_id=container
+                )
+                media_id = ident(published.get("id"))
             progress["media_id"] = media_id
             permalink = text_of(client.get(media_id, fields="permalink").get("permalink"))
         return Published(media_id, permalink)
 
+    def _published_before(self, client: GraphClient, caption: str, progress: dict[str, Any]) -> str:
+        """The media an earlier attempt published without hearing back (meta_once), else ""."""
+        since = meta_once.sent_at(progress)
+        if since is None:
+            return ""
+        rows = client.pages(f"{self.external_id}/media", limit=25, max_pages=1, fields="id,caption,timestamp")
+        found = meta_once.find_made(rows, text=caption, since=since, text_key="caption", time_key="timestamp")
+        if found:
+            progress.pop(MAYBE_SENT, None)
+        return found
+
     def remove_post(self, platform_id: str) -> None:
         with self.client() as client:
             client.delete(platform_id)
+
+    def turn_comments_off(self, progress: dict[str, Any]) -> None:
+        """`POST /{ig-media-id}` with `comment_enabled=false` on each of the account's media whose
+        comments are on (`is_comment_enabled`); one already off is left alone and not noted."""
+        done: list[str] = progress.setdefault("off", [])
+        with self.client() as client:
+            media = client.pages(
+                f"{self.external_id}/media",
+                limit=100,
+                max_pages=MAX_MEDIA_PAGES,
+                fields="id,is_comment_enabled",
+            )
+            for row in media:
+                media_id = ident(row.get("id"))
+                if not media_id or media_id in done or row.get("is_comment_enabled") is False:
+                    continue
+                client.post(media_id, comment_enabled=False)
+                done.append(media_id)
+
+    def turn_comments_on(self, post_ids: list[str], progress: dict[str, Any]) -> None:
+        """`comment_enabled=true` on each media we turned off; one deleted meanwhile is noted as gone."""
+        done: list[str] = progress.setdefault("on", [])
+        gone: list[str] = progress.setdefault("gone", [])
+        with self.client() as client:
+            for media_id in post_ids:
+                if media_id in done or media_id in gone:
+                    continue
+                try:
+                    client.post(media_id, comment_enabled=True)
+                except PlatformError as exc:
+                    if exc.kind != "gone":
+                        raise
+                    gone.append(media_id)
+                    continue
+                done.append(media_id)
