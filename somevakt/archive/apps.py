@@ -14,5 +14,12 @@ class ArchiveConfig(AppConfig):
 
         on_events_recorded(journal_recorded)
 
+        # Documents other apps hand in (a crisis report, a removed or kept post) come through
+        # the port below them all.
+        from somevakt.archive.documents import journal_document
+        from somevakt.tenants.documents import register_journaler
+
+        register_journaler(journal_document)
+
         # Importing the module is what registers the archive's periodic jobs with the worker.
         from somevakt.archive import jobs  # noqa: F401

@@ -19,6 +19,8 @@ from somevakt.archive.formats.records import (
     CaseReference,
     CitedClause,
     Classification,
+    DocumentSection,
+    DocumentSubject,
     JournalRecord,
     MetadataChange,
     Municipality,
@@ -82,10 +84,11 @@ def _thread_items(item: Item) -> list[Item]:
 
 
 def take_snapshot(entry: JournalEntry) -> dict[str, Any]:
-    """What the capture shows, fixed at capture time: the thread and the action with its grounds."""
+    """What the capture shows, fixed at capture time: the thread (or the handed-in document,
+    fixed since it was journaled) and the action with its grounds."""
     action = action_of(entry)
     return {
-        "thread": snapshot_thread(entry),
+        **({"document": entry.document} if entry.is_document else {"thread": snapshot_thread(entry)}),
         "action": {
             "action": action.action,
             "actor": action.actor,
@@ -107,8 +110,11 @@ def action_from_snapshot(data: dict[str, Any]) -> Action:
 
 
 def snapshot_thread(entry: JournalEntry) -> list[dict[str, Any]]:
-    """The thread as it stands now, as JSON: the people's messages and the municipality's texts."""
+    """The thread as it stands now, as JSON: the people's messages and the municipality's texts
+    (none for a handed-in document)."""
     item = entry.item
+    if item is None:
+        return []
     items = _thread_items(item)
     rows: list[dict[str, Any]] = []
     for one in items:
@@ -213,7 +219,10 @@ def _first_found(pack: Pack, actions: set[str], family: set[str], item_codes: se
 
 def event_clauses(entry: JournalEntry, pack: Pack | None) -> list[str]:
     """The clauses of the action the entry documents: the hiding's or deletion's ground, the
-    referral's rule — never the triage's clauses for some other action."""
+    referral's rule — never the triage's clauses for some other action; a handed-in document's
+    own."""
+    if entry.is_document:
+        return [str(c) for c in entry.document.get("clauses") or []]
     event = entry.source_event
     recorded = list(event.clauses or [])
     payload = event.payload or {}
@@ -254,6 +263,16 @@ def _pack_of(entry: JournalEntry) -> Pack | None:
 
 
 def action_of(entry: JournalEntry) -> Action:
+    if entry.is_document:
+        doc = entry.document
+        pack = _pack_of(entry)
+        return Action(
+            action=entry.reason,
+            actor=str(doc.get("actor") or "somevakt"),
+            time=dt.datetime.fromisoformat(doc["at"]),
+            grounds=str(doc.get("grounds") or ""),
+            clauses=_clause_summaries(pack, event_clauses(entry, pack)),
+        )
     event = entry.source_event
     grounds = event.reason.strip() or DEFAULT_GROUNDS[Reason(entry.reason)]
     if entry.reason in (Reason.REFER_FORMAL, Reason.REFER_POLITICAL):
@@ -304,19 +323,63 @@ def document_of(entry: JournalEntry) -> ArchiveDocument | None:
     )
 
 
+def attachment_of(entry: JournalEntry) -> ArchiveDocument | None:
+    """The file handed in with a document (the crisis report's PDF), with its own checksum."""
+    data = entry.attachment_bytes()
+    if data is None:
+        return None
+    about = entry.document.get("attachment") or {}
+    return ArchiveDocument.from_bytes(
+        f"somevakt-{entry.record_id}-vedlegg-{about.get('file_name') or 'dokument.pdf'}",
+        str(about.get("mime_type") or PDFA_MIME),
+        data,
+        title=str(about.get("title") or entry.title),
+        format_code=str(about.get("format_code") or ""),
+        format_name=str(about.get("format_name") or ""),
+    )
+
+
+def document_subject(data: dict[str, Any], label: str) -> DocumentSubject:
+    return DocumentSubject(
+        label=label,
+        date=dt.datetime.fromisoformat(data["date"]),
+        parties=tuple((str(role), str(name)) for role, name in data.get("parties") or []),
+        sections=tuple(
+            DocumentSection(str(section["heading"]), tuple(str(line) for line in section.get("lines") or []))
+            for section in data.get("sections") or []
+        ),
+    )
+
+
+# What each handed-in document is, as the archived documents name it (bokmål).
+DOCUMENT_LABELS = {
+    Reason.CRISIS_REPORT: "Rapport fra krisemodus",
+    Reason.POST_REMOVED: "Innlegg fjernet fra plattformen",
+    Reason.POST_KEPT: "Innlegg beholdt på plattformen",
+}
+
+
 def record_for(
     entry: JournalEntry, *, with_document: bool = True, snapshot: dict[str, Any] | None = None
 ) -> JournalRecord:
     """The entry as a `JournalRecord`; RecordError (one line) when it cannot be archived as it is."""
     municipality, profile = municipality_of(entry.municipality)
     fixed = snapshot if snapshot is not None else entry.snapshot
-    if not fixed or not fixed.get("thread"):
+    if not fixed or not (fixed.get("thread") or fixed.get("document")):
         raise RecordError("the entry has not been captured yet")
     receipt = entry.receipt or {}
     year, sequence = receipt.get("journal_year"), receipt.get("journal_sequence")
     has_number = entry.state == "acknowledged" and year is not None and sequence is not None
     document = document_of(entry) if with_document else None
-    thread = thread_from_snapshot(fixed["thread"])
+    thread = thread_from_snapshot(fixed.get("thread") or [])
+    subject = None
+    if entry.is_document:
+        subject = document_subject(fixed["document"], DOCUMENT_LABELS[Reason(entry.reason)])
+        extra = attachment_of(entry)
+        documents: tuple[ArchiveDocument, ...] = tuple(d for d in (document, extra) if d is not None)
+    else:
+        # The capture, then the whole text of each message too long to show in full in it.
+        documents = (document, *fulltext.attachments(entry.record_id, thread)) if document is not None else ()
     return JournalRecord(
         id=entry.record_id,
         municipality=municipality,
@@ -331,11 +394,11 @@ def record_for(
         screening=Screening.proposed()
         if entry.screened and not entry.effective_basis
         else (Screening(skjermet=True, legal_basis=entry.effective_basis) if entry.screened else Screening()),
-        # The capture, then the whole text of each message too long to show in full in it.
-        documents=(document, *fulltext.attachments(entry.record_id, thread)) if document is not None else (),
+        documents=documents,
         series=profile.series,
         journal_year=int(year) if has_number else None,
         journal_sequence=int(sequence) if has_number else None,
         changes=_changes(entry),
         counterpart_name=entry.counterpart_name,
+        document=subject,
     )

@@ -65,7 +65,11 @@ class Exposed:
 
 
 def entry_texts(entry: JournalEntry) -> list[str]:
-    """The texts the entry carries: its thread as captured, else as it stands now."""
+    """The texts the entry carries: a handed-in document's lines, else its thread as captured,
+    else as it stands now."""
+    if entry.is_document:
+        sections = (entry.document or {}).get("sections") or []
+        return [str(line) for section in sections for line in section.get("lines") or []]
     thread = (entry.snapshot or {}).get("thread") or snapshot_thread(entry)
     return [str(row.get("text") or "") for row in thread]
 

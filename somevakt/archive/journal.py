@@ -21,6 +21,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from somevakt.archive.documents import sweep_documents
 from somevakt.archive.formats.records import CONFIDENTIALITY_BASIS
 from somevakt.archive.models import EntryKind, JournalEntry, Reason
 from somevakt.inbox.models import Item, ItemEvent, ItemKind, ItemStatus
@@ -178,9 +179,15 @@ def journal_recorded(events: list[ItemEvent]) -> None:
 
 
 def sweep(municipality: Any = None) -> int:
-    """Journal every event that should have an entry but has none; returns how many were made."""
+    """Journal every event, and every document the apps hand in, that should have an entry but
+    has none; returns how many were made."""
+    return _sweep_events(municipality) + sweep_documents(municipality)
+
+
+def _sweep_events(municipality: Any = None) -> int:
+    # NOT IN over a column with NULLs (a document's entry has no event) would match nothing.
     events = ItemEvent.objects.filter(type__in=list(JOURNALED_EVENTS)).exclude(
-        pk__in=JournalEntry.objects.values("source_event")
+        pk__in=JournalEntry.objects.filter(source_event__isnull=False).values("source_event")
     )
     if municipality is not None:
         events = events.filter(municipality=municipality)

@@ -1,9 +1,11 @@
 """Journal entries, their metadata changes, the municipality's archive profile and retention rule.
 
 A `JournalEntry` is made from one inbox event (a referral, a hiding, a deletion, or a reply to
-an inquiry) and carries what the archive needs: metadata the records office may edit before
-delivery, the captured document (kept in the database, with its SHA-256), the thread as it stood
-when it was captured, and the delivery state with the archive's receipt.
+an inquiry), or from a document another app hands in (`tenants.documents`: a crisis report, a
+post removed from the platform or kept although a consent lapsed), and carries what the archive
+needs: metadata the records office may edit before delivery, the captured document (kept in the
+database, with its SHA-256), the thread as it stood when it was captured, and the delivery state
+with the archive's receipt.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from somevakt.tenants import documents
 from somevakt.tenants.models import TenantOwned
 
 
@@ -26,12 +29,17 @@ class Reason(models.TextChoices):
     HIDE = "hide", _("Hidden")
     DELETE = "delete", _("Deleted")
     REPLY = "reply", _("Reply to an inquiry")
+    # Documents handed in through tenants.documents (the kinds listed there).
+    CRISIS_REPORT = documents.CRISIS_REPORT, _("Crisis report")
+    POST_REMOVED = documents.POST_REMOVED, _("Post removed from the platform")
+    POST_KEPT = documents.POST_KEPT, _("Post kept although a consent lapsed")
 
 
 class EntryKind(models.TextChoices):
     INQUIRY = "inquiry", _("Inquiry (incoming)")
     REPLY = "reply", _("Reply (outgoing)")
     MODERATION = "moderation", _("Hidden or deleted content (internal note)")
+    DOCUMENT = "document", _("Document (internal note)")
 
 
 class DeliveryState(models.TextChoices):
@@ -47,13 +55,26 @@ DELIVERED_STATES = frozenset({DeliveryState.SENT, DeliveryState.ACKNOWLEDGED})
 
 
 class JournalEntry(TenantOwned):
+    # An entry is about an inbox item (the event it documents) or about a document an app
+    # handed in (`document_source`, its stable key, and `document`); never both, never neither.
     item = models.ForeignKey(
-        "inbox.Item", on_delete=models.PROTECT, related_name="journal_entries", verbose_name=_("item")
+        "inbox.Item",
+        on_delete=models.PROTECT,
+        related_name="journal_entries",
+        verbose_name=_("item"),
+        null=True,
+        blank=True,
     )
     # The inbox event the entry documents; the log is append-only, so this never changes.
     source_event = models.OneToOneField(
-        "inbox.ItemEvent", on_delete=models.PROTECT, related_name="journal_entry"
+        "inbox.ItemEvent", on_delete=models.PROTECT, related_name="journal_entry", null=True, blank=True
     )
+    document_source = models.CharField(max_length=200, blank=True)
+    # The document as it was handed in (tenants.documents.JournalDocument, without the bytes of
+    # its attachment): kind, date, who did what and why, parties, sections, the attachment's
+    # name and checksum. Fixed when journaled; the capture is made from it.
+    document = models.JSONField(default=dict, blank=True)
+    attachment = models.BinaryField(null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=EntryKind.choices)
     created_at = models.DateTimeField(_("journaled"), auto_now_add=True)
@@ -108,6 +129,16 @@ class JournalEntry(TenantOwned):
             models.UniqueConstraint(
                 fields=["item", "reason"], condition=~Q(reason="reply"), name="journal_one_entry_per_reason"
             ),
+            models.UniqueConstraint(
+                fields=["municipality", "document_source"],
+                condition=~Q(document_source=""),
+                name="journal_one_entry_per_document",
+            ),
+            models.CheckConstraint(
+                condition=(Q(item__isnull=False) & Q(source_event__isnull=False) & Q(document_source=""))
+                | (Q(item__isnull=True) & Q(source_event__isnull=True) & ~Q(document_source="")),
+                name="journal_item_or_document",
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "state"], name="journal_state_idx"),
@@ -132,6 +163,20 @@ class JournalEntry(TenantOwned):
     @property
     def effective_basis(self) -> str:
         return self.screening_basis if self.skjermet is not None else self.proposed_basis
+
+    @property
+    def is_document(self) -> bool:
+        return bool(self.document_source)
+
+    def attachment_bytes(self) -> bytes | None:
+        """The handed-in attachment, checked against the checksum it was handed in with."""
+        if self.attachment is None:
+            return None
+        data = bytes(self.attachment)
+        expected = (self.document.get("attachment") or {}).get("sha256", "")
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise ValueError(f"journal entry {self.pk}: the attachment does not match its checksum")
+        return data
 
     @property
     def editable(self) -> bool:

@@ -33,7 +33,11 @@ def rule_for(municipality: Any) -> RetentionRule:
 
 def protected_item_ids(municipality: Any) -> set[int]:
     """Journaled items, the items they answer, and the replies to them."""
-    journaled = set(JournalEntry.objects.filter(municipality=municipality).values_list("item_id", flat=True))
+    journaled = set(
+        JournalEntry.objects.filter(municipality=municipality, item__isnull=False).values_list(
+            "item_id", flat=True
+        )
+    )
     parents = set(
         Item.objects.filter(pk__in=journaled, parent__isnull=False).values_list("parent_id", flat=True)
     )

@@ -351,6 +351,8 @@ def read_receipt(entry: JournalEntry, transport: Transport, now: dt.datetime | N
 
 def _mark_item_archived(entry: JournalEntry) -> None:
     """Tell the inbox (an `archived` event) once every entry of the item is registered."""
+    if entry.item_id is None:
+        return  # a handed-in document: nothing in the inbox waits for it
     waiting = JournalEntry.objects.filter(item_id=entry.item_id).exclude(state=DeliveryState.ACKNOWLEDGED)
     if waiting.exists():
         return

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:entry_id>/skjerming/", views.screening, name="screening"),
     path("<int:entry_id>/send-igjen/", views.retry, name="retry"),
     path("<int:entry_id>/dokument.pdf", views.document, name="document"),
+    path("<int:entry_id>/vedlegg/", views.attachment, name="attachment"),
     path("offentlig-journal/", views.public_journal, name="public_journal"),
     path("slettet/", views.deleted_report, name="deleted"),
     path("slettet.csv", views.deleted_report_csv, name="deleted_csv"),

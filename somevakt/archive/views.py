@@ -77,7 +77,11 @@ def _text_matches(query: str) -> Q:
 
 
 def entry_text(entry: JournalEntry) -> str:
-    """What the entry is: the municipality's reply for a reply entry, else the comment."""
+    """What the entry is: the municipality's reply for a reply entry, a handed-in document's
+    text, else the comment."""
+    if entry.is_document:
+        sections = (entry.document or {}).get("sections") or []
+        return "\n".join(str(line) for section in sections for line in section.get("lines") or [])
     if entry.reason == Reason.REPLY:
         return str((entry.source_event.payload or {}).get("text") or "")
     return entry.item.text
@@ -296,6 +300,7 @@ def _entry_page(
             "plan_at": when_text(plan.at) if plan.at else "",
             "clauses": event_clauses(found, pack),
             "text": entry_text(found),
+            "document": _document_view(found),
             "confirm": confirm,
             "exposed": exposed(found) if found.editable and has_role(request, *RECORDS) else [],
             "basis": screening_form["basis"].value() or "",
@@ -413,6 +418,30 @@ def document(request: HttpRequest, municipality: Municipality, entry_id: int) ->
     return response
 
 
+def _document_view(found: JournalEntry) -> dict | None:
+    """A handed-in document as the entry page shows it (its times as times)."""
+    if not found.is_document:
+        return None
+    data = dict(found.document)
+    data["at"] = dt.datetime.fromisoformat(data["at"])
+    return data
+
+
+@require_GET
+@member_required(roles=READERS)
+def attachment(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
+    """The file handed in with a document (a crisis report's PDF), as it was kept."""
+    found = get_or_404(JournalEntry.objects.all(), request, pk=entry_id)
+    data = found.attachment_bytes()
+    if data is None:
+        raise Http404
+    about = found.document.get("attachment") or {}
+    response = HttpResponse(data, content_type=str(about.get("mime_type") or "application/pdf"))
+    response["Content-Disposition"] = f'attachment; filename="somevakt-{found.record_id}-vedlegg.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @require_GET
 @member_required(roles=READERS)
 def public_journal(request: HttpRequest, municipality: Municipality) -> HttpResponse:
@@ -450,7 +479,7 @@ PRIVATE = Q(item__kind=ItemKind.MESSAGE)
 def _public_row(found: JournalEntry) -> dict:
     """One row as the public sees it: national ids and account numbers masked in any case."""
     screened = found.screened
-    private = found.item.kind == ItemKind.MESSAGE
+    private = found.item is not None and found.item.kind == ItemKind.MESSAGE
     return {
         "entry": found,
         "screened": screened,

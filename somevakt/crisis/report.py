@@ -46,7 +46,10 @@ def report_pdf(crisis: CrisisMode, language: str = "nb") -> bytes:
         # The document is self-contained; nothing is fetched, from the network or the disk.
         raise ValueError(f"the report fetches nothing ({url})")
 
-    return HTML(string=report_html(crisis, language), url_fetcher=no_fetching).write_pdf()
+    # PDF/A-2b: the kept report goes to the archive as it is.
+    return HTML(string=report_html(crisis, language), url_fetcher=no_fetching).write_pdf(
+        pdf_variant="pdf/a-2b"
+    )
 
 
 log = logging.getLogger(__name__)

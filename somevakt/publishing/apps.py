@@ -16,5 +16,12 @@ class PublishingConfig(AppConfig):
 
         register_report_section(crisis_report.published)
 
+        # Removed and kept posts go to the journal through the port below publishing and the
+        # archive; the archive's sweep asks for any it has not journaled.
+        from somevakt.publishing.journal import unjournaled
+        from somevakt.tenants.documents import register_document_source
+
+        register_document_source(unjournaled)
+
         # Importing the module registers the job that publishes scheduled posts.
         from somevakt.publishing import jobs  # noqa: F401

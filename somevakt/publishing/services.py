@@ -31,6 +31,7 @@ from somevakt.inbox.notify import excerpt, send_after_commit
 from somevakt.inbox.ports import MAYBE_SENT, OutgoingMedia, OutgoingPost, PlatformError
 from somevakt.inbox.ports import posts as posts_gateway
 from somevakt.publishing import check as checking
+from somevakt.publishing import journal
 from somevakt.publishing.labels import failure_label
 from somevakt.publishing.media import MAX_BYTES as MAX_PICTURE_BYTES
 from somevakt.publishing.media import BadPicture, clean
@@ -536,7 +537,8 @@ def remove(target: PostTarget, user: Any, reason: str = "") -> None:
         )
         raise Refused(failure_text(exc.kind, target.account.get_platform_display())) from None
     PostTarget.objects.filter(pk=target.pk).update(state=TargetState.REMOVED, removed_at=timezone.now())
-    event(target.post, PostEventType.REMOVED, user, reason=reason, account=target.account_id)
+    removed = event(target.post, PostEventType.REMOVED, user, reason=reason, account=target.account_id)
+    journal.hand_in(target, removed)
     if not target.post.targets.filter(state=TargetState.DONE).exists():
         Post.objects.filter(pk=target.post_id).update(state=PostState.WITHDRAWN)
 
@@ -547,7 +549,8 @@ def keep(target: PostTarget, user: Any, reason: str) -> None:
     if not reason.strip():
         raise Refused(_("Say why the post stays on the platform."))
     PostTarget.objects.filter(pk=target.pk).update(kept_reason=reason.strip(), kept_by=user)
-    event(target.post, PostEventType.KEPT, user, reason=reason.strip(), account=target.account_id)
+    kept = event(target.post, PostEventType.KEPT, user, reason=reason.strip(), account=target.account_id)
+    journal.hand_in(target, kept)
 
 
 def failure_text(kind: str, platform: str) -> str:

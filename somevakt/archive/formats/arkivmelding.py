@@ -2,7 +2,8 @@
 
 One journal entry becomes one message with one `registrering` of xsi:type `journalpost`:
 journalposttype I for an inquiry referred to case processing, U for the municipality's reply to
-one, X for an internal note on content the municipality hid or deleted (see `records.py`).
+one, X for an internal note on content the municipality hid or deleted and for a document of
+its own handed in by another part of somevakt (see `records.py`).
 The message is placed in the case when the records office has given a case number, otherwise
 in the archive part (arkivdel) the municipality configured, otherwise left for the archive to
 place. Screening goes on the registration, its document and the correspondence party; the
@@ -111,16 +112,19 @@ def _document(
 def _business_metadata(parent: etree._Element, record: JournalRecord) -> None:
     container = _sub(parent, "virksomhetsspesifikkeMetadata")
     root = etree.SubElement(container, f"{{{SOMEVAKT_NS}}}sosialeMedier", nsmap={"sv": SOMEVAKT_NS})
-    subject = record.subject
 
     def add(tag: str, text: str) -> None:
         if text:
             etree.SubElement(root, f"{{{SOMEVAKT_NS}}}{tag}").text = clean_text(text)
 
-    add("plattform", subject.platform)
-    add("konto", subject.account)
-    add("plattformID", subject.platform_id)
-    add("lenke", subject.permalink)
+    if record.document is not None:
+        add("dokument", record.document.label)
+    else:
+        subject = record.subject
+        add("plattform", subject.platform)
+        add("konto", subject.account)
+        add("plattformID", subject.platform_id)
+        add("lenke", subject.permalink)
     add("tiltak", record.action.action)
     for clause in record.action.clauses:
         add("retningslinjepunkt", clause.id)
@@ -151,12 +155,7 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
     _sub(reg, "tittel", record.title)
     if record.public_title:
         _sub(reg, "offentligTittel", record.public_title)
-    subject = record.subject
-    _sub(
-        reg,
-        "beskrivelse",
-        f"Melding på {subject.platform} ({subject.account}) {oslo(subject.time):%d.%m.%Y %H.%M}",
-    )
+    _sub(reg, "beskrivelse", record.description)
     _business_metadata(reg, record)
 
     note = _sub(reg, "merknad")
@@ -167,13 +166,12 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
     if record.screening.skjermet and "MT" in record.screening.metadata:
         _sub(note, "erSkjermet", "true")
 
-    counterpart = record.counterpart
-    if counterpart is not None:
-        code, text, name = counterpart
+    for code, text, name in record.parties:
         party = _sub(reg, "korrespondansepart")
         _code(party, "korrespondanseparttype", code, text)
         _sub(party, "korrespondansepartNavn", name)
-        screened_name = "NA" if code == "EA" else "NM"
+        # Screening of names covers the outside sender and recipient, not the municipality's own.
+        screened_name = {"EA": "NA", "EM": "NM"}.get(code)
         if record.screening.skjermet and screened_name in record.screening.metadata:
             _sub(party, "erSkjermet", "true")
 
@@ -193,11 +191,11 @@ def build_arkivmelding(record: JournalRecord, *, system: str = "somevakt") -> by
     code, text = record.journalposttype
     _code(reg, "journalposttype", code, text)
     _sub(reg, "journaldato", record.journal_date.isoformat())
-    _sub(reg, "dokumentetsDato", oslo(subject.time).date().isoformat())
+    _sub(reg, "dokumentetsDato", oslo(record.document_time).date().isoformat())
     if record.kind == "inquiry":
-        _sub(reg, "mottattDato", iso_oslo(subject.time))
+        _sub(reg, "mottattDato", iso_oslo(record.subject.time))
     elif record.kind == "reply":
-        _sub(reg, "sendtDato", iso_oslo(subject.time))
+        _sub(reg, "sendtDato", iso_oslo(record.subject.time))
     if len(record.documents) > 1:
         _sub(reg, "antallVedlegg", len(record.documents) - 1)
 

@@ -1,7 +1,8 @@
 """The archival capture: one journal entry rendered as a PDF/A-2b document.
 
 The document shows the thread as it stood (authors, times in Europe/Oslo, permalinks, what was
-visible), the entry's metadata and the action with its grounds and cited clauses. Everything a
+visible), or for a handed-in document its text section by section, the entry's metadata and the
+action with its grounds and cited clauses. Everything a
 commenter wrote is text, never markup: it is HTML-escaped, and characters the embedded font
 cannot draw (emoji, other scripts) or that are invisible controls (bidi overrides, zero-width
 characters) are written out as `[U+XXXX NAME]`, so the archive keeps what was there and a PDF/A
@@ -180,6 +181,22 @@ def _item_html(item: ThreadItem, esc: Callable[[str], str], attachment: str = ""
     )
 
 
+def _document_html(record: JournalRecord, esc: Callable[[str], str]) -> str:
+    """A handed-in document: what it is, its date, and its text section by section."""
+    document = record.document
+    assert document is not None
+    parts = [f"<h2>{esc(document.label)} – {format_time(document.date)}</h2>"]
+    for section in document.sections:
+        parts.append(f"<h2>{esc(section.heading)}</h2>")
+        parts.extend(f"<div class='item'><div class='text'>{esc(line)}</div></div>" for line in section.lines)
+    # The capture itself is the main document; what else goes with the entry is named here.
+    for doc in (d for d in record.documents if d.file_name != capture_file_name(record)):
+        parts.append(
+            f"<div class='facts'>Vedlegg: {esc(doc.file_name)} ({esc(doc.title)}), SHA-256 {doc.sha256}</div>"
+        )
+    return "".join(parts)
+
+
 def capture_html(record: JournalRecord, generated_at: datetime, fonts: dict[str, Path]) -> str:
     """The capture as a self-contained HTML document (exposed for inspection and tests)."""
     covered = _covered(str(fonts["regular"])) & _covered(str(fonts["bold"]))
@@ -211,9 +228,8 @@ def capture_html(record: JournalRecord, generated_at: datetime, fonts: dict[str,
         rows.append(_row("Skjerming", f"Skjermet – {esc(screening.legal_basis)}"))
     else:
         rows.append(_row("Skjerming", "Ikke skjermet"))
-    counterpart = record.counterpart
-    if counterpart is not None:
-        rows.append(_row(esc(counterpart[1]), esc(counterpart[2])))
+    for _code, text, name in record.parties:
+        rows.append(_row(esc(text), esc(name)))
 
     action = record.action
     action_rows = [
@@ -228,11 +244,15 @@ def capture_html(record: JournalRecord, generated_at: datetime, fonts: dict[str,
         )
         action_rows.append(_row("Retningslinjer", f"<ul class='clauses'>{items}</ul>"))
 
-    long = {number for number, _item in fulltext.long_messages(record.thread)}
-    thread = "".join(
-        _item_html(item, esc, fulltext.file_name(record.id, number) if number in long else "")
-        for number, item in enumerate(fulltext.in_order(record.thread), start=1)
-    )
+    if record.document is not None:
+        body = _document_html(record, esc)
+    else:
+        long = {number for number, _item in fulltext.long_messages(record.thread)}
+        thread = "".join(
+            _item_html(item, esc, fulltext.file_name(record.id, number) if number in long else "")
+            for number, item in enumerate(fulltext.in_order(record.thread), start=1)
+        )
+        body = f"<h2>Tråden slik den var {format_time(generated_at)}</h2>{thread}"
     title = esc(record.title)
     return (
         "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>"
@@ -244,7 +264,7 @@ def capture_html(record: JournalRecord, generated_at: datetime, fonts: dict[str,
         f"<h1>{title}</h1>"
         f"<table class='meta'>{''.join(rows)}</table>"
         f"<h2>Tiltak og begrunnelse</h2><table class='meta'>{''.join(action_rows)}</table>"
-        f"<h2>Tråden slik den var {format_time(generated_at)}</h2>{thread}"
+        f"{body}"
         f"<div class='footer'>Arkivdokument laget av somevakt {format_time(generated_at)} for "
         f"{esc(muni.name)}. Tidspunkter er norsk tid (Europe/Oslo). Tekst som skriften ikke kan vise, "
         "og usynlige kontrolltegn, er skrevet ut som [U+kode navn].</div>"

@@ -200,11 +200,10 @@ def _registration(
     b.sub(reg, "tittel", record.title)
     if record.public_title:
         b.sub(reg, "offentligTittel", record.public_title)
-    subject = record.subject
-    description = (
-        f"Melding på {subject.platform} ({subject.account}) {oslo(subject.time):%d.%m.%Y %H.%M}. "
-        f"Lenke: {subject.permalink}. somevakt-ID: {record.id}."
-    )
+    description = f"{record.description}. "
+    if record.document is None:
+        description += f"Lenke: {record.subject.permalink}. "
+    description += f"somevakt-ID: {record.id}."
     if record.case is not None:
         description += f" Saksnummer i sakarkivet: {record.case}."
     if record.classification is not None:
@@ -216,11 +215,10 @@ def _registration(
     b.sub(note, "merknadstype", "Merknad fra saksbehandler")
     b.sub(note, "merknadsdato", iso_oslo(record.action.time))
     b.sub(note, "merknadRegistrertAv", record.action.actor)
-    counterpart = record.counterpart
-    if counterpart is not None:
+    for _code, text, name in record.parties:
         party = b.sub(reg, "korrespondansepart")
-        b.sub(party, "korrespondanseparttype", counterpart[1])
-        b.sub(party, "korrespondansepartNavn", counterpart[2])
+        b.sub(party, "korrespondanseparttype", text)
+        b.sub(party, "korrespondansepartNavn", name)
     b.sub(reg, "journalaar", year)
     b.sub(reg, "journalsekvensnummer", sequence)
     # Each entry stands alone in the extract, so it is the first journal post of its own.
@@ -228,11 +226,11 @@ def _registration(
     b.sub(reg, "journalposttype", record.journalposttype[1])
     b.sub(reg, "journalstatus", "Journalført")
     b.sub(reg, "journaldato", record.journal_date.isoformat())
-    b.sub(reg, "dokumentetsDato", oslo(subject.time).date().isoformat())
+    b.sub(reg, "dokumentetsDato", oslo(record.document_time).date().isoformat())
     if record.kind == "inquiry":
-        b.sub(reg, "mottattDato", iso_oslo(subject.time))
+        b.sub(reg, "mottattDato", iso_oslo(record.subject.time))
     elif record.kind == "reply":
-        b.sub(reg, "sendtDato", iso_oslo(subject.time))
+        b.sub(reg, "sendtDato", iso_oslo(record.subject.time))
     if len(record.documents) > 1:
         b.sub(reg, "antallVedlegg", len(record.documents) - 1)
 

@@ -16,6 +16,11 @@ Which journal post type an entry becomes is decided here, once, from its kind:
   municipality as a case; what is archived is the municipality's own documentation of what it
   removed and why: an internal note without follow-up, X.
 
+- `document`: a document of the municipality's own that another part of somevakt hands in (a
+  crisis report, a post removed from the platform or kept although a consent lapsed): an
+  internal document without follow-up, X, with the municipality's people it names as internal
+  parties. It has no thread; its `document` (a `DocumentSubject`) says what it is.
+
 An item that is both referred and hidden (someone posts their own fødselsnummer with a
 question) is an `inquiry`; the hiding is recorded in its action and grounds.
 """
@@ -36,14 +41,15 @@ from somevakt.archive.formats.cleaning import safe_permalink
 
 OSLO = ZoneInfo("Europe/Oslo")
 
-EntryKind = Literal["inquiry", "reply", "moderation"]
-ENTRY_KINDS: tuple[str, ...] = ("inquiry", "reply", "moderation")
+EntryKind = Literal["inquiry", "reply", "moderation", "document"]
+ENTRY_KINDS: tuple[str, ...] = ("inquiry", "reply", "moderation", "document")
 
 # Noark 5 code lists (kode, the text Noark 5 extracts use instead of the code).
 JOURNALPOST_TYPES: dict[str, tuple[str, str]] = {
     "inquiry": ("I", "Inngående dokument"),
     "reply": ("U", "Utgående dokument"),
     "moderation": ("X", "Organinternt dokument uten oppfølging"),
+    "document": ("X", "Organinternt dokument uten oppfølging"),
 }
 SCREENING_METADATA: dict[str, str] = {
     "TR1": "Skjerming tittel registrering - unntatt første linje",
@@ -64,6 +70,9 @@ ACTION_LABELS = {
     "escalate_manager": "Løftet til nærmeste leder",
     "escalate_crisis": "Løftet til kriseledelsen",
     "none": "Ingen handling",
+    "crisis_report": "Krisemodus avsluttet; rapporten arkivert",
+    "post_removed": "Innlegg fjernet fra plattformen",
+    "post_kept": "Innlegg beholdt på plattformen selv om et samtykke er falt bort",
 }
 VISIBILITIES: tuple[str, ...] = ("visible", "hidden", "deleted")
 
@@ -136,6 +145,30 @@ class ThreadItem:
         object.__setattr__(self, "permalink", safe_permalink(self.permalink, self.platform))
         if self.visibility not in VISIBILITIES:
             raise RecordError(f"unknown visibility {self.visibility!r}; expected one of {VISIBILITIES}")
+
+
+@dataclass(frozen=True)
+class DocumentSection:
+    """A part of a document's text: a heading and its lines, plain text."""
+
+    heading: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentSubject:
+    """What a `document` entry is about: the kind of document (in words, bokmål), its date, the
+    municipality's people it names as (role, name), and its text in sections."""
+
+    label: str
+    date: datetime
+    parties: tuple[tuple[str, str], ...] = ()
+    sections: tuple[DocumentSection, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_aware(self.date, "the date of a document")
+        if not self.label.strip():
+            raise RecordError("a document needs to say what it is")
 
 
 @dataclass(frozen=True)
@@ -331,6 +364,8 @@ class JournalRecord:
     changes: tuple[MetadataChange, ...] = ()
     # The correspondent's name as the records office corrected it; empty: as the person wrote it.
     counterpart_name: str = ""
+    # A `document` entry's document (it has no thread).
+    document: DocumentSubject | None = None
 
     def __post_init__(self) -> None:
         if not _SAFE_ID.match(self.id):
@@ -339,7 +374,9 @@ class JournalRecord:
             raise RecordError(f"unknown entry kind {self.kind!r}; expected one of {ENTRY_KINDS}")
         if not self.title.strip():
             raise RecordError("a journal entry needs a title")
-        if not self.thread:
+        if (self.kind == "document") != (self.document is not None):
+            raise RecordError("a document entry, and only one, describes its document")
+        if not self.thread and self.document is None:
             raise RecordError("a journal entry needs the thread it is about")
         _require_aware(self.registered_at, "the registration time")
         if sum(item.subject for item in self.thread) > 1:
@@ -377,6 +414,29 @@ class JournalRecord:
             if item.subject:
                 return item
         return self.thread[0]
+
+    @property
+    def document_time(self) -> datetime:
+        """When the document the entry is about was made: the subject message's time, or the
+        handed-in document's date (dokumentetsDato)."""
+        return self.document.date if self.document is not None else self.subject.time
+
+    @property
+    def description(self) -> str:
+        """A short description of what the entry is about (beskrivelse)."""
+        if self.document is not None:
+            return f"{self.document.label} {oslo(self.document.date):%d.%m.%Y %H.%M}"
+        subject = self.subject
+        return f"Melding på {subject.platform} ({subject.account}) {oslo(subject.time):%d.%m.%Y %H.%M}"
+
+    @property
+    def parties(self) -> list[tuple[str, str, str]]:
+        """(korrespondanseparttype code, its text, name) of every party: the external one of an
+        inquiry or a reply, or the municipality's own people a document names (intern avsender)."""
+        if self.document is not None:
+            return [("IA", "Intern avsender", f"{name} ({role})") for role, name in self.document.parties]
+        counterpart = self.counterpart
+        return [counterpart] if counterpart is not None else []
 
     @property
     def counterpart(self) -> tuple[str, str, str] | None:
