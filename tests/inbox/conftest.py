@@ -1,5 +1,6 @@
 """Inbox fixtures on top of the base fixture (tests/conftest.py, with `account` and `other_account`):
-items, an adviser and a crisis lead. The builders are in tests/factories.py."""
+items, and (from tests/staff.py, shared with crisis mode's tests) an adviser and a crisis lead.
+The builders are in tests/factories.py."""
 
 from __future__ import annotations
 
@@ -10,15 +11,7 @@ from tests.factories import make_item as build_item
 from tests.factories import make_member
 from tests.factories import parsed as parsed  # test modules import it from here
 from tests.factories import triage_with as triage_with  # test modules import it from here
-
-
-@pytest.fixture(autouse=True)
-def bokmaal():
-    """Messages in bokmål, whatever language an earlier request in this thread left active."""
-    from django.utils import translation
-
-    with translation.override("nb"):
-        yield
+from tests.staff import adviser, bokmaal, crisis_lead  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -29,33 +22,6 @@ def make_item(account):
         return build_item(account, platform_id, text, **fields)
 
     return make
-
-
-@pytest.fixture
-def adviser(municipality, unit):
-    """A second communications person (an information adviser) in the unit below the owner."""
-    return make_member(
-        municipality,
-        "radgiver",
-        "Rolf",
-        "Rådgiver",
-        [Role.COMMUNICATIONS],
-        unit=unit,
-        email="rolf@provekommune.example",
-    )
-
-
-@pytest.fixture
-def crisis_lead(municipality, top_unit):
-    return make_member(
-        municipality,
-        "krise",
-        "Kari",
-        "Kriseleder",
-        [Role.CRISIS_TEAM],
-        unit=top_unit,
-        email="kari@provekommune.example",
-    )
 
 
 @pytest.fixture
