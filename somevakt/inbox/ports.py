@@ -90,6 +90,9 @@ class Capabilities:
     reply_window: timedelta | None = None
     # Whether a text-only post (a closure's notice) can be published on the account.
     notice: bool = False
+    # Whether a reply to a mention goes through the account's mentions edge (the mention is in
+    # someone else's media, Instagram) rather than as a comment under it.
+    mention_edge: bool = False
     # Whether comments can be turned off on the account's own posts and on again (Instagram,
     # per media); Facebook's API offers it for no existing page post, Mastodon for no status.
     comments_off: bool = False

@@ -107,7 +107,8 @@ def perform(call_id: int) -> str:
     try:
         adapter = adapter_of(call.account)
         conversation = conversation_of(call) if call.op == "reply" else ""
-        mention = mention_of(call) if call.op == "reply" and call.account.platform == "instagram" else None
+        mention_edge = capabilities(call.account.platform, ItemKind.MENTION).mention_edge
+        mention = mention_of(call) if call.op == "reply" and mention_edge else None
         if call.op == NOTICE:
             # The same key for every attempt: Mastodon makes the status once however often asked;
             # on Facebook the progress says whether an earlier attempt may have posted it.
@@ -163,7 +164,8 @@ def turned_off_by(call: OutboundCall) -> list[str]:
 
 
 def mention_of(call: OutboundCall) -> tuple[str, str] | None:
-    """(media id, comment id or "") when the call answers an Instagram mention, else None."""
+    """(media id, comment id or "") when the call answers a mention, else None (asked where the
+    platform answers mentions through its mentions edge: `Capabilities.mention_edge`)."""
     if call.item_id is None:
         return None
     found = (

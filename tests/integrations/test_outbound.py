@@ -281,6 +281,25 @@ def test_it_never_sends_what_the_platform_does_not_allow_for_the_kind(account) -
     assert queued_calls() == []
 
 
+def test_it_answers_a_facebook_mention_as_a_comment_where_the_platform_has_no_mentions_edge(
+    account, graph
+) -> None:
+    # Which door a mention is answered through is the platform's capability (`mention_edge`),
+    # not its name: Facebook's has none, so the answer is a comment under the post that names us.
+    assert (
+        capabilities("instagram", "mention").mention_edge
+        and not capabilities("facebook", "mention").mention_edge
+    )
+    with_credentials(account, DEFAULT_TOKEN)
+    mention = make_item(account, "1_1", "@kommunen når kommer brøytebilen?", channel="mention", post_id="1_1")
+    call = request(
+        account, "reply", "1_1", text="I morgen tidlig. Hilsen Kari", item_id=mention.pk, kind="mention"
+    )
+    assert perform(call.pk) == OutboundStatus.DONE
+    assert graph.replies_to("1_1") == ["I morgen tidlig. Hilsen Kari"]
+    assert graph.mention_replies == []
+
+
 def test_it_answers_an_instagram_mention_through_the_mentions_edge(instagram_account, settings) -> None:
     # Issue 16: replying where the door is. A mention in someone's comment is answered as a reply
     # to that comment, one in a caption as a comment on the media; never as a reply on our own.

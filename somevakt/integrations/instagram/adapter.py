@@ -51,7 +51,9 @@ class InstagramAdapter(Adapter):
     # A mention is in someone else's media: nothing we may hide; it is answered through the
     # account's `mentions` edge. A direct message is answered in its conversation only.
     kind_capabilities = {
-        "mention": Capabilities(reply=True, hide=False, unhide=False, delete=False, webhook=True),
+        "mention": Capabilities(
+            reply=True, hide=False, unhide=False, delete=False, webhook=True, mention_edge=True
+        ),
         "message": Capabilities(
             reply=True, hide=False, unhide=False, delete=False, webhook=True, reply_window=MESSAGING_WINDOW
         ),
