@@ -42,7 +42,10 @@ def closure_saved(
     redate_open_items(instance.account_id, closure_id=instance.pk, change="added" if created else "changed")
     if created and instance.notice.strip():
         request_notice(instance)
-    switch_comments_of(instance)
+    if instance.comments_off:
+        # After the commit, so the history tells the closure (or its early end) first.
+        closure_id = instance.pk
+        transaction.on_commit(lambda: switch_comments_by_id(closure_id))
 
 
 def notice_text(closure: Any) -> str:
@@ -78,6 +81,11 @@ def closure_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 # --- comments off while closed (Gausdal 2) ----------------------------------------------------
+
+
+def switch_comments_by_id(closure_id: int) -> str:
+    closure = Closure.objects.select_related("created_by", "ended_early_by").filter(pk=closure_id).first()
+    return switch_comments_of(closure) if closure is not None else ""
 
 
 def switch_comments_of(closure: Any, now: dt.datetime | None = None) -> str:

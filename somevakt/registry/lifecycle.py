@@ -404,7 +404,16 @@ def plan_clauses(rules: AccountRules) -> list[str]:
 def tell(people: list[Any], account: Account, subject: str, body: str, role: str) -> list[dict[str, str]]:
     """E-mail `people` after commit; returns who was told, for the event's payload."""
     notify.send_after_commit(people, subject, body)
-    return [{"username": p.get_username(), "role": role, "email": "yes" if p.email else "no"} for p in people]
+    return [
+        {
+            "username": p.get_username(),
+            # The history names the person as people know them, not by their user name.
+            "name": p.get_full_name() or p.get_username(),
+            "role": role,
+            "email": "yes" if p.email else "no",
+        }
+        for p in people
+    ]
 
 
 # --- the actions ----------------------------------------------------------------------------

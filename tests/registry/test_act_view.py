@@ -25,13 +25,15 @@ def waiting(planned, planner):
     return planned
 
 
-def test_it_lets_the_chief_executive_approve_with_a_comment(owner_client, owner, waiting):
+def test_it_lets_the_chief_executive_approve_with_a_comment(owner_client, owner, waiting, planner):
     response = owner_client.post(url(waiting, "approve"), {"comment": "Godkjent"})
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert (waiting.state, waiting.approved_by) == (AccountState.APPROVED, owner)
     history = owner_client.get(response["Location"]).content.decode()
     assert "Godkjent" in history and 'data-event="approved"' in history
+    # Who was told is named as people know them, not by a user name.
+    assert f"Fikk beskjed: {planner.get_full_name()}" in history
 
 
 def test_it_refuses_the_wrong_person_with_403_and_the_reason(unit_leader_client, waiting):

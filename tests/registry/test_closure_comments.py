@@ -60,7 +60,7 @@ def test_the_leader_turns_comments_off_for_the_closure_and_on_again_when_it_ends
     page = unit_leader_client.get(url(insta)).content.decode()
     assert 'name="comments_off"' in page and 'data-testid="comments-by-hand"' not in page
 
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=True):
         response = unit_leader_client.post(f"{url(insta)}stenging/", form(comments_off="on"))
     assert response.status_code == 302
     closure = Closure.objects.get()
@@ -74,7 +74,7 @@ def test_the_leader_turns_comments_off_for_the_closure_and_on_again_when_it_ends
     assert "slått av på 2 innlegg" in page
 
     graph.add_media(INSTAGRAM, "17900000000000099")  # posted by hand during the closure, comments on
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=True):
         unit_leader_client.post(f"{url(insta)}stenging/{closure.pk}/avslutt/")
     closure.refresh_from_db()
     assert closure.comments_on_call_id
@@ -84,13 +84,21 @@ def test_the_leader_turns_comments_off_for_the_closure_and_on_again_when_it_ends
     sent = [(c.path.rsplit("/", 1)[-1], c.form["comment_enabled"]) for c in graph.calls if c.method == "POST"]
     assert sorted(sent) == sorted([(m, v) for m in MEDIA for v in ("false", "true")])
     assert insta.events.filter(type="comments_on", actor=unit_leader).count() == 1
+    # The history tells the closure first, then what was done on the platform because of it.
+    assert list(insta.events.filter(type__startswith="c").order_by("pk").values_list("type", flat=True)) == [
+        "created",
+        "closure_added",
+        "comments_off",
+        "closure_ended",
+        "comments_on",
+    ]
 
 
 def test_a_closure_that_begins_later_turns_comments_off_then_and_on_after_it(
     owner_client, insta, graph, django_capture_on_commit_callbacks
 ) -> None:
     set_credentials(insta, Credentials(token=DEFAULT_TOKEN))
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(f"{url(insta)}stenging/", form(days_from_now=10, days=2, comments_off="on"))
     closure = Closure.objects.get()
     assert closure.comments_off_call_id is None and switch_due_comments() == 0
@@ -113,7 +121,7 @@ def test_a_closure_that_begins_later_turns_comments_off_then_and_on_after_it(
 def test_a_failure_leaves_the_closure_in_force_and_says_so_in_the_readers_language(
     owner_client, insta, django_capture_on_commit_callbacks
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=True):
         owner_client.post(f"{url(insta)}stenging/", form(comments_off="on"))
     closure = Closure.objects.get()
     assert perform(closure.comments_off_call_id) == "failed"  # no access token

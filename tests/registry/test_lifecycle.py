@@ -160,7 +160,9 @@ def test_it_cites_the_plans_clauses_and_tells_the_approvers(db, slug, django_cap
     assert {q.clause for q in rules.plan} <= set(event.clauses)
     approver = lifecycle.approvers(account)[0]
     assert [m.to for m in mail.outbox] == [[approver.email]]
-    assert event.payload["notified"] == [{"username": approver.username, "role": "approver", "email": "yes"}]
+    assert event.payload["notified"] == [
+        {"username": approver.username, "name": approver.get_full_name(), "role": "approver", "email": "yes"}
+    ]
 
 
 def test_it_refuses_a_choice_that_is_not_offered(db):
