@@ -139,6 +139,7 @@ def main() -> None:
 
 def bench(vhost: str, data_dir: Path, total: int) -> None:
     setup_django(data_dir)
+    from cryptography.hazmat.primitives import serialization
     from django.core.management import call_command
 
     from somevakt.archive.transports.fiksio import account
@@ -178,9 +179,13 @@ def bench(vhost: str, data_dir: Path, total: int) -> None:
         maskinporten_client_id=CLIENT_ID,
         sealed=account.seal(account.Secrets("pw", pki.municipality.pkcs12("p"), "p")),
     )
+    # The issuer trusted to sign the archive's replies: the test CA (each reply's signature is checked).
+    trusted = data_dir / "trusted-cas.pem"
+    trusted.write_bytes(pki.root.certificate.public_bytes(serialization.Encoding.PEM))
     state = {
         "data_dir": str(data_dir),
         "env": {
+            "SOMEVAKT_FIKSIO_TRUSTED_CAS": str(trusted),
             "SOMEVAKT_FIKSIO_API_URL": fiks.url,
             "SOMEVAKT_FIKSIO_AMQP_URL": f"amqp://127.0.0.1:5672/{quote(vhost, safe='')}",
             "SOMEVAKT_MASKINPORTEN_TOKEN_URL": maskinporten.token_url,
@@ -201,6 +206,7 @@ def bench(vhost: str, data_dir: Path, total: int) -> None:
         killed_receiving = run_child("receive", state, total, total, stored)
         received = run_child("receive", state, total, None, stored)
         replies = FiksIOReply.objects.count()
+        unusable = FiksIOReply.objects.exclude(problem="").count()
         marked = FiksIOMessage.objects.exclude(received_at=None).count()
         print(
             json.dumps(
@@ -211,6 +217,7 @@ def bench(vhost: str, data_dir: Path, total: int) -> None:
                     "send_seconds_after_restart": round(sent["seconds"], 2),
                     "messages_per_s": round((total - (killed.get("killed_at") or 0)) / sent["seconds"], 1),
                     "sender_peak_rss_mb": sent["peak_rss_mb"],
+                    "replies_not_used": unusable,
                     "at_the_archive": len(at_archive),
                     "distinct_fiks_ids": len(ids),
                     "distinct_klientmelding_ids": len(clients),

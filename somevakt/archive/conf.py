@@ -56,3 +56,12 @@ def fiks_arkiv_schema_dir() -> Path | None:
         or os.environ.get("SOMEVAKT_FIKS_ARKIV_SCHEMAS", "").strip()
     )
     return Path(configured) if configured else None
+
+
+def fiksio_trusted_cas() -> str:
+    """SOMEVAKT_FIKSIO_TRUSTED_CAS: a PEM file of the issuers of business certificates trusted to
+    sign the archive's replies (Buypass, Commfides); "" means the system's CA bundle."""
+    return str(
+        getattr(settings, "SOMEVAKT_FIKSIO_TRUSTED_CAS", None)
+        or os.environ.get("SOMEVAKT_FIKSIO_TRUSTED_CAS", "").strip()
+    )

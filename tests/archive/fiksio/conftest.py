@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import pika
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from somevakt.archive.transports.fiksio import account, clients, receiving
 from somevakt.archive.transports.fiksio.models import FiksIOSettings, TransportKind
@@ -68,10 +69,11 @@ class World:
     ours: FiksAccount
     archive: FakeArchive
     pki: Pki
+    trusted_cas: str  # a PEM file with the test CA: the issuer trusted to sign the archive's replies
 
 
 @pytest.fixture(scope="session")
-def world(vhost, pki):
+def world(vhost, pki, tmp_path_factory):
     maskinporten = FakeMaskinporten(CLIENT_ID, pki.root.certificate)
     fiks = FakeFiksIO(f"amqp://guest:guest@127.0.0.1:5672/{quote(vhost, safe='')}", maskinporten)
     ours = FiksAccount(
@@ -102,8 +104,17 @@ def world(vhost, pki):
         f"^fiksio\\.konto\\.{ours.account_id}$",
     )
     archive = FakeArchive(fiks, archive_account, pki.archive, pki.root.certificate, ARKIVMELDING_XSD)
+    trusted = tmp_path_factory.mktemp("fiksio") / "trusted-cas.pem"
+    trusted.write_bytes(pki.root.certificate.public_bytes(serialization.Encoding.PEM))
     yield World(
-        vhost, f"amqp://127.0.0.1:5672/{quote(vhost, safe='')}", maskinporten, fiks, ours, archive, pki
+        vhost,
+        f"amqp://127.0.0.1:5672/{quote(vhost, safe='')}",
+        maskinporten,
+        fiks,
+        ours,
+        archive,
+        pki,
+        str(trusted),
     )
     rabbitmqctl("delete_user", ours.integration_id, check=False)
     maskinporten.close()
@@ -117,6 +128,7 @@ def fiksio(world, settings):
     settings.SOMEVAKT_FIKSIO_AMQP_URL = world.amqp_url
     settings.SOMEVAKT_MASKINPORTEN_TOKEN_URL = world.maskinporten.token_url
     settings.SOMEVAKT_MASKINPORTEN_AUDIENCE = AUDIENCE
+    settings.SOMEVAKT_FIKSIO_TRUSTED_CAS = world.trusted_cas
     with pika.BlockingConnection(pika.URLParameters(world.fiks.amqp_url)) as connection:
         channel = connection.channel()
         for konto in world.fiks.accounts:

@@ -5,7 +5,9 @@
   120 s, a `jti` not seen before) and answers `{"access_token", "token_type", "expires_in", "scope"}`.
 - `FakeFiksIO`: Fiks IO's REST API (the catalogue and `/fiks-io/api/v1/send`). It checks the
   token and the integration's headers, and puts each sent message on the recipient account's queue
-  `fiksio.konto.<id>` of a real RabbitMQ broker, with Fiks IO's AMQP headers.
+  `fiksio.konto.<id>` of a real RabbitMQ broker, with Fiks IO's AMQP headers. A payload above
+  5 MB is kept in its Fiks Dokumentlager (`GET /dokumentlager/nedlasting/{id}`) and the message
+  on the queue carries `dokumentlager-id` and no body, as KS documents it.
 - `FakeArchive`: an archive system with a Fiks IO account: it takes messages from its queue,
   decrypts them with its key, checks the ASiC-E container (every digest, and the CAdES signature
   with `openssl cms -verify` against the test CA), validates the arkivmelding against KS's XSD
@@ -37,6 +39,7 @@ from cryptography.hazmat.primitives import serialization
 from lxml import etree
 
 from somevakt.archive.transports.fiksio import asice, crypto
+from somevakt.archive.transports.fiksio.api import INLINE_LIMIT
 from somevakt.archive.transports.fiksio.messages import KVITTERING, MOTTATT
 from tests.archive.fiksio.pki import Issued
 
@@ -72,9 +75,10 @@ class Server:
                     status, answer = 503, {"error": "unavailable"}
                 else:
                     status, answer = server.route(method, self.path, headers, body)
-                payload = json.dumps(answer).encode()
+                binary = isinstance(answer, bytes)
+                payload = answer if binary else json.dumps(answer).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", "application/octet-stream" if binary else "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
@@ -181,6 +185,7 @@ class FakeFiksIO(Server):
         self.maskinporten = maskinporten
         self.accounts: dict[str, FiksAccount] = {}
         self.sent: list[SentMessage] = []
+        self.documents: dict[str, bytes] = {}  # Fiks Dokumentlager: payloads above the inline limit
         self._publisher: Any = None  # a channel
         self._publish_lock = threading.Lock()
         super().__init__()
@@ -227,6 +232,9 @@ class FakeFiksIO(Server):
                 }
         if method == "POST" and parts == ["fiks-io", "api", "v1", "send"]:
             return self._send(headers, body)
+        if method == "GET" and parts[:2] == ["dokumentlager", "nedlasting"] and len(parts) == 3:
+            stored = self.documents.get(parts[2])
+            return (200, stored) if stored is not None else (404, {"status": 404, "message": "Fant ikke"})
         return 404, {"status": 404, "error": "Not Found"}
 
     def _send(self, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
@@ -256,6 +264,11 @@ class FakeFiksIO(Server):
             amqp_headers["klientmelding-id"] = metadata["klientMeldingId"]
         for name, value in (metadata.get("headere") or {}).items():
             amqp_headers[f"egendefinert-header.{name}"] = value
+        if len(data) > INLINE_LIMIT:  # Fiks IO keeps it in Dokumentlager and sends a reference
+            document_id = str(uuid.uuid4())
+            self.documents[document_id] = data
+            amqp_headers["dokumentlager-id"] = document_id
+            data = b""
         properties = pika.BasicProperties(
             headers=amqp_headers, expiration=str(metadata.get("ttl") or 604800000), delivery_mode=2
         )
@@ -348,6 +361,8 @@ class FakeArchive:
         headers = {
             k: v.decode() if isinstance(v, bytes) else v for k, v in (properties.headers or {}).items()
         }
+        if headers.get("dokumentlager-id"):  # Fiks IO kept it in Dokumentlager
+            body = self.fiks.documents[headers["dokumentlager-id"]]
         plain = crypto.decrypt(body, self.issued.certificate, self.issued.key)
         container = asice.open_container(plain)
         return Received(
@@ -375,8 +390,12 @@ class FakeArchive:
             name = "arkivmelding-kvittering.xml" if message_type == KVITTERING else "feilmelding.xml"
             container = asice.build([(name, payload)], self.issued.identity)
             data = crypto.encrypt(container, x509.load_pem_x509_certificate(sender.certificate_pem.encode()))
+        return self.answer_raw(to, message_type, data)
+
+    def answer_raw(self, to: Received, message_type: str, data: bytes, *, sender_account: str = "") -> str:
+        """Send `data` (already packed and encrypted) as a reply to `to`; returns its id."""
         metadata = {
-            "avsenderKontoId": self.account.account_id,
+            "avsenderKontoId": sender_account or self.account.account_id,
             "mottakerKontoId": to.sender,
             "meldingType": message_type,
             "ttl": 3600000,

@@ -10,6 +10,12 @@ Every call carries `Authorization: Bearer <Maskinporten token>` and the integrat
 - `POST /fiks-io/api/v1/send`, multipart: `metadata` (JSON: `avsenderKontoId`, `mottakerKontoId`,
   `meldingType`, `ttl` in milliseconds, `headere`, `svarPaMelding`, `klientMeldingId`) and `data`
   (the encrypted payload) -> the message as sent, with `meldingId` given by Fiks IO.
+- `GET  /dokumentlager/nedlasting/{dokumentlagerId}` -> the payload of a message that Fiks IO kept
+  in Fiks Dokumentlager (the AMQP header `dokumentlager-id`), as KS's .NET client fetches it.
+
+Fiks IO itself keeps a payload above 5 MB in Fiks Dokumentlager when it is sent (KS's Fiks IO
+documentation: the sender posts it to `send` like any other, up to Dokumentlager's limit of
+5 GB); the receiver finds it there by the message's `dokumentlager-id`.
 """
 
 from __future__ import annotations
@@ -27,8 +33,11 @@ from somevakt.archive.transports.fiksio.certificates import CertificateError, lo
 
 CATALOGUE = "/fiks-io/katalog/api/v1"
 SEND = "/fiks-io/api/v1/send"
-# Fiks IO keeps payloads above 5 MB in Fiks Dokumentlager; somevakt sends nothing that large.
+DOWNLOAD = "/dokumentlager/nedlasting"
+# Above this Fiks IO keeps a payload in Fiks Dokumentlager and sends a reference over AMQP.
 INLINE_LIMIT = 5 * 1024 * 1024
+# The largest message Fiks IO takes (Dokumentlager's limit); somevakt refuses a larger one at once.
+MAX_MESSAGE = 5 * 1024 * 1024 * 1024
 
 
 class ApiError(Exception):
@@ -118,6 +127,26 @@ class FiksIOApi:
                 f"the catalogue's public key of {account_id} is not a certificate", permanent=True
             ) from None
 
+    def download(self, document_id: str) -> bytes:
+        """The payload Fiks IO kept in Fiks Dokumentlager under `document_id` (`dokumentlager-id`)."""
+        what = f"the payload {document_id} in Fiks Dokumentlager"
+        try:
+            response = self._http.get(
+                f"{self.base_url}{DOWNLOAD}/{document_id}",
+                headers={**self._headers(), "Accept": "application/octet-stream"},
+            )
+        except httpx.HTTPError as exc:
+            raise ApiError(f"Fiks Dokumentlager cannot be reached ({what}): {exc}", permanent=False) from exc
+        if response.status_code != 200:
+            raise ApiError(
+                f"Fiks Dokumentlager answered HTTP {response.status_code} ({what})",
+                permanent=response.status_code in (401, 403, 404, 410),
+                status=response.status_code,
+            )
+        if not response.content:
+            raise ApiError(f"Fiks Dokumentlager gave an empty payload ({what})", permanent=False)
+        return response.content
+
     def send(
         self,
         *,
@@ -130,10 +159,10 @@ class FiksIOApi:
         headers: dict[str, str] | None = None,
         reply_to: str | None = None,
     ) -> Sent:
-        if len(payload) > INLINE_LIMIT:
+        if len(payload) > MAX_MESSAGE:
             raise ApiError(
-                f"the message is {len(payload) // 1024} kB; somevakt sends at most "
-                f"{INLINE_LIMIT // (1024 * 1024)} MB through Fiks IO (no Fiks Dokumentlager)",
+                f"the message is {len(payload) // (1024 * 1024)} MB; Fiks IO takes at most "
+                f"{MAX_MESSAGE // (1024**3)} GB (Fiks Dokumentlager's limit)",
                 permanent=True,
             )
         metadata = {

@@ -8,7 +8,12 @@
 This is the layout KS's Fiks IO clients write (their ASiC-E libraries sign with CAdES), so an
 archive system's Fiks IO client opens it as it opens theirs. `open_container` checks the layout and
 every digest in the manifest; the signature over the manifest is returned for checking with the
-sender's certificate.
+sender's certificate (`signature.verify`).
+
+What other writers do, and `open_container` therefore takes: KS's .NET library names the signature
+`META-INF/signature-<uuid>.p7s` (found through the manifest's SigReference) and writes the manifest
+in the namespace `http://uri.etsi.org/2918/v1.2.1#` (without the 0 of ETSI's own); digests may be
+SHA-384 or SHA-512 as well as SHA-256.
 """
 
 from __future__ import annotations
@@ -29,11 +34,21 @@ MIMETYPE = b"application/vnd.etsi.asic-e+zip"
 MANIFEST = "META-INF/asicmanifest.xml"
 SIGNATURE = "META-INF/signature.p7s"
 ASIC_NS = "http://uri.etsi.org/02918/v1.2.1#"
-# The namespace of the older ASiC manifest, which some ASiC-E libraries still write.
-ASIC_NS_OLD = "http://uri.etsi.org/2918/v1.1.1#"
+# What KS's .NET ASiC-E library writes, and the older ASiC manifest's namespace, both of which
+# its reader takes as ETSI's.
+ASIC_NS_KS_DOTNET = "http://uri.etsi.org/2918/v1.2.1#"
+ASIC_NAMESPACES = frozenset(
+    {ASIC_NS, ASIC_NS_KS_DOTNET, "http://uri.etsi.org/02918/v1.1.1#", "http://uri.etsi.org/2918/v1.1.1#"}
+)
 DS_NS = "http://www.w3.org/2000/09/xmldsig#"
 SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
-_SHA256_ALIASES = {SHA256, "http://www.w3.org/2000/09/xmldsig#sha256"}
+_DIGESTS = {
+    SHA256: "sha256",
+    "http://www.w3.org/2000/09/xmldsig#sha256": "sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#sha384": "sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha384": "sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha512": "sha512",
+}
 
 
 class ContainerError(ValueError):
@@ -61,10 +76,12 @@ def manifest_for(files: list[tuple[str, bytes]]) -> bytes:
     etree.SubElement(
         root, f"{{{ASIC_NS}}}SigReference", URI=SIGNATURE, MimeType="application/x-pkcs7-signature"
     )
-    for name, content in files:
+    for index, (name, content) in enumerate(files):
         reference = etree.SubElement(
             root, f"{{{ASIC_NS}}}DataObjectReference", URI=name, MimeType=_mime(name)
         )
+        if index == 0:  # the main document, as KS's Java client marks it (its root entry)
+            reference.set("Rootfile", "true")
         etree.SubElement(reference, f"{{{DS_NS}}}DigestMethod", Algorithm=SHA256)
         etree.SubElement(reference, f"{{{DS_NS}}}DigestValue").text = base64.b64encode(
             hashlib.sha256(content).digest()
@@ -125,7 +142,7 @@ def open_container(data: bytes, *, max_bytes: int = 200 * 1024 * 1024) -> Contai
     except etree.XMLSyntaxError as exc:
         raise ContainerError(f"the container's manifest is not XML: {exc}") from None
     ns = etree.QName(root).namespace
-    if ns not in (ASIC_NS, ASIC_NS_OLD) or etree.QName(root).localname != "ASiCManifest":
+    if ns not in ASIC_NAMESPACES or etree.QName(root).localname != "ASiCManifest":
         raise ContainerError("the container's manifest is not an ASiCManifest")
     payload = {
         name: content
@@ -139,15 +156,18 @@ def open_container(data: bytes, *, max_bytes: int = 200 * 1024 * 1024) -> Contai
         value = reference.findtext(f"{{{DS_NS}}}DigestValue") or ""
         if name not in payload:
             raise ContainerError(f"the manifest lists {name!r}, which is not in the container")
-        if method is None or method.get("Algorithm") not in _SHA256_ALIASES:
-            raise ContainerError(f"the manifest's digest of {name!r} is not SHA-256")
-        if base64.b64decode(value) != hashlib.sha256(payload[name]).digest():
+        algorithm = _DIGESTS.get(method.get("Algorithm") or "") if method is not None else None
+        if algorithm is None:
+            raise ContainerError(f"the manifest's digest of {name!r} is not SHA-256, -384 or -512")
+        if base64.b64decode(value) != hashlib.new(algorithm, payload[name]).digest():
             raise ContainerError(f"{name!r} does not match its digest in the manifest")
         listed[name] = payload[name]
     unlisted = sorted(set(payload) - set(listed))
     if unlisted:
         raise ContainerError(f"the manifest does not list {', '.join(unlisted)}")
-    signature = contents.get(SIGNATURE, b"")
+    reference = root.find(f"{{{ns}}}SigReference")
+    signature_name = (reference.get("URI") or "") if reference is not None else SIGNATURE
+    signature = contents.get(signature_name, b"")
     if not signature:
-        raise ContainerError(f"the container has no {SIGNATURE}")
+        raise ContainerError(f"the container has no signature ({signature_name or 'none named'})")
     return Container(files=payload, manifest=manifest, signature=signature)

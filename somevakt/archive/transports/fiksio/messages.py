@@ -19,6 +19,9 @@ IKKEFUNNET = "no.ks.fiks.arkiv.v1.feilmelding.ikkefunnet"
 # Fiks IO's own: the message expired on the recipient's queue, or could not be delivered.
 TIDSAVBRUDD = "no.ks.fiks.kvittering.tidsavbrudd"
 FIKS_SERVERFEIL = "no.ks.fiks.kvittering.serverfeil.v1"
+# KS's Fiks Arkiv page names Fiks IO's "not acknowledged three times" message this way; its Fiks IO
+# page and both clients use FIKS_SERVERFEIL. Both are taken, with the same meaning.
+FIKS_IO_SERVERFEIL = "no.ks.fiks.io.feilmelding.serverfeil"
 
 ARCHIVE_ERRORS = {
     UGYLDIG: "Arkivet avviste meldingen som ugyldig",
@@ -30,6 +33,7 @@ FIKS_ERRORS = {
         "Fiks IO: arkivet leste ikke meldingen før den gikk ut på tid (tidsavbrudd); den sendes på nytt"
     ),
     FIKS_SERVERFEIL: "Fiks IO kunne ikke levere meldingen til arkivet (serverfeil); den sendes på nytt",
+    FIKS_IO_SERVERFEIL: "Fiks IO kunne ikke levere meldingen til arkivet (serverfeil); den sendes på nytt",
 }
 # The replies that settle a message (registered or failed); "mottatt" only says it arrived.
 DECISIVE = frozenset({KVITTERING, *ARCHIVE_ERRORS, *FIKS_ERRORS})

@@ -7,12 +7,17 @@ archive's own receipt step (`services.read_receipt`), which keeps the case and r
 numbers or the archive's error, and retries where the archive says a retry may help. A reply that
 cannot be used (not decryptable, not a receipt, an answer to a message somevakt never sent) is
 kept with the reason, and the entry it names shows it.
+
+A reply that carries a document is used only when Fiks IO says it came from the archive system's
+account and its container's signature verifies (`signature`); one that does not is kept with the
+reason (`signature.<code>: ...`), never settles the entry, and the entry shows it.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -22,13 +27,15 @@ from somevakt.archive import conf
 from somevakt.archive.formats.outbox import TransportError
 from somevakt.archive.models import DeliveryState, JournalEntry
 from somevakt.archive.services import read_receipt
-from somevakt.archive.transports.fiksio import asice, crypto
+from somevakt.archive.transports.fiksio import asice, crypto, signature
 from somevakt.archive.transports.fiksio.account import NotConfigured
+from somevakt.archive.transports.fiksio.api import ApiError
 from somevakt.archive.transports.fiksio.certificates import CertificateError, Identity
 from somevakt.archive.transports.fiksio.clients import clients_for, forget
 from somevakt.archive.transports.fiksio.maskinporten import TokenError
 from somevakt.archive.transports.fiksio.messages import (
     DECISIVE,
+    FIKS_ERRORS,
     KNOWN,
     MOTTATT,
     WITH_PAYLOAD,
@@ -52,12 +59,22 @@ BACKOFF_MAX = 300.0
 _backoff: dict[int, tuple[float, float]] = {}  # municipality pk -> (pause, not before)
 
 
-def _payload(delivery: Delivery, identity: Identity) -> str:
-    """The reply's XML, decrypted and taken out of its container; raises ValueError saying why."""
-    if delivery.document_store_id:
-        raise ValueError("the reply is kept in Fiks Dokumentlager, which somevakt does not read")
-    plain = crypto.decrypt(delivery.body, identity.certificate, identity.key)
+Fetch = Callable[[str], bytes]
+
+
+def _no_fetch(document_id: str) -> bytes:
+    raise ValueError(f"the reply is kept in Fiks Dokumentlager ({document_id}) and cannot be fetched here")
+
+
+def _payload(delivery: Delivery, identity: Identity, fetch: Fetch) -> str:
+    """The reply's XML, decrypted, taken out of its container and its signature checked; raises
+    ValueError (signature.SignatureError for the signature) saying why."""
+    body = fetch(delivery.document_store_id) if delivery.document_store_id else delivery.body
+    plain = crypto.decrypt(body, identity.certificate, identity.key)
     container = asice.open_container(plain)
+    signature.verify(
+        container.manifest, container.signature, signature.trusted_anchors(conf.fiksio_trusted_cas())
+    )
     documents = [name for name in container.files if name.lower().endswith(".xml")]
     if len(documents) != 1:
         raise ValueError(f"the reply should hold one XML document, it holds {len(documents)}")
@@ -69,8 +86,20 @@ def _payload(delivery: Delivery, identity: Identity) -> str:
     return content.decode("utf-8")
 
 
-def store(municipality: Any, delivery: Delivery, identity: Identity) -> FiksIOReply | None:
-    """Store one reply and apply it; None when it was stored before (a duplicate)."""
+def store(
+    municipality: Any,
+    delivery: Delivery,
+    identity: Identity,
+    *,
+    archive_account: str = "",
+    fetch: Fetch = _no_fetch,
+) -> FiksIOReply | None:
+    """Store one reply and apply it; None when it was stored before (a duplicate).
+
+    `archive_account` is the archive system's Fiks IO account: a reply of the archive's own types
+    from another account is kept with that problem. `fetch` reads a payload kept in Fiks
+    Dokumentlager; when it fails for a while (ApiError, not permanent) the reply stays on the queue.
+    """
     if not delivery.message_id or FiksIOReply.objects.filter(fiks_message_id=delivery.message_id).exists():
         return None
     message = None
@@ -83,9 +112,23 @@ def store(municipality: Any, delivery: Delivery, identity: Identity) -> FiksIORe
         problem = f"a message of a type somevakt does not expect ({delivery.message_type or 'no type'})"
     elif message is None:
         problem = f"an answer to a message somevakt did not send ({delivery.reply_to or 'no svar-til'})"
+    elif archive_account and delivery.message_type not in FIKS_ERRORS and delivery.sender != archive_account:
+        problem = str(
+            signature.SignatureError(
+                signature.SENDER,
+                f"Fiks IO says it came from {delivery.sender or 'no account'}, not the archive system's "
+                f"account {archive_account}",
+            )
+        )
     elif delivery.message_type in WITH_PAYLOAD:
         try:
-            content = _payload(delivery, identity)
+            content = _payload(delivery, identity, fetch)
+        except signature.SignatureError as exc:
+            problem = str(exc)
+        except ApiError as exc:
+            if not exc.permanent:
+                raise  # Dokumentlager is away for now: the reply stays on the queue
+            problem = f"the reply cannot be read: {exc}"
         except (ValueError, TransportError) as exc:
             problem = f"the reply cannot be read: {exc}"
     try:
@@ -128,7 +171,12 @@ def receive(municipality: Any, limit: int = 100) -> int:
     """Take what waits on the municipality's queue; returns how many replies were handled."""
     clients = clients_for(municipality)
     identity = clients.account.reply_identity()
-    return clients.queue.drain(lambda delivery: store(municipality, delivery, identity), limit=limit)
+    archive_account = clients.account.recipient_account_id
+
+    def handle(delivery: Delivery) -> None:
+        store(municipality, delivery, identity, archive_account=archive_account, fetch=clients.api.download)
+
+    return clients.queue.drain(handle, limit=limit)
 
 
 def receive_all(now: float | None = None) -> int:
