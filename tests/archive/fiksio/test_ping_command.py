@@ -30,8 +30,10 @@ def test_it_checks_every_part_and_exits_0_when_all_work(fiksio, municipality, ca
         "token",
         "catalogue",
         "queue",
+        "signatures",
     ]
     assert all(": ok" in line for line in lines)
+    assert lines[5].startswith("signatures: ok – 1 trusted issuers")
     assert "GAUSDAL KOMMUNE" in lines[1] and "Gausdal kommune arkiv" in lines[3]
     assert f"fiksio.konto.{fiksio.ours.account_id}" in lines[4]
     header, claims = fiksio.maskinporten.grants[-1]
@@ -89,10 +91,22 @@ def test_a_broker_that_is_down_is_named(fiksio, municipality, capsys, settings):
     settings.SOMEVAKT_FIKSIO_AMQP_URL = "amqp://127.0.0.1:1/"
     code, lines = ping(capsys)
     assert code == 1
-    assert lines[-1].startswith("queue: FAILED") and "cannot be reached" in lines[-1]
+    assert lines[4].startswith("queue: FAILED") and "cannot be reached" in lines[4]
 
 
 def test_a_wrong_certificate_password_is_a_settings_problem(fiksio, municipality, capsys):
     configure(municipality, fiksio, certificate_password="feil")
     code, lines = ping(capsys)
     assert code == 1 and "wrong password" in lines[-1]
+
+
+def test_with_no_trusted_issuer_of_the_replies_signatures_it_fails(
+    fiksio, municipality, capsys, settings, tmp_path
+):
+    configure(municipality, fiksio)
+    empty = tmp_path / "ingen.pem"
+    empty.write_text("")
+    settings.SOMEVAKT_FIKSIO_TRUSTED_CAS = str(empty)
+    code, lines = ping(capsys)
+    assert code == 1
+    assert lines[-1].startswith("signatures: FAILED") and "would not be used" in lines[-1]

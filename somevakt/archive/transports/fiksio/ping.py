@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from somevakt.archive import conf
 from somevakt.archive.transports.fiksio import clients as clients_module
+from somevakt.archive.transports.fiksio import signature
 from somevakt.archive.transports.fiksio.account import NotConfigured, settings_of
 from somevakt.archive.transports.fiksio.api import ApiError
 from somevakt.archive.transports.fiksio.certificates import CertificateError
@@ -17,7 +19,7 @@ from somevakt.archive.transports.fiksio.queue import QueueError
 
 @dataclass(frozen=True)
 class Check:
-    part: str  # settings, certificate, token, catalogue, queue
+    part: str  # settings, certificate, token, catalogue, queue, signatures
     ok: bool
     text: str
 
@@ -84,4 +86,20 @@ def ping(municipality: Any) -> list[Check]:
     else:
         checks.append(Check("queue", True, f"{clients.queue.name} answers, {waiting} replies waiting"))
     clients_module.forget(municipality)
+    checks.append(_signatures())
     return checks
+
+
+def _signatures() -> Check:
+    """Whom the archive's replies may be signed by: without a trusted issuer no reply is used."""
+    configured = conf.fiksio_trusted_cas()
+    where = configured or str(signature.SYSTEM_BUNDLE)
+    anchors = signature.trusted_anchors(configured)
+    if not anchors:
+        return Check(
+            "signatures",
+            False,
+            f"no trusted issuers of business certificates in {where} (SOMEVAKT_FIKSIO_TRUSTED_CAS): "
+            "the archive's replies would not be used",
+        )
+    return Check("signatures", True, f"{len(anchors)} trusted issuers of business certificates in {where}")

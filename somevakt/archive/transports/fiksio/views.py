@@ -50,6 +50,7 @@ PARTS = {
     "token": pgettext_lazy("fiks io check", "Maskinporten token"),
     "catalogue": pgettext_lazy("fiks io check", "Fiks IO catalogue"),
     "queue": pgettext_lazy("fiks io check", "Queue for the archive's replies"),
+    "signatures": gettext_lazy("Trusted signers of the archive's replies"),
 }
 
 
