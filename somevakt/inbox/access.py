@@ -17,8 +17,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
+from somevakt.crisis import gate as crisis_gate
+from somevakt.crisis.models import CrisisMode
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.models import ItemKind
 from somevakt.registry.models import Account
@@ -118,6 +120,28 @@ def stats_accounts(membership: Membership) -> QuerySet[Account] | None:
     return their_accounts(membership)
 
 
+def crisis_accounts(membership: Membership) -> QuerySet[Any]:
+    """The ids of the accounts a crisis holds now, where the pack names one of the person's roles
+    as crisis management (the role table's `crisis` reach: Båtsfjord's mayor); none otherwise.
+
+    A subquery, never an empty list: the queue's counts compile it to SQL, where `IN ()` cannot be
+    written."""
+    municipality = membership.municipality
+    accounts = Account.objects.filter(municipality_id=membership.municipality_id)
+    if not membership.roles & set(crisis_gate.rules_of(municipality).management()):
+        return accounts.filter(pk__isnull=True).values("pk")  # a primary key is never null: none
+    active = CrisisMode.objects.filter(municipality_id=membership.municipality_id, ended_at__isnull=True)
+    whole = Exists(active.filter(whole_municipality=True))
+    return accounts.filter(
+        whole | Q(pk__in=active.filter(whole_municipality=False).values("accounts"))
+    ).values("pk")
+
+
+def _in_crisis(membership: Membership, account: Any) -> bool:
+    management = set(crisis_gate.rules_of(membership.municipality).management())
+    return bool(membership.roles & management) and crisis_gate.active_crisis_for(account) is not None
+
+
 def named_for(action: str, pack: Any) -> tuple[str, ...] | None:
     """The roles the pack names for `action` (None where it leaves it to the table)."""
     rule = None
@@ -139,6 +163,8 @@ def _scope(membership: Membership, found: str | None, prefix: str) -> Q | None:
         return None
     if found is None:
         return Q(pk__in=[])
+    if found == permissions.CRISIS:
+        return Q(account_id__in=crisis_accounts(membership))
     accounts = their_accounts(membership).values("pk")
     if found == permissions.ADMIN:
         return Q(account_id__in=accounts.filter(_administered(membership.person_id)))
@@ -189,6 +215,8 @@ def may(
     found = reach(membership, action, pack)
     if found is None:
         return False
+    if found == permissions.CRISIS:
+        return _in_crisis(membership, item.account)
     if found == permissions.ALL:
         return True
     runs, theirs = relation if relation is not None else _relation(membership, item)

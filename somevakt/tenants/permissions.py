@@ -6,7 +6,10 @@ Each action maps each role to how far it reaches:
 - `THEIRS`: the items of the accounts of the units the person leads (as the leader, or as
   the deputy while the leader is away, and the units below them), of the accounts the
   person is responsible for or an admin of, and the items given or escalated to them;
-- `ADMIN`: only the accounts the person is an admin of or responsible for.
+- `ADMIN`: only the accounts the person is an admin of or responsible for;
+- `CRISIS`: the items of the accounts a crisis holds, while it holds, and only where the pack
+  names the person's role as crisis management (`roles.crisis`): Båtsfjord 4.3's mayor, through
+  whom crisis information may go, sees and answers them then and nothing otherwise.
 
 A role missing from an action's row may not do it. A person with several roles reaches as
 far as the widest of them. The inbox, the accounts pages and the archive read this table;
@@ -29,16 +32,18 @@ from somevakt.tenants.roles import Role
 ALL = "all"
 THEIRS = "theirs"
 ADMIN = "admin"
+CRISIS = "crisis"
 # Wider reaches rank higher; a person's reach is the widest of their roles'.
-RANK: dict[str, int] = {ADMIN: 1, THEIRS: 2, ALL: 3}
+RANK: dict[str, int] = {CRISIS: 0, ADMIN: 1, THEIRS: 2, ALL: 3}
 
-C, U, X, K, S, R = (
+C, U, X, K, S, R, M = (
     Role.COMMUNICATIONS.value,
     Role.UNIT_LEADER.value,
     Role.CHIEF_EXECUTIVE.value,
     Role.CRISIS_TEAM.value,
     Role.SERVICE_OFFICE.value,
     Role.RECORDS.value,
+    Role.MAYOR.value,
 )
 
 # What each action is, for the docs (the pages name the actions in their own words).
@@ -58,15 +63,15 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 TABLE: dict[str, dict[str, str]] = {
-    "see": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
+    "see": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL, M: CRISIS},
     # Private messages are read by those who answer them (issue 16): the reply row, narrowed by
     # the pack like replies.
     "read_private": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
-    "reply": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
+    "reply": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN, M: CRISIS},
     "hide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
     "unhide": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ADMIN},
     "delete": {C: ALL, U: THEIRS, X: ALL, S: ADMIN},
-    "escalate": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL},
+    "escalate": {C: ALL, U: THEIRS, X: ALL, K: ALL, S: ALL, M: CRISIS},
     "assign": {C: ALL, U: THEIRS, X: ALL, K: ALL},
     # Gausdal 2: a unit leader closes their own unit's forum when it cannot be followed up.
     "close_account": {C: ALL, U: THEIRS, X: ALL},
@@ -105,7 +110,7 @@ def reach(roles: Iterable[str], action: str, named: Iterable[str] | None = None)
 
 def markdown_table(roles: Iterable[str] | None = None) -> str:
     """The table as Markdown, for docs/inbox.md (a test checks the doc holds exactly this)."""
-    roles = tuple(roles or (C, U, X, K, S, R))
+    roles = tuple(roles or (C, U, X, K, S, R, M))
     lines = [
         "| action | " + " | ".join(f"`{r}`" for r in roles) + " |",
         "|---|" + "---|" * len(roles),
