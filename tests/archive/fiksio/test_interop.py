@@ -16,6 +16,7 @@ from somevakt.archive.formats.outbox import MessageFile, OutgoingMessage
 from somevakt.archive.transports.fiksio import asice, crypto, signature
 from somevakt.archive.transports.fiksio.api import INLINE_LIMIT
 from somevakt.archive.transports.fiksio.messages import FIKS_IO_SERVERFEIL, receipt_of
+from somevakt.archive.transports.fiksio.models import FiksIOMessage
 from somevakt.archive.transports.fiksio.transport import FiksIOTransport
 from tests.archive.fiksio.conftest import configure
 from tests.archive.fiksio.fakes import kvittering
@@ -117,3 +118,14 @@ def test_a_message_above_the_inline_limit_is_sent_and_the_archive_reads_it_from_
     assert received.headers["dokumentlager-id"] in fiksio.fiks.documents
     assert received.container.files["vedlegg.pdf"] == big
     assert received.signature_verified
+
+
+def test_the_client_message_id_goes_where_ks_clients_read_it(fiksio, municipality):
+    """KS's .NET and Java clients read KlientMeldingId from the custom header "klientMeldingId"."""
+    configure(municipality, fiksio)
+    message = OutgoingMessage(f"liten-{uuid.uuid4().hex[:8]}", b"<arkivmelding/>")
+    FiksIOTransport(municipality).send(message)
+    [received] = fiksio.archive.take()
+    record = FiksIOMessage.objects.get(message_id=message.message_id)
+    assert received.headers["egendefinert-header.klientMeldingId"] == str(record.client_message_id)
+    assert received.headers["klientmelding-id"] == str(record.client_message_id)

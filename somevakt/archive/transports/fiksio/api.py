@@ -9,7 +9,8 @@ Every call carries `Authorization: Bearer <Maskinporten token>` and the integrat
   "validFrom", "validTo", "serial", "issuerDN", "subjectDN"}`
 - `POST /fiks-io/api/v1/send`, multipart: `metadata` (JSON: `avsenderKontoId`, `mottakerKontoId`,
   `meldingType`, `ttl` in milliseconds, `headere`, `svarPaMelding`, `klientMeldingId`) and `data`
-  (the encrypted payload) -> the message as sent, with `meldingId` given by Fiks IO.
+  (the encrypted payload) -> the message as sent, with `meldingId` given by Fiks IO. The
+  `klientMeldingId` also goes in `headere`, where KS's clients put and read it.
 - `GET  /dokumentlager/nedlasting/{dokumentlagerId}` -> the payload of a message that Fiks IO kept
   in Fiks Dokumentlager (the AMQP header `dokumentlager-id`), as KS's .NET client fetches it.
 
@@ -34,6 +35,7 @@ from somevakt.archive.transports.fiksio.certificates import CertificateError, lo
 CATALOGUE = "/fiks-io/katalog/api/v1"
 SEND = "/fiks-io/api/v1/send"
 DOWNLOAD = "/dokumentlager/nedlasting"
+KLIENT_MELDING_ID = "klientMeldingId"
 # Above this Fiks IO keeps a payload in Fiks Dokumentlager and sends a reference over AMQP.
 INLINE_LIMIT = 5 * 1024 * 1024
 # The largest message Fiks IO takes (Dokumentlager's limit); somevakt refuses a larger one at once.
@@ -170,7 +172,10 @@ class FiksIOApi:
             "mottakerKontoId": recipient,
             "meldingType": message_type,
             "ttl": ttl_ms,
-            "headere": headers or {},
+            # KS's .NET and Java clients carry the id as the custom header "klientMeldingId" (what
+            # their receivers read, as `egendefinert-header.klientMeldingId`); Fiks IO's page names
+            # the API's own field. Both are sent, with the same value.
+            "headere": {**(headers or {}), KLIENT_MELDING_ID: str(client_message_id)},
             "svarPaMelding": reply_to,
             "klientMeldingId": str(client_message_id),
         }
