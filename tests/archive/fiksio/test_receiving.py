@@ -91,3 +91,13 @@ def test_a_connection_the_broker_drops_is_opened_again(fiksio, municipality, mes
     if first == 0:  # the dropped connection was noticed in this round; the next one reconnects
         assert receiving.receive_all(now=time.monotonic() + receiving.BACKOFF_MAX) == 1
     assert FiksIOReply.objects.count() == 1
+
+
+def test_a_mottatt_from_another_account_is_kept_and_marks_nothing(fiksio, municipality, message):
+    record, seen = message
+    fiksio.archive.answer_raw(seen, MOTTATT, b"", sender_account="5d6f0c3e-0000-4000-8000-000000000001")
+    assert receiving.receive_all() == 1
+    reply = FiksIOReply.objects.get()
+    assert reply.problem.startswith("signature.sender:")
+    record.refresh_from_db()
+    assert record.received_at is None

@@ -142,7 +142,12 @@ def store(
                 content=content,
                 problem=problem,
             )
-            if message is not None and delivery.message_type == MOTTATT and message.received_at is None:
+            if (
+                message is not None
+                and not problem  # a "mottatt" from another account says nothing about ours
+                and delivery.message_type == MOTTATT
+                and message.received_at is None
+            ):
                 FiksIOMessage.objects.filter(pk=message.pk).update(received_at=timezone.now())
     except IntegrityError:
         return None  # stored by another worker meanwhile
