@@ -409,11 +409,15 @@ def retry(request: HttpRequest, municipality: Municipality, entry_id: int) -> Ht
 @member_required(roles=READERS)
 def document(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
     found = get_or_404(JournalEntry.objects.all(), request, pk=entry_id)
-    data = found.pdf_bytes()
+    return _download(found.pdf_bytes(), "application/pdf", f"somevakt-{found.record_id}.pdf")
+
+
+def _download(data: bytes | None, content_type: str, file_name: str) -> HttpResponse:
+    """A stored file as a download (404 when there is none)."""
     if data is None:
         raise Http404
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="somevakt-{found.record_id}.pdf"'
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -432,14 +436,9 @@ def _document_view(found: JournalEntry) -> dict | None:
 def attachment(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
     """The file handed in with a document (a crisis report's PDF), as it was kept."""
     found = get_or_404(JournalEntry.objects.all(), request, pk=entry_id)
-    data = found.attachment_bytes()
-    if data is None:
-        raise Http404
     about = found.document.get("attachment") or {}
-    response = HttpResponse(data, content_type=str(about.get("mime_type") or "application/pdf"))
-    response["Content-Disposition"] = f'attachment; filename="somevakt-{found.record_id}-vedlegg.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    content_type = str(about.get("mime_type") or "application/pdf")
+    return _download(found.attachment_bytes(), content_type, f"somevakt-{found.record_id}-vedlegg.pdf")
 
 
 @require_GET

@@ -13,19 +13,13 @@ from somevakt.tenants.roles import Role
 from tests.factories import logged_in, make_account, make_member
 from tests.factories import make_item as build_item
 from tests.inbox.conftest import triage_with
+from tests.publishing.conftest import batsfjord  # noqa: F401  (fixture)
 
 ANSWER = "Vannet må kokes til vi sier fra. Hilsen Ola"
 
 
 def url(item, action: str = "") -> str:
     return f"/{item.municipality.slug}/innboks/{item.pk}/" + (f"{action}/" if action else "")
-
-
-@pytest.fixture
-def batsfjord(municipality):
-    municipality.policy_pack = "batsfjord"
-    municipality.save()
-    return municipality
 
 
 @pytest.fixture
@@ -40,21 +34,25 @@ def item(make_item):
     return found
 
 
-def test_the_mayor_sees_no_item_while_no_crisis_holds(batsfjord, mayor, item):
+@pytest.mark.usefixtures("batsfjord")
+def test_the_mayor_sees_no_item_while_no_crisis_holds(municipality, mayor, item):
     client = logged_in(mayor)
-    queue = client.get(f"/{batsfjord.slug}/innboks/")
+    queue = client.get(f"/{municipality.slug}/innboks/")
     assert queue.status_code == 200 and "Er vannet trygt" not in queue.content.decode()
     assert client.get(url(item)).status_code == 404
     assert client.post(url(item, "reply"), {"text": ANSWER, "purpose": "reply"}).status_code == 404
 
 
-def test_the_mayor_sees_and_answers_the_crisis_accounts_items_while_it_holds(batsfjord, mayor, item, account):
-    elsewhere = make_account(batsfjord, external_id="444555666", name="Biblioteket")
+@pytest.mark.usefixtures("batsfjord")
+def test_the_mayor_sees_and_answers_the_crisis_accounts_items_while_it_holds(
+    municipality, mayor, item, account
+):
+    elsewhere = make_account(municipality, external_id="444555666", name="Biblioteket")
     other = build_item(elsewhere, "9_9", "Når åpner biblioteket?")
     triage_with(other, "intent.question")
-    declared = crisis.declare(batsfjord, mayor, "Forurenset drikkevann", accounts=[account])
+    declared = crisis.declare(municipality, mayor, "Forurenset drikkevann", accounts=[account])
     client = logged_in(mayor)
-    queue = client.get(f"/{batsfjord.slug}/innboks/").content.decode()
+    queue = client.get(f"/{municipality.slug}/innboks/").content.decode()
     assert "Er vannet trygt" in queue and "Når åpner biblioteket" not in queue
     assert client.get(url(item)).status_code == 200
     assert client.get(url(other)).status_code == 404  # an account the crisis does not hold
