@@ -7,12 +7,17 @@ the units they lead (as leader, or as deputy while the leader is away) and of th
 they are responsible for or an admin of, and what is given or escalated to them. An item
 outside what a person sees is 404, as if it did not exist.
 
-Who may reply is narrowed by the pack where the guideline says so (`roles.reply`: Rømskog 10,
-Hustadvika 3g): the account's admins, and the roles named there.
+Who may reply is one decision (`may(..., "reply")`), used by the item page, the reply itself and
+the list of people an item can be given to: the role table's `reply` row, narrowed by the pack
+where the guideline says so (`roles.reply`: Rømskog 10, Hustadvika 3g: the account's admins and
+the roles named there), and then the pack's rule on who speaks for the municipality at all
+(`roles.speaking`, `speaking_refusal`), which the publishing app asks too. Crisis management
+speaks on the accounts a crisis covers (crisis.gate) whatever that rule says.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -23,6 +28,7 @@ from somevakt.crisis import gate as crisis_gate
 from somevakt.crisis.models import CrisisMode
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.models import ItemKind
+from somevakt.policy.localized import Localized
 from somevakt.registry.models import Account
 from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
@@ -102,6 +108,69 @@ def their_accounts(membership: Membership) -> QuerySet[Account]:
 def role_labels(roles: Any) -> str:
     """The roles' names in the user's language ("Unit leader" is the nearest leader where a pack names it)."""
     return ", ".join(str(Role(r).label) if r in Role.values else r for r in roles)
+
+
+# --- who speaks for the municipality (the pack's `roles.speaking`) ---------------------------
+
+# The table's actions that speak for the municipality from an account.
+SPEAKING_ACTIONS: tuple[str, ...] = ("reply", "publish")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the pack does not let a person speak from an account: its clauses and its reason."""
+
+    clauses: tuple[str, ...]
+    reason: Localized
+
+    def text(self, language: str | None) -> str:
+        return self.reason.text(language)
+
+
+def runs_account(person_id: int, account: Account) -> bool:
+    """Whether the person is the account's responsible person or one of its admins."""
+    return account.responsible_id == person_id or account.admins.filter(pk=person_id).exists()
+
+
+def speaking_refusal(
+    membership: Membership, account: Account, pack: Any = None, *, holds: bool = False
+) -> Refusal | None:
+    """None when the pack lets the person speak for the municipality from `account` (a reply or a
+    post); otherwise why not. The roles that speak about everything, the account's admins and,
+    where the pack says so, the leaders of the account's unit (or a unit above it) speak;
+    during a crisis, crisis management speaks on the accounts it covers.
+
+    `holds`: the item is given or escalated to the person. Where unit leaders speak for their
+    unit (Gausdal), an item someone who sees the whole inbox gave a leader is taken as their
+    unit's matter, whatever account it came in on."""
+    pack = pack if pack is not None else pack_of(membership.municipality)
+    rule = pack.roles.speaking
+    if rule is None or membership.roles & set(rule.everything):
+        return None
+    if rule.account_admins and runs_account(membership.person_id, account):
+        return None
+    if rule.unit_leaders:
+        led = led_units(membership)
+        if (account.unit_id is not None and account.unit_id in led) or (holds and led):
+            return None
+    if crisis_gate.active_crisis_for(account) is not None and crisis_gate.speaks_for_crisis(
+        membership.person, account
+    ):
+        return None
+    return Refusal(tuple(rule.clauses), rule.reason)
+
+
+def reply_refusal(membership: Membership, item: Any) -> Refusal | None:
+    """The pack's refusal when the role table would let the person answer `item` but the pack's
+    rule on who speaks does not (said with its clause rather than a bare 403)."""
+    if not may(membership, item, "reply", speaking=False):
+        return None
+    return speaking_refusal(membership, item.account, holds=_holds(membership, item))
+
+
+def _holds(membership: Membership, item: Any) -> bool:
+    status = item.status
+    return membership.person_id in (status.assignee_id, status.escalated_to_id)
 
 
 def reply_rule(pack: Any) -> dict[str, Any] | None:
@@ -210,19 +279,26 @@ def may(
     action: str,
     pack: Any = None,
     relation: tuple[bool, bool] | None = None,
+    *,
+    speaking: bool = True,
 ) -> bool:
-    """Whether the person may do `action` on `item` (tenants.permissions.TABLE)."""
+    """Whether the person may do `action` on `item` (tenants.permissions.TABLE); an action that
+    speaks for the municipality also needs the pack's rule on who speaks (`speaking=False`: the
+    table alone)."""
     found = reach(membership, action, pack)
     if found is None:
         return False
     if found == permissions.CRISIS:
         return _in_crisis(membership, item.account)
     if found == permissions.ALL:
-        return True
-    runs, theirs = relation if relation is not None else _relation(membership, item)
-    if found == permissions.ADMIN:
-        return runs
-    return runs or theirs
+        allowed = True
+    else:
+        runs, theirs = relation if relation is not None else _relation(membership, item)
+        allowed = runs if found == permissions.ADMIN else runs or theirs
+    if allowed and speaking and action in SPEAKING_ACTIONS:
+        holds = _holds(membership, item) if relation is None else relation[1]
+        return speaking_refusal(membership, item.account, pack, holds=holds) is None
+    return allowed
 
 
 def allowed(membership: Membership, item: Any) -> dict[str, bool]:
@@ -241,23 +317,22 @@ def allowed(membership: Membership, item: Any) -> dict[str, bool]:
 
 
 def assignable(item: Any) -> list[Any]:
-    """The people an item may be given to: those who could answer it once they hold it."""
+    """The people an item may be given to: those who could answer it once they hold it (the same
+    decision as `may(..., "reply")`, with the item theirs)."""
     pack = pack_of(item.municipality)
-    named = named_for("reply", pack)
     account = item.account
     runs = {account.responsible_id, *account.admins.values_list("pk", flat=True)}
     memberships = {
         m.person_id: m
-        for m in Membership.objects.filter(municipality_id=item.municipality_id).prefetch_related("grants")
+        for m in Membership.objects.filter(municipality_id=item.municipality_id)
+        .select_related("person", "municipality")
+        .prefetch_related("grants")
     }
-    out = []
-    for person in handlers(item.municipality):
-        found = permissions.reach(memberships[person.pk].roles, "reply", named)
-        if found in (permissions.ALL, permissions.THEIRS) or (
-            found == permissions.ADMIN and person.pk in runs
-        ):
-            out.append(person)
-    return out
+    return [
+        person
+        for person in handlers(item.municipality)
+        if may(memberships[person.pk], item, "reply", pack, relation=(person.pk in runs, True))
+    ]
 
 
 def nearest_leader(account: Any, exclude: Any = None) -> Any:

@@ -323,6 +323,7 @@ def _render_item(
             "default_target": escalation.default_target(item),
             "may": access.allowed(request.membership, item),  # type: ignore[attr-defined]
             "reply_rule": access.reply_rule(pack),
+            "speaking_refusal": _speaking_refusal(request, item),
             "hide_grounds": list(services.HIDE_GROUNDS.items()),
             "suggested_ground": services.suggested_hide_ground(item),
             "deletion_grounds": list(enumerate(pack.deletion_grounds)),
@@ -338,6 +339,35 @@ def _render_item(
             **(extra or {}),
         },
         status=status_code,
+    )
+
+
+def _speaking_refusal(request: HttpRequest, item: Item) -> dict[str, Any] | None:
+    """Why the pack's rule on who speaks for the municipality keeps this person from answering
+    here, in their language, with the clauses it rests on."""
+    refusal = access.reply_refusal(request.membership, item)  # type: ignore[attr-defined]
+    if refusal is None:
+        return None
+    return {"reason": refusal.text(get_language()), "clauses": refusal.clauses}
+
+
+def speaking_refused(
+    request: HttpRequest, municipality: Municipality, refusal: access.Refusal, back: str
+) -> HttpResponse:
+    """403 with the pack's reason and clauses: the person may not speak from this account. What
+    they wrote is shown again, so nothing is lost."""
+    return render(
+        request,
+        "inbox/speaking_refused.html",
+        {
+            "municipality": municipality,
+            "reason": refusal.text(get_language()),
+            "clauses": refusal.clauses,
+            "guideline_url": _guideline_url(municipality),
+            "back": back,
+            "text": request.POST.get("text", "")[:MAX_TEXT_CHARS],
+        },
+        status=403,
     )
 
 
@@ -470,6 +500,10 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
         raise Http404
     item = _item(request, item_id)
     undoing = getattr(services.undoable(item), "type", None) if action == "undo" else None
+    if access.ITEM_ACTIONS.get(action) in access.SPEAKING_ACTIONS:
+        refusal = access.reply_refusal(request.membership, item)  # type: ignore[attr-defined]
+        if refusal is not None:
+            return speaking_refused(request, municipality, refusal, _item_url(municipality, item))
     access.require(request.membership, item, action, undoing)  # type: ignore[attr-defined]
     person = request.user
     form = request.POST

@@ -11,12 +11,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from somevakt.analysis.base import Finding
+from somevakt.analysis.fields import fields_of
+from somevakt.inbox.access import led_units
 from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS
 from somevakt.people.marking import is_inline, marked
 from somevakt.policy.engine import MAX_TEXT_CHARS, InputError, PolicyContext, evaluate
-from somevakt.policy.labels import code_label
+from somevakt.policy.labels import code_label, field_labels
 from somevakt.policy.schema import Clause, Pack
-from somevakt.tenants.models import Membership
+from somevakt.tenants.models import Membership, Unit
 from somevakt.tenants.roles import Role
 
 PRIVATE, POST = "private", "post"
@@ -28,6 +30,29 @@ POST_GUIDANCE_TOPICS = ("photos_rights", "website_first")
 
 def kinds_for(membership: Membership) -> tuple[str, ...]:
     return (PRIVATE, POST) if membership.has_role(*POST_ROLES) else (PRIVATE,)
+
+
+def speaker_fields(membership: Membership, pack: Pack) -> frozenset[str] | None:
+    """The fields of work the person may give facts about, where the pack lets every employee
+    speak for their own field (`roles.speaking.own_field`, Gausdal): read from their unit's name,
+    the units they lead and their title. None when the rule does not apply, the person speaks
+    about everything, or their field cannot be told (then nothing is said about it)."""
+    rule = pack.roles.speaking
+    if rule is None or not rule.own_field or membership.roles & set(rule.everything):
+        return None
+    names = [membership.title]
+    if membership.unit_id is not None:
+        names.append(membership.unit.name)  # type: ignore[union-attr]
+    if rule.unit_leaders:
+        names += list(Unit.objects.filter(pk__in=led_units(membership)).values_list("name", flat=True))
+    fields = frozenset(field for name in names if name for field in fields_of(name))
+    return fields or None
+
+
+def own_field_label(membership: Membership, pack: Pack) -> str:
+    """The person's own field in words (empty where the pack has no such rule or it is unknown)."""
+    fields = speaker_fields(membership, pack)
+    return field_labels(fields, get_language()) if fields else ""
 
 
 def checklist(pack: Pack, kind: str) -> list[Clause]:

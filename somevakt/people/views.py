@@ -163,7 +163,12 @@ def self_check(request: HttpRequest, municipality: Municipality) -> HttpResponse
     # What the words cannot say: a picture that shows people, and whether they consented.
     shows_people = request.POST.get("shows_people") == "1"
     consent = request.POST.get("consent") == "1"
-    situation = PolicyContext(media_shows_people=shows_people, consent_recorded=consent)
+    membership = request.membership  # type: ignore[attr-defined]
+    # Whose field the post may speak about (Gausdal: every employee for their own field).
+    fields = selfcheck.speaker_fields(membership, pack) if kind == selfcheck.PRIVATE else None
+    situation = PolicyContext(
+        media_shows_people=shows_people, consent_recorded=consent, speaker_fields=fields
+    )
     result = selfcheck.check(text, kind, pack, situation)
     context = {
         "shows_people": shows_people,
@@ -176,6 +181,7 @@ def self_check(request: HttpRequest, municipality: Municipality) -> HttpResponse
         "result": result,
         "max_chars": MAX_TEXT_CHARS,
         "checklist": selfcheck.checklist(pack, kind),
+        "own_field": selfcheck.own_field_label(membership, pack) if fields else "",
     }
     if getattr(request, "htmx", False):
         return render(request, "people/_check_result.html", context)

@@ -18,6 +18,9 @@ CONTEXT_CODES: tuple[str, ...] = (
     "post.account_closed",
     "post.consent_missing",
     "post.website_first",
+    # A private post that speaks for the municipality about a field that is not the writer's
+    # (PolicyContext.speaker_fields; Gausdal's information responsibility).
+    "private.outside_field",
     # A comment with nothing else to say, written to the municipality rather than to another
     # commenter (Gausdal 5, Rømskog: neutral comments addressed to us are answered too).
     "intent.addressed",

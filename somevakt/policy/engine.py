@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from somevakt.analysis.base import KINDS, AnalysisContext, Finding
+from somevakt.analysis.fields import fields_of
 from somevakt.analysis.registry import analyse, analyse_many
 from somevakt.policy.codes import INBOUND_PRECEDENCE, OUTGOING_PRECEDENCE, SECONDARY_ACTIONS
 from somevakt.policy.decision import Decision
-from somevakt.policy.labels import gettext_noop, role_labels, translator
+from somevakt.policy.labels import field_labels, gettext_noop, role_labels, translator
 from somevakt.policy.localized import Localized, from_catalogue
 from somevakt.policy.schema import Clause, Pack, Rule
 
@@ -53,6 +54,10 @@ class PolicyContext:
     # The comment is written to the municipality (on its own post, in its inbox), not a reply to
     # another commenter.
     addressed_to_us: bool = False
+    # The fields of work (analysis.fields) the writer of a private post may give facts about, where
+    # the pack lets employees speak for their own field (`roles.speaking.own_field`); None when
+    # that does not apply or the writer speaks about everything.
+    speaker_fields: frozenset[str] | None = None
 
 
 def check_input(text: object, kind: str) -> str:
@@ -161,6 +166,8 @@ def decide(
     if not supporting:
         clauses, reasons = _default_citation(pack, kind, action)
     reasons += _settings_reasons(pack, action, also)
+    if any(OUTSIDE_FIELD in f.rule.codes for f in supporting):
+        reasons += _field_reasons(found, context)
 
     cited_by_code: dict[str, list[str]] = {}
     for f in fired:
@@ -252,6 +259,43 @@ def _settings_reasons(pack: Pack, action: str, also: tuple[str, ...]) -> list[Lo
     return out
 
 
+OUTSIDE_FIELD = "private.outside_field"
+
+
+def outside_field(text: str, findings: Sequence[Finding], context: PolicyContext | None) -> list[Finding]:
+    """A private post that speaks for the municipality (`private.speaks_for_employer`) about
+    fields of work none of which is the writer's: they may give facts about their own field only.
+    Nothing is said when the post's field cannot be told or the writer's is unknown."""
+    if context is None or context.speaker_fields is None:
+        return []
+    if not any(f.code == "private.speaks_for_employer" for f in findings):
+        return []
+    about = fields_of(text)
+    if not about or about & frozenset(context.speaker_fields):
+        return []
+    return [Finding(OUTSIDE_FIELD, 0, len(text), "warn", text=",".join(sorted(about)))]
+
+
+def _field_reasons(found: Sequence[Finding], context: PolicyContext) -> list[Localized]:
+    """Which fields the post is about, and which are the writer's, in the reader's language."""
+    if context.speaker_fields is None:
+        return []
+    finding = next((f for f in found if f.code == OUTSIDE_FIELD and f.text), None)
+    if finding is None:
+        return []
+    about = frozenset((finding.text or "").split(","))
+    mine = context.speaker_fields
+    return [
+        from_catalogue(
+            gettext_noop("The post is about %(about)s; your own field is %(mine)s."),
+            {
+                "about": lambda language: field_labels(about, language),
+                "mine": lambda language: field_labels(mine, language) or "–",
+            },
+        )
+    ]
+
+
 def _roles(roles: Iterable[str]) -> Callable[[str], str]:
     """The roles in words, "a, b or c", in the language asked for."""
 
@@ -316,6 +360,8 @@ def _decide_on(
     text: str, result: AnalysisResult, kind: str, pack: Pack, context: PolicyContext | None
 ) -> Decision:
     findings = [f for f in result.findings if not _own_address(f, text, pack)]
+    if kind == "private":
+        findings += outside_field(text, findings, context)
     return decide(
         findings,
         kind,

@@ -54,6 +54,7 @@ CODE_LABELS: dict[str, str] = {
     "private.work_email": gettext_noop("Work e-mail address"),
     "private.speaks_for_employer": gettext_noop("Sounds like the municipality speaking"),
     "private.disclaimer_missing": gettext_noop("Does not say you speak for yourself"),
+    "private.outside_field": gettext_noop("Speaks for the municipality outside your field"),
     "confidential.case_details": gettext_noop("Confidential matter"),
     "text.bidi_override": gettext_noop("Text direction override"),
 }
@@ -99,6 +100,23 @@ TOPIC_LABELS: dict[str, str] = {
     "private_use": gettext_noop("Employees' private use"),
     "yearly_review": gettext_noop("Yearly review"),
 }
+
+
+# The fields of work a text can be about (analysis.fields), as people read them: an employee
+# gives facts about their own field (Gausdal's information responsibility).
+FIELD_LABELS: dict[str, str] = {
+    "education": gettext_noop("schools and kindergartens"),
+    "health": gettext_noop("health and care"),
+    "technical": gettext_noop("roads, water and waste"),
+    "culture": gettext_noop("culture and leisure"),
+    "planning": gettext_noop("planning, building and property"),
+}
+
+
+def field_labels(fields: object, language: str | None = DEFAULT_LANGUAGE) -> str:
+    """The fields in words, in `language`, joined with commas (in a fixed order)."""
+    t = translator(language_of(language))
+    return ", ".join(t.gettext(FIELD_LABELS[f]) for f in FIELD_LABELS if f in fields)  # type: ignore[operator]
 
 
 def topic_label(topic: str, language: str | None = DEFAULT_LANGUAGE) -> str:

@@ -385,6 +385,41 @@ class Answering(_Strict):
         return _roles(v)
 
 
+class Speaking(_Strict):
+    """Who speaks for the municipality from its official accounts, in replies and posts alike
+    (Gausdal's information responsibility; Rømskog, Båtsfjord and Hustadvika: the accounts'
+    administrators). One rule for both, read by `inbox.access.speaking_refusal`.
+
+    A member speaks from an account when they run it (its responsible person or an admin, with
+    `account_admins`), hold a role of `everything` (they speak about all the municipality does),
+    or, with `unit_leaders`, lead the account's unit or a unit above it (a head of sector for the
+    sector). With `own_field`, every employee may give facts about their own field: the
+    self-check says when a private post speaks for the municipality outside it
+    (`private.outside_field`). Whoever else tries is refused with `reason`, citing `clauses`."""
+
+    account_admins: bool = True
+    everything: tuple[str, ...] = ()
+    unit_leaders: bool = False
+    own_field: bool = False
+    clauses: tuple[str, ...] = Field(min_length=1)
+    # The rule in words (the guideline pages and the onboarding page), and what a refused person reads.
+    summary: Localized
+    reason: Localized
+
+    @field_validator("everything")
+    @classmethod
+    def _known(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _roles(v)
+
+    @model_validator(mode="after")
+    def _someone_speaks(self) -> Speaking:
+        if not (self.account_admins or self.everything or self.unit_leaders):
+            raise ValueError(
+                "roles.speaking: someone must speak (account_admins, everything or unit_leaders)"
+            )
+        return self
+
+
 class PublishingRules(_Strict):
     """Who publishes the municipality's own posts, and what is asked before a post goes out.
 
@@ -419,6 +454,9 @@ class Roles(_Strict):
     private_messages: Answering | None = None
     # Who publishes posts on the official accounts (publishing app).
     publishing: PublishingRules = PublishingRules()
+    # Who speaks for the municipality from an account at all (replies and posts); without it,
+    # the table, `reply` and `publishing` decide alone.
+    speaking: Speaking | None = None
     # Who is told when an answer deadline has passed, besides whoever holds the item; without
     # it, nobody else is (a leader is only told where the guideline says so).
     overdue: Escalation | None = None
@@ -566,6 +604,7 @@ class Pack(_Strict):
             self.roles.reply.clause if self.roles.reply else None,
             self.roles.overdue.clause if self.roles.overdue else None,
             self.roles.publishing.clause,
+            *(self.roles.speaking.clauses if self.roles.speaking else ()),
             *self.roles.account.cited(),
             *(g.clause for g in self.deletion_grounds),
         ]
@@ -631,5 +670,6 @@ __all__ = [
     "Roles",
     "Rule",
     "Source",
+    "Speaking",
     "Templates",
 ]

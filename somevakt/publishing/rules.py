@@ -3,7 +3,11 @@
 Who publishes is the permission table's `publish` row (tenants.permissions), narrowed by the
 pack's `roles.publishing.roles` the way `roles.reply` narrows replies: the roles it names publish
 from every account they reach; everyone else only from the accounts they are an admin of or
-responsible for (Rømskog and Båtsfjord name none: only the accounts' administrators speak).
+responsible for. On top of that, the pack's rule on who speaks for the municipality at all
+(`roles.speaking`) is the same decision replies get (`inbox.access.speaking_refusal`): Rømskog,
+Båtsfjord and Hustadvika let only the accounts' administrators speak (Hustadvika also the
+communications advisers), Gausdal unit leaders for their own unit and the chief executive, the
+mayor and the editor for everything.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from somevakt.crisis.gate import active_crisis_for, speaks_for_crisis
+from somevakt.inbox.access import Refusal, speaking_refusal
 from somevakt.inbox.deadlines import pack_of
 from somevakt.policy.schema import Pack, PublishingRules
 from somevakt.publishing.models import PublishingSettings
@@ -36,6 +41,16 @@ def reach(membership: Membership, pack: Pack | None = None) -> str | None:
 def may_publish(membership: Membership, account: Account, pack: Pack | None = None) -> bool:
     """Whether the member may publish on `account` (draft, schedule and publish posts there)."""
     pack = pack or pack_of(membership.municipality)
+    return _table_allows(membership, account, pack) and speaking_refusal(membership, account, pack) is None
+
+
+def publish_refusal(membership: Membership, account: Account) -> Refusal | None:
+    """The pack's refusal when its rule on who speaks for the municipality keeps the member from
+    publishing on `account` (said with its clause; the publishing rules may refuse them too)."""
+    return speaking_refusal(membership, account, pack_of(membership.municipality))
+
+
+def _table_allows(membership: Membership, account: Account, pack: Pack) -> bool:
     found = reach(membership, pack)
     if found == permissions.ALL:
         return True

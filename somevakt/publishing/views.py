@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.views import speaking_refused
 from somevakt.policy.labels import code_label
 from somevakt.publishing import check as checking
 from somevakt.publishing import rules, services
@@ -30,6 +31,7 @@ from somevakt.publishing.forms import AssetDetailsForm, AssetForm, ConsentForm, 
 from somevakt.publishing.labels import failure_label
 from somevakt.publishing.media import BadPicture
 from somevakt.publishing.models import Consent, MediaAsset, Post, PostState, PostTarget, TargetState
+from somevakt.registry.models import Account
 from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
@@ -103,6 +105,9 @@ def compose(request: HttpRequest, municipality: Municipality, post_id: int | Non
         not _may_change(request, post) or post.state not in (PostState.DRAFT, PostState.APPROVED)
     ):
         raise PermissionDenied
+    refused = _speaking_refused(request, municipality, accounts)
+    if refused is not None:
+        return refused
     if not accounts:
         raise PermissionDenied
     initial = {}
@@ -148,6 +153,24 @@ def compose(request: HttpRequest, municipality: Municipality, post_id: int | Non
         },
         status=status,
     )
+
+
+def _speaking_refused(
+    request: HttpRequest, municipality: Municipality, allowed: list[Any]
+) -> HttpResponse | None:
+    """403 with the pack's clause and reason when a post is sent to an account of the
+    municipality the person may not speak from (the form only offers those they may)."""
+    if request.method != "POST":
+        return None
+    offered = {str(a.pk) for a in allowed}
+    asked = [pk for pk in request.POST.getlist("accounts") if pk not in offered and pk.isdigit()]
+    membership = request.membership  # type: ignore[attr-defined]
+    for account in Account.objects.filter(municipality=municipality, pk__in=asked).prefetch_related("admins"):
+        refusal = rules.publish_refusal(membership, account)
+        if refusal is not None:
+            back = reverse("publishing:index", kwargs={"municipality": municipality.slug})
+            return speaking_refused(request, municipality, refusal, back)
+    return None
 
 
 @require_POST

@@ -132,3 +132,55 @@ def test_it_claims_the_crisis_clause_exactly_where_crisis_mode_holds_answers(slu
     clause = pack.clause(pack.roles.crisis.clause)
     assert "crisis" in clause.honoured_by.by and apps.get_app_config("crisis").get_models()
     assert clause.honoured_by.implemented == crisis_clause_carried_out(slug), clause.id
+
+
+def speaking_rule_carried_out(slug: str) -> bool:
+    """Under `slug`'s pack, the one decision on who speaks for the municipality from an account
+    (`inbox.access.speaking_refusal`, which replies and posts both ask; tests/inbox/test_speaking.py
+    and tests/publishing/test_speaking.py walk it through the pages) lets the account's admin, the
+    roles that speak about everything and (where the pack says so) the unit's leader speak, and
+    refuses anyone else with the pack's clauses and reason."""
+    from somevakt.inbox.access import speaking_refusal
+    from somevakt.publishing.rules import may_publish
+    from somevakt.tenants.models import Membership
+    from tests.factories import make_account, make_member, make_municipality, make_unit
+
+    pack = load_pack(slug)
+    rule = pack.roles.speaking
+    place = make_municipality(name=slug, slug=f"{slug}-tale", policy_pack=slug)
+    top = make_unit(place, "Kommunedirektøren", "topp")
+    school = make_unit(place, "Oppvekst", "oppvekst", parent=top)
+    leader = make_member(place, f"{slug}-leder", "Lea", "Leder", ["unit_leader"], unit=school, leads=True)
+    admin = make_member(place, f"{slug}-admin", "Ada", "Admin", ["service_office"], unit=top)
+    other = make_member(place, f"{slug}-krise", "Kim", "Krise", ["crisis_team"], unit=top)
+    adviser = make_member(place, f"{slug}-komm", "Kai", "Komm", ["communications"], unit=top)
+    account = make_account(place, external_id=f"{slug}-skole", name="Skolen", unit=school)
+    account.admins.add(admin)
+
+    def member(person):
+        return Membership.objects.get(person=person, municipality=place)
+
+    refused = speaking_refusal(member(other), account)
+    adviser_speaks = "communications" in rule.everything
+    return (
+        refused is not None
+        and refused.clauses == rule.clauses
+        and refused.reason == rule.reason
+        and speaking_refusal(member(admin), account) is None
+        and (speaking_refusal(member(leader), account) is None) == rule.unit_leaders
+        and may_publish(member(adviser), account) == adviser_speaks
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_claims_the_speaking_clauses_exactly_where_replies_and_posts_follow_them(slug):
+    pack = load_pack(slug)
+    carried_out = speaking_rule_carried_out(slug)
+    assert carried_out
+    for clause_id in pack.roles.speaking.clauses:
+        clause = pack.clause(clause_id)
+        if clause.honoured_by.status == "workflow":
+            if clause.topic == "authority":
+                assert {"inbox", "publishing"} <= set(clause.honoured_by.by), clause_id
+            assert clause.honoured_by.implemented == carried_out, clause_id

@@ -97,22 +97,26 @@ def website(settings):
 
 
 @pytest.fixture
-def facebook(batsfjord, graph):
+def facebook(batsfjord, graph, owner):
     account = make_account(batsfjord, platform="facebook", external_id=PAGE, name="Båtsfjord kommune")
+    # Under Båtsfjord only an account's administrators speak for the municipality from it.
+    account.admins.add(owner)
     set_credentials(account, Credentials(token=GRAPH_TOKEN, base_url=graph.url))
     return account
 
 
 @pytest.fixture
-def instagram(batsfjord, graph):
+def instagram(batsfjord, graph, owner):
     account = make_account(batsfjord, platform="instagram", external_id=INSTAGRAM, name="batsfjordkommune")
+    account.admins.add(owner)
     set_credentials(account, Credentials(token=GRAPH_TOKEN, base_url=graph.url))
     return account
 
 
 @pytest.fixture
-def mastodon_account(batsfjord, mastodon):
+def mastodon_account(batsfjord, mastodon, owner):
     account = make_account(batsfjord, platform="mastodon", external_id=MASTODON, name="@batsfjord")
+    account.admins.add(owner)
     set_credentials(account, Credentials(token=MASTODON_TOKEN, base_url=mastodon.url))
     return account
 

@@ -98,6 +98,7 @@ def test_it_says_why_a_post_failed_and_offers_to_try_again(comms, batsfjord, own
     from tests.factories import make_account
 
     account = make_account(batsfjord, external_id="555", name="Uten tilgang")
+    account.admins.add(owner)  # Båtsfjord: the account's administrators speak from it
     comms.post(
         url(batsfjord, "new"),
         {"text": "Hei alle sammen.", "accounts": [account.pk], "no_link_reason": "En hilsen"},

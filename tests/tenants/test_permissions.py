@@ -3,9 +3,12 @@
 Every role of the table tries every action through the real views, on an item of "their"
 account (in the unit leader's unit, with the service office person as its admin) and on an
 item of an account that is none of theirs; under a pack without a rule on who replies
-(Gausdal) and one with it (Hustadvika 3g). An action is refused when the page answers 403
-(not allowed) or 404 (not even seen); anything else means the person got to do it, and the
-item actions then leave their event in the log. docs/inbox.md shows the same table.
+(Gausdal) and one with it (Hustadvika 3g), each with its rule on who speaks for the
+municipality at all (`roles.speaking`: Gausdal's unit leaders for their unit, the chief
+executive and communications for everything; Hustadvika's admins and communications). An
+action is refused when the page answers 403 (not allowed) or 404 (not even seen); anything
+else means the person got to do it, and the item actions then leave their event in the log.
+docs/inbox.md shows the same table.
 """
 
 from __future__ import annotations
@@ -76,9 +79,24 @@ def world(municipality, owner, top_unit):
     return {"people": people, "theirs": theirs, "other": other, "owner": owner}
 
 
+def speaks(role: str, where: str, pack_slug: str) -> bool:
+    """The pack's rule on who speaks for the municipality (`roles.speaking`), for replies: the
+    roles that speak about everything, the account's admins, and where the pack says so the
+    leader of the account's unit."""
+    rule = load_pack(pack_slug).roles.speaking
+    if rule is None or role in rule.everything:
+        return True
+    theirs = where == "theirs"
+    return (rule.account_admins and theirs and role == Role.SERVICE_OFFICE) or (
+        rule.unit_leaders and theirs and role == Role.UNIT_LEADER
+    )
+
+
 def expected(role: str, action: str, where: str, pack_slug: str) -> bool:
     found = permissions.narrowed(action, role, named_for(action, load_pack(pack_slug)))
     if found is None:
+        return False
+    if action == "reply" and not speaks(role, where, pack_slug):
         return False
     if found == permissions.ALL:
         return True
