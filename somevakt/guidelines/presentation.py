@@ -213,6 +213,15 @@ def settings(pack: Pack, municipality: Any) -> list[Setting]:
             "",
         )
     out.append(Setting(_("Political matters"), political, political_clauses, political_note))
+    if roles.speaking:
+        # Replies and posts from the accounts follow it (inbox.access.speaking_refusal).
+        out.append(
+            Setting(
+                _("Who may speak for the municipality"),
+                [_text(roles.speaking.summary)],
+                list(roles.speaking.clauses),
+            )
+        )
     out.append(
         Setting(
             _("Crisis communication"),

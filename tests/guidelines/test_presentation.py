@@ -92,3 +92,12 @@ def test_it_notices_a_guideline_file_that_changed(tmp_path, monkeypatch) -> None
     changed.write_text("Tekst på en linje ingen punkter dekker\n", encoding="utf-8")
     [anchor] = presentation.source_files(load_pack("gausdal"))
     assert anchor.unmapped == 1
+
+
+def test_it_says_who_may_speak_for_the_municipality() -> None:
+    gausdal = settings_of("gausdal")["Hvem som kan uttale seg for kommunen"]
+    assert "Enhetsledere og kommunalsjefer uttaler seg for sin egen enhet" in gausdal.lines[0]
+    assert "gausdal:informasjonsansvar-3" in gausdal.clauses
+    romskog = settings_of("romskog")["Hvem som kan uttale seg for kommunen"]
+    assert romskog.lines[0].startswith("Bare administratorene")
+    assert romskog.clauses == ["romskog:talsperson", "romskog:ansatte-10"]
