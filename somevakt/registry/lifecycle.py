@@ -111,7 +111,12 @@ def questions(account: Account) -> tuple[PlanQuestion, ...]:
 
 
 def role_names(roles: Iterable[str]) -> str:
-    return ", ".join(str(Role(role).label).lower() for role in roles)
+    return ", ".join(in_sentence(str(Role(role).label)) for role in roles)
+
+
+def in_sentence(label: str) -> str:
+    """A role's name inside a sentence: lower case, except an abbreviation ("IT" stays "IT")."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def clean_answers(account: Account, answers: Mapping[str, Any]) -> dict[str, str]:

@@ -308,3 +308,14 @@ def test_it_flags_a_missing_responsible_person_and_a_plan_waiting(db):
     account, people = submitted("gausdal")
     assert lifecycle.flags(account, people["sjef"]) == ["no_responsible", "plan_waiting_for_you"]
     assert lifecycle.flags(account, people["komm"]) == ["no_responsible"]
+
+
+def test_it_names_roles_inside_a_sentence_keeping_abbreviations() -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert (
+            lifecycle.role_names(["it", "unit_leader", "service_office"]) == "IT, unit leader, service office"
+        )
+    with translation.override("nb"):
+        assert lifecycle.role_names(["it"]) == "IT"

@@ -4,30 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0006_one_municipality_per_platform_account'),
+        ("registry", "0006_one_municipality_per_platform_account"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='closure',
-            name='comments_off',
-            field=models.BooleanField(default=False, verbose_name='comments off while closed'),
+            model_name="closure",
+            name="comments_off",
+            field=models.BooleanField(default=False, verbose_name="comments off while closed"),
         ),
         migrations.AddField(
-            model_name='closure',
-            name='comments_off_call_id',
+            model_name="closure",
+            name="comments_off_call_id",
             field=models.BigIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='closure',
-            name='comments_on_call_id',
+            model_name="closure",
+            name="comments_on_call_id",
             field=models.BigIntegerField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='accountevent',
-            name='type',
-            field=models.CharField(choices=[('created', 'Created'), ('plan_saved', 'Plan saved'), ('submitted', 'Plan sent for approval'), ('approved', 'Approved'), ('rejected', 'Plan rejected'), ('activated', 'Activated'), ('closed', 'Closed temporarily'), ('reopened', 'Reopened'), ('retired', 'Retired'), ('owners_changed', 'Responsible person or admins changed'), ('closure_added', 'Closure planned'), ('closure_ended', 'Closure ended early'), ('closure_cancelled', 'Closure cancelled'), ('comments_off', 'Comments turned off on the platform'), ('comments_on', 'Comments turned on again on the platform'), ('reviewed', 'Yearly review'), ('identity_checked', 'Profile text checked')], max_length=20, verbose_name='what'),
+            model_name="accountevent",
+            name="type",
+            field=models.CharField(
+                choices=[
+                    ("created", "Created"),
+                    ("plan_saved", "Plan saved"),
+                    ("submitted", "Plan sent for approval"),
+                    ("approved", "Approved"),
+                    ("rejected", "Plan rejected"),
+                    ("activated", "Activated"),
+                    ("closed", "Closed temporarily"),
+                    ("reopened", "Reopened"),
+                    ("retired", "Retired"),
+                    ("owners_changed", "Responsible person or admins changed"),
+                    ("closure_added", "Closure planned"),
+                    ("closure_ended", "Closure ended early"),
+                    ("closure_cancelled", "Closure cancelled"),
+                    ("comments_off", "Comments turned off on the platform"),
+                    ("comments_on", "Comments turned on again on the platform"),
+                    ("reviewed", "Yearly review"),
+                    ("identity_checked", "Profile text checked"),
+                ],
+                max_length=20,
+                verbose_name="what",
+            ),
         ),
     ]
