@@ -39,6 +39,11 @@ def _when(value: Any) -> str:
     return f"{value.astimezone(OSLO):%d.%m.%Y kl. %H.%M}"
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".!?" else f"{text}."
+
+
 def _event_line(event: Any) -> str:
     """One step of the crisis's history, as the report shows it."""
     payload = event.payload or {}
@@ -97,7 +102,8 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
         actor=_name(crisis.ended_by),
         at=crisis.ended_at,
         grounds="Krisemodus ble avsluttet. Rapporten viser hva som ble publisert, besvart og løftet til "
-        "kriseledelsen mens krisemodus gjaldt." + (f" {crisis.end_note}" if crisis.end_note else ""),
+        "kriseledelsen mens krisemodus gjaldt."
+        + (f" {_sentence(crisis.end_note)}" if crisis.end_note else ""),
         clauses=(clause,) if clause else (),
         parties=(
             ("erklærte krisemodus", _name(crisis.declared_by)),

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import translation
 
 from somevakt.policy.packs import PackError, load_pack
-from somevakt.publishing.models import PostEvent, PostEventType, PostTarget, TargetState
+from somevakt.publishing.models import PostEvent, PostEventType, PostTarget, TargetState, Use
 from somevakt.tenants import documents
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -24,6 +24,10 @@ OUTCOMES = {
     PostEventType.REMOVED: (documents.POST_REMOVED, "removed"),
     PostEventType.KEPT: (documents.POST_KEPT, "kept"),
 }
+
+
+# The uses a consent covers, as the archived document names them (bokmål).
+USE_WORDS = {Use.SOCIAL_MEDIA: "sosiale medier", Use.WEBSITE: "nettsted", Use.PRINT: "trykk"}
 
 
 def source_of(target: PostTarget, event_type: str) -> str:
@@ -59,7 +63,7 @@ def _consent_line(consent: Any) -> str:
         if consent.withdrawn_at
         else (f"utløpt {consent.valid_until:%d.%m.%Y}" if consent.lapsed else "gjelder")
     )
-    uses = ", ".join(consent.uses)
+    uses = ", ".join(USE_WORDS.get(use, use) for use in consent.uses)
     return f"Samtykke fra {consent.name} ({uses}; fra {consent.valid_from:%d.%m.%Y}): {state}"
 
 
@@ -80,7 +84,10 @@ def document_of(target: PostTarget, event: PostEvent) -> documents.JournalDocume
     else:
         title = f"Innlegg beholdt på {account.name} ({platform}) selv om et samtykke er falt bort"
         why = "Innlegget er beholdt på plattformen"
-    grounds = f"{why}." + (f" Begrunnelse: {event.reason}" if event.reason else "")
+    reason = event.reason.strip()
+    if reason and reason[-1] not in ".!?":
+        reason += "."
+    grounds = f"{why}." + (f" Begrunnelse: {reason}" if reason else "")
     if lapsed:
         grounds += " Samtykke som er falt bort: " + "; ".join(c.name for c in lapsed) + "."
     pictures = [

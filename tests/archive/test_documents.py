@@ -115,7 +115,11 @@ def test_it_journals_a_post_kept_with_its_reason(batsfjord, owner, facebook, gra
     publishing.keep(row.target, owner, "Avtalt med foreldrene at innlegget blir stående")
     (entry,) = JournalEntry.objects.all()
     assert entry.reason == Reason.POST_KEPT
-    assert "Avtalt med foreldrene" in entry.document["grounds"]
+    assert (
+        "Begrunnelse: Avtalt med foreldrene at innlegget blir stående. Samtykke" in entry.document["grounds"]
+    )
+    lines = [line for section in entry.document["sections"] for line in section["lines"]]
+    assert any("(sosiale medier, nettsted;" in line and "utløpt" in line for line in lines)
 
 
 def test_the_records_office_sees_both_and_they_are_delivered_through_the_outbox(
