@@ -117,7 +117,7 @@ def request_comments(closure: Any, op: str) -> None:
         return
     undoes = str(closure.comments_off_call_id) if op == COMMENTS_ON else ""
     with transaction.atomic():
-        call = gateway.request(account, op, undoes, kind="account")
+        call = gateway.request(account, op, undoes, text="", item_id=None, kind="account")
         field = "comments_off_call_id" if op == COMMENTS_OFF else "comments_on_call_id"
         # update(), not save(): no second round of this listener for a noted call id.
         Closure.objects.filter(pk=closure.pk).update(**{field: call.pk})

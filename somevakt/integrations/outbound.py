@@ -144,7 +144,17 @@ def perform(call_id: int) -> str:
     call.finished_at = timezone.now()
     call.save(update_fields=["status", "result_id", "error", "failure", "finished_at", "progress"])
     resolve_alerts(call.account)
+    if call.op == COMMENTS_OFF:
+        undo_if_closure_ended(call)
     return call.status
+
+
+def undo_if_closure_ended(off: OutboundCall) -> None:
+    """A `comments_off` call that was still running when its closure ended: the `comments_on`
+    call read its list before it was complete, so one more turns on what was added since."""
+    ons = OutboundCall.objects.filter(account=off.account, op=COMMENTS_ON, platform_id=str(off.pk))
+    if ons.exists() and not ons.filter(status=OutboundStatus.PENDING).exists():
+        request(off.account, COMMENTS_ON, str(off.pk), kind="account")
 
 
 def turned_off_by(call: OutboundCall) -> list[str]:
@@ -212,6 +222,8 @@ def failed(call: OutboundCall, error: str, *, permanent: bool, failure: str = "o
     call.finished_at = timezone.now()
     call.save(update_fields=["status", "permanent", "failure", "error", "finished_at", "progress"])
     log.warning("outbound %s failed for good: %s", call.pk, error)
+    if call.op == COMMENTS_OFF:
+        undo_if_closure_ended(call)
     # The message is the raw record for administrators; the accounts page words the alert
     # from its kind and account in the reader's language.
     AccountAlert.objects.create(

@@ -108,3 +108,24 @@ def test_without_credentials_it_fails_for_good_with_the_reason(instagram_account
     assert perform(off.pk) == OutboundStatus.FAILED
     off.refresh_from_db()
     assert off.failure == "no_credentials"
+
+
+def test_a_turn_off_still_running_when_the_closure_ended_is_undone_once_it_finishes(
+    instagram_account, graph
+) -> None:
+    with_credentials(instagram_account, DEFAULT_TOKEN)
+    off = request(instagram_account, COMMENTS_OFF, "", kind="account")
+    # The worker has turned off the newest media and goes on with the rest ...
+    OutboundCall.objects.filter(pk=off.pk).update(progress={"off": [MEDIA[2]]}, attempts=1)
+    graph.posts[MEDIA[2]]["comment_enabled"] = False
+    # ... when the closure ends: the turn-on reads the list as it stands.
+    on = request(instagram_account, COMMENTS_ON, str(off.pk), kind="account")
+    assert perform(on.pk) == OutboundStatus.DONE
+    # The running worker finishes (it had passed its own check before the turn-on stopped it).
+    OutboundCall.objects.filter(pk=off.pk).update(status=OutboundStatus.PENDING)
+    assert perform(off.pk) == OutboundStatus.DONE
+    assert not graph.comments_enabled(MEDIA[1])
+    again = OutboundCall.objects.filter(op=COMMENTS_ON, platform_id=str(off.pk)).exclude(pk=on.pk).get()
+    assert perform(again.pk) == OutboundStatus.DONE
+    assert graph.comments_enabled(MEDIA[1]) and graph.comments_enabled(MEDIA[2])
+    assert not graph.comments_enabled(MEDIA[0])
