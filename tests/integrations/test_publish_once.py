@@ -110,3 +110,27 @@ def test_a_notice_left_by_a_dead_worker_is_looked_for_before_it_is_sent_again(ac
     assert sweep_stuck() == 1
     assert perform(call.pk) == OutboundStatus.DONE
     assert len(graph.own_posts(PAGE)) == 1 and creating(graph, "feed") == 1
+
+
+def test_a_publishing_post_whose_answer_was_lost_is_adopted_when_a_person_tries_again(
+    municipality, owner, account, graph
+) -> None:
+    from somevakt.publishing import services
+    from somevakt.publishing.models import PostState, PostTarget, TargetState
+
+    with_credentials(account, DEFAULT_TOKEN)
+    data = services.DraftInput(
+        text="Biblioteket holder stengt mandag.", accounts=[account], media=[], no_link_reason="Kort beskjed"
+    )
+    post = services.save_draft(municipality, owner, data)
+    services.schedule(post, owner)
+    graph.lose_answer("POST", f"/{PAGE}/feed")
+    assert services.publish(post.pk) == PostState.FAILED  # made on the page, but we never heard
+    target = PostTarget.objects.get(post=post)
+    assert target.failure == "unavailable" and MAYBE_SENT in target.progress
+    services.retry(post, owner)
+    assert services.publish(post.pk) == PostState.PUBLISHED
+    target.refresh_from_db()
+    (on_page,) = graph.own_posts(PAGE)
+    assert (target.state, target.platform_id) == (TargetState.DONE, on_page["id"])
+    assert creating(graph, "feed") == 1
