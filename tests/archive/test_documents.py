@@ -35,7 +35,7 @@ from tests.publishing.conftest import (  # noqa: F401  (fixtures)
     quick,
     website,
 )
-from tests.publishing.conftest import facebook as facebook  # noqa: F401
+from tests.publishing.conftest import facebook as facebook
 from tests.publishing.test_services import draft, publish_now
 from tests.staff import crisis_lead  # noqa: F401  (fixture)
 
@@ -133,6 +133,9 @@ def test_the_records_office_sees_both_and_they_are_delivered_through_the_outbox(
         shown = records_client.get(url("entry", entry_id=entry.pk))
         assert shown.status_code == 200 and "Dokumentet" in shown.content.decode()
         assert "Fakta" in shown.content.decode() or "Innlegget" in shown.content.decode()
+    # The public journal lists them, screened as proposed: the title it may show, never the text.
+    public = records_client.get(url("public_journal")).content.decode()
+    assert public.count("Dokument (organinternt)") == 2 and "Kok vannet" not in public
     attachment = records_client.get(url("attachment", entry_id=crisis_entry.pk))
     assert attachment.status_code == 200 and attachment.content == bytes(ended_crisis.report_pdf)
 
