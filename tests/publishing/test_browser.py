@@ -34,7 +34,8 @@ def world(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     place = make_municipality(name="Båtsfjord", slug="batsfjord", policy_pack="batsfjord")
     adviser = make_member(place, "batsfjord.kommunikasjon", "Kari", "Rådgiver", [Role.COMMUNICATIONS])
-    make_account(place, name="Båtsfjord kommune")
+    # Under Båtsfjord only an account's administrators speak for the municipality from it.
+    make_account(place, name="Båtsfjord kommune").admins.add(adviser)
     demo.load(
         SimpleNamespace(
             municipalities={"batsfjord": place},
