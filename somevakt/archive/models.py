@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from somevakt.tenants import documents
 from somevakt.tenants.models import TenantOwned
@@ -80,7 +81,7 @@ class JournalEntry(TenantOwned):
     created_at = models.DateTimeField(_("journaled"), auto_now_add=True)
 
     # Metadata the records office may edit before delivery.
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("document", "title"), max_length=300)
     public_title = models.CharField(_("public title"), max_length=300, blank=True)
     case_reference = models.CharField(_("case number"), max_length=20, blank=True)
     classification = models.CharField(_("classification"), max_length=100, blank=True)

@@ -35,7 +35,7 @@ EVENT_LABELS = {
     "unhidden": _("Shown again"),
     "deleted": _("Deleted"),
     "archived": _("Archived"),
-    "note": _("Note"),
+    "note": pgettext_lazy("internal note", "Note"),
     "closed": _("Closed"),
     "reopened": _("Reopened"),
     "edited": _("Edited by the author"),
