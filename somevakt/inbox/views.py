@@ -115,6 +115,7 @@ def queue_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
             "total_capped": counts[key] >= listing.COUNT_CAP,
             "can_see_stats": services_has_leader_role(request),
             "unreached": counts["unreached"],
+            "crisis_only": access.sees_only_in_crisis(request.membership),  # type: ignore[attr-defined]
         },
     )
 

@@ -12,7 +12,8 @@ Each action maps each role to how far it reaches:
   whom crisis information may go, sees and answers them then and nothing otherwise.
 
 A role missing from an action's row may not do it. A person with several roles reaches as
-far as the widest of them. The inbox, the accounts pages and the archive read this table;
+far as the widest of them, and a crisis's items besides where one of them reaches `CRISIS`.
+The inbox, the accounts pages and the archive read this table;
 docs/inbox.md shows it (`markdown_table()`), and tests/tenants/test_permissions.py checks
 every cell against the real views.
 
@@ -101,11 +102,18 @@ def narrowed(action: str, role: str, named: Iterable[str] | None) -> str | None:
     return ADMIN
 
 
-def reach(roles: Iterable[str], action: str, named: Iterable[str] | None = None) -> str | None:
-    """The widest reach any of `roles` has for `action` (None: none of them may do it)."""
+def reaches(roles: Iterable[str], action: str, named: Iterable[str] | None = None) -> set[str]:
+    """Every reach one of `roles` has for `action` (empty: none of them may do it)."""
     named = tuple(named) if named is not None else None
-    found = [r for r in (narrowed(action, role, named) for role in roles) if r is not None]
-    return max(found, key=RANK.__getitem__, default=None)
+    return {r for r in (narrowed(action, role, named) for role in roles) if r is not None}
+
+
+def reach(roles: Iterable[str], action: str, named: Iterable[str] | None = None) -> str | None:
+    """The widest reach any of `roles` has for `action` (None: none of them may do it).
+
+    `CRISIS` ranks lowest but is not inside the others: a mayor who also leads a unit reaches
+    their unit's items and, in a crisis, the crisis's; the inbox adds it (`reaches`)."""
+    return max(reaches(roles, action, named), key=RANK.__getitem__, default=None)
 
 
 def markdown_table(roles: Iterable[str] | None = None) -> str:

@@ -39,6 +39,7 @@ def test_the_mayor_sees_no_item_while_no_crisis_holds(municipality, mayor, item)
     client = logged_in(mayor)
     queue = client.get(f"/{municipality.slug}/innboks/")
     assert queue.status_code == 200 and "Er vannet trygt" not in queue.content.decode()
+    assert "mens krisemodus varer" in queue.content.decode()  # the empty inbox says why
     assert client.get(url(item)).status_code == 404
     assert client.post(url(item, "reply"), {"text": ANSWER, "purpose": "reply"}).status_code == 404
 
@@ -71,3 +72,30 @@ def test_a_mayor_the_pack_does_not_name_sees_nothing_in_a_crisis(municipality, o
     queue = client.get(f"/{municipality.slug}/innboks/")
     assert queue.status_code == 200 and "Er vannet trygt" not in queue.content.decode()
     assert client.get(url(item)).status_code == 404
+
+
+@pytest.mark.usefixtures("batsfjord")
+def test_a_mayor_who_leads_a_unit_sees_its_items_and_the_crisiss_besides(municipality, unit, item, account):
+    # A person's reach is the widest of their roles, but a crisis's items are not inside a unit
+    # leader's: the two are added, not one chosen.
+    leader = make_member(
+        municipality, "ordforer2", "Liv", "Leder", [Role.MAYOR, Role.UNIT_LEADER], unit=unit, leads=True
+    )
+    school = make_account(municipality, external_id="777888999", name="Skolen", unit=unit)
+    own = build_item(school, "7_7", "Når er det foreldremøte?")
+    triage_with(own, "intent.question")
+    client = logged_in(leader)
+    queue = client.get(f"/{municipality.slug}/innboks/").content.decode()
+    assert "foreldremøte" in queue and "Er vannet trygt" not in queue
+    assert client.get(url(item)).status_code == 404
+
+    declared = crisis.declare(municipality, leader, "Forurenset drikkevann", accounts=[account])
+    queue = client.get(f"/{municipality.slug}/innboks/").content.decode()
+    assert "foreldremøte" in queue and "Er vannet trygt" in queue
+    assert client.get(url(own)).status_code == 200
+    response = client.post(url(item, "reply"), {"text": ANSWER, "purpose": "reply"})
+    assert response.status_code in (200, 302)
+    assert ItemEvent.objects.filter(item=item, type="replied", actor=leader).exists()
+
+    crisis.end(declared, leader, "Vannet er trygt")
+    assert client.get(url(item)).status_code == 404 and client.get(url(own)).status_code == 200
