@@ -51,7 +51,13 @@ def _event_line(event: Any) -> str:
         detail = payload.get("reason") or ""
     elif event.type == "instruction":
         detail = " – ".join(
-            str(p) for p in (payload.get("to"), payload.get("purpose"), payload.get("text")) if p
+            str(p)
+            for p in (
+                payload.get("to_name") or payload.get("to"),
+                payload.get("purpose"),
+                payload.get("text"),
+            )
+            if p
         )
     else:
         detail = payload.get("note") or ""

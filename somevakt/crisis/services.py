@@ -140,7 +140,14 @@ def instruct(
         found = CrisisInstruction.objects.create(
             crisis=crisis, given_by=person, given_to=to, purpose=purpose, text=text
         )
-        payload = {"instruction": found.pk, "to": to.get_username(), "purpose": purpose, "text": text}
+        # The name as the history and the report show it; the username stays the stable key.
+        payload = {
+            "instruction": found.pk,
+            "to": to.get_username(),
+            "to_name": to.get_full_name() or to.get_username(),
+            "purpose": purpose,
+            "text": text,
+        }
         CrisisEvent.objects.create(
             crisis=crisis, type=CrisisEventType.INSTRUCTION, actor=person, payload=payload
         )

@@ -3,9 +3,13 @@ the web as the pack allows; the banner on every page while a crisis is in force.
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from somevakt.crisis import services
+from somevakt.crisis.journal import document_of
 from somevakt.crisis.models import CrisisMode
 from tests.factories import logged_in
 
@@ -103,3 +107,25 @@ def test_another_municipalitys_crisis_is_404(owner_client, municipality, other_m
     assert owner_client.post(url(municipality, f"{crisis.pk}/avslutt/")).status_code == 404
     crisis.refresh_from_db()
     assert crisis.active
+
+
+def test_the_history_the_pdf_and_the_journal_name_the_instructed_person(
+    owner_client, municipality, owner, adviser
+):
+    # Walking the demo, the history read "Håkon Segalstad : gausdal.kommunikasjon may speak for …":
+    # a username where the report names people, and a space before the colon.
+    crisis = services.declare(municipality, owner, "Brann")
+    services.instruct(crisis, owner, adviser, "Svar om evakuering")
+    services.end(crisis, owner)
+    crisis.refresh_from_db()
+    html = owner_client.get(url(municipality, f"{crisis.pk}/")).content.decode()
+    history = html.split('data-testid="crisis-history"', 1)[1].split("</ol>", 1)[0]
+    assert "Rolf Rådgiver" in history and "radgiver" not in history
+    assert 'Eva Eiersen<span dir="auto">: Brann</span>' in history
+    pdf = owner_client.get(url(municipality, f"{crisis.pk}/rapport.pdf")).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Rolf Rådgiver – Svar om evakuering" in text and "radgiver" not in text
+    document = document_of(crisis)
+    assert document is not None
+    history_lines = next(section.lines for section in document.sections if section.heading == "Historikk")
+    assert any("Rolf Rådgiver – Svar om evakuering" in line for line in history_lines)
