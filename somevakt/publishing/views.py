@@ -208,12 +208,13 @@ def check_context(municipality: Municipality, draft: checking.Draft, user: Any) 
             "reasons": list(decision.reasons_in(get_language()))
             if decision and decision.action != "ok"
             else [],
+            # Only what the verdict rests on: a code whose rule the pack does not apply is no finding.
             "codes": [
                 code_label(c, get_language())
                 for c in decision.codes
                 if c.startswith(("post", "personal_data", "style", "confidential", "abuse"))
             ]
-            if decision
+            if decision and decision.action != "ok"
             else [],
             "clauses": list(decision.clauses) if decision and decision.action != "ok" else [],
             "guideline_url": reverse("guidelines:index", kwargs={"municipality": municipality.slug}),
