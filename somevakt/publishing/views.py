@@ -237,7 +237,10 @@ def detail(request: HttpRequest, municipality: Municipality, post_id: int) -> Ht
 
 def detail_context(request: HttpRequest, municipality: Municipality, post: Post) -> dict[str, Any]:
     targets = list(post.targets.select_related("account"))
+    lapsed = services.lapsed(municipality)
     for target in targets:
+        # Said on the post itself, not only in the author's list: the page offers keep/remove.
+        target.lapsed_consents = [x.consent for x in lapsed if x.target.pk == target.pk]
         target.failure_text = (
             failure_label(target.failure, target.account.get_platform_display())
             if target.state == TargetState.FAILED
@@ -264,7 +267,7 @@ def detail_context(request: HttpRequest, municipality: Municipality, post: Post)
         if post.state in (PostState.DRAFT, PostState.APPROVED)
         else None,
         "schedule_form": ScheduleForm(),
-        "lapsed": {x.target.pk: x for x in services.lapsed(municipality)},
+        "lapsed": {x.target.pk: x for x in lapsed},
     }
 
 
