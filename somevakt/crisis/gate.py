@@ -105,6 +105,12 @@ def _role_names(roles: tuple[str, ...]) -> str:
     return ", ".join(str(Role(r).label).lower() if r in Role.values else r for r in roles)
 
 
+def _without_full_stop(text: str) -> str:
+    # The reason sits inside brackets that end the sentence: "(… brutt.)." reads as a typo.
+    text = text.strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def _reason(crisis: CrisisMode, roles: tuple[str, ...], has_other_instruction: bool) -> str:
     declared_by = crisis.declared_by
     who = (declared_by.get_full_name() or declared_by.get_username()) if declared_by else "–"
@@ -112,7 +118,7 @@ def _reason(crisis: CrisisMode, roles: tuple[str, ...], has_other_instruction: b
         "Crisis mode is in force (declared by %(who)s: %(reason)s). While it lasts, only crisis "
         "management (%(roles)s) speaks for the municipality here, or someone with a recorded "
         "instruction from them for the text."
-    ) % {"who": who, "reason": crisis.reason, "roles": _role_names(roles)}
+    ) % {"who": who, "reason": _without_full_stop(crisis.reason), "roles": _role_names(roles)}
     if has_other_instruction:
         text += " " + _("Your instruction from crisis management is for another wording than this one.")
     else:

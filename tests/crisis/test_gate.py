@@ -93,3 +93,11 @@ def test_under_batsfjord_the_mayor_speaks(db):
     services.declare(batsfjord, mayor, "Storm")
     assert crisis_hold(user=mayor, account=page) is None
     assert crisis_hold(user=adviser, account=page) is not None
+
+
+def test_its_reason_quotes_the_crisis_without_a_double_full_stop(account, owner, adviser):
+    # Walking the demo the hold read "(declared by Siri Kvarberg: … er brutt.)." .
+    services.declare(account.municipality, owner, "Flom i sentrum, vannforsyningen er brutt.")
+    with translation.override("nb"):
+        reason = str(crisis_hold(user=adviser, account=account).reason)
+    assert "vannforsyningen er brutt)." in reason and ".)." not in reason
