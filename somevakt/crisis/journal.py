@@ -97,7 +97,7 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
             ) or (str(section.empty),)
             sections.append(documents.Section(str(section.title), lines))
     # Answers and escalations name the citizens they concern; somevakt proposes screening then.
-    personal = any(section.rows for section in report.sections if section.key != "published")
+    personal = any(section.rows for section in report.sections if not section.key.startswith("published"))
     pdf = bytes(crisis.report_pdf) if crisis.report_pdf is not None else None
     return documents.JournalDocument(
         municipality=municipality,

@@ -15,6 +15,7 @@ class PublishingConfig(AppConfig):
         from somevakt.publishing import crisis_report
 
         register_report_section(crisis_report.published)
+        register_report_section(crisis_report.sent_to_crisis)
 
         # Removed and kept posts go to the journal through the port below publishing and the
         # archive; the archive's sweep asks for any it has not journaled.
