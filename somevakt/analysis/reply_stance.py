@@ -132,6 +132,7 @@ _OPINION = re.compile(
                 r"etter (?:mitt|vårt|min|vår|mi) (?:syn|mening|meining|skjønn|oppfatning|vurdering)",
                 r"(?:min|mi|vår) (?:personlige |personlege |egen |eiga |eigen )?"
                 r"(?:mening|meining|oppfatning)",
+                r"(?:mitt|vårt) (?:personlige |personlege |eget |eige |eiga )?syn er",
                 r"slik (?:jeg|eg|vi|me) ser det",
                 r"sånn (?:jeg|eg|vi|me) ser det",
                 r"i (?:mine|våre) øyne",
@@ -327,7 +328,7 @@ _POLITICAL = re.compile(
         r"(?:legge|leggje|la|lagt) ned " + _SERVICES,
         # whether a school or a nursing home stays is for the elected bodies
         _SERVICES
-        + r" (?:[\wæøå]+ ){0,2}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
+        + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
         r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
         _SERVICES + r" (?:legges|leggast|blir lagt|vert lagt|skal legges|skal leggast) ned",
         r"budsjett(?:et|forslag|forslaget|endring|endringen|endringa|kutt|kutta|kuttene)?",
@@ -341,8 +342,13 @@ _POLITICAL = re.compile(
         r"(?:(?:en|ein|ei|et|eit|ny|nytt|nye|den|det) ){0,2}"
         r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
         r"sjukeheim|sjukeheimen|bibliotek|biblioteket|basseng|bassenget|stadion|rådhus|rådhuset)",
-        r"(?:svømmehall|symjehall|flerbrukshall|fleirbrukshall|idrettshall|kulturhus)(?:en|et)? "
-        r"(?:[\wæøå]+ ){0,2}(?:bygges|byggast|bygd|bygget|blir bygd|vert bygd)",
+        r"[a-zæøå]*(?:hall|kulturhus|skole|skule|sykehjem|sjukeheim|basseng|rådhus)(?:en|et|met)? "
+        r"(?:[\wæøå]+ ){0,2}(?:bygges|byggast|bygd|bygget|blir bygd|vert bygd|bygde|plasseres|plasserast)",
+        # merging with a neighbour is for the elected bodies
+        r"(?:slå|slår|slo|slått|slåast|slås) (?:seg )?(?:sammen|saman) med",
+        # ranking one investment before another is the budget's question
+        r"(?:prioritert|prioritere|prioriterast|prioriteres|prioriterer) [\wæøå]+ (?:foran|framfor|fremfor)",
+        r"(?:prioritert|prioriterast|prioriteres) (?:foran|framfor|fremfor)",
     )
 )
 # Parties whose names are also ordinary words count when written with a capital inside a sentence.
@@ -466,6 +472,25 @@ _IRONY = re.compile(
                 r"(?:hele|heile) (?:[\wæøå]+ ){1,2}(?:for deg|fordi du)",
                 r"for (?:n-te|nte|ørtende|tiende|hundrede|hundrade|tusende|femtende|tjuende) gang",
                 r"for (?:tredje|fjerde|femte) gang i dag",
+                r"(?:tredje|fjerde|femte|sjette|tiende|ørtende) (?:gang|gong|gongen|gangen) "
+                r"(?:vi|me|jeg|eg) (?:svarer|svarar|forklarer|forklarar|skriver|skriv|gjentar|gjentek)",
+                # "ja, vi har sjølvsagt ikkje anna å gjere enn ...": exaggerated service
+                r"(?:vi|me) har (?:jo |sjølvsagt |selvsagt |selvfølgelig |sjølvsagt )+"
+                r"(?:ikke |ikkje )?(?:noe |noko )?(?:ingenting |inkje |ikkje )?"
+                r"(?:annet|anna) å (?:gjøre|gjere)",
+                r"du er jo (?:den |vår |vår aller |den aller )?"
+                r"(?:viktigste|eneste|einaste|største|aller viktigste)",
+                r"stakkars (?:deg|dykk|dere),? som",
+                r"så (?:grundig|nøye|nøyaktig|godt) at du (?:ikke|ikkje)",
+                r"(?:uten|utan) å (?:forstå|skjønne|skjøne|skjønna|fatte|få med deg) "
+                r"(?:et|eit|ett|noe|noko|noen|nokon|ein|en) (?:ord|ting|døyt|dugg|grann|grann av det)",
+                r"(?:imponerende|imponerande|utrolig|utruleg|beundringsverdig) at du "
+                r"(?:klarte|greidde|klarer|greier|har klart|har greidd)",
+                r"(?:har|har nå|har no) (?:funnet|funne) (?:fram|frem|veien|vegen) "
+                r"(?:til|hit)(?: [\wæøå]+){0,2} (?:igjen|att|enda en gang|ein gong til)",
+                r"(?:krever|krev|forutsetter|føreset|føreset) (?:vel|jo|nok|riktignok) at (?:man|ein|en|du) "
+                r"(?:leser|les|kan lese|faktisk leser|faktisk les)",
+                r"står (?:der |jo |her )(?:med|i) (?:store|feite|tydelige|tydelege) bokstaver",
                 r"som (?:vi|me|jeg|eg) (?:har|hadde) "
                 r"(?:skrevet|skrive|skrivi|sagt|forklart|svart|nevnt|nemnt) "
                 r"(?:[\wæøå]+ ){0,2}(?:ganger|gonger|gongar)",
@@ -500,7 +525,7 @@ _IRONY = re.compile(
                 r"nice try",
                 r"månen er (?:laget|laga|lagd) av ost",
                 r"og (?:jeg|eg) er paven",
-                r"gratulerer,? (?:du|dere|de) har (?:endelig |endeleg )?"
+                r"gratulerer,? (?:du|dere|de) har (?:endelig |endeleg |nettopp |nett |nå |no )?"
                 r"(?:oppdaget|oppdaga|funnet ut|funne ut|skjønt|skjøna|forstått|lært)",
                 r"(?:så|å) (?:du|dere) har (?:endelig |endeleg )?(?:funnet|funne|oppdaget|oppdaga) ut",
                 r"funnet ut (?:av )?(?:dette|det) (?:helt |heilt )?(?:selv|sjølv|på egen hånd|på eiga hand)",
@@ -546,6 +571,22 @@ _IRONY = re.compile(
             # "wow" without anything warm after it
             _B + r"wow,? for (?:en|ei|et|eit) (?:original|ny|spennende|nyttig|konstruktiv|interessant)" + _E,
             r"(?:^|[.!?]\s+)sjokkerende[.!]",
+            # "ja, for det er helt umulig å finne ...": mock difficulty
+            _B + r"(?:ja|jada|ja da|javisst)(?:, ?| )for det er "
+            r"(?:jo |helt |heilt |så |veldig |utrolig |utruleg )+"
+            r"(?:umulig|umogleg|uråd|vanskelig|vanskeleg|komplisert|krevende|krevjande)"
+            # ... when it is right there: "... når de står på forsiden" (sincere agreement has no such clause)
+             + rf"{_S}{{0,80}}\b(?:når|selv om|sjølv om|enda|endå|som står|som står)" + _E,
+            # "kanskje du kunne lest nettsiden før du spør?": the citizen should have read first
+            _B
+            # the perfect is the reproach: "kunne lest", not the advice "kunne sjekke"
+            + r"(?:kunne|burde|skulle)(?: ha| jo| kanskje)? "
+            r"(?:prøvd (?:å|og) (?:lese|sjekke|sjå|se)|lest|sjekket|sjekka|kikket|kikka|titta)\b"
+            + rf"{_S}{{0,60}}\bfør du (?:spør|spurte|spurde|skriver|skriv|skreiv|skrev|klager|klagar|klaget|"
+            r"klaga|ringer|ringjer|kommenterer)(?=\s*(?:[?.!]|$|her|neste|igjen|att|til oss))",
+            # "vi skal selvsagt brøyte din vei først": the citizen wants to be first
+            _B + rf"(?:selvsagt|sjølvsagt|selvfølgelig|sjølvsagd){_S}{{0,50}}"
+            r"(?:akkurat|nettopp|nett) (?:din|di|ditt|dine|deg) (?:[\wæøå]+ )?først" + _E,
         )
     )
 )
@@ -602,7 +643,7 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -17,6 +17,16 @@ from somevakt.analysis.base import Document, Finding
 SIGNATURE_MISSING = "style.signature_missing"
 
 _NAME = r"[A-ZÆØÅ][a-zæøåéèüöä]+(?:-[A-ZÆØÅ][a-zæøåéèüöä]+)?"
+# A double first name ("Ole Martin", "Anne Marie") is a first name; a surname after it is not.
+# The second parts are common Norwegian given names, so "Kari Nordmann" stays a full name.
+_SECOND_GIVEN = (
+    r"(?:Anne|Marie|Mari|Martin|Kristian|Christian|Andreas|Johan|Johannes|Helene|Kristine|Kristin|Elisabeth|"
+    r"Sofie|Emil|Henrik|Olav|Ola|Ole|Erik|Eirik|Petter|Magnus|Inger|Lise|Marit|Karin|Kari|Jon|Jan|Per|Pål|"
+    r"Arne|Einar|Tore|Hege|Fredrik|Alexander|Thomas|Tobias|Mathias|Jonas|Sander|Emilie|Louise|Margrethe|"
+    r"Cecilie|Katrine|Kathrine|Therese|Victoria|Line|Lene|Sigrid|Ingrid|Astrid|Synnøve|Kjersti|Kristoffer|"
+    r"Bjørn|Geir|Rune|Terje|Steinar|Gunnar|Harald|Kåre|Trond|Morten|Øystein|Espen|Stian|Simen|Sindre|Jørgen)"
+)
+_FIRST_NAME = rf"{_NAME}(?: {_SECOND_GIVEN}(?![\wæøå]))?"
 _GREETING = (
     r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|helsing|helsning|hilsning|hilsener)"
     r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
@@ -26,16 +36,25 @@ _REST = (
     r"[\s.!)]*$"
 )
 # Greeting or dash, then a capitalised first name, maybe a role or "i X kommune".
-_SIGNED = re.compile(rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*)(?P<name>{_NAME}){_REST}")
+# A role before the name is still a first-name signature: "Hilsen rektor Bente".
+_ROLE = (
+    r"(?:[a-zæøå]*(?:rektor|leder|leiar|styrer|styrar|rådgiver|rådgjevar|konsulent|sekretær|bibliotekar|"
+    r"saksbehandler|saksbehandlar|sjef|koordinator|medarbeider|medarbeidar|ingeniør|sykepleier|"
+    r"sjukepleiar) )?"
+)
+_SIGNED = re.compile(
+    rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*){_ROLE}(?P<name>{_FIRST_NAME}){_REST}"
+)
 # A line that is only a name (and maybe a role): the signature of a multi-line reply.
-_NAME_LINE = re.compile(rf"(?P<name>{_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
+_NAME_LINE = re.compile(rf"(?P<name>{_FIRST_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
 # Capitalised words that are units, not people.
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:takk|hei|hallo|velkommen|hilsen|helsing|mvh|god|godt|ha|lykke|beklager|svar|ok|vennlig|"
     r"kommune|kommunen|oss|servicetorget|servicetorg|redaksjonen|administrasjonen|biblioteket|"
     r"teamet|rådhuset|ordføreren|rådmannen|informasjon|kommunikasjon|post|sentralbordet|legevakten|"
     r"helsestasjonen|kulturkontoret|teknisk|barnehagen|skolen|skulen|alle|dere|deg|alle oss|"
-    r"[a-zæøå]*(?:kontor|kontoret|tjeneste|tjenesten|tenesta|senter|senteret|avdeling|avdelinga|etat|etaten|"
+    r"[a-zæøå]*(?:kontor|kontoret|tjeneste|tjenesten|tenesta|senter|senteret|avdeling|avdelinga|avdelingen|"
+    r"seksjon|seksjonen|stab|staben|team|teamet|gruppa|gruppen|etat|etaten|"
     r"sektor|sektoren|enhet|enheten|eining|torg|torget|stasjon|stasjonen|bibliotek|kommune))$"
 )
 
@@ -80,7 +99,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

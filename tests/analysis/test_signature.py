@@ -18,6 +18,10 @@ from somevakt.analysis.signature import SignatureAnalyser, signed_name
         ("Takk for tipset!\nKari\nServicetorget", "Kari"),
         ("Det ordner seg. /Anne-Lise", "Anne-Lise"),
         ("Takk for beskjed. Venleg helsing Ingrid", "Ingrid"),
+        # a double first name is a first name; the second part is a given name, not a surname
+        ("Fristen er 1. mars. Hilsen Ole Martin", "Ole Martin"),
+        ("Vennlig hilsen\nAnne Marie, Gausdal kommune", "Anne Marie"),
+        ("Saken håndteres av skolen. Hilsen rektor Bente", "Bente"),
     ],
 )
 def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) -> None:
@@ -37,6 +41,11 @@ def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) ->
         "Hei Kari, takk for beskjed.",
         "Velkommen!\nGausdal kommune",
         "Takk for tipset.\nHilsen oss i Gausdal kommune",
+        "Hilsen Per Olsen",
+        "Hilsen rektor Bente Hansen",
+        # units in their definite form
+        "Søppeltømmingen er forsinket én dag. – Kommunikasjonsavdelingen",
+        "Takk for beskjed.\nHilsen Plan- og byggseksjonen",
     ],
 )
 def test_it_does_not_take_units_or_greetings_for_a_name(text: str) -> None:
