@@ -81,6 +81,38 @@ _CASE_STATE = re.compile(
     r"til behandling|utsatt|utsett|opprettet|oppretta)" + _E
 )
 _OWN_TEXT_KINDS = frozenset({"reply", "post"})
+# Texts written by someone at work (the municipality's replies and posts, an employee's private
+# post): a role there is someone they met, not a type of person.
+_EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
+_ROLE_NOUN = (
+    r"(?:eleven|eleva|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|mannen|kvinnen|kvinna|damen|"
+    r"dama|gutten|guten|jenta|barnet|ungen|personen|familien|familia|vedkommende|vedkomande|naboen|"
+    r"deltakeren|deltakaren|søkeren|søkjaren)"
+)
+_ROLE = re.compile(
+    _B + _ROLE_NOUN + r"(?:"
+    # pointed out in the thread: "eleven det gjelder", "beboeren du nevner", "mannen som ble nevnt"
+    r" (?:det gjelder|det gjeld|det er snakk om|du nevner|du nemner|du viser til|du skriver om|du skriv om|"
+    r"du spør om|du spør etter)|"
+    r" som (?:ble|blei|vart|er|var|blir|vert) (?:nevnt|nemnd|nemnt|omtalt|omtala)|"
+    # and what happened to them, stated as fact: "pasienten på korttidsavdelinga har fått",
+    # "den eldre damen i Storgata er nå flyttet" (not "eleven har rett til", "barnet kan få")
+    r"(?: (?:i|på|ved|frå|fra) [a-zæøå0-9-]+(?: \d+[a-z]?)?)? (?:allerede |alt |nå |no |fortsatt |framleis |"
+    r"sjølv |selv )?(?:har fått|har hatt|hadde|fikk|fekk|får|er|var|ble|blei|vart|har)"
+    r"(?! rett| krav)(?![a-zæøå])|"
+    # identified by address: "familien i Sjøgata 3"
+    r" (?:i|på|frå|fra) [a-zæøå-]+(?:gata|gate|gaten|vegen|veien|veg|vei|bakken|lia|haugen|tunet|sida|sia)"
+    r"(?: \d+[a-z]?)?"
+    r")" + _E
+)
+# An employee's post about someone met at work: "en klient som", "ein av elevane mine",
+# "to små barn" taken into care.
+_MET_AT_WORK = re.compile(
+    _B + r"(?:(?:en|ei|ein|én|eit|et) (?:klient|pasient|beboer|bebuar|bruker|brukar|elev|familie)"
+    r"(?: [a-zæøå]+){0,2} som|"
+    # a count of children is a family only when small ("84 born ved sjukehuset" is a statistic)
+    r"(?<!\d)(?:to|tre|fire|fem|[2-5]) (?:små )?(?:barn|born|søsken|sysken|unger|ungar))" + _E
+)
 # A place of care where a relation works is a workplace, not a matter ("kona mi jobber på sykehuset").
 _WORKS_AT = re.compile(
     r"(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde|er ansatt|er tilsett)"
@@ -131,7 +163,8 @@ _MATTERS: dict[str, str] = {
     "child_welfare": (
         r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
         r"fosterheim(?:en)?|fosterforeldre|beredskapshjem(?:met)?|bekymringsmelding(?:en|a)?|akuttplassering|"
-        r"akuttplassert|plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak"
+        r"akuttplassert|akuttplassere|akuttplassera|akuttplasserte|"
+        r"plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak"
     ),
     "social_services": (
         r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
@@ -183,7 +216,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -197,6 +230,10 @@ class ConfidentialAnalyser:
             return []
         matters.sort()
         relations = [m.span() for m in _PERSON.finditer(low)]
+        if doc.kind in _EMPLOYEE_KINDS:
+            relations = sorted(relations + [m.span() for m in _ROLE.finditer(low)])
+        if doc.kind == "private":
+            relations = sorted(relations + [m.span() for m in _MET_AT_WORK.finditer(low)])
         if doc.kind in _OWN_TEXT_KINDS:
             relations = sorted(
                 relations

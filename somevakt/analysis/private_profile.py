@@ -25,9 +25,13 @@ _KOMMUNE = r"(?:kommunen|[a-zæøå-]+ kommune|rådhuset|administrasjonen|arbeid
 _SPEAKS = re.compile(
     _B + r"(?:"
     r"(?:vi|me) (?:i|på|fra|frå) " + _KOMMUNE + r"|"
-    r"på vegne av " + _KOMMUNE + r"|"
-    r"på vegner av " + _KOMMUNE + r"|"
-    r"(?:kommunen|vi) har (?:nå )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|valgt|valt)|"
+    # "ikkje på vegner av arbeidsgjevaren min" is the disclaimer, not its opposite
+    r"(?<!ikke )(?<!ikkje )på veg(?:ne|ner) av (?:(?:oss|alle oss|alle|oss alle) (?:i|på) )?"
+    + _KOMMUNE
+    + r"|"
+    r"kommunen har (?:nå )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|valgt|valt)|"
+    # "vi har bestemt oss for middag", "me har valt det sjølv": a family's choice, not the employer's
+    r"(?:vi|me) har (?:nå |no )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|landa på)(?! oss)|"
     r"kommunens (?:offisielle )?(?:syn|standpunkt|svar|holdning) er|"
     r"som (?:ansatt|tilsett|representant|leder|leiar) (?:i|for|på) " + _KOMMUNE + r" kan (?:jeg|eg) "
     r"(?:bekrefte|stadfeste|opplyse|love|si|garantere)|"
@@ -47,7 +51,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -67,7 +71,10 @@ class PrivateProfileAnalyser:
         for said in _SPEAKS.finditer(low):
             s, e = said.span()
             findings.append(Finding(SPEAKS_FOR_EMPLOYER, s, e, "warn", text=doc.text[s:e]))
-        about = _about_municipality(_without_email(low), doc.context.municipality_name)
+        # speaking for the employer is talking about the employer
+        about = bool(findings and findings[-1].code == SPEAKS_FOR_EMPLOYER) or _about_municipality(
+            _without_email(low), doc.context.municipality_name
+        )
         if about and not _DISCLAIMER.search(low):
             findings.append(Finding(DISCLAIMER_MISSING, 0, len(doc.text), "info"))
         return findings

@@ -117,6 +117,14 @@ def found_in(kind: str, text: str) -> list[str]:
         "Hei Ola! Saken om omsorgsovertakelse er sendt til fylkesnemnda.",
         "Ditt vedtak om bostøtte er innvilget.",
         "Vi beklager at faren din ble liggende uten tilsyn på sykehjemmet i natt.",
+        # a third person pointed at in the thread, or what happened to them stated as fact
+        "Eleven det gjelder har en autismediagnose og får ekstra oppfølging.",
+        "Hei! Eleven det gjeld har vedtak om spesialundervisning.",
+        "Jeg kan bekrefte at mannen som ble nevnt er under rusbehandling.",
+        "Beboeren du nevner fikk feil medisin i helgen.",
+        "Pasienten på korttidsavdelinga har fått kreftdiagnose.",
+        "Barnevernet har vært på hjemmebesøk hos familien i Sjøgata 3.",
+        "Den eldre damen i Storgata er flyttet til sykehjemmet fordi demensen har blitt verre.",
     ],
 )
 def test_a_reply_that_reveals_the_readers_own_case_is_confidential(text: str) -> None:
@@ -132,10 +140,31 @@ def test_a_reply_that_reveals_the_readers_own_case_is_confidential(text: str) ->
         "Informasjon om omsorgsovertakelse finner du på bufdir.no.",
         "Vi har mottatt klagen din og svarer innen tre uker.",
         "Kona mi jobber på kreftavdelingen på sykehuset.",
+        # rights and possibilities are information, not someone's case
+        "Eleven har rett til spesialundervisning dersom PPT tilrår det.",
+        "Barnet kan få hjelpetiltak fra barnevernet hvis foreldrene ønsker det.",
+        "Pasienten har krav på sykehjemsplass når vilkårene er oppfylt.",
+        "Familien kan søke om startlån i Husbanken.",
     ],
 )
 def test_a_reply_about_how_things_work_is_not(text: str) -> None:
     assert found_in("reply", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hadde et møte med en klient i dag som har mistet alt på grunn av spillavhengighet.", True),
+        ("Måtte akuttplassere to små barn i kveld.", True),
+        ("Eleven min i 4A har endelig fått sakkyndig vurdering fra PPT!", True),
+        ("Har vært sykmeldt med depresjon i et halvt år, i morgen er jeg tilbake på jobb!", False),
+        ("To små barn fikk besøk av brannbilen i barnehagen i dag!", False),
+        ("Vi trenger flere fosterhjem i kommunen! Kanskje du kan hjelpe?", False),
+    ],
+)
+def test_an_employees_private_post_about_someone_met_at_work(text: str, expected: bool) -> None:
+    # one's own illness is one's own to tell; a client's, a pupil's or a family's is not
+    assert bool(found_in("private", text)) is expected
 
 
 def test_a_citizen_writing_about_their_own_application_is_not_read_as_a_reply() -> None:

@@ -28,6 +28,20 @@ def test_it_notices_writing_on_behalf_of_the_municipality() -> None:
     assert "speaks_for_employer" in codes("Vi i kommunen har bestemt at skolen skal legges ned.")
     assert "speaks_for_employer" in codes("Jeg skriver på vegne av Gausdal kommune: vi stenger badet.")
     assert "speaks_for_employer" not in codes("Kommunen burde lytte mer, dette er mine private meninger.")
+    assert "speaks_for_employer" in codes("På vegne av oss på rådhuset: takk for tålmodigheten!")
+    # the disclaimer itself is not speaking for the employer
+    assert (
+        codes("Eg skriv dette privat og ikkje på vegner av arbeidsgjevaren min: ordføraren bør stille att.")
+        == []
+    )
+    # a family's decisions are not the employer's
+    assert codes("Vi har bestemt oss for å spise middag sammen hver dag.") == []
+    assert codes("Jeg beundrer henne, og vi har valgt å støtte henne.") == []
+    # speaking for the employer is about the employer, so it needs the disclaimer too
+    assert codes("Me i administrasjonen har landa på at hallen skal byggjast på Myra.") == [
+        "speaks_for_employer",
+        "disclaimer_missing",
+    ]
 
 
 def test_it_asks_for_a_disclaimer_when_the_post_is_about_the_municipality() -> None:
