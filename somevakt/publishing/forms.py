@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from somevakt.policy.engine import MAX_TEXT_CHARS
@@ -155,7 +156,10 @@ class ConsentForm(forms.Form):
     )
     valid_from = forms.DateField(
         label=_("Valid from"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}),
+        # Most forms are registered the day they are signed; the adviser changes it otherwise.
+        initial=timezone.localdate,
+        # The browser's date field takes ISO dates only, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
     )
     valid_until = forms.DateField(

@@ -32,3 +32,17 @@ def test_the_post_page_names_the_lapsed_consent_until_the_post_is_kept(
     (row,) = services.lapsed(batsfjord)
     services.keep(row.target, owner, "Avtalt med foreldrene")
     assert 'data-testid="lapsed-consent"' not in client.get(page_url).content.decode()
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_consent_form_starts_from_today(batsfjord, owner, language):
+    # Walking the demo the first "Register" failed: "Valid from" was empty and required.
+    from django.utils import timezone
+
+    client = logged_in(owner)
+    client.cookies["somevakt_language"] = language
+    page = client.get(
+        reverse("publishing:consents", kwargs={"municipality": batsfjord.slug})
+    ).content.decode()
+    field = page.split('name="valid_from"', 1)[1].split(">", 1)[0]
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in field
