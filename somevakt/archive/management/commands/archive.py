@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from somevakt.archive.services import deliver_pending, transport_for
 from somevakt.archive.transports.fiksio.ping import ping
@@ -35,8 +36,11 @@ class Command(BaseCommand):
             raise CommandError(f"unknown municipality {municipality!r}", returncode=2)
         if action == "ping":
             checks = ping(found)
-            for check in checks:
-                self.stdout.write(check.line())
+            # English, as the rest of this command speaks; the settings page says the same in the
+            # reader's language.
+            with translation.override("en"):
+                for check in checks:
+                    self.stdout.write(check.line())
             if not all(check.ok for check in checks):
                 raise CommandError("the Fiks IO path does not work; see above", returncode=1)
             return

@@ -48,7 +48,15 @@ def unseal(sealed: str) -> Secrets:
 
 
 class NotConfigured(Exception):
-    """The municipality has no usable Fiks IO settings; the message names what is missing."""
+    """The municipality has no usable Fiks IO settings; the message names what is missing.
+
+    `kind` (no_settings, unreadable, missing) and `missing` (the names of the settings, as in
+    REQUIRED, plus integration_password and certificate) let a page say it in the reader's language."""
+
+    def __init__(self, message: str, *, kind: str = "", missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -91,18 +99,30 @@ def uses_fiksio(municipality: Any) -> bool:
 def account_of(municipality: Any) -> Account:
     found = settings_of(municipality)
     if found is None or found.transport != TransportKind.FIKSIO:
-        raise NotConfigured("the municipality does not deliver through Fiks IO (it has no Fiks IO settings)")
-    missing = [label for name, label in REQUIRED.items() if not getattr(found, name)]
+        raise NotConfigured(
+            "the municipality does not deliver through Fiks IO (it has no Fiks IO settings)",
+            kind="no_settings",
+        )
+    missing = [name for name in REQUIRED if not getattr(found, name)]
     try:
         secrets = unseal(found.sealed)
     except sealing.Unreadable as exc:
-        raise NotConfigured(str(exc)) from None
+        raise NotConfigured(str(exc), kind="unreadable") from None
     if not secrets.integration_password:
-        missing.append("the integration password")
+        missing.append("integration_password")
     if not secrets.certificate:
-        missing.append("the business certificate")
+        missing.append("certificate")
     if missing:
-        raise NotConfigured("missing in the Fiks IO settings: " + ", ".join(missing))
+        labels = {
+            **REQUIRED,
+            "integration_password": "the integration password",
+            "certificate": "the business certificate",
+        }
+        raise NotConfigured(
+            "missing in the Fiks IO settings: " + ", ".join(labels[name] for name in missing),
+            kind="missing",
+            missing=tuple(missing),
+        )
     return Account(
         integration_id=found.integration_id,
         account_id=found.account_id,

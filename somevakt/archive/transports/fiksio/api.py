@@ -45,10 +45,16 @@ MAX_MESSAGE = 5 * 1024 * 1024 * 1024
 class ApiError(Exception):
     """A Fiks IO call that failed. `permanent` when the same call cannot succeed later."""
 
-    def __init__(self, message: str, *, permanent: bool, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, permanent: bool, status: int | None = None, kind: str = "", detail: str = ""
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.status = status
+        # unreachable, refused, unknown, answered, not_json, not_certificate: what a page says in
+        # the reader's language; `detail` is the technical part (the errno text, Fiks IO's words).
+        self.kind = kind
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -87,29 +93,41 @@ class FiksIOApi:
         try:
             response = self._http.request(method, self.base_url + path, headers=self._headers(), **kwargs)
         except httpx.HTTPError as exc:
-            raise ApiError(f"Fiks IO cannot be reached ({what}): {exc}", permanent=False) from exc
+            raise ApiError(
+                f"Fiks IO cannot be reached ({what}): {exc}",
+                permanent=False,
+                kind="unreachable",
+                detail=str(exc),
+            ) from exc
         if response.status_code in (401, 403):
             raise ApiError(
                 f"Fiks IO refused the integration ({what}, HTTP {response.status_code}): "
                 "check the integration id, its password and that the account is shared with it",
                 permanent=True,
                 status=response.status_code,
+                kind="refused",
             )
         if response.status_code == 404:
-            raise ApiError(f"Fiks IO does not know it ({what}, HTTP 404)", permanent=True, status=404)
+            raise ApiError(
+                f"Fiks IO does not know it ({what}, HTTP 404)", permanent=True, status=404, kind="unknown"
+            )
         if response.status_code >= 400:
             detail = response.text[:300]
             raise ApiError(
                 f"Fiks IO answered HTTP {response.status_code} ({what}): {detail}",
                 permanent=400 <= response.status_code < 500 and response.status_code != 429,
                 status=response.status_code,
+                kind="answered",
+                detail=detail,
             )
         try:
             body = response.json()
         except ValueError:
-            raise ApiError(f"Fiks IO's answer is not JSON ({what})", permanent=False) from None
+            raise ApiError(
+                f"Fiks IO's answer is not JSON ({what})", permanent=False, kind="not_json"
+            ) from None
         if not isinstance(body, dict):
-            raise ApiError(f"Fiks IO's answer is not an object ({what})", permanent=False)
+            raise ApiError(f"Fiks IO's answer is not an object ({what})", permanent=False, kind="not_json")
         return body
 
     def close(self) -> None:
@@ -126,7 +144,9 @@ class FiksIOApi:
             return load_certificate(str(body.get("nokkel") or ""))
         except CertificateError:
             raise ApiError(
-                f"the catalogue's public key of {account_id} is not a certificate", permanent=True
+                f"the catalogue's public key of {account_id} is not a certificate",
+                permanent=True,
+                kind="not_certificate",
             ) from None
 
     def download(self, document_id: str) -> bytes:

@@ -20,7 +20,12 @@ _PRIVATE_KEY = re.compile(rb"-----BEGIN ([A-Z ]*)PRIVATE KEY-----.+?-----END \1P
 
 
 class CertificateError(ValueError):
-    """A certificate or key that cannot be used; the message says why, in one line."""
+    """A certificate or key that cannot be used; the message says why, in one line, and `kind`
+    names the reason so that a page can say it in the reader's language."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -41,23 +46,34 @@ class Identity:
     def not_after(self) -> dt.datetime:
         return self.certificate.not_valid_after_utc
 
-    def problem(self, now: dt.datetime | None = None) -> str:
-        """Why the certificate cannot be used now ("" when it can)."""
+    def validity(self, now: dt.datetime | None = None) -> tuple[str, dt.datetime] | None:
+        """Why the certificate cannot be used now, as ("expired" or "not_yet", the date it
+        concerns), or None when it can."""
         now = now or dt.datetime.now(dt.UTC)
         if now > self.certificate.not_valid_after_utc:
-            return f"the certificate expired on {self.certificate.not_valid_after_utc:%Y-%m-%d}"
+            return "expired", self.certificate.not_valid_after_utc
         if now < self.certificate.not_valid_before_utc:
-            return f"the certificate is not valid before {self.certificate.not_valid_before_utc:%Y-%m-%d}"
-        return ""
+            return "not_yet", self.certificate.not_valid_before_utc
+        return None
+
+    def problem(self, now: dt.datetime | None = None) -> str:
+        """Why the certificate cannot be used now ("" when it can)."""
+        found = self.validity(now)
+        if found is None:
+            return ""
+        kind, when = found
+        if kind == "expired":
+            return f"the certificate expired on {when:%Y-%m-%d}"
+        return f"the certificate is not valid before {when:%Y-%m-%d}"
 
 
 def _checked(key: object, certificate: x509.Certificate | None, chain: list[x509.Certificate]) -> Identity:
     if certificate is None:
-        raise CertificateError("the file has no certificate")
+        raise CertificateError("the file has no certificate", "no_certificate")
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise CertificateError("the private key is missing or is not an RSA key")
+        raise CertificateError("the private key is missing or is not an RSA key", "no_rsa_key")
     if key.public_key().public_numbers() != certificate.public_key().public_numbers():  # type: ignore[union-attr]
-        raise CertificateError("the private key does not belong to the certificate")
+        raise CertificateError("the private key does not belong to the certificate", "key_mismatch")
     return Identity(key, certificate, tuple(chain))
 
 
@@ -65,7 +81,9 @@ def load_pkcs12(data: bytes, password: str) -> Identity:
     try:
         key, certificate, extra = pkcs12.load_key_and_certificates(data, password.encode() or None)
     except ValueError:
-        raise CertificateError("the PKCS#12 file cannot be opened (wrong password, or not PKCS#12)") from None
+        raise CertificateError(
+            "the PKCS#12 file cannot be opened (wrong password, or not PKCS#12)", "pkcs12"
+        ) from None
     return _checked(key, certificate, list(extra))
 
 
@@ -74,14 +92,16 @@ def load_pem(data: bytes, password: str = "") -> Identity:
     try:
         certificates = x509.load_pem_x509_certificates(data)
     except ValueError:
-        raise CertificateError("no PEM certificate found") from None
+        raise CertificateError("no PEM certificate found", "no_pem") from None
     found = _PRIVATE_KEY.search(data)
     key = None
     if found:
         try:
             key = serialization.load_pem_private_key(found.group(0), password.encode() or None)
         except (ValueError, TypeError):
-            raise CertificateError("the PEM private key cannot be read (wrong password?)") from None
+            raise CertificateError(
+                "the PEM private key cannot be read (wrong password?)", "pem_key"
+            ) from None
     return _checked(key, certificates[0] if certificates else None, certificates[1:])
 
 
@@ -96,4 +116,4 @@ def load_certificate(pem: str | bytes) -> x509.Certificate:
     try:
         return x509.load_pem_x509_certificate(pem.encode() if isinstance(pem, str) else pem)
     except ValueError:
-        raise CertificateError("not a PEM certificate") from None
+        raise CertificateError("not a PEM certificate", "not_pem") from None

@@ -33,9 +33,14 @@ RENEW_BEFORE = 60  # seconds before expiry the token is fetched again
 class TokenError(Exception):
     """No token. `permanent` when asking again will not help (a refused grant)."""
 
-    def __init__(self, message: str, *, permanent: bool) -> None:
+    def __init__(
+        self, message: str, *, permanent: bool, kind: str = "", detail: str = "", status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
+        self.kind = kind  # certificate, unreachable, refused: what a page says in the reader's language
+        self.detail = detail  # the technical part (the errno text, Maskinporten's own words)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class Maskinporten:
     def _fetch(self, now: float) -> Token:
         problem = self.identity.problem()
         if problem:
-            raise TokenError(f"Maskinporten: {problem}", permanent=True)
+            raise TokenError(f"Maskinporten: {problem}", permanent=True, kind="certificate")
         assertion = grant(self.identity, audience=self.audience, client_id=self.client_id, scope=self.scope)
         try:
             response = httpx.post(
@@ -108,7 +113,9 @@ class Maskinporten:
                 timeout=self.timeout,
             )
         except httpx.HTTPError as exc:
-            raise TokenError(f"Maskinporten cannot be reached: {exc}", permanent=False) from exc
+            raise TokenError(
+                f"Maskinporten cannot be reached: {exc}", permanent=False, kind="unreachable", detail=str(exc)
+            ) from exc
         try:
             body = response.json()
         except ValueError:
@@ -120,6 +127,9 @@ class Maskinporten:
                 f"Maskinporten refused the token (HTTP {response.status_code}): "
                 f"{reason or response.text[:200]}",
                 permanent=permanent,
+                kind="refused",
+                detail=str(reason or response.text[:200]),
+                status=response.status_code,
             )
         lifetime = body.get("expires_in")
         expires = now + (float(lifetime) if isinstance(lifetime, int | float) else 120.0)

@@ -29,7 +29,15 @@ CUSTOM_HEADER = "egendefinert-header."
 
 
 class QueueError(Exception):
-    """The queue cannot be reached or read now (the broker is down, the login was refused)."""
+    """The queue cannot be reached or read now (the broker is down, the login was refused).
+
+    `kind` (login, unreachable, unreadable, lost) is what a page says in the reader's language;
+    `detail` the technical part (the broker's or the socket's words)."""
+
+    def __init__(self, message: str, *, kind: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -101,9 +109,17 @@ class AccountQueue:
             self._connection = pika.BlockingConnection(parameters)
             self._channel = self._connection.channel()
         except pika.exceptions.ProbableAuthenticationError as exc:
-            raise QueueError(f"the broker refused the login of integration {self.username}: {exc}") from exc
+            raise QueueError(
+                f"the broker refused the login of integration {self.username}: {exc}",
+                kind="login",
+                detail=str(exc),
+            ) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
-            raise QueueError(f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}") from exc
+            raise QueueError(
+                f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}",
+                kind="unreachable",
+                detail=f"{type(exc).__name__} {exc}".strip(),
+            ) from exc
         return self._channel
 
     def count(self) -> int:
@@ -113,10 +129,18 @@ class AccountQueue:
             declared = channel.queue_declare(self.name, passive=True)
         except pika.exceptions.ChannelClosedByBroker as exc:
             self._channel = None
-            raise QueueError(f"the queue {self.name} cannot be read: {exc.reply_text}") from exc
+            raise QueueError(
+                f"the queue {self.name} cannot be read: {exc.reply_text}",
+                kind="unreadable",
+                detail=str(exc.reply_text),
+            ) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
             self.close()
-            raise QueueError(f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}") from exc
+            raise QueueError(
+                f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}",
+                kind="unreachable",
+                detail=f"{type(exc).__name__} {exc}".strip(),
+            ) from exc
         return int(declared.method.message_count)
 
     def drain(self, handle: Callable[[Delivery], None], limit: int = 100) -> int:
@@ -141,11 +165,17 @@ class AccountQueue:
                 handled += 1
         except pika.exceptions.ChannelClosedByBroker as exc:
             self._channel = None
-            raise QueueError(f"the queue {self.name} cannot be read: {exc.reply_text}") from exc
+            raise QueueError(
+                f"the queue {self.name} cannot be read: {exc.reply_text}",
+                kind="unreadable",
+                detail=str(exc.reply_text),
+            ) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
             self.close()
             raise QueueError(
-                f"the connection to the Fiks IO broker was lost: {type(exc).__name__} {exc}"
+                f"the connection to the Fiks IO broker was lost: {type(exc).__name__} {exc}",
+                kind="lost",
+                detail=f"{type(exc).__name__} {exc}".strip(),
             ) from exc
         return handled
 

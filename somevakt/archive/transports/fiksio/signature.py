@@ -192,6 +192,21 @@ def _chain_ok(
     )
 
 
+def untrusted(
+    certificate: x509.Certificate,
+    chain: tuple[x509.Certificate, ...] | list[x509.Certificate],
+    anchors: tuple[x509.Certificate, ...],
+    now: dt.datetime | None = None,
+) -> str:
+    """Why `certificate` does not lead through `chain` to one of `anchors` ("" when it does): the
+    test the archive's reply signatures pass, applied to the municipality's own certificate."""
+    try:
+        _chain_ok(certificate, list(chain), anchors, now or dt.datetime.now(dt.UTC))
+    except SignatureError as exc:
+        return exc.detail
+    return ""
+
+
 def _issued_by(child: x509.Certificate, issuer: x509.Certificate) -> bool:
     try:
         child.verify_directly_issued_by(issuer)

@@ -54,6 +54,10 @@ PARTS = {
 }
 
 
+# Fields whose value a failed save cannot show again.
+SECRET_FIELDS = ("integration_password", "certificate", "certificate_password", "account_key")
+
+
 def _uuid(value: str) -> str:
     value = value.strip()
     if not value:
@@ -213,6 +217,7 @@ def transport_page(request: HttpRequest, municipality: Municipality) -> HttpResp
         secrets, unreadable = Secrets(), True
     checks = None
     status = 200
+    retype: set[str] = set()
     if request.method == "POST" and request.POST.get("action") == "test":
         checks = [{"part": PARTS.get(c.part, c.part), "ok": c.ok, "text": c.text} for c in ping(municipality)]
         form = TransportForm(initial=_initial(found), stored=found, secrets=secrets)
@@ -223,6 +228,9 @@ def transport_page(request: HttpRequest, municipality: Municipality) -> HttpResp
             messages.success(request, _("The delivery settings are saved."))
             return redirect("archive:transport", municipality=municipality.slug)
         status = 400
+        # A browser never fills a file field again, and a password is not sent back into the page:
+        # the fields the user filled in that the page now shows empty are named so.
+        retype = {name for name in SECRET_FIELDS if request.POST.get(name) or request.FILES.get(name)}
     else:
         form = TransportForm(initial=_initial(found), stored=found, secrets=secrets)
     return render(
@@ -235,6 +243,7 @@ def transport_page(request: HttpRequest, municipality: Municipality) -> HttpResp
             "secrets": secrets,
             "unreadable": unreadable,
             "checks": checks,
+            "retype": retype,
             "all_ok": checks is not None and all(c["ok"] for c in checks),
         },
         status=status,
