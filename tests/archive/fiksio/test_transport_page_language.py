@@ -178,3 +178,21 @@ def test_the_business_certificate_file_is_read_from_pem_with_its_chain(fiksio, r
     assert response.status_code == 302
     lines = check_lines(records_client, "en")
     assert lines[1].startswith("Business certificate: works – ") and "Test Virksomhet CA" in lines[1]
+
+
+def test_saving_a_self_signed_certificate_warns_that_fiks_io_will_not_take_it(
+    fiksio, records_client, municipality
+):
+    own = issue("GAUSDAL KOMMUNE", org_number="961399254")
+    records_client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "nn"
+    response = records_client.post(
+        url("transport"),
+        form(fiksio, certificate=SimpleUploadedFile("v.pem", own.pem()), certificate_password=""),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert (
+        "Innstillingane for overføring er lagra, men verksemdssertifikatet GAUSDAL KOMMUNE "
+        "(organisasjonsnummer 961399254) er ikkje frå ein godkjend utferdar"
+    ) in page
+    assert "Innstillingane for overføring er lagra." not in page

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +95,7 @@ TEXTS: dict[str, Promise] = {
     ),
     "signatures.ok": _("%(count)s trusted issuers of business certificates in %(where)s"),
 }
+ORGANISATION = _("%(name)s (organisation number %(number)s)")
 # The settings a NotConfigured names as missing, as the reader calls them.
 SETTINGS = {
     "integration_id": _("the integration id"),
@@ -125,11 +128,31 @@ class Check:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, x509.Name):
+        return named(value)
     if isinstance(value, dt.datetime):
         return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, (list, tuple)):
         return ", ".join(str(SETTINGS.get(item, item)) for item in value)
     return str(value)
+
+
+def named(name: x509.Name) -> str:
+    """A certificate's subject or issuer as a records office knows it: its common name, with the
+    organisation number a Norwegian business certificate carries (SEID: serialNumber, or
+    organizationIdentifier "NTRNO-<number>"); the full distinguished name when it has no CN."""
+    common = [str(a.value) for a in name.get_attributes_for_oid(NameOID.COMMON_NAME)]
+    if not common:
+        return name.rfc4514_string()
+    numbers = [str(a.value) for a in name.get_attributes_for_oid(NameOID.SERIAL_NUMBER)]
+    numbers += [
+        str(a.value).removeprefix("NTRNO-")
+        for a in name.get_attributes_for_oid(NameOID.ORGANIZATION_IDENTIFIER)
+    ]
+    number = next((n for n in numbers if n.isdigit() and len(n) == 9), "")
+    if not number:
+        return common[0]
+    return str(ORGANISATION) % {"name": common[0], "number": number}
 
 
 def _kind(part: str, exc: Exception) -> str:
@@ -174,7 +197,7 @@ def _path(municipality: Any) -> list[Check]:
         ]
     checks = [Check("settings", True, "settings.complete")]
     identity = clients.identity
-    subject = identity.subject
+    subject = identity.certificate.subject
     invalid = identity.validity()
     if invalid:
         kind, when = invalid
@@ -186,7 +209,7 @@ def _path(municipality: Any) -> list[Check]:
     if signature.untrusted(identity.certificate, identity.chain, anchors):
         # Maskinporten would refuse it too, but say why here rather than leave it to an HTTP 400.
         return [*checks, Check("certificate", False, "certificate.untrusted", {"subject": subject})]
-    issuer = identity.certificate.issuer.rfc4514_string()
+    issuer = identity.certificate.issuer
     checks.append(
         Check(
             "certificate",

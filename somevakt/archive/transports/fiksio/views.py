@@ -20,12 +20,13 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from somevakt import sealing
+from somevakt.archive import conf
 from somevakt.archive.models import SettingsChange
-from somevakt.archive.transports.fiksio import certificates
+from somevakt.archive.transports.fiksio import certificates, signature
 from somevakt.archive.transports.fiksio.account import Secrets, seal, unseal
 from somevakt.archive.transports.fiksio.clients import forget
 from somevakt.archive.transports.fiksio.models import FiksIOSettings, TransportKind
-from somevakt.archive.transports.fiksio.ping import ping
+from somevakt.archive.transports.fiksio.ping import named, ping
 from somevakt.tenants.access import member_required
 from somevakt.tenants.models import Municipality
 from somevakt.tenants.roles import Role
@@ -225,7 +226,23 @@ def transport_page(request: HttpRequest, municipality: Municipality) -> HttpResp
         form = TransportForm(request.POST, request.FILES, stored=found, secrets=secrets)
         if form.is_valid():
             _save(request, municipality, found, secrets, form.cleaned_data)
-            messages.success(request, _("The delivery settings are saved."))
+            identity = form.cleaned_data["identity"]
+            anchors = signature.trusted_anchors(conf.fiksio_trusted_cas())
+            if identity is not None and signature.untrusted(identity.certificate, identity.chain, anchors):
+                # Saved all the same: the issuers the server trusts are the server's setting, which
+                # the records office cannot change, and the rest of what they typed is right.
+                messages.warning(
+                    request,
+                    _(
+                        "The delivery settings are saved, but the business certificate %(subject)s is not "
+                        "from a trusted issuer (Buypass or Commfides), so Fiks IO will not work with it. "
+                        "Upload the municipality's business certificate, or ask IT to add its issuer to "
+                        "the server's trusted issuers."
+                    )
+                    % {"subject": named(identity.certificate.subject)},
+                )
+            else:
+                messages.success(request, _("The delivery settings are saved."))
             return redirect("archive:transport", municipality=municipality.slug)
         status = 400
         # A browser never fills a file field again, and a password is not sent back into the page:
