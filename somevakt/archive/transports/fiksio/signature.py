@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.utils import CryptographyDeprecationWarning
 
 from somevakt.archive.transports.fiksio import der
 
@@ -95,7 +97,11 @@ class Verified:
 @functools.lru_cache(maxsize=4)
 def _anchors_from(path: str, modified: float) -> tuple[x509.Certificate, ...]:
     try:
-        return tuple(x509.load_pem_x509_certificates(Path(path).read_bytes()))
+        with warnings.catch_warnings():
+            # The system bundle holds an old root with a non-positive serial; cryptography warns on
+            # every load, which `archive ping` would print to the operator each time.
+            warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            return tuple(x509.load_pem_x509_certificates(Path(path).read_bytes()))
     except (OSError, ValueError):
         return ()
 
