@@ -93,7 +93,9 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
         sections = [documents.Section("Fakta", tuple(facts)), documents.Section("Historikk", tuple(history))]
         for section in report.sections:
             lines = tuple(
-                f"{_when(row.at)} · {row.account} · {row.who}: {row.text}".strip() for row in section.rows
+                f"{_when(row.at)} · {row.account} · {row.who}: "
+                f"{f'[{row.state}] ' if row.state else ''}{row.text}".strip()
+                for row in section.rows
             ) or (str(section.empty),)
             sections.append(documents.Section(str(section.title), lines))
     # Answers and escalations name the citizens they concern; somevakt proposes screening then.

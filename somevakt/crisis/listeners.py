@@ -3,7 +3,12 @@
 - `on_crisis_ended(listener)`: called with the ended CrisisMode after the ending is committed
   (the archive journals the report).
 - `register_report_section(section)`: called with a CrisisMode; returns a ReportSection of what
-  that app did during it (the inbox: answered and escalated; publishing: published).
+  that app did during it (the inbox: answered, not confirmed by the platform, and escalated;
+  publishing: published, not published and sent to crisis management).
+
+- `register_waiting(maker)`: called with the active CrisisMode; returns the rows still waiting
+  for crisis management (held answers escalated to them, held posts sent to them), which the
+  crisis page lists with links, so the team does not learn of them only by e-mail.
 
 Apps register in their AppConfig.ready(), as with the inbox's `on_events_recorded`.
 """
@@ -27,6 +32,10 @@ class ReportRow:
     text: str
     who: str = ""
     url: str = ""
+    # Where the row stands on the platform when it did not get there (failed, waiting), in the
+    # reader's words, and the tag's colour: a report never says done for what was not.
+    state: str = ""
+    tone: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,8 @@ SectionMaker = Callable[[Any], ReportSection | None]
 
 _ended: dict[str, CrisisListener] = {}
 _sections: dict[str, SectionMaker] = {}
+WaitingMaker = Callable[[Any], list[ReportRow]]
+_waiting: dict[str, WaitingMaker] = {}
 
 
 def _name(func: Callable[..., Any]) -> str:
@@ -57,6 +68,17 @@ def on_crisis_ended(listener: CrisisListener) -> CrisisListener:
 def register_report_section(section: SectionMaker) -> SectionMaker:
     _sections[_name(section)] = section
     return section
+
+
+def register_waiting(maker: WaitingMaker) -> WaitingMaker:
+    _waiting[_name(maker)] = maker
+    return maker
+
+
+def waiting(crisis: Any) -> list[ReportRow]:
+    """What waits for crisis management in this crisis, oldest first."""
+    rows = [row for maker in _waiting.values() for row in maker(crisis)]
+    return sorted(rows, key=lambda r: r.at)
 
 
 def crisis_ended(crisis: Any) -> None:

@@ -7,8 +7,10 @@ the pack (`roles.crisis.declared_by`); a refusal comes back as a message, never 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +23,7 @@ from somevakt.crisis import report as crisis_report
 from somevakt.crisis import services
 from somevakt.crisis.gate import active_crisis_in, is_management, rules_of
 from somevakt.crisis.labels import EVENT_LABELS, person_name
+from somevakt.crisis.listeners import ReportRow, waiting
 from somevakt.crisis.models import CrisisMode
 from somevakt.tenants import permissions
 from somevakt.tenants.access import member_required
@@ -50,6 +53,13 @@ def _members(municipality: Municipality) -> list[Any]:
     )
 
 
+def _waiting(crisis: CrisisMode) -> list[ReportRow]:
+    """What waits for crisis management, linked within this site (the rows carry the e-mail's
+    absolute links)."""
+    base = settings.SOMEVAKT_BASE_URL.rstrip("/")
+    return [replace(row, url=row.url.removeprefix(base) or row.url) for row in waiting(crisis)]
+
+
 def _history(crisis: CrisisMode) -> list[dict[str, Any]]:
     return [
         {"event": e, "label": EVENT_LABELS.get(e.type, e.type), "actor": person_name(e.actor)}
@@ -72,6 +82,7 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "current": current,
             "current_accounts": services.scope_accounts(current) if current else [],
             "history": _history(current) if current else [],
+            "waiting": _waiting(current) if current else [],
             "instructions": current.instructions.select_related("given_to", "given_by") if current else [],
             "past": past,
             "may_manage": is_management(request.user, municipality),

@@ -15,12 +15,15 @@ class InboxConfig(AppConfig):
         post_save.connect(closures.closure_saved, sender=closure, dispatch_uid="inbox.closure_saved")
         post_delete.connect(closures.closure_deleted, sender=closure, dispatch_uid="inbox.closure_deleted")
 
-        # A crisis's report lists what the inbox answered and escalated while it lasted.
-        from somevakt.crisis.listeners import register_report_section
+        # A crisis's report lists what the inbox answered and escalated while it lasted;
+        # the crisis page lists what still waits for the crisis team.
+        from somevakt.crisis.listeners import register_report_section, register_waiting
         from somevakt.inbox import crisis_report
 
         register_report_section(crisis_report.answered)
+        register_report_section(crisis_report.not_on_platform)
         register_report_section(crisis_report.escalated)
+        register_waiting(crisis_report.waiting)
 
         # Importing the module is what registers the inbox's periodic jobs with the worker.
         from somevakt.inbox import jobs  # noqa: F401

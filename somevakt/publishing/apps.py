@@ -10,12 +10,15 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self) -> None:
-        # What was published during a crisis goes into its report.
-        from somevakt.crisis.listeners import register_report_section
+        # What was published during a crisis goes into its report; held posts sent to crisis
+        # management are listed on the crisis page while they wait.
+        from somevakt.crisis.listeners import register_report_section, register_waiting
         from somevakt.publishing import crisis_report
 
         register_report_section(crisis_report.published)
+        register_report_section(crisis_report.not_published)
         register_report_section(crisis_report.sent_to_crisis)
+        register_waiting(crisis_report.waiting)
 
         # Removed and kept posts go to the journal through the port below publishing and the
         # archive; the archive's sweep asks for any it has not journaled.

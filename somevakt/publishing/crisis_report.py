@@ -1,18 +1,23 @@
 """Publishing's part of a crisis report (crisis.listeners): what was published during the crisis
 on the accounts it held, with who asked for it to go out, and the posts crisis mode held that
-their authors sent to crisis management."""
+their authors sent to crisis management.
+
+Published means the platform confirmed it; a post asked for during the crisis that failed or
+still waits is listed apart with where it stands, never as published."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from somevakt.crisis.listeners import ReportRow, ReportSection
-from somevakt.publishing.models import PostEvent, PostEventType, PostTarget, TargetState
+from somevakt.publishing.labels import failure_label
+from somevakt.publishing.models import PostEvent, PostEventType, PostState, PostTarget, TargetState
 
 EXCERPT = 300
 
@@ -40,9 +45,51 @@ def published(crisis: Any) -> ReportSection:
     return ReportSection(key="published", title=_("Published"), rows=rows, empty=_("Nothing was published."))
 
 
-def sent_to_crisis(crisis: Any) -> ReportSection:
-    """The held posts sent to crisis management: the escalations of publishing, as the inbox's
-    escalated items are (found walking the demo: the report left them out)."""
+def not_published(crisis: Any) -> ReportSection | None:
+    """The posts asked for during the crisis that the platform has not confirmed: failed, or
+    still waiting to be sent. Shown only when there are some."""
+    end = crisis.ended_at or timezone.now()
+    targets = PostTarget.objects.filter(post__municipality_id=crisis.municipality_id).filter(
+        Q(state=TargetState.FAILED, attempted_at__gte=crisis.started_at, attempted_at__lte=end)
+        | Q(
+            state__in=(TargetState.PENDING, TargetState.SENDING),
+            post__state=PostState.SCHEDULED,
+            post__publish_at__gte=crisis.started_at,
+            post__publish_at__lte=end,
+        )
+    )
+    if not crisis.whole_municipality:
+        targets = targets.filter(account__in=crisis.accounts.all())
+    rows = []
+    for target in targets.select_related("account", "post__scheduled_by").order_by("pk"):
+        platform = target.account.get_platform_display()
+        if target.state == TargetState.FAILED:
+            state, tone = failure_label(target.failure, platform), "danger"
+        else:
+            state, tone = str(TargetState(target.state).label), "info"
+        rows.append(
+            ReportRow(
+                at=target.attempted_at or target.post.publish_at,
+                account=target.account.name,
+                what=str(target.state),
+                text=target.post.text[:EXCERPT],
+                who=_name(target.post.scheduled_by),
+                url=_post_url(crisis, target.post),
+                state=state,
+                tone=tone,
+            )
+        )
+    if not rows:
+        return None
+    return ReportSection(key="published-not", title=_("Not published on the platform"), rows=rows)
+
+
+def _post_url(crisis: Any, post: Any) -> str:
+    path = reverse("publishing:detail", kwargs={"municipality": crisis.municipality.slug, "post_id": post.pk})
+    return settings.SOMEVAKT_BASE_URL.rstrip("/") + path
+
+
+def _sent_events(crisis: Any) -> list[PostEvent]:
     events = PostEvent.objects.filter(
         post__municipality_id=crisis.municipality_id,
         type=PostEventType.TO_CRISIS,
@@ -51,28 +98,44 @@ def sent_to_crisis(crisis: Any) -> ReportSection:
     )
     if not crisis.whole_municipality:
         events = events.filter(post__targets__account__in=crisis.accounts.all()).distinct()
-    rows = []
-    for found in events.select_related("post", "actor").order_by("at", "pk"):
-        post = found.post
-        path = reverse(
-            "publishing:detail", kwargs={"municipality": crisis.municipality.slug, "post_id": post.pk}
-        )
-        rows.append(
-            ReportRow(
-                at=found.at,
-                account=", ".join(t.account.name for t in post.targets.select_related("account")),
-                what="to_crisis",
-                text=post.text[:EXCERPT],
-                who=_name(found.actor),
-                url=settings.SOMEVAKT_BASE_URL.rstrip("/") + path,
-            )
-        )
+    return list(events.select_related("post", "actor").order_by("at", "pk"))
+
+
+def _sent_row(crisis: Any, found: PostEvent, state: str = "", tone: str = "") -> ReportRow:
+    post = found.post
+    return ReportRow(
+        at=found.at,
+        account=", ".join(t.account.name for t in post.targets.select_related("account")),
+        what="to_crisis",
+        text=post.text[:EXCERPT],
+        who=_name(found.actor),
+        url=_post_url(crisis, post),
+        state=state,
+        tone=tone,
+    )
+
+
+def sent_to_crisis(crisis: Any) -> ReportSection:
+    """The held posts sent to crisis management: the escalations of publishing, as the inbox's
+    escalated items are (found walking the demo: the report left them out)."""
     return ReportSection(
         key="published-sent-to-crisis",
         title=_("Sent to crisis management"),
-        rows=rows,
+        rows=[_sent_row(crisis, found) for found in _sent_events(crisis)],
         empty=_("No post was sent to crisis management."),
     )
+
+
+def waiting(crisis: Any) -> list[ReportRow]:
+    """The held posts sent to crisis management during the crisis that nobody has published,
+    scheduled or withdrawn since: they wait for the crisis team (once each)."""
+    rows, seen = [], set()
+    for found in reversed(_sent_events(crisis)):
+        if found.post_id in seen or found.post.state not in (PostState.DRAFT, PostState.APPROVED):
+            continue
+        seen.add(found.post_id)
+        rows.append(_sent_row(crisis, found, str(_("Held post")), "warning"))
+    return rows[::-1]
 
 
 def _name(person: Any) -> str:

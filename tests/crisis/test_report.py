@@ -39,7 +39,11 @@ def test_it_lists_what_was_answered_and_escalated_during_the_crisis_only(
     inbox.send_reply(item, crisis_lead, "Kok vannet inntil videre. Hilsen Kari")
     escalation.escalate(item, adviser, "crisis", "Flere spør", draft="Vannet er trygt. Hilsen Rolf")
     sections = {s.key: s for s in report_of(crisis).sections}
-    assert [r.text for r in sections["inbox-1-answered"].rows] == ["Kok vannet inntil videre. Hilsen Kari"]
+    # The platform has yet to carry the answer out: listed apart, never as answered (see
+    # test_report_on_platform.py for answers the platform confirmed or refused).
+    assert sections["inbox-1-answered"].rows == []
+    (waiting,) = sections["inbox-1-not-on-platform"].rows
+    assert waiting.text == "Kok vannet inntil videre. Hilsen Kari" and waiting.state == "Venter på Facebook"
     escalated = sections["inbox-2-escalated"].rows
     assert (
         len(escalated) == 1 and "Vannet er trygt" in escalated[0].text and "Flere spør" in escalated[0].text
