@@ -33,6 +33,7 @@ from somevakt.inbox.labels import (
     OPERATION_LABELS,
     STATE_LABELS,
     action_label,
+    joined,
 )
 from somevakt.inbox.models import Item, ItemEvent, ItemKind
 from somevakt.inbox.ports import OPERATIONS
@@ -614,6 +615,7 @@ def _draft_check_context(item: Item, text: str, person: Any = None) -> dict[str,
                 "clauses": decision.clauses if decision.action != "ok" else [],
             }
         )
+        context["codes_text"] = joined(context["codes"])
     context["guideline_url"] = _guideline_url(item.municipality)
     return context
 

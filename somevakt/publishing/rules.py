@@ -12,11 +12,13 @@ mayor and the editor for everything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from somevakt.crisis.gate import active_crisis_for, speaks_for_crisis
-from somevakt.inbox.access import Refusal, speaking_refusal
+from somevakt.inbox.access import Refusal, role_labels, speaking_refusal
 from somevakt.inbox.deadlines import pack_of
+from somevakt.policy.localized import Localized
 from somevakt.policy.schema import Pack, PublishingRules
 from somevakt.publishing.models import PublishingSettings
 from somevakt.registry.models import Account
@@ -48,6 +50,46 @@ def publish_refusal(membership: Membership, account: Account) -> Refusal | None:
     """The pack's refusal when its rule on who speaks for the municipality keeps the member from
     publishing on `account` (said with its clause; the publishing rules may refuse them too)."""
     return speaking_refusal(membership, account, pack_of(membership.municipality))
+
+
+@dataclass(frozen=True)
+class NowhereRefusal:
+    """Why a member may publish on none of the municipality's accounts: the guideline's rule on
+    who speaks for the municipality (its summary, in three languages) and its clauses, and who
+    runs each account (whom to ask)."""
+
+    clauses: tuple[str, ...]
+    rule: Localized | None
+    roles: str
+    accounts: list[tuple[Account, list[Any]]]
+
+
+def refusal_anywhere(membership: Membership) -> NowhereRefusal:
+    """Said instead of a bare 403 when the member may publish nowhere (found walking the demo:
+    Båtsfjord's unit leader, who runs no account, got a 403 without a reason)."""
+    pack = pack_of(membership.municipality)
+    speaking, publishing = pack.roles.speaking, rules_of(pack)
+    accounts = Account.objects.filter(municipality=membership.municipality, state="active")
+    runners = []
+    if publishing.account_admins and (speaking is None or speaking.account_admins):
+        for account in (
+            accounts.select_related("responsible").prefetch_related("admins").order_by("platform", "name")
+        ):
+            people = [account.responsible] if account.responsible else []
+            people += [p for p in account.admins.all() if p not in people]
+            runners.append((account, people))
+    roles = publishing.roles
+    if speaking is not None:
+        roles = tuple(r for r in roles if r in speaking.everything)
+    clauses = (
+        speaking.clauses if speaking is not None else ((publishing.clause,) if publishing.clause else ())
+    )
+    return NowhereRefusal(
+        clauses=tuple(clauses),
+        rule=speaking.summary if speaking is not None else None,
+        roles=role_labels(roles),
+        accounts=runners,
+    )
 
 
 def _table_allows(membership: Membership, account: Account, pack: Pack) -> bool:

@@ -515,9 +515,11 @@ def lapsed(municipality: Any, owner: Any = None) -> list[Lapsed]:
     return found
 
 
-@transaction.atomic
 def remove(target: PostTarget, user: Any, reason: str = "") -> None:
-    """Take the post off the platform (a consent behind it lapsed, or it must go)."""
+    """Take the post off the platform (a consent behind it lapsed, or it must go).
+
+    A failure is recorded in the post's history before the refusal is raised, outside any
+    transaction the refusal undoes (found walking the demo: the failed removal left no trace)."""
     if target.state != TargetState.DONE:
         raise Refused(_("The post is not on the platform."))
     gateway = posts_gateway()
@@ -536,11 +538,12 @@ def remove(target: PostTarget, user: Any, reason: str = "") -> None:
             removing=True,
         )
         raise Refused(failure_text(exc.kind, target.account.get_platform_display())) from None
-    PostTarget.objects.filter(pk=target.pk).update(state=TargetState.REMOVED, removed_at=timezone.now())
-    removed = event(target.post, PostEventType.REMOVED, user, reason=reason, account=target.account_id)
-    journal.hand_in(target, removed)
-    if not target.post.targets.filter(state=TargetState.DONE).exists():
-        Post.objects.filter(pk=target.post_id).update(state=PostState.WITHDRAWN)
+    with transaction.atomic():
+        PostTarget.objects.filter(pk=target.pk).update(state=TargetState.REMOVED, removed_at=timezone.now())
+        removed = event(target.post, PostEventType.REMOVED, user, reason=reason, account=target.account_id)
+        journal.hand_in(target, removed)
+        if not target.post.targets.filter(state=TargetState.DONE).exists():
+            Post.objects.filter(pk=target.post_id).update(state=PostState.WITHDRAWN)
 
 
 @transaction.atomic

@@ -109,7 +109,7 @@ def compose(request: HttpRequest, municipality: Municipality, post_id: int | Non
     if refused is not None:
         return refused
     if not accounts:
-        raise PermissionDenied
+        return _publish_refused(request, municipality)
     initial = {}
     if post is not None:
         initial = {
@@ -152,6 +152,27 @@ def compose(request: HttpRequest, municipality: Municipality, post_id: int | Non
             "assets": MediaAsset.objects.filter(municipality=municipality).prefetch_related("consents")[:50],
         },
         status=status,
+    )
+
+
+def _publish_refused(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """403 that says why: the guideline's reason, who publishes under it and its clause, in the
+    reader's language (found walking the demo: Båtsfjord's unit leader got a bare 403)."""
+    membership = request.membership  # type: ignore[attr-defined]
+    refusal = rules.refusal_anywhere(membership)
+    return render(
+        request,
+        "publishing/publish_refused.html",
+        {
+            "municipality": municipality,
+            "rule": refusal.rule.text(get_language()) if refusal.rule else "",
+            "clauses": refusal.clauses,
+            "roles": refusal.roles,
+            "accounts": refusal.accounts,
+            "guideline_url": reverse("guidelines:index", kwargs={"municipality": municipality.slug}),
+            "back": reverse("publishing:index", kwargs={"municipality": municipality.slug}),
+        },
+        status=403,
     )
 
 

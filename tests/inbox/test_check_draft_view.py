@@ -18,7 +18,7 @@ def test_it_blocks_a_draft_with_a_national_id(owner_client, make_item):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'data-verdict="block"' in html
-    assert "Fødselsnummer" in html
+    assert "</strong> – fødselsnummer" in html  # the finding, in the heading's sentence
     assert "<html" not in html  # a fragment, not a page
 
 
