@@ -17,6 +17,8 @@ CONTEXT_CODES: tuple[str, ...] = (
     "post.crisis_lock",
     "post.account_closed",
     "post.consent_missing",
+    # The picture without consent shows colleagues (PolicyContext.colleagues_without_consent).
+    "post.consent_missing_colleagues",
     "post.website_first",
     # A private post that speaks for the municipality about a field that is not the writer's
     # (PolicyContext.speaker_fields; Gausdal's information responsibility).

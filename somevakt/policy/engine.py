@@ -50,6 +50,9 @@ class PolicyContext:
     account_closed: bool = False
     media_shows_people: bool = False
     consent_recorded: bool = False
+    # A picture without the consent it needs shows colleagues (the publishing form says whom a
+    # picture shows), where a guideline has a clause of its own for them (Båtsfjord 4.4).
+    colleagues_without_consent: bool = False
     published_on_website: bool | None = None
     # The comment is written to the municipality (on its own post, in its inbox), not a reply to
     # another commenter.
@@ -87,6 +90,8 @@ def context_findings(kind: str, context: PolicyContext, length: int) -> list[Fin
     # A private post too: an employee's picture of pupils, colleagues or patients (Rømskog 9).
     if kind in {"post", "private"} and context.media_shows_people and not context.consent_recorded:
         out.append(Finding("post.consent_missing", 0, length, "high"))
+        if context.colleagues_without_consent:
+            out.append(Finding("post.consent_missing_colleagues", 0, length, "high"))
     if kind == "post" and context.published_on_website is False:
         out.append(Finding("post.website_first", 0, length, "warn"))
     return out

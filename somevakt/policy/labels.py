@@ -49,6 +49,7 @@ CODE_LABELS: dict[str, str] = {
     "style.irony": gettext_noop("Irony or sarcasm"),
     "post.website_first": gettext_noop("Not on the website first"),
     "post.consent_missing": gettext_noop("No consent for the photo"),
+    "post.consent_missing_colleagues": gettext_noop("No consent from the colleagues in the photo"),
     "post.crisis_lock": gettext_noop("Crisis mode: nothing is published"),
     "post.account_closed": gettext_noop("The account is closed"),
     "private.work_email": gettext_noop("Work e-mail address"),

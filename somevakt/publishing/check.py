@@ -137,7 +137,8 @@ def check(draft: Draft, user: Any, municipality: Any) -> PostCheck:
                 _("The photographer of %(name)s has not given permission to publish it.") % {"name": asset}
             )
     shows_people = any(asset.shows_people for asset in draft.media)
-    consent = all(asset.consent_covers(Use.SOCIAL_MEDIA) for asset in draft.media)
+    unconsented = [asset for asset in draft.media if not asset.consent_covers(Use.SOCIAL_MEDIA)]
+    consent = not unconsented
     published_on_website, link_status = _website(draft, pack, problems, notes)
     holds = [h for h in (crisis_hold(user=user, account=a, text=draft.text) for a in draft.accounts) if h]
     crisis = any(active_crisis_for(a) is not None for a in draft.accounts)
@@ -147,6 +148,8 @@ def check(draft: Draft, user: Any, municipality: Any) -> PostCheck:
         account_closed=closed,
         media_shows_people=shows_people,
         consent_recorded=consent,
+        # Whom the picture shows decides which clauses apply (Båtsfjord: colleagues have their own).
+        colleagues_without_consent=any(asset.shows_colleagues for asset in unconsented),
         published_on_website=published_on_website,
     )
     decision = None
