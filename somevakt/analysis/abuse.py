@@ -247,7 +247,10 @@ class AbuseAnalyser:
                     s, e = norm.span(m.start(), m.end())
                     if any(qs <= s and e <= qe for qs, qe in quotes):
                         continue
-                found.append((code, m.start(), m.end(), _SEVERITY[code], False))
+                # A hate pattern names a protected group together with exclusion or dehumanisation,
+                # so, like a slur, it stands whatever the classifier says (its hate scores are low
+                # and uneven for texts unlike its corpus; a missed hate costs most).
+                found.append((code, m.start(), m.end(), _SEVERITY[code], code == HATE))
 
         findings: list[tuple[Finding, bool]] = []
         found.sort(key=lambda f: (f[1], -f[2]))

@@ -21,6 +21,7 @@ municipality's own replies and posts, which keep the rules alone.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -104,6 +105,15 @@ def judgement(doc: Document, model: str = MODEL) -> Judgement | None:
 
 def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
     """Judge several Documents in one batch and cache the results (the worker's path)."""
+    # abuse, intent and tone all ask, perhaps from parallel threads: the batch is judged once
+    with _JUDGING:
+        _judge_many(docs, model)
+
+
+_JUDGING = threading.Lock()
+
+
+def _judge_many(docs: Sequence[Document], model: str) -> None:
     key = f"judgement:{model}"
     pending = [doc for doc in docs if judged(doc) and key not in cache_of(doc)]
     if not pending:

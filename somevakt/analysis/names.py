@@ -8,6 +8,7 @@ them to other analysers (e.g. whether a sentence ties a named person to a case).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from functools import cache
 from typing import ClassVar
@@ -36,6 +37,14 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
 
 def tag_many(docs: Sequence[Document]) -> None:
     """Tag several Documents in one batch (much faster per text than one by one) and cache the result."""
+    with _TAGGING:  # batches prefetched in parallel threads are tagged once
+        _tag_many(docs)
+
+
+_TAGGING = threading.Lock()
+
+
+def _tag_many(docs: Sequence[Document]) -> None:
     pending = [doc for doc in docs if "entities" not in cache_of(doc)]
     if not pending:
         return

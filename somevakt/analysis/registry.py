@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,11 +62,35 @@ def analyse_many(
     """
     names = only or tuple(ANALYSERS)
     docs = [Document(text, kind, context) for text in texts]
-    for name in names:
-        prefetch = getattr(get(name), "prefetch", None)
-        if prefetch is not None and docs:
-            prefetch(docs)
+    prefetches = [p for name in names if (p := getattr(get(name), "prefetch", None)) is not None]
+    if docs and prefetches:
+        _prefetch(prefetches, docs)
     return [_run(doc, names) for doc in docs]
+
+
+# How many threads the model analysers' batch steps may run in (`somevakt check --jsonl` sets 2).
+# The models spend most of their time where Python lets go of the interpreter lock (numpy's
+# matrix products, spaCy's entity parser), so the name model and the comment classifier overlap
+# on a second core. One by default: the worker and `somevakt bench` keep one core per process.
+PREFETCH_THREADS = 1
+# A smaller batch is not worth a thread.
+_MIN_PARALLEL_BATCH = 32
+
+
+def _prefetch(prefetches: Sequence[Callable[[Sequence[Document]], None]], docs: list[Document]) -> None:
+    if PREFETCH_THREADS < 2 or len(prefetches) < 2 or len(docs) < _MIN_PARALLEL_BATCH:
+        for prefetch in prefetches:
+            prefetch(docs)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    from somevakt.analysis.models import words_of
+
+    for doc in docs:  # every model reads these; made once, before the threads share them
+        words_of(doc)
+    with ThreadPoolExecutor(max_workers=PREFETCH_THREADS) as pool:
+        for done in [pool.submit(prefetch, docs) for prefetch in prefetches]:
+            done.result()  # an analyser's error is raised here, as without threads
 
 
 def _run(doc: Document, names: tuple[str, ...]) -> AnalysisResult:

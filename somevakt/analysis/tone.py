@@ -19,6 +19,7 @@ gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answer
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -60,6 +61,14 @@ def sentence_tones(doc: Document) -> list[SentenceTone]:
 
 def classify_many(docs: Sequence[Document]) -> None:
     """Classify the sentences of several Documents in one batch and cache the result."""
+    with _CLASSIFYING:
+        _classify_many(docs)
+
+
+_CLASSIFYING = threading.Lock()
+
+
+def _classify_many(docs: Sequence[Document]) -> None:
     pending = [doc for doc in docs if "tones" not in cache_of(doc) and not classifier.judged(doc)]
     if not pending:
         return

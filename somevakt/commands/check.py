@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
+from somevakt.analysis import registry
 from somevakt.analysis.base import KINDS, Finding
 from somevakt.analysis.bidi import CONTROLS
 from somevakt.policy.cli_support import (
@@ -66,6 +67,12 @@ _CHUNK_BYTES = 65_536
 # texts one at a time 10 times slower on a busy 2-core machine. As in `bench` and the worker; a
 # user's own setting is kept.
 SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+# ...but two models may run at once over a batch of lines, each in its own thread (the BLAS pools
+# stay single-threaded): the entity parser and numpy's products let go of the interpreter lock, so
+# with a second core free the name model and the comment classifier overlap. It costs about 7 %
+# more CPU; on a busy machine it gains little (docs/policy.md, speed of `--jsonl`).
+JSONL_MODEL_THREADS = 2
 
 # What a terminal obeys instead of showing: C0 and C1 controls, line and paragraph separators.
 _HIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
@@ -161,6 +168,16 @@ def run_jsonl(
     pauses or the texts are long), grouped by kind and context inside a batch; every answer is
     printed in the order of the input, with the decision `evaluate` gives for that text alone.
     """
+    before = registry.PREFETCH_THREADS
+    # Many lines at once: the name model and the comment classifier may run side by side.
+    registry.PREFETCH_THREADS = max(before, JSONL_MODEL_THREADS)
+    try:
+        return _run_jsonl(stream, pack, default_kind, context, language)
+    finally:
+        registry.PREFETCH_THREADS = before
+
+
+def _run_jsonl(stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyContext, language: str) -> int:
     bad: list[int] = []
     pending: list[_Item | dict[str, Any]] = []
     chars = 0

@@ -4,8 +4,8 @@ all on 127.0.0.1 in the `somevakt demo` process, answering in the platforms' rea
 
 `start(...)` seeds them from what the demo loaded (pages, Instagram accounts, posts, media, and
 every inbox item under its own platform id, so a reply, a hide or a delete of a demo item finds
-it), gives each active demo account credentials the fakes accept through the normal sealed path,
-and returns the environment the web server and the worker need (`LINK_CHECK_PROXY` and
+it), gives each demo account that exists on its platform credentials the fakes accept through the
+normal sealed path, and returns the environment the web server and the worker need (`LINK_CHECK_PROXY` and
 `SSL_CERT_FILE` for the website). Only the demo command calls this; `serve` never starts a fake,
 and credentials left behind point at a port nobody listens on once the demo stops.
 
@@ -51,6 +51,7 @@ LOCAL = "http://127.0.0.1"
 LOG_NAME = "requests.jsonl"
 FIELD_LIMIT = 120  # characters of a form value kept in the log
 SECRET_FIELDS = {"access_token"}
+ON_PLATFORM = ("active", "closed_temporarily")
 
 
 def cut(value: str, limit: int = FIELD_LIMIT) -> str:
@@ -170,7 +171,8 @@ class FakePlatforms:
 
     def summary(self) -> list[str]:
         lines = [
-            f"Fake platforms (nothing leaves this machine): {self.connected} active demo accounts connected.",
+            f"Fake platforms (nothing leaves this machine): {self.connected} demo accounts connected "
+            "(active and temporarily closed).",
             f"  Facebook and Instagram (Graph API): {self.graph.url}",
         ]
         for external_id, server in self.mastodon.items():
@@ -260,7 +262,11 @@ def start(
     journal = Journal(directory / LOG_NAME, write)
     hosts = website_hosts(municipalities)
     tls, bundle = authority(directory, hosts)
-    accounts = list(Account.objects.filter(municipality__in=municipalities, state="active").order_by("pk"))
+    # The accounts that exist on their platform: in use, or closed for a while (a notice of
+    # reopening goes out from them); planned ones do not exist yet and retired ones are gone.
+    accounts = list(
+        Account.objects.filter(municipality__in=municipalities, state__in=ON_PLATFORM).order_by("pk")
+    )
     graph = DemoGraph(tokens=(GRAPH_TOKEN,))
     graph.journal, graph.label = journal, "graph"
     mastodons: dict[str, DemoMastodon] = {}
@@ -370,8 +376,11 @@ def seed_items(fakes: FakePlatforms, row: Account) -> None:
 def seed_status(instance: FakeMastodon, item: Item) -> None:
     """A status that mentions the account, under the item's own id (Mastodon's ids are the
     instance's, so the fake's own numbering is replaced)."""
-    username = item.author_name.lower().split()[0] if item.author_name else "someone"
-    author = account(f"10900{item.pk:013d}", username, item.author_name, "mastodon.example")
+    # The demo names a Mastodon author by handle (`@name@instance`), else by full name.
+    handle = item.author_name.strip().lstrip("@")
+    username, _, domain = handle.partition("@") if "@" in handle else (handle, "", "")
+    username = username.lower().replace(" ", "") or "someone"
+    author = account(f"10900{item.pk:013d}", username, item.author_name, domain or "mastodon.example")
     parent = instance.statuses.get(item.parent_platform_id) if item.parent_platform_id else None
     status = instance.mention(
         item.text,
@@ -381,8 +390,8 @@ def seed_status(instance: FakeMastodon, item: Item) -> None:
     )
     del instance.statuses[status["id"]]
     status["id"] = item.platform_id
-    status["url"] = f"https://mastodon.example/@{username}/{item.platform_id}"
-    status["uri"] = f"https://mastodon.example/users/{username}/statuses/{item.platform_id}"
+    status["url"] = f"{author['url']}/{item.platform_id}"
+    status["uri"] = f"https://{domain or 'mastodon.example'}/users/{username}/statuses/{item.platform_id}"
     instance.statuses[item.platform_id] = status
 
 

@@ -3,9 +3,11 @@ sends reaches them in Meta's and Mastodon's formats, and the link check reaches 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from django.utils import timezone
 
 from somevakt.demo import fake_platforms
 from somevakt.demo.loader import load_demo
@@ -16,6 +18,7 @@ from somevakt.integrations.outbound import perform, request
 from somevakt.integrations.posts import check_link
 from somevakt.publishing import check, services
 from somevakt.publishing.models import PostState, PostTarget
+from somevakt.registry.closures import add_closure
 from somevakt.registry.models import Account
 
 pytestmark = pytest.mark.slow  # loads the whole demo (about 9 s a test)
@@ -33,6 +36,10 @@ def demo(db, tmp_path, monkeypatch, settings):
         monkeypatch.setenv(name, value)
     yield context, fakes, console
     fakes.stop()
+
+
+def adviser_of(context, slug: str):
+    return context.people[f"{slug}.kommunikasjon"]
 
 
 def logged(fakes) -> list[dict]:
@@ -69,9 +76,28 @@ def test_what_the_demo_sends_reaches_the_fakes_in_the_platforms_formats(demo):
     on_post = [c["message"] for c in fakes.graph.comments.values() if c["post"] == mention.platform_id]
     assert on_post == ["Takk!"]
 
+    # A closure's notice goes out on the page as a feed post, as Meta takes one.
+    page = item.account
+    starts = timezone.now()
+    closure = add_closure(
+        page,
+        adviser_of(context, "gausdal"),
+        starts,
+        starts + dt.timedelta(days=3),
+        "Siden er stengt i påsken.",
+    )
+    closure.refresh_from_db()
+    assert perform(closure.notice_call_id) == OutboundStatus.DONE
+    notice = next(
+        c for c in fakes.graph.calls if c.method == "POST" and c.path.endswith(f"/{page.external_id}/feed")
+    )
+    assert notice.form["message"].startswith("Siden er stengt i påsken.")
+    newest = fakes.graph.own_posts(page.external_id)[0]
+    assert newest["message"] == notice.form["message"]
+
     # On Mastodon: a post with a link to the municipality's website, the check of that link.
     gausdal = context.municipalities["gausdal"]
-    adviser = context.people["gausdal.kommunikasjon"]
+    adviser = adviser_of(context, "gausdal")
     account = Account.objects.get(municipality=gausdal, platform="mastodon", state="active")
     assert credentials_of(account).base_url == fakes.mastodon[account.external_id].url
     data = services.DraftInput(
@@ -102,6 +128,7 @@ def test_what_the_demo_sends_reaches_the_fakes_in_the_platforms_formats(demo):
     romskog = fakes.mastodon[toot.account.external_id]
     reply = next(c for c in romskog.calls if c.method == "POST" and c.path == "/api/v1/statuses")
     assert reply.form["in_reply_to_id"] == toot.platform_id
+    assert reply.form["status"] == "@fjellrev@social.example Takk!"
     # Without the fakes (--no-fake-platforms, --load-only) the credentials for them are forgotten.
-    assert fake_platforms.disconnect(context.municipalities.values()) == 9
+    assert fake_platforms.disconnect(context.municipalities.values()) == fakes.connected == 13
     assert not Account.objects.exclude(sealed_credentials="").exists()

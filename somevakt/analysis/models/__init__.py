@@ -7,8 +7,10 @@ applied to tokens the shared Document already has, so a text is tokenised once.
 from __future__ import annotations
 
 import json
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,7 +33,7 @@ MAX_WORD_CHARS = 64
 VECTORS_META_KEY = "somevakt_vectors"
 
 # Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
-VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.1.0"}
+VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.2.0"}
 
 
 class ModelMissing(RuntimeError):
@@ -45,6 +47,12 @@ def model_path(name: str) -> Path:
 @cache
 def load(name: str) -> Language:
     """A shipped model by name (`ner`, `sentiment`), or any trained model folder by path."""
+    # One at a time, so that models prefetched in parallel threads still share one vocab.
+    with _LOAD_LOCK:
+        return _load_now(name)
+
+
+def _load_now(name: str) -> Language:
     import spacy
 
     from somevakt.analysis.models.fast import speed_up
@@ -61,13 +69,32 @@ def load(name: str) -> Language:
     key = (path.parent.resolve(), wanted, meta.get("lang"))
     shared = _VOCABS.get(key) if wanted else None
     # The tokenizer is never used (the shared Document has tokenised already), but it is cheap to load.
-    nlp = spacy.load(path, vocab=shared) if shared is not None else spacy.load(path)
+    with _builtin_factories_only():
+        nlp = spacy.load(path, vocab=shared) if shared is not None else spacy.load(path)
     if wanted:
         nlp.vocab.vectors.data = _shared_vectors(path.parent / VECTORS_FILE, wanted)
         _VOCABS.setdefault(key, nlp.vocab)
     speed_up(nlp)
     return nlp
 
+
+@contextmanager
+def _builtin_factories_only() -> Iterator[None]:
+    """spaCy imports every installed package's pipeline factories (entry points) whenever it makes
+    a pipeline, although ours use only its own (tok2vec, ner, textcat): with the `bench` extra that
+    imports Presidio, a third of a second of every start-up. Not while our models load."""
+    from spacy import util
+
+    factories = util.registry._entry_point_factories
+    before = factories.entry_points
+    factories.entry_points = False
+    try:
+        yield
+    finally:
+        factories.entry_points = before
+
+
+_LOAD_LOCK = threading.RLock()
 
 # (folder, vectors digest, language) -> the vocab the models of that folder share.
 _VOCABS: dict[tuple[Path, str, str | None], Any] = {}
