@@ -117,8 +117,7 @@ def waiting(crisis: Any) -> list[ReportRow]:
         if payload.get("target") != "crisis" or event.item.status.state != "escalated":
             continue
         draft = payload.get("draft")
-        text = (
-            str(_("Held draft: %(draft)s") % {"draft": draft}) if draft else mask(event.item.text[:EXCERPT])
-        )
+        # The tag says it is a held answer; the link shows the answer itself.
+        text = draft[:EXCERPT] if draft else mask(event.item.text[:EXCERPT])
         rows.append(_row(event, text, str(_("Held answer") if draft else _("Escalated")), "warning"))
     return rows
