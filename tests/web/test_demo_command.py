@@ -92,3 +92,7 @@ def test_it_serves_the_login_page_in_norwegian_with_the_stylesheet(tmp_path):
         server.terminate()
         output, _ = server.communicate(timeout=30)
     assert "somevakt-demo" in output
+    # The start-up text says the platforms are fakes and where to read what reached them.
+    log = tmp_path / "var" / "fake-platforms" / "requests.jsonl"
+    assert "Fake platforms (nothing leaves this machine)" in output
+    assert f"Every request they receive: {log}" in output
