@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import json
+import os
 import shutil
 import ssl
 import threading
@@ -198,7 +199,7 @@ def website_hosts(municipalities: Iterable[Any]) -> list[str]:
 
 def authority(directory: Path, hosts: list[str]) -> tuple[ssl.SSLContext, Path]:
     """A throw-away certificate authority and a certificate for the demo hosts; the bundle
-    written holds the authority after certifi's, so nothing else loses its trust."""
+    written holds the authority after the ones trusted already, so nothing else loses its trust."""
     directory.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
@@ -245,7 +246,11 @@ def authority(directory: Path, hosts: list[str]) -> tuple[ssl.SSLContext, Path]:
         + leaf.public_bytes(pem)
     )
     bundle = directory / "trusted.pem"
-    shutil.copyfile(certifi.where(), bundle)
+    # After what this machine already trusts (a proxy's own authority, say), else certifi's.
+    trusted = os.environ.get("SSL_CERT_FILE") or certifi.where()
+    if Path(trusted).resolve() == bundle.resolve():  # an earlier demo's bundle: start afresh
+        trusted = certifi.where()
+    shutil.copyfile(trusted, bundle)
     with bundle.open("ab") as handle:
         handle.write(b"\n" + ca.public_bytes(pem))
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
