@@ -44,6 +44,13 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else f"{text}."
 
 
+def _state(row: Any) -> str:
+    """A row the platform has not confirmed says where it stands, before its text."""
+    if not row.state:
+        return ""
+    return f"[{row.state}: {row.detail}] " if row.detail else f"[{row.state}] "
+
+
 def _event_line(event: Any) -> str:
     """One step of the crisis's history, as the report shows it."""
     payload = event.payload or {}
@@ -93,8 +100,7 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
         sections = [documents.Section("Fakta", tuple(facts)), documents.Section("Historikk", tuple(history))]
         for section in report.sections:
             lines = tuple(
-                f"{_when(row.at)} · {row.account} · {row.who}: "
-                f"{f'[{row.state}] ' if row.state else ''}{row.text}".strip()
+                f"{_when(row.at)} · {row.account} · {row.who}: {_state(row)}{row.text}".strip()
                 for row in section.rows
             ) or (str(section.empty),)
             sections.append(documents.Section(str(section.title), lines))

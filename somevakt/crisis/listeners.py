@@ -36,6 +36,8 @@ class ReportRow:
     # reader's words, and the tag's colour: a report never says done for what was not.
     state: str = ""
     tone: str = ""
+    # Why, when the state needs one ("The account is not connected ..."): said beside the tag.
+    detail: str = ""
 
 
 @dataclass(frozen=True)

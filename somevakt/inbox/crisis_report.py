@@ -41,7 +41,7 @@ def _events(crisis: Any, types: tuple[str, ...]) -> list[ItemEvent]:
     )
 
 
-def _row(event: ItemEvent, text: str, state: str = "", tone: str = "") -> ReportRow:
+def _row(event: ItemEvent, text: str, state: str = "", tone: str = "", detail: str = "") -> ReportRow:
     return ReportRow(
         at=event.at,
         account=event.item.account.name,
@@ -51,18 +51,19 @@ def _row(event: ItemEvent, text: str, state: str = "", tone: str = "") -> Report
         url=item_url(event.item),
         state=state,
         tone=tone,
+        detail=detail,
     )
 
 
-def _not_done(found: outbound.OnPlatform | None, platform: str) -> tuple[str, str]:
-    """Where an answer the platform has not confirmed stands, in the reader's words."""
+def _not_done(found: outbound.OnPlatform | None, platform: str) -> tuple[str, str, str]:
+    """Where an answer the platform has not confirmed stands, in the reader's words: the state,
+    the tag's colour and why."""
     if found is None or found.state == "local":
-        return gettext("Done in somevakt only"), "neutral"
+        return gettext("Done in somevakt only"), "neutral", ""
     if found.state == "failed":
         label = gettext("Did not reach %(platform)s") % {"platform": platform}
-        reason = FAILURE_LABELS.get(found.failure)
-        return (f"{label}: {reason}" if reason else label), "danger"
-    return gettext("Waiting for %(platform)s") % {"platform": platform}, "info"
+        return label, "danger", str(FAILURE_LABELS.get(found.failure, ""))
+    return gettext("Waiting for %(platform)s") % {"platform": platform}, "info", ""
 
 
 def _answers(crisis: Any) -> tuple[list[ReportRow], list[ReportRow]]:

@@ -63,10 +63,11 @@ def not_published(crisis: Any) -> ReportSection | None:
     rows = []
     for target in targets.select_related("account", "post__scheduled_by").order_by("pk"):
         platform = target.account.get_platform_display()
+        state = str(TargetState(target.state).label)
         if target.state == TargetState.FAILED:
-            state, tone = failure_label(target.failure, platform), "danger"
+            tone, detail = "danger", failure_label(target.failure, platform)
         else:
-            state, tone = str(TargetState(target.state).label), "info"
+            tone, detail = "info", ""
         rows.append(
             ReportRow(
                 at=target.attempted_at or target.post.publish_at,
@@ -77,6 +78,7 @@ def not_published(crisis: Any) -> ReportSection | None:
                 url=_post_url(crisis, target.post),
                 state=state,
                 tone=tone,
+                detail=detail,
             )
         )
     if not rows:

@@ -51,7 +51,8 @@ def test_a_reply_the_platform_never_got_is_not_counted_as_answered(
     assert [r.text for r in sections["inbox-1-answered"].rows] == ["Ved rådhuset. Hilsen Kari"]
     others = {r.text: r for r in sections["inbox-1-not-on-platform"].rows}
     assert set(others) == {"Kok vannet. Hilsen Kari", "I morgen. Hilsen Kari"}
-    assert others["Kok vannet. Hilsen Kari"].state.startswith("Nådde ikke Facebook: Kontoen er ikke koblet")
+    failed = others["Kok vannet. Hilsen Kari"]
+    assert failed.state == "Nådde ikke Facebook" and failed.detail.startswith("Kontoen er ikke koblet")
     assert others["I morgen. Hilsen Kari"].state == "Venter på Facebook"
 
     html = logged_in(owner).get(f"/{account.municipality.slug}/krise/{crisis.pk}/").content.decode()
@@ -65,7 +66,7 @@ def test_a_reply_the_platform_never_got_is_not_counted_as_answered(
     lines = {s.heading: s.lines for s in document.sections}
     assert len(lines["Besvart på plattformen"]) == 1 and "Ved rådhuset" in lines["Besvart på plattformen"][0]
     assert any(
-        "[Nådde ikke Facebook" in line and "Kok vannet" in line
+        "[Nådde ikke Facebook: Kontoen er ikke koblet" in line and "Kok vannet" in line
         for line in lines["Svar plattformen ikke har bekreftet"]
     )
 
@@ -82,6 +83,7 @@ def test_a_post_that_failed_on_the_platform_is_not_listed_as_published(municipal
     sections = {s.key: s for s in report_of(crisis).sections}
     assert sections["published"].rows == []
     (row,) = sections["published-not"].rows
-    assert row.text == "Biblioteket er stengt i dag." and "kontoen er ikke koblet til" in row.state
+    assert row.text == "Biblioteket er stengt i dag." and row.state == "Mislyktes"
+    assert "kontoen er ikke koblet til" in row.detail
     html = logged_in(owner).get(f"/{municipality.slug}/krise/{crisis.pk}/").content.decode()
     assert "Publisert (0)" in html and "Ikke publisert på plattformen (1)" in html
