@@ -4,8 +4,9 @@ pupils and no website link, where the guideline asks) and a post already out on 
 
 Runs after the registry's step. Idempotent: the consents, the picture and the posts are found by
 their natural keys (name; the picture's original name; the post's text), so a reload adds nothing.
-The demo's accounts reach no platform, so the published post is recorded as the platform would
-have answered it (its permalink points at nothing real).
+The post already out is recorded as the platform would have answered it, and the demo's fake
+platforms are seeded with it (somevakt/demo/fake_platforms.py); its permalink points at nothing
+real.
 """
 
 from __future__ import annotations
