@@ -17,6 +17,7 @@ from somevakt.integrations.outbound import perform
 from somevakt.publishing import services as publishing
 from somevakt.publishing.models import PostState
 from somevakt.publishing.services import DraftInput
+from tests.crisis.test_report import pdf_text
 from tests.factories import logged_in, make_account, make_item, triage_with
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,9 @@ def test_a_reply_the_platform_never_got_is_not_counted_as_answered(
     with django_capture_on_commit_callbacks(execute=True):
         services.end(crisis, owner)
     crisis.refresh_from_db()
+    # The kept PDF says it too, the state and its reason read as one line.
+    kept = pdf_text(bytes(crisis.report_pdf))
+    assert "Besvart på plattformen (1)" in kept and "Nådde ikke Facebook:" in kept
     document = document_of(crisis)
     lines = {s.heading: s.lines for s in document.sections}
     assert len(lines["Besvart på plattformen"]) == 1 and "Ved rådhuset" in lines["Besvart på plattformen"][0]
