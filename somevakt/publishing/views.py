@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from somevakt.inbox.deadlines import pack_of
+from somevakt.inbox.labels import joined
 from somevakt.inbox.views import speaking_refused
 from somevakt.policy.labels import code_label
 from somevakt.publishing import check as checking
@@ -242,6 +243,8 @@ def check_context(municipality: Municipality, draft: checking.Draft, user: Any) 
             "link_status": found.link_status,
         }
     )
+    # One phrase after the heading, as the reply check says it (inbox.labels.joined).
+    context["codes_text"] = joined(context["codes"])
     return context
 
 

@@ -93,3 +93,16 @@ def test_a_removal_the_platform_refused_is_in_the_posts_history(batsfjord, owner
     with pytest.raises(Refused):
         services.remove(target, owner)
     assert post.events.filter(type="failed").count() == 2
+
+
+def test_the_live_checks_heading_reads_as_one_phrase(batsfjord, owner, facebook, website):
+    post = draft_with(batsfjord, owner, facebook, shows_colleagues=True)
+    client = logged_in(owner)
+    data = {"text": TEXT, "accounts": [str(facebook.pk)], "media": [str(post.media.get().pk)], "link": NEWS}
+    html = client.post(
+        reverse("publishing:check", kwargs={"municipality": batsfjord.slug}), data
+    ).content.decode()
+    assert (
+        "Kan ikke publiseres slik det er</strong> – mangler samtykke til bildet og mangler samtykke fra "
+        "kollegene på bildet"
+    ) in html
