@@ -107,14 +107,17 @@ def load(context: Any) -> None:
         for status in statuses:
             if counts.get(status.action, 0) >= PER_ACTION:
                 continue
-            counts[status.action] = counts.get(status.action, 0) + 1
             if status.state not in ("new", "open", "assigned") or status.hidden or status.deleted:
+                counts[status.action] = counts.get(status.action, 0) + 1  # acted on by a load before
                 continue
             try:
                 action = _act(status, person)
             except services.ActionRefused as exc:
+                # Not counted: the next item advised the same is tried (a private message past
+                # the platform's window cannot be answered, so a referral goes to a comment).
                 log.info("demo archive: %s not acted on: %s", status.item_id, exc)
                 continue
+            counts[status.action] = counts.get(status.action, 0) + 1
             if action:
                 done[action] = done.get(action, 0) + 1
         _follow_up(municipality, person)
