@@ -155,6 +155,24 @@ def test_it_publishes_on_instagram_from_our_signed_link(
     assert target.permalink == f"https://www.instagram.com/p/{target.platform_id}/"
 
 
+def test_it_publishes_several_pictures_on_instagram_as_one_carousel(
+    transactional_db, batsfjord, owner, instagram, graph, website
+):
+    first = picture(batsfjord, owner, shows_people=False)
+    second = picture(batsfjord, owner, shows_people=False, alt_text="Skiløypa ved skolen i sol.")
+    post = draft(batsfjord, owner, [instagram], [first, second])
+    assert publish_now(post, owner) == PostState.PUBLISHED
+    items = [c for c in graph.containers.values() if c.get("is_carousel_item")]
+    (carousel,) = [c for c in graph.containers.values() if "children" in c]
+    # One container per picture, each with its own alt text, joined in the post's order; the
+    # caption goes on the carousel, and only the carousel is published.
+    assert [c["alt_text"] for c in items] == [first.alt_text, second.alt_text]
+    assert carousel["children"] == [c["id"] for c in items] and NEWS in carousel["caption"]
+    assert carousel["published"] and not any(c["published"] for c in items)
+    target = PostTarget.objects.get(post=post)
+    assert graph.posts[target.platform_id]["container"] == carousel["id"]
+
+
 def test_it_refuses_instagram_without_a_picture(batsfjord, owner, instagram, website):
     post = draft(batsfjord, owner, [instagram])
     assert any("Instagram" in p for p in services.run_check(post, owner).problems)
