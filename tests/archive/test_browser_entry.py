@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.browser.test_shell import ARGS, CHROMIUM
+from tests.browser.phone import signed_in_phone, wider_than_a_phone, widths_in_every_language
+from tests.browser.test_shell import CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,7 +20,6 @@ pytestmark = [
 ]
 
 PASSWORD = "test-passord-123"
-PHONE = 390
 LINK = "https://www.batsfjord.kommune.no/oppvekst/uteskole/hosten-2026/fjaera-og-havet"
 
 
@@ -52,27 +52,10 @@ def entry(transactional_db, settings, tmp_path):
 
 
 def test_a_kept_posts_entry_fits_a_phone(entry, live_server):
-    from playwright.sync_api import sync_playwright
+    def shows_the_link(page, _path: str) -> None:
+        assert page.get_by_text(LINK).count() >= 1  # the line is there, and wraps
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": PHONE, "height": 844})
-            page = context.new_page()
-            page.goto(f"{live_server.url}/logg-inn/")
-            page.get_by_label("Brukernavn").fill("batsfjord.arkiv")
-            page.get_by_label("Passord").fill(PASSWORD)
-            page.locator("main").get_by_role("button", name="Logg inn").click()
-            page.wait_for_url(f"{live_server.url}/batsfjord/**")
-            widths = {}
-            for language in ("nb", "nn", "en"):
-                context.add_cookies(
-                    [{"name": "somevakt_language", "value": language, "url": live_server.url}]
-                )
-                response = page.goto(f"{live_server.url}/batsfjord/arkiv/{entry}/")
-                assert response is not None and response.status == 200
-                assert page.get_by_text(LINK).count() >= 1  # the line is there, and wraps
-                widths[language] = page.evaluate("document.documentElement.scrollWidth")
-        finally:
-            browser.close()
-    assert widths == {"nb": PHONE, "nn": PHONE, "en": PHONE}
+    base = live_server.url
+    with signed_in_phone(base, "batsfjord.arkiv", PASSWORD, "/batsfjord/**") as page:
+        widths = widths_in_every_language(page, base, [f"/batsfjord/arkiv/{entry}/"], shows_the_link)
+    assert len(widths) == 3 and wider_than_a_phone(widths) == {}

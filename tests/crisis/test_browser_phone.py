@@ -11,7 +11,8 @@ from somevakt.crisis import services
 from somevakt.inbox import services as inbox
 from somevakt.integrations.outbound import perform
 from somevakt.tenants.roles import Role
-from tests.browser.test_shell import ARGS, CHROMIUM
+from tests.browser.phone import signed_in_phone, wider_than_a_phone, widths_in_every_language
+from tests.browser.test_shell import CHROMIUM
 from tests.factories import PASSWORD, make_account, make_item, make_member, make_municipality
 
 pytestmark = [
@@ -21,8 +22,6 @@ pytestmark = [
         not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (scripts/ensure-chromium.sh installs it)"
     ),
 ]
-
-PHONE = 390
 
 
 @pytest.fixture
@@ -42,29 +41,12 @@ def report(transactional_db) -> int:
 
 
 def test_the_report_fits_a_phone_in_every_language(report, live_server):
-    from playwright.sync_api import sync_playwright
+    def one_state_per_row(page, path: str) -> None:
+        if path.endswith(f"/{report}/"):
+            assert page.locator("[data-testid=row-state]").count() == 1
 
-    widths = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": PHONE, "height": 844})
-            page = context.new_page()
-            page.goto(f"{live_server.url}/logg-inn/")
-            page.get_by_label("Brukernavn").fill("sjef")
-            page.get_by_label("Passord").fill(PASSWORD)
-            page.locator("main").get_by_role("button", name="Logg inn").click()
-            page.wait_for_url(f"{live_server.url}/gausdal/")
-            for language in ("nb", "nn", "en"):
-                context.add_cookies(
-                    [{"name": "somevakt_language", "value": language, "url": live_server.url}]
-                )
-                for path in ("krise/", f"krise/{report}/"):
-                    response = page.goto(f"{live_server.url}/gausdal/{path}")
-                    assert response is not None and response.status == 200
-                    widths[f"{path} ({language})"] = page.evaluate("document.documentElement.scrollWidth")
-                    if path != "krise/":
-                        assert page.locator("[data-testid=row-state]").count() == 1
-        finally:
-            browser.close()
-    assert {where: width for where, width in widths.items() if width > PHONE} == {}
+    base = live_server.url
+    paths = ["/gausdal/krise/", f"/gausdal/krise/{report}/"]
+    with signed_in_phone(base, "sjef", PASSWORD, "/gausdal/") as page:
+        widths = widths_in_every_language(page, base, paths, one_state_per_row)
+    assert len(widths) == 6 and wider_than_a_phone(widths) == {}
