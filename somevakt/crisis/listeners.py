@@ -38,6 +38,9 @@ class ReportRow:
     tone: str = ""
     # Why, when the state needs one ("The account is not connected ..."): said beside the tag.
     detail: str = ""
+    # How many times it was sent to crisis management, when the row is its latest sending: the
+    # crisis page lists each held answer or post once however often it was sent.
+    times: int = 1
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ report said "Answered (1)" for a reply the platform never got)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.utils import timezone
@@ -112,13 +113,20 @@ def escalated(crisis: Any) -> ReportSection:
 def waiting(crisis: Any) -> list[ReportRow]:
     """The items sent to the crisis team during the crisis that still wait for them (escalated,
     not answered or closed since), with the held answer when one was sent along."""
-    rows = []
+    latest: dict[int, ItemEvent] = {}
+    times: dict[int, int] = {}
     for event in _events(crisis, ("escalated",)):
         payload = event.payload or {}
         if payload.get("target") != "crisis" or event.item.status.state != "escalated":
             continue
-        draft = payload.get("draft")
+        # Once per item, at its latest sending (found: an answer sent twice was listed twice).
+        latest[event.item_id] = event
+        times[event.item_id] = times.get(event.item_id, 0) + 1
+    rows = []
+    for item_id, event in sorted(latest.items(), key=lambda found: (found[1].at, found[1].pk)):
+        draft = (event.payload or {}).get("draft")
         # The tag says it is a held answer; the link shows the answer itself.
         text = draft[:EXCERPT] if draft else mask(event.item.text[:EXCERPT])
-        rows.append(_row(event, text, str(_("Held answer") if draft else _("Escalated")), "warning"))
+        row = _row(event, text, str(_("Held answer") if draft else _("Escalated")), "warning")
+        rows.append(replace(row, times=times[item_id]))
     return rows

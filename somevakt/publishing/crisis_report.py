@@ -7,6 +7,7 @@ still waits is listed apart with where it stands, never as published."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -132,11 +133,13 @@ def waiting(crisis: Any) -> list[ReportRow]:
     """The held posts sent to crisis management during the crisis that nobody has published,
     scheduled or withdrawn since: they wait for the crisis team (once each)."""
     rows, seen = [], set()
-    for found in reversed(_sent_events(crisis)):
+    sent = _sent_events(crisis)
+    for found in reversed(sent):
         if found.post_id in seen or found.post.state not in (PostState.DRAFT, PostState.APPROVED):
             continue
         seen.add(found.post_id)
-        rows.append(_sent_row(crisis, found, str(_("Held post")), "warning"))
+        row = _sent_row(crisis, found, str(_("Held post")), "warning")
+        rows.append(replace(row, times=sum(1 for e in sent if e.post_id == found.post_id)))
     return rows[::-1]
 
 
