@@ -82,9 +82,48 @@ def not_published(crisis: Any) -> ReportSection | None:
                 detail=detail,
             )
         )
+    listed = {target.post_id for target in targets}
+    rows += [row for post_id, row in _held_rows(crisis) if post_id not in listed]
     if not rows:
         return None
     return ReportSection(key="published-not", title=_("Not published on the platform"), rows=rows)
+
+
+def _held_rows(crisis: Any) -> list[tuple[int, ReportRow]]:
+    """Every post the crisis held during its span, once each, with where it stands now: held at
+    publishing time (the publishing job's check) or sent to crisis management by its author,
+    and published later when it got out after all (found: the report left out the posts held
+    when they were due unless their authors had sent them on)."""
+    held = PostEvent.objects.filter(
+        post__municipality_id=crisis.municipality_id, type=PostEventType.FAILED, payload__crisis=crisis.pk
+    ).select_related("post", "post__scheduled_by")
+    first: dict[int, tuple[PostEvent, Any]] = {}
+    for found in held.order_by("at", "pk"):
+        first.setdefault(found.post_id, (found, found.post.scheduled_by))
+    sent = {found.post_id for found in _sent_events(crisis)}
+    for found in _sent_events(crisis):
+        first.setdefault(found.post_id, (found, found.actor))
+    out = []
+    for post_id, (found, person) in sorted(first.items(), key=lambda p: (p[1][0].at, p[1][0].pk)):
+        post = found.post
+        if post.targets.filter(state__in=(TargetState.DONE, TargetState.REMOVED)).exists():
+            state, tone = _("Published later"), "success"
+        elif post_id in sent:
+            state, tone = _("Sent to crisis management"), "warning"
+        else:
+            state, tone = _("Held by crisis mode"), "warning"
+        row = ReportRow(
+            at=found.at,
+            account=", ".join(t.account.name for t in post.targets.select_related("account")),
+            what="held",
+            text=post.text[:EXCERPT],
+            who=_name(person),
+            url=_post_url(crisis, post),
+            state=str(state),
+            tone=tone,
+        )
+        out.append((post_id, row))
+    return out
 
 
 def _post_url(crisis: Any, post: Any) -> str:

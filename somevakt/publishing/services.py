@@ -267,8 +267,16 @@ def publish(post_id: int) -> str:
         reasons = [*found.problems, *(str(h.reason) for h in found.holds)]
         with transaction.atomic():
             Post.objects.filter(pk=post.pk).update(state=PostState.FAILED)
+            # Which crisis held it, so that crisis's report lists the post (not only those sent on).
+            crisis = {"crisis": found.holds[0].crisis.pk} if found.holds else {}
             event(
-                post, PostEventType.FAILED, None, reason=" ".join(reasons), verdict=found.verdict, held=True
+                post,
+                PostEventType.FAILED,
+                None,
+                reason=" ".join(reasons),
+                verdict=found.verdict,
+                held=True,
+                **crisis,
             )
         return PostState.FAILED
     for target in post.targets.select_related("account").filter(state=TargetState.PENDING):
