@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from somevakt.tenants import passwords, second_factor_views, sso
 from somevakt.web import audit, views
@@ -62,7 +61,7 @@ urlpatterns = [
         login_not_required(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
-    path("sprak/", login_not_required(set_language), name="set_language"),
+    path("sprak/", login_not_required(views.choose_language), name="set_language"),
     path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),
     path("admin/", admin.site.urls),
     # Platforms push comments here (Meta's webhook); no login, a signature instead.

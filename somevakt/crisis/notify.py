@@ -1,5 +1,6 @@
 """E-mail to crisis management when crisis mode is declared or ended, so nobody learns of it only
-from the banner. In bokmål, like the inbox's messages; a person without an address is skipped and
+from the banner. In each reader's language (`tenants.language`, bokmål when they never chose),
+like the inbox's messages; a person without an address is skipped and
 a failing mail server is logged, never undoing the step."""
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from somevakt.crisis.gate import rules_of
 from somevakt.crisis.labels import person_name
+from somevakt.tenants.language import rendered
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +35,13 @@ def management(municipality: Any, exclude: Any = None) -> list[Any]:
     return list(found)
 
 
-def _send(people: list[Any], subject: str, body: str) -> None:
-    for address in sorted({p.email for p in people if p.email}):
-        try:
-            send_mail(subject, body, None, [address])
-        except Exception as exc:
-            log.warning("crisis: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
+def _send(letters: list[tuple[list[Any], str, str]]) -> None:
+    for people, subject, body in letters:
+        for address in sorted({p.email for p in people if p.email}):
+            try:
+                send_mail(subject, body, None, [address])
+            except Exception as exc:
+                log.warning("crisis: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
 
 
 def tell(crisis: Any, person: Any, declared: bool) -> None:
@@ -48,18 +50,21 @@ def tell(crisis: Any, person: Any, declared: bool) -> None:
     url = settings.SOMEVAKT_BASE_URL.rstrip("/") + reverse(
         "crisis:detail", kwargs={"municipality": crisis.municipality.slug, "crisis_id": crisis.pk}
     )
-    with translation.override("nb"):
+    who = person_name(person)
+
+    def compose() -> tuple[str, str]:
         if declared:
             subject = _("Crisis mode declared in %(municipality)s") % {
                 "municipality": crisis.municipality.name
             }
             first = _("%(who)s has declared crisis mode: %(reason)s") % {
-                "who": person_name(person),
+                "who": who,
                 "reason": crisis.reason,
             }
         else:
             subject = _("Crisis mode ended in %(municipality)s") % {"municipality": crisis.municipality.name}
-            first = _("%(who)s has ended crisis mode.") % {"who": person_name(person)}
-        body = "\n".join([first, "", url])
-    people = management(crisis.municipality, exclude=person)
-    transaction.on_commit(lambda: _send(people, subject, body))
+            first = _("%(who)s has ended crisis mode.") % {"who": who}
+        return subject, "\n".join([first, "", url])
+
+    letters = rendered(management(crisis.municipality, exclude=person), compose)
+    transaction.on_commit(lambda: _send(letters))

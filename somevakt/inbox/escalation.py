@@ -143,6 +143,9 @@ def escalate(item: Item, person: Any, target: str, reason: str, to: Any = None, 
                 **({"draft": draft} if draft else {}),
             },
         )
-        subject, body = notify.escalation_message(item, display_name(person), chosen.label, reason, draft)
-        notify.send_after_commit(recipients, subject, body)
+        actor_name = display_name(person)
+        notify.send_after_commit(
+            recipients,
+            lambda: notify.escalation_message(item, actor_name, chosen.label, reason, draft),
+        )
     return event

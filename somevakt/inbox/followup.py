@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from somevakt.inbox import notify
@@ -90,31 +90,29 @@ def _settle(found: FollowUp, now: dt.datetime) -> int:
         raised_at=now,
     )
     people = {account.responsible, *people_with_role(account.municipality, Role.COMMUNICATIONS)}
-    subject, body = message(found)
-    notify.send_after_commit([p for p in people if p is not None], subject, body)
+    notify.send_after_commit([p for p in people if p is not None], lambda: message(found))
     log.info("inbox: %s alert on account %s", found.kind, account.pk)
     return 1
 
 
 def message(found: FollowUp) -> tuple[str, str]:
     account = found.account
-    with translation.override("nb"):
-        subject = _("%(account)s is not followed up") % {"account": account.name}
-        if found.kind == AlertKind.UNANSWERED:
-            what = _("Nothing of what needed an answer on %(account)s in the last 30 days was answered.")
-        else:
-            what = _(
-                "On %(account)s, %(late)s of %(due)s comments that needed an answer in the last 30 days "
-                "were answered after their deadline or not at all."
-            )
-        lines = [
-            what % {"account": account.name, "late": found.late, "due": found.due},
-            "",
-            _(
-                "The guideline says it is better not to run a forum than one that is not followed up. "
-                "Find out whether the account has the people it needs, or close it for a while."
-            ),
-            "",
-            notify.account_url(account),
-        ]
+    subject = _("%(account)s is not followed up") % {"account": account.name}
+    if found.kind == AlertKind.UNANSWERED:
+        what = _("Nothing of what needed an answer on %(account)s in the last 30 days was answered.")
+    else:
+        what = _(
+            "On %(account)s, %(late)s of %(due)s comments that needed an answer in the last 30 days "
+            "were answered after their deadline or not at all."
+        )
+    lines = [
+        what % {"account": account.name, "late": found.late, "due": found.due},
+        "",
+        _(
+            "The guideline says it is better not to run a forum than one that is not followed up. "
+            "Find out whether the account has the people it needs, or close it for a while."
+        ),
+        "",
+        notify.account_url(account),
+    ]
     return subject, "\n".join(lines)

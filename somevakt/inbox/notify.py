@@ -2,8 +2,10 @@
 
 Reminders come as one digest per person per round (`reminder_digest`), never one e-mail per item.
 
-Messages are in bokmål and quote the comment with personal data masked: an e-mail is a
-copy outside somevakt, so it carries no fødselsnummer, account number or phone number.
+Each message is in its reader's language (`tenants.language`: the language they chose in
+somevakt, bokmål when they never chose), rendered once per language. Messages quote the
+comment with personal data masked: an e-mail is a copy outside somevakt, so it carries no
+fødselsnummer, account number or phone number.
 A person without an e-mail address is skipped (and logged); a failing mail server is
 logged and never undoes the action that caused the message.
 """
@@ -18,12 +20,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from somevakt.analysis.masking import mask
 from somevakt.inbox.models import ItemKind
+from somevakt.tenants.language import Message, rendered
 
 log = logging.getLogger(__name__)
 
@@ -55,47 +58,53 @@ def item_excerpt(item: Any) -> str:
     return excerpt(item.text)
 
 
-def send(people: Iterable[Any], subject: str, body: str) -> list[str]:
-    """Send now; returns the addresses it went to."""
-    addresses = sorted({p.email for p in people if p is not None and p.email})
-    skipped = [p.pk for p in people if p is not None and not p.email]
-    if skipped:
-        log.info("inbox: no e-mail address for people %s; not notified", skipped)
+def _deliver(letters: list[tuple[list[Any], str, str]]) -> list[str]:
     sent = []
-    for address in addresses:
-        try:
-            send_mail(subject, body, None, [address])
-            sent.append(address)
-        except Exception as exc:
-            # The action that caused the message stands; the mail server's trouble is logged.
-            log.warning("inbox: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
+    done: set[str] = set()
+    for people, subject, body in letters:
+        skipped = [p.pk for p in people if not p.email]
+        if skipped:
+            log.info("inbox: no e-mail address for people %s; not notified", skipped)
+        for address in sorted({p.email for p in people if p.email} - done):
+            done.add(address)
+            try:
+                send_mail(subject, body, None, [address])
+                sent.append(address)
+            except Exception as exc:
+                # The action that caused the message stands; the mail server's trouble is logged.
+                log.warning("inbox: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
     return sent
 
 
-def send_after_commit(people: Iterable[Any], subject: str, body: str) -> None:
-    people = list(people)
-    transaction.on_commit(lambda: send(people, subject, body))
+def send(people: Iterable[Any], compose: Message) -> list[str]:
+    """Send now, `compose` rendered in each reader's language; returns the addresses it went to."""
+    return _deliver(rendered(people, compose))
+
+
+def send_after_commit(people: Iterable[Any], compose: Message) -> None:
+    # Rendered now, so the message tells what was true when it happened; sent after the commit.
+    letters = rendered(people, compose)
+    transaction.on_commit(lambda: _deliver(letters))
 
 
 def escalation_message(
     item: Any, actor_name: str, kind_label: str, reason: str, draft: str = ""
 ) -> tuple[str, str]:
-    with translation.override("nb"):
-        subject = _("Escalated to you: a comment on %(account)s") % {"account": item.account.name}
-        lines = [
-            _("%(actor)s has escalated a comment to you (%(kind)s).")
-            % {"actor": actor_name, "kind": str(kind_label).lower()},
-            "",
-            _("Reason: %(reason)s") % {"reason": reason or "–"},
-            "",
-            _("The comment (personal data masked):"),
-            item_excerpt(item),
-            "",
-            item_url(item),
-        ]
-        if draft:
-            # The answer crisis mode held back, for the crisis team to use or rewrite.
-            lines[-2:-2] = ["", _("Their draft answer (personal data masked):"), excerpt(draft)]
+    subject = _("Escalated to you: a comment on %(account)s") % {"account": item.account.name}
+    lines = [
+        _("%(actor)s has escalated a comment to you (%(kind)s).")
+        % {"actor": actor_name, "kind": str(kind_label).lower()},
+        "",
+        _("Reason: %(reason)s") % {"reason": reason or "–"},
+        "",
+        _("The comment (personal data masked):"),
+        item_excerpt(item),
+        "",
+        item_url(item),
+    ]
+    if draft:
+        # The answer crisis mode held back, for the crisis team to use or rewrite.
+        lines[-2:-2] = ["", _("Their draft answer (personal data masked):"), excerpt(draft)]
     return subject, "\n".join(lines)
 
 
@@ -103,11 +112,16 @@ def escalation_message(
 DIGEST_ITEMS = 25
 
 
-def _digest_lines(entries: list[tuple[Any, str]], more_text: str) -> list[str]:
+def due_text(due: Any) -> str:
+    # Month names follow the reader's language, so the date is written inside their override.
+    return formats.date_format(timezone.localtime(due), "j. F Y \\k\\l. H:i")
+
+
+def _digest_lines(entries: list[tuple[Any, Any]], more_text: str) -> list[str]:
     lines = []
-    for item, due_text in entries[:DIGEST_ITEMS]:
+    for item, due in entries[:DIGEST_ITEMS]:
         lines += [
-            f"- {item.account.name} ({due_text}): {item_excerpt(item)[:120]}",
+            f"- {item.account.name} ({due_text(due)}): {item_excerpt(item)[:120]}",
             f"  {item_url(item)}",
         ]
     if len(entries) > DIGEST_ITEMS:
@@ -116,40 +130,39 @@ def _digest_lines(entries: list[tuple[Any, str]], more_text: str) -> list[str]:
 
 
 def reminder_digest(
-    soon: list[tuple[Any, str]], overdue: list[tuple[Any, str]], told: list[tuple[Any, str]]
+    soon: list[tuple[Any, Any]], overdue: list[tuple[Any, Any]], told: list[tuple[Any, Any]]
 ) -> tuple[str, str]:
     """One e-mail for one person: the items of theirs whose deadline is near or has passed, and
     (`told`) the overdue items the guideline asks them to know of as a leader. Each entry is
-    (item, the deadline as text)."""
+    (item, the deadline); render it in the reader's language (`send`)."""
     count = len(soon) + len(overdue) + len(told)
     more = _("… and %(count)s more in the inbox.")
-    with translation.override("nb"):
-        if overdue or told:
-            subject = ngettext(
-                "Deadline passed: %(count)s comment to answer",
-                "Deadlines passed: %(count)s comments to answer",
-                count,
-            ) % {"count": count}
-        else:
-            subject = ngettext(
-                "Deadline soon: %(count)s comment to answer",
-                "Deadline soon: %(count)s comments to answer",
-                count,
-            ) % {"count": count}
-        lines: list[str] = []
-        if overdue:
-            lines += [
-                _("These should have been answered and are still open:"),
-                *_digest_lines(overdue, more),
-                "",
-            ]
-        if soon:
-            lines += [_("These must be answered soon:"), *_digest_lines(soon, more), ""]
-        if told:
-            lines += [
-                _("Overdue on the accounts you answer for as a leader (the guideline asks that you know):"),
-                *_digest_lines(told, more),
-                "",
-            ]
-        lines.append(_("The comments are quoted with personal data masked."))
+    if overdue or told:
+        subject = ngettext(
+            "Deadline passed: %(count)s comment to answer",
+            "Deadlines passed: %(count)s comments to answer",
+            count,
+        ) % {"count": count}
+    else:
+        subject = ngettext(
+            "Deadline soon: %(count)s comment to answer",
+            "Deadline soon: %(count)s comments to answer",
+            count,
+        ) % {"count": count}
+    lines: list[str] = []
+    if overdue:
+        lines += [
+            _("These should have been answered and are still open:"),
+            *_digest_lines(overdue, more),
+            "",
+        ]
+    if soon:
+        lines += [_("These must be answered soon:"), *_digest_lines(soon, more), ""]
+    if told:
+        lines += [
+            _("Overdue on the accounts you answer for as a leader (the guideline asks that you know):"),
+            *_digest_lines(told, more),
+            "",
+        ]
+    lines.append(_("The comments are quoted with personal data masked."))
     return subject, "\n".join(lines)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from somevakt.inbox import notify
 from somevakt.inbox.access import nearest_leader, people_with_role
@@ -59,16 +59,12 @@ def told_when_overdue(item: Item, holding: list[Any]) -> list[Any]:
     return out
 
 
-def _due_text(due: dt.datetime) -> str:
-    return formats.date_format(timezone.localtime(due), "j. F Y \\k\\l. H:i")
-
-
 @dataclass
 class Digest:
     person: Any
-    soon: list[tuple[Item, str]] = field(default_factory=list)
-    overdue: list[tuple[Item, str]] = field(default_factory=list)
-    told: list[tuple[Item, str]] = field(default_factory=list)
+    soon: list[tuple[Item, dt.datetime]] = field(default_factory=list)
+    overdue: list[tuple[Item, dt.datetime]] = field(default_factory=list)
+    told: list[tuple[Item, dt.datetime]] = field(default_factory=list)
 
 
 def _remind(item: Item, stage: str, digests: dict[int, Digest]) -> bool:
@@ -93,7 +89,7 @@ def _remind(item: Item, stage: str, digests: dict[int, Digest]) -> bool:
                 "due": status.due.isoformat(),
             },
         )
-    entry = (item, _due_text(status.due))
+    entry = (item, status.due)
     for person in holding:
         digest = digests.setdefault(person.pk, Digest(person))
         (digest.soon if stage == "before" else digest.overdue).append(entry)
@@ -125,8 +121,10 @@ def send_reminders(now: dt.datetime | None = None) -> dict[str, int]:
     for item in _candidates(status__reminded_overdue=False, status__due__lte=now):
         sent["overdue"] += _remind(item, "overdue", digests)
     for digest in digests.values():
-        subject, body = notify.reminder_digest(digest.soon, digest.overdue, digest.told)
-        notify.send([digest.person], subject, body)
+        notify.send(
+            [digest.person],
+            lambda d=digest: notify.reminder_digest(d.soon, d.overdue, d.told),  # type: ignore[misc]
+        )
     if any(sent.values()):
         log.info("inbox: reminders sent: %s, in %d e-mails", sent, len(digests))
     return sent

@@ -19,7 +19,7 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -395,14 +395,17 @@ def send_to_crisis(post: Post, user: Any) -> list[Any]:
         "publishing:detail", kwargs={"municipality": post.municipality.slug, "post_id": post.pk}
     )
     author = user.get_full_name() or user.get_username()
-    with translation.override("nb"):
+
+    def compose() -> tuple[str, str]:
         subject = _("A post held by crisis mode: %(author)s asks crisis management") % {"author": author}
         body = _("%(author)s wants to publish this post while crisis mode lasts:\n\n%(text)s\n\n%(link)s") % {
             "author": author,
             "text": excerpt(post.text),
             "link": link,
         }
-    send_after_commit(people, subject, body)
+        return subject, body
+
+    send_after_commit(people, compose)
     event(post, PostEventType.TO_CRISIS, user, to=[p.pk for p in people])
     return people
 

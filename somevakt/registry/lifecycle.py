@@ -406,9 +406,10 @@ def plan_clauses(rules: AccountRules) -> list[str]:
     return [*(q.clause for q in rules.plan if q.clause), *rules.clauses]
 
 
-def tell(people: list[Any], account: Account, subject: str, body: str, role: str) -> list[dict[str, str]]:
-    """E-mail `people` after commit; returns who was told, for the event's payload."""
-    notify.send_after_commit(people, subject, body)
+def tell(people: list[Any], account: Account, compose: notify.Message, role: str) -> list[dict[str, str]]:
+    """E-mail `people` after commit, each in their language; returns who was told, for the
+    event's payload."""
+    notify.send_after_commit(people, compose)
     return [
         {
             "username": p.get_username(),
@@ -559,8 +560,8 @@ def submit(account: Account, actor: Actor, language: str | None = None) -> Accou
     plan.save()
     rules = rules_for(account)
     people = approvers(account, plan)
-    subject, body = notify.plan_submitted_message(account, actor.name)
-    told = tell(people, account, subject, body, role="approver")
+    actor_name = actor.name
+    told = tell(people, account, lambda: notify.plan_submitted_message(account, actor_name), role="approver")
     return record(
         account,
         AccountEventType.SUBMITTED,
@@ -594,8 +595,13 @@ def decide(account: Account, actor: Actor, comment: str, *, approve: bool) -> Ac
     plan.comment = comment
     plan.save()
     author = plan.submitted_by or plan.author
-    subject, body = notify.plan_decided_message(account, actor.name, approve, comment)
-    told = tell([author] if author is not None else [], account, subject, body, role="author")
+    actor_name = actor.name
+    told = tell(
+        [author] if author is not None else [],
+        account,
+        lambda: notify.plan_decided_message(account, actor_name, approve, comment),
+        role="author",
+    )
     payload = {"notified": told, "revision": plan.revisions}
     if approve:
         return transition(
@@ -654,8 +660,12 @@ def activate(
     told: list[dict[str, str]] = []
     if account.state == AccountState.APPROVED:
         for role, group in people.items():
-            subject, body = notify.account_activated_message(account, actor.name, role)
-            told += tell(group, account, subject, body, role=role)
+            told += tell(
+                group,
+                account,
+                lambda role=role: notify.account_activated_message(account, actor.name, role),  # type: ignore[misc]
+                role=role,
+            )
     clauses = [c for c in (rules.notified_clause,) if c and people]
     return transition(
         account,

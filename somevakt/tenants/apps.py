@@ -9,6 +9,7 @@ class TenantsConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's own sign-in signals feed the audit log; nothing else sends them.
-        from somevakt.tenants import jobs, signin  # noqa: F401 - jobs registers the audit log's retention
+        from somevakt.tenants import jobs, language, signin  # noqa: F401 - jobs registers the audit log's retention
 
         signin.connect()
+        language.connect()

@@ -286,3 +286,4 @@ class AuditEntry(models.Model):
 
 # Sign-on and the second factor live in their own module; importing it here registers the models.
 from somevakt.tenants.identity import SecondFactor, SecondFactorRule, SignOn, SignOnIdentity  # noqa: E402, F401
+from somevakt.tenants.language import LanguageChoice  # noqa: E402, F401

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language
 
+from somevakt.tenants import language
 from somevakt.tenants.access import member_required, resolve_membership
 from somevakt.tenants.models import Municipality, Unit
 from somevakt.tenants.scoping import for_municipality, memberships_of
@@ -72,3 +75,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch (the cookie), and for a signed-in person the choice kept, so the
+    e-mail somevakt sends them is in the same language as the pages."""
+    response = set_language(request)
+    cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie is not None:
+        language.remember(request.user, cookie.value)
+    return response
