@@ -53,8 +53,15 @@ def index(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "current": mine is not None and mine.policy_revision == pack.revision,
             "read": onboarding.reading_of(request.user, municipality, pack),
             "leads": attestations.leads_a_unit(request.user, municipality),
+            "yearly": yearly_clauses(pack, get_language()),
         },
     )
+
+
+def yearly_clauses(pack: Pack, language: str) -> list[tuple[str, str]]:
+    """The pack's yearly-review clauses as (id, summary in `language`): what the person is told
+    before confirming, such as what a breach may lead to (Båtsfjord: the staff regulations)."""
+    return [(c.id, c.summary.text(language)) for c in pack.clauses if c.topic == "yearly_review"]
 
 
 @require_POST

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.shortcuts import render
 from django.urls import reverse
 
+from somevakt.guidelines.views import page_context
 from somevakt.policy.packs import guidelines_dir, load_pack
 
 
@@ -62,10 +64,28 @@ def test_it_shows_how_each_clause_is_honoured_and_its_source_lines(member_client
     assert "ikke bygget ennå" not in on_onboarding
 
 
-def test_it_says_plainly_what_is_not_built(outsider_client) -> None:
-    # Båtsfjord: breaches may have consequences under the staff regulations; nothing records them.
-    page = outsider_client.get(url("nabokommune")).content.decode()
-    assert "ikke bygget ennå" in _clause_html(page, "batsfjord:brudd")
+def unbuilt(pack, clause_id: str):
+    """`pack` with one clause marked not built: test data, now that the four packs have none."""
+    clauses = tuple(
+        c.model_copy(update={"honoured_by": c.honoured_by.model_copy(update={"implemented": False})})
+        if c.id == clause_id
+        else c
+        for c in pack.clauses
+    )
+    return pack.model_copy(update={"clauses": clauses})
+
+
+def test_it_says_plainly_what_is_not_built(outsider_client, other_municipality) -> None:
+    response = outsider_client.get(url("nabokommune"))
+    assert "ikke bygget ennå" not in _clause_html(response.content.decode(), "batsfjord:brudd")
+    # The same page for Båtsfjord's pack with a clause not built, for the same request.
+    pack = unbuilt(load_pack("batsfjord"), "batsfjord:brudd")
+    request = response.wsgi_request
+    page = render(request, "guidelines/index.html", page_context(request, other_municipality, pack))
+    html = page.content.decode()
+    assert "ikke bygget ennå" in _clause_html(html, "batsfjord:brudd")
+    assert "ikke bygget ennå" not in _clause_html(html, "batsfjord:4.4-fotograf")
+    assert "1 er ikke bygget ennå." in html
 
 
 def _clause_html(page: str, clause_id: str) -> str:

@@ -95,6 +95,9 @@ def test_it_marks_the_yearly_review_and_offentleglova_built():
     # (tests/publishing: a picture goes out only with the photographer's permission).
     assert "gausdal:offisielle-kontoer-2-beskjed" in built
     assert "batsfjord:4.4-fotograf" in built
+    # The yearly attestation states what a breach may lead to before the confirm button
+    # (tests/people/test_attest_consequences.py).
+    assert "batsfjord:brudd" in built
 
 
 def crisis_clause_carried_out(slug: str) -> bool:
