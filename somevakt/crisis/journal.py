@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import translation
 
+from somevakt.crisis.labels import person_name
 from somevakt.crisis.models import CrisisMode
 from somevakt.crisis.report import capture_report, report_of
 from somevakt.crisis.services import scope_accounts
@@ -27,12 +28,6 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 def source_of(crisis: CrisisMode) -> str:
     return f"crisis:{crisis.pk}:report"
-
-
-def _name(person: Any) -> str:
-    if person is None:
-        return "–"
-    return person.get_full_name() or person.get_username()
 
 
 def _when(value: Any) -> str:
@@ -68,7 +63,7 @@ def _event_line(event: Any) -> str:
         )
     else:
         detail = payload.get("note") or ""
-    line = f"{_when(event.at)} · {event.get_type_display()} · {_name(event.actor)}"
+    line = f"{_when(event.at)} · {event.get_type_display()} · {person_name(event.actor)}"
     return f"{line}: {detail}" if detail else line
 
 
@@ -89,8 +84,8 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
         report = report_of(crisis)
         accounts = ", ".join(a.name for a in scope_accounts(crisis)) if not crisis.whole_municipality else ""
         facts = [
-            f"Erklært av {_name(crisis.declared_by)} {_when(crisis.started_at)}",
-            f"Avsluttet av {_name(crisis.ended_by)} {_when(crisis.ended_at)}",
+            f"Erklært av {person_name(crisis.declared_by)} {_when(crisis.started_at)}",
+            f"Avsluttet av {person_name(crisis.ended_by)} {_when(crisis.ended_at)}",
             f"Begrunnelse: {crisis.reason}",
             f"Gjaldt: {accounts or 'hele kommunen'}",
         ]
@@ -113,15 +108,15 @@ def document_of(crisis: CrisisMode) -> documents.JournalDocument | None:
         kind=documents.CRISIS_REPORT,
         title=f"Rapport fra krisemodus {crisis.started_at:%d.%m.%Y}: {crisis.reason}"[:300],
         date=crisis.ended_at,
-        actor=_name(crisis.ended_by),
+        actor=person_name(crisis.ended_by),
         at=crisis.ended_at,
         grounds="Krisemodus ble avsluttet. Rapporten viser hva som ble publisert, besvart og løftet til "
         "kriseledelsen mens krisemodus gjaldt."
         + (f" {_sentence(crisis.end_note)}" if crisis.end_note else ""),
         clauses=(clause,) if clause else (),
         parties=(
-            ("erklærte krisemodus", _name(crisis.declared_by)),
-            ("avsluttet krisemodus", _name(crisis.ended_by)),
+            ("erklærte krisemodus", person_name(crisis.declared_by)),
+            ("avsluttet krisemodus", person_name(crisis.ended_by)),
         ),
         sections=tuple(sections),
         attachment=documents.Attachment(

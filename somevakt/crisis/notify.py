@@ -5,21 +5,16 @@ a failing mail server is logged, never undoing the step."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from somevakt.crisis.gate import rules_of
 from somevakt.crisis.labels import person_name
-from somevakt.tenants.language import rendered
-
-log = logging.getLogger(__name__)
+from somevakt.tenants import language
 
 
 def management(municipality: Any, exclude: Any = None) -> list[Any]:
@@ -33,15 +28,6 @@ def management(municipality: Any, exclude: Any = None) -> list[Any]:
         .order_by("username")
     )
     return list(found)
-
-
-def _send(letters: list[tuple[list[Any], str, str]]) -> None:
-    for people, subject, body in letters:
-        for address in sorted({p.email for p in people if p.email}):
-            try:
-                send_mail(subject, body, None, [address])
-            except Exception as exc:
-                log.warning("crisis: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
 
 
 def tell(crisis: Any, person: Any, declared: bool) -> None:
@@ -66,5 +52,4 @@ def tell(crisis: Any, person: Any, declared: bool) -> None:
             first = _("%(who)s has ended crisis mode.") % {"who": who}
         return subject, "\n".join([first, "", url])
 
-    letters = rendered(management(crisis.municipality, exclude=person), compose)
-    transaction.on_commit(lambda: _send(letters))
+    language.send_after_commit(management(crisis.municipality, exclude=person), compose, "crisis")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from somevakt.crisis import listeners, notify
 from somevakt.crisis.gate import active_crisis_in, is_management, rules_of
+from somevakt.crisis.labels import person_name
 from somevakt.crisis.models import CrisisEvent, CrisisEventType, CrisisInstruction, CrisisMode
 from somevakt.registry.models import Account, AccountState
 from somevakt.tenants.models import AuditAction, AuditEntry, Membership
@@ -144,7 +145,7 @@ def instruct(
         payload = {
             "instruction": found.pk,
             "to": to.get_username(),
-            "to_name": to.get_full_name() or to.get_username(),
+            "to_name": person_name(to),
             "purpose": purpose,
             "text": text,
         }

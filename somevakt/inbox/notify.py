@@ -12,13 +12,10 @@ logged and never undoes the action that caused the message.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -26,9 +23,8 @@ from django.utils.translation import ngettext
 
 from somevakt.analysis.masking import mask
 from somevakt.inbox.models import ItemKind
-from somevakt.tenants.language import Message, rendered
-
-log = logging.getLogger(__name__)
+from somevakt.tenants import language
+from somevakt.tenants.language import Message
 
 EXCERPT_CHARS = 300
 
@@ -58,33 +54,13 @@ def item_excerpt(item: Any) -> str:
     return excerpt(item.text)
 
 
-def _deliver(letters: list[tuple[list[Any], str, str]]) -> list[str]:
-    sent = []
-    done: set[str] = set()
-    for people, subject, body in letters:
-        skipped = [p.pk for p in people if not p.email]
-        if skipped:
-            log.info("inbox: no e-mail address for people %s; not notified", skipped)
-        for address in sorted({p.email for p in people if p.email} - done):
-            done.add(address)
-            try:
-                send_mail(subject, body, None, [address])
-                sent.append(address)
-            except Exception as exc:
-                # The action that caused the message stands; the mail server's trouble is logged.
-                log.warning("inbox: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
-    return sent
-
-
 def send(people: Iterable[Any], compose: Message) -> list[str]:
     """Send now, `compose` rendered in each reader's language; returns the addresses it went to."""
-    return _deliver(rendered(people, compose))
+    return language.send(people, compose, "inbox")
 
 
 def send_after_commit(people: Iterable[Any], compose: Message) -> None:
-    # Rendered now, so the message tells what was true when it happened; sent after the commit.
-    letters = rendered(people, compose)
-    transaction.on_commit(lambda: _deliver(letters))
+    language.send_after_commit(people, compose, "inbox")
 
 
 def escalation_message(

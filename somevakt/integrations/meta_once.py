@@ -68,3 +68,27 @@ def find_made(
         if same_text(text_of(row.get(text_key)), text):
             return ident(row.get("id"))
     return ""
+
+
+def made_before(
+    client: GraphClient,
+    listing: str,
+    progress: dict[str, Any],
+    *,
+    text: str,
+    fields: str,
+    text_key: str,
+    time_key: str,
+    owner: str = "",
+) -> str:
+    """The post an earlier attempt made without hearing back, read from the account's latest
+    (`listing`: a page's feed, an Instagram account's media); "" if there was no such attempt or
+    it made nothing. Once found, the note of a possible post is cleared."""
+    since = sent_at(progress)
+    if since is None:
+        return ""
+    rows = client.pages(listing, limit=25, max_pages=1, fields=fields)
+    found = find_made(rows, text=text, since=since, text_key=text_key, time_key=time_key, owner=owner)
+    if found:
+        progress.pop(MAYBE_SENT, None)
+    return found

@@ -16,7 +16,7 @@ from somevakt.inbox.access import led_units
 from somevakt.people.labels import VERDICT_COLORS, VERDICT_LABELS
 from somevakt.people.marking import is_inline, marked
 from somevakt.policy.engine import MAX_TEXT_CHARS, InputError, PolicyContext, evaluate
-from somevakt.policy.labels import code_label, field_labels
+from somevakt.policy.labels import code_label
 from somevakt.policy.schema import Clause, Pack
 from somevakt.tenants.models import Membership, Unit
 from somevakt.tenants.roles import Role
@@ -47,12 +47,6 @@ def speaker_fields(membership: Membership, pack: Pack) -> frozenset[str] | None:
         names += list(Unit.objects.filter(pk__in=led_units(membership)).values_list("name", flat=True))
     fields = frozenset(field for name in names if name for field in fields_of(name))
     return fields or None
-
-
-def own_field_label(membership: Membership, pack: Pack) -> str:
-    """The person's own field in words (empty where the pack has no such rule or it is unknown)."""
-    fields = speaker_fields(membership, pack)
-    return field_labels(fields, get_language()) if fields else ""
 
 
 def checklist(pack: Pack, kind: str) -> list[Clause]:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from somevakt.people import attestations, onboarding, selfcheck
 from somevakt.policy.engine import MAX_TEXT_CHARS, PolicyContext
-from somevakt.policy.labels import topic_label
+from somevakt.policy.labels import field_labels, topic_label
 from somevakt.policy.packs import PackError, load_pack
 from somevakt.policy.schema import Pack
 from somevakt.tenants.access import member_required
@@ -188,7 +188,7 @@ def self_check(request: HttpRequest, municipality: Municipality) -> HttpResponse
         "result": result,
         "max_chars": MAX_TEXT_CHARS,
         "checklist": selfcheck.checklist(pack, kind),
-        "own_field": selfcheck.own_field_label(membership, pack) if fields else "",
+        "own_field": field_labels(fields, get_language()) if fields else "",
     }
     if getattr(request, "htmx", False):
         return render(request, "people/_check_result.html", context)

@@ -7,6 +7,7 @@ still waits is listed apart with where it stands, never as published."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -100,8 +101,9 @@ def _held_rows(crisis: Any) -> list[tuple[int, ReportRow]]:
     first: dict[int, tuple[PostEvent, Any]] = {}
     for found in held.order_by("at", "pk"):
         first.setdefault(found.post_id, (found, found.post.scheduled_by))
-    sent = {found.post_id for found in _sent_events(crisis)}
-    for found in _sent_events(crisis):
+    sent_events = _sent_events(crisis)
+    sent = {found.post_id for found in sent_events}
+    for found in sent_events:
         first.setdefault(found.post_id, (found, found.actor))
     out = []
     for post_id, (found, person) in sorted(first.items(), key=lambda p: (p[1][0].at, p[1][0].pk)):
@@ -112,17 +114,7 @@ def _held_rows(crisis: Any) -> list[tuple[int, ReportRow]]:
             state, tone = _("Sent to crisis management"), "warning"
         else:
             state, tone = _("Held by crisis mode"), "warning"
-        row = ReportRow(
-            at=found.at,
-            account=", ".join(t.account.name for t in post.targets.select_related("account")),
-            what="held",
-            text=post.text[:EXCERPT],
-            who=_name(person),
-            url=_post_url(crisis, post),
-            state=str(state),
-            tone=tone,
-        )
-        out.append((post_id, row))
+        out.append((post_id, _row(crisis, post, found.at, person, "held", str(state), tone)))
     return out
 
 
@@ -143,18 +135,24 @@ def _sent_events(crisis: Any) -> list[PostEvent]:
     return list(events.select_related("post", "actor").order_by("at", "pk"))
 
 
-def _sent_row(crisis: Any, found: PostEvent, state: str = "", tone: str = "") -> ReportRow:
-    post = found.post
+def _row(
+    crisis: Any, post: Any, at: Any, person: Any, what: str, state: str = "", tone: str = ""
+) -> ReportRow:
+    """A post's row: when, on which accounts, its text's beginning, by whom, and where it stands."""
     return ReportRow(
-        at=found.at,
+        at=at,
         account=", ".join(t.account.name for t in post.targets.select_related("account")),
-        what="to_crisis",
+        what=what,
         text=post.text[:EXCERPT],
-        who=_name(found.actor),
+        who=_name(person),
         url=_post_url(crisis, post),
         state=state,
         tone=tone,
     )
+
+
+def _sent_row(crisis: Any, found: PostEvent, state: str = "", tone: str = "") -> ReportRow:
+    return _row(crisis, found.post, found.at, found.actor, "to_crisis", state, tone)
 
 
 def sent_to_crisis(crisis: Any) -> ReportSection:
@@ -173,12 +171,13 @@ def waiting(crisis: Any) -> list[ReportRow]:
     scheduled or withdrawn since: they wait for the crisis team (once each)."""
     rows, seen = [], set()
     sent = _sent_events(crisis)
+    times = Counter(found.post_id for found in sent)
     for found in reversed(sent):
         if found.post_id in seen or found.post.state not in (PostState.DRAFT, PostState.APPROVED):
             continue
         seen.add(found.post_id)
         row = _sent_row(crisis, found, str(_("Held post")), "warning")
-        rows.append(replace(row, times=sum(1 for e in sent if e.post_id == found.post_id)))
+        rows.append(replace(row, times=times[found.post_id]))
     return rows[::-1]
 
 

@@ -8,20 +8,16 @@ undoes the change that caused the message.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from somevakt.tenants.language import Message, rendered
+from somevakt.tenants import language
+from somevakt.tenants.language import Message
 from somevakt.tenants.roles import Role
-
-log = logging.getLogger(__name__)
 
 
 def account_url(account: Any) -> str:
@@ -31,32 +27,12 @@ def account_url(account: Any) -> str:
     return settings.SOMEVAKT_BASE_URL.rstrip("/") + path
 
 
-def _deliver(letters: list[tuple[list[Any], str, str]]) -> list[str]:
-    sent = []
-    done: set[str] = set()
-    for people, subject, body in letters:
-        skipped = [p.pk for p in people if not p.email]
-        if skipped:
-            log.info("registry: no e-mail address for people %s; not notified", skipped)
-        for address in sorted({p.email for p in people if p.email} - done):
-            done.add(address)
-            try:
-                send_mail(subject, body, None, [address])
-                sent.append(address)
-            except Exception as exc:
-                log.warning("registry: e-mail to a recipient failed: %s: %s", type(exc).__name__, exc)
-    return sent
-
-
 def send(people: Iterable[Any], compose: Message) -> list[str]:
-    return _deliver(rendered(people, compose))
+    return language.send(people, compose, "registry")
 
 
 def send_after_commit(people: Iterable[Any], compose: Message) -> None:
-    people = [p for p in people if p is not None]
-    if people:
-        letters = rendered(people, compose)
-        transaction.on_commit(lambda: _deliver(letters))
+    language.send_after_commit(people, compose, "registry")
 
 
 def plan_submitted_message(account: Any, actor_name: str) -> tuple[str, str]:

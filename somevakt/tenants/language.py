@@ -9,13 +9,17 @@ row (never chose) gets bokmål, the default.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+log = logging.getLogger(__name__)
 
 
 def codes() -> set[str]:
@@ -81,6 +85,42 @@ def rendered(people: Iterable[Any], compose: Message) -> list[tuple[list[Any], s
             subject, body = compose()
         out.append((groups[code], str(subject), str(body)))
     return out
+
+
+Letters = list[tuple[list[Any], str, str]]
+
+
+def deliver(letters: Letters, sender: str) -> list[str]:
+    """Send each letter (its readers, subject, body) once to each address; returns the addresses.
+    A mail server's trouble is logged under `sender` (the app), never raised: the action that
+    caused the message stands."""
+    sent = []
+    done: set[str] = set()
+    for people, subject, body in letters:
+        skipped = [p.pk for p in people if not p.email]
+        if skipped:
+            log.info("%s: no e-mail address for people %s; not notified", sender, skipped)
+        for address in sorted({p.email for p in people if p.email} - done):
+            done.add(address)
+            try:
+                send_mail(subject, body, None, [address])
+                sent.append(address)
+            except Exception as exc:
+                log.warning("%s: e-mail to a recipient failed: %s: %s", sender, type(exc).__name__, exc)
+    return sent
+
+
+def send(people: Iterable[Any], compose: Message, sender: str) -> list[str]:
+    """Send now, `compose` rendered in each reader's language; returns the addresses it went to."""
+    return deliver(rendered(people, compose), sender)
+
+
+def send_after_commit(people: Iterable[Any], compose: Message, sender: str) -> None:
+    """Rendered now, so the message tells what was true when it happened; sent after the commit."""
+    people = [p for p in people if p is not None]
+    if people:
+        letters = rendered(people, compose)
+        transaction.on_commit(lambda: deliver(letters, sender))
 
 
 def remember_from_cookie(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:

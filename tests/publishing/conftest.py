@@ -23,7 +23,7 @@ from somevakt.integrations.fakes.website import FakeWebsite
 from somevakt.publishing import check
 from somevakt.publishing.models import Use
 from somevakt.publishing.services import AssetInput, add_asset, register_consent
-from tests.factories import make_account
+from tests.factories import logged_in, make_account
 
 PAGE = "111222333"
 INSTAGRAM = "17841400000000999"
@@ -148,3 +148,10 @@ def picture(municipality, owner, *, consents=(), shows_people=True, **fields):
     }
     data = AssetInput(**values)
     return add_asset(municipality, owner, jpeg(gps=True), "skidag.jpg", data)
+
+
+def crisis_page(person, municipality, language="nb"):
+    """The crisis page as `person` reads it in `language`."""
+    client = logged_in(person)
+    client.cookies["somevakt_language"] = language
+    return client.get(f"/{municipality.slug}/krise/").content.decode()

@@ -10,17 +10,12 @@ from somevakt.crisis import services as crisis
 from somevakt.inbox import escalation
 from somevakt.inbox import services as inbox
 from somevakt.publishing import services
-from tests.factories import logged_in, make_item, triage_with
+from tests.factories import make_item, triage_with
+from tests.publishing.conftest import crisis_page
 from tests.publishing.test_crisis import TEXT, adviser, draft, page  # noqa: F401 (fixtures)
 from tests.staff import crisis_lead  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-def crisis_page(person, municipality, language="nb"):
-    client = logged_in(person)
-    client.cookies["somevakt_language"] = language
-    return client.get(f"/{municipality.slug}/krise/").content.decode()
 
 
 def test_the_crisis_page_lists_held_answers_and_posts_until_they_are_dealt_with(

@@ -8,17 +8,12 @@ import pytest
 from somevakt.crisis import services as crisis
 from somevakt.inbox import escalation
 from somevakt.publishing import services
-from tests.factories import logged_in, make_item, triage_with
+from tests.factories import make_item, triage_with
+from tests.publishing.conftest import crisis_page
 from tests.publishing.test_crisis import TEXT, adviser, draft, page  # noqa: F401 (fixtures)
 from tests.staff import crisis_lead  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-def crisis_page(person, municipality, language="nb"):
-    client = logged_in(person)
-    client.cookies["somevakt_language"] = language
-    return client.get(f"/{municipality.slug}/krise/").content.decode()
 
 
 def test_a_held_answer_or_post_sent_twice_is_listed_once_with_how_often(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from somevakt.inbox.ports import MAYBE_SENT, Capabilities, InboundComment, OutgoingPost, Published
+from somevakt.inbox.ports import Capabilities, InboundComment, OutgoingPost, Published
 from somevakt.integrations import meta_once
 from somevakt.integrations.base import Adapter, read_file, text_with_link
 from somevakt.integrations.facebook.client import GraphClient
@@ -402,33 +402,22 @@ class FacebookAdapter(Adapter):
                     fields[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo})
             elif post.link:
                 fields["link"] = post.link
-            post_id = progress.get("post_id") or self._made_before(client, fields["message"], progress)
+            post_id = progress.get("post_id") or meta_once.made_before(
+                client,
+                f"{self.external_id}/feed",
+                progress,
+                text=fields["message"],
+                fields="id,message,created_time,from",
+                text_key="message",
+                time_key="created_time",
+                owner=self.external_id,
+            )
             if not post_id:
                 created = meta_once.create_once(client, f"{self.external_id}/feed", progress, **fields)
                 post_id = ident(created.get("id"))
             progress["post_id"] = post_id
             permalink = text_of(client.get(post_id, fields="permalink_url").get("permalink_url"))
         return Published(post_id, permalink)
-
-    def _made_before(self, client: GraphClient, message: str, progress: dict[str, Any]) -> str:
-        """The feed post an earlier attempt made without hearing back (meta_once), else ""."""
-        since = meta_once.sent_at(progress)
-        if since is None:
-            return ""
-        rows = client.pages(
-            f"{self.external_id}/feed", limit=25, max_pages=1, fields="id,message,created_time,from"
-        )
-        found = meta_once.find_made(
-            rows,
-            text=message,
-            since=since,
-            text_key="message",
-            time_key="created_time",
-            owner=self.external_id,
-        )
-        if found:
-            progress.pop(MAYBE_SENT, None)
-        return found
 
     def remove_post(self, platform_id: str) -> None:
         with self.client() as client:

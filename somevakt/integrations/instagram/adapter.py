@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from somevakt.inbox.ports import (
-    MAYBE_SENT,
     Capabilities,
     InboundComment,
     OutgoingPost,
@@ -237,7 +236,15 @@ class InstagramAdapter(Adapter):
                         caption=caption,
                     )
                 container = progress["container"] = ident(made.get("id"))
-            media_id = progress.get("media_id") or self._published_before(client, caption, progress)
+            media_id = progress.get("media_id") or meta_once.made_before(
+                client,
+                f"{self.external_id}/media",
+                progress,
+                text=caption,
+                fields="id,caption,timestamp",
+                text_key="caption",
+                time_key="timestamp",
+            )
             if not media_id:
                 published = meta_once.create_once(
                     client, f"{self.external_id}/media_publish", progress, creation_id=container
@@ -246,17 +253,6 @@ class InstagramAdapter(Adapter):
             progress["media_id"] = media_id
             permalink = text_of(client.get(media_id, fields="permalink").get("permalink"))
         return Published(media_id, permalink)
-
-    def _published_before(self, client: GraphClient, caption: str, progress: dict[str, Any]) -> str:
-        """The media an earlier attempt published without hearing back (meta_once), else ""."""
-        since = meta_once.sent_at(progress)
-        if since is None:
-            return ""
-        rows = client.pages(f"{self.external_id}/media", limit=25, max_pages=1, fields="id,caption,timestamp")
-        found = meta_once.find_made(rows, text=caption, since=since, text_key="caption", time_key="timestamp")
-        if found:
-            progress.pop(MAYBE_SENT, None)
-        return found
 
     def remove_post(self, platform_id: str) -> None:
         with self.client() as client:
