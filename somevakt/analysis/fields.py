@@ -108,10 +108,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     for field, words in FIELD_WORDS.items()
 }
 # Words that share a start with a field word but are about something else ("vei" in "veien
-# videre", "veileder", "vegg"); a match that continues into one of these does not count.
+# videre", "veileder", "vegg", "på vegne av", "på vei hjem"); a match that continues into one of
+# these does not count.
 _NOT = re.compile(
     r"(?<![a-zæøå])(?:veiled|veileiar|veien videre|vegen vidare|vei ut|veg ut|veit|vegg|vegetar|vegan"
-    r"|elevator)",
+    r"|vegne|vegner|på vei\b|på veg\b|elevator)",
     re.IGNORECASE,
 )
 

@@ -23,6 +23,10 @@ from somevakt.policy.labels import FIELD_LABELS, field_labels
         ("Kommunikasjon og service", set()),
         # Words that only begin like a field word are not about it.
         ("Jeg pleier å gå tur. Veggen er malt. Eg veit ikkje. Veilederen er ny.", set()),
+        # "På vegne av" is how a post speaks for the employer, not a road; nor is "på vei hjem".
+        ("Jeg skriver på vegne av Gausdal kommune: skolen stenger.", {"education"}),
+        ("Eg skriv på vegner av kommunen. Vi er på vei hjem, me er på veg heim.", set()),
+        ("Veien til skolen er stengt.", {"education", "technical"}),
     ],
 )
 def test_it_reads_the_fields_of_a_text(text, fields):
