@@ -11,6 +11,7 @@ from django.conf import settings as django_settings
 
 from somevakt import sealing
 from somevakt.archive.transports.fiksio import certificates
+from somevakt.archive.transports.fiksio.errors import FiksIOError
 from somevakt.archive.transports.fiksio.models import FiksIOSettings, TransportKind
 
 # Purpose-bound: a value sealed here can never be unsealed as a platform credential, and back.
@@ -47,15 +48,14 @@ def unseal(sealed: str) -> Secrets:
     )
 
 
-class NotConfigured(Exception):
+class NotConfigured(FiksIOError):
     """The municipality has no usable Fiks IO settings; the message names what is missing.
 
     `kind` (no_settings, unreadable, missing) and `missing` (the names of the settings, as in
     REQUIRED, plus integration_password and certificate) let a page say it in the reader's language."""
 
     def __init__(self, message: str, *, kind: str = "", missing: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.kind = kind
+        super().__init__(message, kind)
         self.missing = missing
 
 

@@ -31,6 +31,7 @@ import httpx
 from cryptography import x509
 
 from somevakt.archive.transports.fiksio.certificates import CertificateError, load_certificate
+from somevakt.archive.transports.fiksio.errors import FiksIOError
 
 CATALOGUE = "/fiks-io/katalog/api/v1"
 SEND = "/fiks-io/api/v1/send"
@@ -42,19 +43,16 @@ INLINE_LIMIT = 5 * 1024 * 1024
 MAX_MESSAGE = 5 * 1024 * 1024 * 1024
 
 
-class ApiError(Exception):
+class ApiError(FiksIOError):
     """A Fiks IO call that failed. `permanent` when the same call cannot succeed later."""
 
     def __init__(
         self, message: str, *, permanent: bool, status: int | None = None, kind: str = "", detail: str = ""
     ) -> None:
-        super().__init__(message)
+        # kind: unreachable, refused, unknown, answered, not_json, not_certificate.
+        super().__init__(message, kind, detail)
         self.permanent = permanent
         self.status = status
-        # unreachable, refused, unknown, answered, not_json, not_certificate: what a page says in
-        # the reader's language; `detail` is the technical part (the errno text, Fiks IO's words).
-        self.kind = kind
-        self.detail = detail
 
 
 @dataclass(frozen=True)

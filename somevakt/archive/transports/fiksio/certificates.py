@@ -16,16 +16,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from somevakt.archive.transports.fiksio.errors import FiksIOError
+
 _PRIVATE_KEY = re.compile(rb"-----BEGIN ([A-Z ]*)PRIVATE KEY-----.+?-----END \1PRIVATE KEY-----", re.S)
 
 
-class CertificateError(ValueError):
-    """A certificate or key that cannot be used; the message says why, in one line, and `kind`
-    names the reason so that a page can say it in the reader's language."""
-
-    def __init__(self, message: str, kind: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
+class CertificateError(FiksIOError, ValueError):
+    """A certificate or key that cannot be used; the message says why, in one line."""
 
 
 @dataclass(frozen=True)

@@ -19,29 +19,18 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from somevakt.archive.transports.fiksio import der
+from somevakt.archive.transports.fiksio.oids import DATA, DIGESTS, RSA_ENCRYPTION, SHA256
 
 ENVELOPED_DATA = "1.2.840.113549.1.7.3"
-DATA = "1.2.840.113549.1.7.1"
-RSA_ENCRYPTION = "1.2.840.113549.1.1.1"
 RSAES_OAEP = "1.2.840.113549.1.1.7"
 MGF1 = "1.2.840.113549.1.1.8"
 P_SPECIFIED = "1.2.840.113549.1.1.9"
-SHA1 = "1.3.14.3.2.26"
-SHA256 = "2.16.840.1.101.3.4.2.1"
-SHA384 = "2.16.840.1.101.3.4.2.2"
-SHA512 = "2.16.840.1.101.3.4.2.3"
 AES_CBC = {
     "2.16.840.1.101.3.4.1.2": 16,  # aes128-CBC
     "2.16.840.1.101.3.4.1.22": 24,  # aes192-CBC
     "2.16.840.1.101.3.4.1.42": 32,  # aes256-CBC
 }
 AES256_CBC = "2.16.840.1.101.3.4.1.42"
-_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
-    SHA1: hashes.SHA1,
-    SHA256: hashes.SHA256,
-    SHA384: hashes.SHA384,
-    SHA512: hashes.SHA512,
-}
 
 
 class DecryptionError(ValueError):
@@ -88,7 +77,7 @@ def encrypt(data: bytes, recipient: x509.Certificate) -> bytes:
 def _hash_of(identifier: der.Node | None, default: type[hashes.HashAlgorithm]) -> hashes.HashAlgorithm:
     if identifier is None:
         return default()
-    found = _HASHES.get(identifier[0].oid())
+    found = DIGESTS.get(identifier[0].oid())
     if found is None:
         raise DecryptionError(f"an unknown hash {identifier[0].oid()} in the key transport")
     return found()

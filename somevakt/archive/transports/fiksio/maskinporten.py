@@ -23,6 +23,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 
 from somevakt.archive.transports.fiksio.certificates import Identity
+from somevakt.archive.transports.fiksio.errors import FiksIOError
 
 GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 FIKS_SCOPE = "ks:fiks"
@@ -30,16 +31,14 @@ GRANT_LIFETIME = 120  # seconds; Maskinporten refuses a grant that lives longer
 RENEW_BEFORE = 60  # seconds before expiry the token is fetched again
 
 
-class TokenError(Exception):
+class TokenError(FiksIOError):
     """No token. `permanent` when asking again will not help (a refused grant)."""
 
     def __init__(
         self, message: str, *, permanent: bool, kind: str = "", detail: str = "", status: int | None = None
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, kind, detail)  # kind: certificate, unreachable, refused
         self.permanent = permanent
-        self.kind = kind  # certificate, unreachable, refused: what a page says in the reader's language
-        self.detail = detail  # the technical part (the errno text, Maskinporten's own words)
         self.status = status
 
 

@@ -25,6 +25,7 @@ from somevakt.archive.transports.fiksio import signature
 from somevakt.archive.transports.fiksio.account import NotConfigured, settings_of
 from somevakt.archive.transports.fiksio.api import ApiError
 from somevakt.archive.transports.fiksio.certificates import CertificateError
+from somevakt.archive.transports.fiksio.errors import FiksIOError
 from somevakt.archive.transports.fiksio.maskinporten import TokenError
 from somevakt.archive.transports.fiksio.models import TransportKind
 from somevakt.archive.transports.fiksio.queue import QueueError
@@ -155,17 +156,17 @@ def named(name: x509.Name) -> str:
     return str(ORGANISATION) % {"name": common[0], "number": number}
 
 
-def _kind(part: str, exc: Exception) -> str:
-    kind = f"{part}.{getattr(exc, 'kind', '') or 'other'}"
+def _kind(part: str, exc: FiksIOError) -> str:
+    kind = f"{part}.{exc.kind or 'other'}"
     return kind if kind in TEXTS else f"{part}.other"
 
 
-def _detail(exc: Exception, kind: str) -> str:
+def _detail(exc: FiksIOError, kind: str) -> str:
     """The technical part worth appending: what the exception carries, or, for an error without
     a known kind, its whole message (better English than nothing)."""
     if kind.endswith(".other"):
         return str(exc)
-    return str(getattr(exc, "detail", "") or "")
+    return exc.detail
 
 
 def ping(municipality: Any) -> list[Check]:

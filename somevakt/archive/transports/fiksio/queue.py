@@ -22,22 +22,17 @@ from typing import Any
 import pika
 import pika.exceptions
 
+from somevakt.archive.transports.fiksio.errors import FiksIOError
+
 log = logging.getLogger(__name__)
 
 QUEUE_PREFIX = "fiksio.konto."
 CUSTOM_HEADER = "egendefinert-header."
 
 
-class QueueError(Exception):
-    """The queue cannot be reached or read now (the broker is down, the login was refused).
-
-    `kind` (login, unreachable, unreadable, lost) is what a page says in the reader's language;
-    `detail` the technical part (the broker's or the socket's words)."""
-
-    def __init__(self, message: str, *, kind: str = "", detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail
+class QueueError(FiksIOError):
+    """The queue cannot be reached or read now (the broker is down, the login was refused);
+    `kind`: login, unreachable, unreadable, lost."""
 
 
 @dataclass(frozen=True)

@@ -31,30 +31,17 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.utils import CryptographyDeprecationWarning
 
 from somevakt.archive.transports.fiksio import der
+from somevakt.archive.transports.fiksio.oids import DATA, DIGESTS, RSA_ENCRYPTION
 
 SIGNED_DATA = "1.2.840.113549.1.7.2"
-DATA = "1.2.840.113549.1.7.1"
 CONTENT_TYPE = "1.2.840.113549.1.9.3"
 MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
-RSA_ENCRYPTION = "1.2.840.113549.1.1.1"
 RSASSA_PSS = "1.2.840.113549.1.1.10"
-RSA_WITH = {
-    "1.2.840.113549.1.1.5": "sha1",
-    "1.2.840.113549.1.1.11": "sha256",
-    "1.2.840.113549.1.1.12": "sha384",
-    "1.2.840.113549.1.1.13": "sha512",
-}
-DIGESTS = {
-    "1.3.14.3.2.26": "sha1",
-    "2.16.840.1.101.3.4.2.1": "sha256",
-    "2.16.840.1.101.3.4.2.2": "sha384",
-    "2.16.840.1.101.3.4.2.3": "sha512",
-}
-_HASH_CLASSES: dict[str, type[hashes.HashAlgorithm]] = {
-    "sha1": hashes.SHA1,
-    "sha256": hashes.SHA256,
-    "sha384": hashes.SHA384,
-    "sha512": hashes.SHA512,
+RSA_WITH: dict[str, type[hashes.HashAlgorithm]] = {
+    "1.2.840.113549.1.1.5": hashes.SHA1,
+    "1.2.840.113549.1.1.11": hashes.SHA256,
+    "1.2.840.113549.1.1.12": hashes.SHA384,
+    "1.2.840.113549.1.1.13": hashes.SHA512,
 }
 SYSTEM_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 MAX_CHAIN = 8
@@ -135,7 +122,11 @@ def _signer_of(info: der.Node, certificates: list[tuple[der.Node, x509.Certifica
 
 
 def _check_signature(
-    certificate: x509.Certificate, algorithm: der.Node, digest_name: str, signature: bytes, signed: bytes
+    certificate: x509.Certificate,
+    algorithm: der.Node,
+    digest: type[hashes.HashAlgorithm],
+    signature: bytes,
+    signed: bytes,
 ) -> None:
     key = certificate.public_key()
     if not isinstance(key, rsa.RSAPublicKey):
@@ -143,24 +134,25 @@ def _check_signature(
     name = algorithm[0].oid()
     chosen: padding.AsymmetricPadding
     if name == RSASSA_PSS:
-        hash_name, salt = "sha1", 20
+        pss_hash: type[hashes.HashAlgorithm] | None = hashes.SHA1
+        salt = 20
         if len(algorithm) > 1 and algorithm[1].tag == der.SEQUENCE:
             for field in algorithm[1].children:
                 if field.number == 0:
-                    hash_name = DIGESTS.get(field[0][0].oid(), "")
+                    pss_hash = DIGESTS.get(field[0][0].oid())
                 elif field.number == 2:
                     salt = field[0].integer()
-        if hash_name not in _HASH_CLASSES:
+        if pss_hash is None:
             raise SignatureError(INVALID, "an unknown hash in the RSASSA-PSS signature")
-        digest_name = hash_name
-        chosen = padding.PSS(mgf=padding.MGF1(_HASH_CLASSES[hash_name]()), salt_length=salt)
+        digest = pss_hash
+        chosen = padding.PSS(mgf=padding.MGF1(digest()), salt_length=salt)
     elif name == RSA_ENCRYPTION or name in RSA_WITH:
-        digest_name = RSA_WITH.get(name, digest_name)
+        digest = RSA_WITH.get(name, digest)
         chosen = padding.PKCS1v15()
     else:
         raise SignatureError(INVALID, f"a signature algorithm somevakt does not check ({name})")
     try:
-        key.verify(signature, signed, chosen, _HASH_CLASSES[digest_name]())
+        key.verify(signature, signed, chosen, digest())
     except InvalidSignature:
         raise SignatureError(INVALID, "the signature does not match the manifest") from None
 
@@ -260,8 +252,8 @@ def verify(
             raise SignatureError(UNSIGNED, "the signature has no signer")
         info = infos[0]
         signer = _signer_of(info, certificates)
-        digest_name = DIGESTS.get(info[2][0].oid())
-        if digest_name is None:
+        digest = DIGESTS.get(info[2][0].oid())
+        if digest is None:
             raise SignatureError(INVALID, f"an unknown digest {info[2][0].oid()}")
         field = 3
         signed = content
@@ -274,12 +266,12 @@ def verify(
                     found_digest = attribute[1][0].octets()
                 elif kind == CONTENT_TYPE and attribute[1][0].oid() != DATA:
                     raise SignatureError(INVALID, "the signed content is not data")
-            if found_digest != hashlib.new(digest_name, content).digest():
+            if found_digest != hashlib.new(digest().name, content).digest():
                 raise SignatureError(INVALID, "the manifest does not match the digest in the signature")
             # The signature covers the attributes as a SET, not as the [0] they are stored under.
             signed = bytes([der.SET]) + attributes.raw[1:]
             field += 1
-        _check_signature(signer, info[field], digest_name, info[field + 1].octets(), signed)
+        _check_signature(signer, info[field], digest, info[field + 1].octets(), signed)
     except SignatureError:
         raise
     except (der.DerError, ValueError, IndexError) as exc:
