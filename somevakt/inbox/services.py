@@ -64,9 +64,13 @@ _PLACEHOLDER = re.compile(r"\[[^\]]{3,80}\]")
 
 
 def website_host(pack: Pack) -> str:
-    """The municipality's website's domain, without "www."."""
-    host = urlsplit(pack.municipality.website).hostname or ""
-    return host.removeprefix("www.")
+    """The municipality's website's domain, without "www." (publishing's link check reads it too)."""
+    return bare_host(urlsplit(pack.municipality.website).hostname or "")
+
+
+def bare_host(host: str) -> str:
+    """A host name as it is compared: lower case, without a final dot or "www."."""
+    return host.lower().rstrip(".").removeprefix("www.")
 
 
 def correction_source(text: str, pack: Pack) -> str:

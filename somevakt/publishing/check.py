@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from somevakt.crisis.gate import Hold, active_crisis_for, crisis_hold
 from somevakt.inbox.deadlines import pack_of
 from somevakt.inbox.ports import posts as posts_gateway
+from somevakt.inbox.services import bare_host, website_host
 from somevakt.policy.decision import Decision
 from somevakt.policy.engine import MAX_TEXT_CHARS, PolicyContext, evaluate
 from somevakt.policy.schema import Pack
@@ -65,19 +66,10 @@ class PostCheck:
         return self.decision.action if self.decision is not None else "block"
 
 
-def website_host(pack: Pack) -> str:
-    return _bare(urlsplit(pack.municipality.website).hostname or "")
-
-
-def _bare(host: str) -> str:
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
-
-
 def on_website(link: str, pack: Pack) -> bool:
     """Whether the link is a page on the municipality's website (its host or a host under it)."""
     parts = urlsplit(link)
-    host = _bare(parts.hostname or "")
+    host = bare_host(parts.hostname or "")
     home = website_host(pack)
     return parts.scheme in ("http", "https") and bool(home) and (host == home or host.endswith("." + home))
 
