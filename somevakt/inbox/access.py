@@ -17,6 +17,7 @@ speaks on the accounts a crisis covers (crisis.gate) whatever that rule says.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +78,12 @@ def led_units(membership: Membership) -> set[int]:
     A leader leads their unit unless they are away; the deputy leads it while the leader is
     away or the post is empty (Unit.acting_leader).
     """
-    person_id = membership.person_id
-    units = list(Unit.objects.filter(municipality_id=membership.municipality_id))
+    return led_among(Unit.objects.filter(municipality_id=membership.municipality_id), membership.person_id)
+
+
+def led_among(units: Iterable[Unit], person_id: int) -> set[int]:
+    """`led_units` from the municipality's units at hand (one query for many people)."""
+    units = list(units)
     led = {u.pk for u in units if person_id in (u.leader_id, u.deputy_id) and u.acting_leader_id == person_id}
     children: dict[int | None, list[int]] = {}
     for u in units:
@@ -133,7 +138,12 @@ def runs_account(person_id: int, account: Account) -> bool:
 
 
 def speaking_refusal(
-    membership: Membership, account: Account, pack: Any = None, *, holds: bool = False
+    membership: Membership,
+    account: Account,
+    pack: Any = None,
+    *,
+    holds: bool = False,
+    led: set[int] | None = None,
 ) -> Refusal | None:
     """None when the pack lets the person speak for the municipality from `account` (a reply or a
     post); otherwise why not. The roles that speak about everything, the account's admins and,
@@ -142,7 +152,8 @@ def speaking_refusal(
 
     `holds`: the item is given or escalated to the person. Where unit leaders speak for their
     unit (Gausdal), an item someone who sees the whole inbox gave a leader is taken as their
-    unit's matter, whatever account it came in on."""
+    unit's matter, whatever account it came in on. `led`: the person's `led_units`, when the
+    caller has them."""
     pack = pack if pack is not None else pack_of(membership.municipality)
     rule = pack.roles.speaking
     if rule is None or membership.roles & set(rule.everything):
@@ -150,7 +161,7 @@ def speaking_refusal(
     if rule.account_admins and runs_account(membership.person_id, account):
         return None
     if rule.unit_leaders:
-        led = led_units(membership)
+        led = led if led is not None else led_units(membership)
         if (account.unit_id is not None and account.unit_id in led) or (holds and led):
             return None
     if crisis_gate.active_crisis_for(account) is not None and crisis_gate.speaks_for_crisis(
@@ -304,10 +315,12 @@ def may(
     relation: tuple[bool, bool] | None = None,
     *,
     speaking: bool = True,
+    refusal: Callable[[bool], Refusal | None] | None = None,
 ) -> bool:
     """Whether the person may do `action` on `item` (tenants.permissions.TABLE); an action that
     speaks for the municipality also needs the pack's rule on who speaks (`speaking=False`: the
-    table alone)."""
+    table alone). `refusal`: that rule's answer for this person and item, given whether they
+    hold the item, when the caller asks it once for several actions or people."""
     found = reach(membership, action, pack)
     if found is None:
         return False
@@ -320,26 +333,41 @@ def may(
         allowed = runs if found == permissions.ADMIN else runs or theirs
     if allowed and speaking and action in SPEAKING_ACTIONS:
         holds = _holds(membership, item) if relation is None else relation[1]
-        allowed = speaking_refusal(membership, item.account, pack, holds=holds) is None
+        if refusal is None:
+            allowed = speaking_refusal(membership, item.account, pack, holds=holds) is None
+        else:
+            allowed = refusal(holds) is None
     if not allowed and permissions.CRISIS in reaches(membership, action, pack):
         # A second role reaching a crisis's items (a mayor who also leads a unit).
         return _in_crisis(membership, item.account)
     return allowed
 
 
-def allowed(membership: Membership, item: Any) -> dict[str, bool]:
-    """Every action of the table on this item, for the item page to offer only what is allowed."""
+def allowed(membership: Membership, item: Any) -> tuple[dict[str, bool], Refusal | None]:
+    """Every action of the table on this item, for the item page to offer only what is allowed,
+    and `reply_refusal`: the pack's rule on who speaks asked once for all of them."""
     pack = pack_of(item.municipality)
     relation: list[tuple[bool, bool]] = []
+    # The person holds the item or not (`_holds`, or the relation's "theirs", which adds only the
+    # units they lead: where that counts, the rule lets them speak either way), so one answer.
+    asked: list[Refusal | None] = []
 
-    def check(action: str) -> bool:
-        if reach(membership, action, pack) in (None, permissions.ALL):
-            return may(membership, item, action, pack)
+    def refusal(holds: bool) -> Refusal | None:
+        if not asked:
+            asked.append(speaking_refusal(membership, item.account, pack, holds=_holds(membership, item)))
+        return asked[0]
+
+    def related() -> tuple[bool, bool] | None:
         if not relation:
             relation.append(_relation(membership, item))
-        return may(membership, item, action, pack, relation[0])
+        return relation[0]
 
-    return {action: check(action) for action in permissions.ACTIONS}
+    def check(action: str, speaking: bool = True) -> bool:
+        chosen = None if reach(membership, action, pack) in (None, permissions.ALL) else related()
+        return may(membership, item, action, pack, chosen, speaking=speaking, refusal=refusal)
+
+    found = {action: check(action) for action in permissions.ACTIONS}
+    return found, refusal(False) if check("reply", speaking=False) else None
 
 
 def assignable(item: Any) -> list[Any]:
@@ -354,10 +382,24 @@ def assignable(item: Any) -> list[Any]:
         .select_related("person", "municipality")
         .prefetch_related("grants")
     }
+    units = list(Unit.objects.filter(municipality_id=item.municipality_id))
+
+    def refusal_of(membership: Membership) -> Callable[[bool], Refusal | None]:
+        return lambda holds: speaking_refusal(
+            membership, account, pack, holds=holds, led=led_among(units, membership.person_id)
+        )
+
     return [
         person
         for person in handlers(item.municipality)
-        if may(memberships[person.pk], item, "reply", pack, relation=(person.pk in runs, True))
+        if may(
+            memberships[person.pk],
+            item,
+            "reply",
+            pack,
+            relation=(person.pk in runs, True),
+            refusal=refusal_of(memberships[person.pk]),
+        )
     ]
 
 

@@ -296,6 +296,7 @@ def _render_item(
     thread, thread_earlier = _thread(item)
     history = _history(item, pack)
     by_event = {a["state"].event.pk: a["state"] for a in platform["on_platform"]}
+    may, refusal = access.allowed(request.membership, item)  # type: ignore[attr-defined]
     for entry in history:
         entry["platform"] = by_event.get(entry["event"].pk)
     return render(
@@ -323,9 +324,9 @@ def _render_item(
             "handlers": access.assignable(item),
             "targets": escalation.escalation_targets(item, request.user),
             "default_target": escalation.default_target(item),
-            "may": access.allowed(request.membership, item),  # type: ignore[attr-defined]
+            "may": may,
             "reply_rule": access.reply_rule(pack),
-            "speaking_refusal": _speaking_refusal(request, item),
+            "speaking_refusal": _shown_refusal(refusal),
             "hide_grounds": list(services.HIDE_GROUNDS.items()),
             "suggested_ground": services.suggested_hide_ground(item),
             "deletion_grounds": list(enumerate(pack.deletion_grounds)),
@@ -344,10 +345,9 @@ def _render_item(
     )
 
 
-def _speaking_refusal(request: HttpRequest, item: Item) -> dict[str, Any] | None:
+def _shown_refusal(refusal: access.Refusal | None) -> dict[str, Any] | None:
     """Why the pack's rule on who speaks for the municipality keeps this person from answering
-    here, in their language, with the clauses it rests on."""
-    refusal = access.reply_refusal(request.membership, item)  # type: ignore[attr-defined]
+    here (`access.reply_refusal`), in their language, with the clauses it rests on."""
     if refusal is None:
         return None
     return {"reason": refusal.text(get_language()), "clauses": refusal.clauses}

@@ -100,3 +100,30 @@ def test_it_lets_only_the_accounts_administrators_speak_under_romskog(romskog, a
     assert adviser in access.assignable(item)
     assert reply(client, item).status_code == 302
     assert replied_by(item, adviser)
+
+
+def test_it_asks_the_rule_on_who_speaks_once_for_the_item_page(health, monkeypatch):
+    item = make_item(health["main"], "700000011_1_3", codes=["intent.question"])
+    asked = []
+    real = access.speaking_refusal
+
+    def counting(*args, **kwargs):
+        asked.append(kwargs.get("led"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(access, "speaking_refusal", counting)
+    page = logged_in(health["team"]).get(f"/{item.municipality.slug}/innboks/{item.pk}/")
+    assert page.status_code == 200
+    assert "Etter informasjonsansvaret i Gausdal kommune" in page.content.decode()
+    # The page's own decision (reply and publish, and why not) once; the list of people the item
+    # can be given to asks for each of them, with their led units read from one query.
+    own = [led for led in asked if led is None]
+    assert len(own) == 1
+    assert len(asked) - 1 == len([led for led in asked if led is not None])
+
+
+def test_it_reads_the_units_once_for_the_people_an_item_can_be_given_to(health, monkeypatch):
+    item = make_item(health["home"], "700000010_1_3", codes=["intent.question"])
+    monkeypatch.setattr(access, "led_units", lambda membership: pytest.fail("led_units per person"))
+    assert health["head"] in access.assignable(item)
+    assert health["team"] not in access.assignable(item)
