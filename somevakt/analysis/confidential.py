@@ -8,6 +8,9 @@ that points at one person ("eleven i 5B", "pasienten på rom 12", "en av beboern
 The person and the matter stand in the same sentence, or the matter follows in the next
 sentence with a pronoun for one person ("Sønnen min begynte på skolen i høst. Nå har han
 fått diagnosen ADHD.").
+An ordinal or an abbreviation ("i 3. klasse", "f. 1941") does not end a sentence. People in
+general are nobody in particular: "foreldre til barn med ADHD", and a role with a bare present
+tense or after "når"/"dersom" ("Eleven får spesialundervisning når ...") is how a service works.
 """
 
 from __future__ import annotations
@@ -37,14 +40,13 @@ _PERSON = re.compile(
     + r")|(?:"
     + _RELATIVE
     + r") (?:min|mi|mitt|mine|din|di|ditt|dine|hans|hennes|hennar|vår|vårt|våre|deres|dykkar)|"
-    r"(?:mor|far|mora|faren|moren|forelder|foreldre|foreldra|foreldrene|verge|vergen) (?:til|åt) [a-zæøå]+|"
     r"(?:eleven|elevene|gutten|jenta|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|barnet|ungen)"
     r" (?:i|på|fra|frå) (?:\d{1,2}\.? ?[a-zæøå]?(?:-klasse| klasse|\.? trinn|\.? klasse)?|rom \d+|"
     r"avdeling \w+|klasse \d+\w?|[a-zæøå]+skolen|[a-zæøå]+skulen|[a-zæøå]+barnehagen|"
     r"[a-zæøå]+heimen|[a-zæøå]+hjemmet)|"
     r"(?:en|ei|ein|et|eit|den|det) (?:\d{1,2}[ -]år(?:s|ig)? gaml?e? )?"
     r"(?:elev|gutt|jente|pasient|beboer|bebuar|klient|mann|kvinne|dame) (?:i|på) "
-    r"(?:\d{1,2}\.? ?[a-zæøå](?![a-zæøå])|rom \d+|klasse \d+)|"
+    r"(?:\d{1,2}\.? ?(?:klasse|trinn|[a-zæøå](?![a-zæøå]))|rom \d+|klasse \d+)|"
     r"(?:en|ei|ein|én|eit|et) (?:pasient|beboer|bebuar|bruker|brukar) (?:i|på|ved) "
     r"(?!(?:en|ei|ein|et|eit|den|det)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)|"
@@ -53,6 +55,26 @@ _PERSON = re.compile(
     r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane)"
     r")" + _E
 )
+# "mor til Ola", "foreldra til gutten": one child's parent. "foreldre til barn med ADHD" is
+# parents in general, so the child must be named (a capital letter in the text) or pointed at.
+_PARENT_OF = re.compile(
+    _B + r"(?:mor|far|mora|faren|moren|forelder|foreldre|foreldra|foreldrene|verge|vergen) (?:til|åt) "
+    r"(?P<child>[a-zæøå]+)" + _E
+)
+_ONE_CHILD = frozenset(
+    """gutten guten jenta jenten barnet ungen eleven sønnen dottera datteren babyen pasienten
+    bebuaren beboeren""".split()
+)
+
+
+def _parents_of_one(text: str, low: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _PARENT_OF.finditer(low)
+        if m.group("child") in _ONE_CHILD or text[m.start("child")].isupper()
+    ]
+
+
 # In the municipality's own texts, the reader's own case is a person's: "søknaden din om
 # sosialhjelp", "ditt vedtak om bostøtte", and a case reported on by its state ("Saken om
 # omsorgsovertakelse er sendt til fylkesnemnda"), not a general word ("Søknaden om sosialhjelp
@@ -96,14 +118,32 @@ _ROLE = re.compile(
     r"du spør om|du spør etter)|"
     r" som (?:ble|blei|vart|er|var|blir|vert) (?:nevnt|nemnd|nemnt|omtalt|omtala)|"
     # and what happened to them, stated as fact: "pasienten på korttidsavdelinga har fått",
-    # "den eldre damen i Storgata er nå flyttet" (not "eleven har rett til", "barnet kan få")
-    r"(?: (?:i|på|ved|frå|fra) [a-zæøå0-9-]+(?: \d+[a-z]?)?)? (?:allerede |alt |nå |no |fortsatt |framleis |"
+    # "den eldre damen i Storgata er nå flyttet", "eleven fikk" (not "eleven har rett til",
+    # "barnet kan få"). A bare present tense is how a service works ("Eleven får
+    # spesialundervisning når ...", "Brukeren er selv ansvarlig"), so it points at one person only
+    # with a place ("pasienten på rom 4 får") or a time ("beboeren får fortsatt feil medisin").
+    r" (?:i|på|ved|frå|fra) [a-zæøå0-9-]+(?: \d+[a-z]?)? (?:allerede |alt |nå |no |fortsatt |framleis |"
     r"sjølv |selv )?(?:har fått|har hatt|hadde|fikk|fekk|får|er|var|ble|blei|vart|har)"
     r"(?! rett| krav)(?![a-zæøå])|"
+    r" (?:allerede|alt|nå|no|fortsatt|framleis|fremdeles|igjen|i dag|i natt|i går|i helgen|i helga) "
+    r"(?:har fått|har hatt|hadde|fikk|fekk|får|er|var|ble|blei|vart|har)(?! rett| krav)(?![a-zæøå])|"
+    r" (?:får|er|har) (?:nå|no|fortsatt|framleis|fremdeles|allerede|alt|igjen|dessverre)(?![a-zæøå])|"
+    r"(?: (?:allerede|alt|nå|no|fortsatt|framleis|dessverre|også|òg))? "
+    r"(?:har fått|har hatt|hadde|fikk|fekk|var|ble|blei|vart|har blitt|har vorte|har vært|har vore|"
+    r"er blitt|er vorte)(?! rett| krav)(?![a-zæøå])|"
+    # someone the writer met: "brukaren eg var hos i dag", "pasienten vi besøkte"
+    r"(?: som)? (?:jeg|eg|vi|me) (?:var hos|besøkte|besøkte|møtte|hadde besøk av|snakket med|snakka med|"
+    r"hjalp|følger opp|følgjer opp|jobber med|jobbar med)|"
     # identified by address: "familien i Sjøgata 3"
     r" (?:i|på|frå|fra) [a-zæøå-]+(?:gata|gate|gaten|vegen|veien|veg|vei|bakken|lia|haugen|tunet|sida|sia)"
     r"(?: \d+[a-z]?)?"
     r")" + _E
+)
+# A role right after "if" or "when" is anyone the condition fits: "Når barnet har fått plass, ...",
+# "Dersom eleven har mye fravær, ...", "Hvis beboeren får demens, ...".
+_CONDITION = re.compile(
+    _B + r"(?:når|hvis|viss|dersom|om|før|etter at|så snart|inntil|til|der|hver gang|kvar gong)"
+    r" (?:(?:en|ei|ein|et|eit|den|det|så) )?$"
 )
 # An employee's post about someone met at work: "en klient som", "ein av elevane mine",
 # "to små barn" taken into care.
@@ -130,6 +170,9 @@ _MATTERS: dict[str, str] = {
         r"spiseforstyrrelse|anoreksi|sykmeldt|sjukmeld|sykemeldt|funksjonshemming|funksjonsnedsettelse|"
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
+        # diseases people name without the word "diagnose"
+        r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|"
+        r"cerebral parese|ms-syk|als-syk|"
         # substance abuse as people write it
         r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|"
         r"rusbehandling(?:a|en)?|"
@@ -157,7 +200,8 @@ _MATTERS: dict[str, str] = {
     "health_service": (
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
-        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|medisin(?:er|ar|en)?|behandling(?:en)?|"
+        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|korttidsopphold(?:et)?|"
+        r"korttidsopphald(?:et)?|langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|behandling(?:en)?|"
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (
@@ -204,6 +248,27 @@ _CARE_PLACE = re.compile(
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+# A dot that does not end a sentence: after an ordinal or an abbreviation, before a lower-case
+# word or a number ("i 3. klasse", "(f. 1941)", "ca. 20", "bl.a. sjukeheimen").
+_NOT_AN_END = re.compile(
+    r"(?:(?<![0-9])[0-9]{1,2}|(?<![a-zæøå])(?:f|ca|bl\.a|dvs|nr|kl|evt|pga|mht|ift|jf|tlf|t\.d|m\.a|o\.l|"
+    r"osv|etc|mv|st|vg|ref))\.(?= +[a-zæøå0-9(])"
+)
+
+
+def _sentences(low: str) -> list[tuple[int, int]]:
+    """Sentence spans of the lower-cased text, not split at an ordinal's or an abbreviation's dot."""
+    spans = [s.span() for s in _SENTENCE.finditer(low)]
+    if len(spans) < 2 or "." not in low:
+        return spans
+    joins = {m.end() for m in _NOT_AN_END.finditer(low)}
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] in joins:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _name_spans(doc: Document) -> list[tuple[int, int]]:
@@ -216,7 +281,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -229,9 +294,10 @@ class ConfidentialAnalyser:
         if not matters:
             return []
         matters.sort()
-        relations = [m.span() for m in _PERSON.finditer(low)]
+        relations = sorted([m.span() for m in _PERSON.finditer(low)] + _parents_of_one(doc.text, low))
         if doc.kind in _EMPLOYEE_KINDS:
-            relations = sorted(relations + [m.span() for m in _ROLE.finditer(low)])
+            roles = [m.span() for m in _ROLE.finditer(low) if not _CONDITION.search(low, 0, m.start())]
+            relations = sorted(relations + roles)
         if doc.kind == "private":
             relations = sorted(relations + [m.span() for m in _MET_AT_WORK.finditer(low)])
         if doc.kind in _OWN_TEXT_KINDS:
@@ -244,7 +310,7 @@ class ConfidentialAnalyser:
         matters = [
             m for m in matters if m[2] not in _WEAK or not _WORKS_AT.search(low, max(0, m[0] - 50), m[0])
         ]
-        sentences = [s.span() for s in _SENTENCE.finditer(low)]
+        sentences = _sentences(low)
         names: list[tuple[int, int]] | None = None
         findings: list[Finding] = []
         matter_starts = [m[0] for m in matters]
@@ -298,11 +364,11 @@ def _deaths_in_care(low: str) -> list[tuple[int, int, str]]:
     if "d" not in low:
         return []
     out = []
-    for sentence in _SENTENCE.finditer(low):
-        death = _DEATH.search(low, *sentence.span())
+    for span in _sentences(low):
+        death = _DEATH.search(low, *span)
         if death is None:
             continue
-        place = _CARE_PLACE.search(low, *sentence.span())
+        place = _CARE_PLACE.search(low, *span)
         if place is not None:
             out.append((min(death.start(), place.start()), max(death.end(), place.end()), "death"))
     return out
