@@ -10,6 +10,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from somevakt.policy import labels
+from somevakt.policy.labels import in_sentence
 
 STATE_LABELS = {
     "new": _("New"),
@@ -87,15 +88,10 @@ def action_label(action: str) -> str:
     return capfirst(labels.action_label(action, get_language()))
 
 
-def _in_sentence(label: str) -> str:
-    # A label starts with a capital on its own; inside a sentence only an acronym keeps it.
-    return label[:1].lower() + label[1:] if label[1:2].islower() or label[1:2] in ("-", " ") else label
-
-
 def joined(labels: list[str]) -> str:
     """Labels as one phrase after a heading: "crisis mode: nothing is published and not signed
     with a first name" (found walking the demo: "…, Ikke signert med fornavn")."""
-    words = [_in_sentence(str(label)) for label in labels]
+    words = [in_sentence(str(label)) for label in labels]
     if len(words) < 2:
         return "".join(words)
     return str(_("%(first)s and %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]})

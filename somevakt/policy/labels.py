@@ -62,6 +62,12 @@ CODE_LABELS: dict[str, str] = {
 
 
 @lru_cache(maxsize=len(LANGUAGES))
+def in_sentence(label: str) -> str:
+    """A label (it starts with a capital on its own) inside a sentence: lower case, except an
+    abbreviation ("IT" stays "IT"; "E-postadresse" becomes "e-postadresse")."""
+    return label if label[:2].isalpha() and label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def translator(language: str = DEFAULT_LANGUAGE) -> gettext.NullTranslations:
     """The project catalogue for `language` (one of LANGUAGES), read without Django."""
     if language not in LANGUAGES:

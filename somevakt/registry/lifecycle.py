@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from somevakt.policy.labels import in_sentence
 from somevakt.policy.packs import load_pack as load_pack
 from somevakt.policy.schema import AccountRules, PlanQuestion
 from somevakt.registry import notify
@@ -112,11 +113,6 @@ def questions(account: Account) -> tuple[PlanQuestion, ...]:
 
 def role_names(roles: Iterable[str]) -> str:
     return ", ".join(in_sentence(str(Role(role).label)) for role in roles)
-
-
-def in_sentence(label: str) -> str:
-    """A role's name inside a sentence: lower case, except an abbreviation ("IT" stays "IT")."""
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def clean_answers(account: Account, answers: Mapping[str, Any]) -> dict[str, str]:

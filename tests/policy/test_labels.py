@@ -12,7 +12,14 @@ from somevakt.policy.codes import (
     SECONDARY_ACTIONS,
 )
 from somevakt.policy.decision import INBOUND_ACTIONS, OUTGOING_ACTIONS
-from somevakt.policy.labels import LANGUAGES, action_label, action_labels, code_label, language_of
+from somevakt.policy.labels import (
+    LANGUAGES,
+    action_label,
+    action_labels,
+    code_label,
+    in_sentence,
+    language_of,
+)
 
 
 def test_it_lists_the_actions_of_the_design_once() -> None:
@@ -62,3 +69,18 @@ def test_it_reads_a_language_as_django_gives_it() -> None:
     assert language_of(None) == "nb"
     assert language_of("sv") == "nb"
     assert action_label("escalate_manager", "en-gb") == "take it up with a leader"
+
+
+@pytest.mark.parametrize(
+    ("label", "inside"),
+    [
+        ("Unit leader", "unit leader"),
+        ("IT", "IT"),
+        ("IT-ansvarlig", "IT-ansvarlig"),
+        ("E-postadresse", "e-postadresse"),
+        ("Ikke signert med fornavn", "ikke signert med fornavn"),
+        ("", ""),
+    ],
+)
+def test_it_writes_a_label_in_lower_case_inside_a_sentence_unless_it_is_an_abbreviation(label, inside):
+    assert in_sentence(label) == inside
