@@ -10,7 +10,6 @@ import logging
 from somevakt.inbox.ports import PlatformError
 from somevakt.integrations.credentials import CredentialsUnreadable, adapter_of
 from somevakt.registry import identity
-from somevakt.registry.models import Account
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +17,8 @@ log = logging.getLogger(__name__)
 def check_profiles() -> int:
     """Check every account whose check is due; returns how many were read from the platform."""
     read = 0
-    accounts = Account.objects.filter(state__in=identity.CHECKED_STATES).select_related("municipality")
+    accounts = identity.due_accounts().exclude(sealed_credentials="").select_related("municipality")
     for account in accounts.iterator(chunk_size=200):
-        if not identity.due(account) or not account.has_credentials:
-            continue
         try:
             text = adapter_of(account).profile_text()
         except NotImplementedError:

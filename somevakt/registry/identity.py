@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +21,7 @@ from somevakt.policy.packs import load_pack
 from somevakt.registry import lifecycle
 from somevakt.registry.models import Account, AccountEventType
 from somevakt.registry.services import Actor
+from somevakt.tenants.models import Municipality
 
 # How often an account's text is checked again.
 INTERVAL = dt.timedelta(days=7)
@@ -43,7 +45,11 @@ _WHEN = re.compile(
 
 
 def requirements(account: Account) -> tuple[str, ...]:
-    rules = load_pack(account.municipality.policy_pack).roles.account.identity
+    return _required_by(account.municipality.policy_pack)
+
+
+def _required_by(pack_slug: str) -> tuple[str, ...]:
+    rules = load_pack(pack_slug).roles.account.identity
     return tuple(rules.requires) if rules else ()
 
 
@@ -68,6 +74,21 @@ def due(account: Account, now: dt.datetime | None = None) -> bool:
         return False
     last = account.info_checked_at
     return last is None or last + INTERVAL <= (now or timezone.now())
+
+
+def due_accounts(now: dt.datetime | None = None) -> QuerySet[Account]:
+    """The accounts `due` says are to be checked, chosen by the database."""
+    asking = [
+        slug
+        for slug in Municipality.objects.values_list("policy_pack", flat=True).distinct()
+        if _required_by(slug)
+    ]
+    checked_before = (now or timezone.now()) - INTERVAL
+    return Account.objects.filter(
+        Q(info_checked_at__isnull=True) | Q(info_checked_at__lte=checked_before),
+        state__in=CHECKED_STATES,
+        municipality__policy_pack__in=asking,
+    )
 
 
 @transaction.atomic

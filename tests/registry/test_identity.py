@@ -5,6 +5,7 @@ from the platform once a week where it shows it, else confirmed by a person."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from somevakt.integrations.base import Credentials
 from somevakt.integrations.credentials import set_credentials
@@ -13,6 +14,7 @@ from somevakt.integrations.fakes.mastodon import DEFAULT_TOKEN as MASTODON_TOKEN
 from somevakt.integrations.fakes.mastodon import FakeMastodon
 from somevakt.integrations.identity_checks import check_profiles
 from somevakt.registry import identity
+from somevakt.registry.models import Account
 from tests.factories import logged_in, make_account
 from tests.registry.conftest import pack_municipality
 
@@ -84,3 +86,21 @@ def test_a_person_confirms_the_text_where_the_platform_does_not_show_it(db):
     page = client.get("/kbatsfjord/kontoer/").content.decode()
     assert 'data-flag="identity_unchecked"' not in page and 'data-flag="names_municipality"' not in page
     assert logged_in(people["ansatt"]).post(url, {"info_text": "x"}).status_code == 403
+
+
+def test_the_database_chooses_the_accounts_due_as_due_says(db):
+    hustadvika, _unit, _people = pack_municipality("hustadvika")
+    romskog, _unit, _people = pack_municipality("romskog")  # asks for no identity check
+    now = timezone.now()
+    never = make_account(hustadvika, external_id="a-never")
+    recent = make_account(hustadvika, external_id="a-recent")
+    old = make_account(hustadvika, external_id="a-old")
+    retired = make_account(hustadvika, external_id="a-retired")
+    unasked = make_account(romskog, external_id="a-unasked")
+    Account.objects.filter(pk=recent.pk).update(info_checked_at=now - identity.INTERVAL / 2)
+    Account.objects.filter(pk=old.pk).update(info_checked_at=now - identity.INTERVAL)
+    Account.objects.filter(pk=retired.pk).update(state="retired")
+    chosen = set(identity.due_accounts(now))
+    assert chosen == {never, old}
+    everyone = Account.objects.filter(pk__in=[a.pk for a in (never, recent, old, retired, unasked)])
+    assert chosen == {a for a in everyone.select_related("municipality") if identity.due(a, now)}
