@@ -320,7 +320,7 @@ def seed_and_connect(fakes: FakePlatforms, accounts: list[Account]) -> int:
     ):
         # The demo's posts already out are the page's own posts on the fake.
         if target.account.platform == "facebook":
-            graph._new_post(target.account.external_id, target.platform_id, {"message": target.post.text})
+            graph.add_own_post(target.account.external_id, target.platform_id, {"message": target.post.text})
     return len(accounts)
 
 

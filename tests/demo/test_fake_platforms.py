@@ -49,6 +49,14 @@ def logged(fakes) -> list[dict]:
 def test_what_the_demo_sends_reaches_the_fakes_in_the_platforms_formats(demo):
     """One test, as loading the demo takes most of its time."""
     context, fakes, console = demo
+    # The demo's posts already out are the pages' own posts on the fake, with their text.
+    out = (
+        PostTarget.objects.filter(account__platform="facebook").exclude(platform_id="").select_related("post")
+    )
+    assert out
+    for target in out:
+        assert fakes.graph.posts[target.platform_id]["own"] is True
+        assert fakes.graph.posts[target.platform_id]["message"] == target.post.text
     item = Item.objects.get(platform_id="100063998877003_810001")  # a question on Gausdal's page
     call = request(
         item.account, "reply", item.platform_id, text="Takk for spørsmålet! Hilsen Eva", item_id=item.pk

@@ -509,7 +509,9 @@ class FakeGraph(FakeServer):
         body: dict[str, Any] = {"id": photo_id}
         if published:
             post_id = f"{node}_{next(self._ids)}"
-            self._new_post(node, post_id, {"message": request.param("caption"), "attached_media": [photo_id]})
+            self.add_own_post(
+                node, post_id, {"message": request.param("caption"), "attached_media": [photo_id]}
+            )
             body["post_id"] = post_id
         return Response(200, body)
 
@@ -538,10 +540,12 @@ class FakeGraph(FakeServer):
         post_id = f"{node}_{next(self._ids)}"
         for photo_id in attached:
             self.photos[photo_id]["published"] = True
-        self._new_post(node, post_id, {"message": message, "link": link, "attached_media": attached})
+        self.add_own_post(node, post_id, {"message": message, "link": link, "attached_media": attached})
         return Response(200, {"id": post_id})
 
-    def _new_post(self, page_id: str, post_id: str, fields: dict[str, Any]) -> None:
+    def add_own_post(self, page_id: str, post_id: str, fields: dict[str, Any]) -> None:
+        """A post the page published itself, as `POST /{page}/feed` leaves it (the demo seeds its
+        posts already out this way)."""
         self.feeds.setdefault(page_id, []).insert(0, post_id)
         self.posts[post_id] = {
             "id": post_id,
