@@ -12,6 +12,10 @@ one (`01.02.85 12345`, `01 02 85 12345`, `010285 123 45`) is `national_id_like`:
 comment field a false alarm costs a click, a miss exposes a citizen. Written that way with
 a valid checksum, it is a `national_id`.
 
+A phone number is a person's unless the nearest holder named before it in its sentence is a
+service or an office ("ring servicetorget på 71 23 45 00", "ring oss på ..."): those numbers are
+published, and a reply giving one is not exposing anybody.
+
 `find(text)` needs no Document: `masking.mask` uses it for logs and list views.
 """
 
@@ -212,8 +216,41 @@ def _id_after_date(m: re.Match[str]) -> str | None:
     return NATIONAL_ID_LIKE if _date_like(digits, year) else None
 
 
-def _phone(lower: str, m: re.Match[str]) -> bool:
+# Whose number it is: the nearest word before it in its sentence that names a holder. A service
+# or office ("ring servicetorget på", "sentralbordet 71 23 45 00", "ring oss på") publishes its
+# number; a person ("ring meg på", "nummeret mitt", "han som ...") does not. Nothing named: a person's.
+_HOLDER = re.compile(
+    r"(?<![a-zæøå])(?P<service>servicetorg(?:et|ets)?|sentralbord(?:et|ets)?|legevakt(?:a|en|as|ens)?|"
+    r"kommune(?:n|ns)?|kommuna|kommunes|rådhus(?:et)?|resepsjon(?:en)?|[a-zæøå]*kontor(?:et|ets)?|"
+    r"bibliotek(?:et)?|helsestasjon(?:en)?|[a-zæøå]*tjeneste(?:n|ns)?|[a-zæøå]*teneste(?:a)?|"
+    r"[a-zæøå]*telefon(?:en)?|nav|brannvesen(?:et)?|politi(?:et)?|skole(?:n|ns)?|skule(?:n)?|"
+    r"barnehage(?:n|ns)?|sykehjem(?:met)?|sjukeheim(?:en)?|svømmehall(?:en)?|symjehall(?:en)?|"
+    r"[a-zæøå]*senter(?:et)?|[a-zæøå]*etat(?:en)?|[a-zæøå]*avdeling(?:a|en)?|vakt(?:a|en)?)"
+    r"|(?P<we>oss|vi)(?![a-zæøå])|(?P<person>meg|mæ|mitt|min|mi|mine|deg|din|ditt|di|han|ham|hun|ho|henne|hans|hennes|hennar|"
+    r"dykk|dere|dokker)(?![a-zæøå])"
+)
+_HOLDER_CLAUSE = re.compile(r"(?:^|[.!?\n]\s)(?=[^.!?\n]*$)")
+
+
+def _service_number(lower: str, start: int, own_voice: bool) -> bool:
+    """Whether the number at `start` belongs to a service or office named just before it ("oss":
+    the municipality in its own replies and posts, a family in a citizen's comment)."""
+    window_start = max(0, start - 70)
+    clause = _HOLDER_CLAUSE.search(lower, window_start, start)
+    begin = clause.end() if clause else window_start
+    holders = list(_HOLDER.finditer(lower, begin, start))
+    if not holders:
+        return False
+    if "telefon" in holders[-1].group() and len(holders) > 1 and holders[-2].group("person"):
+        return False  # "telefonen min", "min telefon"
+    last = holders[-1]
+    return last.group("service") is not None or (own_voice and last.group("we") is not None)
+
+
+def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
     number = m.group("number")
+    if _service_number(lower, m.start(), own_voice):
+        return False
     groups = tuple(len(g) for g in _GROUPS.findall(number))
     if not m.group("prefix"):
         separators = set(re.sub(r"[0-9]", "", number))
@@ -232,8 +269,9 @@ def _phone(lower: str, m: re.Match[str]) -> bool:
     return bool(phonenumbers.is_valid_number(parsed))
 
 
-def find(text: str, lower: str | None = None) -> list[Match]:
-    """All personal data in `text`, non-overlapping, in order of position."""
+def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[Match]:
+    """All personal data in `text`, non-overlapping, in order of position. `own_voice`: the text
+    is the municipality's own (a reply or a post), where "ring oss på ..." gives its own number."""
     if lower is None or len(lower) != len(text):
         lower = text.lower()
     candidates: list[Match] = []  # in priority order: earlier wins an overlap
@@ -257,7 +295,7 @@ def find(text: str, lower: str | None = None) -> list[Match]:
         if code:
             candidates.append(Match(code, m.start(), m.end()))
     for m in _PHONE.finditer(text):
-        if _phone(lower, m):
+        if _phone(lower, m, own_voice):
             candidates.append(Match(PHONE, m.start(), m.end()))
 
     # Earlier candidates win overlaps; the accepted spans are kept sorted (disjoint) for bisect.
@@ -307,7 +345,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -319,5 +357,5 @@ class PersonalDataAnalyser:
                 severity=SEVERITY[m.code],
                 text=mask_match(m.code, doc.text[m.start : m.end]),
             )
-            for m in find(doc.text, doc.lower)
+            for m in find(doc.text, doc.lower, own_voice=doc.kind in ("reply", "post"))
         ]

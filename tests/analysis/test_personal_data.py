@@ -348,3 +348,40 @@ def test_it_masks_a_possible_national_id_fully() -> None:
     (finding,) = PersonalDataAnalyser().analyse(Document(text))
     assert (finding.code, finding.severity, finding.text) == (NATIONAL_ID_LIKE, "warn", "**.**.** *** **")
     assert text[finding.start : finding.end] == "01.02.85 123 46"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring servicetorget på 71 23 45 00, de hjalp meg på to minutter 👍",
+        "Hei! Servicetorget er åpent 08–15.30, og du når dem på sentralbordet 71 23 45 00. Hilsen Hege",
+        "Legevakta har telefon 116 117, eller ring sentralbordet 61 22 00 00.",
+        "Tildelingskontoret svarar på 48 00 12 34 kvar dag.",
+        "Ring kommunens vakttelefon 915 00 111 ved vannlekkasje.",
+        "Telefonnummeret til biblioteket er 61 22 45 90.",
+        "Helsestasjonen: 41 50 60 70",
+    ],
+)
+def test_a_number_of_the_municipality_or_a_service_is_not_personal_data(text: str) -> None:
+    assert [c for c in codes(text) if c[0] == PHONE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring meg på 912 34 567, jeg har ringt servicetorget tre ganger.",
+        "Servicetorget ba meg legge igjen nummeret mitt: 48 11 27 93.",
+        "Eg har prøvd sentralbordet heile dagen. Mitt nr er 912 48 307.",
+        "Dette er nummeret til han som kjører som en gal: 402 18 856",
+        "Naboen vår har nummer 977 12 345, ring han om hunden.",
+    ],
+)
+def test_a_persons_number_beside_a_service_is_still_personal_data(text: str) -> None:
+    assert [c for c in codes(text) if c[0] == PHONE]
+
+
+def test_our_number_is_the_municipalitys_in_its_own_replies_and_a_familys_in_a_comment() -> None:
+    text = "Du kan ringe oss på 62 44 50 00 mellom kl. 9 og 14."
+    assert [f.code for f in PersonalDataAnalyser().analyse(Document(text, "reply"))] == []
+    assert [f.code for f in PersonalDataAnalyser().analyse(Document(text, "comment"))] == [PHONE]
+    assert [m.code for m in find(text)] == [PHONE]  # masking logs keeps it masked
