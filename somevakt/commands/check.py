@@ -262,7 +262,7 @@ def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack, langua
     decided: dict[int, Decision] = {}
     for (kind, context), indices in groups.items():
         texts = [cast(_Item, slots[i]).text for i in indices]
-        decided.update(zip(indices, evaluate_many(texts, kind, pack, context), strict=True))
+        decided.update(zip(indices, evaluate_many(texts, kind, pack, [context] * len(texts)), strict=True))
     out = sys.stdout
     for index, slot in enumerate(slots):
         obj = slot if isinstance(slot, dict) else {"id": slot.id, **decided[index].to_dict(language)}

@@ -86,7 +86,7 @@ def decisions_for(texts: list[str], pack: Pack, addressed: list[bool] | None = N
         [texts[i][:MAX_TEXT_CHARS] for i in worded],
         "comment",
         pack,
-        contexts=[PolicyContext(addressed_to_us=addressed[i]) for i in worded],
+        [PolicyContext(addressed_to_us=addressed[i]) for i in worded],
     )
     decisions = {i: decision for i, decision in zip(worded, batch, strict=True)}
     return [

@@ -342,18 +342,19 @@ def evaluate_many(
     texts: Sequence[str],
     kind: str,
     pack: Pack,
-    context: PolicyContext | None = None,
-    *,
     contexts: Sequence[PolicyContext | None] | None = None,
 ) -> list[Decision]:
     """`evaluate` for each text, the language models batched over all of them.
 
     The decisions are those `evaluate` gives one by one; every text is checked first, so a
-    bad one raises InputError before any work is done. `contexts` gives each text its own.
+    bad one raises InputError before any work is done. `contexts`: each text's own, in order
+    (None: none for any).
     """
     for text in texts:
         check_input(text, kind)
-    each = list(contexts) if contexts is not None else [context] * len(texts)
+    each = list(contexts) if contexts is not None else [None] * len(texts)
+    if len(each) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(each)} contexts")
     results = analyse_many(texts, kind, analysis_context(pack, kind))
     return [
         _decide_on(text, result, kind, pack, own)

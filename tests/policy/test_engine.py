@@ -435,3 +435,14 @@ def test_it_decides_in_a_batch_exactly_as_one_by_one(slug, kind):
 def test_it_checks_every_text_of_a_batch_before_analysing_any():
     with pytest.raises(InputError, match="empty"):
         evaluate_many(["Når åpner biblioteket?", "  "], "comment", load_pack("gausdal"))
+
+
+def test_it_gives_each_text_of_a_batch_its_own_context():
+    pack = load_pack("gausdal")
+    texts = ["Biblioteket er stengt i dag.", "Biblioteket er stengt i dag.", "Bassenget åpner igjen."]
+    contexts = [PolicyContext(crisis_mode=True), None, PolicyContext(published_on_website=False)]
+    batch = evaluate_many(texts, "post", pack, contexts)
+    assert batch == [evaluate(text, "post", pack, own) for text, own in zip(texts, contexts, strict=True)]
+    assert batch[0].action != batch[1].action  # the crisis holds the first, not the second
+    with pytest.raises(ValueError, match="3 texts but 2 contexts"):
+        evaluate_many(texts, "post", pack, contexts[:2])
