@@ -6,7 +6,8 @@ this envelope to the one endpoint; each adapter reads the changes of its own obj
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -37,6 +38,28 @@ def entries(payload: Any, object_name: str) -> Iterator[tuple[str, dict[str, Any
             if not isinstance(change, dict) or not isinstance(change.get("value"), dict):
                 raise MalformedDelivery(f"entry {number}: a change without a 'value' object")
             yield str(entry["id"]), change, entry.get("time")
+
+
+def delivered(
+    platform: str,
+    payload: Any,
+    object_name: str,
+    change_of: Callable[[str, dict[str, Any], Any], InboundComment | None],
+    unhandled: list[str],
+) -> list[InboundComment]:
+    """What one delivery brings for the inbox: each change as `change_of(account id, change,
+    entry time)` reads it (None: nothing to answer), then each direct message (`message_of`)."""
+    found: list[InboundComment] = []
+    for account_id, change, entry_time in entries(payload, object_name):
+        parsed = change_of(account_id, change, entry_time)
+        if parsed is not None:
+            # The entry's time is when the change happened on the platform: the order of changes.
+            found.append(replace(parsed, changed_at=timestamp(entry_time)))
+    for account_id, event in messaging(payload, object_name):
+        parsed = message_of(platform, account_id, event, unhandled)
+        if parsed is not None:
+            found.append(replace(parsed, changed_at=parsed.received_at))
+    return found
 
 
 def messaging(payload: Any, object_name: str) -> Iterator[tuple[str, dict[str, Any]]]:

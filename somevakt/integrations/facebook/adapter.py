@@ -4,7 +4,6 @@ arrive by webhook as page `changes`, Messenger messages as page `messaging` even
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -16,10 +15,8 @@ from somevakt.integrations.meta_payload import (
     MESSAGING_WINDOW,
     MalformedDelivery,
     author_of,
-    entries,
+    delivered,
     ident,
-    message_of,
-    messaging,
     text_of,
     timestamp,
 )
@@ -65,27 +62,19 @@ class FacebookAdapter(Adapter):
         messages (page `messaging`) in one delivery; what is not for the inbox is noted in
         `self.unhandled` when it is something we do not know."""
         self.unhandled = []
-        found: list[InboundComment] = []
-        for page_id, change, entry_time in entries(payload, "page"):
-            field = change.get("field")
-            value = change["value"]
-            if field == "feed":
-                parsed = self._feed(page_id, value, entry_time)
-            elif field == "mention":
-                parsed = self._mention(page_id, value, entry_time)
-            elif field == "ratings":
-                parsed = self._rating(page_id, value, entry_time)
-            else:
-                self.unhandled.append(f"field {field!r}")
-                continue
-            if parsed is not None:
-                # The entry's time is when the change happened on the platform: the order of changes.
-                found.append(replace(parsed, changed_at=timestamp(entry_time)))
-        for page_id, event in messaging(payload, "page"):
-            parsed = message_of(self.platform, page_id, event, self.unhandled)
-            if parsed is not None:
-                found.append(replace(parsed, changed_at=parsed.received_at))
-        return found
+        return delivered(self.platform, payload, "page", self._change, self.unhandled)
+
+    def _change(self, page_id: str, change: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        field = change.get("field")
+        value = change["value"]
+        if field == "feed":
+            return self._feed(page_id, value, entry_time)
+        if field == "mention":
+            return self._mention(page_id, value, entry_time)
+        if field == "ratings":
+            return self._rating(page_id, value, entry_time)
+        self.unhandled.append(f"field {field!r}")
+        return None
 
     def _verb(self, value: dict[str, Any], what: str) -> str | None:
         verb = VERBS.get(text_of(value.get("verb")))
@@ -142,24 +131,9 @@ class FacebookAdapter(Adapter):
         post_id = ident(value.get("post_id"))
         if not post_id:
             raise MalformedDelivery(f"page {page_id}: a post change without post_id")
-        author_id, author_name = author_of(value)
-        if author_id == page_id:
-            return None  # the municipality's own post: published by us, not an inquiry
-        return InboundComment(
-            platform=self.platform,
-            account_external_id=page_id,
-            platform_id=post_id,
-            text=text_of(value.get("message")),
-            author_name=author_name,
-            author_id=author_id,
-            received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
-            post_id=post_id,
-            permalink=text_of(value.get("permalink_url")) or text_of(value.get("link")),
-            verb=verb,
-            channel="post",
-            # The photo references (`photos`, `photo_id`, `link`) stay in `raw`, with the item's payload.
-            raw=value,
-        )
+        # The photo references (`photos`, `photo_id`, `link`) stay in `raw`, with the item's payload.
+        permalink = text_of(value.get("permalink_url")) or text_of(value.get("link"))
+        return self._post(page_id, value, entry_time, post_id, verb, "post", permalink)
 
     def _mention(self, page_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
         """The page named in someone else's post or comment. Meta sends who and where, and
@@ -172,6 +146,22 @@ class FacebookAdapter(Adapter):
             if verb is not None:
                 self.unhandled.append("mention without post_id")
             return None
+        return self._post(
+            page_id, value, entry_time, post_id, verb, "mention", f"https://www.facebook.com/{post_id}"
+        )
+
+    def _post(
+        self,
+        page_id: str,
+        value: dict[str, Any],
+        entry_time: Any,
+        post_id: str,
+        verb: str,
+        channel: str,
+        permalink: str,
+    ) -> InboundComment | None:
+        """A post as an item of its own (a visitor's post on the page, someone else's post that
+        names it); None for the page's own post, published by us and not an inquiry."""
         author_id, author_name = author_of(value)
         if author_id == page_id:
             return None
@@ -184,9 +174,9 @@ class FacebookAdapter(Adapter):
             author_id=author_id,
             received_at=timestamp(value.get("created_time")) or timestamp(entry_time),
             post_id=post_id,
-            permalink=f"https://www.facebook.com/{post_id}",
+            permalink=permalink,
             verb=verb,
-            channel="mention",
+            channel=channel,
             raw=value,
         )
 

@@ -9,7 +9,6 @@ hiding is `hide=true`, and a media object's comments carry `text`, `timestamp` a
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -26,10 +25,8 @@ from somevakt.integrations.facebook.client import GraphClient
 from somevakt.integrations.meta_payload import (
     MESSAGING_WINDOW,
     MalformedDelivery,
-    entries,
+    delivered,
     ident,
-    message_of,
-    messaging,
     text_of,
     timestamp,
 )
@@ -70,24 +67,17 @@ class InstagramAdapter(Adapter):
         """Comments and mentions (`changes`) and direct messages (`messaging`) in one delivery;
         what is not for the inbox is noted in `self.unhandled` when we do not know it."""
         self.unhandled = []
-        found: list[InboundComment] = []
-        for account_id, change, entry_time in entries(payload, "instagram"):
-            field = change.get("field")
-            if field == "comments":
-                parsed = self._comment(account_id, change["value"], entry_time)
-            elif field == "mentions":
-                parsed = self._mention(account_id, change["value"], entry_time)
-            else:
-                if field not in QUIET_FIELDS:
-                    self.unhandled.append(f"field {field!r}")
-                continue
-            if parsed is not None:
-                found.append(replace(parsed, changed_at=timestamp(entry_time)))
-        for account_id, event in messaging(payload, "instagram"):
-            parsed = message_of(self.platform, account_id, event, self.unhandled)
-            if parsed is not None:
-                found.append(replace(parsed, changed_at=parsed.received_at))
-        return found
+        return delivered(self.platform, payload, "instagram", self._change, self.unhandled)
+
+    def _change(self, account_id: str, change: dict[str, Any], entry_time: Any) -> InboundComment | None:
+        field = change.get("field")
+        if field == "comments":
+            return self._comment(account_id, change["value"], entry_time)
+        if field == "mentions":
+            return self._mention(account_id, change["value"], entry_time)
+        if field not in QUIET_FIELDS:
+            self.unhandled.append(f"field {field!r}")
+        return None
 
     def _comment(self, account_id: str, value: dict[str, Any], entry_time: Any) -> InboundComment | None:
         comment_id = ident(value.get("id"))
