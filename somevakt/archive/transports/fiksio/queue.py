@@ -67,6 +67,11 @@ def delivery_of(properties: pika.BasicProperties, body: bytes, redelivered: bool
     )
 
 
+def _broken(sentence: str, kind: str, exc: BaseException) -> QueueError:
+    detail = f"{type(exc).__name__} {exc}".strip()
+    return QueueError(f"{sentence}: {detail}", kind=kind, detail=detail)
+
+
 class AccountQueue:
     """One account's queue; connects on first use and again after the connection was lost."""
 
@@ -110,11 +115,7 @@ class AccountQueue:
                 detail=str(exc),
             ) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
-            raise QueueError(
-                f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}",
-                kind="unreachable",
-                detail=f"{type(exc).__name__} {exc}".strip(),
-            ) from exc
+            raise _broken("the Fiks IO broker cannot be reached", "unreachable", exc) from exc
         return self._channel
 
     def count(self) -> int:
@@ -123,19 +124,10 @@ class AccountQueue:
         try:
             declared = channel.queue_declare(self.name, passive=True)
         except pika.exceptions.ChannelClosedByBroker as exc:
-            self._channel = None
-            raise QueueError(
-                f"the queue {self.name} cannot be read: {exc.reply_text}",
-                kind="unreadable",
-                detail=str(exc.reply_text),
-            ) from exc
+            raise self._unreadable(exc) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
             self.close()
-            raise QueueError(
-                f"the Fiks IO broker cannot be reached: {type(exc).__name__} {exc}",
-                kind="unreachable",
-                detail=f"{type(exc).__name__} {exc}".strip(),
-            ) from exc
+            raise _broken("the Fiks IO broker cannot be reached", "unreachable", exc) from exc
         return int(declared.method.message_count)
 
     def drain(self, handle: Callable[[Delivery], None], limit: int = 100) -> int:
@@ -159,20 +151,19 @@ class AccountQueue:
                 channel.basic_ack(method.delivery_tag)
                 handled += 1
         except pika.exceptions.ChannelClosedByBroker as exc:
-            self._channel = None
-            raise QueueError(
-                f"the queue {self.name} cannot be read: {exc.reply_text}",
-                kind="unreadable",
-                detail=str(exc.reply_text),
-            ) from exc
+            raise self._unreadable(exc) from exc
         except (pika.exceptions.AMQPError, OSError) as exc:
             self.close()
-            raise QueueError(
-                f"the connection to the Fiks IO broker was lost: {type(exc).__name__} {exc}",
-                kind="lost",
-                detail=f"{type(exc).__name__} {exc}".strip(),
-            ) from exc
+            raise _broken("the connection to the Fiks IO broker was lost", "lost", exc) from exc
         return handled
+
+    def _unreadable(self, exc: pika.exceptions.ChannelClosedByBroker) -> QueueError:
+        self._channel = None  # the broker closed the channel; the connection may open another
+        return QueueError(
+            f"the queue {self.name} cannot be read: {exc.reply_text}",
+            kind="unreadable",
+            detail=str(exc.reply_text),
+        )
 
     def close(self) -> None:
         connection, self._connection, self._channel = self._connection, None, None
