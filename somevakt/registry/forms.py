@@ -85,7 +85,19 @@ def member_choices(municipality: Any) -> list[tuple[int, str]]:
     return [(p.pk, p.get_full_name() or p.get_username()) for p in people]
 
 
-class PlanForm(forms.Form):
+class _ChoosesOwners:
+    """A form with the fields `responsible` and `admins`: the people it chose."""
+
+    cleaned_data: dict[str, Any]
+
+    def people(self, municipality: Any) -> tuple[Any, list[Any]]:
+        users = get_user_model().objects.filter(memberships__municipality=municipality)
+        responsible = users.filter(pk=self.cleaned_data.get("responsible")).first()
+        admins = list(users.filter(pk__in=self.cleaned_data.get("admins") or []))
+        return responsible, admins
+
+
+class PlanForm(_ChoosesOwners, forms.Form):
     """The plan an account's guideline asks for, made from the pack's questions in the reader's
     language; with `new=True` it also asks for the account itself (a planned account's page)."""
 
@@ -189,12 +201,6 @@ class PlanForm(forms.Form):
     def question_fields(self) -> list[Any]:
         return [self[f"q_{q.id}"] for q in self.questions]
 
-    def people(self, municipality: Any) -> tuple[Any, list[Any]]:
-        users = get_user_model().objects.filter(memberships__municipality=municipality)
-        responsible = users.filter(pk=self.cleaned_data.get("responsible")).first()
-        admins = list(users.filter(pk__in=self.cleaned_data.get("admins") or []))
-        return responsible, admins
-
 
 class CommentForm(forms.Form):
     comment = forms.CharField(
@@ -237,7 +243,7 @@ class ActivateForm(forms.Form):
         return get_user_model().objects.filter(memberships__municipality=municipality, pk=pk).first()
 
 
-class OwnersForm(forms.Form):
+class OwnersForm(_ChoosesOwners, forms.Form):
     """The responsible person and the admins of an account that exists."""
 
     def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
@@ -258,12 +264,6 @@ class OwnersForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
-
-    def people(self, municipality: Any) -> tuple[Any, list[Any]]:
-        users = get_user_model().objects.filter(memberships__municipality=municipality)
-        responsible = users.filter(pk=self.cleaned_data.get("responsible")).first()
-        admins = list(users.filter(pk__in=self.cleaned_data.get("admins") or []))
-        return responsible, admins
 
 
 class ReviewForm(forms.Form):
