@@ -141,14 +141,7 @@ class FakeGraph(FakeServer):
     ) -> None:
         """A post someone else wrote on the page (Graph edge `/{page}/visitor_posts`)."""
         self.visitor_posts.setdefault(page_id, []).insert(0, post_id)
-        self.posts[post_id] = {
-            "id": post_id,
-            "message": message,
-            "from": {"id": author[0], "name": author[1]},
-            "created_time": graph_time(created or datetime.now(UTC)),
-            "permalink_url": f"https://www.facebook.com/{post_id}",
-            "owner": page_id,
-        }
+        self._written(post_id, message, author, created, owner=page_id)
 
     def add_post_by_other(
         self,
@@ -159,13 +152,18 @@ class FakeGraph(FakeServer):
         created: datetime | None = None,
     ) -> None:
         """Someone else's post (one that may name the page: a mention), readable by id."""
+        self._written(post_id, message, author, created, owner=author[0])
+
+    def _written(
+        self, post_id: str, message: str, author: tuple[str, str], created: datetime | None, *, owner: str
+    ) -> None:
         self.posts[post_id] = {
             "id": post_id,
             "message": message,
             "from": {"id": author[0], "name": author[1]},
             "created_time": graph_time(created or datetime.now(UTC)),
             "permalink_url": f"https://www.facebook.com/{post_id}",
-            "owner": author[0],
+            "owner": owner,
         }
 
     def add_message(
