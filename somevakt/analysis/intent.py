@@ -5,7 +5,10 @@
   one's own case or an individual decision, a request for access to documents);
 - `intent.political`: it is a matter for the elected bodies, not the administration;
 - `intent.crisis`: something dangerous is happening now (fire, accident, flood, slide,
-  missing person, evacuation, outage). Drills, courses and history are not crises.
+  missing person, evacuation, outage). Drills, courses and history are not crises, and neither
+  is a crisis put in the past ("etter stormen forrige helg", "erstatning for strømbruddet") or
+  planned work ("planlagt strømbrudd i morgen"), unless something says it goes on now; this holds
+  whatever the classifier says.
 
 All four are about the whole text: spans are [0, len(text)]. Patterns run on the
 lower-cased text (same offsets), bokmål and nynorsk. For a citizen's comment the comment
@@ -328,6 +331,68 @@ _CRISIS = _words(
     r"nødnummer(?:et|a)? virker ikke",
     r"får ikke ringt 112",
     r"brannen",
+    r"er (?:vegen|veien|brua|broa|vatnet|vannet|straumen|strømmen) borte",
+    r"(?:er|står) (?:heilt |helt )?isolert(?:e)?",
+)
+# A crisis that is over ("etter stormen forrige helg", "erstatning for strømbruddet") or planned
+# work announced ahead ("planlagt strømbrudd i morgen på grunn av linjearbeid") is a question or a
+# complaint to answer, not a crisis now, unless something says the danger is going on.
+_WEEKDAY = r"(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag)"
+_OVER = _words(
+    r"(?:forrige|førre|sist|siste|seinaste|sist(?:e)? (?:uke|veke))"
+    r" (?:uke|veke|helg|helga|helgen|måned|månad|vinter|vinteren|sommer|sommaren|høst|høsten|haust|"
+    r"hausten|år|natt|døgn|" + _WEEKDAY + ")",
+    r"for (?:en|ei|ein|eit|et|to|tre|fire|fem|seks|noen|nokre|nokon|flere|fleire|\d+) "
+    r"(?:dag|dager|dagar|uke|uker|veke|veker|måned|måneder|månad|månader|år) (?:siden|sidan)",
+    r"(?:etter|under) (?:den siste |det siste |siste )?(?:stormen|uværet|uvêret|ekstremværet|orkanen|"
+    r"flommen|flaumen|brannen|raset|skredet|ulykka|ulykken|ulukka|strømbruddet|straumbrotet|"
+    r"vannlekkasjen|lekkasjen|leidningsbrotet|vannledningsbruddet|uvêret)",
+    r"erstatning(?:en)?",
+    r"kompensasjon(?:en)?",
+    r"opprydding(?:en|a)?",
+    r"oppryddinga",
+    r"gjenoppbygging(?:en|a)?",
+)
+_PLANNED = _words(
+    r"planlagt(?:e)?",
+    r"planlagd(?:e)?",
+    r"(?:varsla|varslet|varslede|melde|meldt) (?:strømbrudd|straumbrot|vannstans|stans|avstenging|"
+    r"avstengning|stenging|utkobling|utkopling|brudd)",
+    r"vedlikehold",
+    r"vedlikehald",
+    r"linjearbeid",
+    r"graving",
+    r"gravearbeid",
+    r"oppgradering(?:en|a)?",
+    r"blir stengt",
+    r"vert stengt",
+    r"blir stengd",
+    r"vert stengd",
+)
+_ONGOING = _words(
+    r"nå",
+    r"no",
+    r"akkurat",
+    r"fortsatt",
+    r"framleis",
+    r"fremdeles",
+    r"ennå",
+    r"enno",
+    r"(?:siden|sidan) (?:i |kl|klokka|forrige|førre|sist|" + _WEEKDAY + r"|\d)",
+    r"i natt",
+    r"i kveld",
+    r"hjelp",
+    r"hjelpe",
+    r"haster",
+    r"(?:er|står) (?:uten|utan)",
+    r"er (?:borte|nede|brutt|broten)",
+    r"det brenner",
+    r"det brenn",
+    r"brenner",
+    r"stiger",
+    r"ring 110",
+    r"ring 112",
+    r"ring 113",
 )
 # Drills, courses, prevention, plans and history are not a crisis happening now.
 _NOT_NOW = _words(
@@ -373,7 +438,10 @@ _NOW = _words(
     r"i natt",
     r"nettopp",
     r"hjelp",
+    r"hjelpe",
     r"haster",
+    r"(?:er|står) (?:uten|utan)",
+    r"er (?:borte|nede|brutt|broten)",
     r"ring 110",
     r"ring 112",
     r"ring 113",
@@ -382,7 +450,7 @@ _NOW = _words(
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"3+{classifier.VERSION}"
+    version: ClassVar[str] = f"4+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -399,6 +467,8 @@ class IntentAnalyser:
                 for code in self.codes
                 if judgement.says_code(code) or (code in by_rules and judgement.allows_code(code))
             ]
+        if CRISIS in codes and _over_or_planned(doc.lower):
+            codes = [code for code in codes if code != CRISIS]
         n = len(doc.text)
         return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
 
@@ -415,6 +485,11 @@ class IntentAnalyser:
         if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
             codes.append(CRISIS)
         return codes
+
+
+def _over_or_planned(low: str) -> bool:
+    """The text puts its crisis in the past or in planned work, and nothing says it goes on now."""
+    return bool(_OVER.search(low) or _PLANNED.search(low)) and not _ONGOING.search(low)
 
 
 def _drill(low: str) -> bool:

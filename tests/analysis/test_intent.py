@@ -72,3 +72,41 @@ def test_it_marks_a_crisis_more_severe_than_a_question() -> None:
         for f in IntentAnalyser().analyse(rules_only("Det brenner på skolen nå! Hva gjør vi?"))
     }
     assert found == {"intent.crisis": "warn", "intent.question": "info"}
+
+
+def comment_codes(text: str) -> set[str]:
+    """What a citizen's comment gets, the comment classifier included."""
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(Document(text, "comment"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # over: a question about what happened, or about compensation for it
+        "Ka tid kjem dæm og rydde greinan etter stormen forrige helg?",
+        "Får vi erstatning for maten som ble ødelagt under strømbruddet forrige uke?",
+        "Kven betaler for skadene etter flaumen i førre veke?",
+        "Når kommer rapporten etter brannen på skolen for to uker siden?",
+        "Kor lang tid tok det før vatnet kom tilbake etter leidningsbrotet sist helg?",
+        # planned: announced work, not an emergency
+        "Det blir planlagt strømbrudd fra kl. 09 til 13 i morgen på grunn av linjearbeid. Gjelder det oss?",
+        "Varsla straumbrot på torsdag grunna vedlikehald, kor lenge varer det?",
+        "Vannet blir stengt i Storgata onsdag på grunn av graving. Hvor kan vi hente vann?",
+    ],
+)
+def test_a_crisis_that_is_over_or_planned_is_not_a_crisis_now(text: str) -> None:
+    assert "crisis" not in comment_codes(text)
+    assert "crisis" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words with the danger still going on
+        "Strømbruddet fra forrige uke er fortsatt ikke fikset, og mor på 90 sitter uten strøm nå!",
+        "Etter stormen i natt er vegen borte og vi er isolerte, hjelp!",
+        "Planlagt strømbrudd sa de, men nå brenner det i trafoen!",
+    ],
+)
+def test_a_crisis_going_on_now_is_still_one_with_a_past_or_planned_word_in_it(text: str) -> None:
+    assert "crisis" in codes(text)
