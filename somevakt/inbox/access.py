@@ -434,9 +434,16 @@ UNDO_ACTIONS: dict[str, str] = {
 }
 
 
-def require(membership: Membership, item: Any, action: str, undoing: str | None = None) -> None:
+def require(
+    membership: Membership,
+    item: Any,
+    action: str,
+    undoing: str | None = None,
+    *,
+    refusal: Callable[[bool], Refusal | None] | None = None,
+) -> None:
     """PermissionDenied (403) unless the person may do the item page's `action` on `item`;
-    `undoing` is the type of the event an undo reverses."""
+    `undoing` is the type of the event an undo reverses; `refusal` as for `may`."""
     needed = UNDO_ACTIONS.get(undoing or "", "see") if action == "undo" else ITEM_ACTIONS.get(action, "see")
-    if not may(membership, item, needed):
+    if not may(membership, item, needed, refusal=refusal):
         raise PermissionDenied

@@ -353,6 +353,10 @@ def _shown_refusal(refusal: access.Refusal | None) -> dict[str, Any] | None:
     return {"reason": refusal.text(get_language()), "clauses": refusal.clauses}
 
 
+def _not_refused(holds: bool) -> None:
+    return None
+
+
 def speaking_refused(
     request: HttpRequest, municipality: Municipality, refusal: access.Refusal, back: str
 ) -> HttpResponse:
@@ -502,11 +506,13 @@ def act(request: HttpRequest, municipality: Municipality, item_id: int, action: 
         raise Http404
     item = _item(request, item_id)
     undoing = getattr(services.undoable(item), "type", None) if action == "undo" else None
+    speaking = None
     if access.ITEM_ACTIONS.get(action) in access.SPEAKING_ACTIONS:
         refusal = access.reply_refusal(request.membership, item)  # type: ignore[attr-defined]
         if refusal is not None:
             return speaking_refused(request, municipality, refusal, _item_url(municipality, item))
-    access.require(request.membership, item, action, undoing)  # type: ignore[attr-defined]
+        speaking = _not_refused  # the rule lets them speak (the table may still refuse: require says)
+    access.require(request.membership, item, action, undoing, refusal=speaking)  # type: ignore[attr-defined]
     person = request.user
     form = request.POST
     reason = form.get("reason", "")[:2000]

@@ -127,3 +127,13 @@ def test_it_reads_the_units_once_for_the_people_an_item_can_be_given_to(health, 
     monkeypatch.setattr(access, "led_units", lambda membership: pytest.fail("led_units per person"))
     assert health["head"] in access.assignable(item)
     assert health["team"] not in access.assignable(item)
+
+
+def test_it_asks_the_rule_on_who_speaks_once_for_a_reply(health, monkeypatch):
+    item = make_item(health["home"], "700000010_1_4", codes=["intent.question"])
+    asked = []
+    real = access.speaking_refusal
+    monkeypatch.setattr(access, "speaking_refusal", lambda *a, **k: asked.append(a) or real(*a, **k))
+    assert reply(logged_in(health["head"]), item).status_code == 302
+    assert replied_by(item, health["head"])
+    assert len(asked) == 1
