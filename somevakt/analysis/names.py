@@ -96,6 +96,39 @@ _DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:i|på|ved|utenfor|utanfor|innenfor|innanfor|nær|mot|gjennom)\s+$", re.IGNORECASE
 )
+# ... and after a road or a journey ("skoleveien til Hustad", "bussen fra Elnesvågen", "køyrer til
+# Vestbygda"); "til" alone is far more often a person ("takk til Kari").
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:[a-zæøå]*(?:vei|veien|veg|vegen|rute|ruta|ruten|buss|bussen|ferje|ferja|ferga|båt|båten|"
+    r"tur|turen|skyss|skyssen|strekning|strekningen|strekninga|tog|toget)|kjøre|kjører|kjørte|køyre|"
+    r"køyrer|køyrde|reise|reiser|reiste|flytte|flytter|flyttet|flytta|pendle|pendler|pendlar|gå|går)"
+    r"\s+(?:til|fra|frå|mot)\s+$",
+    re.IGNORECASE,
+)
+# Words for streets and squares: a name right before one is the street's ("Ingrid Bjerkes vei").
+_STREET_AFTER = re.compile(
+    r"\s+(?:vei|veien|veg|vegen|gate|gata|gaten|allé|plass|plassen|bakke|bakken|sving|svingen|"
+    r"torg|torget|park|parken|skole|skolen|skule|skulen|senter|senteret|hall|hallen|minde|tun|tunet)\b",
+    re.IGNORECASE,
+)
+# Dialect pronouns and words the model sometimes takes for names when written in lower case.
+_NOT_NAMES = frozenset(
+    """dæm dem dæ dåkk dokk dokker døkk dykk mæ æ æg ho hu hænn hannj ka kæm kem kor ke kå sjø sæ
+    oss okk vårres dæmmes""".split()
+)
+# Oaths and exclamations ("Satan så digg", "Herregud så flott"), and determiners a capitalised
+# sentence start puts before a noun ("Mitt fnr er ...", "Alle de ...").
+_NOT_FIRST_WORDS = frozenset(
+    """satan faen fanden helvete pokker herregud jøss jisses dæven dævelen fysj uff huff huffda
+    mitt min mi mine din ditt di dine vår vårt våre deres dykkar alle den det denne dette disse
+    hele heile noen nokon nokre ingen hver kvar mange flere fleire""".split()
+)
+# Particles that stand in lower case inside a name ("Ludwig van Beethoven", "Pål av Lier").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "af", "av", "di", "da", "du"})
+# Definite endings of a common noun; a lower-case "name" with one in a text that capitalises its
+# sentences is a noun the model misread ("da strømmen var borte", "gjerde inn hagen").
+_DEFINITE_ENDINGS = ("en", "et", "ene", "ane")
+_SURNAME_ENDINGS = ("sen", "son", "ssen")
 _SIGN_OFF = frozenset({"hilsen", "helsing", "hilsing", "mvh", "vh"})
 _GENERIC = frozenset({"kommune", "kommunen", "kommuna", "herred", "sokn"})
 # Words that make a "name" a place, a building or an institution: "Segalstad bru", "Aulestad
@@ -147,6 +180,15 @@ _PLACE_ENDINGS = (
     "heimen",
     "hjemmet",
     "hagen",
+    "bakken",
+    "åsen",
+    "sletta",
+    "moen",
+    "tangen",
+    "vollen",
+    "jordet",
+    "gården",
+    "garden",
 )
 
 
@@ -196,11 +238,36 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     return on_last_line and (alone_on_line or bool(_DASH_BEFORE.search(before)))
 
 
+def _not_a_name(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether a span the model tagged is plainly no name: a dialect pronoun, an oath or a
+    determiner first ("Dæm på teknisk", "Satan så glatt", "Mitt fnr"), capitalised and lower-case
+    words mixed ("Lås bodene"), or a lower-case definite noun in a text that capitalises its
+    sentences ("strømmen")."""
+    if words[0] in _NOT_NAMES or words[0] in _NOT_FIRST_WORDS:
+        return True
+    raw = [w.lstrip("@#([«\"'") or w for w in text[start:end].split()]
+    if len(raw) > 1:
+        cased = [w[:1].isupper() for w, low in zip(raw, words, strict=False) if low not in _NAME_PARTICLES]
+        if any(cased) and not all(cased):
+            return True
+    word = words[0]
+    if len(words) == 1 and raw[0].islower() and word.endswith(_DEFINITE_ENDINGS) and len(word) >= 5:
+        if not word.endswith(_SURNAME_ENDINGS) and _capitalises_sentences(text):
+            return True
+    return False
+
+
+def _capitalises_sentences(text: str) -> bool:
+    starts = re.findall(r"(?:^|[.!?]\s+)([^\W\d_])", text)
+    return bool(starts) and all(c.isupper() for c in starts)
+
+
 def named_people(doc: Document) -> list[tuple[int, int]]:
     """The names of people other than the writer: person spans less the writer's own name (a
     self-introduction or a signature), the municipality's own name, places (a known place name,
-    a name ending in a place word such as "bru" or "-dalen"), and one-word "names" after a
-    preposition of place."""
+    a name ending in a place word such as "bru" or "-dalen", a name right before a street word:
+    "Ingrid Bjerkes vei"), one-word "names" after a preposition of place or a road or journey
+    ("skoleveien til Hustad"), and spans that are plainly no name (`_not_a_name`)."""
     own = _own_words(doc.context.municipality_name)
     out = []
     text_words: frozenset[str] | None = None
@@ -213,7 +280,11 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
             text_words = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text.lower()))
         if _is_place(words, own, text_words):
             continue
-        if len(words) == 1 and _PLACE_BEFORE.search(before):
+        if len(words) == 1 and (_PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before)):
+            continue
+        if _STREET_AFTER.match(doc.text, end):
+            continue  # a street or place named after someone
+        if _not_a_name(doc.text, start, end, words):
             continue
         out.append((start, end))
     return out
@@ -221,7 +292,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+3"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+4"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -185,3 +185,61 @@ def test_it_still_names_a_person_attacked_or_quoted(text: str, name: str) -> Non
 
     doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
     assert [f.text for f in NameAnalyser().analyse(doc)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street or a place named after a person is a place: the name then a street word
+        "Ingrid Bjerkes vei mangler gatelys, det er stummende mørkt for ungene.",
+        "Gatelyset i Per Gynts veg har vore mørkt i tre veker, kven har ansvaret?",
+        "Hullene i Anders Sandvigs gate er livsfarlige, fiks dem!",
+        "Kari Nordmanns plass er full av søppel etter helga.",
+        # one-word places by their endings
+        "Planlagt strømbrudd i morgen. Gjelder det Solbakken også?",
+        "Kvifor er ikkje Granåsen brøyta enno? Elendig.",
+        "Brøytinga av Furuåsen er elendig.",
+        # a place after a road or a journey to it
+        "Jeg foreslår gatelys langs skoleveien til Hustad, det er mørkt og farlig.",
+        "Bussen fra Elnesvågen kom aldri i dag, dårlig gjort.",
+        "Eg køyrer til Vestbygda kvar dag og vegen er ein skandale.",
+        # dialect pronouns are no names
+        "Ka tid kjem dæm og rydde greinan etter stormen? Det lig trær over turstien",
+        "Æ skjønne ikkje ka dåkk driv med på kommunen.",
+        "Dæm på teknisk e nokka udugelige fæ alle sammen",
+        # oaths, determiners and nouns the model misreads
+        "Satan så glatt det er på fortauet ved skolen, kan dere strø?",
+        "Hva er åpningstidene? Mitt fnr er 05-10-99-65432 om dere trenger det",
+        "Alle de på rådhuset er late. Lås dørene deres!",
+        "Får vi erstatning for maten som ble ødelagt da strømmen var borte?",
+        "Hvilke regler gjelder for gjerde mot naboen? Tenker å gjerde inn hagen i vår.",
+    ],
+)
+def test_streets_places_and_dialect_words_are_not_people(text: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert NameAnalyser().analyse(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person is still a person after "til" or beside a street word further on
+        ("Takk til Kari Bakken for god hjelp på servicetorget!", "Kari Bakken"),
+        ("Jeg sendte klagen til Hansen, men han svarer aldri.", "Hansen"),
+        ("Ola Vik på vegkontoret svarer aldri på e-post.", "Ola Vik"),
+        # a given name ending like a place is still a name
+        ("Emilia på helsestasjonen var så flink med dottera mi!", "Emilia"),
+        # names written in lower case, and a surname ending like a definite noun
+        ("takk til kari nordmann på legevakta", "kari nordmann"),
+        ("Jeg har ringt Ole Hansen fem ganger. Han svarer aldri.", "Ole Hansen"),
+        ("Ludwig van Beethoven hadde likt konserten.", "Ludwig van Beethoven"),
+        ("@Jonas Berg du er jo helt blåst i hodet", "@Jonas Berg"),
+    ],
+)
+def test_a_person_stays_a_person_near_place_words(text: str, name: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert [f.text for f in NameAnalyser().analyse(doc)] == [name]
