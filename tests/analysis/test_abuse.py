@@ -137,3 +137,61 @@ def test_it_looks_for_pattern_words_at_the_start_of_words_only() -> None:
     assert codes("Jeg skal drepe deg") == {"abuse.threat"}
     assert codes("«Jeg skal drepe deg», skrev han til meg.") == {"abuse.threat"}
     assert codes("Tekstene er fine, vi tenner lys i kveld") == set()
+
+
+# --- a weapon emoji aimed at someone ---------------------------------------------------------
+
+WEAPON_THREATS = [
+    "Han på NAV som kuttet stønaden min fortjener det som kommer 🔪🔪",
+    "Saksbehandleren som stengte saken min, hun skal få 🔫",
+    "Rådmannen bør passe seg nå 💣",
+    "dere på teknisk etat, vent bare 🔫🔫",
+    "Ho på sakshandsaminga skal få sjå 🔪",
+    "Dykk på rådhuset får sjå kva som kjem 🔫",
+    "Vi vet hvor du bor 🔪",
+    "🔪🔪 til han som stemte for nedleggelsen",
+    "Ordføreren er neste 🗡️",
+    "snart er det din tur, rektor 🪓",
+]
+WEAPON_NOT_THREATS = [
+    "Takk til dere som bakte 🎂🔪",
+    "Han kokken på skolekjøkkenet er rå med kniven 🔪👌",
+    "Kurset i vedhogging var topp, takk til han som lærte oss 🪓",
+    "Dere er bombe 💣💣 beste festivalen!",
+    "Jaktprøven for ungdom var fin, takk til dere 🔫",
+    "Krimfestivalen på biblioteket var mordende bra 🔪📚",
+    "Økskasting på torget var helt rått 🪓😂",
+]
+
+
+def _exact_threats(doc: Document) -> list[bool]:
+    return [exact for f, exact in AbuseAnalyser().rule_findings(doc) if f.code == "abuse.threat"]
+
+
+@pytest.mark.parametrize("text", WEAPON_THREATS)
+def test_a_weapon_emoji_aimed_at_someone_with_what_is_coming_is_an_exact_threat(text: str) -> None:
+    # exact: it stands in a comment whatever the classifier says, like a slur
+    assert any(_exact_threats(Document(text, "comment")))
+    assert "abuse.threat" in codes(text)  # and in the municipality's own texts, by the rules alone
+
+
+@pytest.mark.parametrize("text", WEAPON_NOT_THREATS)
+def test_a_weapon_emoji_in_praise_a_hobby_or_a_cake_is_no_exact_threat(text: str) -> None:
+    assert not any(_exact_threats(Document(text, "comment")))
+    assert "abuse.threat" not in codes(text)  # an outgoing post with a cake knife is not blocked
+
+
+def test_the_classifier_cannot_veto_an_aimed_weapon_emoji_but_can_veto_a_loose_one(monkeypatch) -> None:
+    from somevakt.analysis import classifier
+
+    def sure_of_nothing(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
+        labels = classifier.LABEL_CODES
+        return classifier.Judgement({k: 0.0 for k in labels}, {k: 0.5 for k in labels}, {k: 0.1 for k in labels})
+
+    monkeypatch.setattr(classifier, "judgement", sure_of_nothing)
+    for text in WEAPON_THREATS:
+        found = {f.code for f in AbuseAnalyser().analyse(Document(text, "comment"))}
+        assert "abuse.threat" in found, text
+    for text in WEAPON_NOT_THREATS:
+        found = {f.code for f in AbuseAnalyser().analyse(Document(text, "comment"))}
+        assert "abuse.threat" not in found, text
