@@ -15,10 +15,13 @@ Both findings span the whole text. `detail` carries the sums and the sentence co
 A citizen's comment is judged by the comment classifier instead (`classifier.py`), which was
 trained on comments to a municipality rather than on reviews and knows sarcasm: ironic praise
 gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answered, not thanked).
+A comment that someone cannot be reached or was rude ("tar aldri telefonen", "var frekk og
+avvisande") is `tone.negative` whatever the classifier says, and not praise.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,7 +96,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+1"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -117,11 +120,48 @@ class ToneAnalyser:
         return [Finding(code, 0, len(doc.text), "info", detail=detail)]
 
 
+# Someone who cannot be reached or was rude: a complaint to answer (and, with a name, criticism of
+# an employee), however politely it is put ("Kari på servicetorget tar aldri telefonen", "Ho var
+# frekk og avvisande"). The classifier has read such comments as praise when they thank in passing.
+_CONDUCT = re.compile(
+    r"(?<![a-zæøå])(?:"
+    # not the writer ("jeg svarer ikke for ...": I won't answer for), nor a door not answered
+    r"(?<!jeg )(?<!eg )(?<!æ )(?<!je )(?<!vi )(?<!me )"
+    r"(?:svarer|svarar|svarte|svara|svart|returnerer|ringer|ringjer|ringte|ringde) (?:aldri|ikke|ikkje)"
+    r"(?! bare| berre| bere| for| på døra| på døren| på døra)|"
+    r"(?:har|hadde) (?:aldri |ikke |ikkje |enda ikke |enno ikkje |fortsatt ikke |framleis ikkje )"
+    r"(?:svart|svara|ringt|ringd|ringt tilbake|ringd tilbake|hørt noe|høyrt noko|kommet tilbake|kome tilbake)"
+    r"(?! finere| bedre| betre| vakrare| vakrere| så fint| så bra)|"
+    r"(?:tar|tek|tok) (?:aldri|ikke|ikkje) (?:telefonen|telefon|tlf)|"
+    r"(?:umulig|umogleg|umuleg|aldri|ikke|ikkje|vanskelig|vanskeleg) å få tak i|"
+    r"får (?:aldri|ikke|ikkje) tak i|aldri (?:til stede|på kontoret|å få fatt på|å nå)|"
+    r"(?:ignorerer|ignorerte|overser|oversåg|overså) (?:meg|oss|henvendelsene|e-postene|meldingane|meldingene)|"
+    r"(?:snakket|snakka|snakkar|snakker) (?:ned til|nedlatende til|nedlatande til|stygt til)|"
+    r"(?:kjeftet|kjefta|skjelte) på (?:meg|oss|mora|moren|faren|far|mor)|"
+    r"(?:himlet|himla) med (?:øynene|auga)|(?:lo|flirte|gliste) av (?:meg|oss)|"
+    r"(?<!ikke )(?<!ikkje )(?<!aldri )(?:var|er|blei|ble|vart) (?:så |veldig |svært |utrolig |utruleg |kjempe|"
+    r"heilt |helt )?(?:frekk|frekke|uhøflig|uhøflege|uhøfleg|avvisende|avvisande|arrogant|arrogante|"
+    r"nedlatende|nedlatande|sur og avvisende|sur og avvisande|ufin|ufine)"
+    r")(?![a-zæøå])"
+)
+
+
+def conduct_complaint(low: str) -> tuple[int, int] | None:
+    """The span of a complaint that someone cannot be reached or was rude, or None."""
+    m = _CONDUCT.search(low)
+    return m.span() if m else None
+
+
 def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding]:
     n = len(doc.text)
     detail = {
         label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint", "sarcasm")
     }
+    if not judgement.says("sarcasm") and not judgement.says("complaint"):
+        conduct = conduct_complaint(doc.lower)
+        if conduct is not None:
+            # criticism is answered, so it wins over praise said in passing
+            return [Finding("tone.negative", 0, n, "info", detail={**detail, "by": "rule", "words": list(conduct)})]
     if judgement.says("sarcasm"):
         return [
             Finding("tone.negative", 0, n, "info", detail=detail),

@@ -116,3 +116,39 @@ def test_it_judges_a_megabyte_in_bounded_time() -> None:
     findings = ToneAnalyser().analyse(rules_only(text))
     assert time.monotonic() - started < 60
     assert [(f.start, f.end) for f in findings] in ([], [(0, len(text))])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari på servicetorget tar aldri telefonen, umulig å få tak i henne.",
+        "Takk til Per på teknisk, men han svarer aldri på e-post.",
+        "Eg har prøvd å nå Siri Lunde i tre veker. Ho svarar ikkje.",
+        "Eg er skuffa over korleis Liv Sæther snakka til meg i går. Ho var frekk og avvisande.",
+        "Saksbehandleren har fortsatt ikke svart, fem uker etter.",
+        "Rektor Berg er aldri å få tak i.",
+        "Han på byggesak himlet med øynene da jeg spurte.",
+        "Dei på NAV ringjer aldri tilbake som dei lovar.",
+    ],
+)
+def test_someone_unreachable_or_rude_is_criticism_not_praise(text: str) -> None:
+    codes = {f.code for f in ToneAnalyser().analyse(Document(text, "comment"))}
+    assert "tone.negative" in codes and "tone.praise" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari svarer alltid raskt, tusen takk!",
+        "Han var ikke frekk i det hele tatt, tvert imot.",
+        "Hun svarte ikke bare raskt, men grundig også.",
+        "Takk til Ola som tok telefonen en søndag kveld!",
+        "Jeg svarer ikke for kvaliteten på kakene, men kom på basar!",
+        "Eg svarar ikkje for kva ungane finn på når dei ser den nye leikeplassen 😄",
+        "Jenta vår har lært å spele fiolin, og vi har aldri høyrt noko betre.",
+    ],
+)
+def test_quick_answers_and_denied_rudeness_are_no_conduct_complaint(text: str) -> None:
+    from somevakt.analysis.tone import conduct_complaint
+
+    assert conduct_complaint(text.lower()) is None
