@@ -7,6 +7,9 @@ matched on the de-obfuscated skeleton of the text, and phrase patterns
 A slur or insult inside quotation marks or after "kalte meg" is a complaint about
 abuse, not abuse, and is not reported.
 
+In the municipality's own replies and posts a put-down of the reader ("du har tydeligvis ikke
+peiling", "slutt å mase") is a personal attack too.
+
 For a citizen's comment the comment classifier (`classifier.py`) has the last word on the
 whole text: it adds what no lexicon entry names (a polite threat, group hate without a slur, an
 attack in ordinary words) and vetoes lexicon matches it finds no support for (swearing in
@@ -115,6 +118,35 @@ _AIMED_AFTER = re.compile(
     r"politikerne|politikarane|saksbehandleren|sakshandsamaren|@\w)(?![a-zæøå])"
 )
 _CLAUSE_START = re.compile(r"[.!?\n]\s")
+
+# A put-down of the reader in the municipality's own reply or post: "du har tydeligvis ikke peiling",
+# "du er ein kverulant", "slutt å mase", "du burde skamme deg". Every guideline asks for a polite,
+# factual answer; said to a citizen by the municipality it is a personal attack. (A citizen's
+# comment has the classifier for this; there, between citizens, it is ordinary debate.)
+_YOU_ADV = r"(?:tydeligvis |tydelegvis |åpenbart |openbert |jo |vel |visst |nok |helt klart |heilt klart |bare |berre )*"
+_PUT_DOWN = re.compile(
+    r"(?<![a-zæøå])(?:"
+    rf"du (?:har|hadde) {_YOU_ADV}(?:ikke|ikkje) (?:\w+ )?(?:peiling|peil|greie på|greie|skjønt|skjøna|"
+    r"forstått|forstått noe|skjønt noe|fått med deg noe|fått med deg noko)(?![a-zæøå])|"
+    rf"du (?:har|hadde) {_YOU_ADV}(?:ikke|ikkje) lest(?! feil)(?![a-zæøå])|"
+    r"(?:helt |heilt )?(?:tydelig|tydeleg|åpenbart|openbert|klart|innlysende|innlysande) at du "
+    r"(?:ikke|ikkje) (?:har lest|har forstått|har skjønt|har skjøna|forstår|skjønner|skjønar|kan lese|"
+    r"vet|veit|har peiling|har greie)|"
+    rf"du (?:er|var) {_YOU_ADV}(?:ikke|ikkje) (?:så |særlig |spesielt |akkurat |veldig )?"
+    r"(?:flink|smart|god|skarp|lur|kvikk|oppegående|oppegåande) (?:til|på|i)|"
+    rf"du (?:skjønner|skjønar|forstår|forstod|skjønte|veit|vet) {_YOU_ADV}(?:ingenting|ikke noe|ikkje noko|"
+    r"null|lite)|"
+    r"du er (?:en|ein|ei|et|eit) (?:skikkelig |ordentlig |ordentleg |typisk |ekte |real |kjent )?"
+    r"(?:kverulant|kranglefant|sytepave|sytekopp|klagemaskin|klagekjerring|surpomp|besserwisser|bedrevitar|"
+    r"bedreviter|mas(?:e)?kopp|pingle|tulling|tosk|tufs|sutrekopp|kjerring|gnåldrekopp)|"
+    r"(?:hold|hald|holde|halde) deg (?:unna|borte|vekke|ute)(?: frå| fra)?|"
+    r"slutt (?:å|og) (?:mase|mas|syte|sutre|klage|klag|spamme|grine|kverulere)|"
+    r"(?:burde|bør|skulle) (?:virkelig |verkeleg |faktisk )?skamme deg|skam deg|"
+    r"lær deg (?:å|og) (?:lese|skrive|oppføre deg|te deg)|"
+    r"ta deg (?:sammen|saman)|bruk (?:hodet|hovudet|vettet)|få deg (?:et|eit) liv|get a life"
+    r")(?![a-zæøå])"
+)
+_OWN_TEXT = frozenset({"reply", "post"})
 
 
 def weapon_threats(text: str, lower: str) -> list[tuple[int, int, bool]]:
@@ -309,6 +341,11 @@ class AbuseAnalyser:
             if any(f.code == code and f.start < e and s < f.end for f, _ in findings):
                 continue
             findings.append((Finding(code, s, e, severity, text=mask_excerpt(doc.text, s, e)), exact))
+        if doc.kind in _OWN_TEXT:
+            for m in _PUT_DOWN.finditer(doc.lower):
+                s, e = m.span()
+                if not any(f.code == INSULT and f.start < e and s < f.end for f, _ in findings):
+                    findings.append((Finding(INSULT, s, e, "warn", text=mask_excerpt(doc.text, s, e)), False))
         for s, e, exact in weapon_threats(doc.text, doc.lower):
             if not exact and not classifier.judged(doc):
                 continue  # a loose one needs the classifier's word; the municipality's texts have none

@@ -195,3 +195,44 @@ def test_the_classifier_cannot_veto_an_aimed_weapon_emoji_but_can_veto_a_loose_o
     for text in WEAPON_NOT_THREATS:
         found = {f.code for f in AbuseAnalyser().analyse(Document(text, "comment"))}
         assert "abuse.threat" not in found, text
+
+
+# --- a put-down of the reader in the municipality's own reply ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Du har tydeligvis ikke peiling på hvordan kommunen fungerer. Hilsen Tor",
+        "Med all respekt, men du er ein kverulant som har klaga på alt i ti år. Helsing Ottar",
+        "Du er tydeligvis ikke så flink til å lese. Hilsen Kari",
+        "Det er helt tydelig at du ikke har lest vedtaket. Hilsen Kari",
+        "Du burde skamme deg over sånne kommentarer. Hilsen Kari",
+        "Slutt å mase, vi har svart deg tre ganger. Hilsen Kari",
+        "Kanskje du skal halde deg unna kommentarfeltet framover. Helsing Per",
+        "Det er tydeleg at du ikkje har skjøna kva vedtaket seier. Helsing Per",
+        "Lær deg å lese før du skriver her. Hilsen Per",
+        "Du skjønner tydeligvis ingenting av dette. Mvh Kari",
+    ],
+)
+def test_a_reply_that_puts_the_reader_down_is_an_insult(text: str) -> None:
+    found = {f.code for f in AbuseAnalyser().analyse(Document(text, "reply"))}
+    assert "abuse.insult" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Du har ikke fått svar fordi saken fortsatt er under behandling. Hilsen Kari",
+        "Har du lest vedtaket? Det ligger på nettsiden vår. Hilsen Kari",
+        "Du har ikke lest feil, fristen er 1. mai. Hilsen Kari",
+        "Hvis du ikke har lest brevet ennå, finner du det i Altinn. Hilsen Kari",
+        "Vi skjønner at du er lei av å mase om dette, og beklager ventetida. Hilsen Per",
+        "Det er ikke så vanskelig å søke: gå inn på nettsiden og velg skjema. Hilsen Per",
+        "Ingen grunn til å skamme seg over å spørre! Hilsen Kari",
+        "Du er flink til å si ifra, takk for det. Hilsen Kari",
+    ],
+)
+def test_a_plain_or_kind_reply_is_not_a_put_down(text: str) -> None:
+    found = {f.code for f in AbuseAnalyser().analyse(Document(text, "reply"))}
+    assert "abuse.insult" not in found
