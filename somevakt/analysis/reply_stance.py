@@ -330,7 +330,21 @@ _POLITICAL = re.compile(
         _SERVICES
         + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
         r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
-        _SERVICES + r" (?:legges|leggast|blir lagt|vert lagt|skal legges|skal leggast) ned",
+        _SERVICES + r" (?:[\wæøå]+ ){0,5}(?:legges|leggast|leggjast|blir lagt|vert lagt|bli lagt|verte lagt|"
+        r"verta lagt) ned",
+        # where a new school or nursing home goes: "sykehjemmet burde ligge i sentrum"
+        r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
+        r"sjukeheim|sjukeheimen|barnehage|barnehagen|bibliotek|biblioteket|basseng|bassenget|rådhus|rådhuset) "
+        r"(?:[\wæøå]+ ){0,2}(?:burde|bør|må|skulle|skal) (?:heller )?(?:ligge|liggje|ligga|plasseres|plasserast|"
+        r"flyttes|flyttast|byggjast|bygges|byggast)",
+        # licences and plans the council decides on
+        r"vindkraft[a-zæøå]*",
+        r"vindpark(?:en)?",
+        r"vindturbin(?:ane|ene|er|ar)?",
+        r"oppdrettsanlegg(?:et)?",
+        r"havbruksanlegg(?:et)?",
+        r"gruvedrift(?:a|en)?",
+        r"konsesjon(?:en|ssøknaden|ssøknaden)?",
         r"budsjett(?:et|forslag|forslaget|endring|endringen|endringa|kutt|kutta|kuttene)?",
         r"[a-zæøå]+budsjett(?:et)?",
         r"økonomiplan(?:en)?",
@@ -508,6 +522,15 @@ _IRONY = re.compile(
                 r"(?:litt|litt mer|litt meir|litt hardere|litt hardare)",
                 r"at du (?:endelig|endeleg) (?:fant|fann|har funnet|har funne|skjønte|skjønar|forsto|forstod|"
                 r"oppdaget|oppdaga|lærte|lærde)",
+                # ... or got there in the end: "hyggelig at du fant fram til nettsiden vår til slutt"
+                r"at du (?:fant|fann|har funnet|har funne|skjønte|skjøna|forsto|forstod|oppdaget|oppdaga|"
+                r"klarte|greidde) (?:[\wæøå]+ ){0,6}(?:til slutt|omsider|etter kvart|etter hvert)",
+                # mock praise of the reader's time or cleverness
+                r"(?:fantastisk|flott|imponerende|imponerande|utrolig|utruleg|herlig|herleg|hyggelig|hyggeleg|"
+                r"kjekt|godt|fint|misunnelsesverdig) at (?:du|dere|dykk) (?:har|hadde) (?:så |så god |så mye |"
+                r"så mykje )?(?:mye|mykje|god|all verdens|masse) tid",
+                r"(?:like|så) (?:flink|flinke|klok|kloke|smart|smarte|skarp|skarpe|lur|lure|oppegående) som "
+                r"(?:deg|dykk|dere)",
                 r"(?:lærer|lærar) oss å (?:lese|skrive|regne|gjøre|gjere|telje|telle)",
                 r"(?:ikke|ikkje) (?:akkurat )?rakettforskning",
                 r"rakettforsking",
@@ -643,7 +666,7 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -164,3 +164,56 @@ def test_it_finishes_adversarial_input_in_bounded_time(text: str) -> None:
         for f in ReplyStanceAnalyser().analyse(Document(text, kind)):
             assert 0 <= f.start <= f.end <= len(text)
     assert time.perf_counter() - started < 20  # generous: a backtracking regex takes hours here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eg er heilt einig i at skulen på Bøen ikkje bør leggjast ned. Helsing Kari",
+        "Jeg er enig i at skolen ikke bør legges ned. Hilsen Kari",
+        "Eg tykkjer personleg at vindkraftverket er ein dårleg idé. Helsing Per",
+        "Personlig syns jeg det nye sykehjemmet burde ligge i sentrum. Hilsen Per",
+        "Vi håper kommunestyret sier nei til oppdrettsanlegget i fjorden. Hilsen Per",
+    ],
+)
+def test_an_opinion_on_closing_siting_or_licensing_is_an_own_opinion(text: str) -> None:
+    assert OWN_OPINION in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vindkraftsaka skal behandlast i kommunestyret 3. juni. Helsing Per",
+        "Skolen skal ikke legges ned, den skal pusses opp. Kommunestyret vedtok det i mars. Hilsen Kari",
+        "Det nye sykehjemmet skal ligge i sentrum, det vedtok kommunestyret i fjor. Hilsen Per",
+    ],
+)
+def test_facts_about_closing_siting_or_licensing_are_no_opinion(text: str) -> None:
+    assert OWN_OPINION not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så hyggelig at du fant fram til nettsiden vår til slutt 😊 Hilsen Kari",
+        "Kjekt at du skjønte kva skjemaet gjaldt omsider. Helsing Per",
+        "Det er fantastisk at du har så mye tid til å skrive til oss. Hilsen Per",
+        "Ikke alle kan være like flinke som deg til å finne feil. Hilsen Per",
+        "Flott at dykk har all verdens tid til å klage. Helsing Kari",
+    ],
+)
+def test_mock_praise_of_the_readers_time_or_wits_is_irony(text: str) -> None:
+    assert IRONY in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så bra at du fant fram til oss! Velkommen innom. Hilsen Kari",
+        "Vi fant til slutt ut av feilen, og vannet er tilbake. Hilsen Per",
+        "Fint at du tok deg tid til å svare på undersøkelsen! Hilsen Kari",
+        "Ta den tida du treng, fristen er 1. mai. Helsing Per",
+    ],
+)
+def test_warm_thanks_for_time_and_finding_us_are_not_irony(text: str) -> None:
+    assert IRONY not in codes(text)
