@@ -54,6 +54,7 @@ def analyse_many(
     kind: str = "comment",
     context: AnalysisContext | None = None,
     only: tuple[str, ...] | None = None,
+    threads: int = 1,
 ) -> list[AnalysisResult]:
     """`analyse` for each text, with the model analysers run over all texts in one batch first.
 
@@ -64,21 +65,22 @@ def analyse_many(
     docs = [Document(text, kind, context) for text in texts]
     prefetches = [p for name in names if (p := getattr(get(name), "prefetch", None)) is not None]
     if docs and prefetches:
-        _prefetch(prefetches, docs)
+        _prefetch(prefetches, docs, threads)
     return [_run(doc, names) for doc in docs]
 
 
-# How many threads the model analysers' batch steps may run in (`somevakt check --jsonl` sets 2).
-# The models spend most of their time where Python lets go of the interpreter lock (numpy's
-# matrix products, spaCy's entity parser), so the name model and the comment classifier overlap
-# on a second core. One by default: the worker and `somevakt bench` keep one core per process.
-PREFETCH_THREADS = 1
+# `threads`: how many threads the model analysers' batch steps may run in (`somevakt check --jsonl`
+# asks for 2). The models spend most of their time where Python lets go of the interpreter lock
+# (numpy's matrix products, spaCy's entity parser), so the name model and the comment classifier
+# overlap on a second core. One by default: the worker and `somevakt bench` keep one core per process.
 # A smaller batch is not worth a thread.
 _MIN_PARALLEL_BATCH = 32
 
 
-def _prefetch(prefetches: Sequence[Callable[[Sequence[Document]], None]], docs: list[Document]) -> None:
-    if PREFETCH_THREADS < 2 or len(prefetches) < 2 or len(docs) < _MIN_PARALLEL_BATCH:
+def _prefetch(
+    prefetches: Sequence[Callable[[Sequence[Document]], None]], docs: list[Document], threads: int
+) -> None:
+    if threads < 2 or len(prefetches) < 2 or len(docs) < _MIN_PARALLEL_BATCH:
         for prefetch in prefetches:
             prefetch(docs)
         return
@@ -88,7 +90,7 @@ def _prefetch(prefetches: Sequence[Callable[[Sequence[Document]], None]], docs: 
 
     for doc in docs:  # every model reads these; made once, before the threads share them
         words_of(doc)
-    with ThreadPoolExecutor(max_workers=PREFETCH_THREADS) as pool:
+    with ThreadPoolExecutor(max_workers=threads) as pool:
         for done in [pool.submit(prefetch, docs) for prefetch in prefetches]:
             done.result()  # an analyser's error is raised here, as without threads
 

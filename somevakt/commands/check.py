@@ -25,7 +25,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
-from somevakt.analysis import registry
 from somevakt.analysis.base import KINDS, Finding
 from somevakt.analysis.bidi import CONTROLS
 from somevakt.policy.cli_support import (
@@ -168,13 +167,7 @@ def run_jsonl(
     pauses or the texts are long), grouped by kind and context inside a batch; every answer is
     printed in the order of the input, with the decision `evaluate` gives for that text alone.
     """
-    before = registry.PREFETCH_THREADS
-    # Many lines at once: the name model and the comment classifier may run side by side.
-    registry.PREFETCH_THREADS = max(before, JSONL_MODEL_THREADS)
-    try:
-        return _run_jsonl(stream, pack, default_kind, context, language)
-    finally:
-        registry.PREFETCH_THREADS = before
+    return _run_jsonl(stream, pack, default_kind, context, language)
 
 
 def _run_jsonl(stream: BinaryIO, pack: Pack, default_kind: str, context: PolicyContext, language: str) -> int:
@@ -262,7 +255,9 @@ def _decide_and_emit(slots: Sequence[_Item | dict[str, Any]], pack: Pack, langua
     decided: dict[int, Decision] = {}
     for (kind, context), indices in groups.items():
         texts = [cast(_Item, slots[i]).text for i in indices]
-        decided.update(zip(indices, evaluate_many(texts, kind, pack, [context] * len(texts)), strict=True))
+        # Many lines at once: the name model and the comment classifier may run side by side.
+        batch = evaluate_many(texts, kind, pack, [context] * len(texts), threads=JSONL_MODEL_THREADS)
+        decided.update(zip(indices, batch, strict=True))
     out = sys.stdout
     for index, slot in enumerate(slots):
         obj = slot if isinstance(slot, dict) else {"id": slot.id, **decided[index].to_dict(language)}

@@ -343,19 +343,21 @@ def evaluate_many(
     kind: str,
     pack: Pack,
     contexts: Sequence[PolicyContext | None] | None = None,
+    threads: int = 1,
 ) -> list[Decision]:
     """`evaluate` for each text, the language models batched over all of them.
 
     The decisions are those `evaluate` gives one by one; every text is checked first, so a
     bad one raises InputError before any work is done. `contexts`: each text's own, in order
-    (None: none for any).
+    (None: none for any). `threads`: how many threads the language models may share (see
+    `analyse_many`).
     """
     for text in texts:
         check_input(text, kind)
     each = list(contexts) if contexts is not None else [None] * len(texts)
     if len(each) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(each)} contexts")
-    results = analyse_many(texts, kind, analysis_context(pack, kind))
+    results = analyse_many(texts, kind, analysis_context(pack, kind), threads=threads)
     return [
         _decide_on(text, result, kind, pack, own)
         for text, result, own in zip(texts, results, each, strict=True)

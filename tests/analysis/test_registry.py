@@ -59,16 +59,15 @@ def test_it_analyses_an_empty_batch_to_nothing() -> None:
     assert analyse_many([], "comment") == []
 
 
-def test_it_gives_the_same_with_the_models_in_parallel_threads(monkeypatch) -> None:
+def test_it_gives_the_same_with_the_models_in_parallel_threads() -> None:
     # `somevakt check --jsonl` runs the name model and the comment classifier side by side.
     from somevakt.analysis import registry
 
-    monkeypatch.setattr(registry, "PREFETCH_THREADS", 2)
     texts = [f"{text} ({i})" for i in range(6) for text in BATCH_TEXTS]
     assert len(texts) >= registry._MIN_PARALLEL_BATCH
     context = AnalysisContext(municipality_name="Gausdal")
     for kind in ("comment", "reply"):
-        batch = analyse_many(texts, kind, context)
+        batch = analyse_many(texts, kind, context, threads=2)
         single = [analyse(text, kind, context) for text in texts]
         assert batch == single
         assert [[f.detail for f in r.findings] for r in batch] == [
