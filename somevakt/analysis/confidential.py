@@ -53,6 +53,8 @@ _PERSON = re.compile(
     # one out of the people a service has: "en av beboerne våre", "ein av elevane på skulen"
     r"(?:en|ei|ein|én|eit|et) av (?:beboerne|bebuarane|pasientene|pasientane|elevene|elevane|brukerne|"
     r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane)"
+    # someone new at work: "ny pasient på avdelinga", "ein ny bebuar"
+    r"|(?:(?:en|ei|ein|et|eit) )?ny(?:e)? (?:pasient|beboer|bebuar|bruker|brukar|elev|klient)"
     r")" + _E
 )
 # "mor til Ola", "foreldra til gutten": one child's parent. "foreldre til barn med ADHD" is
@@ -171,8 +173,12 @@ _MATTERS: dict[str, str] = {
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
         # diseases people name without the word "diagnose"
-        r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|"
+        r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|als|"
         r"cerebral parese|ms-syk|als-syk|"
+        # injuries
+        r"(?:brakk|brekte|brukket|braut|brote|brotne) (?:hofta|hoften|lårhalsen|armen|beinet|foten|handa|"
+        r"hånden|nakken|ryggen|kragebeinet|ribbeina|ribbeinet)|hoftebrudd(?:et)?|lårhalsbrudd(?:et)?|"
+        r"hjerneblødning(?:en|a)?|hjerneblødning|hjerteinfarkt(?:et)?|"
         # substance abuse as people write it
         r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|"
         r"rusbehandling(?:a|en)?|"
@@ -281,13 +287,13 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
-        deaths = _deaths_in_care(low)
+        deaths = _deaths_in_care(low, doc.kind in _EMPLOYEE_KINDS)
         if deaths:  # a place of care inside a death in care is that matter, not a second one
             matters = [m for m in matters if not any(d[0] <= m[0] and m[1] <= d[1] for d in deaths)]
             matters.extend(deaths)
@@ -298,8 +304,10 @@ class ConfidentialAnalyser:
         if doc.kind in _EMPLOYEE_KINDS:
             roles = [m.span() for m in _ROLE.finditer(low) if not _CONDITION.search(low, 0, m.start())]
             relations = sorted(relations + roles)
+        met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":
-            relations = sorted(relations + [m.span() for m in _MET_AT_WORK.finditer(low)])
+            met_at_work = [m.span() for m in _MET_AT_WORK.finditer(low)]
+            relations = sorted(relations + met_at_work)
         if doc.kind in _OWN_TEXT_KINDS:
             relations = sorted(
                 relations
@@ -322,7 +330,8 @@ class ConfidentialAnalyser:
                 bisect.bisect_left(relation_starts, ss) : bisect.bisect_left(relation_starts, se)
             ]
             before, previous = previous, people
-            in_matters = [m for m in matters[lo:hi] if not _overlaps(m[0], m[1], people)]
+            # (a death spans its person: "ein av brukarane mine døydde")
+            in_matters = [m for m in matters[lo:hi] if m[2] == "death" or not _overlaps(m[0], m[1], people)]
             if not in_matters:
                 continue
             deaths = [m for m in in_matters if m[2] == "death"]
@@ -332,6 +341,10 @@ class ConfidentialAnalyser:
             if not people and before and _PRONOUN.search(low, ss, se):
                 # only one sentence back, and only through a pronoun for one person
                 people = before
+            if not people and before and any(p in met_at_work for p in before):
+                # an employee telling of someone met at work goes on about them in the next sentence
+                # ("Hadde møte med en familie i dag som har mistet alt. Barnevernet er koblet inn.")
+                people = [p for p in before if p in met_at_work]
             strong = [m for m in in_matters if m[2] not in _WEAK]
             if not people and strong:
                 if names is None:  # the name model runs only when it can make a difference
@@ -359,8 +372,18 @@ class ConfidentialAnalyser:
         return findings
 
 
-def _deaths_in_care(low: str) -> list[tuple[int, int, str]]:
-    """A death and a place of care in one sentence, as one matter spanning both."""
+# Someone a service has, in an employee's own words: "en bruker jeg har fulgt", "ein av brukarane mine".
+_SERVED = re.compile(
+    _B + r"(?:(?:en|ei|ein|én|eit|et) (?:[a-zæøå]+ )?(?:pasient|beboer|bebuar|bruker|brukar|klient|elev)|"
+    r"(?:pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|eleven)"
+    r"|(?:en|ei|ein|én|eit|et) av (?:pasientene|pasientane|beboerne|bebuarane|brukerne|brukarane|klientene|"
+    r"klientane|elevene|elevane))" + _E
+)
+
+
+def _deaths_in_care(low: str, employee: bool = False) -> list[tuple[int, int, str]]:
+    """A death and a place of care in one sentence, as one matter spanning both (in an employee's
+    text a person the service has will do for the place: "en bruker jeg har fulgt døde i natt")."""
     if "d" not in low:
         return []
     out = []
@@ -369,6 +392,8 @@ def _deaths_in_care(low: str) -> list[tuple[int, int, str]]:
         if death is None:
             continue
         place = _CARE_PLACE.search(low, *span)
+        if place is None and employee:
+            place = _SERVED.search(low, *span)
         if place is not None:
             out.append((min(death.start(), place.start()), max(death.end(), place.end()), "death"))
     return out

@@ -262,3 +262,31 @@ def test_general_information_about_a_service_is_not_a_case(kind: str, text: str)
 )
 def test_one_person_pointed_at_is_still_a_case(kind: str, text: str) -> None:
     assert found_in(kind, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tøff vakt i natt. En av pasientene våre på demensavdelingen falt og brakk hofta.",
+        "Tung dag på jobb i dag, en bruker jeg har fulgt i mange år døde i natt.",
+        "Hadde møte med en familie i dag som har mistet alt. Barnevernet er koblet inn.",
+        "Vi har fått ny pasient på avdelinga, ho er 45 år og har ALS. Så trist.",
+        "Ein ny bebuar kom i dag, han har hatt hjerneslag og treng mykje hjelp.",
+        "Trist vakt. Ein av brukarane mine døydde i går kveld.",
+    ],
+)
+def test_an_employees_private_post_about_someone_at_work_in_other_words(text: str) -> None:
+    assert found_in("private", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tøff vakt i natt, men flotte kolleger. Ny uke i morgen!",
+        "Vi har fått nye pasientsenger på avdelinga, endelig!",
+        "Hadde møte med en familie i dag som skal kjøpe huset vårt. Spennende!",
+        "Bestefar døde i natt, 94 år gammel. Takk for alt.",
+    ],
+)
+def test_an_employees_private_post_without_anyone_from_work_is_not(text: str) -> None:
+    assert found_in("private", text) == []
