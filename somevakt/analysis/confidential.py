@@ -102,6 +102,7 @@ _CASE_STATE = re.compile(
     r"(?:er|ble|blei|vart|har blitt|har vorte) (?:nå |no |allerede |alt |dessverre |ikke |ikkje )?"
     r"(?:sendt|send|oversendt|mottatt|motteke|behandlet|behandla|ferdigbehandlet|avslått|avslege|innvilget|"
     r"innvilga|godkjent|godkjend|registrert|henlagt|henlagd|avsluttet|avslutta|under behandling|"
+    r"klart|klar|ferdig|fattet|fatta|endret|endra|forlenget|forlenga|"
     r"til behandling|utsatt|utsett|opprettet|oppretta)" + _E
 )
 _OWN_TEXT_KINDS = frozenset({"reply", "post"})
@@ -207,7 +208,8 @@ _MATTERS: dict[str, str] = {
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
         r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|korttidsopphold(?:et)?|"
-        r"korttidsopphald(?:et)?|langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|behandling(?:en)?|"
+        r"korttidsopphald(?:et)?|korttidsavdeling(?:en|a)?|langtidsavdeling(?:en|a)?|demensavdeling(?:en|a)?|"
+        r"innleggelse(?:n)?|innlegging(?:a)?|utskrevet|utskriven|utskrive|utskrivning(?:en)?|langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|behandling(?:en)?|"
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (

@@ -290,3 +290,29 @@ def test_an_employees_private_post_about_someone_at_work_in_other_words(text: st
 )
 def test_an_employees_private_post_without_anyone_from_work_is_not(text: str) -> None:
     assert found_in("private", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vedtaket om avlastning er klart, du får brev i Altinn. Hilsen Kari",
+        "Faren din ble flyttet til korttidsavdelingen i går. Hilsen Per",
+        "Legen har vurdert at mannen din ikke trenger innleggelse. Hilsen Kari",
+        "Pasienten du skriver om er utskrevet. Hilsen Kari",
+    ],
+)
+def test_a_reply_telling_the_state_of_someones_care_is_confidential(text: str) -> None:
+    assert found_in("reply", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei! Du kan søke om avlastning på nettsiden vår. Hilsen Kari",
+        "Korttidsavdelingen har besøkstid mellom 12 og 18. Hilsen Per",
+        "Vedtaket om ny skolestruktur er klart, og saken ligger på nettsiden. Hilsen Kari",
+        "Rapporten er skrevet ut og ligger i skranken. Hilsen Per",
+    ],
+)
+def test_a_reply_about_care_in_general_is_not(text: str) -> None:
+    assert found_in("reply", text) == []
