@@ -69,9 +69,9 @@ _BIRTH = re.compile(
     rf"{_PERSONAL}{_END}"
 )
 # A birth date and the personal number written apart, the personal number named:
-# "født 15.03.85, personnr 10190", "fødselsdato 150385 og personnummer 101 90".
+# "født 15.03.85, personnr 10190", "fødd 1.3.85, personnr 10190", "fødselsdato 150385 og personnummer 101 90".
 _ID_AFTER_DATE = re.compile(
-    rf"{_START}(?:(?P<dd>[0-9]{{2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)"
+    rf"{_START}(?:(?P<dd>[0-9]{{1,2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{1,2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)"
     rf"|(?P<compact>[0-9]{{6}})|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}}))"
     r"(?![0-9])[^0-9\n]{1,30}?(?<![a-zæøå])(?:personnummer(?:et)?|personnr|pers\.? ?nr|pnr|p\.nr|"
     r"fødselsnummer(?:et)?|fødselsnr|fnr|siste fem(?: siffer)?)\.?:?(?: er)?[\s:]{0,3}"
@@ -175,7 +175,8 @@ def _date_of(m: re.Match[str]) -> tuple[str, int | None]:
         year = m.group("cyear")
         return m.group("cdd") + year[-2:], int(year)
     yy = m.group("yy")
-    return m.group("dd") + m.group("mm") + yy[-2:], int(yy) if len(yy) == 4 else None
+    # a date written "1.3.85" where the personal number is named after it
+    return m.group("dd").zfill(2) + m.group("mm").zfill(2) + yy[-2:], int(yy) if len(yy) == 4 else None
 
 
 def _birth(lower: str, m: re.Match[str]) -> str | None:

@@ -385,3 +385,15 @@ def test_our_number_is_the_municipalitys_in_its_own_replies_and_a_familys_in_a_c
     assert [f.code for f in PersonalDataAnalyser().analyse(Document(text, "reply"))] == []
     assert [f.code for f in PersonalDataAnalyser().analyse(Document(text, "comment"))] == [PHONE]
     assert [m.code for m in find(text)] == [PHONE]  # masking logs keeps it masked
+
+
+def test_it_reports_a_birth_date_without_leading_zeros_when_the_personal_number_is_named() -> None:
+    for _ in range(20):
+        number = birth_number()
+        day, month, yy, personal = int(number[:2]), int(number[2:4]), number[4:6], number[6:]
+        written = f"{day}.{month}.{yy}, personnr {personal}"
+        assert codes(f"Eg er fødd {written}.") == [(NATIONAL_ID, written)], written
+    # the same written date with a plain number after it is no id
+    assert codes("Møte 1.3.85 i rom 10190.") == []
+    assert codes("fødd 1.3.85, personnr 10190") in ([(NATIONAL_ID, "1.3.85, personnr 10190")],
+                                                     [(NATIONAL_ID_LIKE, "1.3.85, personnr 10190")])
