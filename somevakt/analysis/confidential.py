@@ -142,6 +142,13 @@ _ROLE = re.compile(
     r"(?: \d+[a-z]?)?"
     r")" + _E
 )
+# A case in one class or room points at the few people in it: "mobbesaken i 6B", "saka på rom 4"
+# (not "fokus på mobbing i 5. trinn": no case of someone's).
+_CASE_IN_GROUP = re.compile(
+    _B + r"(?:mobbesak(?:en|a)?|saken|saka|barnevernssak(?:en|a)?|voldssak(?:en|a)?|hendelsen|hendinga|"
+    r"episoden|konflikten|voldsepisoden) (?:(?:som|med) [a-zæøå]+ )?(?:i|på|fra|frå) "
+    r"(?P<group>\d{1,2}[a-zæøå](?![a-zæøå])|\d{1,2}\. ?(?:klasse|trinn)|klasse \d{1,2}[a-zæøå]?|rom \d+)"
+)
 # A role right after "if" or "when" is anyone the condition fits: "Når barnet har fått plass, ...",
 # "Dersom eleven har mye fravær, ...", "Hvis beboeren får demens, ...".
 _CONDITION = re.compile(
@@ -227,7 +234,7 @@ _MATTERS: dict[str, str] = {
     ),
     "school": (
         r"spesialundervisning(?:a|en)?|iop|individuell opplæringsplan|ppt|pp-tjenesten|pp-tenesta|"
-        r"sakkyndig vurdering|mobbesak(?:en)?|mobbing(?:a|en)?|mobbet|mobba|9a-sak|aktivitetsplan(?:en)?|"
+        r"sakkyndig vurdering|mobbesak(?:en|a)?|mobbing(?:a|en)?|mobbet|mobba|9a-sak|aktivitetsplan(?:en)?|"
         r"karakter(?:en|er|ane)?|anmerkning(?:er)?|bortvist|utvist|fravær(?:et)?|tilrettelegging(?:a|en)?|"
         r"lese- og skrivevansker|dysleksi|lærevansker"
     ),
@@ -289,7 +296,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -305,6 +312,7 @@ class ConfidentialAnalyser:
         relations = sorted([m.span() for m in _PERSON.finditer(low)] + _parents_of_one(doc.text, low))
         if doc.kind in _EMPLOYEE_KINDS:
             roles = [m.span() for m in _ROLE.finditer(low) if not _CONDITION.search(low, 0, m.start())]
+            roles += [m.span("group") for m in _CASE_IN_GROUP.finditer(low)]
             relations = sorted(relations + roles)
         met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":

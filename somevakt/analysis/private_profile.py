@@ -22,6 +22,14 @@ DISCLAIMER_MISSING = "private.disclaimer_missing"
 _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _KOMMUNE = r"(?:kommunen|[a-zæøå-]+ kommune|rådhuset|administrasjonen|arbeidsgiveren min|arbeidsgjevaren min)"
+_WORK_ROLE = (
+    r"ansatt|tilsett|rektor|inspektør|lærer|lærar|sykepleier|sjukepleiar|helsefagarbeider|helsefagarbeidar|"
+    r"saksbehandler|saksbehandlar|sakshandsamar|leder|leiar|avdelingsleder|avdelingsleiar|enhetsleder|"
+    r"einingsleiar|virksomhetsleder|styrer|styrar|konsulent|rådgiver|rådgjevar|ingeniør|vaktmester|"
+    r"vaktmeister|lege|fastlege|helsesykepleier|helsesjukepleiar|barnevernspedagog|miljøterapeut|"
+    r"sosionom|assistent|fagarbeider|fagarbeidar|kommunalsjef|sektorleder|sektorleiar|ordfører|ordførar|"
+    r"rådmann|kommunedirektør|politiker|politikar|kommunestyrerepresentant"
+)
 _SPEAKS = re.compile(
     _B + r"(?:"
     r"(?:vi|me) (?:i|på|fra|frå) " + _KOMMUNE + r"|"
@@ -36,6 +44,13 @@ _SPEAKS = re.compile(
     r"som (?:ansatt|tilsett|representant|leder|leiar) (?:i|for|på) " + _KOMMUNE + r" kan (?:jeg|eg) "
     r"(?:bekrefte|stadfeste|opplyse|love|si|garantere)|"
     r"(?:jeg|eg) kan (?:bekrefte|stadfeste|love|garantere) (?:at|på vegne av) (?:kommunen|vi)|"
+    # leaning on one's work role to inform: "som rektor må jeg si at", "jobber på Forset skole og kan
+    # bekrefte at" (not "som mamma må jeg si", "som innbygger kan jeg si": no work role)
+    r"som (?:" + _WORK_ROLE + r")(?: (?:i|på|ved) [a-zæøå-]+(?: [a-zæøå-]+)?)? (?:kan|må|vil|skal) (?:jeg|eg) "
+    r"(?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|forsikre|informere)|"
+    r"(?:jobber|jobbar|arbeider|arbeidar|er ansatt|er tilsett) (?:som [a-zæøå]+ )?(?:i|på|ved) "
+    r"[a-zæøå-]+(?: [a-zæøå-]+)? og kan (?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|"
+    r"forsikre|informere)|"
     r"(?:vi|me) (?:i|på) (?:rådhuset|administrasjonen|kommunen) (?:skal|vil|har|kjem|kommer)"
     r")" + _E
 )
@@ -51,7 +66,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:

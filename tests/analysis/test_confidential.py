@@ -316,3 +316,16 @@ def test_a_reply_telling_the_state_of_someones_care_is_confidential(text: str) -
 )
 def test_a_reply_about_care_in_general_is_not(text: str) -> None:
     assert found_in("reply", text) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("private", "Som rektor må jeg si at mobbesaken i 6B er under kontroll.", True),
+        ("reply", "Mobbesaka i 7. klasse er meldt til rektor og følgd opp. Helsing Kari", True),
+        ("reply", "Vi har hatt ekstra fokus på mobbing i 5. trinn denne høsten. Hilsen Kari", False),
+        ("private", "Hendelsen i 3B i dag var heldigvis bare en brannøvelse.", False),
+    ],
+)
+def test_a_case_in_one_class_points_at_the_few_in_it(kind: str, text: str, expected: bool) -> None:
+    assert bool(found_in(kind, text)) is expected

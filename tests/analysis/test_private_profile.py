@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from somevakt.analysis.base import AnalysisContext, Document
 from somevakt.analysis.private_profile import PrivateProfileAnalyser
 
@@ -67,3 +69,34 @@ def test_it_asks_for_no_disclaimer_when_only_the_address_is_from_work() -> None:
 
 def test_it_only_looks_at_private_posts() -> None:
     assert codes("Vi i kommunen har bestemt at skolen legges ned.", kind="reply") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Som rektor må jeg si at saken er under kontroll.",
+        "Som sjukepleiar kan eg stadfeste at heimetenesta er underbemanna.",
+        "Jobber på Forset skole og kan bekrefte at foreldremøtet er flyttet.",
+        "Eg jobbar i teknisk og kan love at vegen blir brøyta i morgon.",
+        "Som saksbehandler i byggesak kan jeg fortelle at søknaden blir godkjent.",
+    ],
+)
+def test_leaning_on_ones_work_role_to_inform_speaks_for_the_employer(text: str) -> None:
+    from somevakt.analysis.private_profile import SPEAKS_FOR_EMPLOYER, PrivateProfileAnalyser
+
+    assert SPEAKS_FOR_EMPLOYER in {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Som mamma må jeg si at jeg er stolt av ungene i dag.",
+        "Som lærer elsker jeg sommerferien, haha.",
+        "Jobber på Forset skole og trives kjempegodt!",
+        "Som innbygger kan jeg si at brøytinga er elendig.",
+    ],
+)
+def test_a_role_without_informing_for_the_employer_does_not(text: str) -> None:
+    from somevakt.analysis.private_profile import SPEAKS_FOR_EMPLOYER, PrivateProfileAnalyser
+
+    assert SPEAKS_FOR_EMPLOYER not in {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
