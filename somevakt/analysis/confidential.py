@@ -26,7 +26,7 @@ CASE_DETAILS = "confidential.case_details"
 _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _RELATIVE = (
-    r"sønn(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|jent(?:a|e)|barn(?:et|a)?|unge(?:n)?|"
+    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|jent(?:a|e)|barn(?:et|a)?|unge(?:n)?|"
     r"mor(?:a|en)?|far(?:en)?|mamma|pappa|bror(?:en)?|søster(?:en)?|syster(?:a)?|kon(?:a|e)|mann(?:en)?|"
     r"samboer(?:en)?|sambuar(?:en)?|ektefelle(?:n)?|bestemor|bestefar|besteforeldre|oldemor|"
     r"nabo(?:en)?|venn(?:en)?|venninne(?:a)?|kollega(?:en)?|onkel(?:en)?|tante(?:n)?|fetter(?:en)?|"
@@ -188,7 +188,8 @@ _MATTERS: dict[str, str] = {
         r"hånden|nakken|ryggen|kragebeinet|ribbeina|ribbeinet)|hoftebrudd(?:et)?|lårhalsbrudd(?:et)?|"
         r"hjerneblødning(?:en|a)?|hjerneblødning|hjerteinfarkt(?:et)?|"
         # substance abuse as people write it
-        r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|"
+        r"ruser seg|ruset seg|rusa seg|ruse seg|rusar seg|ruset|rusa|avrusning(?:a|en)?|avrusing(?:a|en)?|"
+        r"feil dose(?:ring)?|feildose(?:ring)?|feildosert|overdosert|"
         r"rusbehandling(?:a|en)?|"
         r"rusomsorg(?:a|en)?|lar-pasient|drikker (?:for mye|seg full|hver dag)|"
         r"tørrlagt|tørrlagd|promillekjøring|fyllekjøring|"
@@ -214,7 +215,7 @@ _MATTERS: dict[str, str] = {
     "health_service": (
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
-        r"avlastning(?:a|en)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|korttidsopphold(?:et)?|"
+        r"avlastning(?:a|en)?|[a-zæøå]+medisin(?:en|ane|ene|er|ar)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|korttidsopphold(?:et)?|"
         r"korttidsopphald(?:et)?|korttidsavdeling(?:en|a)?|langtidsavdeling(?:en|a)?|demensavdeling(?:en|a)?|"
         r"innleggelse(?:n)?|innlegging(?:a)?|utskrevet|utskriven|utskrive|utskrivning(?:en)?|langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|behandling(?:en)?|"
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
@@ -296,7 +297,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:

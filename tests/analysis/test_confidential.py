@@ -329,3 +329,28 @@ def test_a_reply_about_care_in_general_is_not(text: str) -> None:
 )
 def test_a_case_in_one_class_points_at_the_few_in_it(kind: str, text: str, expected: bool) -> None:
     assert bool(found_in(kind, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sonen min er innlagd på psykiatrisk og får ikkje ta eksamen.",
+        "Kona mi er på avrusing og eg står åleine med tre born.",
+        "Mor mi har fått feil dose av diabetesmedisinen tre gonger.",
+        "Faren min får ikke blodtrykksmedisinen sin til rett tid.",
+    ],
+)
+def test_relations_and_care_written_in_nynorsk_and_compounds(text: str) -> None:
+    assert found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apoteket har fått inn ny allergimedisin, sier de.",
+        "Son of a gun, for en konsert!",
+        "Eg er son av ein fiskar og er stolt av det.",
+    ],
+)
+def test_medicine_and_sons_in_general_are_not(text: str) -> None:
+    assert found(text) == []
