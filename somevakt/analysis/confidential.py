@@ -26,7 +26,10 @@ CASE_DETAILS = "confidential.case_details"
 _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _RELATIVE = (
-    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|jent(?:a|e)|barn(?:et|a)?|unge(?:n)?|"
+    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|guten|jent(?:a|e)|barn(?:et|a)?|"
+    r"unge(?:n)?|barnebarn(?:et|a)?|mormor|morfar|farmor|farfar|oldefar|svoger(?:en)?|svigerinne(?:a)?|"
+    r"svigersønn(?:en)?|svigerdotter|svigerdatter|kjæreste(?:n)?|ektemann(?:en)?|tvilling(?:en|ane|ene)?|"
+    r"foreldr(?:e|ene|a)|søskenbarn(?:et)?|nevø(?:en)?|niese(?:a|n)?|"
     r"mor(?:a|en)?|far(?:en)?|mamma|pappa|bror(?:en)?|søster(?:en)?|syster(?:a)?|kon(?:a|e)|mann(?:en)?|"
     r"samboer(?:en)?|sambuar(?:en)?|ektefelle(?:n)?|bestemor|bestefar|besteforeldre|oldemor|"
     r"nabo(?:en)?|venn(?:en)?|venninne(?:a)?|kollega(?:en)?|onkel(?:en)?|tante(?:n)?|fetter(?:en)?|"
@@ -297,7 +300,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "8"
+    version: ClassVar[str] = "9"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -354,3 +354,17 @@ def test_relations_and_care_written_in_nynorsk_and_compounds(text: str) -> None:
 )
 def test_medicine_and_sons_in_general_are_not(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guten min har fått diagnosen autisme.",
+        "Barnebarnet mitt blir mobba på skulen.",
+        "Morfar min har demens og får ikkje plass.",
+        "Kjæresten min er innlagt på sykehuset etter en overdose.",
+        "Foreldra mine har fått avslag på omsorgsbolig.",
+    ],
+)
+def test_more_relatives_as_people_write_them(text: str) -> None:
+    assert found(text)
