@@ -84,12 +84,29 @@ _SELF_BEFORE = re.compile(
     r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete|er|e)|\bmitt (?:navn|namn) er"
     r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna|\b(?:hilsen|helsing|mvh|vh|hilsing)"
     r"|(?:(?:^|\n)\s*|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+)(?:fra|frå)"
-    r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er)[\s,:]*$",
+    r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er"
+    # "Jeg, Ola Hansen, klager ...", "Eg (Kari) har ringt", "Vi, familien Hansen, ...", "Navnet er Ola",
+    # "Skrevet av Per Hansen:"
+    r"|\b(?:jeg|eg|æ|je|undertegnede|undertegna)\s*[,(]|\b(?:vi|me)\s*,\s*(?:familien|familia)"
+    r"|\b(?:navnet|namnet) er|\b(?:skrevet|skrive|skriven|skrivi|sendt) av)[\s,:.]*$",
     re.IGNORECASE,
 )
 # ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last
 # line, or after a dash at the start of a line ("– Kari").
 _SELF_AFTER = re.compile(r"[\s,]+(?:her|hær)\b", re.IGNORECASE)
+# ... or their name followed by who is writing: "Kari Nordmann heiter eg", "Det er Kari som skriv"
+_SELF_NAMED_AFTER = re.compile(r"\s*,?\s*(?:heiter|heter|heite|hete|e|er) (?:eg|jeg|æ|je)\b", re.IGNORECASE)
+# "Det er Kari som skriv": the writer; "Til deg Kenneth som skreiv kommentaren over": someone else
+_IT_IS_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)(?:hei,? )?(?:det|dette|her) er\s+$", re.IGNORECASE)
+_WHO_WRITES_AFTER = re.compile(r"\s+som (?:skriv|skriver|skriv dette|skriver dette)\b", re.IGNORECASE)
+# A name opening the text as a header: "Ola Hansen, Follebu.", "Kari, 45, mor til to her.",
+# "Kari Nordmann (mor til Ola i 3B) lurer på ..."
+_HEADER_AFTER = re.compile(
+    # a place in capitals after the comma ("Ola Hansen, Follebu."), not words ("Kari Hansen, skam deg.")
+    r"\s*(?:,\s*(?:\d{1,3}\s*(?:år)?\s*,|[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,2}\s*(?:[.:\n]|$))"
+    r"|(?i:\((?:[^)]{0,40}\b(?:mor|far|mamma|pappa|forelder|beboer|bebuar|nabo|innbygger|innbyggjar)\b"
+    r"[^)]{0,40})\)))"
+)
 _DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")
 # A one-word "name" right after a preposition of place is far more often a place the model did
 # not know ("i Vestbygda", "på Skei") than a person.
@@ -231,8 +248,17 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _SELF_BEFORE.search(before) or first_word in _SIGN_OFF:
         return True
-    if not text[:start].strip() and _SELF_AFTER.match(text, end):
-        return True  # "Kari her, ..."
+    if not text[:start].strip() and (_SELF_AFTER.match(text, end) or _HEADER_AFTER.match(text, end)):
+        return True  # "Kari her, ...", "Ola Hansen, Follebu."
+    if _SELF_NAMED_AFTER.match(text, end):
+        return True  # "Kari Nordmann heiter eg"
+    if _WHO_WRITES_AFTER.match(text, end) and _IT_IS_BEFORE.search(before):
+        return True  # "Det er Kari som skriv"
+    line_start = text.rfind("\n", 0, start) + 1
+    if "\n" not in text[end:] and re.search(
+        r"\b(?:hilsen|helsing|hilsing|mvh|vh)\b(?!\s+(?:til|åt)\b)", text[line_start:start], re.I
+    ):
+        return True  # "Hilsen en sint innbygger, Kari Nordmann"
     on_last_line = "\n" not in text[end:] and not text[end:].strip(" \t.!,")
     alone_on_line = not text[:start].rsplit("\n", 1)[-1].strip() and "\n" in text[:start]
     return on_last_line and (alone_on_line or bool(_DASH_BEFORE.search(before)))
@@ -292,7 +318,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+4"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+5"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

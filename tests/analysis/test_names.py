@@ -243,3 +243,50 @@ def test_a_person_stays_a_person_near_place_words(text: str, name: str) -> None:
 
     doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
     assert [f.text for f in NameAnalyser().analyse(doc)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei! Det er Kari som skriv. Vegen er elendig, de er udugelege.",
+        "Kari Nordmann heiter eg, og eg er lei av hola i vegen.",
+        "Kari, 45, mor til to her. Skolen er elendig.",
+        "Ola Hansen, Follebu. Hvorfor er ikke veien brøytet, idioter?",
+        "Dere er håpløse. Mvh. Ola Hansen",
+        "Jeg, Ola Hansen, klager herved på vedtaket.",
+        "Navnet er Ola, og jeg bor i Vestbygda.",
+        "Dere er latterlige. Hilsen en sint innbygger, Kari Nordmann",
+        "Skrevet av Per Hansen: dette er en skandale.",
+        "Eg (Kari) har ringt tre gonger utan svar.",
+        "Vi, familien Hansen, er lei av bråket.",
+    ],
+)
+def test_the_writer_introducing_or_signing_in_other_ways_is_not_a_third_party(text: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert NameAnalyser().analyse(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kari Hansen, skam deg.", "Kari Hansen"),
+        ("Kari Hansen, saksbehandler i byggesak, er inkompetent.", "Kari Hansen"),
+        ("Hilsen til Kari på biblioteket, hun er flink.", "Kari"),
+        ("Det er Kari i byggesak som har rotet det til.", "Kari"),
+    ],
+)
+def test_a_person_addressed_or_described_is_still_named(text: str, name: str) -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert [f.text for f in NameAnalyser().analyse(doc)] == [name]
+
+
+def test_someone_who_wrote_a_comment_above_is_a_third_party() -> None:
+    from somevakt.analysis.base import AnalysisContext
+
+    text = "Til deg Kenneth Aune som skreiv kommentaren over: du er ein idiot."
+    doc = Document(text, "comment", AnalysisContext(municipality_name="Gausdal kommune"))
+    assert [f.text for f in NameAnalyser().analyse(doc)] == ["Kenneth Aune"]
