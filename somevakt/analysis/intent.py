@@ -332,6 +332,10 @@ _CRISIS = _words(
     r"får ikke ringt 112",
     r"brannen",
     r"er (?:vegen|veien|brua|broa|vatnet|vannet|straumen|strømmen) borte",
+    r"strømmen gikk",
+    r"straumen gjekk",
+    r"strømmen har gått",
+    r"straumen har gått",
     r"(?:er|står) (?:heilt |helt )?isolert(?:e)?",
 )
 # A crisis that is over ("etter stormen forrige helg", "erstatning for strømbruddet") or planned
@@ -487,8 +491,24 @@ class IntentAnalyser:
         return codes
 
 
+# Said to be over: "nå er det slukket", "alle er ok", "strømmen er tilbake", "kokevarselet er oppheva".
+_RESOLVED = _words(
+    r"(?:er|ble|blei|vart) (?:nå |no |heldigvis |endelig |endeleg )?(?:slukket|slokket|sløkt|sløkka|slokna|"
+    r"under kontroll|over(?=\s*(?:[.,!?]|$))|oppheva|opphevet|avblåst|avlyst|funnet|funnen|reparert|fiksa|fikset)",
+    r"(?:alle|begge) (?:er|var) (?:ok|oke|i god behold|uskadde|uskadd|trygge|i sikkerhet|i tryggleik)",
+    r"ingen (?:ble|blei|vart|er) (?:skadet|skadd|skada)",
+    r"ingen kom til skade",
+    r"(?:er|kom) (?:tilbake|tilbakе) (?:nå|no|igjen|att)",
+    r"(?:strømmen|straumen|vannet|vatnet|nettet|dekninga|dekningen) (?:er|kom) tilbake",
+)
+_STILL_URGENT = _words(r"hjelp", r"haster", r"ring 110", r"ring 112", r"ring 113", r"fortsatt", r"framleis")
+
+
 def _over_or_planned(low: str) -> bool:
-    """The text puts its crisis in the past or in planned work, and nothing says it goes on now."""
+    """The text puts its crisis in the past or in planned work, and nothing says it goes on now, or
+    it says the crisis is over ("nå er det slukket, alle er ok") and nothing says it is still urgent."""
+    if _RESOLVED.search(low) and not _STILL_URGENT.search(low):
+        return True
     return bool(_OVER.search(low) or _PLANNED.search(low)) and not _ONGOING.search(low)
 
 

@@ -110,3 +110,29 @@ def test_a_crisis_that_is_over_or_planned_is_not_a_crisis_now(text: str) -> None
 )
 def test_a_crisis_going_on_now_is_still_one_with_a_past_or_planned_word_in_it(text: str) -> None:
     assert "crisis" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det brant i garasjen til naboen i natt, nå er det slukket. Alle er ok.",
+        "Strømmen er tilbake nå, takk for rask jobb!",
+        "Kokevarselet ble opphevet i dag, kan vi drikke vannet nå?",
+        "Den savnede turgåeren er funnet i god behold, takk til alle som leita!",
+        "Brannen på Follebu er under kontroll og ingen ble skadet.",
+    ],
+)
+def test_a_crisis_said_to_be_over_is_not_a_crisis_now(text: str) -> None:
+    assert "crisis" not in comment_codes(text)
+    assert "crisis" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brannen er slukket, men det brenner fortsatt i uthuset, hjelp!",
+        "Strømmen gikk for en time siden, og vi har ingen strøm nå. Mor har oksygenmaskin, hjelp!",
+    ],
+)
+def test_a_crisis_still_urgent_stays_one(text: str) -> None:
+    assert "crisis" in codes(text)
