@@ -140,6 +140,11 @@ _NOT_FIRST_WORDS = frozenset(
     mitt min mi mine din ditt di dine vår vårt våre deres dykkar alle den det denne dette disse
     hele heile noen nokon nokre ingen hver kvar mange flere fleire""".split()
 )
+# Kinship words people write with a capital for their own family ("Mor", "Bestefar").
+_KIN = frozenset(
+    """mor far mamma pappa mora faren moren bestemor bestefar mormor morfar farmor farfar besta
+    bror søster syster onkel tante oldemor oldefar""".split()
+)
 # Particles that stand in lower case inside a name ("Ludwig van Beethoven", "Pål av Lier").
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "af", "av", "di", "da", "du"})
 # Definite endings of a common noun; a lower-case "name" with one in a text that capitalises its
@@ -271,6 +276,8 @@ def _not_a_name(text: str, start: int, end: int, words: list[str]) -> bool:
     sentences ("strømmen")."""
     if words[0] in _NOT_NAMES or words[0] in _NOT_FIRST_WORDS:
         return True
+    if len(words) == 1 and words[0] in _KIN:
+        return True  # "Mor har oksygenmaskin": the writer's mother, not a name
     raw = [w.lstrip("@#([«\"'") or w for w in text[start:end].split()]
     if len(raw) > 1:
         cased = [w[:1].isupper() for w, low in zip(raw, words, strict=False) if low not in _NAME_PARTICLES]

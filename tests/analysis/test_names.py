@@ -213,6 +213,9 @@ def test_it_still_names_a_person_attacked_or_quoted(text: str, name: str) -> Non
         "Alle de på rådhuset er late. Lås dørene deres!",
         "Får vi erstatning for maten som ble ødelagt da strømmen var borte?",
         "Hvilke regler gjelder for gjerde mot naboen? Tenker å gjerde inn hagen i vår.",
+        # kinship words written with a capital
+        "I natt gjekk straumen. Mor har oksygenmaskin, kven kan hjelpe?",
+        "Bestefar har venta på sjukeheimsplass i eitt år. Skandale.",
     ],
 )
 def test_streets_places_and_dialect_words_are_not_people(text: str) -> None:
