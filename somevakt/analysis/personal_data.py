@@ -233,9 +233,19 @@ _HOLDER = re.compile(
 _HOLDER_CLAUSE = re.compile(r"(?:^|[.!?\n]\s)(?=[^.!?\n]*$)")
 
 
-def _service_number(lower: str, start: int, own_voice: bool) -> bool:
+# ... or named right after it: "61 22 33 44 (sentralbord)", "915 00 111 – vakttelefon"
+_SERVICE_AFTER = re.compile(
+    r"\s*(?:\(|[-–—,:]\s*)(?:til |for )?(?:servicetorg(?:et)?|sentralbord(?:et)?|legevakt(?:a|en)?|"
+    r"[a-zæøå]*vakt(?:telefon(?:en)?|a|en)?|resepsjon(?:en)?|kommunen|rådhuset|[a-zæøå]*kontor(?:et)?|"
+    r"[a-zæøå]*tjeneste(?:n)?|[a-zæøå]*teneste(?:a)?)(?![a-zæøå])"
+)
+
+
+def _service_number(lower: str, start: int, own_voice: bool, end: int | None = None) -> bool:
     """Whether the number at `start` belongs to a service or office named just before it ("oss":
     the municipality in its own replies and posts, a family in a citizen's comment)."""
+    if end is not None and _SERVICE_AFTER.match(lower, end):
+        return True
     window_start = max(0, start - 70)
     clause = _HOLDER_CLAUSE.search(lower, window_start, start)
     begin = clause.end() if clause else window_start
@@ -250,7 +260,7 @@ def _service_number(lower: str, start: int, own_voice: bool) -> bool:
 
 def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
     number = m.group("number")
-    if _service_number(lower, m.start(), own_voice):
+    if _service_number(lower, m.start(), own_voice, m.end()):
         return False
     groups = tuple(len(g) for g in _GROUPS.findall(number))
     if not m.group("prefix"):

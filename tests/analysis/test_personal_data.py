@@ -360,6 +360,8 @@ def test_it_masks_a_possible_national_id_fully() -> None:
         "Ring kommunens vakttelefon 915 00 111 ved vannlekkasje.",
         "Telefonnummeret til biblioteket er 61 22 45 90.",
         "Helsestasjonen: 41 50 60 70",
+        "tlf: 61 22 33 44 (sentralbord)",
+        "Ring 915 00 111 – vakttelefon for vatn og avløp.",
     ],
 )
 def test_a_number_of_the_municipality_or_a_service_is_not_personal_data(text: str) -> None:
@@ -374,6 +376,7 @@ def test_a_number_of_the_municipality_or_a_service_is_not_personal_data(text: st
         "Eg har prøvd sentralbordet heile dagen. Mitt nr er 912 48 307.",
         "Dette er nummeret til han som kjører som en gal: 402 18 856",
         "Naboen vår har nummer 977 12 345, ring han om hunden.",
+        "Ring meg på 977 12 345 (mobil), ikke sentralbordet.",
     ],
 )
 def test_a_persons_number_beside_a_service_is_still_personal_data(text: str) -> None:
