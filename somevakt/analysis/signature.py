@@ -42,8 +42,10 @@ _ROLE = (
     r"saksbehandler|saksbehandlar|sjef|koordinator|medarbeider|medarbeidar|ingeniør|sykepleier|"
     r"sjukepleiar) )?"
 )
+# Two people signing together with first names: "Hilsen Kari og Per" (not "Kari og Per Hansen").
 _SIGNED = re.compile(
-    rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*){_ROLE}(?P<name>{_FIRST_NAME}){_REST}"
+    rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*){_ROLE}"
+    rf"(?P<name>{_FIRST_NAME})(?: (?:og|&) {_FIRST_NAME})?{_REST}"
 )
 # A line that is only a name (and maybe a role): the signature of a multi-line reply.
 _NAME_LINE = re.compile(rf"(?P<name>{_FIRST_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
@@ -99,7 +101,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -76,3 +76,13 @@ def test_it_reports_an_unsigned_reply_only() -> None:
     assert SignatureAnalyser().analyse(Document("Vi ser på saken. Hilsen Gausdal", "reply", ctx))
     assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "post", ctx)) == []
     assert SignatureAnalyser().analyse(Document("Vi ser på saken.", "comment", ctx)) == []
+
+
+def test_two_first_names_signing_together_are_a_first_name_signature() -> None:
+    from somevakt.analysis.signature import signed_name
+
+    assert signed_name("Takk for tipset! Hilsen Kari og Per", "Gausdal kommune") == "Kari"
+    assert signed_name("Takk! Helsing Ola & Kari i kulturkontoret", "Gausdal kommune") == "Ola"
+    # a full name is still not a first-name signature, alone or after "og"
+    assert signed_name("Takk! Hilsen Kari og Per Hansen", "Gausdal kommune") is None
+    assert signed_name("Takk! Hilsen Kari Nordmann", "Gausdal kommune") is None
