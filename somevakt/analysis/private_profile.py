@@ -66,7 +66,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -107,7 +107,18 @@ def _without_email(low: str) -> str:
     return EMAIL_ADDRESS.sub(lambda m: " " * len(m.group()), low)
 
 
+# The municipality as the writer's workplace only ("Ny jobb i Gausdal kommune fra 1. mars!",
+# "sommarjobb på kommunen") is news about the writer, not the municipality's affairs.
+_WORKPLACE = re.compile(
+    _B + r"(?:jobb|jobben|jobber|jobbar|jobba|jobbet|ansatt|tilsett|begynner|byrjar|starter|startar|"
+    r"arbeider|arbeidar|praksis|praksisplass|sommerjobb|sommarjobb|sommerjobben|sommarjobben|vikariat|"
+    r"stilling|stillinga|stillingen|lærling|lærlingplass|kollegaer|kolleger|kollegane|kollegene)"
+    r"(?: som [a-zæøå]+)?(?: i| på| hos| for| ved) (?:[a-zæøå-]+ kommune|kommunen)" + _E
+)
+
+
 def _about_municipality(low: str, name: str) -> bool:
+    low = _WORKPLACE.sub(lambda m: " " * len(m.group()), low)
     if re.search(
         _B + r"(?:kommunen|kommunens|kommune|rådhuset|kommunestyret|ordføreren|ordføraren)" + _E, low
     ):

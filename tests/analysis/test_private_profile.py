@@ -100,3 +100,21 @@ def test_a_role_without_informing_for_the_employer_does_not(text: str) -> None:
     from somevakt.analysis.private_profile import SPEAKS_FOR_EMPLOYER, PrivateProfileAnalyser
 
     assert SPEAKS_FOR_EMPLOYER not in {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ny jobb i Gausdal kommune fra 1. mars, gleder meg!", False),
+        ("Sommarjobb på kommunen i år igjen, heilt topp 🌞", False),
+        ("Takk for 30 fine år med kollegene i Gausdal kommune!", False),
+        ("Jobber i Gausdal kommune og er lei av at kommunen ikke prioriterer skolen.", True),
+        ("Kommunen har rotet det til med brøytinga i år.", True),
+    ],
+)
+def test_the_municipality_as_ones_workplace_needs_no_disclaimer(text: str, expected: bool) -> None:
+    from somevakt.analysis.private_profile import DISCLAIMER_MISSING
+
+    ctx = AnalysisContext(municipality_name="Gausdal kommune")
+    found = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private", ctx))}
+    assert (DISCLAIMER_MISSING in found) is expected
