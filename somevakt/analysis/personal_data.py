@@ -84,6 +84,15 @@ _PHONE = re.compile(
 EMAIL_ADDRESS = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-zA-Z]{2,24}(?![\w-])"
 )
+# An address written to dodge spam filters: "kari.nordmann(at)gmail.com", "kari [at] online dot no",
+# "kari @ gmail.com", "siri alfakrøll gmail punktum com" (a bare "at" is the Norwegian "that"). The domain must end in a common top-level domain, so "møtes at home dot" is not one.
+_EMAIL_WRITTEN = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}(?:\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(@\)|\[@\])\s*|\s+(?:@|alfakrøll|krøllalfa)\s+|\s@|@\s)"
+    r"[\w-]{1,63}(?:\s*(?:\.|\(dot\)|\[dot\]|\(punktum\)|\s(?:dot|punktum)\s)\s*[\w-]{1,63}){0,3}"
+    r"\s*(?:\.|\(dot\)|\[dot\]|\(punktum\)|\s(?:dot|punktum)\s)\s*"
+    r"(?:no|com|net|org|se|dk|nu|info|eu|io)(?![\w-])",
+    re.IGNORECASE,
+)
 _GROUPS = re.compile(r"[0-9]+")
 # A group of one to three digits joined to a number by one separator: both are one grouped number.
 _SHORT_GROUP_BEFORE = re.compile(rf"(?:^|[^0-9])[0-9]{{1,3}}[{_SP}.-]$")
@@ -280,13 +289,18 @@ def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
     return bool(phonenumbers.is_valid_number(parsed))
 
 
+def _written_at(lower: str) -> bool:
+    """Whether the text may hold an "@" written out: "(at)", "[at]", "(a)", "alfakrøll"."""
+    return any(w in lower for w in ("(at)", "[at]", "{at}", "(a)", "[a]", "krøll"))
+
+
 def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[Match]:
     """All personal data in `text`, non-overlapping, in order of position. `own_voice`: the text
     is the municipality's own (a reply or a post), where "ring oss på ..." gives its own number."""
     if lower is None or len(lower) != len(text):
         lower = text.lower()
     candidates: list[Match] = []  # in priority order: earlier wins an overlap
-    if not any(c.isdigit() for c in text) and "@" not in text:
+    if not any(c.isdigit() for c in text) and "@" not in text and not _written_at(lower):
         return []
     if "NO" in text:
         for m in _IBAN.finditer(text):
@@ -294,6 +308,8 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
                 candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
     if "@" in text:
         candidates.extend(Match(EMAIL, m.start(), m.end()) for m in EMAIL_ADDRESS.finditer(text))
+    if "@" in text or _written_at(lower):
+        candidates.extend(Match(EMAIL, m.start(), m.end()) for m in _EMAIL_WRITTEN.finditer(text))
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
             candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
@@ -356,7 +372,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

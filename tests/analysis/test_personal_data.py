@@ -400,3 +400,29 @@ def test_it_reports_a_birth_date_without_leading_zeros_when_the_personal_number_
     assert codes("Møte 1.3.85 i rom 10190.") == []
     assert codes("fødd 1.3.85, personnr 10190") in ([(NATIONAL_ID, "1.3.85, personnr 10190")],
                                                      [(NATIONAL_ID_LIKE, "1.3.85, personnr 10190")])
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send det til kari.nordmann(at)gmail.com, takk.", "kari.nordmann(at)gmail.com"),
+        ("Mailen min er ola [at] online dot no", "ola [at] online dot no"),
+        ("skriv til per.hansen @ hotmail.com om du veit noko", "per.hansen @ hotmail.com"),
+        ("e-post: siri alfakrøll gmail punktum com", "siri alfakrøll gmail punktum com"),
+    ],
+)
+def test_it_finds_an_e_mail_address_written_to_dodge_spam_filters(text: str, address: str) -> None:
+    assert codes(text) == [(EMAIL, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi møtes at home dot i morgen.",
+        "Look at this dot com bubble.",
+        "Konserten er at 19.00 på torget.",
+        "Kontakt oss på post@gausdal.kommune.no eller ring.",
+    ],
+)
+def test_it_takes_no_ordinary_at_or_dot_for_an_address(text: str) -> None:
+    assert [c for c in codes(text) if c[0] == EMAIL] == ([] if "@" not in text else [(EMAIL, "post@gausdal.kommune.no")])
