@@ -74,6 +74,15 @@ def _parser() -> argparse.ArgumentParser:
         help="comments: NoReC_sentence .json whose sentences are added as non-abuse",
     )
     parser.add_argument(
+        "--also-challenge",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl"
+        " and challenge_b.jsonl; their comments' codes become labels, split by the corpus's hash)",
+    )
+    parser.add_argument(
         "--select-on",
         type=float,
         default=0.0,
@@ -133,6 +142,9 @@ def main(argv: list[str]) -> int:
                 raise DataError(f"--negatives {args.negatives}: no such file")
             if args.negative_text is not None and args.kind != "comments":
                 raise DataError("--negative-text is for `train comments`")
+            if args.also_challenge and args.kind != "comments":
+                raise DataError("--also-challenge is for `train comments`")
+            _check_challenge(args.also_challenge)
             if args.select_on and args.kind != "ner":
                 raise DataError("--select-on is for `train ner`")
             if not 0 <= args.select_on < 1:
@@ -152,6 +164,7 @@ def main(argv: list[str]) -> int:
                 self_training=_self_training(args),
                 negatives=args.negatives,
                 negative_text=args.negative_text,
+                challenge=tuple(args.also_challenge),
                 select_on=args.select_on,
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
@@ -162,6 +175,20 @@ def main(argv: list[str]) -> int:
         return 2
     print(f"wrote {out}")
     return 0
+
+
+def _check_challenge(paths: list[Path]) -> None:
+    """Only the challenge files that are training data now; the dev and held-out sets never are."""
+    from somevakt.analysis.training.comments import CHALLENGE_TRAINING
+
+    for path in paths:
+        if path.name not in CHALLENGE_TRAINING:
+            raise DataError(
+                f"--also-challenge {path}: only {', '.join(CHALLENGE_TRAINING)} are training data"
+                " (challenge_c is the dev set, challenge_d and challenge_e are held out)"
+            )
+        if not path.is_file():
+            raise DataError(f"--also-challenge {path}: no such file")
 
 
 def _self_training(args: argparse.Namespace) -> SelfTraining | None:

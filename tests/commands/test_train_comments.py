@@ -1,5 +1,6 @@
 """The comment corpus: our own files parse, the split is stable, augmentation keeps labels,
-thresholds are chosen as documented, and the challenge set stays apart from training."""
+thresholds are chosen as documented, challenge_a/b are read as training data with their codes as
+labels, and the dev and held-out challenge sets stay apart from training."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from somevakt.analysis.training import comments
+from somevakt.analysis.training.errors import DataError
+from somevakt.cli import main
 from somevakt.policy.evaluation import read_triage_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -23,22 +26,131 @@ def test_it_reads_the_repository_corpus_with_every_label_in_every_split() -> Non
     assert len(splits["train"]) > 4 * len(splits["dev"]) > 0
 
 
-def test_it_keeps_the_challenge_set_valid_and_out_of_the_training_corpus() -> None:
-    def key(text: str) -> str:
-        # Folded to its words; a text of emoji alone has none and is compared as written.
-        return comments._FOLD.sub(" ", text.lower()).strip() or text.strip()
+def _key(text: str) -> str:
+    # Folded to its words; a text of emoji alone has none and is compared as written.
+    return comments._FOLD.sub(" ", text.lower()).strip() or text.strip()
 
-    training = {key(c.text) for c in comments.read_corpus(CORPUS / "comments")}
+
+TRAINING_CHALLENGE = [CORPUS / "challenge" / name for name in comments.CHALLENGE_TRAINING]
+
+
+def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data() -> None:
+    # The training data is the corpus and challenge_a/b (`--also-challenge`); challenge_c (dev for
+    # choices), challenge_d and challenge_e (held out) must share no text with it.
+    assert {p.name for p in TRAINING_CHALLENGE} == {"challenge_a.jsonl", "challenge_b.jsonl"}
+    training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
     files = sorted((CORPUS / "challenge").glob("*.jsonl"))
-    assert files
+    held = [path for path in files if path.name not in comments.CHALLENGE_TRAINING]
+    assert {"challenge_c.jsonl", "challenge_d.jsonl"} <= {path.name for path in held}
     total = 0
     for path in files:
         labelled = read_triage_file(path)
         assert labelled.errors == [], (path.name, labelled.errors[:3])
-        total += len(labelled.items)
-        for item in labelled.items:
-            assert key(item.text) not in training, item.id
+        if path in held:
+            total += len(labelled.items)
+            for item in labelled.items:
+                assert _key(item.text) not in training, item.id
     assert total >= 300
+
+
+@pytest.mark.parametrize("name", ["challenge_c.jsonl", "challenge_d.jsonl", "challenge_e.jsonl"])
+def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = CORPUS / "challenge" / name  # refused by its name, never read
+    with pytest.raises(DataError, match="not a challenge file for training"):
+        comments.read_challenge(path)
+    argv = ["train", "comments", "--data", str(CORPUS / "comments"), "--also-challenge", str(path)]
+    assert main(argv) == 2
+    assert "only challenge_a.jsonl, challenge_b.jsonl are training data" in capsys.readouterr().err
+
+
+def _challenge_line(text: str, codes: list[str] | None, kind: str = "comment", **more: str) -> str:
+    row: dict[str, object] = {"id": "x", "text": text, "kind": kind, "accept": {"gausdal": ["answer"]}}
+    if codes is not None:
+        row["codes"] = codes
+    return json.dumps({**row, **more}, ensure_ascii=False)
+
+
+def test_it_maps_a_challenge_item_s_codes_to_labels(tmp_path: Path) -> None:
+    path = tmp_path / "challenge_a.jsonl"
+    lines = [
+        _challenge_line(
+            "Når kommer brøytebilen? Det er tredje dag nå.", ["intent.question", "tone.negative"]
+        ),
+        _challenge_line(
+            "Kari på teknisk bør passe seg, jeg vet hvor hun bor.",
+            ["abuse.threat", "person.named", "tone.negative"],
+            lang="dialect",
+        ),
+        _challenge_line("Takk for en flott konsert!", ["tone.praise"], lang="nn"),
+        _challenge_line("Fantastisk, enda en måned uten vei 👏", ["tone.sarcasm", "tone.negative"]),
+        _challenge_line(
+            "Søker om innsyn i saken min, 12345678901.", ["intent.case_request", "personal_data.national_id"]
+        ),
+        _challenge_line("Delt.", []),
+        _challenge_line("Hilsen Kari Nordmann, Gausdal kommune", ["style.own_opinion"], kind="reply"),
+        _challenge_line("Et innlegg uten koder", None),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = comments.read_challenge(path)
+    assert [(c.labels, c.unknown) for c in read] == [
+        ({"question", "complaint"}, frozenset()),
+        # every threat was coded tone.negative too, which the corpus does not call a complaint
+        # unless it complains of something: left unknown rather than taught both ways
+        ({"threat"}, {"complaint"}),
+        ({"praise"}, frozenset()),
+        ({"sarcasm", "complaint"}, frozenset()),
+        ({"case_request"}, frozenset()),
+        (frozenset(), frozenset()),
+    ]
+    assert [c.lang for c in read][:3] == ["nb", "dialect", "nn"]
+    assert read[1].source == "challenge_a.jsonl:2"
+    # spaCy's cats leave the unknown label out (no loss); its changed copies keep it unknown
+    assert set(comments.cats(read[1].labels, read[1].known)) == set(comments.LABELS) - {"complaint"}
+    copies = comments.augmented([read[1]] * 20, random.Random(2))
+    assert copies and all(c.unknown == {"complaint"} and c.labels == {"threat"} for c in copies)
+
+
+def test_it_trains_on_challenge_a_and_b_split_by_the_corpus_hash() -> None:
+    corpus = comments.read_corpus(CORPUS / "comments")
+    extra = [c for path in TRAINING_CHALLENGE for c in comments.read_challenge(path)]
+    assert len(extra) >= 300 and all(c.labels <= set(comments.LABELS) for c in extra)
+    assert {label for c in extra for label in c.labels} == set(comments.LABELS)
+    splits = comments.split(comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE))
+    alone = comments.split(corpus)
+    corpus_keys = {_key(c.text) for c in corpus}
+    for name in comments.SPLITS:
+        added = [c for c in splits[name] if c.source.startswith("challenge_")]
+        assert added and all(comments.split_of(c.text) == name for c in added)
+        assert len(splits[name]) == len(alone[name]) + len(added)
+        assert not {_key(c.text) for c in added} & corpus_keys
+    assert len([c for c in splits["train"] if c.source.startswith("challenge_")]) > 0.7 * len(extra)
+
+
+def test_it_writes_the_challenge_items_into_training_with_complaint_unknown_on_abuse(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from somevakt.analysis.training.build import TrainOptions, convert_comments
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    rows = [{"text": f"Når åpner biblioteket, spør nummer {i}?", "labels": ["question"]} for i in range(40)]
+    (folder / "ours.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    challenge = tmp_path / "challenge_a.jsonl"
+    texts = [f"Saksbehandler nummer {i} bør passe seg, jeg vet hvor hun bor." for i in range(40)]
+    lines = [_challenge_line(t, ["abuse.threat", "tone.negative"]) for t in texts]
+    challenge.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = TrainOptions(data=folder, work_dir=tmp_path / "w", challenge=(challenge,))
+    counts = convert_comments(options, tmp_path / "out")
+    nlp = spacy.blank("nb")
+    docs = list(DocBin().from_disk(tmp_path / "out" / "train.spacy").get_docs(nlp.vocab))
+    threats = [d for d in docs if d.cats.get("threat") == 1.0]
+    trained = {t for t in texts if comments.split_of(t) == "train"}
+    assert trained and {d.text for d in threats} >= trained and counts["train"] == len(docs)
+    assert all("complaint" not in d.cats and d.cats["question"] == 0.0 for d in threats)
+    assert all(d.cats["complaint"] == 0.0 for d in docs if d.cats.get("question") == 1.0)
 
 
 def test_it_splits_by_the_text_whatever_its_case_and_spacing() -> None:
@@ -126,3 +238,25 @@ def test_it_keeps_the_flags_on_known_clean_texts_under_the_cap() -> None:
     free, _ = comments.best_thresholds(scores, truth, rule, recall_weight=2.0)
     capped, _ = comments.best_thresholds(scores, truth, rule, 2.0, limited=clean, max_rate=0.5)
     assert free <= 0.2 and capped > 0.25  # the cap rules out every threshold that takes both in
+
+
+def test_it_scores_a_split_with_a_comment_of_emoji_alone(tmp_path: Path) -> None:
+    # The classifier does not judge a text without a word; eval comments counts it as no label
+    # (it stopped with an AssertionError on the corpus's test split of 0.3.0).
+    from somevakt.analysis.training.evaluation import evaluate_comments
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    emoji = "👏👏👏"
+    split = comments.split_of(emoji)
+    words = [
+        t
+        for t in (f"Tusen takk for hjelpen, nummer {i}!" for i in range(60))
+        if comments.split_of(t) == split
+    ]
+    rows = [{"text": emoji, "labels": ["praise"]}] + [{"text": t, "labels": ["praise"]} for t in words[:3]]
+    (folder / "ours.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = evaluate_comments(folder, split=split)
+    assert result["items"] == 1 + len(words[:3]) and words
+    assert result["per_label"]["praise"]["n"] == result["items"]
+    assert result["per_label"]["praise"]["r"] <= len(words[:3]) / result["items"]

@@ -51,6 +51,9 @@ class TrainOptions:
     # non-abuse too: the review style in quantity, so a plain sentence is not taken for a threat.
     negative_text: Path | None = None
     negative_lines: int = 15000
+    # comments: challenge files read as training data as well (comments.CHALLENGE_TRAINING: their
+    # comments with codes mapped to labels, split by the same hash as the corpus).
+    challenge: tuple[Path, ...] = ()
     # NER: this share of the train sentences (fixed by a hash of their words: `in_selection_slice`)
     # is never trained on and is what spaCy chooses the best checkpoint by; the official dev split
     # is then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
@@ -185,7 +188,7 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     from somevakt.analysis.training import comments
 
     rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
-    splits = comments.split(comments.read_corpus(options.data))
+    splits = comments.split(comments.read_training(options.data, options.challenge))
     empty = [name for name in ("train", "dev") if not splits[name]]
     if empty:
         raise DataError(f"{options.data}: too few comments; the {empty[0]} split is empty")
@@ -198,7 +201,7 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     examples = train_split + comments.augmented(train_split, rng)
     rare = [c for c in train_split if c.labels & EXTRA_COPY_LABELS]
     examples += comments.augmented(rare, rng, copies=EXTRA_COPIES)
-    train = [(c.text, comments.cats(c.labels)) for c in examples]
+    train = [(c.text, comments.cats(c.labels, c.known)) for c in examples]
     if options.negatives is not None:
         none = comments.cats((), comments.ABUSE_LABELS)
         train += [
@@ -213,14 +216,18 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
         train += [(text, none) for text in rng.sample(lines, min(options.negative_lines, len(lines)))]
     rng.shuffle(train)
     return _write_cats(
-        corpus_dir, {"train": train, "dev": [(c.text, comments.cats(c.labels)) for c in splits["dev"]]}
+        corpus_dir,
+        {"train": train, "dev": [(c.text, comments.cats(c.labels, c.known)) for c in splits["dev"]]},
     )
 
 
-def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[str, dict[str, float]]:
+def comment_thresholds(
+    model: Path, data: Path, negatives: Path | None, challenge: tuple[Path, ...] = ()
+) -> dict[str, dict[str, float]]:
     """Per label, what the classifier must say alone (`thresholds`) and what it must at least say
     for a rule's match to stand (`rule_thresholds`), chosen together for the best F-score of the
-    analysers' decision on the corpus's dev split (recall counts double where a miss costs most:
+    analysers' decision on the corpus's dev split, with the dev share of the `challenge` files
+    used as training data (recall counts double where a miss costs most:
     threats, hate and crises). For the abuse labels, up to 1,000 review sentences of the
     calibration half (never trained on) count as comments with no abuse in them, of which each
     label may flag at most MAX_REVIEW_FLAGS."""
@@ -230,11 +237,13 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
     from somevakt.analysis.intent import IntentAnalyser
     from somevakt.analysis.training import comments
 
-    dev = comments.split(comments.read_corpus(data))["dev"]
+    dev = comments.split(comments.read_training(data, challenge))["dev"]
     items: list[tuple[str, frozenset[str] | None]] = [(c.text, c.labels) for c in dev]
+    undecided: list[frozenset[str]] = [c.unknown for c in dev]
     if negatives is not None:
         reviews = sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))
         items += [(text, None) for text in reviews[:1000]]
+        undecided += [frozenset()] * min(len(reviews), 1000)
     docs = [Document(text, "comment") for text, _ in items]
     judge_many(docs, str(model))
     abuse, intent = AbuseAnalyser(), IntentAnalyser()
@@ -246,8 +255,11 @@ def comment_thresholds(model: Path, data: Path, negatives: Path | None) -> dict[
     with_rule: dict[str, float] = {}
     for label in comments.LABELS:
         # Reviews say nothing of questions or praise in a comment: they count for abuse only.
+        # A label nobody decided for a text (comments.Comment.unknown) is left out for that label.
         chosen = [
-            i for i, (_, labels) in enumerate(items) if labels is not None or label in comments.ABUSE_LABELS
+            i
+            for i, (_, labels) in enumerate(items)
+            if (labels is not None or label in comments.ABUSE_LABELS) and label not in undecided[i]
         ]
         # a text with no word in it is not judged (the rules alone decide it): it scores nothing
         scores = [_score(judgement(docs[i], str(model)), label) for i in chosen]
@@ -337,7 +349,7 @@ def train(kind: str, options: TrainOptions) -> Path:
     if kind == "comments":
         from somevakt.analysis.classifier import RULE_THRESHOLDS_META_KEY, THRESHOLDS_META_KEY
 
-        chosen = comment_thresholds(output / "model-best", options.data, options.negatives)
+        chosen = comment_thresholds(output / "model-best", options.data, options.negatives, options.challenge)
         meta[THRESHOLDS_META_KEY] = chosen["thresholds"]
         meta[RULE_THRESHOLDS_META_KEY] = chosen["rule_thresholds"]
         print(f"thresholds on dev: {chosen}", flush=True)
