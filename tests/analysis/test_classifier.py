@@ -98,16 +98,18 @@ def test_it_keeps_the_rules_alone_for_the_municipalitys_own_texts() -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        # 0.2.0 carried it on «gang kommer jeg», without the weapon; 0.3.0 includes it
+        ("Takk for svaret. Men neste gang kommer jeg med hagla og ordner opp selv.", "hagla"),
+        ("Jeg vil ikke svare for hva som skjer hvis dere river huset mitt.", "skjer"),
         pytest.param(
-            "Takk for svaret. Men neste gang kommer jeg med hagla og ordner opp selv.",
-            "hagla",
+            "Rektor er en feig liten mann som lyver for foreldrene.",
+            "feig",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="classifier 0.2.0 carries this threat on «gang kommer jeg», without the weapon",
+                reason="classifier 0.3.0 finds the insult, but no left-out piece carries it: the span is"
+                " the whole text (0.2.0 pointed at «feig»)",
             ),
         ),
-        ("Jeg vil ikke svare for hva som skjer hvis dere river huset mitt.", "skjer"),
-        ("Rektor er en feig liten mann som lyver for foreldrene.", "feig"),
     ],
 )
 def test_a_finding_of_the_classifier_alone_points_at_the_words_that_carry_it(text: str, word: str) -> None:
