@@ -106,7 +106,8 @@ _TARGET = re.compile(
     r"lærer(?:en)?|lærar(?:en)?|byråkrat(?:en|ene|ane)?|ansatte|tilsette)(?![a-zæøå])|@\w"
 )
 _MENACE = re.compile(
-    r"(?<![a-zæøå])(?:fortjener|fortener|fortjente|(?:skal|ska|kommer til å|kjem til å) få|får (?:se|sjå|snart|smake)|"
+    r"(?<![a-zæøå])(?:fortjener|fortener|fortjente|(?:skal|ska|kommer til å|kjem til å) få|får (?:se|"
+    r"sjå|snart|smake)|"
     r"skal få (?:se|sjå)|vent bare|vent berre|bare vent|berre vent|vent du|venta du|"
     r"pass(?:e|er)? (?:deg|dere|dykk|seg|dokker)|vet hvor|veit kor|veit kvar|vet hvem|veit kven|"
     r"er neste|(?:din|deres|dykkar|hans|hennes|hennar|sin) tur|det som kommer|det som kjem|hva som kommer|"
@@ -123,7 +124,10 @@ _CLAUSE_START = re.compile(r"[.!?\n]\s")
 # "du er ein kverulant", "slutt å mase", "du burde skamme deg". Every guideline asks for a polite,
 # factual answer; said to a citizen by the municipality it is a personal attack. (A citizen's
 # comment has the classifier for this; there, between citizens, it is ordinary debate.)
-_YOU_ADV = r"(?:tydeligvis |tydelegvis |åpenbart |openbert |jo |vel |visst |nok |helt klart |heilt klart |bare |berre )*"
+_YOU_ADV = (
+    r"(?:tydeligvis |tydelegvis |åpenbart |openbert |jo |vel |visst |nok |"
+    r"helt klart |heilt klart |bare |berre )*"
+)
 _PUT_DOWN = re.compile(
     r"(?<![a-zæøå])(?:"
     rf"du (?:har|hadde) {_YOU_ADV}(?:ikke|ikkje) (?:\w+ )?(?:peiling|peil|greie på|greie|skjønt|skjøna|"
@@ -169,6 +173,8 @@ def weapon_threats(text: str, lower: str) -> list[tuple[int, int, bool]]:
         first = _TARGET.search(before)
         out.append((start + first.start(), m.end(), bool(_MENACE.search(before))))  # type: ignore[union-attr]
     return out
+
+
 _STARRED = re.compile(rf"[{LETTERS}][{LETTERS}*]*\*[{LETTERS}*]*")
 
 

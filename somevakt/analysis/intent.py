@@ -494,7 +494,8 @@ class IntentAnalyser:
 # Said to be over: "nå er det slukket", "alle er ok", "strømmen er tilbake", "kokevarselet er oppheva".
 _RESOLVED = _words(
     r"(?:er|ble|blei|vart) (?:nå |no |heldigvis |endelig |endeleg )?(?:slukket|slokket|sløkt|sløkka|slokna|"
-    r"under kontroll|over(?=\s*(?:[.,!?]|$))|oppheva|opphevet|avblåst|avlyst|funnet|funnen|reparert|fiksa|fikset)",
+    r"under kontroll|over(?=\s*(?:[.,!?]|$))|oppheva|opphevet|avblåst|avlyst|funnet|funnen|reparert|"
+    r"fiksa|fikset)",
     r"(?:alle|begge) (?:er|var) (?:ok|oke|i god behold|uskadde|uskadd|trygge|i sikkerhet|i tryggleik)",
     r"ingen (?:ble|blei|vart|er) (?:skadet|skadd|skada)",
     r"ingen kom til skade",

@@ -85,7 +85,8 @@ EMAIL_ADDRESS = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-zA-Z]{2,24}(?![\w-])"
 )
 # An address written to dodge spam filters: "kari.nordmann(at)gmail.com", "kari [at] online dot no",
-# "kari @ gmail.com", "siri alfakrøll gmail punktum com" (a bare "at" is the Norwegian "that"). The domain must end in a common top-level domain, so "møtes at home dot" is not one.
+# "kari @ gmail.com", "siri alfakrøll gmail punktum com" (a bare "at" is the Norwegian "that").
+# The domain must end in a common top-level domain, so "møtes at home dot" is not one.
 _EMAIL_WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}(?:\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(@\)|\[@\])\s*|\s+(?:@|alfakrøll|krøllalfa)\s+|\s@|@\s)"
     r"[\w-]{1,63}(?:\s*(?:\.|\(dot\)|\[dot\]|\(punktum\)|\s(?:dot|punktum)\s)\s*[\w-]{1,63}){0,3}"

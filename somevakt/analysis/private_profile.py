@@ -46,7 +46,9 @@ _SPEAKS = re.compile(
     r"(?:jeg|eg) kan (?:bekrefte|stadfeste|love|garantere) (?:at|på vegne av) (?:kommunen|vi)|"
     # leaning on one's work role to inform: "som rektor må jeg si at", "jobber på Forset skole og kan
     # bekrefte at" (not "som mamma må jeg si", "som innbygger kan jeg si": no work role)
-    r"som (?:" + _WORK_ROLE + r")(?: (?:i|på|ved) [a-zæøå-]+(?: [a-zæøå-]+)?)? (?:kan|må|vil|skal) (?:jeg|eg) "
+    r"som (?:"
+    + _WORK_ROLE
+    + r")(?: (?:i|på|ved) [a-zæøå-]+(?: [a-zæøå-]+)?)? (?:kan|må|vil|skal) (?:jeg|eg) "
     r"(?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|forsikre|informere)|"
     r"(?:jobber|jobbar|arbeider|arbeidar|er ansatt|er tilsett) (?:som [a-zæøå]+ )?(?:i|på|ved) "
     r"[a-zæøå-]+(?: [a-zæøå-]+)? og kan (?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|"

@@ -334,8 +334,10 @@ _POLITICAL = re.compile(
         r"verta lagt) ned",
         # where a new school or nursing home goes: "sykehjemmet burde ligge i sentrum"
         r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
-        r"sjukeheim|sjukeheimen|barnehage|barnehagen|bibliotek|biblioteket|basseng|bassenget|rådhus|rådhuset) "
-        r"(?:[\wæøå]+ ){0,2}(?:burde|bør|må|skulle|skal) (?:heller )?(?:ligge|liggje|ligga|plasseres|plasserast|"
+        r"sjukeheim|sjukeheimen|barnehage|barnehagen|bibliotek|biblioteket|basseng|bassenget|rådhus|"
+        r"rådhuset) "
+        r"(?:[\wæøå]+ ){0,2}(?:burde|bør|må|skulle|skal) (?:heller )?(?:ligge|liggje|ligga|plasseres|"
+        r"plasserast|"
         r"flyttes|flyttast|byggjast|bygges|byggast)",
         # licences and plans the council decides on
         r"vindkraft[a-zæøå]*",
@@ -527,7 +529,8 @@ _IRONY = re.compile(
                 r"klarte|greidde) (?:[\wæøå]+ ){0,6}(?:til slutt|omsider|etter kvart|etter hvert)",
                 # mock praise of the reader's time or cleverness
                 r"(?:fantastisk|flott|imponerende|imponerande|utrolig|utruleg|herlig|herleg|hyggelig|hyggeleg|"
-                r"kjekt|godt|fint|misunnelsesverdig) at (?:du|dere|dykk) (?:har|hadde) (?:så |så god |så mye |"
+                r"kjekt|godt|fint|misunnelsesverdig) at (?:du|dere|dykk) (?:har|hadde) (?:så |"
+                r"så god |så mye |"
                 r"så mykje )?(?:mye|mykje|god|all verdens|masse) tid",
                 r"(?:like|så) (?:flink|flinke|klok|kloke|smart|smarte|skarp|skarpe|lur|lure|oppegående) som "
                 r"(?:deg|dykk|dere)",

@@ -135,11 +135,13 @@ _CONDUCT = re.compile(
     r"(?:tar|tek|tok) (?:aldri|ikke|ikkje) (?:telefonen|telefon|tlf)|"
     r"(?:umulig|umogleg|umuleg|aldri|ikke|ikkje|vanskelig|vanskeleg) å få tak i|"
     r"får (?:aldri|ikke|ikkje) tak i|aldri (?:til stede|på kontoret|å få fatt på|å nå)|"
-    r"(?:ignorerer|ignorerte|overser|oversåg|overså) (?:meg|oss|henvendelsene|e-postene|meldingane|meldingene)|"
+    r"(?:ignorerer|ignorerte|overser|oversåg|overså) (?:meg|oss|henvendelsene|e-postene|meldingane|"
+    r"meldingene)|"
     r"(?:snakket|snakka|snakkar|snakker) (?:ned til|nedlatende til|nedlatande til|stygt til)|"
     r"(?:kjeftet|kjefta|skjelte) på (?:meg|oss|mora|moren|faren|far|mor)|"
     r"(?:himlet|himla) med (?:øynene|auga)|(?:lo|flirte|gliste) av (?:meg|oss)|"
-    r"(?<!ikke )(?<!ikkje )(?<!aldri )(?:var|er|blei|ble|vart) (?:så |veldig |svært |utrolig |utruleg |kjempe|"
+    r"(?<!ikke )(?<!ikkje )(?<!aldri )(?:var|er|blei|ble|vart) (?:så |veldig |svært |utrolig |"
+    r"utruleg |kjempe|"
     r"heilt |helt )?(?:frekk|frekke|uhøflig|uhøflege|uhøfleg|avvisende|avvisande|arrogant|arrogante|"
     r"nedlatende|nedlatande|sur og avvisende|sur og avvisande|ufin|ufine)"
     r")(?![a-zæøå])"
@@ -161,7 +163,11 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
         conduct = conduct_complaint(doc.lower)
         if conduct is not None:
             # criticism is answered, so it wins over praise said in passing
-            return [Finding("tone.negative", 0, n, "info", detail={**detail, "by": "rule", "words": list(conduct)})]
+            return [
+                Finding(
+                    "tone.negative", 0, n, "info", detail={**detail, "by": "rule", "words": list(conduct)}
+                )
+            ]
     if judgement.says("sarcasm"):
         return [
             Finding("tone.negative", 0, n, "info", detail=detail),

@@ -186,7 +186,9 @@ def test_the_classifier_cannot_veto_an_aimed_weapon_emoji_but_can_veto_a_loose_o
 
     def sure_of_nothing(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
         labels = classifier.LABEL_CODES
-        return classifier.Judgement({k: 0.0 for k in labels}, {k: 0.5 for k in labels}, {k: 0.1 for k in labels})
+        return classifier.Judgement(
+            {k: 0.0 for k in labels}, {k: 0.5 for k in labels}, {k: 0.1 for k in labels}
+        )
 
     monkeypatch.setattr(classifier, "judgement", sure_of_nothing)
     for text in WEAPON_THREATS:

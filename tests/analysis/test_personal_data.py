@@ -398,8 +398,10 @@ def test_it_reports_a_birth_date_without_leading_zeros_when_the_personal_number_
         assert codes(f"Eg er fødd {written}.") == [(NATIONAL_ID, written)], written
     # the same written date with a plain number after it is no id
     assert codes("Møte 1.3.85 i rom 10190.") == []
-    assert codes("fødd 1.3.85, personnr 10190") in ([(NATIONAL_ID, "1.3.85, personnr 10190")],
-                                                     [(NATIONAL_ID_LIKE, "1.3.85, personnr 10190")])
+    assert codes("fødd 1.3.85, personnr 10190") in (
+        [(NATIONAL_ID, "1.3.85, personnr 10190")],
+        [(NATIONAL_ID_LIKE, "1.3.85, personnr 10190")],
+    )
 
 
 @pytest.mark.parametrize(
@@ -425,4 +427,6 @@ def test_it_finds_an_e_mail_address_written_to_dodge_spam_filters(text: str, add
     ],
 )
 def test_it_takes_no_ordinary_at_or_dot_for_an_address(text: str) -> None:
-    assert [c for c in codes(text) if c[0] == EMAIL] == ([] if "@" not in text else [(EMAIL, "post@gausdal.kommune.no")])
+    assert [c for c in codes(text) if c[0] == EMAIL] == (
+        [] if "@" not in text else [(EMAIL, "post@gausdal.kommune.no")]
+    )

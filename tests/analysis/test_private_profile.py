@@ -84,7 +84,9 @@ def test_it_only_looks_at_private_posts() -> None:
 def test_leaning_on_ones_work_role_to_inform_speaks_for_the_employer(text: str) -> None:
     from somevakt.analysis.private_profile import SPEAKS_FOR_EMPLOYER, PrivateProfileAnalyser
 
-    assert SPEAKS_FOR_EMPLOYER in {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+    assert SPEAKS_FOR_EMPLOYER in {
+        f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))
+    }
 
 
 @pytest.mark.parametrize(
@@ -99,7 +101,9 @@ def test_leaning_on_ones_work_role_to_inform_speaks_for_the_employer(text: str) 
 def test_a_role_without_informing_for_the_employer_does_not(text: str) -> None:
     from somevakt.analysis.private_profile import SPEAKS_FOR_EMPLOYER, PrivateProfileAnalyser
 
-    assert SPEAKS_FOR_EMPLOYER not in {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+    assert SPEAKS_FOR_EMPLOYER not in {
+        f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))
+    }
 
 
 @pytest.mark.parametrize(
