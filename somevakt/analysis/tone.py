@@ -159,15 +159,13 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
     detail = {
         label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint", "sarcasm")
     }
-    if not judgement.says("sarcasm") and not judgement.says("complaint"):
+    if not judgement.says("sarcasm"):
         conduct = conduct_complaint(doc.lower)
         if conduct is not None:
-            # criticism is answered, so it wins over praise said in passing
-            return [
-                Finding(
-                    "tone.negative", 0, n, "info", detail={**detail, "by": "rule", "words": list(conduct)}
-                )
-            ]
+            # criticism is answered, so it wins over praise said in passing ("Takk til Per, men han
+            # svarer aldri"), whether or not the classifier heard the complaint too
+            by_rule = {} if judgement.says("complaint") else {"by": "rule", "words": list(conduct)}
+            return [Finding("tone.negative", 0, n, "info", detail={**detail, **by_rule})]
     if judgement.says("sarcasm"):
         return [
             Finding("tone.negative", 0, n, "info", detail=detail),

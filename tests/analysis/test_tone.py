@@ -122,14 +122,8 @@ def test_it_judges_a_megabyte_in_bounded_time() -> None:
     "text",
     [
         "Kari på servicetorget tar aldri telefonen, umulig å få tak i henne.",
-        pytest.param(
-            "Takk til Per på teknisk, men han svarer aldri på e-post.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="classifier 0.3.0 says complaint (0.42) and praise (0.86) at once, and the"
-                " unreachable rule puts criticism before praise only where the classifier says no complaint",
-            ),
-        ),
+        # the classifier says complaint and praise at once: the criticism still wins
+        "Takk til Per på teknisk, men han svarer aldri på e-post.",
         "Eg har prøvd å nå Siri Lunde i tre veker. Ho svarar ikkje.",
         "Eg er skuffa over korleis Liv Sæther snakka til meg i går. Ho var frekk og avvisande.",
         "Saksbehandleren har fortsatt ikke svart, fem uker etter.",
