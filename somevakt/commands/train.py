@@ -179,16 +179,10 @@ def main(argv: list[str]) -> int:
 
 def _check_challenge(paths: list[Path]) -> None:
     """Only the challenge files that are training data now; the dev and held-out sets never are."""
-    from somevakt.analysis.training.comments import CHALLENGE_TRAINING
+    from somevakt.analysis.training.comments import check_challenge_file
 
     for path in paths:
-        if path.name not in CHALLENGE_TRAINING:
-            raise DataError(
-                f"--also-challenge {path}: only {', '.join(CHALLENGE_TRAINING)} are training data"
-                " (challenge_c is the dev set, challenge_d and challenge_e are held out)"
-            )
-        if not path.is_file():
-            raise DataError(f"--also-challenge {path}: no such file")
+        check_challenge_file(path, f"--also-challenge {path}")
 
 
 def _self_training(args: argparse.Namespace) -> SelfTraining | None:

@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from somevakt.analysis.classifier import CODE_LABELS
 from somevakt.analysis.training.errors import DataError
 
 # The classifier's labels, in the order of corpus/README.md.
@@ -74,13 +76,19 @@ def read_corpus(folder: Path) -> list[Comment]:
     return out
 
 
-def _parse(line: str, where: str) -> Comment:
+def _text_object(line: str, where: str) -> dict[str, Any]:
+    """A line of a corpus or challenge file: a JSON object with a non-empty `text`."""
     try:
         row = json.loads(line)
     except ValueError as exc:
         raise DataError(f"{where}: not JSON ({exc})") from None
     if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
         raise DataError(f'{where}: expected an object with a non-empty "text"')
+    return row
+
+
+def _parse(line: str, where: str) -> Comment:
+    row = _text_object(line, where)
     labels = row.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         raise DataError(f'{where}: "labels" must be a list of strings')
@@ -99,21 +107,6 @@ def _parse(line: str, where: str) -> Comment:
 # estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d and
 # challenge_e: held-out tests) are never read for training, and `read_challenge` refuses them.
 CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
-# A challenge item's finding codes as the classifier's labels (classifier.LABEL_CODES, reversed);
-# every other code (person.named, personal_data.*, confidential.*) says nothing about them.
-CHALLENGE_CODE_LABELS: dict[str, str] = {
-    "abuse.threat": "threat",
-    "abuse.hate": "hate",
-    "abuse.insult": "insult",
-    "abuse.obscene": "obscene",
-    "intent.case_request": "case_request",
-    "intent.political": "political",
-    "intent.crisis": "crisis",
-    "intent.question": "question",
-    "tone.praise": "praise",
-    "tone.negative": "complaint",
-    "tone.sarcasm": "sarcasm",
-}
 # The challenge writers coded every threat, hate and personal attack `tone.negative` as well; the
 # corpus calls such a comment a complaint only when it also complains of something (68 of 485
 # threats, 7 of 278 hate). Where the two conventions disagree, complaint is left unknown for the
@@ -121,35 +114,37 @@ CHALLENGE_CODE_LABELS: dict[str, str] = {
 _ABUSE_UNKNOWN = frozenset({"complaint"})
 
 
+def check_challenge_file(path: Path, where: str | None = None) -> None:
+    """A DataError unless `path` is an existing challenge file that is training data (`where`
+    names it in the message, e.g. with the option that gave it)."""
+    where = where or str(path)
+    if path.name not in CHALLENGE_TRAINING:
+        raise DataError(
+            f"{where}: not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
+            " training data; challenge_c is the dev set, challenge_d and challenge_e are held out)"
+        )
+    if not path.is_file():
+        raise DataError(f"{where}: no such file")
+
+
 def read_challenge(path: Path) -> list[Comment]:
     """The citizens' comments of a challenge file (`corpus/challenge/*.jsonl`: `text`, `kind`,
     `codes`, ...) with their codes as labels; replies, posts and items without `codes` are left
     out. `complaint` is `tone.negative`; on an abusive item it is unknown (see _ABUSE_UNKNOWN).
     A file not named in CHALLENGE_TRAINING is refused before it is read."""
-    if path.name not in CHALLENGE_TRAINING:
-        raise DataError(
-            f"{path}: not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)}; "
-            "challenge_c is the dev set and the others are held out)"
-        )
-    if not path.is_file():
-        raise DataError(f"{path}: no such file")
+    check_challenge_file(path)
     out: list[Comment] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise DataError(f"{where}: not JSON ({exc})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            raise DataError(f'{where}: expected an object with a non-empty "text"')
+        row = _text_object(line, where)
         codes = row.get("codes")
         if row.get("kind", "comment") != "comment" or codes is None:
             continue
         if not isinstance(codes, list) or not all(isinstance(x, str) for x in codes):
             raise DataError(f'{where}: "codes" must be a list of strings')
-        labels = frozenset(CHALLENGE_CODE_LABELS[c] for c in codes if c in CHALLENGE_CODE_LABELS)
+        labels = frozenset(CODE_LABELS[c] for c in codes if c in CODE_LABELS)
         unknown = _ABUSE_UNKNOWN if labels & set(ABUSE_LABELS) else frozenset()
         lang = row.get("lang", "nb") if row.get("lang", "nb") in LANGS else "nb"
         out.append(Comment(row["text"], labels - unknown, lang, where, unknown))
