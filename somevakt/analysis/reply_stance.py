@@ -55,7 +55,12 @@ _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 
 # Who speaks: the writer, "we", the municipality or its administration (not the chief
 # executive, whose recommendation is what a reply may point to, and not an elected body).
-_SELF = r"(?:jeg|eg|vi|me|kommunen|administrasjonen|administrasjonen vår)"
+_SELF = (
+    r"(?:jeg|eg|vi|me|kommunen|administrasjonen|administrasjonen vår|"
+    # several of the staff speak for the administration too: "mange av oss på rådhuset er like frustrerte"
+    r"(?:mange|flere|fleire|de fleste|dei fleste|alle|noen|nokre|nokon) av oss"
+    r"(?: (?:på|i) (?:rådhuset|administrasjonen|kommunen))?)"
+)
 _SELF_PRONOUN = r"(?:jeg|eg|vi|me)"
 # Words that may stand between the speaker and the verb ("jeg personlig mener", "vi i
 # administrasjonen synes", "eg meiner sjølv").
@@ -66,7 +71,10 @@ _ADVERB = (
 )
 _OPINION_VERB = (
     r"(?:mener|meiner|synes|syns|synest|syntes|tykkjer|tykker|håper|håpar|støtter|støttar|"
-    r"foretrekker|føretrekk|heier på|heiar på|ønsker at|ønskjer at|ønsker ikke at|ønskjer ikkje at)"
+    r"foretrekker|føretrekk|heier på|heiar på|ønsker at|ønskjer at|ønsker ikke at|ønskjer ikkje at|"
+    # a wish is a view: "vi skulle ønske flertallet hadde lyttet", "vi hadde helst sett at skolen fikk bestå"
+    r"skulle ønske|skulle ønsket|skulle ønskt|skulle ynskje|skulle ynskt|hadde helst sett|ville helst sett|"
+    r"hadde gjerne sett|skulle gjerne sett|tenker det samme|tenkjer det same|tenkte det samme)"
 )
 _ATTITUDE = (
     r"(?:enig|enige|einig|einige|samd|samde|uenig|uenige|ueinig|ueinige|usamd|usamde|"
@@ -111,6 +119,7 @@ _OPINION = re.compile(
                 rf"(?:helt|heilt|fullstendig|hjertens|hjartans|absolutt) {_AGREE}",
                 rf"{_AGREE} med (?:deg|dykk|dere|dei|de)",
                 r"du har (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
+                r"(?:der|det|her) har du (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
                 r"du har (?:et|eit) (?:godt|viktig|bra) poeng",
                 r"deler (?:din|dykkar|deres) (?:bekymring|oppfatning|frustrasjon|syn)",
                 r"deler (?:bekymringen|bekymringa|oppfatningen|oppfatninga|frustrasjonen|synet|synspunktet|"
@@ -140,8 +149,10 @@ _OPINION = re.compile(
                 r"for mitt vedkommende",
                 r"(?:jeg|eg) personlig",
                 r"(?:jeg|eg) personleg",
-                r"personlig (?:mener|synes|syns|tror|håper|er|ville|har)",
-                r"personleg (?:meiner|synest|syns|trur|håpar|er|ville|har)",
+                r"personlig (?:mener|synes|syns|tror|håper|er|ville|har|stemte|røystet|røysta)",
+                r"personleg (?:meiner|synest|syns|trur|håpar|er|ville|har|stemte|røysta|røyste)",
+                r"(?:om|hvis|viss|dersom) du spør meg",
+                r"spør du meg",
                 r"(?:ærlig|ærleg) talt",
                 r"(?:hadde|om|hvis|dersom|viss) det (?:vært|var|hadde vore|vore|hadde vært) "
                 r"opp til (?:meg|oss)",
@@ -165,6 +176,26 @@ _FOR_AGAINST = re.compile(
     + _SELF_PRONOUN
     + r" (?:ikke |ikkje )?(?:for|mot|imot) "
 )
+# Political by itself: the writer's own vote ("personlig stemte jeg mot", "eg røysta for"), and a
+# verdict on a decision ("det dårlige vedtaket", "vedtaket er vanskelig å forsvare").
+_POLITICAL_OPINION = re.compile(
+    _words(
+        rf"{_SELF_PRONOUN}(?: selv| sjølv| også| òg| personlig| personleg)? "
+        r"(?:stemte|røystet|røysta|røyste) (?:selv |sjølv |også |òg )?(?:mot|for|nei|ja|imot)",
+        rf"(?:stemte|røystet|røysta|røyste) {_SELF_PRONOUN} (?:selv |sjølv |også |òg )?(?:mot|for|nei|"
+        rf"ja|imot)",
+        r"(?:det|dette|eit|et) (?:dårlige|elendige|tåpelige|tåpelege|idiotiske|uforståelige|uforståelege|"
+        r"kloke|fornuftige|modige|feige|urettferdige|kortsiktige|uheldige|skammelige|skammelege|"
+        r"forkastelige|forkastelege|katastrofale|latterlige|latterlege|hårreisende) "
+        r"(?:politiske )?(?:vedtaket|prioriteringa|prioriteringen|beslutningen|avgjørelsen|avgjerda)",
+        r"vedtaket (?:er|var) (?:helt |heilt |ganske |svært |veldig |rett og slett )?"
+        r"(?:vanskelig|vanskeleg|umulig|umogleg|uråd) å forsvare",
+    )
+)
+_RIGHT_ABOUT = re.compile(r" i (?:at|det|dette|som)(?![\wæøå])")
+# "vi skulle ønske vi kunne gi deg et bedre svar" wishes the reader well, not the matter differently
+_WISH_END = re.compile(r"(?:ønske|ønsket|ønskt|ynskje|ynskt|sett)$")
+_ABOUT_US_OR_READER = re.compile(r"\s+(?:at\s+)?(?:vi|me|jeg|eg|du|dere|dykk)(?![\wæøå])")
 _NEXT_WORD = re.compile(r"[\wæøå\-]+ ")
 # A verdict on a political matter, even without "I think": "kommunestyret tok feil".
 _VERDICT = re.compile(
@@ -217,6 +248,15 @@ _VERDICT = re.compile(
         r"har rett i",
         r"(?:prioritert|prioriterer|prioriterte|prioritera) feil",
         r"(?:er|var) (?:et |eit |jo |rett og slett |reint |rent )*ran",
+        # "det var på tide at politikerne tok tak", "kommunestyret burde ha lyttet"
+        r"på (?:høy |høg )?tide at",
+        r"(?:har|hadde) (?:dessverre |tydeligvis |tydelegvis |visst |nok )?(?:ikke|ikkje) "
+        r"(?:skjønt|skjøna|forstått|skjønner|skjønar|forstår|tenkt på)",
+        r"(?:burde|skulle|bør) (?:ha |heller ha |nok ha )?(?:lyttet|lytta|hørt på|høyrt på|tenkt seg om|"
+        r"tenkt seg betre om|tenkt seg bedre om|sagt nei|sagt ja|stemt (?:mot|for|imot|nei|ja))",
+        r"(?:vanskelig|vanskeleg|umulig|umogleg|uråd) å forsvare",
+        # relief at how the elected bodies voted: "heldigvis stemte flertallet for"
+        r"heldigvis (?:stemte|vedtok|vedtog|gikk|gjekk|valgte|valde|sa|landet|landa|snudde|falt|fall)",
         # "det er synd at Senterpartiet stemte ned forslaget", "flott at kommunestyret vedtok hallen";
         # not about the reader ("synd at du måtte vente", "flott at så mange kom")
         r"(?:synd|dumt|trist|leit|beklagelig|beklageleg|flott|bra|godt|fint|gledelig|gledeleg|skuffende|"
@@ -250,8 +290,10 @@ _NO_VIEW = re.compile(
 )
 
 _SERVICES = (
-    r"(?:skolen|skulen|skolene|skulane|barnehagen|barnehagane|barnehagene|sykehjemmet|sjukeheimen|biblioteket|"
-    r"badet|svømmehallen|symjehallen|legekontoret|fødestua|avdelingen|avdelinga|tilbudet|tilbodet|[a-zæøå]+skole|"
+    r"(?:skolen|skulen|skolene|skulane|barnehagen|barnehagane|barnehagene|sykehjemmet|sjukeheimen|"
+    r"biblioteket|"
+    r"badet|svømmehallen|symjehallen|legekontoret|fødestua|avdelingen|avdelinga|tilbudet|tilbodet|"
+    r"[a-zæøå]+skole|"
     r"[a-zæøå]+skule|[a-zæøå]+barnehage)"
 )
 # "Jeg synes du skal lese saksframlegget", "vi håper du finner det": advice or a wish for the
@@ -331,7 +373,7 @@ _POLITICAL = re.compile(
         + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
         r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
         _SERVICES + r" (?:[\wæøå]+ ){0,5}(?:legges|leggast|leggjast|blir lagt|vert lagt|bli lagt|verte lagt|"
-        r"verta lagt) ned",
+        r"verta lagt|blir lagd|vert lagd|bli lagd|verte lagd|blitt lagt|vorte lagd|vorte lagt) ned",
         # where a new school or nursing home goes: "sykehjemmet burde ligge i sentrum"
         r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
         r"sjukeheim|sjukeheimen|barnehage|barnehagen|bibliotek|biblioteket|basseng|bassenget|rådhus|"
@@ -408,6 +450,8 @@ def _political(doc: Document, start: int, end: int) -> bool:
 
 def _own_opinion(doc: Document, start: int, end: int) -> bool:
     sentence = doc.lower[start:end]
+    if _POLITICAL_OPINION.search(sentence) and not _NO_VIEW.search(sentence):
+        return True
     if not _political(doc, start, end):
         return False
     if _FRIENDLY_TO_PEOPLE.search(sentence):
@@ -415,6 +459,7 @@ def _own_opinion(doc: Document, start: int, end: int) -> bool:
     # An opinion followed by "... ikke mene noe" is taken back; found once, not per opinion.
     no_view = [m.start() for m in _NO_VIEW.finditer(sentence)]
     last_no_view = no_view[-1] if no_view else -1
+    confirmed = False  # "du har rett i at ..." confirmed a fact
     for m in _OPINION.finditer(sentence):
         if m.start() <= last_no_view:
             continue
@@ -422,10 +467,23 @@ def _own_opinion(doc: Document, start: int, end: int) -> bool:
             continue
         if sentence.startswith(" å ", m.end()):
             continue
+        if _WISH_END.search(m.group()) and _ABOUT_US_OR_READER.match(sentence, m.end()):
+            continue
+        # "du har rett i at kommunestyret vedtok det i mai" confirms a fact; agreeing with a
+        # verdict ("du har rett i at skatten er for høy") is a view
+        if (
+            m.group().endswith("rett")
+            and _RIGHT_ABOUT.match(sentence, m.end())
+            and not _VERDICT.search(sentence, m.end())
+        ):
+            confirmed = True
+            continue
         return True
     if _for_or_against(sentence):
         return True
-    if _OTHERS_VIEW.search(sentence) or no_view or not _VERDICT.search(sentence):
+    if _OTHERS_VIEW.search(sentence) or no_view:
+        return False
+    if not any(not (confirmed and v.group() == "har rett i") for v in _VERDICT.finditer(sentence)):
         return False
     # A verdict stands on its own ("det var et elendig vedtak av kommunestyret"), and makes a
     # guess an opinion ("jeg tror kommunestyret kommer til å angre").
@@ -522,13 +580,15 @@ _IRONY = re.compile(
                 r"(?:om|hvis|dersom|viss) du (?:bare |berre )?"
                 r"(?:prøver|prøvar|anstrenger deg|anstrengjer deg) "
                 r"(?:litt|litt mer|litt meir|litt hardere|litt hardare)",
-                r"at du (?:endelig|endeleg) (?:fant|fann|har funnet|har funne|skjønte|skjønar|forsto|forstod|"
+                r"at du (?:endelig|endeleg) (?:har )?(?:fant|fann|har funnet|har funne|skjønte|skjønar|"
+                r"forsto|forstod|"
                 r"oppdaget|oppdaga|lærte|lærde)",
                 # ... or got there in the end: "hyggelig at du fant fram til nettsiden vår til slutt"
                 r"at du (?:fant|fann|har funnet|har funne|skjønte|skjøna|forsto|forstod|oppdaget|oppdaga|"
                 r"klarte|greidde) (?:[\wæøå]+ ){0,6}(?:til slutt|omsider|etter kvart|etter hvert)",
                 # mock praise of the reader's time or cleverness
-                r"(?:fantastisk|flott|imponerende|imponerande|utrolig|utruleg|herlig|herleg|hyggelig|hyggeleg|"
+                r"(?:fantastisk|flott|imponerende|imponerande|utrolig|utruleg|herlig|herleg|hyggelig|"
+                r"hyggeleg|"
                 r"kjekt|godt|fint|misunnelsesverdig) at (?:du|dere|dykk) (?:har|hadde) (?:så |"
                 r"så god |så mye |"
                 r"så mykje )?(?:mye|mykje|god|all verdens|masse) tid",
@@ -583,6 +643,72 @@ _IRONY = re.compile(
                 r"kjære deg,? (?:les|sjekk|prøv|se|sjå|ta)",
                 r"la oss (?:[\wæøå]+ ){1,4}fordi du",
                 r"at du (?:klarte|greidde|klarer|greier) å (?:[\wæøå]+,? ){1,4}men (?:ikke|ikkje)",
+                # mock respect for the reader's knowledge: "takk for at du lærer oss jobben vår",
+                # "din enorme kunnskap", "siden du vet så godt", "vi hadde aldri tenkt på det selv"
+                r"(?:lærer|lærar|lære|læra|lært) oss (?:jobben|jobben vår|arbeidet vårt|faget|faget vårt)",
+                r"(?:din|di|ditt|dine|dykkar|deres) (?:enorme|uendelige|uendelege|grenseløse|grenselause|"
+                r"overlegne|store og brede|imponerende|imponerande) "
+                r"(?:kunnskap|kunnskapar|kunnskaper|visdom|innsikt|ekspertise|fagkunnskap|kompetanse|"
+                r"klokskap)",
+                r"(?:siden|sidan|ettersom) du (?:vet|veit|kan|skjønner|skjønar|forstår) "
+                r"(?:så |alt så |jo så )?(?:godt|mye|mykje|bedre|betre|best|alt)",
+                r"(?:søke|søkt|søkje|søkja) (?:på )?(?:jobben|stillinga|stillingen)(?: som [\wæøå]+)? "
+                r"(?:selv|sjølv)",
+                r"(?:vi|me|jeg|eg) (?:hadde|ville) (?:aldri|aldri i livet|ikke|ikkje) (?:ha )?"
+                r"(?:tenkt|kommet|kome|komme) på (?:det|den|dette|noe sånt|noko slikt) (?:selv|sjølv)",
+                r"(?:alle|alle andre|du|dere|dykk|folk|mange|absolutt alle) (?:er )?(?:plutselig|"
+                r"plutseleg|brått|"
+                r"med ett|visst) (?:er |blitt |vorte )?(?:eksperter|ekspertar|ekspert|fagfolk|ingeniører|"
+                r"ingeniørar|jurister|juristar|brøyteeksperter|brøyteekspertar)",
+                r"(?:vi|me) har (?:deg|dykk|dere) til å|har (?:vi|me) (?:deg|dykk|"
+                r"dere) til å (?:passe på|følge med på|følgje med på|fortelle|"
+                r"fortelja|minne|kontrollere|korrigere|rette på|lære|læra|holde|halde) oss",
+                # pleasure at the reader's complaining: "så hyggelig at du tar deg tid til å klage"
+                r"(?:hyggelig|hyggeleg|kjekt|flott|morsomt|moro|artig|koselig|koseleg|herlig|herleg|"
+                r"fantastisk) "
+                rf"at du{_S}{{0,50}}(?:klage|klager|klagar|klaga|syte|syter|sutre|sutrer|mase|maser|"
+                rf"kritisere|"
+                r"kritiserer|kritiserar)",
+                # mock service: "bare for deg", the weather to order, coffee all day
+                rf"(?:selvfølgelig|selvsagt|sjølvsagt|sjølvsagd|klart){_S}{{0,60}}(?:bare|berre) for "
+                r"(?:deg|din skyld|dykk|dere)",
+                r"(?:be|spørre|spørje|snakke med|snakka med|ta en prat med|ta ein prat med|ringe|ringje) "
+                r"(?:snøen|været|vêret|regnet|regnet|vinden|vinteren|sola|solen|naturen|værgudene|vêrgudane)",
+                r"(?:snøen|været|vêret|regnet|vinden|vinteren|naturen|værgudene|vêrgudane) (?:ikke|ikkje) "
+                r"(?:oppfører seg|oppfører|rettar seg|retter seg|følger|følgjer|passer|passar|lystrer|"
+                r"høyrer)",
+                r"(?:skylda|skylden|skyld) for (?:alt|absolutt alt|det meste)",
+                r"(?:sitter|sit|sitt) (?:bare |berre |jo |visst |vel )+(?:og|å) (?:drikker|drikk|drikke|"
+                r"drikka) "
+                r"kaffe",
+                r"(?:drikker|drikk|drikke|drikka) kaffe (?:hele|heile) (?:dagen|dagen lang|tida|tiden)",
+                r"(?:se|sjå|sjekke|sjekka) om (?:vi|me|jeg|eg) kan trylle",
+                # the reader's time: "det må være deilig å ha så god tid", "like god tid som deg"
+                r"(?:deilig|herlig|herleg|kjekt|godt|fint|misunnelsesverdig|koselig|koseleg) "
+                r"(?:å ha|at du har|at dere har|at dykk har) så (?:god|mye|mykje|mykje god|mye god) tid",
+                r"(?:like|så) (?:god|mye|mykje) tid som (?:deg|dykk|dere)",
+                # the reader's complaints as a habit: "vi venter spent på neste klage fra deg"
+                r"(?:venter|ventar|gleder|gler|ser) (?:oss|meg) (?:spent |allerede |alt |fram |"
+                r"frem )?(?:til|på) "
+                r"(?:neste|den neste|din neste|di neste|det neste) (?:klage|klagen|klaga|klagemål|teori|"
+                r"teorien|"
+                r"utblåsing|utblåsning|raseriutbrudd|sytepost)",
+                r"(?:spent|spente) på (?:neste|den neste|din neste|di neste) (?:kommentar|innlegg|"
+                r"melding|klage)",
+                r"(?:nok|enda|endå|atter) (?:en|ein|ei|et|eit) (?:kreativ|kreative|kreativt|fantasifull|"
+                r"fantasifullt|"
+                r"original|originalt|spennende|spennande|interessant) (?:teori|tolkning|tolking|"
+                r"forklaring|påstand)",
+                r"(?:tonen|tonefallet|ordbruken|ordvalget|ordvalet|høfligheten|høflegheita)"
+                rf"{_S}{{0,30}}(?:som (?:vanlig|vanleg|alltid)|nok en gang|nok ein gong|igjen)",
+                r"(?:du|dere|dykk) (?:syter|sytar|sutrer|sutrar|maser|masar|kverulerer|kverulerar|"
+                r"gnåler|gnålar)",
+                r"(?:sytingen|sytinga|sutringen|sutringa|masingen|masinga|masete|klaginga|klagingen) "
+                r"(?:din|di|ditt|dykkar|deres)",
+                # pointing out what the reader should have read: "svaret står forresten i første linje"
+                r"(?:står|stod|sto) (?:forresten |faktisk |jo |allerede |alt |også |òg )+(?:i|på) (?:den )?"
+                r"(?:første|øverste|fyrste|aller første|aller fyrste) (?:linja|linjen|linje|setning|setninga|"
+                r"setningen|avsnitt|avsnittet)",
             ),
             # sarcastic thanks: "takk for den utrolig nyttige tilbakemeldingen"
             _B + r"takk(?:ar|er)?(?: så mykje| så mye)? for (?:den|det|dei|de|din|ditt|dine) "
@@ -595,7 +721,9 @@ _IRONY = re.compile(
             # jada/joda + "sikkert": "jada, alt var sikkert mye bedre før"
             _B + rf"(?:jada|ja da|joda|jo da|jaja|ja ja)\b{_S}{{0,40}}\bsikkert" + _E,
             # "wow" without anything warm after it
-            _B + r"wow,? for (?:en|ei|et|eit) (?:original|ny|spennende|nyttig|konstruktiv|interessant)" + _E,
+            _B + r"wow,? for (?:en|ei|et|eit) (?:original|ny|spennende|spennande|nyttig|konstruktiv|"
+            r"interessant|"
+            r"nyttig|saklig|sakleg|gjennomtenkt|klok)(?:t|e)?" + _E,
             r"(?:^|[.!?]\s+)sjokkerende[.!]",
             # "ja, for det er helt umulig å finne ...": mock difficulty
             _B + r"(?:ja|jada|ja da|javisst)(?:, ?| )for det er "
@@ -669,7 +797,7 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
