@@ -168,3 +168,71 @@ def test_it_remembers_floret_vectors_exactly_and_stays_bounded() -> None:
     numpy.testing.assert_array_equal(cache.get(table, more), table.get_batch(more))  # started afresh
     huge = numpy.array([strings.add(f"stort{i}") for i in range(60)], dtype="uint64")
     numpy.testing.assert_array_equal(cache.get(table, huge), table.get_batch(huge))  # past the limit
+
+
+def _spacy_entities(nlp: spacy.language.Language, docs: list[spacy.tokens.Doc]) -> list[list[tuple]]:
+    out = list(nlp.get_pipe("tok2vec").pipe(docs))
+    out = list(nlp.get_pipe("ner").pipe(out))
+    return [[(e.start, e.end, e.label_) for e in d.ents] + [t.ent_iob_ for t in d] for d in out]
+
+
+def test_the_batch_entity_decoder_finds_what_spacys_decoder_finds() -> None:
+    from somevakt.analysis.models.fast import batch_parser
+
+    nlp = load("ner")
+    decode = batch_parser(nlp, "ner")
+    assert decode is not None
+    texts = _texts()
+    texts += [t.lower() for t in texts] + [t.upper() for t in TEXTS]
+    want = _spacy_entities(nlp, _model_docs(nlp, texts))
+    docs = list(nlp.get_pipe("tok2vec").pipe(_model_docs(nlp, texts)))
+    empty = to_model_doc(nlp, [], [])
+    assert decode([*docs[:5], empty, *docs[5:]])
+    have = [[(e.start, e.end, e.label_) for e in d.ents] + [t.ent_iob_ for t in d] for d in docs]
+    assert have == want
+    assert sum(len(d.ents) for d in docs) > 20  # names were there to find
+    assert list(empty.ents) == []
+    # The pipeline's own batch path takes it, with the same result.
+    via_annotate = models.annotate(nlp, _model_docs(nlp, texts))
+    assert [
+        [(e.start, e.end, e.label_) for e in d.ents] + [t.ent_iob_ for t in d] for d in via_annotate
+    ] == want
+
+
+def test_the_batch_entity_decoder_leaves_small_batches_and_preset_entities_to_spacy() -> None:
+    from spacy.tokens import Span
+
+    from somevakt.analysis.models.fast import batch_parser
+
+    nlp = load("ner")
+    decode = batch_parser(nlp, "ner")
+    assert decode is not None
+    docs = list(nlp.get_pipe("tok2vec").pipe(_model_docs(nlp, _texts())))
+    assert not decode(docs[: decode.MIN_BATCH - 1])
+    docs[0].set_ents([Span(docs[0], 0, 1, label="ORG")])
+    assert not decode(docs)
+    assert [e.label_ for e in docs[0].ents] == ["ORG"]
+
+
+def test_the_batch_entity_decoder_is_only_for_the_greedy_biluo_recognizer() -> None:
+    from somevakt.analysis.models.fast import BatchEntityParser
+
+    assert BatchEntityParser.fits(load("ner").get_pipe("ner"))
+    assert not BatchEntityParser.fits(load("sentiment").get_pipe("textcat"))
+    nlp = spacy.blank("nb")
+    nlp.add_pipe(
+        "ner",
+        config={
+            "model": {
+                "@architectures": "spacy.TransitionBasedParser.v2",
+                "state_type": "ner",
+                "extra_state_tokens": False,
+                "hidden_width": 8,
+                "maxout_pieces": 2,
+                "use_upper": False,
+            }
+        },
+    )
+    nlp.get_pipe("ner").add_label("PER")
+    nlp.initialize()
+    assert not BatchEntityParser.fits(nlp.get_pipe("ner"))  # no upper layer

@@ -140,8 +140,13 @@ def to_model_doc(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
 
 def annotate(nlp: Language, docs: Iterable[Doc]) -> list[Doc]:
     """Run every component of a pipeline over docs, batched, without tokenising."""
+    from somevakt.analysis.models.fast import batch_parser
+
     out = list(docs)
-    for _name, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
+        decode = batch_parser(nlp, name)
+        if decode is not None and decode(out):
+            continue  # the entity recognizer's batch, decoded at once (fast.BatchEntityParser)
         out = (
             list(component.pipe(out, batch_size=64))
             if hasattr(component, "pipe")
