@@ -1,0 +1,86 @@
+"""An employee's private post (kind `private`): threats, hate and personal attacks judged by the
+comment classifier as well as by the lexicons (issue 12: "han skal få smake knyttneven" passed the
+self-check). Our own sentences, none from the corpus or the challenge and dev sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.abuse import PRIVATE_CODES, AbuseAnalyser
+from somevakt.analysis.base import Document
+from somevakt.analysis.registry import analyse_many
+
+
+def codes(text: str, kind: str = "private") -> set[str]:
+    return {f.code for f in AbuseAnalyser().analyse(Document(text, kind))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den karen som kjeftet på kollegaen min i dag skal få smake knyttneven neste gang.",
+        "Han som klaget på meg til sjefen bør passe seg når han går hjem i kveld.",
+        "Vet hvor du bor, du som skreiv det om meg i avisa.",
+        "Neste gang den faren dukker opp på kontoret skal han få gjennomgå, og da snakker jeg ikke om ord.",
+        "Eg skal ta han som ringde meg i går, det er sikkert.",
+        "Om den naboen ringer kommunen om hekken min en gang til, blir det bank.",
+        "Noen burde gi den innbyggeren en ordentlig omgang juling.",
+        "Kjem han på kontoret igjen, så ryk eg på han.",
+        "Den journalisten skal få en smell han sent glemmer.",
+    ],
+)
+def test_a_threat_in_a_private_post_is_found_without_the_lexicons_verbs(text: str) -> None:
+    assert "abuse.threat" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Sjefen min er en feig tulling som ikke tør ta en avgjørelse.", "abuse.insult"),
+        ("Han kollegaen min er så dum at det gjør vondt.", "abuse.insult"),
+        ("Alle somaliere er late og burde sendes hjem.", "abuse.hate"),
+    ],
+)
+def test_a_personal_attack_or_group_hate_in_a_private_post_is_found(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så stolt av elevene mine som vant skolekonkurransen i dag!",
+        "Hyggelig vakt. Takk til kollegaene mine på legevakta for godt samarbeid.",
+        "Nå skal jeg knuse deg i quiz på fredag, Per!",
+        "Jeg dreper meg selv av latter når jeg ser denne videoen 😂",
+        "Sjefen min er verdens beste, tusen takk for i dag!",
+        "Han fortjener en pris for det han har gjort for bygda.",
+        "Kollegaene mine er helt rå. Rett og slett de beste!",
+        "Eg gler meg til å ta ferie, har jobba knallhardt på sjukeheimen.",
+        # about the writer alone: nobody to threaten, whatever the classifier hears
+        "Skal ta meg en god lang tur i skogen i morgen.",
+        "Skyt meg, jeg har glemt nøklene på kontoret igjen.",
+        "Mamma ble 80 i dag, hurra for henne!",
+        "Snart julebord med gjengen fra teknisk, det blir knall.",
+    ],
+)
+def test_an_innocent_private_post_is_no_threat_or_attack(text: str) -> None:
+    assert not codes(text) & set(PRIVATE_CODES)
+
+
+def test_the_lexicons_findings_stand_in_a_private_post() -> None:
+    # the classifier only adds threats, hate and attacks there; it never learnt an employee's voice,
+    # so it vetoes nothing the lexicons found (as before it was asked)
+    text = "Faen så bra konsert det var i går, dere er rå!"
+    assert "abuse.obscene" in codes(text)
+
+
+def test_a_batch_of_private_posts_is_judged_as_one_by_one() -> None:
+    texts = ["Den journalisten skal få en smell han sent glemmer.", "Mamma ble 80 i dag, hurra for henne!"]
+    batch = [{f.code for f in r.findings} & set(PRIVATE_CODES) for r in analyse_many(texts, "private")]
+    assert batch == [codes(t) & set(PRIVATE_CODES) for t in texts]
+
+
+def test_the_municipalitys_replies_and_posts_keep_the_rules_alone() -> None:
+    # the classifier judges the words of an employee's private voice; the official texts have their
+    # own put-down rules and are not asked
+    assert "abuse.threat" not in codes("Den journalisten skal få en smell han sent glemmer.", "post")
