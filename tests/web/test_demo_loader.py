@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 from stdnum.no import fodselsnummer
 
@@ -25,9 +26,19 @@ def snapshot():
     }
 
 
+@pytest.fixture(scope="module")
+def loaded_once(django_db_setup, django_db_blocker):
+    # Loading the demo triages every comment and takes seconds; these tests only look at it, so the
+    # module loads it once inside a transaction that is rolled back after its last test. Each test's
+    # own transaction (`db`) nests inside it as a savepoint, so what one test changes the next never sees.
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo(log=lambda line: None)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def loaded(db):
-    return load_demo(log=lambda line: None)
+def loaded(loaded_once, db):
+    return loaded_once
 
 
 def test_it_loads_four_municipalities_with_their_own_guideline_pack(loaded):
