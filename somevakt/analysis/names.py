@@ -161,7 +161,7 @@ _THING_WORDS = frozenset(
     plass plassen stasjon stasjonen fylke fylkeskommune barnehage barnehagen sykehjem sjukeheim
     helsehus helsetun omsorgssenter hotell kaia havn hamn hamna fjord fjorden sjø sjøen vatn
     vatnet vann vannet elv elva dal dalen fjell fjellet tunnel tunnelen ferje ferja ferga flyplass
-    stadion idrettslag il fk sk as asa bibliotek biblioteket museum museet ledelse ledelsen
+    stadion idrettslag il fk sk as asa bhg bibliotek biblioteket museum museet ledelse ledelsen
     administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset""".split()
 )
 # Definite endings of place words, at the end of a one-word "name": "Espedalen", "Ringvegen".
@@ -214,6 +214,201 @@ _PLACE_ENDINGS = (
 )
 
 
+# Given names that are also everyday words: first in a sentence ("Finn ut ...", "Tale er ...") or
+# in lower case ("per dag", "jo", "tom") they are the word, not the name.
+_AMBIGUOUS_FIRST = frozenset({"finn", "even", "may", "june", "tale", "live", "jo", "tea"})
+_AMBIGUOUS_LOWER = _AMBIGUOUS_FIRST | frozenset(
+    """tom dag liv stein are odd gro eli mats per mina dina inga siv sten ann lise oda alma""".split()
+)
+# Definite forms of nouns that end in -sen like a patronymic surname ("Bussen kom ikke").
+_SEN_NOUNS = frozenset(
+    """bussen ambulansen dansen balansen avisen krisen prisen posen kassen pausen linsen sausen
+    fasen basen vasen massen lisensen ressursen responsen kursen sensen buksen boksen""".split()
+)
+# Words first in a place name ("Øvre Lia", "Ytre Lauva", "Gamle Bud").
+_PLACE_PREFIXES = frozenset(
+    """øvre nedre ytre indre vestre østre nordre søndre store stor vesle lille litle gamle
+    nye midtre""".split()
+)
+# What ends a sentence, so that the word after it is written with a capital whatever it is.
+_SENTENCE_END = frozenset(".!?:;…\n-–—•*>|")
+
+
+@cache
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names, and surnames (the entries after the `surnames:` line)."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    into = given
+    for line in load_lexicon("given_names"):
+        if line == "surnames:":
+            into = surnames
+            continue
+        into.update(w.lower() for w in line.split())
+    return frozenset(given), frozenset(surnames)
+
+
+def _person_words() -> frozenset[str]:
+    return _name_lists()[0] | _name_lists()[1]
+
+
+@cache
+def _not_person_words() -> frozenset[str]:
+    return frozenset(w.lower() for line in load_lexicon("not_person_names") for w in line.split())
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or the text, or follows a colon, a
+    dash or an emoji: there a capital says nothing about a name."""
+    before = text[:start].rstrip(" \t\"'«»“”([")
+    if not before:
+        return True
+    if _TITLE_ABBREVIATION.search(before):
+        return False
+    last = before[-1]
+    return last in _SENTENCE_END or not (last.isalnum() or last in ",)")
+
+
+# Abbreviations before a name whose full stop ends no sentence ("dr. Okafor", "fru Hansen").
+_TITLE_ABBREVIATION = re.compile(r"\b(?:dr|hr|fr|fru|frk|prof|st|sr|jr|adv)\.\s*$", re.IGNORECASE)
+# Words the model draws into a name beside it: a pronoun or a dialect word after it ("@Kjetil Aas du
+# er ...", "ongan e"), a greeting or a title before it at a sentence start ("Heia Hustadvika",
+# "Pedagogene Lise", "Rådmann Sagen").
+# Endings of titles and roles written before a name ("Rådmann Sagen", "Barnevernsleder Tone").
+_TITLE_ENDINGS = (
+    "leder",
+    "leiar",
+    "sjef",
+    "mann",
+    "fører",
+    "førar",
+    "behandler",
+    "behandlar",
+    "lærer",
+    "lærar",
+    "rektor",
+    "mester",
+    "meister",
+    "ingeniør",
+    "bibliotekar",
+    "pleier",
+    "pleiar",
+    "lege",
+    "rådgiver",
+    "rådgjevar",
+    "konsulent",
+    "direktør",
+    "arbeider",
+    "arbeidar",
+    "assistent",
+    "sekretær",
+    "elev",
+    "tante",
+    "onkel",
+    "fru",
+    "frøken",
+    "doktor",
+    "dr",
+    "hr",
+)
+_TRAILING_NOT_NAME = frozenset(
+    """du dæ deg dokk dokker dere dykk e er ska skal har og som itj ikkje ikke kosa sa""".split()
+)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span less the words around a name that the model drew into it: a sentence end inside it
+    ("Arnfinn. Kæm"), lower-case words or pronouns after capitalised ones, lower-case words before
+    them, and a greeting, title or common noun first at a sentence start. None if nothing is left."""
+    parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    for i, (_s, e) in enumerate(parts[:-1]):
+        if text[e - 1] in ".!?:;" and not _TITLE_ABBREVIATION.search(text[:e]):
+            parts = parts[: i + 1]
+            break
+    for i, (s, e) in enumerate(parts):
+        if any(ch.isdigit() for ch in text[s:e]):
+            parts = parts[:i]  # "Ida, 2B", "saksnr 23/4411": a number ends a name
+            break
+
+    def word(part: tuple[int, int]) -> str:
+        return text[part[0] : part[1]].strip(".,!?:;'\"«»()").lstrip("@#")
+
+    def cased(part: tuple[int, int]) -> bool:
+        return word(part)[:1].isupper()
+
+    if len(parts) > 1 and any(cased(p) for p in parts):
+        while len(parts) > 1 and (
+            (not cased(parts[-1]) and word(parts[-1]).lower() not in _NAME_PARTICLES)
+            or word(parts[-1]).lower() in _TRAILING_NOT_NAME
+        ):
+            parts.pop()
+        while len(parts) > 1 and not cased(parts[0]):
+            parts.pop(0)
+        first = word(parts[0]).lower()
+        if (
+            len(parts) > 1
+            and _at_sentence_start(text, parts[0][0])
+            and first not in _person_words()
+            and (first in _not_person_words() or first.endswith(_TITLE_ENDINGS + _DEFINITE_ENDINGS + ("a",)))
+        ):
+            parts.pop(0)
+    if not parts or not word(parts[0]):
+        return None
+    return parts[0][0], parts[-1][1]
+
+
+# An @-tag names someone taking part in the thread. Tagging a friend ("@Kari Lie kakao etterpå?",
+# "@Ola Berg du har rett") names no third party; the tag is reported when the text attacks or
+# scorns the one tagged ("@Ola Berg du er jo helt blåst", "hold kjeft", "din idiot").
+_TAG_BEFORE = re.compile(r"@[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*$")
+_ATTACK_ON_TAGGED = re.compile(
+    r"\b(?:du|dere|dokker|dåkk|dykk)(?:\s+to)?\s+(?:er|e|æ|ser ut|skriv|skriver|veit|vet|lyver|lyg|lyge)\s+"
+    r"(?:(?:jo|så|bare|berre|berr|helt|heilt|vel|nok|ikke|ikkje|faktisk|rett og slett)\s+){0,3}"
+    r"(?:en|ein|ei|et|eit|så|for|dum\w*|teit|blåst|sur|frekk|ekkel|udugelig|ubrukelig|misunnelig|ingenting|"
+    r"vett|peiling|null|IQ|ute av|som)\b"
+    r"|\bhar (?:ikke|ikkje|itj) (?:vett|peiling|greie)|\bIQ\b|\btypisk deg\b"
+    r"|\b(?:hold kjeft|hald kjeft|ti stille|skam deg|skjemmes|folk som deg|sånne som|slike som|"
+    r"pass (?:deg|dæ)|(?:vet|veit) (?:hvor|kvar|hvem|kven) du)\b"
+    r"|(?:idiot|dust|drittsekk|kjerring|troll|rasist|løgner|feiging|ynkelig|patetisk|boomer|slikke|"
+    r"sauskalle|tulling|tosk|hore|jævel|faen ta|naut|fjols|ræva|rasshøl|kukfjes)"
+    r"|[\U0001F52A\U0001F52B\U0001FA93\U0001F5E1\U0001F4A3\u26B0\U0001FAA6\u2620\U0001F608]",
+    re.IGNORECASE,
+)
+
+
+def _tagged(text: str, start: int) -> bool:
+    return text.startswith("@", start) or bool(_TAG_BEFORE.search(text, 0, start))
+
+
+def _lone_word_is_a_name(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a one-word span is a name. The model also tags words it only saw capitalised at a
+    sentence start or in lower case ("Bussen kom ikke", "Dottera mi", "Nån må komme", "insulin"):
+    there the word must be a known given name or surname, or have a surname's ending. An @-tag
+    is a name; a word with a capital inside ("BankID", "AtB") is a brand; a capitalised word
+    inside a sentence is trusted unless it is a brand, a disease, a country or a greeting."""
+    raw = text[start:end]
+    if raw.startswith("@") or text[max(0, start - 1) : start] == "@":
+        return True
+    letters = raw.strip(".,!?:;'\"«»()#")
+    if len(word) < 2 or word in _not_person_words():
+        return False
+    if any(p[1:] != p[1:].lower() for p in letters.split("-")) and not letters.isupper():
+        return False  # "BankID", "AtB", "iPhone"
+    if letters.isupper() and len(letters) <= 4:
+        return False  # an abbreviation: "NAV", "BUP"
+    given, surnames = _name_lists()
+    known = all(part in given or part in surnames for part in word.split("-"))  # "Anne-Grete"
+    surname = len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and word not in _SEN_NOUNS
+    if letters[:1].islower() or letters.isupper():
+        if _capitalises_sentences(text) and not letters.isupper():
+            return False  # a writer who capitalises sentences capitalises names too
+        # in lower case a farm surname is the word it comes from ("hagen", "bakken")
+        return (word in given and word not in _AMBIGUOUS_LOWER) or surname
+    if _at_sentence_start(text, start):
+        return (known and word not in _AMBIGUOUS_FIRST) or surname
+    return True
+
+
 @cache
 def _place_lists() -> tuple[frozenset[str], frozenset[str]]:
     """The place names, and those of them that are also common surnames or words (marked `?`)."""
@@ -242,8 +437,8 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
         return True
     if len(words) == 1 and words[0] in ambiguous and text_words & (places | own) - {words[0]}:
         return True
-    if len(words) > 1 and words[-1] in _THING_WORDS:
-        return True
+    if len(words) > 1 and (words[-1] in _THING_WORDS or words[0] in _PLACE_PREFIXES):
+        return True  # "Segalstad bru", "Øvre Lia"
     word = words[0]
     return len(words) == 1 and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
 
@@ -304,7 +499,11 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     own = _own_words(doc.context.municipality_name)
     out = []
     text_words: frozenset[str] | None = None
-    for start, end in person_spans(doc):
+    for found in person_spans(doc):
+        trimmed = _trimmed(doc.text, *found)
+        if trimmed is None:
+            continue
+        start, end = trimmed
         before = doc.text[max(0, start - 40) : start]
         words = [w.strip(".,!?:;") for w in doc.text[start:end].lower().split()]
         if _is_writer(doc.text, start, end, words[0]):
@@ -319,13 +518,17 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
             continue  # a street or place named after someone
         if _not_a_name(doc.text, start, end, words):
             continue
+        if len(words) == 1 and not _lone_word_is_a_name(doc.text, start, end, words[0].lstrip("@#")):
+            continue
+        if _tagged(doc.text, start) and not _ATTACK_ON_TAGGED.search(doc.text):
+            continue  # a friend tagged in a thread
         out.append((start, end))
     return out
 
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+5"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+6"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -1,0 +1,85 @@
+"""Names beside the model (issue 12): words the model takes for a person that are none, and the
+people it must still find. Sentences of our own, bokmål, nynorsk and dialect."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import AnalysisContext, Document
+from somevakt.analysis.names import NameAnalyser
+
+
+def _named(text: str, municipality: str = "Båtsfjord kommune") -> list[str]:
+    doc = Document(text, "comment", AnalysisContext(municipality_name=municipality))
+    return [f.text for f in NameAnalyser().analyse(doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary nouns first in a sentence, after a colon, an emoji or a line break
+        "Traktoren sto midt i vegen i går. Brøytebilen kom ikke forbi.",
+        "Ferja gjekk ikkje i dag heller. Skyssbåten er innstilt.",
+        "Flott konsert i går 🎶 Koret var helt rått!",
+        "Viktig melding: Sandkassa på leikeplassen er full av glas.",
+        "Hei!\nVasskrana på kyrkjegarden lek. Kven ordnar det?",
+        "Søstera mi fekk ikkje plass på SFO. Kvifor?",
+        # dialect words
+        "Kordan ska æ få tak i nåkken på teknisk?",
+        "Nån må gjør nåkka med hola i vegen!",
+        "E har venta i tre veka på svar no.",
+        # brands, services, diseases, countries, greetings and English words
+        "Får eg logge inn utan BankID? Eg har berre Vipps.",
+        "Far har Alzheimer og treng fast plass på sjukeheimen.",
+        "Han kom hit frå Syria i fjor og har fått jobb på kaia.",
+        "Gratulerer med ny sykkelsti! Nice jobba!",
+        "Sorry, men kor er søppeldunken for glas?",
+        # lower-case words in a text that capitalises its sentences
+        "Vi har ikke fått insulin i dag. Hjemmetjenesten har ikke kommet.",
+        # a place: prefixes and the municipality's own name after a greeting
+        "Brøytebilen har ikkje vore på Øvre Bakkan sidan måndag.",
+        "Heia Båtsfjord! Best i nord.",
+    ],
+)
+def test_words_the_model_takes_for_a_person_are_not_named(text: str) -> None:
+    assert _named(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # friends tagged in a thread, without an attack
+        "@Sigrid Myrvang sjå her, no kan vi gå på ski i lysløypa!",
+        "@Tor Ivar Hammer ta med kaffe på dugnaden i morgon 😄",
+        "@Kjersti Bø æ e einig med dæ, flott tiltak",
+        "Kjem du på møtet i kveld, @Helga Sund?",
+    ],
+)
+def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: str) -> None:
+    assert _named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an attack on someone tagged
+        ("@Geir Mathisen du er jo en idiot, les saka før du skriv", "Mathisen"),
+        ("@Liv Strøm hald kjeft, du veit ingenting om fiske", "@Liv Strøm"),
+        # a name first in a sentence, a given name or a surname
+        ("Torunn på legekontoret lovte å ringe meg, men ringde aldri.", "Torunn"),
+        ("Kenneth i teknisk etat er heilt udugeleg.", "Kenneth"),
+        ("Vi har klaget i to år. Pedersen på byggesak svarer aldri.", "Pedersen"),
+        ("Haugen på plankontoret lyver for oss.", "Haugen"),
+        # a name after an abbreviated title, and a title the model drew into the name
+        ("Fastlegen vår, dr. Solbakk, er ein arrogant kar.", "Solbakk"),
+        ("Ordførar Bakken er ein løgnar.", "Bakken"),
+        # a pronoun the model drew into the name
+        ("Takk for hjelpa, Synnøve du er gull verdt!", "Synnøve"),
+        # a hyphenated given name
+        ("Takk, Anne-Lise, for hjelpa.", "Anne-Lise"),
+        # lower case throughout
+        ("takk til ingrid på helsestasjonen", "ingrid"),
+    ],
+)
+def test_a_person_named_in_an_attack_or_in_praise_is_still_found(text: str, name: str) -> None:
+    assert _named(text) == [name]
