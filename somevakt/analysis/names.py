@@ -88,7 +88,9 @@ _SELF_BEFORE = re.compile(
     # "Jeg, Ola Hansen, klager ...", "Eg (Kari) har ringt", "Vi, familien Hansen, ...", "Navnet er Ola",
     # "Skrevet av Per Hansen:"
     r"|\b(?:jeg|eg|æ|je|undertegnede|undertegna)\s*[,(]|\b(?:vi|me)\s*,\s*(?:familien|familia)"
-    r"|\b(?:navnet|namnet) er|\b(?:skrevet|skrive|skriven|skrivi|sendt) av)[\s,:.]*$",
+    r"|\b(?:navnet|namnet) er|\b(?:skrevet|skrive|skriven|skrivi|sendt) av"
+    # a form filled in: "Navn: Kari Hansen", "Avsendar: Ola"
+    r"|\b(?:navn|namn|avsender|avsendar)\s*:)[\s,:.]*$",
     re.IGNORECASE,
 )
 # ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last
@@ -128,6 +130,7 @@ _STREET_AFTER = re.compile(
     r"torg|torget|park|parken|skole|skolen|skule|skulen|senter|senteret|hall|hallen|minde|tun|tunet)\b",
     re.IGNORECASE,
 )
+_CAPITALISED_AFTER = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
 # Dialect pronouns and words the model sometimes takes for names when written in lower case.
 _NOT_NAMES = frozenset(
     """dæm dem dæ dåkk dokk dokker døkk dykk mæ æ æg ho hu hænn hannj ka kæm kem kor ke kå sjø sæ
@@ -162,7 +165,8 @@ _THING_WORDS = frozenset(
     helsehus helsetun omsorgssenter hotell kaia havn hamn hamna fjord fjorden sjø sjøen vatn
     vatnet vann vannet elv elva dal dalen fjell fjellet tunnel tunnelen ferje ferja ferga flyplass
     stadion idrettslag il fk sk as asa bhg bibliotek biblioteket museum museet ledelse ledelsen
-    administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset""".split()
+    administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset maskin transport bygg
+    elektro regnskap entreprenør rør""".split()
 )
 # Definite endings of place words, at the end of a one-word "name": "Espedalen", "Ringvegen".
 _PLACE_ENDINGS = (
@@ -211,6 +215,13 @@ _PLACE_ENDINGS = (
     "jordet",
     "gården",
     "garden",
+    "huset",
+    "stien",
+    "setra",
+    "sætra",
+    "brygga",
+    "bryggja",
+    "stua",
 )
 
 
@@ -228,7 +239,7 @@ _SEN_NOUNS = frozenset(
 # Words first in a place name ("Øvre Lia", "Ytre Lauva", "Gamle Bud").
 _PLACE_PREFIXES = frozenset(
     """øvre nedre ytre indre vestre østre nordre søndre store stor vesle lille litle gamle
-    nye midtre""".split()
+    nye midtre kafé kafe adresse hotell restaurant butikk""".split()
 )
 # What ends a sentence, so that the word after it is written with a capital whatever it is.
 _SENTENCE_END = frozenset(".!?:;…\n-–—•*>|")
@@ -380,6 +391,16 @@ def _tagged(text: str, start: int) -> bool:
     return text.startswith("@", start) or bool(_TAG_BEFORE.search(text, 0, start))
 
 
+def _lower_case_name(words: list[str]) -> bool:
+    """Whether lower-case words are a name: a given name first ("kari nordmann") or a surname
+    last ("ola berg")."""
+    given, surnames = _name_lists()
+    first, last = words[0].lstrip("@#"), words[-1]
+    return (first in given and first not in _AMBIGUOUS_LOWER) or (
+        last in surnames or (len(last) >= 5 and last.endswith(_SURNAME_ENDINGS) and last not in _SEN_NOUNS)
+    )
+
+
 def _lone_word_is_a_name(text: str, start: int, end: int, word: str) -> bool:
     """Whether a one-word span is a name. The model also tags words it only saw capitalised at a
     sentence start or in lower case ("Bussen kom ikke", "Dottera mi", "Nån må komme", "insulin"):
@@ -433,6 +454,9 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     building or an institution rather than a person. A place name that is also a common surname
     ("Eide", "Lund") is a place only beside another place named in the text ("Fræna og Eide")."""
     places, ambiguous = _place_lists()
+    tail = words[-1].rsplit("-", 1)[-1]
+    if "-" in words[-1] and (tail in _THING_WORDS or tail.endswith(_PLACE_ENDINGS)):
+        return True  # "Ola Nordmann-plassen", "Jens Evensen-vegen"
     if all(w in own or w in _GENERIC or w in places or w in _THING_WORDS for w in words):
         return True
     if len(words) == 1 and words[0] in ambiguous and text_words & (places | own) - {words[0]}:
@@ -516,10 +540,15 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
             continue
         if _STREET_AFTER.match(doc.text, end):
             continue  # a street or place named after someone
+        after = _CAPITALISED_AFTER.match(doc.text, end)
+        if after and after.group(1).lower() in _THING_WORDS:
+            continue  # a firm or a building the model cut short: "Nilsen Maskin", "Haugen Bygg"
         if _not_a_name(doc.text, start, end, words):
             continue
         if len(words) == 1 and not _lone_word_is_a_name(doc.text, start, end, words[0].lstrip("@#")):
             continue
+        if len(words) > 1 and doc.text[start:end].islower() and not _lower_case_name(words):
+            continue  # "ongan e", "e dæm", "pga storm", "the harbour"
         if _tagged(doc.text, start) and not _ATTACK_ON_TAGGED.search(doc.text):
             continue  # a friend tagged in a thread
         out.append((start, end))
