@@ -236,3 +236,27 @@ def test_the_batch_entity_decoder_is_only_for_the_greedy_biluo_recognizer() -> N
     nlp.get_pipe("ner").add_label("PER")
     nlp.initialize()
     assert not BatchEntityParser.fits(nlp.get_pipe("ner"))  # no upper layer
+
+
+def test_remembered_token_embeddings_give_the_token_vectors_computed_afresh(monkeypatch) -> None:
+    from somevakt.analysis.models import fast
+
+    plain = _plain("ner")
+    texts = _texts()
+    docs = _model_docs(plain, texts + [t.lower() for t in texts])
+    monkeypatch.setattr(fast, "EMBED_CACHE_WORDS", 0)
+    afresh = FusedTok2Vec(plain.get_pipe("tok2vec").model)
+    want = afresh(docs)
+    monkeypatch.setattr(fast, "EMBED_CACHE_WORDS", 50_000)
+    cached = FusedTok2Vec(plain.get_pipe("tok2vec").model)
+    for batch in (docs[:3], docs, docs[::-1][:10], docs):  # cold, partly warm, warm
+        got = cached(batch)
+        for have, expected in zip(got, [want[docs.index(d)] for d in batch], strict=True):
+            numpy.testing.assert_allclose(have, expected, atol=1e-5)
+    # Bounded: past the limit it starts afresh, with the same vectors.
+    monkeypatch.setattr(fast, "EMBED_CACHE_WORDS", 40)
+    small = FusedTok2Vec(plain.get_pipe("tok2vec").model)
+    for batch in (docs[:2], docs[2:4], docs):
+        for have, expected in zip(small(batch), [want[docs.index(d)] for d in batch], strict=True):
+            numpy.testing.assert_allclose(have, expected, atol=1e-5)
+        assert len(small._cache._rows) <= 40

@@ -11,7 +11,8 @@ bookkeeping costs more than the arithmetic.
 - every layer's `ops` multiplies with numpy (`MatmulOps`),
 - a tok2vec of the architecture we train (spaCy's Tok2Vec.v2 = MultiHashEmbed.v2 with static
   vectors + MaxoutWindowEncoder.v2) runs as one numpy function (`FusedTok2Vec`) that does the same
-  arithmetic in the same order, reading the layers' own weights, and
+  arithmetic in the same order, reading the layers' own weights, and remembers each distinct
+  token's mixed embedding (`EmbedCache`), and
 - the entity recognizer's greedy decoding of a batch runs as numpy over all its texts at once
   (`BatchEntityParser`, used by `models.annotate` for batches): spaCy's C loop asks each of the
   38 moves whether it is valid, for every token of every text, and that took more time than the
@@ -117,6 +118,7 @@ class FusedTok2Vec:
         self.pad = int(encode.attrs["pad"])
         self.layers = [_maxout_norm(residual) for residual in encode.layers[0].layers]
         self.width = int(model.get_dim("nO"))
+        self._cache = EmbedCache()
 
     @staticmethod
     def fits(model: Model) -> bool:
@@ -160,16 +162,21 @@ class FusedTok2Vec:
         return self._encode(mixed, lengths)
 
     def _embed(self, docs: list[Doc]) -> Any:
-        ids = numpy.concatenate([doc.to_array(self.columns) for doc in docs]).astype("uint64")
-        if ids.ndim == 1:
-            ids = ids.reshape((-1, 1))
-        parts = []
-        for column, seed, table in self.tables:
-            keys = _OPS.hash(numpy.ascontiguousarray(ids[:, column]), seed) % table.shape[0]
-            parts.append(_OPS.gather_add(table, keys))
         # As spaCy's StaticVectors: the table says which attribute it is keyed by (ours: LOWER).
         table = docs[0].vocab.vectors
-        keys = numpy.concatenate([doc.to_array(getattr(table, "attr", ORTH)) for doc in docs])
+        attrs = [*self.columns, getattr(table, "attr", ORTH)]
+        features = numpy.concatenate([doc.to_array(attrs) for doc in docs]).astype("uint64")
+        if EMBED_CACHE_WORDS <= 0:
+            return self._mix(features, table)
+        return self._cache.get(features, table, self._mix)
+
+    def _mix(self, features: Any, table: Any) -> Any:
+        """Each token's vector from its features (hash embeddings, floret vector), mixed."""
+        parts = []
+        for column, seed, rows in self.tables:
+            keys = _OPS.hash(numpy.ascontiguousarray(features[:, column]), seed) % rows.shape[0]
+            parts.append(_OPS.gather_add(rows, keys))
+        keys = numpy.ascontiguousarray(features[:, -1])
         parts.append(_FLORET.get(table, keys) @ self.static_w)
         return _apply(self.mix, numpy.hstack(parts))
 
@@ -198,6 +205,61 @@ class FusedTok2Vec:
             else:
                 out.append(numpy.zeros((0, width), dtype="f"))
         return out
+
+
+# How many distinct tokens each fused tok2vec remembers the mixed embedding of (96 floats each).
+EMBED_CACHE_WORDS = 50_000
+
+
+class EmbedCache:
+    """A token's mixed embedding (the first Maxout + LayerNorm over its hash embeddings and floret
+    vector) is a function of its features alone, not of its neighbours: remembered by the features
+    (the model's columns and the vector key), it is computed once per distinct token. In a batch of
+    comments most tokens are words met before; their rows are copied, not hashed and multiplied.
+
+    Rows computed in a smaller batch may differ from those of a larger one in the last bit of a
+    float (BLAS blocks its sums by the matrix's shape), as batched and one-at-a-time results always
+    have. At most EMBED_CACHE_WORDS tokens are kept; when full it starts afresh."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: dict[bytes, int] = {}
+        self._store: Any = None
+        self._data: Any = None
+
+    def get(self, features: Any, table: Any, compute: Callable[[Any, Any], Any]) -> Any:
+        limit = EMBED_CACHE_WORDS
+        keyed = numpy.ascontiguousarray(features).view(numpy.dtype((numpy.void, 8 * features.shape[1])))
+        unique, first, inverse = numpy.unique(keyed.reshape(-1), return_index=True, return_inverse=True)
+        if len(unique) > limit:
+            return compute(features, table)
+        with self._lock:
+            if self._data is not table.data or len(self._rows) + len(unique) > limit:
+                self._data, self._rows, self._store = table.data, {}, None
+            known = self._rows
+            rows = numpy.empty(len(unique), dtype=numpy.intp)
+            missing = []
+            for i, key in enumerate(unique.tolist()):
+                row = known.get(key)
+                if row is None:
+                    missing.append(i)
+                else:
+                    rows[i] = row
+            if missing:
+                fresh = compute(features[first[missing]], table)
+                at = len(known)
+                if self._store is None:
+                    self._store = numpy.zeros((min(limit, max(1024, 2 * len(missing))), fresh.shape[1]), "f")
+                if at + len(missing) > len(self._store):
+                    grown = max(2 * len(self._store), at + len(missing))
+                    store = numpy.zeros((min(grown, limit), self._store.shape[1]), dtype="f")
+                    store[:at] = self._store[:at]
+                    self._store = store
+                self._store[at : at + len(missing)] = fresh
+                keys = unique.tolist()
+                for offset, i in enumerate(missing):
+                    known[keys[i]] = rows[i] = at + offset
+            return self._store[rows[inverse.reshape(-1)]]
 
 
 class FloretCache:
