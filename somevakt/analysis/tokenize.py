@@ -21,7 +21,12 @@ def tokenizer() -> Tokenizer:
     """Built once per process; spaCy's import dominates the cost, not the rules."""
     import spacy
 
-    return spacy.blank("nb").tokenizer
+    from somevakt.analysis.models import _builtin_factories_only
+
+    # A blank pipeline would import every installed package's pipeline factories (Presidio's,
+    # with the `bench` extra: a third of a second of every start-up); a tokenizer needs none.
+    with _builtin_factories_only():
+        return spacy.blank("nb").tokenizer
 
 
 # spaCy strips prefixes and suffixes off a whitespace-free run one at a time, rescanning the rest

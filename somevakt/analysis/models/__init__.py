@@ -166,7 +166,8 @@ def cache_of(doc: Document) -> dict[str, Any]:
 def _fallback_tokenizer() -> Any:
     import spacy
 
-    return spacy.blank("nb").tokenizer
+    with _builtin_factories_only():
+        return spacy.blank("nb").tokenizer
 
 
 def shared_tokens(doc: Document) -> Doc:
