@@ -26,7 +26,8 @@ CASE_DETAILS = "confidential.case_details"
 _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _RELATIVE = (
-    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|guten|jent(?:a|e)|barn(?:et|a)?|"
+    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|guten|jent(?:a|e)|"
+    r"barn(?:et|a)?|"
     r"unge(?:n)?|barnebarn(?:et|a)?|mormor|morfar|farmor|farfar|oldefar|svoger(?:en)?|svigerinne(?:a)?|"
     r"svigersønn(?:en)?|svigerdotter|svigerdatter|kjæreste(?:n)?|ektemann(?:en)?|tvilling(?:en|ane|ene)?|"
     r"foreldr(?:e|ene|a)|søskenbarn(?:et)?|nevø(?:en)?|niese(?:a|n)?|"
@@ -42,8 +43,11 @@ _PERSON = re.compile(
     + _RELATIVE
     + r")|(?:"
     + _RELATIVE
-    + r") (?:min|mi|mitt|mine|din|di|ditt|dine|hans|hennes|hennar|vår|vårt|våre|deres|dykkar)|"
-    r"(?:eleven|elevene|gutten|jenta|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|barnet|ungen)"
+    + r") (?:min|mi|mitt|mine|din|di|ditt|dine|dæ|hans|hennes|hennar|vår|vårt|våre|våres|vårres|deres|"
+    r"dykkar)|"
+    r"(?:eleven|elevene|gutten|guten|jenta|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|"
+    r"barnet|ungen|"
+    r"gubben|kjerringa|mannen|dama|damen|kvinnen|kvinna)"
     r" (?:i|på|fra|frå) (?:\d{1,2}\.? ?[a-zæøå]?(?:-klasse| klasse|\.? trinn|\.? klasse)?|rom \d+|"
     r"avdeling \w+|klasse \d+\w?|[a-zæøå]+skolen|[a-zæøå]+skulen|[a-zæøå]+barnehagen|"
     r"[a-zæøå]+heimen|[a-zæøå]+hjemmet)|"
@@ -55,7 +59,9 @@ _PERSON = re.compile(
     r"(?:den|det) \d{1,2}[ -]år(?:s|ig)? gaml?e (?:gutten|jenta|barnet|eleven)|"
     # one out of the people a service has: "en av beboerne våre", "ein av elevane på skulen"
     r"(?:en|ei|ein|én|eit|et) av (?:beboerne|bebuarane|pasientene|pasientane|elevene|elevane|brukerne|"
-    r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane)"
+    r"brukarane|klientene|klientane|barna|borna|ungene|ungane|deltakerne|deltakarane|"
+    r"brukeran|beboeran|bebuaran|pasientan|elevan|ungan|ongan|lærerne|lærarane|lærarn|de ansatte|"
+    r"dei tilsette)"
     # someone new at work: "ny pasient på avdelinga", "ein ny bebuar"
     r"|(?:(?:en|ei|ein|et|eit) )?ny(?:e)? (?:pasient|beboer|bebuar|bruker|brukar|elev|klient)"
     r")" + _E
@@ -115,7 +121,8 @@ _EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
 _ROLE_NOUN = (
     r"(?:eleven|eleva|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|mannen|kvinnen|kvinna|damen|"
     r"dama|gutten|guten|jenta|barnet|ungen|personen|familien|familia|vedkommende|vedkomande|naboen|"
-    r"deltakeren|deltakaren|søkeren|søkjaren)"
+    r"deltakeren|deltakaren|søkeren|søkjaren|leietakeren|leigetakaren|gubben|ansatte|tilsette|"
+    r"barna|borna|ungene|ungane|dem|dei|han|hun|ho|hu)"
 )
 _ROLE = re.compile(
     _B + _ROLE_NOUN + r"(?:"
@@ -138,12 +145,94 @@ _ROLE = re.compile(
     r"(?:har fått|har hatt|hadde|fikk|fekk|var|ble|blei|vart|har blitt|har vorte|har vært|har vore|"
     r"er blitt|er vorte)(?! rett| krav)(?![a-zæøå])|"
     # someone the writer met: "brukaren eg var hos i dag", "pasienten vi besøkte"
-    r"(?: som)? (?:jeg|eg|vi|me) (?:var hos|besøkte|besøkte|møtte|hadde besøk av|snakket med|snakka med|"
-    r"hjalp|følger opp|følgjer opp|jobber med|jobbar med)|"
+    r"(?: som)? (?:jeg|eg|vi|me|je|æ) (?:var hos|besøkte|besøkte|møtte|hadde besøk av|snakket med|snakka med|"
+    r"hjalp|følger opp|følgjer opp|jobber med|jobbar med|har skrevet om|har skrive om|skreiv om|skrev om|"
+    r"fortalte om|fortalde om|plasserte|plasserde|henta|hentet)|"
+    # pointed out by the reader: "han du skriv om", "den ansatte du klager på"
+    r" (?:du|dere|de|dokker) (?:skriv|skriver|nevner|nemner|spør om|spør etter|klager på|klagar på|"
+    r"snakker om|"
+    r"snakkar om|viser til)|"
+    # someone by where they live: "dei i Havnegata", "barna i nr. 7"
+    r" (?:i|på) (?:nr\.? ?\d+|nummer \d+|rom \d+)|"
     # identified by address: "familien i Sjøgata 3"
     r" (?:i|på|frå|fra) [a-zæøå-]+(?:gata|gate|gaten|vegen|veien|veg|vei|bakken|lia|haugen|tunet|sida|sia)"
     r"(?: \d+[a-z]?)?"
     r")" + _E
+)
+# One person named by their condition: "ADHD-gutten", "kreftpasienten på rom 4", "rusmisbrukeren i
+# blokka", "den autistiske gutten i 5B", "fosterbarnet vi plasserte". A person and a matter at once;
+# in an employee's or the municipality's text it is someone they met (singular, definite: "ADHD-barn"
+# in general is nobody).
+_CONDITION_PERSON = re.compile(
+    _B + r"(?:[a-zæøå]*(?:adhd|kreft|diabetes|epilepsi|demens|autis[a-zæøå]*|alkohol|psyk[a-zæøå]*|sosial|"
+    r"dialyse|slag|rus|astma|cp|downs|aspergers?|tourette|dement)-?"
+    r"(?:gutten|guten|jenta|jenten|pasienten|klienten|barnet|mannen|dama|damen|kvinnen|kvinna|brukeren|"
+    r"brukaren|"
+    r"bebuaren|beboeren|eleven|ungen|misbrukeren|misbrukaren|misbrukern|mora|moren|faren|far(?=n))|"
+    r"alkoholikeren|alkoholikaren|alkisen|narkomanen|sprøytenarkomanen|stoffmisbrukeren|fosterbarnet|"
+    r"(?:den|det|denne|dette|han|hun|ho|hu) (?:autistiske|demente|psykisk syke|psykisk sjuke|"
+    r"utviklingshemmede|"
+    r"utviklingshemma|rusavhengige|alkoholiserte|deprimerte|psykotiske|kreftsyke|kreftsjuke|suicidale) "
+    r"(?:gutten|guten|jenta|mannen|dama|damen|kvinnen|kvinna|pasienten|eleven|barnet|ungen|beboeren|bebuaren|"
+    r"brukeren|brukaren))" + _E
+)
+# People an employee or the municipality points at: "han som bor i den kommunale boligen", "rektor på
+# Vikan", "en ansatt som", "ein tilsett som".
+_POINTED = re.compile(
+    _B + r"(?:(?:han|hun|ho|hu) som (?:bor|bur|jobber|jobbar|går|var|er|e|kom|ringte|ringde|skreiv|skrev|"
+    r"sitter|sit|stod|sto)|"
+    r"(?:rektor|rektoren|rektorn|styreren|styraren|lederen|leiaren|sjefen|læreren|læraren|legen|"
+    r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) [a-zæøå]+|"
+    r"(?:en|ein|ei) (?:ansatt|tilsett|kollega|lærer|lærar|søker|søkjar|ungdom|bonde|alenemor|eldre mann|"
+    r"eldre dame|gammel mann|gammal mann|gammel dame|gammal dame|mann|kvinne|dame|mor|far|familie) "
+    r"(?:som|fra|frå|med|på|i)(?= )|"
+    r"(?:hos|på|om|med|for|til|fra|frå) (?:en|ei|ein|eit|et) (?:familie|mor|far|bonde|ungdom|enslig mor|"
+    r"alenemor|eldre mann|eldre dame|gammel mann|gammal mann|kvinne|dame|mann|gutt|jente|gut))" + _E
+)
+# The writer's own family in a private post is the writer's own business (the municipality's duty of
+# confidentiality covers whom they meet at work): "sønnen vår fikk ADHD-diagnose", "mor mi døde".
+_FAMILY = (
+    r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|guten|jent(?:a|e)|"
+    r"barn(?:et|a)?|unge(?:n)?|barnebarn(?:et|a)?|mormor|morfar|farmor|farfar|oldefar|oldemor|svoger(?:en)?|"
+    r"svigerinne(?:a)?|svigersønn(?:en)?|svigerdotter|svigerdatter|kjæreste(?:n)?|ektemann(?:en)?|"
+    r"tvilling(?:en|ane|ene)?|foreldr(?:e|ene|a)|mor(?:a|en)?|far(?:en)?|mamma|pappa|bror(?:en)?|"
+    r"søster(?:en)?|"
+    r"syster(?:a)?|kon(?:a|e)|mann(?:en)?|samboer(?:en)?|sambuar(?:en)?|ektefelle(?:n)?|bestemor|bestefar|"
+    r"besteforeldre|onkel(?:en)?|tante(?:n)?|fetter(?:en)?|kusine(?:a)?|svigermor|svigerfar|nevø(?:en)?|"
+    r"niese(?:a|n)?|stesønn(?:en)?|stedatter"
+)
+_OWN_FAMILY = re.compile(
+    _B + r"(?:(?:min|mi|mitt|mine|vår|vårt|våre) (?:" + _FAMILY + r")|(?:" + _FAMILY + r") (?:min|mi|mitt|"
+    r"mine|vår|vårt|våre|våres))" + _E
+)
+# A kinship word opening a sentence is the writer's family too ("Farmor døde fredelig i går").
+_KIN_FIRST = re.compile(
+    r"\s*(?:farmor|mormor|farfar|morfar|bestemor|bestefar|oldemor|oldefar|mor|far|mamma|pappa)" + _E
+)
+# A reader's own matter named in a public reply: "vi vet at du er ufør", "du har fått avslag på".
+_READER = re.compile(
+    _B + r"(?:du|dere|dykk) (?:er|var|e|har vært|har vore|har fått|har hatt|fikk|fekk|har)(?! rett| krav|"
+    r" mulighet)" + _E
+)
+# Internal matters not yet public, in an employee's private post: "det er ikke offentlig ennå", "hemmelig
+# til fredag", "lukket møte", "hørte på ledermøtet", "alle vet hvem det er".
+_NOT_PUBLIC = re.compile(
+    _B + r"(?:(?:ikke|ikkje|itj|ikkj) (?:offentlig|offentleg|offentliggjort|offentleggjort|kunngjort|"
+    r"sendt ut|send ut)"
+    r"(?:t)? (?:ennå|enno|enda|endå|før|te|til)|"
+    r"(?:kunngjøres|kunngjerast|blir kunngjort|vert kunngjort|offentliggjøres|offentleggjerast|"
+    r"blir ikke kunngjort|"
+    r"blir ikkje kunngjort|kunngjøres ikke|kunngjerast ikkje)(?: (?:ikke|ikkje|itj))? før|"
+    r"(?:hemmelig|hemmeleg|hemmelig|konfidensiell|konfidensielt)(?:t)? (?:til|te|før|ennå|enno)|"
+    r"(?:lukket|lukka|lukkede) (?:møte|dører|dørar)|for (?:lukkede|lukka) (?:dører|dørar)|"
+    r"før (?:politikerne|politikarane|politikeran|kommunestyret|formannskapet) har (?:fått|sett)|"
+    r"(?:hørte|høyrde|høyrte|hørt|høyrt|fikk høre|fekk høyre|fekk høre|fikk vite|fekk vite) (?:på|i) "
+    r"(?:ledermøtet|leiarmøtet|personalmøtet|styremøtet|lukket møte|lukka møte)|"
+    r"(?:alle|alle som [a-zæøå ]{1,30}) (?:vet|veit) (?:hvem|kven|kæm) det (?:er|e)|"
+    r"(?:sier|seier|sei|si) (?:ikke|ikkje|itj) (?:hvem|kven|kæm)|"
+    r"(?:kan|kan eg|kan jeg) (?:ikke|ikkje|itj) (?:si|seie|sei) (?:mer|meir)|"
+    r"(?:sei|si|seier|sier) (?:ikke|ikkje|itj) (?:mer|meir)|"
+    r"(?:skjønner|skjønar|skjønne|forstår) (?:det )?når (?:dere|de|dokker) ser hvem)" + _E
 )
 # A case in one class or room points at the few people in it: "mobbesaken i 6B", "saka på rom 4"
 # (not "fokus på mobbing i 5. trinn": no case of someone's).
@@ -155,7 +244,10 @@ _CASE_IN_GROUP = re.compile(
 # A role right after "if" or "when" is anyone the condition fits: "Når barnet har fått plass, ...",
 # "Dersom eleven har mye fravær, ...", "Hvis beboeren får demens, ...".
 _CONDITION = re.compile(
-    _B + r"(?:når|hvis|viss|dersom|om|før|etter at|så snart|inntil|til|der|hver gang|kvar gong)"
+    # "om" after a meeting or a message is "about", not "if": "elevmøte om jenta", "melding om barna"
+    _B + r"(?:når|hvis|viss|dersom|(?<!møte )(?<!møtet )(?<!sak )(?<!saka )(?<!saken )(?<!melding )"
+    r"(?<!meldinga )(?<!meldingen )(?<!skrevet )(?<!skrive )(?<!fortalt )(?<!samtale )(?<!prat )om|"
+    r"før|etter at|så snart|inntil|til|der|hver gang|kvar gong)"
     r" (?:(?:en|ei|ein|et|eit|den|det|så) )?$"
 )
 # An employee's post about someone met at work: "en klient som", "ein av elevane mine",
@@ -179,10 +271,14 @@ _MATTERS: dict[str, str] = {
         r"psykisk(?:e)? (?:syk|sjuk|helse|lidelse)|psykiatri(?:en)?|psykiatrisk|depresjon(?:en)?|depressiv|"
         r"angst(?:en)?|rusmisbruk|rusproblem(?:er)?|"
         r"rusavhengig|alkoholiker|alkoholikar|narkoman|innlagt|innlagd|adhd|autisme|autist|asperger|diabetes|"
-        r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|sjølvskading|"
+        r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|"
+        r"sjølvskading|"
         r"spiseforstyrrelse|anoreksi|sykmeldt|sjukmeld|sykemeldt|funksjonshemming|funksjonsnedsettelse|"
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
+        r"utbrent(?:het|heit|hets)?|demens[a-zæøå]+|[a-zæøå]*forstyrring(?:a|ar|ane)?|"
+        r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:slag|infarkt|hjerteinfarkt)|"
+        r"(?:ble|blei|vart|er|var) (?:lagt|lagd) inn|"
         # diseases people name without the word "diagnose"
         r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|als|"
         r"cerebral parese|ms-syk|als-syk|"
@@ -218,26 +314,37 @@ _MATTERS: dict[str, str] = {
     "health_service": (
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
-        r"avlastning(?:a|en)?|[a-zæøå]+medisin(?:en|ane|ene|er|ar)?|omsorgsplass|sykehjemsplass|sjukeheimsplass|korttidsopphold(?:et)?|"
+        r"avlastning(?:a|en)?|[a-zæøå]+medisin(?:en|ane|ene|er|ar)?|omsorgsplass|sykehjemsplass|"
+        r"sjukeheimsplass|korttidsopphold(?:et)?|"
         r"korttidsopphald(?:et)?|korttidsavdeling(?:en|a)?|langtidsavdeling(?:en|a)?|demensavdeling(?:en|a)?|"
-        r"innleggelse(?:n)?|innlegging(?:a)?|utskrevet|utskriven|utskrive|utskrivning(?:en)?|langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|behandling(?:en)?|"
+        r"innleggelse(?:n)?|innlegging(?:a)?|utskrevet|utskriven|utskrive|utskrivning(?:en)?|"
+        r"langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|"
+        r"behandling(?:en)?|"
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (
         r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
         r"fosterheim(?:en)?|fosterforeldre|beredskapshjem(?:met)?|bekymringsmelding(?:en|a)?|akuttplassering|"
         r"akuttplassert|akuttplassere|akuttplassera|akuttplasserte|"
-        r"plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak"
+        r"plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak|"
+        r"barnevernets|barnevernsak(?:en|a)?|barnevernssak(?:en|a)?|barnevern(?:s)?undersøkelse(?:n)?|"
+        r"barnevern(?:s)?tiltak(?:et|a)?|barnevernsbarn(?:et|a)?|uromelding(?:a|ar)?|urosmelding(?:a|"
+        r"ar)?|tiltak (?:fra|frå) oss|"
+        r"fosterbarn(?:et)?"
     ),
     "social_services": (
         r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
         r"sosialkontoret|nav-saken|saken hos nav|søknad til nav|avslag fra nav|avslag frå nav|bostøtte|"
         r"kommunal bolig|introduksjonsprogram(?:met)?|flyktningtjenesten|"
         r"arbeidsavklaringspenger|aap|uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|dagpenger|"
-        r"gjeldsrådgivning|gjeldsrådgjeving|nødhjelp|kvalifiseringsprogram(?:met)?|startlån|husbanken"
+        r"gjeldsrådgivning|gjeldsrådgjeving|nødhjelp|kvalifiseringsprogram(?:met)?|startlån|husbanken|"
+        r"betalingsanmerk[a-zæøå]*|husleierestanse(?:n)?|husleigerestanse(?:n)?|omsorgsstønad(?:en)?|"
+        r"brukerstyrt personlig assistanse|brukarstyrt personleg assistanse|bpa|avlastningsbolig(?:en)?|"
+        r"avlasting(?:a|sbustad)?|familiegjenforening(?:a|en)?|tvangsflytting(?:a|en)?"
     ),
     "school": (
         r"spesialundervisning(?:a|en)?|iop|individuell opplæringsplan|ppt|pp-tjenesten|pp-tenesta|"
+        r"bortvisning(?:a|en)?|lese- og skrivevansk[a-zæøå]*|skrivevansk[a-zæøå]*|lærevansk[a-zæøå]*|"
         r"sakkyndig vurdering|mobbesak(?:en|a)?|mobbing(?:a|en)?|mobbet|mobba|9a-sak|aktivitetsplan(?:en)?|"
         r"karakter(?:en|er|ane)?|anmerkning(?:er)?|bortvist|utvist|fravær(?:et)?|tilrettelegging(?:a|en)?|"
         r"lese- og skrivevansker|dysleksi|lærevansker"
@@ -245,13 +352,18 @@ _MATTERS: dict[str, str] = {
     "other": (
         r"siktet|sikta|tiltalt|dømt|domfelt|fengsel(?:et)?|soning|anmeldt|anmeldelse|politisak|"
         r"skilsmisse(?:n)?|barnefordeling|vergemål(?:et)?|asylsøknad(?:en)?|oppholdstillatelse|utvisning|"
-        r"voldssak|overgrep|voldtekt|krisesenter(?:et)?|krisesenteret|inkasso|tvangssalg|utkastelse"
+        r"voldssak|overgrep|voldtekt|krisesenter(?:et)?|krisesenteret|inkasso|tvangssalg|utkastelse|"
+        r"utkasting|"
+        r"besøksforbud(?:et)?|kontaktforbud(?:et)?|voldsalarm(?:en)?|underslag(?:et)?|"
+        r"(?:tatt|teke|tok|stjålet|stjal|stole) (?:penger|pengar)|(?:fikk|fekk|fått) sparken|"
+        r"varslingssak(?:en|a)?|personalsak(?:en|a)?|avskjed(?:iget|iga)?"
     ),
 }
 # Someone's death in a place of care: the sentence is about one person even without a name
 # ("En beboer døde på sykehjemmet i natt", "På avdelinga døydde ein pasient").
 _DEATH = re.compile(
-    _B + r"(?:døde|døydde|døyde|dødde|gikk bort|gjekk bort|omkom|sovnet inn|sovna inn|"
+    _B + r"(?:døde|døydde|døyde|dødde|gikk bort|gjekk bort|omkom|"
+    r"(?:sovnet|sovna) (?:stille |fredelig |fredeleg |rolig |roleg )?inn|"
     r"(?:ble|vart|blei) funnet død|(?:ble|vart|blei) funnen død|funnet død|funnen død|"
     r"mistet livet|miste livet)" + _E
 )
@@ -261,8 +373,8 @@ _CARE_PLACE = re.compile(
     r"[a-zæøå]*omsorgssenter(?:et)?|[a-zæøå]*bofellesskap(?:et)?|[a-zæøå]*institusjon(?:en)?|"
     r"[a-zæøå]*helsehus(?:et)?|[a-zæøå]*helsetun(?:et)?|avdeling(?:en|a)|avdelingen vår|"
     r"[a-zæøå]*sykehus(?:et)?|[a-zæøå]*sjukehus(?:et)?|rommet sitt|omsorgshjem(?:met)?|aldersheim(?:en)?|"
-    r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella)"
-    + _E
+    r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella|"
+    r"rom \d+|avdeling \d+|skjermet enhet|skjerma eining)" + _E
 )
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
@@ -295,32 +407,70 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
         from somevakt.analysis.names import person_spans
     except ImportError:  # the model module is optional for the rule-based analysers
         return []
-    return person_spans(doc)
+    return [(s, e) for s, e in person_spans(doc) if not _INSTITUTION.fullmatch(doc.lower, s, e)]
+
+
+# Institutions the name model may take for people: "Husbankens sider", "NAV".
+_INSTITUTION = re.compile(
+    r"(?:husbanken|nav|statsforvalteren|statsforvaltaren|fylkesmannen|lånekassen|lånekassa|skatteetaten|"
+    r"helsenorge|altinn|bufetat|udi|politiet|sykehuset|sjukehuset)s?"
+)
 
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "9"
+    version: ClassVar[str] = "10"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
+        if doc.kind in _EMPLOYEE_KINDS:
+            # a person named by their condition is a matter that carries its own person
+            named = [
+                m.span() for m in _CONDITION_PERSON.finditer(low) if not _CONDITION.search(low, 0, m.start())
+            ]
+            matters = [m for m in matters if not _overlaps(m[0], m[1], named)]
+            matters.extend((s, e, "condition") for s, e in named)
         deaths = _deaths_in_care(low, doc.kind in _EMPLOYEE_KINDS)
         if deaths:  # a place of care inside a death in care is that matter, not a second one
             matters = [m for m in matters if not any(d[0] <= m[0] and m[1] <= d[1] for d in deaths)]
             matters.extend(deaths)
+        internal: list[Finding] = []
+        if doc.kind == "private":
+            internal = [
+                Finding(
+                    CASE_DETAILS,
+                    m.start(),
+                    m.end(),
+                    "high",
+                    text=doc.text[m.start() : m.end()],
+                    detail={"matters": ["internal"]},
+                )
+                for m in _NOT_PUBLIC.finditer(low)
+            ][:1]
         if not matters:
-            return []
+            return internal
         matters.sort()
         relations = sorted([m.span() for m in _PERSON.finditer(low)] + _parents_of_one(doc.text, low))
         if doc.kind in _EMPLOYEE_KINDS:
             roles = [m.span() for m in _ROLE.finditer(low) if not _CONDITION.search(low, 0, m.start())]
             roles += [m.span("group") for m in _CASE_IN_GROUP.finditer(low)]
+            roles += [m.span() for m in _POINTED.finditer(low)]
             relations = sorted(relations + roles)
+        if doc.kind == "reply":
+            relations = sorted(
+                relations
+                + [m.span() for m in _READER.finditer(low) if not _CONDITION.search(low, 0, m.start())]
+            )
+        if doc.kind == "private":
+            # the writer's own family: their own business in a private post
+            own = [m.span() for m in _OWN_FAMILY.finditer(low)]
+            relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
         met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":
             met_at_work = [m.span() for m in _MET_AT_WORK.finditer(low)]
+            met_at_work += [m.span() for m in _POINTED.finditer(low)]
             relations = sorted(relations + met_at_work)
         if doc.kind in _OWN_TEXT_KINDS:
             relations = sorted(
@@ -338,17 +488,26 @@ class ConfidentialAnalyser:
         matter_starts = [m[0] for m in matters]
         relation_starts = [p[0] for p in relations]
         previous: list[tuple[int, int]] = []  # the relations and roles of the sentence before
+        before_span: tuple[int, int] | None = None
+        last_span: tuple[int, int] | None = None
         for ss, se in sentences:
+            before_span, last_span = last_span, (ss, se)
             lo, hi = bisect.bisect_left(matter_starts, ss), bisect.bisect_left(matter_starts, se)
             people = relations[
                 bisect.bisect_left(relation_starts, ss) : bisect.bisect_left(relation_starts, se)
             ]
             before, previous = previous, people
             # (a death spans its person: "ein av brukarane mine døydde")
-            in_matters = [m for m in matters[lo:hi] if m[2] == "death" or not _overlaps(m[0], m[1], people)]
+            in_matters = [
+                m
+                for m in matters[lo:hi]
+                if m[2] in ("death", "condition") or not _overlaps(m[0], m[1], people)
+            ]
             if not in_matters:
                 continue
-            deaths = [m for m in in_matters if m[2] == "death"]
+            deaths = [m for m in in_matters if m[2] in ("death", "condition")]
+            if deaths and not people and doc.kind == "private" and _own_family_in(low, ss, se):
+                continue  # "Farmor døde fredelig i går på sykehuset": the writer's own grief
             if deaths and not people:
                 # the one who died is the person; the place of care is what makes it a case
                 people = [(deaths[0][0], deaths[0][1])]
@@ -368,11 +527,18 @@ class ConfidentialAnalyser:
                 spans = [(m[0], m[1]) for m in strong]
                 people = [p for p in names if ss <= p[0] < se and not _overlaps(p[0], p[1], spans)]
                 in_matters = strong
+            if not people and strong and before_span and _PRONOUN.search(low, ss, se):
+                # "I dag fyller Agnes Vik 100 år! Hun har demens": the name a sentence back
+                if names is None:
+                    names = _name_spans(doc)
+                people = [p for p in names if before_span[0] <= p[0] < before_span[1]]
             if not people:
                 continue
             start = min(people[0][0], in_matters[0][0])
             end = max(people[-1][1], in_matters[-1][1])
-            kinds = sorted({"health" if k in ("health_service", "death") else k for _, _, k in in_matters})
+            kinds = sorted(
+                {"health" if k in ("health_service", "death", "condition") else k for _, _, k in in_matters}
+            )
             findings.append(
                 Finding(
                     CASE_DETAILS,
@@ -383,7 +549,9 @@ class ConfidentialAnalyser:
                     detail={"matters": kinds},
                 )
             )
-        return findings
+        return findings + [
+            f for f in internal if not any(f.start < g.end and g.start < f.end for g in findings)
+        ]
 
 
 # Someone a service has, in an employee's own words: "en bruker jeg har fulgt", "ein av brukarane mine".
@@ -411,6 +579,10 @@ def _deaths_in_care(low: str, employee: bool = False) -> list[tuple[int, int, st
         if place is not None:
             out.append((min(death.start(), place.start()), max(death.end(), place.end()), "death"))
     return out
+
+
+def _own_family_in(low: str, start: int, end: int) -> bool:
+    return bool(_OWN_FAMILY.search(low, start, end) or _KIN_FIRST.match(low, start))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
