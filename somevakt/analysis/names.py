@@ -82,7 +82,8 @@ def _tag_name(text: str, start: int) -> bool:
 # The writer presenting or signing as themself: their own name is not a third party named.
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:jeg|je|eg|æ|e) (?:heter|heiter|heite|hete|er|e)|\bmitt (?:navn|namn) er"
-    r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna|\b(?:hilsen|helsing|mvh|vh|hilsing)"
+    r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna"
+    r"|\b(?:hilsen|helsing|mvh|vh|hilsing|ærbødigst|klem|regards)"
     r"|(?:(?:^|\n)\s*|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+)(?:fra|frå)"
     r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er"
     # "Jeg, Ola Hansen, klager ...", "Eg (Kari) har ringt", "Vi, familien Hansen, ...", "Navnet er Ola",
@@ -154,7 +155,7 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "af",
 # sentences is a noun the model misread ("da strømmen var borte", "gjerde inn hagen").
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane")
 _SURNAME_ENDINGS = ("sen", "son", "ssen")
-_SIGN_OFF = frozenset({"hilsen", "helsing", "hilsing", "mvh", "vh"})
+_SIGN_OFF = frozenset({"hilsen", "helsing", "hilsing", "mvh", "vh", "ærbødigst", "klem"})
 _GENERIC = frozenset({"kommune", "kommunen", "kommuna", "herred", "sokn"})
 # Words that make a "name" a place, a building or an institution: "Segalstad bru", "Aulestad
 # kirke", and Title Case rants ("Dritt Ledelse").
@@ -480,9 +481,18 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
         return True  # "Det er Kari som skriv"
     line_start = text.rfind("\n", 0, start) + 1
     if "\n" not in text[end:] and re.search(
-        r"\b(?:hilsen|helsing|hilsing|mvh|vh)\b(?!\s+(?:til|åt)\b)", text[line_start:start], re.I
+        r"\b(?:hilsen|helsing|hilsing|mvh|vh|ærbødigst|klem|regards)\b(?!\s+(?:til|åt)\b)",
+        text[line_start:start],
+        re.I,
     ):
         return True  # "Hilsen en sint innbygger, Kari Nordmann"
+    if (
+        text[:start].strip()
+        and not any(c.isalnum() for c in text[end:])
+        and text[:start].rstrip()[-1:] in ".!?…"
+        and end - start <= 40
+    ):
+        return True  # signed at the end of the last line: "Ha ein fin dag. Kari Nordmann"
     on_last_line = "\n" not in text[end:] and not text[end:].strip(" \t.!,")
     alone_on_line = not text[:start].rsplit("\n", 1)[-1].strip() and "\n" in text[:start]
     return on_last_line and (alone_on_line or bool(_DASH_BEFORE.search(before)))
@@ -514,6 +524,34 @@ def _capitalises_sentences(text: str) -> bool:
     return bool(starts) and all(c.isupper() for c in starts)
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w@#-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?![\w-])")
+
+
+def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
+    """Given names from our list, capitalised inside a sentence, that the model tagged as nothing:
+    it misses a lone first name in dialect and after a pronoun ("Han Ståle på teknisk e så lat",
+    "takk for alt, Reidun!"). They then pass the same filters as the model's names."""
+    text = doc.text
+    if not any(c.isupper() for c in text):
+        return []
+    given = _name_lists()[0]
+    tagged = entities(doc)
+    out = []
+    for m in _CAPITALISED_WORD.finditer(text):
+        word = m.group().lower()
+        if word not in given or word in _AMBIGUOUS_FIRST or _at_sentence_start(text, m.start()):
+            continue
+        # a lone given name the model called an organisation or a product is still a name; a place
+        # or a longer entity around it is left to the model
+        if any(
+            s < m.end() and m.start() < e and ((s, e) != m.span() or label in ("PER", "LOC", "GPE_LOC"))
+            for s, e, label in tagged
+        ):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
 def named_people(doc: Document) -> list[tuple[int, int]]:
     """The names of people other than the writer: person spans less the writer's own name (a
     self-introduction or a signature), the municipality's own name, places (a known place name,
@@ -523,7 +561,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     own = _own_words(doc.context.municipality_name)
     out = []
     text_words: frozenset[str] | None = None
-    for found in person_spans(doc):
+    for found in person_spans(doc) + _missed_given_names(doc):
         trimmed = _trimmed(doc.text, *found)
         if trimmed is None:
             continue

@@ -47,6 +47,10 @@ def _named(text: str, municipality: str = "Båtsfjord kommune") -> list[str]:
         "Kari Nordmann-plassen er full av søppel.",
         "Gamle Ivar Aasen-vegen har hol overalt.",
         "Stor takk til Nilsen Maskin for brøytinga i vinter!",
+        # the writer signing
+        "Eg søkjer om fritak for eigedomsskatt. Ærbødigst, Gudrun Teigland",
+        "Takk for svar. Ha ein fin dag. Synnøve Aasland",
+        "Dere er for treige med brøytinga! Mvh\nTorgeir Vangsnes\nSvingvoll",
         # a form filled in by the writer
         "Eg klagar på fakturaen. Namn: Sigrun Vassbotn, Nordvegen 3.",
     ],
@@ -87,6 +91,9 @@ def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: st
         ("Takk for hjelpa, Synnøve du er gull verdt!", "Synnøve"),
         # a hyphenated given name
         ("Takk, Anne-Lise, for hjelpa.", "Anne-Lise"),
+        # a given name the model missed, after a pronoun in dialect or addressed
+        ("Han Ottar på teknisk e så lat at han ikkje finn vegen heim.", "Ottar"),
+        ("Takk for alt du har gjort for ungane, Solfrid!", "Solfrid"),
         # lower case throughout
         ("takk til ingrid på helsestasjonen", "ingrid"),
     ],
