@@ -424,7 +424,9 @@ class BatchEntityParser:
             summed = rows[row0, 0] + rows[row1, 1]
             summed += rows[row2, 2]
             summed += bias
-            hidden = numpy.ascontiguousarray(summed.max(axis=2))
+            hidden = summed[:, :, 0].copy()
+            for piece in range(1, summed.shape[2]):  # numpy's max over a short last axis is slow
+                numpy.maximum(hidden, summed[:, :, piece], out=hidden)
             scores = hidden @ W.T
             scores += b
             if unseen:
