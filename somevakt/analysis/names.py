@@ -228,9 +228,12 @@ _PLACE_ENDINGS = (
 
 # Given names that are also everyday words: first in a sentence ("Finn ut ...", "Tale er ...") or
 # in lower case ("per dag", "jo", "tom") they are the word, not the name.
-_AMBIGUOUS_FIRST = frozenset({"finn", "even", "may", "june", "tale", "live", "jo", "tea"})
+_AMBIGUOUS_FIRST = frozenset(
+    {"finn", "even", "may", "june", "tale", "live", "jo", "tea", "ask", "rein", "said", "rosa", "max"}
+)
 _AMBIGUOUS_LOWER = _AMBIGUOUS_FIRST | frozenset(
-    """tom dag liv stein are odd gro eli mats per mina dina inga siv sten ann lise oda alma""".split()
+    """tom dag liv stein are odd gro eli mats per mina dina inga siv sten ann lise oda alma lea mira
+    kim tim lina""".split()
 )
 # Definite forms of nouns that end in -sen like a patronymic surname ("Bussen kom ikke").
 _SEN_NOUNS = frozenset(
@@ -489,8 +492,10 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     if (
         text[:start].strip()
         and not any(c.isalnum() for c in text[end:])
-        and text[:start].rstrip()[-1:] in ".!?…"
+        and (lead := text[:start].rstrip()[-1:]) not in ",:;()\"'«"
+        and not lead.isalnum()
         and end - start <= 40
+        and not _tagged(text, start)
     ):
         return True  # signed at the end of the last line: "Ha ein fin dag. Kari Nordmann"
     on_last_line = "\n" not in text[end:] and not text[end:].strip(" \t.!,")

@@ -51,6 +51,8 @@ def _named(text: str, municipality: str = "Båtsfjord kommune") -> list[str]:
         "Eg søkjer om fritak for eigedomsskatt. Ærbødigst, Gudrun Teigland",
         "Takk for svar. Ha ein fin dag. Synnøve Aasland",
         "Dere er for treige med brøytinga! Mvh\nTorgeir Vangsnes\nSvingvoll",
+        "Vegen blir brøyta i morgon tidleg. 😊 – Leiv",
+        "Her kan du lese sakspapira 👍 Oddrun",
         # a form filled in by the writer
         "Eg klagar på fakturaen. Namn: Sigrun Vassbotn, Nordvegen 3.",
     ],
@@ -94,6 +96,10 @@ def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: st
         # a given name the model missed, after a pronoun in dialect or addressed
         ("Han Ottar på teknisk e så lat at han ikkje finn vegen heim.", "Ottar"),
         ("Takk for alt du har gjort for ungane, Solfrid!", "Solfrid"),
+        # a given name less common in Norway
+        ("Takk til Oleksandr i heimetenesta for god hjelp!", "Oleksandr"),
+        # a tag closing a text is no signature
+        ("Du er jo ein idiot 🙄 @Sindre Mosvold", "Mosvold"),
         # lower case throughout
         ("takk til ingrid på helsestasjonen", "ingrid"),
     ],
