@@ -191,12 +191,24 @@ class FusedTok2Vec:
             X[at : at + n] = mixed[read : read + n]
             offsets.append(at)
             at, read = at + n + pad, read + n
-        for layer in self.layers:
-            window = numpy.zeros((X.shape[0], 3 * width), dtype="f")
-            window[1:, :width] = X[:-1]
-            window[:, width : 2 * width] = X
-            window[:-1, 2 * width :] = X[1:]
-            X = X + _apply(layer, window)
+        # A row outside the texts matters only while a text's token can still see it: after layer
+        # i of n, the `n - i` rows beside the first and last text (each layer sees one row
+        # further). The rows further out are not computed; the others are computed as before.
+        total = X.shape[0]
+        for index, layer in enumerate(self.layers, start=1):
+            margin = min(pad, len(self.layers) - index)
+            lo, hi = pad - margin, total - pad + margin
+            window = numpy.zeros((hi - lo, 3 * width), dtype="f")
+            if lo > 0:
+                window[:, :width] = X[lo - 1 : hi - 1]
+            else:
+                window[1:, :width] = X[lo : hi - 1]
+            window[:, width : 2 * width] = X[lo:hi]
+            if hi < total:
+                window[:, 2 * width :] = X[lo + 1 : hi + 1]
+            else:
+                window[:-1, 2 * width :] = X[lo + 1 : hi]
+            X[lo:hi] += _apply(layer, window)
         out, found = [], iter(offsets)
         for n in lengths:
             if n:
@@ -397,8 +409,11 @@ class BatchEntityParser:
         model = self.component.model
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         tokvecs = model.get_ref("tok2vec").predict(docs)
-        rows = lower.predict(tokvecs)  # (tokens + 1, 3 features, hidden, pieces); row 0 is the padding
-        bias = lower.get_param("b")
+        # (tokens + 1, 3 features, hidden, pieces), row 0 the padding; one 2-d table per feature
+        rows = lower.predict(tokvecs)
+        n_hidden, n_pieces = rows.shape[2], rows.shape[3]
+        feature = [numpy.ascontiguousarray(rows[:, f].reshape((rows.shape[0], -1))) for f in range(3)]
+        bias = lower.get_param("b").reshape(-1)
         W = upper.get_param("W")
         b = upper.get_param("b")
         unseen = sorted(model.attrs.get("unseen_classes", ()))
@@ -408,10 +423,9 @@ class BatchEntityParser:
         length, offset = lengths[order], offsets[order]
         n = len(docs)
         ent_start = numpy.full(n, -1)
-        ent_label = numpy.full(n, -2)
+        ent_label = numpy.zeros(n, dtype=numpy.intp)
         kinds, labels = self.kinds, self.labels
-        is_o, is_b, is_i = kinds == 0, kinds == 1, kinds == 2
-        is_l, is_u = kinds == 3, kinds == 4
+        penalty = self._penalties()
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
         active = n
         for t in range(int(length[0])):
@@ -421,28 +435,23 @@ class BatchEntityParser:
             row0 = offset[:active] + t + 1
             row1 = numpy.where(opened, offset[:active] + ent_start[:active] + 1, 0)
             row2 = numpy.where(opened, row0 - 1, 0)
-            summed = rows[row0, 0] + rows[row1, 1]
-            summed += rows[row2, 2]
+            summed = feature[0][row0] + feature[1][row1]
+            summed += feature[2][row2]
             summed += bias
-            hidden = summed[:, :, 0].copy()
-            for piece in range(1, summed.shape[2]):  # numpy's max over a short last axis is slow
-                numpy.maximum(hidden, summed[:, :, piece], out=hidden)
+            # the max over pieces (columns hidden-major, piece-minor), as spaCy's loop takes it
+            pieces = summed.reshape((active, n_hidden, n_pieces))
+            hidden = pieces[:, :, 0].copy()
+            for piece in range(1, n_pieces):  # numpy's max over a short last axis is slow
+                numpy.maximum(hidden, pieces[:, :, piece], out=hidden)
             scores = hidden @ W.T
             scores += b
             if unseen:
                 scores[:, unseen] = scores.min()
-            closed = ~opened[:, None]
-            two_left = (length[:active] - t >= 2)[:, None]
-            letter = ~space[row0 - 1][:, None]
-            same = ent_label[:active, None] == labels[None, :]
-            valid = (
-                (is_o & closed)
-                | (is_b & closed & two_left & letter)
-                | (is_i & ~closed & two_left & same)
-                | (is_l & ~closed & same)
-                | (is_u & closed & letter)
-            )
-            scores[~valid] = -numpy.inf
+            two_left = length[:active] - t >= 2
+            # which moves are valid: a row of the penalty table (0 valid, -inf not) by the state
+            closed_code = 2 * two_left + ~space[row0 - 1]
+            code = numpy.where(opened, 4 + 2 * ent_label[:active] + two_left, closed_code)
+            scores += penalty[code]
             guess = scores.argmax(axis=1)
             kind, label = kinds[guess], labels[guess]
             for i in numpy.flatnonzero(kind == 3).tolist():
@@ -452,10 +461,27 @@ class BatchEntityParser:
             begin = kind == 1
             ent_start[:active][begin] = t
             ent_label[:active][begin] = label[begin]
-            ended = kind == 3
-            ent_start[:active][ended] = -1
-            ent_label[:active][ended] = -2
+            ent_start[:active][kind == 3] = -1
         return found
+
+    def _penalties(self) -> Any:
+        """0 where a move is valid and -inf where not, by the state's code: 0-3 no entity open
+        (2 * at least two tokens left + the token is not a space), then 4 + 2 * the open
+        entity's label + at least two tokens left."""
+        kinds, labels = self.kinds, self.labels
+        n_labels = len(self.label_names)
+        table = numpy.full((4 + 2 * n_labels, len(kinds)), -numpy.inf, dtype="f")
+        for two_left in (0, 1):
+            for letter in (0, 1):
+                valid = (
+                    (kinds == 0) | ((kinds == 1) & bool(two_left and letter)) | ((kinds == 4) & bool(letter))
+                )
+                table[2 * two_left + letter, valid] = 0.0
+            for label in range(n_labels):
+                same = labels == label
+                valid = ((kinds == 2) & same & bool(two_left)) | ((kinds == 3) & same)
+                table[4 + 2 * label + two_left, valid] = 0.0
+        return table
 
 
 def _no_backprop(_: Any) -> Any:
