@@ -395,6 +395,14 @@ def _tagged(text: str, start: int) -> bool:
     return text.startswith("@", start) or bool(_TAG_BEFORE.search(text, 0, start))
 
 
+def _is_title(word: str) -> bool:
+    """Whether a word is a title or role in the definite form ("ordførern", "rådmannen")."""
+    for suffix in ("'n", "en", "n", "a", "et"):
+        if word.endswith(suffix) and word[: -len(suffix)].endswith(_TITLE_ENDINGS):
+            return True
+    return False
+
+
 def _lower_case_name(words: list[str]) -> bool:
     """Whether lower-case words are a name: a given name first ("kari nordmann") or a surname
     last ("ola berg")."""
@@ -422,6 +430,16 @@ def _lone_word_is_a_name(text: str, start: int, end: int, word: str) -> bool:
     if letters.isupper() and len(letters) <= 4:
         return False  # an abbreviation: "NAV", "BUP"
     given, surnames = _name_lists()
+    if _is_title(word) and word not in given and word not in surnames:
+        return False  # "Ordførern", "Rådmannen", "Rektoren": a role, not a name
+    if (
+        word.endswith("s")
+        and len(word) > 3
+        and word not in given
+        and word not in surnames
+        and word[:-1] not in _SEN_NOUNS
+    ):
+        word = word[:-1]  # a genitive: "Hansens bil", "Karis hage"
     known = all(part in given or part in surnames for part in word.split("-"))  # "Anne-Grete"
     surname = len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and word not in _SEN_NOUNS
     if letters[:1].islower() or letters.isupper():
@@ -458,6 +476,8 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     building or an institution rather than a person. A place name that is also a common surname
     ("Eide", "Lund") is a place only beside another place named in the text ("Fræna og Eide")."""
     places, ambiguous = _place_lists()
+    # a place's genitive: "Båtsfjords beste kafé", "Gausdals tursti"
+    words = [w[:-1] if w.endswith("s") and (w[:-1] in own or w[:-1] in places) else w for w in words]
     tail = words[-1].rsplit("-", 1)[-1]
     if "-" in words[-1] and (tail in _THING_WORDS or tail.endswith(_PLACE_ENDINGS)):
         return True  # "Ola Nordmann-plassen", "Jens Evensen-vegen"

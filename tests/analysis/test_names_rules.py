@@ -39,6 +39,9 @@ def _named(text: str, municipality: str = "Båtsfjord kommune") -> list[str]:
         # a place: prefixes and the municipality's own name after a greeting
         "Brøytebilen har ikkje vore på Øvre Bakkan sidan måndag.",
         "Heia Båtsfjord! Best i nord.",
+        # the municipality's name in the genitive, a role in the definite form
+        "Vi er Båtsfjords stolteste innbyggarar.",
+        "Æ e så lei av Ordførern og heile gjengen hans.",
         # lower-case dialect phrases the model reads as a name
         "ongan e så glad for den nye leikeplassen",
         "når e fristen for å søkje om plass?",
@@ -100,6 +103,8 @@ def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: st
         ("Takk til Oleksandr i heimetenesta for god hjelp!", "Oleksandr"),
         # a tag closing a text is no signature
         ("Du er jo ein idiot 🙄 @Sindre Mosvold", "Mosvold"),
+        # a person's name in the genitive
+        ("Hansens bil står midt i vegen igjen.", "Hansens"),
         # lower case throughout
         ("takk til ingrid på helsestasjonen", "ingrid"),
     ],
