@@ -56,17 +56,18 @@ _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 # Who speaks: the writer, "we", the municipality or its administration (not the chief
 # executive, whose recommendation is what a reply may point to, and not an elected body).
 _SELF = (
-    r"(?:jeg|eg|vi|me|kommunen|administrasjonen|administrasjonen vår|"
+    r"(?:jeg|eg|je|æ|vi|me|kommunen|administrasjonen|administrasjonen vår|vi på [a-zæøå]+|"
     # several of the staff speak for the administration too: "mange av oss på rådhuset er like frustrerte"
     r"(?:mange|flere|fleire|de fleste|dei fleste|alle|noen|nokre|nokon) av oss"
     r"(?: (?:på|i) (?:rådhuset|administrasjonen|kommunen))?)"
 )
-_SELF_PRONOUN = r"(?:jeg|eg|vi|me)"
+_SELF_PRONOUN = r"(?:jeg|eg|je|æ|vi|me)"
 # Words that may stand between the speaker and the verb ("jeg personlig mener", "vi i
 # administrasjonen synes", "eg meiner sjølv").
 _ADVERB = (
     r"(?:personlig|personleg|selv|sjølv|også|og|òg|absolutt|fortsatt|framleis|fremdeles|virkelig|"
-    r"verkeleg|faktisk|egentlig|eigentleg|derimot|heller|nok|bare|berre|i administrasjonen|"
+    r"verkeleg|faktisk|egentlig|eigentleg|derimot|heller ikke|heller ikkje|heller|nok|bare|berre|sjøl|"
+    r"helt klart|heilt klart|i administrasjonen|"
     r"i kommunen|i rådhuset|på rådhuset|her i kommunen|ærlig talt|ærleg talt)"
 )
 _OPINION_VERB = (
@@ -74,7 +75,11 @@ _OPINION_VERB = (
     r"foretrekker|føretrekk|heier på|heiar på|ønsker at|ønskjer at|ønsker ikke at|ønskjer ikkje at|"
     # a wish is a view: "vi skulle ønske flertallet hadde lyttet", "vi hadde helst sett at skolen fikk bestå"
     r"skulle ønske|skulle ønsket|skulle ønskt|skulle ynskje|skulle ynskt|hadde helst sett|ville helst sett|"
-    r"hadde gjerne sett|skulle gjerne sett|tenker det samme|tenkjer det same|tenkte det samme)"
+    r"hadde gjerne sett|skulle gjerne sett|tenker det samme|tenkjer det same|tenkte det samme|"
+    # leaning and counterfactual choice: "jeg heller nok mot at", "vi hadde nok valgt en annen trasé"
+    r"heller mot|heller nok mot|hallar mot|hadde nok valgt|hadde nok valt|hadde heller valgt|"
+    r"hadde heller valt|"
+    r"ville hatt|ville ha hatt)"
 )
 _ATTITUDE = (
     r"(?:enig|enige|einig|einige|samd|samde|uenig|uenige|ueinig|ueinige|usamd|usamde|"
@@ -117,7 +122,16 @@ _OPINION = re.compile(
             # agreeing with the citizen: "helt enig", "enig med deg", "du har rett"
             _words(
                 rf"(?:helt|heilt|fullstendig|hjertens|hjartans|absolutt) {_AGREE}",
-                rf"{_AGREE} med (?:deg|dykk|dere|dei|de)",
+                rf"{_AGREE} med (?:deg|dykk|dere|dei|de|dæ|dokker|dokk|mange av dere|mange av dykk)",
+                r"du ha rett(?! til| på| å)",
+                # a wish for what the elected bodies said no to: "så klart skulle vi hatt svømmehall"
+                rf"(?:skulle|burde) {_SELF_PRONOUN} (?:gjerne )?(?:hatt|fått)",
+                rf"{_SELF_PRONOUN} (?:heller )?(?:ikke|ikkje|itte|itj) (?:ville|hadde) (?:hatt|ønsket|"
+                rf"valgt|valt|stemt)",
+                r"(?:ikke|ikkje|itte|itj) (?:jublet|jubla|jubler|jublar) (?:over|for)",
+                r"(?:det )?(?:mange|flere|fleire|de fleste|dei fleste) av oss (?:i administrasjonen|"
+                r"på rådhuset|"
+                r"i kommunen|her) (?:tenker|tenkjer|mener|meiner|synes|syns|tykkjer)",
                 r"du har (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
                 r"(?:der|det|her) har du (?:helt |heilt |så |absolutt |nok |jo )?rett(?! til| på| å)",
                 r"du har (?:et|eit) (?:godt|viktig|bra) poeng",
@@ -145,7 +159,11 @@ _OPINION = re.compile(
                 r"slik (?:jeg|eg|vi|me) ser det",
                 r"sånn (?:jeg|eg|vi|me) ser det",
                 r"i (?:mine|våre) øyne",
-                r"for (?:min|vår) del",
+                r"for (?:min|mi|vår) (?:egen |eigen |eiga )?del",
+                r"(?:ikke|ikkje) min plass å (?:si|seie|sei)",
+                r"(?:ska|skal) (?:jeg|eg|æ|je) (?:være|vær|vere|vera) (?:ærlig|ærleg)",
+                r"(?:jeg|eg|vi|me) skal (?:ikke|ikkje) legge skjul på|(?:jeg|eg|vi|"
+                r"me) skal ikkje leggje skjul på",
                 r"for mitt vedkommende",
                 r"(?:jeg|eg) personlig",
                 r"(?:jeg|eg) personleg",
@@ -220,8 +238,8 @@ _VERDICT = re.compile(
         r"urettferdig(?:e)?",
         r"kortsiktig(?:e)?",
         r"uklok(?:t|e)?",
-        r"rotet det til",
-        r"rota det til",
+        r"rotet det (?:[a-zæøå]+ )?til",
+        r"rota det (?:[a-zæøå]+ )?til",
         r"angre(?:r)? på",
         r"(?:et|eit) (?:svært |veldig |særs |utrolig |utruleg )?"
         r"(?:klokt|godt|dårlig|dårleg|riktig|rett|feil|fornuftig|uklokt|tåpelig|tåpeleg|modig|feigt) "
@@ -248,6 +266,28 @@ _VERDICT = re.compile(
         r"har rett i",
         r"(?:prioritert|prioriterer|prioriterte|prioritera) feil",
         r"(?:er|var) (?:et |eit |jo |rett og slett |reint |rent )*ran",
+        r"(?:ikke|ikkje|itj|itte) (?:særlig|særleg|spesielt|veldig|så|heilt|helt) "
+        r"(?:klokt|lurt|smart|gjennomtenkt|fornuftig|godt|bra)",
+        r"(?:klokt|lurt|dumt|smart|feigt|modig|uklokt|fornuftig) av (?:politikerne|politikarane|"
+        r"kommunestyret|"
+        r"ordføreren|ordføraren|flertallet|fleirtalet|dem|dei)",
+        r"(?:ikke|ikkje|itj) (?:skjønner|skjønar|forstår|skjøne|skjønne|forstår) (?:hvor|kor|hva|kva|ka|at)",
+        r"(?:tok|tek|tatt|teke|kom) (?:[a-zæøå]+ ){0,2}(?:endelig |endeleg )?(?:til fornuft|til vitet)",
+        r"(?:ikke|ikkje|itj) (?:politikerne|politikarane|politikeran|kommunestyret|ordføreren|ordføraren|"
+        r"flertallet|fleirtalet) (?:skjønner|skjønar|forstår|skjønne|skjøner)",
+        r"(?:overkjørt|overkøyrt|overkjørte|overkøyrde|overkjører|overkøyrer)",
+        r"(?:håndtert|handtert|håndterte|handterte)[\wæøå ]{0,40} (?:dårlig|dårleg|elendig|feil|klokt|godt)",
+        r"(?:burde|skulle|bør) (?:aldri|ikke|ikkje) (?:ha )?(?:vedtatt|vedteke|gjort|stemt|sagt ja|"
+        r"sagt nei|bygd|"
+        r"bygget|kuttet|kutta|lagt ned|lagd ned)",
+        r"bortkast(?:a|ede|et|ete|a)? (?:penger|pengar|penga)",
+        r"(?:sløsing|sløseri)",
+        r"for (?:mye|mykje)(?= *[.!,]| *$)",
+        r"husk (?:hvem|kven|kæm) som",
+        r"politisk (?:drevet|driven|driva|styrt)",
+        r"(?:skjemmes|skamme seg|skjemmast) over",
+        r"(?:et|eit) (?:trist|skuffende|skuffande|gledelig|gledeleg|fantastisk|viktig og riktig|flott) "
+        r"(?:og [a-zæøå]+ )?vedtak",
         # "det var på tide at politikerne tok tak", "kommunestyret burde ha lyttet"
         r"på (?:høy |høg )?tide at",
         r"(?:har|hadde) (?:dessverre |tydeligvis |tydelegvis |visst |nok )?(?:ikke|ikkje) "
@@ -311,6 +351,7 @@ _POLITICAL = re.compile(
         r"varaordfører(?:en)?",
         r"varaordførar(?:en)?",
         r"politiker(?:e|ne|nes)?",
+        r"politikeran|politikera",
         r"politikar(?:ar|ane|en)?",
         r"folkevalgte",
         r"folkevalde",
@@ -359,6 +400,7 @@ _POLITICAL = re.compile(
         r"kommunesammenslåing(?:en|a)?",
         r"kommunesamanslåing(?:a|en)?",
         r"sammenslåing(?:en|a)?",
+        r"[a-zæøå]*(?:sammenslåings|samanslåings)[a-zæøå]+",
         r"samanslåing(?:a|en)?",
         r"skolestruktur(?:en)?",
         r"skulestruktur(?:en)?",
@@ -367,7 +409,7 @@ _POLITICAL = re.compile(
         r"skulenedlegging(?:a)?",
         r"nedleggelse(?:n)?",
         r"nedlegging(?:a)?",
-        r"(?:legge|leggje|la|lagt) ned " + _SERVICES,
+        r"(?:legge|leggje|legg|la|lagt) ned " + _SERVICES,
         # whether a school or a nursing home stays is for the elected bodies
         _SERVICES
         + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
@@ -378,7 +420,9 @@ _POLITICAL = re.compile(
         r"[a-zæøå]*(?:hall|hallen|kulturhus|kulturhuset|skole|skolen|skule|skulen|sykehjem|sykehjemmet|"
         r"sjukeheim|sjukeheimen|barnehage|barnehagen|bibliotek|biblioteket|basseng|bassenget|rådhus|"
         r"rådhuset) "
-        r"(?:[\wæøå]+ ){0,2}(?:burde|bør|må|skulle|skal) (?:heller )?(?:ligge|liggje|ligga|plasseres|"
+        r"(?:[\wæøå]+ ){0,2}(?:burde|bør|må|skulle|skal) (?:heller )?(?:ha )?(?:ligge|liggje|ligga|"
+        r"ligget|lege|"
+        r"legat|plasseres|"
         r"plasserast|"
         r"flyttes|flyttast|byggjast|bygges|byggast)",
         # licences and plans the council decides on
@@ -394,7 +438,15 @@ _POLITICAL = re.compile(
         r"økonomiplan(?:en)?",
         r"kommuneplan(?:en)?",
         r"reguleringsplan(?:en)?",
-        r"politisk(?:e)? (?:vedtak|sak|saker|flertall|fleirtal|ledelse|leiing)",
+        r"politisk(?:e)? (?:vedtak|sak|saker|flertall|fleirtal|ledelse|leiing|drevet|driven|styrt)",
+        # a decision to do something, the elected bodies deciding or voting
+        r"vedtak(?:et)? om å",
+        r"(?:ble|vart|blei|er|var|blitt|vorte) (?:vedtatt|vedteke)",
+        r"vedtok|vedtog",
+        r"(?:stemmer|stemme|stemte|røystar|røyster|røyste|røysta) (?:for|mot|imot)",
+        r"(?:det |den )?nye (?:kulturhuset|hallen|rådhuset|sykehjemmet|sjukeheimen|bassenget|svømmehallen|"
+        r"symjehallen)",
+        r"omorganisering(?:en|a)?",
         # building a hall, a school or a nursing home is for the elected bodies too
         r"(?:bygge|byggje|bygd|bygget|bygging av|bygginga av|blitt bygd|blitt bygget|vorte bygd) "
         r"(?:(?:en|ein|ei|et|eit|ny|nytt|nye|den|det) ){0,2}"
@@ -680,8 +732,9 @@ _IRONY = re.compile(
                 r"(?:skylda|skylden|skyld) for (?:alt|absolutt alt|det meste)",
                 r"(?:sitter|sit|sitt) (?:bare |berre |jo |visst |vel )+(?:og|å) (?:drikker|drikk|drikke|"
                 r"drikka) "
-                r"kaffe",
-                r"(?:drikker|drikk|drikke|drikka) kaffe (?:hele|heile) (?:dagen|dagen lang|tida|tiden)",
+                r"(?:kaffe|kaffi)",
+                r"(?:drikker|drikk|drikke|drikka) (?:kaffe|kaffi) (?:hele|heile) (?:dagen|dagen lang|"
+                r"tida|tiden)",
                 r"(?:se|sjå|sjekke|sjekka) om (?:vi|me|jeg|eg) kan trylle",
                 # the reader's time: "det må være deilig å ha så god tid", "like god tid som deg"
                 r"(?:deilig|herlig|herleg|kjekt|godt|fint|misunnelsesverdig|koselig|koseleg) "
@@ -705,8 +758,50 @@ _IRONY = re.compile(
                 r"gnåler|gnålar)",
                 r"(?:sytingen|sytinga|sutringen|sutringa|masingen|masinga|masete|klaginga|klagingen) "
                 r"(?:din|di|ditt|dykkar|deres)",
+                # the reader did not read: "den leste du sikkert ikke", "som det står tydelig på nettsiden"
+                r"(?:leste|las|lest|sjekket|sjekka|så|såg) du (?:sikkert|vel|nok|visst) (?:ikke|ikkje|itj)",
+                r"som det (?:står|stod|sto) (?:svært |veldig |heilt |helt |ganske |jo |så )?(?:tydelig|"
+                r"tydeleg|klart|"
+                r"klårt)",
+                r"(?:lese|les|lest) (?:hele|heile) (?:innlegget|saken|saka|artikkelen|teksten|posten) før",
+                r"(?:skulle|skulla) (?:man|ein|en) (?:tro|tru)",
+                r"(?:ikke|ikkje) (?:alles|din|di|ditt) sterke(?:ste|aste)? side",
+                r"med store bokstaver|med store bokstavar",
+                r"(?:snør|er kaldt|er kaldt|er mørkt|blir mørkt|regner|regnar) om (?:vinteren|høsten|"
+                r"hausten|vinteren)",
+                # exaggerated: "for tolvte gang i år", "fjerde gang i dag du spør om det samme"
+                r"for (?:tolvte|tiende|ellevte|femtende|tjuende|trettende|ørtende|hundrede|hundrade|"
+                r"n-te|nte) "
+                r"(?:gang|gong)",
+                r"(?:tredje|fjerde|femte|sjette|sjuande|sjuende|tiende) (?:gang|gong|gangen|"
+                r"gongen)(?: i dag)? "
+                r"(?:du|at du) (?:spør|spørr|skriv|skriver|klager|klagar|lurer|lurar)",
+                r"(?:tredje|fjerde|femte|sjette) (?:gang|gong) i dag (?:du|at du)",
+                r"(?:ingen|inga) andre (?:[a-zæøå]+ )?enn (?:deg|dæ|dykk|dere)",
+                r"(?:umulig|umogleg) å (?:glemme|gløyme) (?:deg|dykk|dere)",
+                r"(?:kommunens|kommunen sin|vår) (?:skyld|skuld)(?: at| når)? (?:at )?du",
+                r"(?:alt|alt er|alt e) (?:alltid )?(?:kommunens|kommunen sin) (?:skyld|skuld)",
+                r"(?:godt|bra|fint|flott) at (?:noen|nokon|nån) har peiling",
+                r"(?:du|dere|dykk) (?:kan|kunne|bør|burde|skulle) (?:jo |kanskje |vel )?ta over (?:hele|"
+                r"heile|jobben)",
+                r"(?:dine|dei) daglige kommentarer|dei daglege kommentarane|daglege kommentarane dine",
+                r"(?:facebook|sofa|kommentarfelt|tastatur)-?(?:ekspert|ekspertar|eksperter|ekspertene|"
+                r"ekspertane|krig)"
+                r"[a-zæøå]*",
+                r"(?:vår|vår aller) mest trofaste (?:kritiker|kritikar|klager|klagar|kommentator)",
+                r"(?:lærer|lære|lærar) oss (?:å )?(?:gjøre|gjør|gjere|gjera) jobben",
+                r"(?:hva|ka|kva) skulle (?:vi|me) (?:gjort|gjøre|gjere) (?:uten|utan) (?:deg|dæ|dykk|dere)",
+                r"(?:gratulerer|gratulera) (?:til )?(?:alle|dere|de|dykk) som (?:klarte|greidde|"
+                r"har klart) å (?:lese|finne)",
+                r"(?:hyggelige|hyggelege|koselige|koselege) (?:klagene|klagane|klager|klagar)",
+                r"(?:klagene|klagane)[^.!?\n]{0,20}(?:så|veldig) (?:hyggelige|hyggelege|koselige|koselege)",
+                r"midt i arbeidstid(?:en|a)",
+                r"(?:bedre|betre) enn oss som",
+                r"ironisk nok",
                 # pointing out what the reader should have read: "svaret står forresten i første linje"
-                r"(?:står|stod|sto) (?:forresten |faktisk |jo |allerede |alt |også |òg )+(?:i|på) (?:den )?"
+                r"(?:svaret (?:står|stod|sto) |(?:står|stod|sto) (?:forresten |faktisk |jo |allerede |"
+                r"alt |også |òg )+)"
+                r"(?:\w+ )?(?:i|på) (?:den )?"
                 r"(?:første|øverste|fyrste|aller første|aller fyrste) (?:linja|linjen|linje|setning|setninga|"
                 r"setningen|avsnitt|avsnittet)",
             ),
@@ -757,11 +852,35 @@ _SCARE_QUOTES = re.compile(
 )
 
 
+# The citizen's own words in quotation marks, as mockery: a quoted adjective before its noun
+# ("«konstruktive» innspill"), a quoted verdict ("det er «helt krise» at", "søknadsskjemaet er «skjult»
+# på forsiden"), people quoted as what they call themselves ("de mange «ekspertene»"). A label or button
+# is quoted as named ("under «Vann og avløp»", "trykk på «send»"), and a nickname is a joke shared
+# ("ei skikkeleg «snøbombe» 😅"): neither is reported.
+_LOWER_QUOTE = re.compile(
+    r"«[a-zæøå][\wæøå\-]*» (?=[a-zæøå]{2})|"
+    r"«(?:helt|heilt|totalt|fullstendig|kjempe)[\wæøå\- ]{1,25}»|"
+    r"(?:(?<= er )|(?<= var )|(?<= e )|(?<= va )|(?<= blitt )|(?<= vorte ))«[a-zæøå][\wæøå\- ]{0,25}»|"
+    r"«[a-zæøå][\wæøå\-]*(?:ene|ane|erne|arane|folka)»"
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:trykk|trykker|klikk|klikker|velg|velj|vel|under|fanen|fana|knappen|menyen|feltet|merk|merket|merka|"
+    r"skriv|skriver|søk|søker|kalt|kalla|heter|heiter|kategorien|lenken|lenka|linken|overskriften|overskrifta|"
+    r"ordet|uttrykket|begrepet|omgrepet|står|stod|sto|boksen|ruta|valget|alternativet)(?: på| til| om)?"
+    r"[\s:,]*$"
+)
+
+
 def _irony_spans(doc: Document) -> list[tuple[int, int]]:
     low = doc.lower
     spans = [m.span() for m in _IRONY_EMOJI.finditer(low)]
     spans += [m.span() for m in _IRONY.finditer(low)]
     spans += [m.span() for m in _SCARE_QUOTES.finditer(low)]
+    spans += [
+        m.span()
+        for m in _LOWER_QUOTE.finditer(doc.text)
+        if not _LABEL_BEFORE.search(low, max(0, m.start() - 30), m.start())
+    ]
     return _merged(spans)
 
 
@@ -788,16 +907,53 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
     """The sentences that give an opinion on a political matter."""
     out = []
     agreed = False  # the sentence before only agreed
-    for start, end in _sentences(doc.lower):
-        if _own_opinion(doc, start, end) or (agreed and _political(doc, start, end)):
+    sentences = list(_sentences(doc.lower))
+    political = [_political(doc, s, e) for s, e in sentences]
+    for i, (start, end) in enumerate(sentences):
+        beside = (i > 0 and political[i - 1]) or (i + 1 < len(sentences) and political[i + 1])
+        if (
+            _own_opinion(doc, start, end)
+            or (agreed and political[i])
+            or (not political[i] and beside and _opinion_on_the_neighbour(doc.lower[start:end]))
+        ):
             out.append((start, end))
         agreed = bool(_AGREEMENT_ONLY.fullmatch(doc.lower, start, end))
     return out
 
 
+# A decision spoken of: "et trist vedtak", "den beslutningen".
+_DECISION = re.compile(
+    _words(
+        r"vedtak(?:et|a|ene)?",
+        r"beslutning(?:en|"
+        r"a)?",
+        r"avgjørelse(?:n)?",
+        r"avgjerd(?:a)?",
+    )
+)
+
+
+def _opinion_on_the_neighbour(sentence: str) -> bool:
+    """A view given in the sentence beside the political matter: "Kommunestyret vedtok i går å legge
+    ned skolen. Et trist og kortsiktig vedtak, mener vi." An opinion with a verdict, or a verdict on
+    a decision; not when it is someone else's view, none at all, or about the reader ("Vi synes det
+    er leit at du måtte vente")."""
+    if _OTHERS_VIEW.search(sentence) or _NO_VIEW.search(sentence) or _FRIENDLY_TO_PEOPLE.search(sentence):
+        return False
+    verdict = _VERDICT.search(sentence)
+    opinion = _OPINION.search(sentence)
+    if (
+        opinion
+        and _OPINION_VERB_END.search(opinion.group())
+        and _ABOUT_THE_READER.match(sentence, opinion.end())
+    ):
+        return False
+    return bool((opinion and verdict) or (verdict and _DECISION.search(sentence)))
+
+
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
