@@ -9,7 +9,18 @@ municipality's Facebook page and `other_account` the other municipality's. The b
 tests/factories.py.
 """
 
+# ruff: noqa: E402  (the thread settings below must come before anything that may import numpy)
 from __future__ import annotations
+
+import os
+
+# The models multiply small matrices, for which a BLAS thread pool costs more than it saves: its
+# threads spin while they wait. The worker, `somevakt check` and `bench` run them single-threaded
+# (somevakt/commands/check.py); so do the tests, which took 2-3 times the CPU and time for the
+# model-heavy ones otherwise, and more still with one pytest-xdist worker per core (`make test`).
+# Set before numpy is first imported, which reads them once; a setting of one's own is kept.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
 import pytest
 from django.test import Client
