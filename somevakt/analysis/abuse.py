@@ -148,7 +148,20 @@ _PUT_DOWN = re.compile(
     r"slutt (?:å|og) (?:mase|mas|syte|sutre|klage|klag|spamme|grine|kverulere)|"
     r"(?:burde|bør|skulle) (?:virkelig |verkeleg |faktisk )?skamme deg|skam deg|"
     r"lær deg (?:å|og) (?:lese|skrive|oppføre deg|te deg)|"
-    r"ta deg (?:sammen|saman)|bruk (?:hodet|hovudet|vettet)|få deg (?:et|eit) liv|get a life"
+    r"ta deg (?:sammen|saman)|bruk (?:hodet|hovudet|vettet)|få deg (?:et|eit) liv|get a life|"
+    # the reader called dishonest, stupid or whining in ordinary words
+    rf"du er {_YOU_ADV}(?:rett og slett |heilt |helt )?(?:den )?(?:mest )?(?:sutrete|sytete|masete|"
+    rf"uærlig|uærleg|"
+    r"løgnaktig|dum|for dum|for teit|teit|en idiot|ein idiot|en løgner|ein løgnar|uforskammet|"
+    r"uforskamma|frekk|"
+    r"en tulling|ein tulling|patetisk|latterlig|latterleg)|"
+    r"slutt (?:å|og) (?:lyve|lyge|lyg|juge|tøyse|tulle)|"
+    r"(?:fullført|gått ut|fullførte|fullføre) (?:grunnskolen|grunnskulen|barneskolen|barneskulen|"
+    r"ungdomsskolen)|"
+    r"(?:sånne|slike|sånn|slik) (?:tullinger|tullingar|idioter|idiotar|kverulanter|kverulantar|tosker|"
+    r"tullinga|idiota) som (?:deg|dæ|dykk|dere|dokker)|"
+    r"(?:gidder|gider|gidd|gidde) (?:ikke|ikkje|itte|itj) (?:å )?(?:svare|svara|diskutere|bruke tid på) "
+    r"(?:deg|dæ|dykk|dere|sånne|slike|sånn)"
     r")(?![a-zæøå])"
 )
 _OWN_TEXT = frozenset({"reply", "post"})

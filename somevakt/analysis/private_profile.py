@@ -37,25 +37,30 @@ _SPEAKS = re.compile(
     r"(?<!ikke )(?<!ikkje )på veg(?:ne|ner) av (?:(?:oss|alle oss|alle|oss alle) (?:i|på) )?"
     + _KOMMUNE
     + r"|"
-    r"kommunen har (?:nå )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|valgt|valt)|"
+    r"kommunen (?:har|ha) (?:nå |no )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|landa på|"
+    r"valgt|valt)|"
     # "vi har bestemt oss for middag", "me har valt det sjølv": a family's choice, not the employer's
     r"(?:vi|me) har (?:nå |no )?(?:bestemt|besluttet|vedtatt|vedteke|avgjort|landet på|landa på)(?! oss)|"
-    r"kommunens (?:offisielle )?(?:syn|standpunkt|svar|holdning) er|"
+    r"(?:kommunens|kommunen sitt|kommunen si|kommunen sin) (?:offisielle )?(?:syn|standpunkt|svar|"
+    r"holdning|haldning) "
+    r"(?:er|e)|"
     r"som (?:ansatt|tilsett|representant|leder|leiar) (?:i|for|på) " + _KOMMUNE + r" kan (?:jeg|eg) "
     r"(?:bekrefte|stadfeste|opplyse|love|si|garantere)|"
-    r"(?:jeg|eg) kan (?:bekrefte|stadfeste|love|garantere) (?:at|på vegne av) (?:kommunen|vi)|"
+    r"(?:jeg|eg|je|æ) kan (?:bekrefte|stadfeste|love|garantere) (?:at|på vegne av) (?:kommunen|vi)|"
     # leaning on one's work role to inform: "som rektor må jeg si at", "jobber på Forset skole og kan
     # bekrefte at" (not "som mamma må jeg si", "som innbygger kan jeg si": no work role)
     r"som (?:"
     + _WORK_ROLE
-    + r")(?: (?:i|på|ved) [a-zæøå-]+(?: [a-zæøå-]+)?)? (?:kan|må|vil|skal) (?:jeg|eg) "
+    + r")(?: (?:i|på|ved) [a-zæøå-]+(?: [a-zæøå-]+)?)? (?:kan|må|vil|skal|ska) (?:jeg|eg|je|æ) "
     r"(?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|forsikre|informere)|"
-    r"(?:jobber|jobbar|arbeider|arbeidar|er ansatt|er tilsett) (?:som [a-zæøå]+ )?(?:i|på|ved) "
+    r"(?:jobber|jobbar|jobbe|arbeider|arbeidar|er ansatt|er tilsett|e ansatt|e tilsett) (?:som [a-zæøå]+ )?"
+    r"(?:i|på|ved) "
     r"[a-zæøå-]+(?: [a-zæøå-]+)? og kan (?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|"
     r"forsikre|informere)|"
     r"(?:vi|me) (?:i|på) (?:rådhuset|administrasjonen|kommunen) (?:skal|vil|har|kjem|kommer)"
     r")" + _E
 )
+_PUBLIC_DOMAIN = re.compile(r"(?:^|\.)(?:[a-zæøå0-9-]+\.)?(?:kommune|herad|fylkeskommune)\.no$")
 _DISCLAIMER = re.compile(
     _B + r"(?:privat|privatperson|privatpersonar|mine (?:egne|eigne|private|personlige|personlege) "
     r"(?:meninger|meiningar|synspunkter|synspunkt|tanker|tankar)|mi (?:eiga|private) meining|"
@@ -68,7 +73,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -76,12 +81,16 @@ class PrivateProfileAnalyser:
             return []
         findings: list[Finding] = []
         domains = tuple(d.lower().lstrip("@") for d in doc.context.email_domains)
-        if domains and "@" in doc.text:
+        if "@" in doc.text:
             for m in find(doc.text, doc.lower):
                 if m.code != EMAIL:
                     continue
                 domain = doc.lower[m.start : m.end].rpartition("@")[2]
-                if any(domain == d or domain.endswith("." + d) for d in domains):
+                # any municipality's address is a work address ("ola@gausdal.kommune.no" under a
+                # sofa for sale), the writer's own municipality's domains or not
+                if any(domain == d or domain.endswith("." + d) for d in domains) or _PUBLIC_DOMAIN.search(
+                    domain
+                ):
                     text = mask_excerpt(doc.text, m.start, m.end)
                     findings.append(Finding(WORK_EMAIL, m.start, m.end, "warn", text=text))
         low = doc.lower
@@ -119,7 +128,37 @@ _WORKPLACE = re.compile(
 )
 
 
+# An elected member's own politics ("jeg kommer til å stemme mot nedleggelsen i kommunestyret", "det
+# ska æ kjemp for i kommunestyret", "på medlemsmøtet") is the politician's role, not the
+# administration's affairs; and a job advertisement shared ("Vi søker pedagogisk leder! Se annonsen på
+# kommunens nettside") is news of the workplace.
+_ELECTED = re.compile(
+    _B + r"(?:(?:jeg|eg|je|æ) (?:kommer til å|kjem til å|skal|ska|vil) (?:stemme|røyste|røysta|kjempe|kjemp|"
+    r"jobbe|jobbe for|fremme|fremje)[^.!?\n]{0,80}(?:i|på) (?:kommunestyret|formannskapet|heradsstyret|"
+    r"bystyret|"
+    r"utvalget|utvalet)|medlemsmøtet|partiet mitt|partiet vårt|partiet vårres|(?:vi|me) i (?:arbeiderpartiet|"
+    r"arbeidarpartiet|høyre|senterpartiet|frp|sv|krf|venstre|rødt|mdg|ap|sp)|som (?:kommunestyrerepresentant|"
+    r"folkevalgt|folkevald|representant for))" + _E
+)
+_JOB_AD = re.compile(
+    _B + r"(?:(?:se|sjå|les) annonsen|ledig stilling|ledige stillinger|ledige stillingar|"
+    r"stillingsannonse(?:n)?|"
+    r"(?:vi|me) (?:søker|søkjer) (?:en |ein |ei |etter )?(?:ny |nye )?[a-zæøå]+(?: [a-zæøå]+)?!)"
+)
+
+
 def _about_municipality(low: str, name: str) -> bool:
+    if _ELECTED.search(low):
+        return False
+    if _JOB_AD.search(low):
+        low = _JOB_AD.sub(lambda m: " " * len(m.group()), low)
+        low = re.sub(
+            _B + r"(?:kommunens|kommunen|[a-zæøå-]+ kommune)s? ?(?:nettside|nettsida|heimeside|"
+            r"hjemmeside)"
+            r"|nettsida til kommunen",
+            lambda m: " " * len(m.group()),
+            low,
+        )
     low = _WORKPLACE.sub(lambda m: " " * len(m.group()), low)
     if re.search(
         _B + r"(?:kommunen|kommunens|kommune|rådhuset|kommunestyret|ordføreren|ordføraren)" + _E, low

@@ -28,7 +28,8 @@ _SECOND_GIVEN = (
 )
 _FIRST_NAME = rf"{_NAME}(?: {_SECOND_GIVEN}(?![\wæøå]))?"
 _GREETING = (
-    r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|helsing|helsning|hilsning|hilsener)"
+    r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|hilsn|helsing|helsning|"
+    r"hilsning|hilsener)"
     r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
 )
 _REST = (
@@ -56,7 +57,7 @@ _NOT_A_NAME = re.compile(
     r"teamet|rådhuset|ordføreren|rådmannen|informasjon|kommunikasjon|post|sentralbordet|legevakten|"
     r"helsestasjonen|kulturkontoret|teknisk|barnehagen|skolen|skulen|alle|dere|deg|alle oss|"
     r"[a-zæøå]*(?:kontor|kontoret|tjeneste|tjenesten|tenesta|senter|senteret|avdeling|avdelinga|avdelingen|"
-    r"seksjon|seksjonen|stab|staben|team|teamet|gruppa|gruppen|etat|etaten|"
+    r"seksjon|seksjonen|stab|staben|team|teamet|gruppa|gruppen|etat|etaten|mottak|mottaket|"
     r"sektor|sektoren|enhet|enheten|eining|torg|torget|stasjon|stasjonen|bibliotek|kommune))$"
 )
 
@@ -101,7 +102,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:
