@@ -240,6 +240,50 @@ _SEN_NOUNS = frozenset(
     """bussen ambulansen dansen balansen avisen krisen prisen posen kassen pausen linsen sausen
     fasen basen vasen massen lisensen ressursen responsen kursen sensen buksen boksen""".split()
 )
+# Endings of surnames from farm names ("Fardal", "Mæland", "Stoltenberg", "Svindal"): first in a
+# sentence such a word is far more often a surname than a noun, less the nouns below.
+_FARM_SURNAME_ENDINGS = (
+    "stad",
+    "heim",
+    "vik",
+    "land",
+    "berg",
+    "dal",
+    "dahl",
+    "rud",
+    "nes",
+    "seth",
+    "lid",
+    "haug",
+    "aas",
+    "ås",
+    "rem",
+    "strand",
+    "holm",
+    "gård",
+    "gaard",
+    "lie",
+    "sæter",
+    "seter",
+    "voll",
+    "tveit",
+    "bø",
+    "vang",
+    "lund",
+    "stein",
+    "bakk",
+    "bekk",
+    "mork",
+    "eide",
+    "hovd",
+    "fjeld",
+    "fjell",
+)
+_FARM_NOUNS = frozenset(
+    """skandal pedal sjukeheim aldersheim omsorgsheim studentheim utland fastland innland bygdeland
+    idrettsland ferieland sandstrand badestrand isberg fjell brannstein gråstein hjørnestein
+    grunnstein bondegård gårdsbruk kirkegård kyrkjegard skolegård skulegard bakgård""".split()
+)
 # Words first in a place name ("Øvre Lia", "Ytre Lauva", "Gamle Bud").
 _PLACE_PREFIXES = frozenset(
     """øvre nedre ytre indre vestre østre nordre søndre store stor vesle lille litle gamle
@@ -331,13 +375,22 @@ _TRAILING_NOT_NAME = frozenset(
 )
 
 
+# Lower-case words that stay at the end of a span: name particles, and place or building words
+# that make it a place ("Segalstad bru").
+_KEPT_AFTER_NAME = _NAME_PARTICLES | _THING_WORDS
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span less the words around a name that the model drew into it: a sentence end inside it
     ("Arnfinn. Kæm"), lower-case words or pronouns after capitalised ones, lower-case words before
     them, and a greeting, title or common noun first at a sentence start. None if nothing is left."""
     parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     for i, (_s, e) in enumerate(parts[:-1]):
-        if text[e - 1] in ".!?:;" and not _TITLE_ABBREVIATION.search(text[:e]):
+        if (
+            text[e - 1] in ".!?:;"
+            and not _TITLE_ABBREVIATION.search(text[:e])
+            and not re.fullmatch(r"[A-ZÆØÅ]\.", text[_s:e])  # an initial: "Inge D. Hanssen"
+        ):
             parts = parts[: i + 1]
             break
     for i, (s, e) in enumerate(parts):
@@ -353,7 +406,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
     if len(parts) > 1 and any(cased(p) for p in parts):
         while len(parts) > 1 and (
-            (not cased(parts[-1]) and word(parts[-1]).lower() not in _NAME_PARTICLES)
+            (not cased(parts[-1]) and word(parts[-1]).lower() not in _KEPT_AFTER_NAME)
             or word(parts[-1]).lower() in _TRAILING_NOT_NAME
         ):
             parts.pop()
@@ -364,7 +417,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
             len(parts) > 1
             and _at_sentence_start(text, parts[0][0])
             and first not in _person_words()
-            and (first in _not_person_words() or first.endswith(_TITLE_ENDINGS + _DEFINITE_ENDINGS + ("a",)))
+            and (
+                first in _not_person_words()
+                or first.endswith(_TITLE_ENDINGS)
+                or (len(first) >= 7 and first.endswith(_DEFINITE_ENDINGS))  # not "Steven", "Karen"
+            )
         ):
             parts.pop(0)
     if not parts or not word(parts[0]):
@@ -442,13 +499,14 @@ def _lone_word_is_a_name(text: str, start: int, end: int, word: str) -> bool:
         word = word[:-1]  # a genitive: "Hansens bil", "Karis hage"
     known = all(part in given or part in surnames for part in word.split("-"))  # "Anne-Grete"
     surname = len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and word not in _SEN_NOUNS
+    farm_name = len(word) >= 5 and word.endswith(_FARM_SURNAME_ENDINGS) and word not in _FARM_NOUNS
     if letters[:1].islower() or letters.isupper():
         if _capitalises_sentences(text) and not letters.isupper():
             return False  # a writer who capitalises sentences capitalises names too
         # in lower case a farm surname is the word it comes from ("hagen", "bakken")
         return (word in given and word not in _AMBIGUOUS_LOWER) or surname
     if _at_sentence_start(text, start):
-        return (known and word not in _AMBIGUOUS_FIRST) or surname
+        return (known and word not in _AMBIGUOUS_FIRST) or surname or farm_name
     return True
 
 
@@ -479,7 +537,7 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     # a place's genitive: "Båtsfjords beste kafé", "Gausdals tursti"
     words = [w[:-1] if w.endswith("s") and (w[:-1] in own or w[:-1] in places) else w for w in words]
     tail = words[-1].rsplit("-", 1)[-1]
-    if "-" in words[-1] and (tail in _THING_WORDS or tail.endswith(_PLACE_ENDINGS)):
+    if "-" in words[-1] and len(tail) > 3 and (tail in _THING_WORDS or tail.endswith(_PLACE_ENDINGS)):
         return True  # "Ola Nordmann-plassen", "Jens Evensen-vegen"
     if all(w in own or w in _GENERIC or w in places or w in _THING_WORDS for w in words):
         return True

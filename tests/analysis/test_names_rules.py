@@ -103,6 +103,9 @@ def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: st
         ("Takk til Oleksandr i heimetenesta for god hjelp!", "Oleksandr"),
         # a tag closing a text is no signature
         ("Du er jo ein idiot 🙄 @Sindre Mosvold", "Mosvold"),
+        # a surname from a farm name first in a sentence, a name with an initial
+        ("Fjellstad svarer aldri på e-post.", "Fjellstad"),
+        ("Takk til Inge D. Hovland for hjelpa med søknaden.", "Inge D. Hovland"),
         # a person's name in the genitive
         ("Hansens bil står midt i vegen igjen.", "Hansens"),
         # lower case throughout
