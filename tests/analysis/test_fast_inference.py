@@ -192,6 +192,11 @@ def test_the_batch_entity_decoder_finds_what_spacys_decoder_finds() -> None:
     assert have == want
     assert sum(len(d.ents) for d in docs) > 20  # names were there to find
     assert list(empty.ents) == []
+    # One text alone (its own decoding loop) gives the same.
+    alone = list(nlp.get_pipe("tok2vec").pipe(_model_docs(nlp, texts)))
+    for doc in alone:
+        assert decode([doc])
+    assert [[(e.start, e.end, e.label_) for e in d.ents] + [t.ent_iob_ for t in d] for d in alone] == want
     # The pipeline's own batch path takes it, with the same result.
     via_annotate = models.annotate(nlp, _model_docs(nlp, texts))
     assert [
@@ -209,6 +214,7 @@ def test_the_batch_entity_decoder_leaves_small_batches_and_preset_entities_to_sp
     assert decode is not None
     docs = list(nlp.get_pipe("tok2vec").pipe(_model_docs(nlp, _texts())))
     assert not decode(docs[: decode.MIN_BATCH - 1])
+    assert not decode(docs[:2])
     docs[0].set_ents([Span(docs[0], 0, 1, label="ORG")])
     assert not decode(docs)
     assert [e.label_ for e in docs[0].ents] == ["ORG"]
