@@ -319,7 +319,7 @@ def _not_person_words() -> frozenset[str]:
 def _at_sentence_start(text: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence, a line or the text, or follows a colon, a
     dash or an emoji: there a capital says nothing about a name."""
-    before = text[:start].rstrip(" \t\"'«»“”([")
+    before = text[max(0, start - 100) : start].rstrip(" \t\"'«»“”([")  # bounded: a long text
     if not before:
         return True
     if _TITLE_ABBREVIATION.search(before):
@@ -524,6 +524,7 @@ def _places() -> frozenset[str]:
     return _place_lists()[0]
 
 
+@cache
 def _own_words(municipality_name: str) -> frozenset[str]:
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", municipality_name.lower())
     return frozenset(w for w in words if w not in _GENERIC)
@@ -615,7 +616,7 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
     it misses a lone first name in dialect and after a pronoun ("Han Ståle på teknisk e så lat",
     "takk for alt, Reidun!"). They then pass the same filters as the model's names."""
     text = doc.text
-    if not any(c.isupper() for c in text):
+    if text.islower():
         return []
     given = _name_lists()[0]
     tagged = entities(doc)
