@@ -138,7 +138,7 @@ _ROLE = re.compile(
     r" (?:i|på|ved|frå|fra) [a-zæøå0-9-]+(?: \d+[a-z]?)? (?:allerede |alt |nå |no |fortsatt |framleis |"
     r"sjølv |selv )?(?:har fått|har hatt|hadde|fikk|fekk|får|er|var|ble|blei|vart|har)"
     r"(?! rett| krav)(?![a-zæøå])|"
-    r" (?:allerede|alt|nå|no|fortsatt|framleis|fremdeles|igjen|i dag|i natt|i går|i helgen|i helga) "
+    r" (?:allerede|alt|nå|no|fortsatt|framleis|fremdeles|igjen|i dag|i natt|i går|i helgen|i helga|der|her) "
     r"(?:har fått|har hatt|hadde|fikk|fekk|får|er|var|ble|blei|vart|har)(?! rett| krav)(?![a-zæøå])|"
     r" (?:får|er|har) (?:nå|no|fortsatt|framleis|fremdeles|allerede|alt|igjen|dessverre)(?![a-zæøå])|"
     r"(?: (?:allerede|alt|nå|no|fortsatt|framleis|dessverre|også|òg))? "
@@ -176,6 +176,8 @@ _CONDITION_PERSON = re.compile(
     r"(?:gutten|guten|jenta|mannen|dama|damen|kvinnen|kvinna|pasienten|eleven|barnet|ungen|beboeren|bebuaren|"
     r"brukeren|brukaren))" + _E
 )
+# "... i 3. klasse", "... på rom 4": one person, also after "når"
+_IN_GROUP = re.compile(r" (?:i|på) (?:\d|rom \d)")
 # People an employee or the municipality points at: "han som bor i den kommunale boligen", "rektor på
 # Vikan", "en ansatt som", "ein tilsett som".
 _POINTED = re.compile(
@@ -187,7 +189,20 @@ _POINTED = re.compile(
     r"eldre dame|gammel mann|gammal mann|gammel dame|gammal dame|mann|kvinne|dame|mor|far|familie) "
     r"(?:som|fra|frå|med|på|i)(?= )|"
     r"(?:hos|på|om|med|for|til|fra|frå) (?:en|ei|ein|eit|et) (?:familie|mor|far|bonde|ungdom|enslig mor|"
-    r"alenemor|eldre mann|eldre dame|gammel mann|gammal mann|kvinne|dame|mann|gutt|jente|gut))" + _E
+    r"alenemor|eldre mann|eldre dame|gammel mann|gammal mann|kvinne|dame|mann|gutt|jente|gut)|"
+    r"(?:levert|leverte|henta|hentet|kjørt|kjørte|fulgt|fulgte|plassert|plasserte) (?:en|ei|ein|eit|et) "
+    r"(?:familie|mor|far|ungdom|gutt|jente|gut|kvinne|dame|mann)|"
+    # someone the service has, pointed at: "hun ene beboeren", "han nye eleven", "læreren min som pasient"
+    r"(?:den|hun|han|ho|hu) (?:ene |eldste |nye |gamle |vesle |lille )?(?:beboeren|bebuaren|bebueren|"
+    r"pasienten|"
+    r"brukeren|brukaren|klienten|eleven|gutten|guten|jenta)|"
+    r"som (?:pasient|beboer|bebuar|klient|bruker|brukar) (?:på|i|hos|ved)|"
+    r"(?:er|var|blir|e|va) elev (?:i|på) \d|"
+    r"[a-zæøå]+ (?:på|i) rom \d+|"
+    r"(?:lederen|leiaren|sjefen|rektoren|styreren|styraren) (?:vår|vårt|min|mi|våres)|"
+    r"(?:familien|familia|mannen|kvinnen|kvinna|dama|damen|gutten|guten|jenta|naboen|leietakeren|"
+    r"leigetakaren) "
+    r"som (?:flyttet|flytta|bor|bur|kom|kjem|kommer|var|er|ble|blei|vart|fikk|fekk))" + _E
 )
 # The writer's own family in a private post is the writer's own business (the municipality's duty of
 # confidentiality covers whom they meet at work): "sønnen vår fikk ADHD-diagnose", "mor mi døde".
@@ -232,7 +247,11 @@ _NOT_PUBLIC = re.compile(
     r"(?:sier|seier|sei|si) (?:ikke|ikkje|itj) (?:hvem|kven|kæm)|"
     r"(?:kan|kan eg|kan jeg) (?:ikke|ikkje|itj) (?:si|seie|sei) (?:mer|meir)|"
     r"(?:sei|si|seier|sier) (?:ikke|ikkje|itj) (?:mer|meir)|"
-    r"(?:skjønner|skjønar|skjønne|forstår) (?:det )?når (?:dere|de|dokker) ser hvem)" + _E
+    r"(?:skjønner|skjønar|skjønne|forstår) (?:det )?når (?:dere|de|dokker) ser hvem|"
+    # applicants are confidential until the list is published
+    r"(?:intervjuet|intervjua|intervjuer|intervjuar) (?:[a-zæøå]+ )?(?:søkere|søkjarar|søkerne|"
+    r"søkjarane|kandidater|"
+    r"kandidatar))" + _E
 )
 # A case in one class or room points at the few people in it: "mobbesaken i 6B", "saka på rom 4"
 # (not "fokus på mobbing i 5. trinn": no case of someone's).
@@ -336,7 +355,7 @@ _MATTERS: dict[str, str] = {
         r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
         r"sosialkontoret|nav-saken|saken hos nav|søknad til nav|avslag fra nav|avslag frå nav|bostøtte|"
         r"kommunal bolig|introduksjonsprogram(?:met)?|flyktningtjenesten|"
-        r"arbeidsavklaringspenger|aap|uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|dagpenger|"
+        r"arbeidsavklaringspenger|aap|uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|ufør|dagpenger|"
         r"gjeldsrådgivning|gjeldsrådgjeving|nødhjelp|kvalifiseringsprogram(?:met)?|startlån|husbanken|"
         r"betalingsanmerk[a-zæøå]*|husleierestanse(?:n)?|husleigerestanse(?:n)?|omsorgsstønad(?:en)?|"
         r"brukerstyrt personlig assistanse|brukarstyrt personleg assistanse|bpa|avlastningsbolig(?:en)?|"
@@ -356,7 +375,8 @@ _MATTERS: dict[str, str] = {
         r"utkasting|"
         r"besøksforbud(?:et)?|kontaktforbud(?:et)?|voldsalarm(?:en)?|underslag(?:et)?|"
         r"(?:tatt|teke|tok|stjålet|stjal|stole) (?:penger|pengar)|(?:fikk|fekk|fått) sparken|"
-        r"varslingssak(?:en|a)?|personalsak(?:en|a)?|avskjed(?:iget|iga)?"
+        r"varslingssak(?:en|a)?|personalsak(?:en|a)?|avskjed(?:iget|iga)?|avviklingssamtal[a-zæøå]*|"
+        r"sluttavtale(?:n)?|sluttpakke(?:n)?"
     ),
 }
 # Someone's death in a place of care: the sentence is about one person even without a name
@@ -428,7 +448,9 @@ class ConfidentialAnalyser:
         if doc.kind in _EMPLOYEE_KINDS:
             # a person named by their condition is a matter that carries its own person
             named = [
-                m.span() for m in _CONDITION_PERSON.finditer(low) if not _CONDITION.search(low, 0, m.start())
+                m.span()
+                for m in _CONDITION_PERSON.finditer(low)
+                if not _CONDITION.search(low, 0, m.start()) or _IN_GROUP.match(low, m.end())
             ]
             matters = [m for m in matters if not _overlaps(m[0], m[1], named)]
             matters.extend((s, e, "condition") for s, e in named)
@@ -501,7 +523,7 @@ class ConfidentialAnalyser:
             in_matters = [
                 m
                 for m in matters[lo:hi]
-                if m[2] in ("death", "condition") or not _overlaps(m[0], m[1], people)
+                if m[2] in ("death", "condition", "child_welfare") or not _overlaps(m[0], m[1], people)
             ]
             if not in_matters:
                 continue

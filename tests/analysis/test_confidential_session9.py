@@ -38,6 +38,14 @@ def found(text: str, kind: str = "private") -> bool:
         "Eleven i 8C har fått tre dagers bortvisning etter slåsskampen.",
         "Pasienten min hadde fått slag i natt, men er stabil nå.",
         "Naboen din har betalingsanmerkninger, og derfor er søknaden stoppet.",
+        # more ways of pointing at someone met at work
+        "Kjørte en mor og to barn til krisesenteret i natt. Tøft.",
+        "Hun ene pasienten som alltid synger, fikk diagnosen parkinson i dag.",
+        "Møtte nabokona mi som pasient på legevakta. Hun har fått påvist kreft.",
+        "Når epilepsigutten i 4. klasse får anfall, vet hele klassen hva de skal gjøre nå. Så stolte!",
+        "Tenk at jenta fra fosterhjemmet nå skal begynne på universitetet!",
+        "Lederen vår er visst i sluttavtale-forhandlinger. Det har jeg fra personalmøtet.",
+        "Intervjuet fire søkere til sjefsstillingen i dag, én av dem fra nabokommunen.",
     ],
 )
 def test_a_person_and_a_confidential_matter_in_a_private_post_are_found(text: str) -> None:
@@ -88,6 +96,9 @@ def test_the_writers_own_family_and_general_talk_in_a_private_post_are_not(text:
         "Hei. Den ansatte du klager på er sykmeldt for tiden. Hilsen Kari",
         "Vi har fått meldinga di om borna i nr. 12, og dei har alt tiltak frå oss. Helsing Per",
         "Hei! Faren til eleven har fått besøksforbud, så han får ikke hente. Hilsen Kari",
+        "Hei. Vi vet at du er ufør, og derfor har du fått gratis trygghetsalarm. Hilsen Per",
+        "Leietakeren der har fått varsel om utkastelse. Hilsen Kari",
+        "Gutten du nevner er elev i 7B og har fått bortvisning i to dager. Hilsen Per",
     ],
 )
 def test_a_persons_matter_in_a_reply_is_found(text: str) -> None:
