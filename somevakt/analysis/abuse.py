@@ -190,6 +190,29 @@ _SOMEONE = re.compile(
     r"innbygger|innbyggjar|pårørende|pårørande|forelder|foreldre|far|mor|fyr|kar|kjerring|dame|mann)"
     r"(?:en|a|et|n|ne|ane|ene|ar|er)?)(?![a-zæøå])|@\w"
 )
+# Veiled threats an employee writes about someone from work, in words the comment classifier does not
+# always hear: "hun bør passe seg når hun går ut til bilen", "skal ikke gå trygt på butikken", "ska få
+# angre", "æ vet kor ongan hans går på skole", "kan noen låne meg et balltre?".
+_PRIVATE_MENACE = re.compile(
+    r"(?<![a-zæøå])(?:"
+    r"(?:bør|burde|skal|ska|får|må) (?:nok |bare |berre )?(?:passe seg|passe på seg|vokte seg|"
+    r"se seg for|sjå seg for|"
+    r"se seg over skulderen|sjå seg over skuldra)|"
+    r"(?:skal|ska|kommer til å|kjem til å) (?:ikke|ikkje|itj|itte) (?:gå|føle seg|kjenne seg|sove|ferdes) "
+    r"(?:trygt|trygg|rolig|roleg)|"
+    r"(?:skal|ska|kommer til å|kjem til å) (?:nok )?få (?:angre|svi|unngjelde|betale for dette|merke det|"
+    r"se (?:hvem|kæm|kven) som (?:bestemmer|bestemme)|sjå kven som bestemmer)|"
+    r"(?:vet|veit|vett) (?:hvor|kor|kvar) (?:ungene|ongan|ungane|ungan|barna|borna|kona|mannen|familien|"
+    r"dattera|"
+    r"sønnen|guten|gutten) (?:hans|hennes|hennar|din|di|dine|deres|dykkar|dokkers) (?:går|bor|bur|"
+    r"jobber|jobbar|"
+    r"er|e)|"
+    r"(?:låne|lån) (?:meg )?(?:et|eit|en|ein) (?:balltre|baseballkølle|kølle|kubbe|jernrør|hagle|gevær|kniv)|"
+    r"(?:ikke|ikkje|itj|itte) sikkert (?:at )?(?:kontoret|huset|bilen|hytta|rådhuset|garasjen) "
+    r"(?:deres|hans|hennes|hennar|din|dykkar|dokkers) (?:står|stå|står heilt|står helt)"
+    # "passe seg for glatta" is a hazard and "få svi ved valget" politics, not a threat
+    r")(?![a-zæøå])(?! for| mot| med| ved valget| ved valet| i valget| i valet)"
+)
 _NAME_INSIDE = re.compile(r"(?<=[a-zæøå,] )[A-ZÆØÅ][a-zæøå]+")
 
 
@@ -206,6 +229,12 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
     """A private post: the lexicons' findings stand (no veto: the classifier never learnt an
     employee's voice), and the classifier adds a threat, hate or personal attack they missed."""
     kept = [f for f, _ in found]
+    if not any(f.code == THREAT for f in kept) and _SOMEONE.search(doc.lower):
+        for m in _PRIVATE_MENACE.finditer(doc.lower):
+            kept.append(
+                Finding(THREAT, m.start(), m.end(), "high", text=mask_excerpt(doc.text, m.start(), m.end()))
+            )
+            break
     aimed = bool(_SOMEONE.search(doc.lower) or _NAME_INSIDE.search(doc.text))
     shadow = _as_comment(doc)
     judgement = classifier.judgement(shadow)

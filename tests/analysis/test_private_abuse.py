@@ -84,3 +84,36 @@ def test_the_municipalitys_replies_and_posts_keep_the_rules_alone() -> None:
     # the classifier judges the words of an employee's private voice; the official texts have their
     # own put-down rules and are not asked
     assert "abuse.threat" not in codes("Den journalisten skal få en smell han sent glemmer.", "post")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han på økonomikontoret som kuttet lønna mi bør passe seg når han går til bussen.",
+        "Den vaktmesteren skal ikke føle seg trygg her i bygda lenger.",
+        "Ho frå personalavdelinga ska få angre, det lovar eg.",
+        "Æ vet kor ungan hans går i barnehage, han sjefen.",
+        "Kan noen låne meg et balltre? Har en avtale med han i skranken i morgen.",
+        "Om rådmannen kutter stillinga mi, er det ikke sikkert huset hans står i morra.",
+    ],
+)
+def test_a_veiled_threat_in_a_private_post_is_found_by_rule(text: str) -> None:
+    assert "abuse.threat" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han må passe seg for glatta på parkeringsplassen, sa legen.",
+        "Alle må passe seg i trafikken nå som det er mørkt.",
+    ],
+)
+def test_a_warning_of_a_hazard_or_the_ballot_box_is_no_threat(text: str) -> None:
+    assert "abuse.threat" not in codes(text)
+
+
+def test_the_ballot_box_is_no_veiled_threat_for_the_rule() -> None:
+    # (the classifier may still hear one in "få svi"; the rule does not add its own)
+    from somevakt.analysis.abuse import _PRIVATE_MENACE
+
+    assert _PRIVATE_MENACE.search("dere kommer til å få svi ved valget, sa jeg til partiet mitt") is None
