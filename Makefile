@@ -28,16 +28,25 @@ assets: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/somevakt demo --port $(PORT)
 
+# The suite runs in one pytest-xdist worker per core (at most PYTEST_MAX_WORKERS): each worker has its
+# own test database (on PostgreSQL test_<name>_gw0, _gw1, ...), live server port, RabbitMQ vhost and
+# temporary folders. `--dist loadfile` keeps each test file on one worker, so a module-scoped fixture
+# (the demo the demo loader's tests share, a PDF capture) is built once, not once a worker.
+# PYTEST_WORKERS=0 runs the suite in one process, as plain `pytest` does; `--pdb` does too.
+PYTEST_WORKERS ?= auto
+PYTEST_MAX_WORKERS ?= 4
+XDIST := -n $(PYTEST_WORKERS) --maxprocesses=$(PYTEST_MAX_WORKERS) --dist loadfile
+
 test: $(STAMP)
 	scripts/ensure-chromium.sh
 	scripts/ensure-rabbitmq.sh
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+	$(BIN)/pytest -q $(XDIST) $(PYTEST_ARGS)
 
 # While developing: the suite without the tests marked `slow` (models, browsers, training, PDF
 # captures, demo loads, migrations); CI runs them all with `make test`.
 test-fast: $(STAMP)
 	scripts/ensure-rabbitmq.sh
-	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -q $(XDIST) -m "not slow" $(PYTEST_ARGS)
 
 # The suite's database tests again on PostgreSQL (CI runs both); the server is started if it is
 # not running. The tests that never touch a database (the checker, the packs, the analysers,
@@ -45,7 +54,7 @@ test-fast: $(STAMP)
 test-postgres: $(STAMP)
 	scripts/ensure-postgres.sh
 	scripts/ensure-rabbitmq.sh
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q --database-only $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q $(XDIST) --database-only $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check somevakt tests scripts
