@@ -42,6 +42,8 @@ def _named(text: str, municipality: str = "Båtsfjord kommune") -> list[str]:
         # the municipality's name in the genitive, a role in the definite form
         "Vi er Båtsfjords stolteste innbyggarar.",
         "Æ e så lei av Ordførern og heile gjengen hans.",
+        # surnames that are everyday words first in a sentence
+        "Strøm er blitt altfor dyrt for pensjonistar.",
         # lower-case dialect phrases the model reads as a name
         "ongan e så glad for den nye leikeplassen",
         "når e fristen for å søkje om plass?",
@@ -103,6 +105,8 @@ def test_a_friend_tagged_in_a_harmless_reply_is_not_a_third_party_named(text: st
         ("Takk til Oleksandr i heimetenesta for god hjelp!", "Oleksandr"),
         # a tag closing a text is no signature
         ("Du er jo ein idiot 🙄 @Sindre Mosvold", "Mosvold"),
+        # a common surname alone first in a sentence
+        ("Hovden lyg om budsjettet.", "Hovden"),
         # a surname from a farm name first in a sentence, a name with an initial
         ("Fjellstad svarer aldri på e-post.", "Fjellstad"),
         ("Takk til Inge D. Hovland for hjelpa med søknaden.", "Inge D. Hovland"),
