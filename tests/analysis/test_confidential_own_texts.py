@@ -1,5 +1,5 @@
-"""Confidential matters in the municipality's own texts and employees' private posts, session 9
-(issue 12: recall 0.36-0.58 on held-out private posts). Our own sentences, bokmål, nynorsk and
+"""Confidential matters in the municipality's own texts and employees' private posts (session 9,
+issue 12: recall 0.36-0.58 on held-out private posts). Our own sentences, bokmål, nynorsk and
 dialect, none from the corpus or the challenge and dev sets."""
 
 from __future__ import annotations
