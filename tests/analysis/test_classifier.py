@@ -125,3 +125,18 @@ def test_a_finding_of_the_classifier_alone_points_at_the_words_that_carry_it(tex
     left = classifier.judgement(Document(rest, "comment"))
     assert whole is not None and left is not None
     assert left.scores[label] <= whole.scores[label] / 2 or not left.says(label)
+
+
+def test_it_reads_a_shouted_comment_as_if_written_in_lower_case() -> None:
+    shouted = "VANNET ER BORTE PÅ HELE HAUGEN OG FAR LIGGER PÅ DIALYSE HJEMME, HJELP OSS!!"
+    loud = classifier.judgement(Document(shouted, "comment"))
+    calm = classifier.judgement(Document(shouted.lower(), "comment"))
+    assert loud is not None and calm is not None
+    assert loud.scores == pytest.approx(calm.scores, abs=1e-6)
+    assert "intent.crisis" in codes(shouted)
+    # a capitalised name or acronym is not shouting: those words are read as written
+    assert classifier._as_read(Document("Takk til NAV og Kari!", "comment"), ["Takk", "til", "NAV"]) == [
+        "Takk",
+        "til",
+        "NAV",
+    ]
