@@ -39,7 +39,6 @@ from somevakt.analysis.lexicon_match import (
 )
 from somevakt.analysis.lexicons import load
 from somevakt.analysis.masking import mask_excerpt
-from somevakt.analysis.models import cache_of
 from somevakt.analysis.normalize import LETTERS, Normalized
 
 THREAT = "abuse.threat"
@@ -218,15 +217,6 @@ _PRIVATE_MENACE = re.compile(
 _NAME_INSIDE = re.compile(r"(?<=[a-zæøå,] )[A-ZÆØÅ][a-zæøå]+")
 
 
-def _as_comment(doc: Document) -> Document:
-    """The private post as the classifier reads a comment (same text, same offsets), made once."""
-    cache = cache_of(doc)
-    shadow: Document | None = cache.get("abuse:as_comment")
-    if shadow is None:
-        shadow = cache["abuse:as_comment"] = Document(doc.text, "comment", doc.context)
-    return shadow
-
-
 def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
     """A private post: the lexicons' findings stand (no veto: the classifier never learnt an
     employee's voice), and the classifier adds a threat, hate or personal attack they missed."""
@@ -238,7 +228,7 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
             )
             break
     aimed = bool(_SOMEONE.search(doc.lower) or _NAME_INSIDE.search(doc.text))
-    shadow = _as_comment(doc)
+    shadow = classifier.as_comment(doc)
     judgement = classifier.judgement(shadow)
     if judgement is None:
         return kept
@@ -394,7 +384,7 @@ class AbuseAnalyser:
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
-        classifier.judge_many([_as_comment(doc) if doc.kind == "private" else doc for doc in docs])
+        classifier.judge_many([classifier.as_comment(doc) if doc.kind == "private" else doc for doc in docs])
 
     def analyse(self, doc: Document) -> list[Finding]:
         found = self.rule_findings(doc)

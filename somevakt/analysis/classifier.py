@@ -92,6 +92,17 @@ def judged(doc: Document) -> bool:
     return doc.kind == "comment" and any(c.isalpha() for c in doc.text)
 
 
+def as_comment(doc: Document) -> Document:
+    """Another kind of text (a private post, a reply) as the classifier reads a comment: the same
+    text and offsets, made once per Document. For the analysers that ask the classifier about the
+    municipality's own texts on a few labels, with floors of their own."""
+    cache = cache_of(doc)
+    shadow: Document | None = cache.get("classifier:as_comment")
+    if shadow is None:
+        shadow = cache["classifier:as_comment"] = Document(doc.text, "comment", doc.context)
+    return shadow
+
+
 def judgement(doc: Document, model: str = MODEL) -> Judgement | None:
     """The classifier's judgement of `doc`, computed once per Document; None for kinds it does not judge."""
     if not judged(doc):

@@ -219,3 +219,31 @@ def test_mock_praise_of_the_readers_time_or_wits_is_irony(text: str) -> None:
 )
 def test_warm_thanks_for_time_and_finding_us_are_not_irony(text: str) -> None:
     assert IRONY not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, vi skal selvfølgelig flytte hele brøyteplanen slik at den passer akkurat deg. Hilsen Ola",
+    ],
+)
+def test_irony_the_rules_have_no_words_for_is_heard_by_the_classifier(text: str) -> None:
+    from somevakt.analysis.reply_stance import _irony_spans
+
+    doc = Document(text, "reply")
+    assert _irony_spans(doc) == []  # no rule matches: the classifier alone hears it
+    assert IRONY in codes(text)
+    assert IRONY not in codes(text, "comment")  # a citizen may be ironic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Takk for svaret ditt, vi ser på saken i morgen. Hilsen Kari",
+        "Så hyggelig å høre at du likte konserten! Hilsen Per",
+        "Haha, ja, vinteren kom brått i år for oss alle 😄 Brøytebilene er ute nå. Hilsen Ola",
+        "Hyggelig at du tar kontakt! Vi svarer så snart vi kan. Hilsen Per",  # 0.70 with 0.4.0
+    ],
+)
+def test_a_warm_reply_is_not_heard_as_irony(text: str) -> None:
+    assert IRONY not in codes(text)
