@@ -221,13 +221,14 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
     """A private post: the lexicons' findings stand (no veto: the classifier never learnt an
     employee's voice), and the classifier adds a threat, hate or personal attack they missed."""
     kept = [f for f, _ in found]
-    if not any(f.code == THREAT for f in kept) and _SOMEONE.search(doc.lower):
-        for m in _PRIVATE_MENACE.finditer(doc.lower):
+    someone = _SOMEONE.search(doc.lower) is not None
+    if someone and not any(f.code == THREAT for f in kept):
+        m = _PRIVATE_MENACE.search(doc.lower)
+        if m is not None:
             kept.append(
                 Finding(THREAT, m.start(), m.end(), "high", text=mask_excerpt(doc.text, m.start(), m.end()))
             )
-            break
-    aimed = bool(_SOMEONE.search(doc.lower) or _NAME_INSIDE.search(doc.text))
+    aimed = someone or _NAME_INSIDE.search(doc.text) is not None
     shadow = classifier.as_comment(doc)
     judgement = classifier.judgement(shadow)
     if judgement is None:
