@@ -127,6 +127,7 @@ _EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
 _ROLE_NOUN = (
     r"(?:eleven|eleva|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|mannen|kvinnen|kvinna|damen|"
     r"dama|gutten|guten|jenta|barnet|ungen|personen|familien|familia|vedkommende|vedkomande|naboen|"
+    r"søsknene|sysknene|søskena|karen|kara|fyren|"
     r"deltakeren|deltakaren|søkeren|søkjaren|leietakeren|leigetakaren|gubben|ansatte|tilsette|"
     r"barna|borna|ungene|ungane|dem|dei|han|hun|ho|hu)"
 )
@@ -153,7 +154,13 @@ _ROLE = re.compile(
     # someone the writer met: "brukaren eg var hos i dag", "pasienten vi besøkte"
     r"(?: som)? (?:jeg|eg|vi|me|je|æ) (?:var hos|besøkte|besøkte|møtte|hadde besøk av|snakket med|snakka med|"
     r"hjalp|følger opp|følgjer opp|jobber med|jobbar med|har skrevet om|har skrive om|skreiv om|skrev om|"
-    r"fortalte om|fortalde om|plasserte|plasserde|henta|hentet)|"
+    r"fortalte om|fortalde om|plasserte|plasserde|henta|hentet|"
+    # whatever the writer does with them at work: "gutten jeg har hatt i klassen", "ho eg hjelper
+    # med dusjinga", "mannen vi har hatt hjemmebesøk hos", "familien vi har fulgt"
+    r"(?:har |hadde |har hatt |skal |skulle )?(?:hatt|har|hadde|tok imot|tek imot|tar imot|"
+    r"(?!(?:og|at|er|var|e|va|vil|kan|må|som|ikke|ikkje|itj|vet|veit|kjenner|kjenne|kjenn|tror|trur|"
+    r"synes|syns|mener|meiner|elsker|elskar|savner|saknar|vet om|veit om)(?![a-zæøå]))"
+    r"[a-zæøå]{2,}(?:er|ar|te|de|et|a|t|jer)))|"
     # pointed out by the reader: "han du skriv om", "den ansatte du klager på"
     r" (?:du|dere|de|dokker) (?:skriv|skriver|nevner|nemner|spør om|spør etter|klager på|klagar på|"
     r"snakker om|"
@@ -188,7 +195,25 @@ _IN_GROUP = re.compile(r" (?:i|på) (?:\d|rom \d)")
 # Vikan", "en ansatt som", "ein tilsett som".
 _POINTED = re.compile(
     _B + r"(?:(?:han|hun|ho|hu) som (?:bor|bur|jobber|jobbar|går|var|er|e|kom|ringte|ringde|skreiv|skrev|"
-    r"sitter|sit|stod|sto)|"
+    r"sitter|sit|stod|sto|vasker|vaskar|underviser|underviste|kjører|køyrer|leder|leiar|styrer|styrar)|"
+    # one person by a description: "en ung mor", "ein eldre mann frå Myra"
+    r"(?:en|ein|ei) (?:ung|ung og|gravid|eldre|gammel|gammal|ny|nybakt|enslig|einsleg) "
+    r"(?:mor|far|mann|kvinne|dame|gutt|gut|jente|pappa|mamma)|"
+    # anyone among the people one works with or for: "en av jentene i barnehagen", "ein av
+    # lærlingane våre", "en av kollegaene mine", "en av de faste gjestene på dagsenteret"
+    r"(?:en|ei|ein|én|eit|et) av (?:(?:de|dei) )?(?:[a-zæøå]+ )?(?:beboerne|bebuarane|pasientene|"
+    r"pasientane|elevene|elevane|brukerne|brukarane|klientene|klientane|barna|borna|ungene|ungane|"
+    r"jentene|jentane|guttene|gutane|gutta|kollegaene|kollegane|kollegaane|kollegene|lærlingene|"
+    r"lærlingane|gjestene|gjestane|foreldrene|foreldra|familiene|familiane|ungdommene|ungdommane|"
+    r"vikarene|vikarane|eldste|eldre|søsknene|sysknene)|"
+    # the eldest of siblings taken into care: "den eldste av søsknene vi flyttet"
+    r"(?:den|det) (?:eldste|yngste|minste) av (?:søsknene|sysknene|barna|borna|ungene|ungane)|"
+    # a colleague is someone at work, with or without "min": "kollega fikk vite i dag at hun har MS"
+    r"(?:(?:en|ein|ei) )?kollega(?:en)?(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va|ligger|ligg|"
+    r"sliter|slit|gikk|gjekk|måtte))|"
+    # the one head of a unit: "Rektor er sykmeldt igjen"
+    r"(?<![a-zæøå] )(?:rektor|rektoren|styreren|styraren|enhetslederen|einingsleiaren|avdelingslederen|"
+    r"avdelingsleiaren)(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va))|"
     r"(?:rektor|rektoren|rektorn|styreren|styraren|lederen|leiaren|sjefen|læreren|læraren|legen|"
     r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) [a-zæøå]+|"
     r"(?:en|ein|ei) (?:ansatt|tilsett|kollega|lærer|lærar|søker|søkjar|ungdom|bonde|alenemor|eldre mann|"
@@ -208,10 +233,22 @@ _POINTED = re.compile(
     r"(?:lederen|leiaren|sjefen|rektoren|styreren|styraren) (?:vår|vårt|min|mi|våres)|"
     r"(?:familien|familia|mannen|kvinnen|kvinna|dama|damen|gutten|guten|jenta|naboen|leietakeren|"
     r"leigetakaren) "
-    r"som (?:flyttet|flytta|bor|bur|kom|kjem|kommer|var|er|ble|blei|vart|fikk|fekk))" + _E
+    r"(?:(?:fra|frå|på|i) [a-zæøå]+ )?"
+    r"som (?:flyttet|flytta|bor|bur|kom|kjem|kommer|var|er|ble|blei|vart|fikk|fekk)|"
+    # one person by what marks them out: "jenta med spesielle behov", "faren med tre barn"
+    r"(?:gutten|guten|jenta|jenten|barnet|ungen|eleven|mannen|dama|damen|kvinnen|kvinna|faren|mora|"
+    r"moren|pasienten|bebuaren|beboeren|brukeren|brukaren) med(?= [a-zæøå0-9])|"
+    # a family pointed at: "den familien på Nesset", "denne familien i Storgata"
+    r"(?:den|denne|dei|de) (?:familien|familia|mannen|dama|damen|kvinna|kvinnen|gutten|jenta) "
+    r"(?:på|i|fra|frå) [a-zæøå]+|"
+    # twins and siblings are a few known children: "tvillingane på Sørbø"
+    r"tvillingane|tvillingene|tvillingen|"
+    # someone in the writer's class or ward: "Sondre i klassen min", "lille Emil i klassen min"
+    r"(?<!alle )(?<!hele )(?<!heile )(?<!mange )(?<!ingen )(?<!noen )(?<!nokon )[a-zæøå]+ (?:i|på) "
+    r"(?:klassen|klassa|gruppa|gruppen|avdelinga|avdelingen|basen|kohorten) (?:min|mi|vår|våres))" + _E
 )
 _OWN_FAMILY = re.compile(
-    _B + r"(?:(?:min|mi|mitt|mine|vår|vårt|våre) (?:" + _FAMILY + r")|(?:" + _FAMILY + r") (?:min|mi|mitt|"
+    _B + r"(?:(?:min|mi|mitt|mine|vår|vårt|våre) (?:egen |eigen |eiga |eget |eige |egne |eigne )?(?:" + _FAMILY + r")|(?:" + _FAMILY + r") (?:min|mi|mitt|"
     r"mine|vår|vårt|våre|våres))" + _E
 )
 # A kinship word opening a sentence is the writer's family too ("Farmor døde fredelig i går").
@@ -276,6 +313,8 @@ _WORKS_AT = re.compile(
     r"(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde|er ansatt|er tilsett)"
     r" (?:som [a-zæøå]+ )?(?:på|i|ved) (?:[a-zæøå]+ ){0,4}$"
 )
+# A role pointed at through what the writer does with them: "gutten jeg har hatt i klassen".
+_BY_THE_WRITER = re.compile(_B + r"(?:jeg|eg|vi|me|je|æ)" + _E)
 # A pronoun for one person: the matter may follow the person in the next sentence.
 _PRONOUN = re.compile(_B + r"(?:han|hun|ho|hen|ham|henne|hans|hennes|hennar)" + _E)
 _MATTERS: dict[str, str] = {
@@ -286,11 +325,14 @@ _MATTERS: dict[str, str] = {
         r"rusavhengig|alkoholiker|alkoholikar|narkoman|innlagt|innlagd|adhd|autisme|autist|asperger|diabetes|"
         r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|"
         r"sjølvskading|"
-        r"spiseforstyrrelse|anoreksi|sykmeldt|sjukmeld|sykemeldt|funksjonshemming|funksjonsnedsettelse|"
+        r"spiseforstyrrelse|anoreksi|funksjonshemming|funksjonsnedsettelse|"
+        # sick leave in any form: "sykmeldt", "langtidssjukmelding", "sykemeldinga"
+        r"[a-zæøå]*(?:sykmeld|sykemeld|sjukmeld|sjukemeld)[a-zæøå]*|"
+        r"[a-zæøå]*(?:selvmord|sjølvmord)[a-zæøå]*|"
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
         r"utbrent(?:het|heit|hets)?|demens[a-zæøå]+|[a-zæøå]*forstyrring(?:a|ar|ane)?|"
-        r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:slag|infarkt|hjerteinfarkt)|"
+        r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:nytt |nytt lite |lite )?(?:slag|infarkt|hjerteinfarkt)|"
         r"(?:ble|blei|vart|er|var) (?:lagt|lagd) inn|"
         # diseases people name without the word "diagnose"
         r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|als|"
@@ -336,7 +378,8 @@ _MATTERS: dict[str, str] = {
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
     "child_welfare": (
-        r"barnevern(?:et|stjenesten|stenesta)?|omsorgsovertakelse(?:n)?|omsorgsovertaking|fosterhjem(?:met)?|"
+        r"barnevern(?:et|stjenesten|stenesta|svakta|svakten|svakt)?|omsorgsovertakelse(?:n)?|"
+        r"omsorgsovertaking|fosterhjem(?:met)?|"
         r"fosterheim(?:en)?|fosterforeldre|beredskapshjem(?:met)?|bekymringsmelding(?:en|a)?|akuttplassering|"
         r"akuttplassert|akuttplassere|akuttplassera|akuttplasserte|"
         r"plassert på institusjon|barneverninstitusjon|samvær(?:et)?|tilsynsfører|hjelpetiltak|"
@@ -364,11 +407,13 @@ _MATTERS: dict[str, str] = {
     ),
     "other": (
         r"siktet|sikta|tiltalt|dømt|domfelt|fengsel(?:et)?|soning|anmeldt|anmeldelse|politisak|"
-        r"skilsmisse(?:n)?|barnefordeling|vergemål(?:et)?|asylsøknad(?:en)?|oppholdstillatelse|utvisning|"
+        r"skilsmiss(?:e|en|a)|barnefordeling|vergemål(?:et)?|asylsøknad(?:en)?|oppholdstillatelse|utvisning|"
         r"voldssak|overgrep|voldtekt|krisesenter(?:et)?|krisesenteret|inkasso|tvangssalg|utkastelse|"
         r"utkasting|"
         r"besøksforbud(?:et)?|kontaktforbud(?:et)?|voldsalarm(?:en)?|underslag(?:et)?|"
-        r"(?:tatt|teke|tok|stjålet|stjal|stole) (?:penger|pengar)|(?:fikk|fekk|fått) sparken|"
+        r"(?:tatt|teke|tok|stjålet|stjal|stole) (?:penger|pengar)|"
+        # a dismissal that happened, not one wished for ("hun burde fått sparken")
+        r"(?<!burde )(?<!burde ha )(?<!skulle )(?<!skulle ha )(?<!bør )(?:fikk|fekk|fått) sparken|"
         r"varslingssak(?:en|a)?|personalsak(?:en|a)?|avskjed(?:iget|iga)?|avviklingssamtal[a-zæøå]*|"
         r"sluttavtale(?:n)?|sluttpakke(?:n)?"
     ),
@@ -391,6 +436,31 @@ _CARE_PLACE = re.compile(
     r"rom \d+|avdeling \d+|skjermet enhet|skjerma eining)" + _E
 )
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
+# Matters as people at work tell them, without the service's or the diagnosis's name ("sitter i
+# rullestol", "får ikke beholde barnet", "har sovet i bilen"): only in texts written by someone at
+# work, where a person met there is pointed at; a citizen's "vi flyttet ut av hjemmet" is no case.
+_WORK_MATTERS: dict[str, str] = {
+    "health": (
+        r"rullestol(?:en)?|palliativ[a-zæøå]*|lindrande|lindrende|for å (?:dø|døy)|dialyse(?:n)?|"
+        r"(?:har|med|fått|fekk|fikk) ms|spesielle behov|særskilde behov|særskilte behov|"
+        r"skjerm(?:et|a) (?:avdeling|eining|enhet)|rusfri(?:e)?|rus(?:tjeneste|teneste)(?:n|a)?|"
+        r"(?:funnet|funnen) (?:på gulvet|på golvet|liggende|liggjande)"
+    ),
+    "child_welfare": (
+        r"(?:(?:får|fekk|fikk|fått) (?:ikke|ikkje)|(?:ikke|ikkje) (?:får|fekk|fikk|fått)) "
+        r"(?:beholde|behalde|ha) (?:barnet|barna|ungen|ungane|borna)|"
+        r"(?:tok|tek|tatt|teke) over omsorg(?:a|en)|overtok omsorg(?:a|en)|"
+        r"(?:flyttet|flytta|henta|hentet|tok|tatt) (?:[a-zæøå]+ ){0,3}(?:ut )?(?:av|fra|frå) "
+        r"(?:hjemmet|heimen)"
+    ),
+    "social_services": (
+        r"bostedsløs(?:e)?|bustadlaus(?:e)?|husløs|heimlaus|(?:har )?sov(?:et|e)? i bilen|"
+        r"(?:ikke|ikkje) (?:har|hadde) råd til (?:mat|husleie|husleige|strøm|straum|klær)"
+    ),
+}
+_WORK_MATTER = re.compile(
+    _B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _WORK_MATTERS.items()) + ")" + _E
+)
 _WEAK = frozenset({"health_service"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 # A dot that does not end a sentence: after an ordinal or an abbreviation, before a lower-case
@@ -433,13 +503,15 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "10"
+    version: ClassVar[str] = "11"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
         if doc.kind in _EMPLOYEE_KINDS:
+            matters += [(m.start(), m.end(), m.lastgroup or "other") for m in _WORK_MATTER.finditer(low)]
+            matters.sort()
             # a person named by their condition is a matter that carries its own person
             named = [
                 m.span()
@@ -452,6 +524,18 @@ class ConfidentialAnalyser:
         if deaths:  # a place of care inside a death in care is that matter, not a second one
             matters = [m for m in matters if not any(d[0] <= m[0] and m[1] <= d[1] for d in deaths)]
             matters.extend(deaths)
+        if doc.kind == "private" and _DEATH.search(low):
+            # a death of someone met at work is their matter wherever it happened ("Mannen vi har
+            # hatt hjemmebesøk hos, ble funnet død i leiligheten sin")
+            work_people = _met_at_work(low)
+            for ss, se in _sentences(low):
+                death = _DEATH.search(low, ss, se)
+                if (
+                    death
+                    and any(ss <= p[0] < se for p in work_people)
+                    and not any(m[0] <= death.start() < m[1] for m in matters)
+                ):
+                    matters.append((death.start(), death.end(), "death"))
         internal: list[Finding] = []
         if doc.kind == "private":
             internal = [
@@ -485,8 +569,7 @@ class ConfidentialAnalyser:
             relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
         met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":
-            met_at_work = [m.span() for m in _MET_AT_WORK.finditer(low)]
-            met_at_work += [m.span() for m in _POINTED.finditer(low)]
+            met_at_work = _met_at_work(low)
             relations = sorted(relations + met_at_work)
         if doc.kind in _OWN_TEXT_KINDS:
             relations = sorted(
@@ -594,6 +677,20 @@ def _deaths_in_care(low: str, employee: bool = False) -> list[tuple[int, int, st
             place = _SERVED.search(low, *span)
         if place is not None:
             out.append((min(death.start(), place.start()), max(death.end(), place.end()), "death"))
+    return out
+
+
+def _met_at_work(low: str) -> list[tuple[int, int]]:
+    """People an employee met at work, in their private post: "en klient som", people pointed at,
+    and someone the writer does something with ("ho eg hjelper med dusjinga"), whom the next
+    sentence may go on about ("Demensen går fort no.")."""
+    out = [m.span() for m in _MET_AT_WORK.finditer(low)]
+    out += [m.span() for m in _POINTED.finditer(low)]
+    out += [
+        m.span()
+        for m in _ROLE.finditer(low)
+        if _BY_THE_WRITER.search(m.group()) and not _CONDITION.search(low, 0, m.start())
+    ]
     return out
 
 

@@ -1,0 +1,70 @@
+"""The municipality's own texts judged in the app (issue 12), session 10: confidential matters an
+employee tells indirectly in a private post, irony without the usual words and opinions phrased as a
+stance in a reply. Through the policy engine with each municipality's pack, so the action and the
+clause are what an adviser would see. Our own sentences, bokmål, nynorsk and dialect, none from the
+corpus or the own-text sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.policy.engine import evaluate
+from somevakt.policy.packs import list_packs, load_pack
+
+SLUGS = list(list_packs())
+CASE = "confidential.case_details"
+
+
+def decide(slug: str, text: str, kind: str):
+    return evaluate(text, kind, load_pack(slug))
+
+
+# --- confidential matters in an employee's private post -----------------------------------------
+
+TOLD_INDIRECTLY = [
+    # someone the writer does something with at work, and what happened to them
+    "Dama jeg har stelt hver kveld i et år, fikk vite i dag at kreften er tilbake.",
+    "Ho eg køyrer til dialyse kvar veke, orka ikkje turen i dag. Nyrene sviktar no.",
+    # a death of someone met at work, wherever it happened
+    "Karen vi har hatt dagtilbud for siden i vår, ble funnet død hjemme i går.",
+    # one among the people one works with, an adjective between
+    "En av de nye lærlingene våre har fått påvist diabetes. Tøff gutt!",
+    # a colleague, with or without "min"
+    "Kollega måtte gå hjem i dag etter et angstanfall. Vi heier på deg!",
+    # sick leave in any form
+    "Rektor er langtidssykmeldt igjen, og ingen på skolen får vite noe.",
+    # a child taken from home, told without the service's name
+    "Måtte fortelle en ung far i dag at han ikke får beholde barnet foreløpig.",
+    # someone in the writer's class
+    "Amir i klassen min har fått diagnosen dysleksi, og han er så lei seg.",
+    # one person by what marks them out, and a family pointed at
+    "Fikk endelig plass i bolig til mannen med rusproblemene som har sovet i bilen.",
+    "Barnevernet var hos den familien på Haugen igjen i dag. Tredje gang.",
+]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("text", TOLD_INDIRECTLY)
+def test_a_confidential_matter_told_indirectly_in_a_private_post_is_stopped(slug: str, text: str) -> None:
+    d = decide(slug, text, "private")
+    assert CASE in d.codes, (text, d.codes)
+    assert d.action in ("block", "revise"), (text, d.action)
+    assert d.clauses and all(c.startswith(slug + ":") for c in d.clauses)
+
+
+OWN_BUSINESS = [
+    # the writer's own health and family, and work told without anyone's matter
+    "Tilbake på jobb etter tre uker sykmeldt. Godt å se kollegaene igjen!",
+    "Farmor døde i natt, 96 år. Takk for alle hilsener.",
+    "Min egen sønn har dysleksi, og han er den smarteste gutten jeg vet om.",
+    "Gratulerer til kollegaen vår som fikk prisen som årets lærling-veileder!",
+    "Nattevakt på avdelinga, stille og fredelig. Kaffe og kryssord.",
+    "Hun burde fått sparken for lenge siden, sier alle om den nye treneren til laget.",
+    "Alle i klassen min var på skitur i dag. For en gjeng!",
+]
+
+
+@pytest.mark.parametrize("text", OWN_BUSINESS)
+def test_own_health_own_family_and_plain_work_are_not_confidential(text: str) -> None:
+    d = decide("hustadvika", text, "private")
+    assert CASE not in d.codes, (text, d.codes)
