@@ -454,7 +454,7 @@ _NOW = _words(
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"4+{classifier.VERSION}"
+    version: ClassVar[str] = f"5+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -473,6 +473,8 @@ class IntentAnalyser:
             ]
         if CRISIS in codes and _over_or_planned(doc.lower):
             codes = [code for code in codes if code != CRISIS]
+        if judgement is not None:
+            codes = _for_the_administration(codes, by_rules, judgement, doc.lower)
         n = len(doc.text)
         return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
 
@@ -489,6 +491,64 @@ class IntentAnalyser:
         if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
             codes.append(CRISIS)
         return codes
+
+
+# Upkeep and repairs (snow clearing, sanding, potholes, toilets, mending) and a head teacher's
+# decisions are the administration's to answer, not a matter for the elected bodies: "Rømskog
+# kommune må få fart på brøytingen", "Skolen trenger nye toaletter", "uenig i rektors beslutning".
+# Money, priorities, tenders and votes make them political again ("bruk pengane på brøyting",
+# "legg brøytinga ut på anbod", "sett det i budsjettet").
+_UPKEEP = _words(
+    r"brøyt(?:e|a|er|ar|et|ing|inga|ingen)",
+    r"måk(?:e|a|er|ar|ing|inga|ingen)",
+    r"strø(?:ing|inga|ingen|r|dd|dde)?",
+    r"sandstrøing",
+    r"sanding",
+    r"sanda",
+    r"sande",
+    r"hol(?:a|et)? i (?:vegen|veien|asfalten|gata)",
+    r"hull(?:et|ene)? i (?:veien|vegen|asfalten|gata)",
+    r"toalett(?:et|ene|a|ar|er)?",
+    r"reparer(?:e|t|a|ast|es)?",
+    r"reparasjon(?:en|ar|er)?",
+    r"fikse",
+    r"fiksa",
+    r"fikset",
+    r"rektor(?:en|s)?",
+)
+_MONEY_OR_VOTE = re.compile(
+    _B + r"(?:peng\w*|budsjett\w*|bevilg\w*|løyving\w*|prioriter\w*|anbod\w*|anbud\w*|regi|"
+    r"privatiser\w*|kutt\w*|skatt\w*|avgift\w*|gebyr\w*|kjøp\w*|invester\w*|million\w*|kroner|kr|"
+    r"betal\w*|gratis|stem\w*|røyst\w*|vedtak\w*|vedta\w*|fylket|staten|ordning\w*)" + _E
+)
+
+
+def _for_the_administration(
+    codes: list[str], by_rules: list[str], judgement: classifier.Judgement, low: str
+) -> list[str]:
+    """What the classifier alone took for a matter of the elected bodies or of case processing,
+    where the comment says otherwise (the rules' own matches stand):
+
+    - upkeep, repairs or a head teacher's decision, with no money, priority or vote in it, is no
+      `intent.political` (the administration answers it);
+    - a case request the classifier is less sure of than of a political matter is the political
+      matter's (a reception centre's site is the elected bodies', not the writer's own case), so the
+      comment is referred politically rather than formally."""
+    if (
+        POLITICAL in codes
+        and POLITICAL not in by_rules
+        and _UPKEEP.search(low)
+        and not _MONEY_OR_VOTE.search(low)
+    ):
+        codes = [code for code in codes if code != POLITICAL]
+    if (
+        CASE_REQUEST in codes
+        and POLITICAL in codes
+        and CASE_REQUEST not in by_rules
+        and judgement.scores.get("political", 0.0) > judgement.scores.get("case_request", 0.0)
+    ):
+        codes = [code for code in codes if code != CASE_REQUEST]
+    return codes
 
 
 # Said to be over: "nå er det slukket", "alle er ok", "strømmen er tilbake", "kokevarselet er oppheva".

@@ -16,7 +16,8 @@ A citizen's comment is judged by the comment classifier instead (`classifier.py`
 trained on comments to a municipality rather than on reviews and knows sarcasm: ironic praise
 gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answered, not thanked).
 A comment that someone cannot be reached or was rude ("tar aldri telefonen", "var frekk og
-avvisande") is `tone.negative` whatever the classifier says, and not praise.
+avvisande"), or that upkeep is undone or too slow ("må få fart på brøytinga", "det var ikke
+strødd"), is `tone.negative` whatever the classifier says, and not praise.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+1"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+2"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -148,9 +149,32 @@ _CONDUCT = re.compile(
 )
 
 
+# Upkeep left undone or too slow ("må få fart på brøytinga", "skulen treng nye toalett", "vegen er
+# ikkje brøyta", "det var ikke strødd"): criticism to answer, though it is put as a demand or a plain
+# statement the classifier hears no complaint in (and, with no complaint, takes for a political demand).
+_NEGLECT = re.compile(
+    r"(?<![a-zæøå])(?:"
+    r"få fart på|treng(?:er)? nye|"
+    r"(?:er|blir|vert|var|vart|har) (?:ikke|ikkje|aldri) (?:blitt |vorte )?"
+    r"(?:brøyt(?:a|et|t)|strødd|strøydd|måkt|måka|fiksa|fikset|reparert|vedlikehalden|vedlikeholdt|"
+    r"rydda|ryddet)|"
+    r"(?:ikke|ikkje) (?:brøyt(?:a|et|t)|strødd|strøydd|måkt|fiksa|fikset|reparert)"
+    # "har aldri blitt brøytet så raskt": praise
+    r")(?![a-zæøå])"
+    r"(?! så| bedre| betre| raskere| raskare| fortere| fortare| tidligere| tidlegare| finere| fint| godt"
+    r"| bra)"
+)
+
+
 def conduct_complaint(low: str) -> tuple[int, int] | None:
     """The span of a complaint that someone cannot be reached or was rude, or None."""
     m = _CONDUCT.search(low)
+    return m.span() if m else None
+
+
+def neglect_complaint(low: str) -> tuple[int, int] | None:
+    """The span of a complaint that upkeep is undone or too slow, or None."""
+    m = _NEGLECT.search(low)
     return m.span() if m else None
 
 
@@ -160,7 +184,7 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
         label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint", "sarcasm")
     }
     if not judgement.says("sarcasm"):
-        conduct = conduct_complaint(doc.lower)
+        conduct = conduct_complaint(doc.lower) or neglect_complaint(doc.lower)
         if conduct is not None:
             # criticism is answered, so it wins over praise said in passing ("Takk til Per, men han
             # svarer aldri"), whether or not the classifier heard the complaint too
