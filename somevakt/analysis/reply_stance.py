@@ -840,6 +840,75 @@ _IRONY = re.compile(
         )
     )
 )
+# Irony without the usual words (no eye-roll, no "giddet", no "så utrolig"): shapes rather than
+# words, each a way of saying the opposite of what is meant to the reader (session 10).
+_IRONY_SCHEMAS = re.compile(
+    "|".join(
+        (
+            # mock gratitude for the obvious: we would never have managed without you
+            _B
+            + r"(?:aldri|ikke|ikkje|itj)(?: ha| hatt)? (?:klart|greid|greidd|oppdaget|oppdaga|funnet|funne|"
+            r"skjønt|skjøna|forstått|visst|vist|fått gjort|fått til|funnet ut|funne ut|merket|merka|sett|sett det)"
+            + rf"{_S}{{0,50}}?(?:uten|utan|utan om) (?:deg|dæ|dykk|dere)" + _E,
+            _B + r"(?:ellers|elles) hadde (?:vi|me) (?:jo |nok |vel )?aldri",
+            # mock surprise: "det hadde vi nesten glemt", "det hadde vi ikkje trudd" (not the genuine
+            # "det hadde vi ikke tenkt på, takk!")
+            _B
+            + r"(?:det|dette|den) hadde (?:vi|me) (?:nesten |heilt |helt |aldri |ikke |ikkje |nok )?"
+            r"(?:glemt|gløymt|gløymd|trodd|trudd)" + _E,
+            # the reader knows best, better than our staff
+            _B + r"du (?:vet|veit|kan) (?:det )?(?:nok |jo |sikkert |alltid )?best" + _E,
+            _B + r"(?:siden|sidan|ettersom|når) du (?:kan|vet|veit|kjenner) (?:det|alt|dette) så godt" + _E,
+            _B
+            + r"du (?:har|kan|vet|veit) (?:helt |heilt |nok |jo )?sikkert"
+            + rf"{_S}{{0,40}}(?:mer|meir|bedre|betre) {_S}{{0,30}}?(?:enn|enn det) (?:vi|me|de|dei|ingeniørene|fagfolka|"
+            r"fagfolkene|ekspertene|ekspertane|[a-zæøå]+ene våre|[a-zæøå]+ane våre)" + _E,
+            _B + r"(?:det )?finnes (?:folk|de|noen|nokon) som (?:klarer|klarar|greier|greier) å" + _E,
+            _B + r"(?:det )?finst (?:folk|dei|nokon) som (?:klarer|klarar|greier) å" + _E,
+            # a favour too big for one reader: "akkurat din veg framfor sjukeheimen", "spesielt for deg."
+            _B
+            + r"(?:akkurat|nettopp|nett) (?:din|di|ditt|dine|deg)(?: [\wæøå]+)? "
+            r"(?:først|fyrst|framfor|fremfor|foran|føre)" + _E,
+            _B + r"(?:spesielt|bare|berre|kun) for deg(?=\s*[.!😉🙂]|\s*$)",
+            _B + r"(?:hjem|heim) til deg (?:først|fyrst|personlig|personleg)" + _E,
+            # powers the municipality does not have: the weather
+            _B
+            + r"(?:vi|me|kommunen) som (?:styrer|styrar|bestemmer|bestemmer over|rår over|lagar|lager) "
+            r"(?:været|vêret|snøen|regnet|vinteren|sola)" + _E,
+            _B + r"bestilling på (?:sol|godvær|godt vær|snø|sommer|sommar|varme)" + _E,
+            # counting the reader's complaints: "din fjortende kommentar", "bortsett fra i går"
+            _B
+            + r"(?:din|di|ditt) [a-zæøå]+(?:ende|de|te) (?:kommentar|klage|klaga|melding|innlegg|e-post|"
+            r"telefon|spørsmål)" + _E,
+            _B + r"(?:bortsett|unntatt|unnateke) (?:fra|frå) i (?:går|forgårs|forgårs|fjor)" + _E,
+            _B + r"(?:veldig|svært|heilt|helt|utrolig|utruleg|særs) original(?:t|e)? (?:klage|klaga|innspill|innspel|"
+            r"spørsmål|idé|ide|forslag)" + _E,
+            # "om vi hadde fått ei krone for kvar gong ..."
+            _B
+            + r"(?:om|hvis|viss|dersom) (?:vi|me|jeg|eg) (?:hadde )?(?:fått|fekk|fikk) (?:en|ei|ein) "
+            r"(?:krone|kr|tier|tiar|femmer|femmar) for (?:hver|kvar) (?:gang|gong)" + _E,
+            # mock admiration of the reader's spare time or devotion
+            _B + r"(?:så|så mye|så mykje|mye|mykje|god) tid til overs" + _E,
+            _B + r"(?:dypt|djupt) (?:rørt|rørte|rørd|rørde) over (?:hvor|kor|at du)" + _E,
+            _B + r"(?:sikkert|nok|vel) (?:en|ei|ein) (?:stor |svær |diger )?konspirasjon" + _E,
+            _B + r"(?:velkommen|velkomen) til å ta over" + _E,
+            _B + r"(?:bare|berre) du i (?:hele|heile) (?:bygda|kommunen|byen|landet|kommunen)" + _E,
+            _B + r"avdeling(?:a|en) for (?:ting|saker) som" + _E,
+            _B + r"ikke hver dag (?:vi|me) får" + _E,
+            _B + r"ikkje kvar dag (?:vi|me) får" + _E,
+            # apologising for reality, praising a mistake, promising what nobody can
+            _B + r"beklager at (?:virkeligheten|virkeligheta|verkelegheita|røynda|fakta|verden|verda)" + _E,
+            _B
+            + r"(?:hyggelig|hyggeleg|flott|fint|kjekt|koselig|koseleg|imponerende|imponerande) at du"
+            + rf"{_S}{{0,60}}(?:feil|galt|gale)" + _E,
+            _B + r"(?:sørge|sørg|sørgje|syte) for at (?:snøen|isen|regnet|vinden|sola|været|vêret|mørket)" + _E,
+            _B + r"(?:nærmere|nærare|nærmare) (?:huset|heimen|hjemmet|hytta|døra) (?:ditt|din|di|dykkar|deres)" + _E,
+            _B + r"(?:alt|alle|heile|hele) (?:unntatt|utenom|bortsett fra|unnateke|utanom) (?:det|de|dei|den) du" + _E,
+            # a sarcastic afterthought standing alone: "Som vanlig." after a remark about the reader
+            r"(?:(?<=[.!?]\s)|(?<=[.!?]))\s*som (?:vanlig|vanleg|alltid|alltid før)[.!]",
+        )
+    )
+)
 # Scare quotes around the citizen's own word: «klage» din, det "problemet" ditt, dine «fakta».
 _QUOTED = r"[«\"“”'‘][\wæøå\-]+(?: [\wæøå\-]+){0,2}[»\"“”'’]"
 _SCARE_QUOTES = re.compile(
@@ -877,6 +946,7 @@ def _irony_spans(doc: Document) -> list[tuple[int, int]]:
     spans = [m.span() for m in _IRONY_EMOJI.finditer(low)]
     spans += [m.span() for m in _IRONY.finditer(low)]
     spans += [m.span() for m in _SCARE_QUOTES.finditer(low)]
+    spans += [m.span() for m in _IRONY_SCHEMAS.finditer(low)]
     spans += [
         m.span()
         for m in _LOWER_QUOTE.finditer(doc.text)
@@ -954,7 +1024,7 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -975,17 +1045,32 @@ class ReplyStanceAnalyser:
 
 
 # Irony the rules have no words for is asked of the comment classifier, which has read 757 of the
-# municipality's own texts since 0.4.0 (an ironic reply is `sarcasm` there), at a floor well above
-# every false alarm it gave: on the 624 replies and posts of corpus/own/own_texts.jsonl and
-# challenge_c, the 450 rows of our reply-stance tables and the 140 replies of
-# corpus/own/own_texts_blind.jsonl, the replies it alone heard as ironic scored 0.60-0.90 when
-# they were and at most 0.70 when they were not; at 0.75 it adds 3 of the blind set's ironic replies
-# and no false alarm. Opinion is left to the rules: at every floor the classifier's `political`
-# added as many false opinions as true ones.
-IRONY_FLOOR = 0.75
+# municipality's own texts since 0.4.0 (an ironic reply is `sarcasm` there). Its score alone is not
+# enough: it heard 0.73-0.82 in "Takk for din e-post. Vi svarer innen fem virkedager." and 0.86 in a
+# plain promise to look at a bus stop. Irony needs a signal in the words, so the classifier is heard
+# only where the reply has one (`_IRONY_SIGNAL`: a modal particle or an intensifier such as "jo",
+# "vel", "altså", "sikkert", "akkurat", "hele", "aldri", "igjen", mock praise such as "fantastisk" or
+# "gratulerer", a wink or a smile, a question). Session 10, on the 884 replies and posts of the three
+# own-text sets and challenge_c: with the signal, every reply the classifier alone heard at 0.5 or
+# more and that was not ironic was an opinion on a political matter (sent back for revision anyway);
+# without it, 7 polite replies more were. At 0.5 the signal keeps 9 ironic replies the floor of 0.75
+# left out. Opinion is left to the rules: the classifier's `political` hears the topic, not a view
+# (0.80-0.97 on neutral news of a council decision).
+IRONY_FLOOR = 0.5
+_IRONY_SIGNAL = re.compile(
+    _words(
+        r"jo|vel|altså|sikkert|sjølvsagt|selvsagt|selvfølgelig|sjølvsagd|akkurat|nettopp|wow|visst|"
+        r"gratulerer|fantastisk|fantastiske|imponert|imponerte|imponerande|imponerende|spennende|"
+        r"spennande|original|hele|heile|aldri|alltid|ingenting|ingen ting|igjen|att|enda en|enda ein|"
+        r"nok en|nok ein|bare|berre|utrolig|utruleg|tydeligvis|tydelegvis|neste gang|neste gong|kanskje"
+    )
+    + "|[\U0001f609\U0001f60f\U0001f642\U0001f60a\U0001f44d\U0001f602\U0001f605]|\\?"
+)
 
 
 def _irony_heard(doc: Document) -> list[tuple[int, int]]:
+    if not _IRONY_SIGNAL.search(doc.lower):
+        return []
     shadow = classifier.as_comment(doc)
     judged = classifier.judgement(shadow)
     if judged is None or judged.scores.get("sarcasm", 0.0) < IRONY_FLOOR:

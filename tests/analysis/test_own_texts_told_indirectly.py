@@ -68,3 +68,49 @@ OWN_BUSINESS = [
 def test_own_health_own_family_and_plain_work_are_not_confidential(text: str) -> None:
     d = decide("hustadvika", text, "private")
     assert CASE not in d.codes, (text, d.codes)
+
+
+# --- irony without the usual words in a reply ---------------------------------------------------
+
+IRONY_WITHOUT_THE_USUAL_WORDS = [
+    # mock gratitude for the obvious
+    "Takk for at du sier fra om at det er mørkt om kvelden. Det hadde vi nesten glemt. Hilsen Kari",
+    "Vi hadde aldri funnet ut at bussen var sein uten deg. Mvh Per",
+    # the reader knows best, better than our staff
+    "Du vet nok best, du. Mvh Geir",
+    "Du har sikkert lest mye mer om asfalt enn fagfolkene våre. Hilsen Kari",
+    # a favour too big for one reader, powers nobody has
+    "Vi skal selvsagt legge ny asfalt akkurat på din gate foran alle andre. Eller, akkurat din gate først. Mvh Per",
+    "Vi tar kontakt med dem som styrer været, spesielt for deg. Hilsen Kari",
+    "Me skal syte for at snøen er borte til du kjem heim frå jobb. Helsing Ola",
+    # counting the reader's complaints
+    "Takk for din tjuende e-post denne måneden. Mvh Per",
+    # a sarcastic afterthought standing alone
+    "Vi har forstått at det er vår feil at du ikke fikk med deg fristen. Som alltid. Hilsen Kari",
+]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("text", IRONY_WITHOUT_THE_USUAL_WORDS)
+def test_irony_without_the_usual_words_is_sent_back_for_revision(slug: str, text: str) -> None:
+    d = decide(slug, text, "reply")
+    assert "style.irony" in d.codes, (text, d.codes)
+    assert d.action in ("revise", "block"), (text, d.action)
+    assert d.clauses and all(c.startswith(slug + ":") for c in d.clauses)
+
+
+POLITE = [
+    "Takk for at du sa fra om lyset i Parkveien, det er meldt til elektrikeren. Hilsen Kari",
+    "Du vet sikkert at fristen er 1. mars, men her er lenken igjen. Mvh Per",
+    "Veien din brøytes etter hovedveiene, vanligvis før klokka ti. Hilsen Kari",
+    "Vi har fått mange spørsmål om dette, så svaret ligger nå under Ofte stilte spørsmål. Mvh Per",
+    "Takk for din e-post. Vi svarer innen fem arbeidsdager. Hilsen Kari",
+    "Programmet er spesielt for deg som er ny i kommunen. Velkommen! Mvh Per",
+]
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_polite_and_plain_replies_are_not_taken_for_irony(text: str) -> None:
+    d = decide("gausdal", text, "reply")
+    assert "style.irony" not in d.codes, (text, d.codes)
+    assert d.action == "ok", (text, d.action, d.codes)
