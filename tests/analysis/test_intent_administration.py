@@ -1,7 +1,8 @@
 """Matters for the administration that the comment classifier alone took for the elected bodies'
 or for case processing (`intent._for_the_administration`), through the intent analyser and the
-policy engine. Our own examples; the first of each group is one the shipped classifier says is
-political (or a case request) with no rule behind it."""
+policy engine; upkeep undone as criticism (`tone.neglect_complaint`); and praise beside a question
+or criticism, which is answered, never thanked. Our own examples; the first of each group is one the
+shipped classifier says is political (or a case request) with no rule behind it."""
 
 from __future__ import annotations
 
@@ -88,3 +89,18 @@ def test_upkeep_undone_or_too_slow_is_criticism_to_answer(text: str) -> None:
 )
 def test_upkeep_praised_is_still_thanked(text: str) -> None:
     assert evaluate(text, "comment", load_pack("gausdal")).action == "thank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Takk for ein flott konsert i går! Når kjem neste?",
+        "Tusen takk for svaret, men hvorfor er ikke fortauet strødd ennå?",
+        "Så fint med nytt bibliotek. Synd at det stenger klokka tre, da er jo alle på jobb.",
+    ],
+)
+def test_praise_beside_a_question_or_criticism_is_answered_not_thanked(text: str) -> None:
+    found = {f.code for f in analyse(text, "comment").findings}
+    assert found & {"intent.question", "tone.negative"}
+    for slug in ("hustadvika", "gausdal", "romskog", "batsfjord"):
+        assert evaluate(text, "comment", load_pack(slug)).action != "thank"
