@@ -12,11 +12,18 @@
   A sentence is reported when it has both an opinion (a first-person opinion verb, "etter mitt
   syn", agreeing with the citizen, or a strong verdict) and a political matter (an elected body,
   politicians, parties, elections, or a matter for them: property tax, tolls, closing a school,
-  the budget, merging municipalities, plans).
+  the budget, merging municipalities, plans). A stance counts as an opinion too ("som innbygger er
+  jeg ...", "privat mener jeg", "mitt inntrykk er", "vi i teknisk er ikke overbevist", a vote the
+  writer would have given, congratulating a party on the election), and a verdict on a decision
+  stands on its own ("det var eit dårleg vedtak", "er dessverre feil", "et steg i feil retning",
+  "det hadde vært bedre om"), except on the reader's own decision ("vedtaket ditt er riktig").
 - `style.irony` (warn): irony or sarcasm aimed at the citizen ("Ja, for det er jo så vanskelig å
   lese en nettside 🙄", "Takk for den utrolig nyttige tilbakemeldingen", "Hvis du hadde giddet å
   lese vedtaket ...", the eye-roll, upside-down and smirking emoji, scare quotes around the
-  citizen's words). Warm thanks, humour and a wink at an event are not reported. Gausdal 9 asks
+  citizen's words), and irony without such words, by its shape: mock gratitude ("det hadde vi
+  aldri oppdaga utan deg"), the reader knowing best, a favour too big for one reader ("akkurat din
+  veg framfor sjukeheimen"), powers over the weather, counting the reader's complaints, a lone "Som
+  alltid.". Warm thanks, humour and a wink at an event are not reported. Gausdal 9 asks
   for care with irony and sarcasm; every guideline asks for a polite, factual answer.
 
 Rules over the lower-cased text (same offsets as the input), bokmål and nynorsk, for kinds
@@ -58,6 +65,8 @@ _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 # executive, whose recommendation is what a reply may point to, and not an elected body).
 _SELF = (
     r"(?:jeg|eg|je|æ|vi|me|kommunen|administrasjonen|administrasjonen vår|vi på [a-zæøå]+|"
+    # a unit speaks for the administration: "vi i teknisk", "me i barnehagen"
+    r"(?:vi|me) i (?!dag|går|morgon|morgen|kveld|år|fjor|helga|helgen)[a-zæøå]+|"
     # several of the staff speak for the administration too: "mange av oss på rådhuset er like frustrerte"
     r"(?:mange|flere|fleire|de fleste|dei fleste|alle|noen|nokre|nokon) av oss"
     r"(?: (?:på|i) (?:rådhuset|administrasjonen|kommunen))?)"
@@ -76,7 +85,8 @@ _OPINION_VERB = (
     r"foretrekker|føretrekk|heier på|heiar på|ønsker at|ønskjer at|ønsker ikke at|ønskjer ikkje at|"
     # a wish is a view: "vi skulle ønske flertallet hadde lyttet", "vi hadde helst sett at skolen fikk bestå"
     r"skulle ønske|skulle ønsket|skulle ønskt|skulle ynskje|skulle ynskt|hadde helst sett|ville helst sett|"
-    r"hadde gjerne sett|skulle gjerne sett|tenker det samme|tenkjer det same|tenkte det samme|"
+    r"hadde gjerne sett|skulle gjerne sett|gjerne skulle sett|gjerne skulle ha sett|gjerne hadde sett|"
+    r"tenker det samme|tenkjer det same|tenkte det samme|"
     # leaning and counterfactual choice: "jeg heller nok mot at", "vi hadde nok valgt en annen trasé"
     r"heller mot|heller nok mot|hallar mot|hadde nok valgt|hadde nok valt|hadde heller valgt|"
     r"hadde heller valt|"
@@ -89,6 +99,8 @@ _ATTITUDE = (
     r"bekymret for at|bekymra for at|usikker på om|usikre på om|uroleg for at|urolege for at|"
     r"kritisk til|kritiske til|kritisk til at|kritiske til at|begeistret for|begeistra for|imponert over|"
     r"fornøyd med vedtaket|fornøgd med vedtaket|misfornøyd med|misnøgd med|"
+    r"overbevist om|overtydd om|(?:like )?lite begeistret for|(?:like )?lite begeistra for|"
+    r"på lag med (?:deg|dæ|dykk|dere|dokk)|"
     r"like (?:skuffet|skuffa|skuffede|frustrert|frustrerte|lei oss|opprørt|opprørte|glad|glade|"
     r"bekymret|bekymra)"
     r"(?: som (?:deg|dykk|dere|du))?)"
@@ -104,10 +116,16 @@ _OPINION = re.compile(
             _B + _SELF + rf"(?: {_ADVERB}){{0,2}} " + _OPINION_VERB + _E,
             # inverted: "personlig mener jeg", "det synes vi i administrasjonen også", "noe vi synes"
             _B + _OPINION_VERB + " " + _SELF_PRONOUN + _E,
+            # many of us: "her er vi mange som gjerne skulle sett", "vi er fleire som meiner"
+            _B
+            + r"(?:(?:er|var) (?:vi|me)|(?:vi|me) (?:er|var)) (?:nok |ganske |veldig )?(?:mange|flere|fleire) som "
+            + rf"(?:{_ADVERB} )?"
+            + _OPINION_VERB
+            + _E,
             # attitudes: "vi er helt enige", "administrasjonen er uenig", "jeg er glad for at"
             _B
             + _SELF
-            + rf"(?: {_ADVERB}){{0,2}} (?:er|var)(?: {_ADVERB}){{0,2}} "
+            + rf"(?: {_ADVERB}){{0,2}} (?:er|var|e|va)(?: {_ADVERB}){{0,2}} "
             + _NOT
             + _DEGREE
             + _ATTITUDE
@@ -166,6 +184,16 @@ _OPINION = re.compile(
                 r"(?:jeg|eg|vi|me) skal (?:ikke|ikkje) legge skjul på|(?:jeg|eg|vi|"
                 r"me) skal ikkje leggje skjul på",
                 r"for mitt vedkommende",
+                # the writer as a citizen or in private: "som innbygger er jeg ...", "privat ville jeg"
+                r"som (?:innbygger|innbyggjar|innbyggar|privatperson|skattebetaler|skattebetalar|"
+                r"pendler|pendlar|forelder|småbarnsforelder)(?: (?:selv|sjølv|sjøl))?,? "
+                r"(?:[a-zæøå]+ )?(?:jeg|eg|æ|je)",
+                r"(?:jeg|eg|æ) som (?:innbygger|innbyggjar|innbyggar|privatperson|skattebetaler|skattebetalar)",
+                r"privat (?:ville|vil|hadde|mener|meiner|synes|syns|stemte|røysta|er|tror|trur) (?:jeg|eg|æ)",
+                r"(?:mitt|vårt) (?:klare |personlige |personlege )?inntrykk (?:er|var)",
+                r"(?:skal|vil) (?:ikke|ikkje|itj) (?:si|seie|sei) for (?:mye|mykje|mykkje)",
+                r"(?:det )?(?:er|e) (?:det )?ingen tvil om",
+                r"(?:vi|me) får (?:vel |nok )?(?:bare|berre|bærre) håpe",
                 r"(?:jeg|eg) personlig",
                 r"(?:jeg|eg) personleg",
                 r"personlig (?:mener|synes|syns|tror|håper|er|ville|har|stemte|røystet|røysta)",
@@ -209,6 +237,13 @@ _POLITICAL_OPINION = re.compile(
         r"(?:politiske )?(?:vedtaket|prioriteringa|prioriteringen|beslutningen|avgjørelsen|avgjerda)",
         r"vedtaket (?:er|var) (?:helt |heilt |ganske |svært |veldig |rett og slett )?"
         r"(?:vanskelig|vanskeleg|umulig|umogleg|uråd) å forsvare",
+        # the vote the writer would have given: "et vedtak jeg selv ville ha stemt imot"
+        rf"{_SELF_PRONOUN}(?: selv| sjølv| sjøl| personlig| personleg| privat)? (?:ville|hadde|skulle)"
+        r"(?: selv| sjølv| nok| personlig| personleg)?(?: ha| ha hatt)? (?:stemt|røysta|røystet) (?:mot|for|nei|ja|imot)",
+        rf"(?:ville|hadde) {_SELF_PRONOUN}(?: selv| sjølv| nok)?(?: ha)? (?:stemt|røysta|røystet) (?:mot|for|nei|ja|imot)",
+        # congratulating a party on the election is taking sides
+        r"gratulerer (?:til )?[a-zæøå]*parti(?:et)? med (?:valget|valet|valgresultatet|valresultatet|seieren|"
+        r"sigeren|framgangen|fremgangen)",
     )
 )
 _RIGHT_ABOUT = re.compile(r" i (?:at|det|dette|som)(?![\wæøå])")
@@ -244,6 +279,8 @@ _VERDICT = re.compile(
         r"angre(?:r)? på",
         r"(?:et|eit) (?:svært |veldig |særs |utrolig |utruleg )?"
         r"(?:klokt|godt|dårlig|dårleg|riktig|rett|feil|fornuftig|uklokt|tåpelig|tåpeleg|modig|feigt) "
+        r"(?:og (?:klokt|godt|riktig|rett|fornuftig|modig|nødvendig|naudsynt|viktig|framtidsretta|"
+        r"fremtidsrettet|dårlig|dårleg|feil|uklokt|feigt|kortsiktig) )?"
         r"(?:vedtak|valg|val|grep|standpunkt)",
         r"(?:en|ein) (?:svært |veldig |særs |utrolig |utruleg )?"
         r"(?:dårlig|dårleg|god|fornuftig|klok|uklok|modig|feig) "
@@ -259,8 +296,32 @@ _VERDICT = re.compile(
         r"hårreisende",
         r"feil (?:prioritering|beslutning|avgjørelse|avgjerd)",
         r"(?:riktig|rett) (?:beslutning|avgjørelse|avgjerd)",
-        r"for (?:høy|høg|lav|låg|stram|dyr)",
-        r"altfor (?:høy|høg|lav|låg|stram|dyr)",
+        r"for (?:høy|høg|lav|låg|stram|dyr)(?:t|e)?",
+        r"altfor (?:høy|høg|lav|låg|stram|dyr)(?:t|e)?",
+        # more verdicts without a named adjective list: "er dessverre feil", "burde skamme seg",
+        # "det hadde vært bedre om", "et steg i riktig retning", "har forhastet seg", "helt fortjent"
+        r"(?:er|var) (?:dessverre |nok |rett og slett |jo |faktisk |beklageligvis )+(?:feil|gale|galt|riktig|rett)",
+        r"(?:burde|bør|kan|skulle) (?:skamme|skjemme) seg",
+        r"(?:hadde|ville) (?:ha )?(?:vært|vore) (?:mye |mykje |langt |atskillig )?(?:bedre|betre|klokere|"
+        r"klokare|lurere|lurare|smartere|smartare|riktigere|rettare) (?:om|hvis|viss|dersom|å)",
+        r"(?:steg|skritt) i (?:riktig|rett|feil|gal) retning",
+        r"(?:forhastet|forhasta) seg",
+        r"(?:helt |heilt |vel)?fortjent",
+        r"bortkast(?:a|et|ete|ede)",
+        # superlatives on a decision: "det dummeste æ har sett", "ikke det klokeste kommunestyret har gjort"
+        r"(?:det|den) (?:klokeste|klokaste|dummeste|dummaste|verste|lureste|smarteste|dårligste|dårlegaste|"
+        r"teiteste|tåpeligste|tåpelegaste|beste|fornuftigste)(?= (?:[a-zæøå]+ ){0,2}(?:har|hadde|som|eg|æ|jeg|"
+        r"vi|me|kommunestyret|politikerne|politikarane))",
+        r"(?:ikke|ikkje|itj) (?:er )?verdt (?:det|pengene|pengane|prisen|naturinngrepet|inngrepet)",
+        r"(?:et|eit|en|ein) (?:stort |svært |kjempe)?tap for",
+        r"(?:bare|berre|bærre|rein|reint|rent|bare bare) (?:tull|tøv|tøys|vås|sløseri|pengesløsing|pengesløsering)",
+        r"(?:kommer|kjem|komme|kome) på (?:bedre|betre|andre) (?:tanker|tankar)",
+        r"(?:burde|bør|skulle) (?:ha )?(?:vært|vore|blitt|vorte) (?:[a-zæøå]+ ){0,2}"
+        r"(?:halvert|fjernet|fjerna|stoppet|stoppa|droppet|droppa|avvist|avvikla|avviklet|senket|senka|"
+        r"redusert|vedtatt|vedteke|lagt ned|lagd ned|bygd|bygget)",
+        r"(?:flere|fleire|folk|alle|mange) (?:burde|bør|må|skulle) (?:protestere|reagere|si fra|seie frå|"
+        r"seie ifrå|si ifra|klage|klaga)",
+        r"(?:forstår|skjønner|skjønar|skjøner|skjønne) (?:ikke|ikkje|itj) (?:hvorfor|kvifor|korfor|åssen)",
         r"(?:bør|burde) (?:bestå|fjernes|fjernast|stoppes|stoppast|droppes|reverseres|snu)",
         r"(?:er|var) (?:helt |heilt )?feil",
         r"(?:er|var) (?:helt |heilt )?riktig",
@@ -297,7 +358,9 @@ _VERDICT = re.compile(
         r"tenkt seg betre om|tenkt seg bedre om|sagt nei|sagt ja|stemt (?:mot|for|imot|nei|ja))",
         r"(?:vanskelig|vanskeleg|umulig|umogleg|uråd) å forsvare",
         # relief at how the elected bodies voted: "heldigvis stemte flertallet for"
-        r"heldigvis (?:stemte|vedtok|vedtog|gikk|gjekk|valgte|valde|sa|landet|landa|snudde|falt|fall)",
+        r"(?:heldigvis|dessverre|beklageligvis|beklagelegvis|endelig|endeleg|heldigvis) "
+        r"(?:stemte|vedtok|vedtog|gikk|gjekk|valgte|valde|sa|landet|landa|snudde|falt|fall|bestemte|"
+        r"kutta|kuttet|la ned|avviste|avvist)",
         # "det er synd at Senterpartiet stemte ned forslaget", "flott at kommunestyret vedtok hallen";
         # not about the reader ("synd at du måtte vente", "flott at så mange kom")
         r"(?:synd|dumt|trist|leit|beklagelig|beklageleg|flott|bra|godt|fint|gledelig|gledeleg|skuffende|"
@@ -415,6 +478,7 @@ _POLITICAL = re.compile(
         _SERVICES
         + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
         r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
+        _SERVICES + r" (?:fikk|fekk|får|skulle få|skal få) (?:bli|bestå|stå|halde fram|fortsette|fortsetje)",
         _SERVICES + r" (?:[\wæøå]+ ){0,5}(?:legges|leggast|leggjast|blir lagt|vert lagt|bli lagt|verte lagt|"
         r"verta lagt|blir lagd|vert lagd|bli lagd|verte lagd|blitt lagt|vorte lagd|vorte lagt) ned",
         # where a new school or nursing home goes: "sykehjemmet burde ligge i sentrum"
@@ -440,6 +504,15 @@ _POLITICAL = re.compile(
         r"kommuneplan(?:en)?",
         r"reguleringsplan(?:en)?",
         r"politisk(?:e)? (?:vedtak|sak|saker|flertall|fleirtal|ledelse|leiing|drevet|driven|styrt)",
+        r"politikk(?:en)?",
+        r"bomstasjon(?:en|ene|ane)?",
+        r"vindmølle(?:ne|parken|ene|r)?|vindmøller",
+        r"(?:skole|skule)nedlegg[a-zæøå]*",
+        r"[a-zæøå]+plass(?:ene|ane|er|ar)? (?:kuttes|kuttast|blir kuttet|vert kutta|blir kutta)",
+        r"bompengan|bompenga",
+        # cuts and decisions about something: "kutt i skolehelsetjenesten", "vedtaket om ny trasé"
+        r"(?:kutt|kutta|kuttet|kuttene|kutta) i",
+        r"vedtak(?:et)? om(?! (?:deg|dykk|dere))",
         # a decision to do something, the elected bodies deciding or voting
         r"vedtak(?:et)? om å",
         r"(?:ble|vart|blei|er|var|blitt|vorte) (?:vedtatt|vedteke)",
@@ -506,7 +579,33 @@ def _own_opinion(doc: Document, start: int, end: int) -> bool:
     if _POLITICAL_OPINION.search(sentence) and not _NO_VIEW.search(sentence):
         return True
     if not _political(doc, start, end):
-        return False
+        # a verdict on a decision stands on its own ("det var eit dårleg vedtak"); not on the
+        # reader's own decision ("vedtaket ditt er riktig"), and not someone else's verdict
+        return bool(
+            _DECISION.search(sentence)
+            and not _READERS_DECISION.search(sentence)
+            and not _OTHERS_VIEW.search(sentence)
+            and not _NO_VIEW.search(sentence)
+            and not _FRIENDLY_TO_PEOPLE.search(sentence)
+            and any(_DECISION_VERDICT.fullmatch(v.group()) for v in _VERDICT.finditer(sentence))
+        )
+    return _own_opinion_on_the_matter(doc, sentence)
+
+
+# The reader's own decision: "vedtaket ditt", "ditt vedtak", "vedtaket om bostøtte til deg".
+_READERS_DECISION = re.compile(
+    _words(r"(?:vedtaket|vedtaka|beslutningen|avgjørelsen|avgjerda) (?:ditt|din|di|dykkar|deres)")
+    + "|"
+    + _words(r"(?:ditt|din|di|dykkar|deres) (?:vedtak|beslutning|avgjørelse|avgjerd)")
+    + r"|(?:til|for) (?:deg|dykk|dere)(?![\wæøå])"
+)
+# Verdicts that judge a decision, not a person or a service ("tok feil" judges whoever took it).
+_DECISION_VERDICT = re.compile(
+    r"(?!tok feil|tek feil|har rett i|angre|husk|på (?:høy |høg )?tide)[\s\S]*"
+)
+
+
+def _own_opinion_on_the_matter(doc: Document, sentence: str) -> bool:
     if _FRIENDLY_TO_PEOPLE.search(sentence):
         return False
     # An opinion followed by "... ikke mene noe" is taken back; found once, not per opinion.

@@ -114,3 +114,52 @@ def test_polite_and_plain_replies_are_not_taken_for_irony(text: str) -> None:
     d = decide("gausdal", text, "reply")
     assert "style.irony" not in d.codes, (text, d.codes)
     assert d.action == "ok", (text, d.action, d.codes)
+
+
+# --- the writer's own opinion on a political matter in a reply ------------------------------------
+
+OPINION_AS_A_STANCE = [
+    # the writer as a citizen or in private
+    "Som innbygger selv er jeg ikke begeistret for bomstasjonen heller. Mvh Per",
+    "Privat mener jeg at eiendomsskatten burde vært fjernet. Hilsen Kari",
+    "Mitt inntrykk er at politikerne har forhastet seg med skolestrukturen. Mvh Per",
+    # a vote the writer would have given
+    "Eg hadde sjølv røysta mot det vedtaket. Helsing Ola",
+    # a verdict on a decision without an adjective list
+    "Vedtaket om å stenge badet er dessverre feil. Hilsen Kari",
+    "Det hadde vært klokere om formannskapet hadde ventet et år. Mvh Per",
+    "Den nye kommuneplanen er et steg i feil retning. Hilsen Kari",
+    "Dessverre valgte flertallet å kutte i kulturskolen. Mvh Per",
+    "Det var eit modig og viktig vedtak. Helsing Ola",
+    # a unit speaking for the administration, many of us
+    "Vi i barnehagen er ikke overbevist om at kuttet i budsjettet er lurt. Hilsen Kari",
+    "Her er vi mange som gjerne skulle sett at skolen fikk bestå. Mvh Per",
+    # taking sides in an election
+    "Gratulerer til Arbeiderpartiet med valget! Hilsen Kari",
+]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("text", OPINION_AS_A_STANCE)
+def test_an_opinion_phrased_as_a_stance_is_sent_back_for_revision(slug: str, text: str) -> None:
+    d = decide(slug, text, "reply")
+    assert "style.own_opinion" in d.codes, (text, d.codes)
+    assert d.action in ("revise", "block"), (text, d.action)
+    assert d.clauses and all(c.startswith(slug + ":") for c in d.clauses)
+
+
+NEUTRAL_ABOUT_DECISIONS = [
+    "Kommunestyret vedtok å stenge badet fra 1. juni. Mer informasjon kommer. Hilsen Kari",
+    "Som innbygger kan du sende innspill til kommuneplanen innen 1. april. Mvh Per",
+    "Vi i barnehagen gleder oss til sommerfesten på fredag! Hilsen Kari",
+    "Vedtaket ditt om bostøtte er riktig beregnet, og pengene kommer 20. mai. Mvh Per",
+    "Vi beklager at du har måttet vente. Saken din er dessverre ikke ferdig ennå. Hilsen Kari",
+    "Dersom du mener vedtaket er feil, kan du klage innen tre uker. Mvh Per",
+    "Det beste er å sende søknaden digitalt. Hilsen Kari",
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL_ABOUT_DECISIONS)
+def test_neutral_information_about_a_decision_is_no_opinion(text: str) -> None:
+    d = decide("romskog", text, "reply")
+    assert "style.own_opinion" not in d.codes, (text, d.codes)
