@@ -134,7 +134,7 @@ def decide(
         raise InputError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     context = context or PolicyContext()
     length = text_length if text_length is not None else max((f.end for f in findings), default=0)
-    found = [f for f in findings if _relevant(f, pack)]
+    found = [f for f in findings if _relevant(f, pack, kind)]
     present = {f.code for f in found}
     found += [f for f in context_findings(kind, context, length) if f.code not in present]
     if (
@@ -197,9 +197,24 @@ def decide(
     )
 
 
-def _relevant(finding: Finding, pack: Pack) -> bool:
-    # The signature check only means something where the guideline asks for a signed reply.
-    return finding.code != "style.signature_missing" or pack.replies.sign_with_first_name
+# What a citizen's comment is (a question, praise, a political matter ...): said of one's own reply,
+# post or private post it is noise unless the guideline has a rule for it there. A crisis is news
+# in any text (only crisis management speaks in one), so it is always kept.
+_COMMENT_READINGS = ("tone.", "intent.")
+_ALWAYS_NEWS = "intent.crisis"
+
+
+def _relevant(finding: Finding, pack: Pack, kind: str) -> bool:
+    if finding.code == "style.signature_missing":
+        # The signature check only means something where the guideline asks for a signed reply.
+        return pack.replies.sign_with_first_name
+    if kind != "comment" and finding.code.startswith(_COMMENT_READINGS) and finding.code != _ALWAYS_NEWS:
+        return any(
+            kind in rule.kinds and (finding.code in rule.codes or finding.code in rule.needs)
+            for clause in pack.clauses
+            for rule in clause.honoured_by.rules
+        )
+    return True
 
 
 def _rank(fired: _Fired, action: str) -> int:

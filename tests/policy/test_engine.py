@@ -446,3 +446,35 @@ def test_it_gives_each_text_of_a_batch_its_own_context():
     assert batch[0].action != batch[1].action  # the crisis holds the first, not the second
     with pytest.raises(ValueError, match="3 texts but 2 contexts"):
         evaluate_many(texts, "post", pack, contexts[:2])
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_what_a_comment_is_is_not_said_of_our_own_texts(slug):
+    # Praise, a question or a political matter describe a citizen's comment; in a reply, post or
+    # private post no rule uses them, so they would only be noise on the check's page.
+    readings = ("tone.praise", "intent.question", "intent.political", "tone.negative")
+    assert set(readings) <= set(run(slug, "comment", *readings).codes)
+    for kind in ("reply", "post", "private"):
+        d = run(slug, kind, *readings)
+        assert not set(readings) & set(d.codes), kind
+        assert d.action == "ok"
+
+
+def test_a_crisis_is_kept_in_every_kind_of_text():
+    for kind in ("comment", "reply", "post", "private"):
+        assert "intent.crisis" in run("batsfjord", kind, "intent.crisis").codes, kind
+
+
+def test_a_comment_reading_a_rule_uses_for_own_texts_stays():
+    pack = load_pack("hustadvika")
+    used = {
+        code
+        for c in pack.clauses
+        for r in c.honoured_by.rules
+        if "post" in r.kinds
+        for code in (*r.codes, *r.needs)
+        if code.startswith(("tone.", "intent."))
+    }
+    assert used, "Hustadvika has a rule on a comment reading in posts"
+    for code in used:
+        assert code in run("hustadvika", "post", code).codes
