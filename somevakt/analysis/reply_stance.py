@@ -69,7 +69,13 @@ _SELF = (
     r"(?:vi|me) i (?!dag|går|morgon|morgen|kveld|år|fjor|helga|helgen)[a-zæøå]+|"
     # several of the staff speak for the administration too: "mange av oss på rådhuset er like frustrerte"
     r"(?:mange|flere|fleire|de fleste|dei fleste|alle|noen|nokre|nokon) av oss"
-    r"(?: (?:på|i) (?:rådhuset|administrasjonen|kommunen))?)"
+    r"(?: (?:ansatte|tilsette|her|som jobber her|som jobbar her))?"
+    r"(?: (?:på|i) (?:rådhuset|administrasjonen|kommunen))?|"
+    # the writer with colleagues, or among those who think so: "både jeg og kollegaene mine",
+    # "jeg er nok blant dem som"
+    r"(?:både )?(?:jeg|eg|æ) og (?:kollegaene|kollegane|kollegaane|kollegene|de andre|dei andre|"
+    r"mange|flere|fleire)(?: mine| her| på [a-zæøå]+)?|"
+    r"(?:jeg|eg|æ) (?:er|e) (?:nok |vel |også |òg )?(?:blant|en av|ein av) (?:dem|dei|de)(?: mange)? som)"
 )
 _SELF_PRONOUN = r"(?:jeg|eg|je|æ|vi|me)"
 # Words that may stand between the speaker and the verb ("jeg personlig mener", "vi i
@@ -192,6 +198,7 @@ _OPINION = re.compile(
                 r"privat (?:ville|vil|hadde|mener|meiner|synes|syns|stemte|røysta|er|tror|trur) (?:jeg|eg|æ)",
                 r"(?:mitt|vårt) (?:klare |personlige |personlege )?inntrykk (?:er|var)",
                 r"(?:skal|vil) (?:ikke|ikkje|itj) (?:si|seie|sei) for (?:mye|mykje|mykkje)",
+                r"mellom (?:oss|meg og deg|deg og meg)(?: sagt)?",
                 r"(?:det )?(?:er|e) (?:det )?ingen tvil om",
                 r"(?:vi|me) får (?:vel |nok )?(?:bare|berre|bærre) håpe",
                 r"(?:jeg|eg) personlig",
@@ -308,6 +315,7 @@ _VERDICT = re.compile(
         r"(?:forhastet|forhasta) seg",
         r"(?:helt |heilt |vel)?fortjent",
         r"bortkast(?:a|et|ete|ede)",
+        r"vanvittig(?:e)?|sprøtt|galskap|uhørt|urimelig(?:e)?|urimeleg(?:e)?|(?:helt|heilt) på jordet",
         # superlatives on a decision: "det dummeste æ har sett", "ikke det klokeste kommunestyret har gjort"
         r"(?:det|den) (?:klokeste|klokaste|dummeste|dummaste|verste|lureste|smarteste|dårligste|dårlegaste|"
         r"teiteste|tåpeligste|tåpelegaste|beste|fornuftigste)(?= (?:[a-zæøå]+ ){0,2}(?:har|hadde|som|eg|æ|jeg|"
@@ -328,7 +336,7 @@ _VERDICT = re.compile(
         r"har rett i",
         r"(?:prioritert|prioriterer|prioriterte|prioritera) feil",
         r"(?:er|var) (?:et |eit |jo |rett og slett |reint |rent )*ran",
-        r"(?:ikke|ikkje|itj|itte) (?:særlig|særleg|spesielt|veldig|så|heilt|helt) "
+        r"(?:ikke|ikkje|itj|itte) (?:særlig|særleg|spesielt|veldig|så|heilt|helt|akkurat) "
         r"(?:klokt|lurt|smart|gjennomtenkt|fornuftig|godt|bra)",
         r"(?:klokt|lurt|dumt|smart|feigt|modig|uklokt|fornuftig) av (?:politikerne|politikarane|"
         r"kommunestyret|"
@@ -479,6 +487,8 @@ _POLITICAL = re.compile(
         + r" (?:[\wæøå]+ ){0,4}(?:bestå|består|beholdes|behaldast|bevares|bevarast|reddes|reddast|overleve)",
         r"(?:beholde|behalde|bevare|redde|berge) " + _SERVICES,
         _SERVICES + r" (?:fikk|fekk|får|skulle få|skal få) (?:bli|bestå|stå|halde fram|fortsette|fortsetje)",
+        _SERVICES + r" (?:ble|blei|vart|er|var|har blitt|har vorte|blir|vert) (?:reddet|redda|bevart|bevara|"
+        r"berga|berget|lagt ned|lagd ned)",
         _SERVICES + r" (?:[\wæøå]+ ){0,5}(?:legges|leggast|leggjast|blir lagt|vert lagt|bli lagt|verte lagt|"
         r"verta lagt|blir lagd|vert lagd|bli lagd|verte lagd|blitt lagt|vorte lagd|vorte lagt) ned",
         # where a new school or nursing home goes: "sykehjemmet burde ligge i sentrum"
@@ -1003,6 +1013,18 @@ _IRONY_SCHEMAS = re.compile(
             _B + r"(?:sørge|sørg|sørgje|syte) for at (?:snøen|isen|regnet|vinden|sola|været|vêret|mørket)" + _E,
             _B + r"(?:nærmere|nærare|nærmare) (?:huset|heimen|hjemmet|hytta|døra) (?:ditt|din|di|dykkar|deres)" + _E,
             _B + r"(?:alt|alle|heile|hele) (?:unntatt|utenom|bortsett fra|unnateke|utanom) (?:det|de|dei|den) du" + _E,
+            # mock anticipation of the reader's next idea: "vi venter spent på neste gode råd fra
+            # deg", "me held pusten til neste innspel frå deg", "vi ser fram til ditt neste forslag"
+            _B
+            + r"(?:venter|ventar|gleder oss til|gler oss til|ser fram til|ser frem til|held pusten|holder pusten)"
+            + rf"{_S}{{0,25}}?(?:neste|nye|fleire|flere) (?:gode |geniale |lure |kloke )?(?:råd|innspill|innspel|"
+            r"forslag|kommentar|kommentarar|kommentarer|klage|klager|idé|ide|ideer|idear|tips)" + _E,
+            _B + r"(?:ditt|din|di) neste (?:forslag|innspill|innspel|råd|idé|ide|klage|kommentar)" + _E,
+            # mock self-deprecation: "vi er visst ikke så flinke", "kom og vis oss hvordan"
+            _B
+            + r"(?:vi|me) er (?:visst|vel|tydeligvis|tydelegvis|jo) (?:ikke|ikkje|itj) (?:så |like )?"
+            r"(?:flinke|gode|kloke|smarte|lure|dyktige|dugelege)" + _E,
+            _B + r"(?:komme|kom|kome) og (?:vise|vis|syne) oss (?:hvordan|korleis|åssen|kordan)" + _E,
             # a sarcastic afterthought standing alone: "Som vanlig." after a remark about the reader
             r"(?:(?<=[.!?]\s)|(?<=[.!?]))\s*som (?:vanlig|vanleg|alltid|alltid før)[.!]",
         )
