@@ -266,3 +266,96 @@ def test_remembered_token_embeddings_give_the_token_vectors_computed_afresh(monk
         for have, expected in zip(small(batch), [want[docs.index(d)] for d in batch], strict=True):
             numpy.testing.assert_allclose(have, expected, atol=1e-5)
         assert len(small._cache._rows) <= 40
+
+
+def _leave_outs(nlp: spacy.language.Language, text: str) -> tuple[spacy.tokens.Doc, list[spacy.tokens.Doc]]:
+    """A text's model doc, and the docs of the text less each run of three words (as
+    `classifier.carrying_spans` makes them), less the first word and less the last."""
+    w = words_of(Document(text))
+    n = len(w.words)
+    pieces = [(i, min(i + 3, n)) for i in range(0, max(n - 3, 0) + 1, 2)] + [(0, 1), (n - 1, n)]
+    docs = [to_model_doc(nlp, w.words[:a] + w.words[b:], w.spaces[:a] + w.spaces[b:]) for a, b in pieces]
+    return to_model_doc(nlp, w.words, w.spaces), [d for d in docs if len(d)]
+
+
+def test_the_fused_comment_classifier_scores_as_thinc_does_to_the_bit() -> None:
+    from thinc.layers.chain import forward as thincs_chain
+
+    from somevakt.analysis.models.fast import FusedTextCat
+
+    fast = load("comments")
+    model = fast.get_pipe("textcat_multilabel").model
+    assert FusedTextCat.fits(model)
+    assert not FusedTextCat.fits(load("sentiment").get_pipe("textcat").model)  # one label of several: softmax
+    assert not FusedTextCat.fits(load("ner").get_pipe("ner").model)
+    fused = FusedTextCat(model)
+    texts = _texts()
+    docs = _model_docs(fast, texts)
+    # the same layers (numpy's products, the fused tok2vec) through thinc's own chain
+    want = thincs_chain(model, docs, False)[0]
+    assert numpy.array_equal(fused(docs), want)
+    for doc in docs[:6]:
+        assert numpy.array_equal(fused([doc]), thincs_chain(model, [doc], False)[0])
+    # and plain spaCy (BLIS, thinc's tok2vec) to float rounding, with the same labels said
+    plain = _plain("comments")
+    plain_docs = _model_docs(plain, texts)
+    expected = plain.get_pipe("textcat_multilabel").model.predict(plain_docs)
+    numpy.testing.assert_allclose(model.predict(docs), expected, atol=1e-5)
+    annotated = models.annotate(fast, _model_docs(fast, texts))
+    for text, doc in zip(texts, annotated, strict=True):
+        want_cats = plain(_model_docs(plain, [text])[0]).cats
+        assert {k: v >= 0.5 for k, v in doc.cats.items()} == {k: v >= 0.5 for k, v in want_cats.items()}, text
+
+
+def test_texts_sharing_a_beginning_or_end_with_the_last_text_reuse_its_rows_to_the_bit(monkeypatch) -> None:
+    from somevakt.analysis.models import fast
+
+    plain = _plain("comments")
+    tok2vec = plain.get_pipe("textcat_multilabel").model.get_ref("tok2vec")
+    afresh, reusing = FusedTok2Vec(tok2vec), FusedTok2Vec(tok2vec)
+    checked = 0
+    for text in _texts():
+        base, docs = _leave_outs(plain, text)
+        if len(base) < 3 or len(docs) < 2:
+            continue
+        reusing([base])
+        assert reusing._reference is not None
+        computed = []
+        original = fast._apply
+        monkeypatch.setattr(fast, "_apply", lambda layer, X: computed.append(len(X)) or original(layer, X))
+        got = reusing(docs)
+        monkeypatch.setattr(fast, "_apply", original)
+        want = afresh(docs)
+        for have, expected in zip(got, want, strict=True):
+            assert numpy.array_equal(have, expected), text
+        # afresh, each of the 4 layers computes every token's row (and pad rows): here far fewer
+        if len(base) >= 8 and len(docs) <= FusedTok2Vec.REUSE_MAX_TEXTS:
+            assert sum(computed[-4:]) < 3 * sum(len(d) for d in docs), text
+        elif len(docs) > FusedTok2Vec.REUSE_MAX_TEXTS:  # a large batch is not looked through
+            assert sum(computed[-4:]) >= 4 * sum(len(d) for d in docs), text
+        checked += 1
+    assert checked >= 5
+    # a batch of other texts is encoded as before, nothing taken from the reference
+    others = _model_docs(plain, ["Helt andre ord her i dag", "Og enda noen ord om brøyting"])
+    assert (
+        reusing._encode_reusing(reusing._embed(others), [len(d) for d in others], reusing._reference) is None
+    )
+    for have, expected in zip(reusing(others), afresh(others), strict=True):
+        assert numpy.array_equal(have, expected)
+
+
+def test_the_words_carrying_a_label_are_the_same_with_reused_rows(monkeypatch) -> None:
+    from somevakt.analysis import classifier
+    from somevakt.analysis.models import fast
+
+    texts = [
+        "Dere burde passe dere, jeg vet hvor saksbehandleren bor og når hun går hjem.",
+        "Du er en idiot og en løgner, ordføreren, og alle vet det i denne bygda.",
+        "Takk for svaret. Men dere er noen udugelige tullinger hele gjengen på rådhuset.",
+    ]
+    labels = list(load("comments").get_pipe("textcat_multilabel").labels)
+    found = {}
+    for share in (2.0, fast.FusedTok2Vec.REUSE_SHARE):  # never, then as shipped
+        monkeypatch.setattr(fast.FusedTok2Vec, "REUSE_SHARE", share)
+        found[share] = [classifier.carrying_spans(Document(text), labels) for text in texts]
+    assert found[2.0] == found[fast.FusedTok2Vec.REUSE_SHARE]

@@ -6,13 +6,17 @@ call with its own bookkeeping, and multiplies matrices with BLIS, which on this 
 3–5x slower than numpy's OpenBLAS for the small matrices of a comment. For a single comment the
 bookkeeping costs more than the arithmetic.
 
-`speed_up(nlp)` changes three things, for prediction only (training never goes through it):
+`speed_up(nlp)` changes these things, for prediction only (training never goes through it):
 
 - every layer's `ops` multiplies with numpy (`MatmulOps`),
 - a tok2vec of the architecture we train (spaCy's Tok2Vec.v2 = MultiHashEmbed.v2 with static
   vectors + MaxoutWindowEncoder.v2) runs as one numpy function (`FusedTok2Vec`) that does the same
   arithmetic in the same order, reading the layers' own weights, and remembers each distinct
-  token's mixed embedding (`EmbedCache`), and
+  token's mixed embedding (`EmbedCache`); a batch of texts that begin or end as the last text
+  encoded alone did (a comment less a few words, as `classifier.carrying_spans` makes them)
+  copies that text's rows where a token cannot see the difference (`_encode_reusing`),
+- the comment classifier's TextCatEnsemble head runs the same ops without thinc's layer
+  machinery (`FusedTextCat`), and
 - the entity recognizer's greedy decoding of a batch runs as numpy over all its texts at once
   (`BatchEntityParser`, used by `models.annotate` for batches): spaCy's C loop asks each of the
   38 moves whether it is valid, for every token of every text, and that took more time than the
@@ -79,6 +83,8 @@ def speed_up(nlp: Language) -> list[str]:
             if _is_tok2vec(node) and FusedTok2Vec.fits(node):
                 FusedTok2Vec(node).install()
                 fused.append(name)
+        if FusedTextCat.fits(model):
+            FusedTextCat(model).install()
         if BatchEntityParser.fits(component):
             parsers[name] = BatchEntityParser(component)
     if parsers:
@@ -119,6 +125,8 @@ class FusedTok2Vec:
         self.layers = [_maxout_norm(residual) for residual in encode.layers[0].layers]
         self.width = int(model.get_dim("nO"))
         self._cache = EmbedCache()
+        # The last text encoded alone: its mixed rows and its rows after each layer (`_encode_reusing`).
+        self._reference: tuple[Any, list[Any]] | None = None
 
     @staticmethod
     def fits(model: Model) -> bool:
@@ -159,6 +167,12 @@ class FusedTok2Vec:
         if not any(lengths):
             return [numpy.zeros((0, self.width), dtype="f") for _ in docs]
         mixed = self._embed([doc for doc in docs if len(doc)])
+        reference = self._reference
+        texts = sum(1 for n in lengths if n)
+        if reference is not None and self.pad >= len(self.layers) and 1 < texts <= self.REUSE_MAX_TEXTS:
+            reused = self._encode_reusing(mixed, lengths, reference)
+            if reused is not None:
+                return reused
         return self._encode(mixed, lengths)
 
     def _embed(self, docs: list[Doc]) -> Any:
@@ -195,6 +209,9 @@ class FusedTok2Vec:
         # i of n, the `n - i` rows beside the first and last text (each layer sees one row
         # further). The rows further out are not computed; the others are computed as before.
         total = X.shape[0]
+        # One text of two or more tokens: every layer's rows are remembered for `_encode_reusing`
+        # (with one row, numpy's product takes another path, its last bits not those of a batch).
+        states: list[Any] | None = [] if len(present) == 1 and present[0] >= 2 else None
         for index, layer in enumerate(self.layers, start=1):
             margin = min(pad, len(self.layers) - index)
             lo, hi = pad - margin, total - pad + margin
@@ -209,6 +226,10 @@ class FusedTok2Vec:
             else:
                 window[:-1, 2 * width :] = X[lo + 1 : hi]
             X[lo:hi] += _apply(layer, window)
+            if states is not None:
+                states.append(X.copy())
+        if states is not None:
+            self._reference = (mixed.copy(), states)
         out, found = [], iter(offsets)
         for n in lengths:
             if n:
@@ -217,6 +238,201 @@ class FusedTok2Vec:
             else:
                 out.append(numpy.zeros((0, width), dtype="f"))
         return out
+
+    # A batch is taken this way when at least this share of its rows can be copied, and only if
+    # it has at most REUSE_MAX_TEXTS texts (the pieces of a comment of 80 words are about 75; a
+    # worker's batch of 256 comments is not looked through for them).
+    REUSE_SHARE = 0.25
+    REUSE_MAX_TEXTS = 128
+
+    def _encode_reusing(
+        self, mixed: Any, lengths: list[int], reference: tuple[Any, list[Any]]
+    ) -> list[Any] | None:
+        """`_encode` for a batch of texts that begin or end as the last text encoded alone did
+        (as the pieces left out of a comment to see which words carry a label: the comment less
+        three words, less six, less a sentence): a row of layer i depends only on the mixed rows
+        within i of it, so where those are the reference's own rows, the reference's row after
+        layer i is copied instead of computed. None if less than REUSE_SHARE of the rows are.
+
+        Each text is laid out alone between its pad rows, and of each layer only the rows a
+        token can still reach are computed, as `_encode` does for its outermost texts; the rows
+        computed go through one product per layer (two rows or more, so numpy's product takes its
+        batch path and each row comes out as in `_encode`)."""
+        ref_mixed, ref_states = reference
+        pad, width, depth = self.pad, self.width, len(self.layers)
+        n_ref = len(ref_mixed)
+        present = [n for n in lengths if n]
+        starts = numpy.cumsum([0, *present])
+        # first, at once for the batch: which texts begin or end with the reference's first or last row
+        begins_so = (mixed[starts[:-1]] == ref_mixed[0]).all(axis=1)
+        ends_so = (mixed[starts[1:] - 1] == ref_mixed[-1]).all(axis=1)
+        if (begins_so | ends_so).sum() < self.REUSE_SHARE * len(present):
+            return None
+        shared: list[tuple[int, int]] = []
+        for index, n in enumerate(present):
+            if not (begins_so[index] or ends_so[index]):
+                shared.append((0, 0))
+                continue
+            rows = mixed[starts[index] : starts[index] + n]
+            k = min(n, n_ref)
+            same = (rows[:k] == ref_mixed[:k]).all(axis=1)
+            head = k if same.all() else int(same.argmin())
+            same = (rows[n - k :][::-1] == ref_mixed[n_ref - k :][::-1]).all(axis=1)
+            tail = k if same.all() else int(same.argmin())
+            shared.append((head, tail))
+        if sum(min(n, h + t) for n, (h, t) in zip(present, shared, strict=True)) < self.REUSE_SHARE * sum(
+            present
+        ):
+            return None
+        # one zero row above and below, then each text between its own `pad` zero rows
+        spans = [n + 2 * pad for n in present]
+        begins = 1 + numpy.cumsum([0, *spans[:-1]])
+        X = numpy.zeros((sum(spans) + 2, width), dtype="f")
+        for index, n in enumerate(present):
+            at = begins[index] + pad
+            X[at : at + n] = mixed[starts[index] : starts[index] + n]
+        for index, layer in enumerate(self.layers, start=1):
+            margin = depth - index  # rows beside a text a token can still reach after this layer
+            state = ref_states[index - 1]
+            computed: list[int] = []
+            copied_to: list[int] = []
+            copied_from: list[int] = []
+            for doc, n in enumerate(present):
+                head, tail = shared[doc]
+                span, begin = spans[doc], int(begins[doc])
+                lo, hi = pad - margin, pad + n + margin
+                # row r is the reference's if the mixed rows r - index .. r + index are
+                left_end = min(hi, max(lo, pad + head - index))
+                right_start = max(left_end, min(hi, span - pad - tail + index))
+                copied_to.extend(range(begin + lo, begin + left_end))
+                copied_from.extend(range(lo, left_end))
+                computed.extend(range(begin + left_end, begin + right_start))
+                copied_to.extend(range(begin + right_start, begin + hi))
+                shift = n_ref - n
+                copied_from.extend(range(right_start + shift, hi + shift))
+            if computed:
+                rows = numpy.array(computed)
+                window = numpy.concatenate((X[rows - 1], X[rows], X[rows + 1]), axis=1)
+                if len(rows) == 1:
+                    done = X[rows] + _apply(layer, numpy.concatenate((window, window)))[:1]
+                else:
+                    done = X[rows] + _apply(layer, window)
+            if copied_to:
+                X[copied_to] = state[copied_from]
+            if computed:
+                X[rows] = done
+        out, found = [], iter(range(len(present)))
+        for n in lengths:
+            if n:
+                at = int(begins[next(found)]) + pad
+                out.append(X[at : at + n])
+            else:
+                out.append(numpy.zeros((0, width), dtype="f"))
+        return out
+
+
+def _chain_steps(node: Model, stop: Model) -> list[Model]:
+    """The layers a chain applies one after another (nested chains opened), `stop` kept whole."""
+    from thinc.layers.chain import forward as chain_forward
+
+    if node is stop or node._func is not chain_forward:
+        return [node]
+    return [step for layer in node.layers for step in _chain_steps(layer, stop)]
+
+
+class FusedTextCat:
+    """spaCy's TextCatEnsemble.v2 for several labels ((bag of words | tok2vec >> attention >>
+    sum >> residual Maxout + LayerNorm) >> Linear >> Logistic) without thinc's layer machinery.
+
+    The head is a dozen small layers; thinc calls each through `Model.__call__`, `chain`,
+    `concatenate` and `with_cpu`, and builds a backprop closure for each, which for one comment
+    cost more than the tok2vec's arithmetic. Here the same `ops` functions run on the same arrays
+    in the same order (the attention's softmax, thinc's Cython sums and maxout, numpy's mean and
+    var in the LayerNorm, the same products), so the scores are equal to the bit. The bag of words
+    and the tok2vec are still the layers' own (the tok2vec fused by `FusedTok2Vec` if it fits).
+    """
+
+    def __init__(self, model: Model) -> None:
+        concat, output = model.layers
+        self.model = model
+        self.linear, cnn = concat.layers
+        self.tok2vec = model.get_ref("tok2vec")
+        _, _, attention, _, residual = _chain_steps(cnn, self.tok2vec)
+        self.query = _OPS.reshape2f(attention.get_param("Q"), -1, 1)
+        maxout = next(n for n in residual.walk() if n.name == "maxout")
+        norm = next(n for n in residual.walk() if n.name == "layernorm")
+        n_out, n_pieces, n_in = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
+        self.maxout = (
+            _OPS.reshape2f(maxout.get_param("W"), n_out * n_pieces, n_in),
+            _OPS.reshape1f(maxout.get_param("b"), n_out * n_pieces),
+            n_out,
+            n_pieces,
+        )
+        self.norm = (norm.get_param("G"), norm.get_param("b"))
+        linear = output.layers[0]
+        self.out = (linear.get_param("W"), linear.get_param("b"))
+
+    @staticmethod
+    def fits(model: Model) -> bool:
+        """Whether the network is exactly spaCy's TextCatEnsemble.v2 with a Logistic output."""
+        if not model.has_ref("tok2vec") or not model.attrs.get("multi_label") or len(model.layers) != 2:
+            return False
+        concat, output = model.layers
+        if concat.name != f"{concat.layers[0].name}|{concat.layers[-1].name}" or len(concat.layers) != 2:
+            return False
+        if [n.name for n in output.layers] != ["linear", "logistic"]:
+            return False
+        linear = concat.layers[0]
+        if not linear.name.startswith("with_cpu(extract_ngrams>>") or not linear.name.endswith(
+            ">>with_cpu(logistic)"
+        ):
+            return False
+        tok2vec = model.get_ref("tok2vec")
+        steps = [n.name for n in _chain_steps(concat.layers[1], tok2vec)]
+        if len(steps) != 5 or _chain_steps(concat.layers[1], tok2vec)[0] is not tok2vec:
+            return False
+        if steps[1:] != ["list2ragged", "para-attn", "reduce_sum", "residual(maxout>>layernorm>>dropout)"]:
+            return False
+        residual = _chain_steps(concat.layers[1], tok2vec)[4]
+        names = [n.name for n in residual.walk()]
+        return names.count("maxout") == 1 and names.count("layernorm") == 1 and names.count("dropout") == 1
+
+    def install(self) -> None:
+        """Make the model's forward pass this one when predicting."""
+        original: Callable[..., Any] = self.model._func
+
+        def forward(model: Model, docs: Sequence[Doc], is_train: bool) -> tuple[Any, Callable[..., Any]]:
+            if is_train:
+                return original(model, docs, is_train)
+            return self(docs), _no_backprop
+
+        self.model._func = forward
+
+    def __call__(self, docs: Sequence[Doc]) -> Any:
+        ops = _OPS
+        bag = self.linear.predict(docs)
+        # tok2vec >> list2ragged >> para-attn >> reduce_sum, as thinc's layers compute them
+        vectors = self.tok2vec.predict(docs)
+        lengths = ops.asarray1i([len(x) for x in vectors])
+        X = ops.flatten(vectors)
+        attention = ops.softmax_sequences(ops.gemm(X, self.query), lengths)
+        summed = ops.reduce_sum(X * attention, lengths)
+        # residual(maxout >> layernorm >> dropout), dropout doing nothing when predicting
+        W, b, n_out, n_pieces = self.maxout
+        Y = ops.gemm(summed, W, trans2=True)
+        Y += b
+        best, _ = ops.maxout(ops.reshape3f(Y, Y.shape[0], n_out, n_pieces))
+        mu = best.mean(axis=1, keepdims=True)
+        var = best.var(axis=1, keepdims=True) + _LAYERNORM_EPS
+        gain, shift = self.norm
+        normed = (best - mu) * var ** (-1.0 / 2.0)
+        scaled = normed * gain
+        scaled += shift
+        joined = ops.xp.hstack([bag, summed + scaled])
+        W, b = self.out
+        scores = ops.gemm(joined, W, trans2=True)
+        scores += b
+        return ops.sigmoid(scores, inplace=False)
 
 
 # How many distinct tokens each fused tok2vec remembers the mixed embedding of (96 floats each).
@@ -261,7 +477,9 @@ class EmbedCache:
                 fresh = compute(features[first[missing]], table)
                 at = len(known)
                 if self._store is None:
-                    self._store = numpy.zeros((min(limit, max(1024, 2 * len(missing))), fresh.shape[1]), "f")
+                    # full size at once: zero pages cost nothing until written, and growing by
+                    # copying (up to 19 MB) was a 5-15 ms pause in whichever comment hit it
+                    self._store = numpy.zeros((limit, fresh.shape[1]), "f")
                 if at + len(missing) > len(self._store):
                     grown = max(2 * len(self._store), at + len(missing))
                     store = numpy.zeros((min(grown, limit), self._store.shape[1]), dtype="f")
@@ -294,7 +512,7 @@ class FloretCache:
         with self._lock:
             if self._data is not table.data or len(self._rows) + len(unique) > self.limit:
                 self._data, self._rows = table.data, {}
-                self._store = numpy.zeros((min(self.limit, 1024), table.data.shape[1]), dtype="f")
+                self._store = numpy.zeros((self.limit, table.data.shape[1]), dtype="f")  # as EmbedCache's
             rows = numpy.empty(len(unique), dtype=numpy.intp)
             missing = []
             for i, key in enumerate(unique.tolist()):
