@@ -127,7 +127,7 @@ _EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
 _ROLE_NOUN = (
     r"(?:eleven|eleva|pasienten|beboeren|bebuaren|brukeren|brukaren|klienten|mannen|kvinnen|kvinna|damen|"
     r"dama|gutten|guten|jenta|barnet|ungen|personen|familien|familia|vedkommende|vedkomande|naboen|"
-    r"søsknene|sysknene|søskena|karen|kara|fyren|"
+    r"søsknene|sysknene|søskena|karen|kara|fyren|guttungen|gutungen|jentungen|ungdommen|ungdomen|"
     r"deltakeren|deltakaren|søkeren|søkjaren|leietakeren|leigetakaren|gubben|ansatte|tilsette|"
     r"barna|borna|ungene|ungane|dem|dei|han|hun|ho|hu)"
 )
@@ -210,7 +210,11 @@ _POINTED = re.compile(
     r"(?:den|det) (?:eldste|yngste|minste) av (?:søsknene|sysknene|barna|borna|ungene|ungane)|"
     # a colleague is someone at work, with or without "min": "kollega fikk vite i dag at hun har MS"
     r"(?:(?:en|ein|ei) )?kollega(?:en)?(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va|ligger|ligg|"
-    r"sliter|slit|gikk|gjekk|måtte))|"
+    r"sliter|slit|gikk|gjekk|måtte|som))|"
+    # one of those the writer helps: "en av dem jeg hjelper på NAV"
+    r"(?:en|ei|ein|én) av (?:dem|dei|de) (?:som )?(?:jeg|eg|vi|me|æ) [a-zæøå]+|"
+    # the eldest on the ward: "ho eldste på avdelinga vår"
+    r"(?:ho|hu|han|hun|den) (?:eldste|yngste|nye|gamle|minste) (?:på|i|ved) [a-zæøå]+|"
     # the one head of a unit: "Rektor er sykmeldt igjen"
     r"(?<![a-zæøå] )(?:rektor|rektoren|styreren|styraren|enhetslederen|einingsleiaren|avdelingslederen|"
     r"avdelingsleiaren)(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va))|"
@@ -386,7 +390,7 @@ _MATTERS: dict[str, str] = {
         r"barnevernets|barnevernsak(?:en|a)?|barnevernssak(?:en|a)?|barnevern(?:s)?undersøkelse(?:n)?|"
         r"barnevern(?:s)?tiltak(?:et|a)?|barnevernsbarn(?:et|a)?|uromelding(?:a|ar)?|urosmelding(?:a|"
         r"ar)?|tiltak (?:fra|frå) oss|"
-        r"fosterbarn(?:et)?"
+        r"fosterbarn(?:et)?|besøkshjem(?:met)?|besøksheim(?:en)?|avlastningshjem(?:met)?"
     ),
     "social_services": (
         r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
@@ -444,7 +448,8 @@ _WORK_MATTERS: dict[str, str] = {
         r"rullestol(?:en)?|palliativ[a-zæøå]*|lindrande|lindrende|for å (?:dø|døy)|dialyse(?:n)?|"
         r"(?:har|med|fått|fekk|fikk) ms|spesielle behov|særskilde behov|særskilte behov|"
         r"skjerm(?:et|a) (?:avdeling|eining|enhet)|rusfri(?:e)?|rus(?:tjeneste|teneste)(?:n|a)?|"
-        r"(?:funnet|funnen) (?:på gulvet|på golvet|liggende|liggjande)"
+        r"(?:funnet|funnen) (?:på gulvet|på golvet|liggende|liggjande)|"
+        r"(?:ikke|ikkje|itj) (?:kan|klarer|klarar|greier) (?:å )?(?:bo|bu) (?:hjemme|heime) (?:lenger|lenge)"
     ),
     "child_welfare": (
         r"(?:(?:får|fekk|fikk|fått) (?:ikke|ikkje)|(?:ikke|ikkje) (?:får|fekk|fikk|fått)) "
@@ -455,7 +460,8 @@ _WORK_MATTERS: dict[str, str] = {
     ),
     "social_services": (
         r"bostedsløs(?:e)?|bustadlaus(?:e)?|husløs|heimlaus|(?:har )?sov(?:et|e)? i bilen|"
-        r"(?:ikke|ikkje) (?:har|hadde) råd til (?:mat|husleie|husleige|strøm|straum|klær)"
+        r"(?:ikke|ikkje) (?:har|hadde) råd til (?:mat|husleie|husleige|strøm|straum|klær)|"
+        r"(?:ikke|ikkje) (?:har )?hatt (?:strøm|straum|mat|vatn|vann|varme) på"
     ),
 }
 _WORK_MATTER = re.compile(
