@@ -252,7 +252,12 @@ _POINTED = re.compile(
     r"(?:klassen|klassa|gruppa|gruppen|avdelinga|avdelingen|basen|kohorten) (?:min|mi|vår|våres))" + _E
 )
 _OWN_FAMILY = re.compile(
-    _B + r"(?:(?:min|mi|mitt|mine|vår|vårt|våre) (?:egen |eigen |eiga |eget |eige |egne |eigne )?(?:" + _FAMILY + r")|(?:" + _FAMILY + r") (?:min|mi|mitt|"
+    _B
+    + r"(?:(?:min|mi|mitt|mine|vår|vårt|våre) (?:egen |eigen |eiga |eget |eige |egne |eigne )?(?:"
+    + _FAMILY
+    + r")|(?:"
+    + _FAMILY
+    + r") (?:min|mi|mitt|"
     r"mine|vår|vårt|våre|våres))" + _E
 )
 # A kinship word opening a sentence is the writer's family too ("Farmor døde fredelig i går").
@@ -336,7 +341,8 @@ _MATTERS: dict[str, str] = {
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
         r"utbrent(?:het|heit|hets)?|demens[a-zæøå]+|[a-zæøå]*forstyrring(?:a|ar|ane)?|"
-        r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:nytt |nytt lite |lite )?(?:slag|infarkt|hjerteinfarkt)|"
+        r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:nytt |nytt lite |lite )?(?:slag|infarkt|"
+        r"hjerteinfarkt)|"
         r"(?:ble|blei|vart|er|var) (?:lagt|lagd) inn|"
         # diseases people name without the word "diagnose"
         r"alzheimers?|parkinsons?|kols|schizofreni|schizofren|psykose(?:n|r)?|bipolar|ptsd|als|"
@@ -464,9 +470,7 @@ _WORK_MATTERS: dict[str, str] = {
         r"(?:ikke|ikkje) (?:har )?hatt (?:strøm|straum|mat|vatn|vann|varme) på"
     ),
 }
-_WORK_MATTER = re.compile(
-    _B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _WORK_MATTERS.items()) + ")" + _E
-)
+_WORK_MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _WORK_MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 # A dot that does not end a sentence: after an ordinal or an abbreviation, before a lower-case

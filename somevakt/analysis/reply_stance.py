@@ -123,11 +123,8 @@ _OPINION = re.compile(
             # inverted: "personlig mener jeg", "det synes vi i administrasjonen også", "noe vi synes"
             _B + _OPINION_VERB + " " + _SELF_PRONOUN + _E,
             # many of us: "her er vi mange som gjerne skulle sett", "vi er fleire som meiner"
-            _B
-            + r"(?:(?:er|var) (?:vi|me)|(?:vi|me) (?:er|var)) (?:nok |ganske |veldig )?(?:mange|flere|fleire) som "
-            + rf"(?:{_ADVERB} )?"
-            + _OPINION_VERB
-            + _E,
+            _B + r"(?:(?:er|var) (?:vi|me)|(?:vi|me) (?:er|var)) (?:nok |ganske |veldig )?(?:mange|flere|"
+            r"fleire) som " + rf"(?:{_ADVERB} )?" + _OPINION_VERB + _E,
             # attitudes: "vi er helt enige", "administrasjonen er uenig", "jeg er glad for at"
             _B
             + _SELF
@@ -194,7 +191,8 @@ _OPINION = re.compile(
                 r"som (?:innbygger|innbyggjar|innbyggar|privatperson|skattebetaler|skattebetalar|"
                 r"pendler|pendlar|forelder|småbarnsforelder)(?: (?:selv|sjølv|sjøl))?,? "
                 r"(?:[a-zæøå]+ )?(?:jeg|eg|æ|je)",
-                r"(?:jeg|eg|æ) som (?:innbygger|innbyggjar|innbyggar|privatperson|skattebetaler|skattebetalar)",
+                r"(?:jeg|eg|æ) som (?:innbygger|innbyggjar|innbyggar|privatperson|skattebetaler|"
+                r"skattebetalar)",
                 r"privat (?:ville|vil|hadde|mener|meiner|synes|syns|stemte|røysta|er|tror|trur) (?:jeg|eg|æ)",
                 r"(?:mitt|vårt) (?:klare |personlige |personlege )?inntrykk (?:er|var)",
                 r"(?:skal|vil) (?:ikke|ikkje|itj) (?:si|seie|sei) for (?:mye|mykje|mykkje)",
@@ -246,8 +244,10 @@ _POLITICAL_OPINION = re.compile(
         r"(?:vanskelig|vanskeleg|umulig|umogleg|uråd) å forsvare",
         # the vote the writer would have given: "et vedtak jeg selv ville ha stemt imot"
         rf"{_SELF_PRONOUN}(?: selv| sjølv| sjøl| personlig| personleg| privat)? (?:ville|hadde|skulle)"
-        r"(?: selv| sjølv| nok| personlig| personleg)?(?: ha| ha hatt)? (?:stemt|røysta|røystet) (?:mot|for|nei|ja|imot)",
-        rf"(?:ville|hadde) {_SELF_PRONOUN}(?: selv| sjølv| nok)?(?: ha)? (?:stemt|røysta|røystet) (?:mot|for|nei|ja|imot)",
+        r"(?: selv| sjølv| nok| personlig| personleg)?(?: ha| ha hatt)? (?:stemt|røysta|røystet) (?:mot|"
+        r"for|nei|ja|imot)",
+        rf"(?:ville|hadde) {_SELF_PRONOUN}(?: selv| sjølv| nok)?(?: ha)? (?:stemt|røysta|røystet) (?:mot|"
+        rf"for|nei|ja|imot)",
         # congratulating a party on the election is taking sides
         r"gratulerer (?:til )?[a-zæøå]*parti(?:et)? med (?:valget|valet|valgresultatet|valresultatet|seieren|"
         r"sigeren|framgangen|fremgangen)",
@@ -307,7 +307,8 @@ _VERDICT = re.compile(
         r"altfor (?:høy|høg|lav|låg|stram|dyr)(?:t|e)?",
         # more verdicts without a named adjective list: "er dessverre feil", "burde skamme seg",
         # "det hadde vært bedre om", "et steg i riktig retning", "har forhastet seg", "helt fortjent"
-        r"(?:er|var) (?:dessverre |nok |rett og slett |jo |faktisk |beklageligvis )+(?:feil|gale|galt|riktig|rett)",
+        r"(?:er|var) (?:dessverre |nok |rett og slett |jo |faktisk |beklageligvis )+(?:feil|gale|galt|"
+        r"riktig|rett)",
         r"(?:burde|bør|kan|skulle) (?:skamme|skjemme) seg",
         r"(?:hadde|ville) (?:ha )?(?:vært|vore) (?:mye |mykje |langt |atskillig )?(?:bedre|betre|klokere|"
         r"klokare|lurere|lurare|smartere|smartare|riktigere|rettare) (?:om|hvis|viss|dersom|å)",
@@ -318,11 +319,13 @@ _VERDICT = re.compile(
         r"vanvittig(?:e)?|sprøtt|galskap|uhørt|urimelig(?:e)?|urimeleg(?:e)?|(?:helt|heilt) på jordet",
         # superlatives on a decision: "det dummeste æ har sett", "ikke det klokeste kommunestyret har gjort"
         r"(?:det|den) (?:klokeste|klokaste|dummeste|dummaste|verste|lureste|smarteste|dårligste|dårlegaste|"
-        r"teiteste|tåpeligste|tåpelegaste|beste|fornuftigste)(?= (?:[a-zæøå]+ ){0,2}(?:har|hadde|som|eg|æ|jeg|"
+        r"teiteste|tåpeligste|tåpelegaste|beste|fornuftigste)(?= (?:[a-zæøå]+ ){0,2}(?:har|hadde|som|eg|æ|"
+        r"jeg|"
         r"vi|me|kommunestyret|politikerne|politikarane))",
         r"(?:ikke|ikkje|itj) (?:er )?verdt (?:det|pengene|pengane|prisen|naturinngrepet|inngrepet)",
         r"(?:et|eit|en|ein) (?:stort |svært |kjempe)?tap for",
-        r"(?:bare|berre|bærre|rein|reint|rent|bare bare) (?:tull|tøv|tøys|vås|sløseri|pengesløsing|pengesløsering)",
+        r"(?:bare|berre|bærre|rein|reint|rent|bare bare) (?:tull|tøv|tøys|vås|sløseri|pengesløsing|"
+        r"pengesløsering)",
         r"(?:kommer|kjem|komme|kome) på (?:bedre|betre|andre) (?:tanker|tankar)",
         r"(?:burde|bør|skulle) (?:ha )?(?:vært|vore|blitt|vorte) (?:[a-zæøå]+ ){0,2}"
         r"(?:halvert|fjernet|fjerna|stoppet|stoppa|droppet|droppa|avvist|avvikla|avviklet|senket|senka|"
@@ -610,9 +613,7 @@ _READERS_DECISION = re.compile(
     + r"|(?:til|for) (?:deg|dykk|dere)(?![\wæøå])"
 )
 # Verdicts that judge a decision, not a person or a service ("tok feil" judges whoever took it).
-_DECISION_VERDICT = re.compile(
-    r"(?!tok feil|tek feil|har rett i|angre|husk|på (?:høy |høg )?tide)[\s\S]*"
-)
+_DECISION_VERDICT = re.compile(r"(?!tok feil|tek feil|har rett i|angre|husk|på (?:høy |høg )?tide)[\s\S]*")
 
 
 def _own_opinion_on_the_matter(doc: Document, sentence: str) -> bool:
@@ -957,44 +958,41 @@ _IRONY_SCHEMAS = re.compile(
             # mock gratitude for the obvious: we would never have managed without you
             _B
             + r"(?:aldri|ikke|ikkje|itj)(?: ha| hatt)? (?:klart|greid|greidd|oppdaget|oppdaga|funnet|funne|"
-            r"skjønt|skjøna|forstått|visst|vist|fått gjort|fått til|funnet ut|funne ut|merket|merka|sett|sett det)"
-            + rf"{_S}{{0,50}}?(?:uten|utan|utan om) (?:deg|dæ|dykk|dere)" + _E,
+            r"skjønt|skjøna|forstått|visst|vist|fått gjort|fått til|funnet ut|funne ut|merket|merka|sett|"
+            r"sett det)" + rf"{_S}{{0,50}}?(?:uten|utan|utan om) (?:deg|dæ|dykk|dere)" + _E,
             _B + r"(?:ellers|elles) hadde (?:vi|me) (?:jo |nok |vel )?aldri",
             # mock surprise: "det hadde vi nesten glemt", "det hadde vi ikkje trudd" (not the genuine
             # "det hadde vi ikke tenkt på, takk!")
-            _B
-            + r"(?:det|dette|den) hadde (?:vi|me) (?:nesten |heilt |helt |aldri |ikke |ikkje |nok )?"
+            _B + r"(?:det|dette|den) hadde (?:vi|me) (?:nesten |heilt |helt |aldri |ikke |ikkje |nok )?"
             r"(?:glemt|gløymt|gløymd|trodd|trudd)" + _E,
             # the reader knows best, better than our staff
             _B + r"du (?:vet|veit|kan) (?:det )?(?:nok |jo |sikkert |alltid )?best" + _E,
             _B + r"(?:siden|sidan|ettersom|når) du (?:kan|vet|veit|kjenner) (?:det|alt|dette) så godt" + _E,
             _B
             + r"du (?:har|kan|vet|veit) (?:helt |heilt |nok |jo )?sikkert"
-            + rf"{_S}{{0,40}}(?:mer|meir|bedre|betre) {_S}{{0,30}}?(?:enn|enn det) (?:vi|me|de|dei|ingeniørene|fagfolka|"
+            + rf"{_S}{{0,40}}(?:mer|meir|bedre|betre) {_S}{{0,30}}?(?:enn|enn det) (?:vi|me|de|dei|"
+            rf"ingeniørene|fagfolka|"
             r"fagfolkene|ekspertene|ekspertane|[a-zæøå]+ene våre|[a-zæøå]+ane våre)" + _E,
             _B + r"(?:det )?finnes (?:folk|de|noen|nokon) som (?:klarer|klarar|greier|greier) å" + _E,
             _B + r"(?:det )?finst (?:folk|dei|nokon) som (?:klarer|klarar|greier) å" + _E,
             # a favour too big for one reader: "akkurat din veg framfor sjukeheimen", "spesielt for deg."
-            _B
-            + r"(?:akkurat|nettopp|nett) (?:din|di|ditt|dine|deg)(?: [\wæøå]+)? "
+            _B + r"(?:akkurat|nettopp|nett) (?:din|di|ditt|dine|deg)(?: [\wæøå]+)? "
             r"(?:først|fyrst|framfor|fremfor|foran|føre)" + _E,
             _B + r"(?:spesielt|bare|berre|kun) for deg(?=\s*[.!😉🙂]|\s*$)",
             _B + r"(?:hjem|heim) til deg (?:først|fyrst|personlig|personleg)" + _E,
             # powers the municipality does not have: the weather
-            _B
-            + r"(?:vi|me|kommunen) som (?:styrer|styrar|bestemmer|bestemmer over|rår over|lagar|lager) "
+            _B + r"(?:vi|me|kommunen) som (?:styrer|styrar|bestemmer|bestemmer over|rår over|lagar|lager) "
             r"(?:været|vêret|snøen|regnet|vinteren|sola)" + _E,
             _B + r"bestilling på (?:sol|godvær|godt vær|snø|sommer|sommar|varme)" + _E,
             # counting the reader's complaints: "din fjortende kommentar", "bortsett fra i går"
-            _B
-            + r"(?:din|di|ditt) [a-zæøå]+(?:ende|de|te) (?:kommentar|klage|klaga|melding|innlegg|e-post|"
+            _B + r"(?:din|di|ditt) [a-zæøå]+(?:ende|de|te) (?:kommentar|klage|klaga|melding|innlegg|e-post|"
             r"telefon|spørsmål)" + _E,
             _B + r"(?:bortsett|unntatt|unnateke) (?:fra|frå) i (?:går|forgårs|forgårs|fjor)" + _E,
-            _B + r"(?:veldig|svært|heilt|helt|utrolig|utruleg|særs) original(?:t|e)? (?:klage|klaga|innspill|innspel|"
+            _B + r"(?:veldig|svært|heilt|helt|utrolig|utruleg|særs) original(?:t|e)? (?:klage|klaga|innspill|"
+            r"innspel|"
             r"spørsmål|idé|ide|forslag)" + _E,
             # "om vi hadde fått ei krone for kvar gong ..."
-            _B
-            + r"(?:om|hvis|viss|dersom) (?:vi|me|jeg|eg) (?:hadde )?(?:fått|fekk|fikk) (?:en|ei|ein) "
+            _B + r"(?:om|hvis|viss|dersom) (?:vi|me|jeg|eg) (?:hadde )?(?:fått|fekk|fikk) (?:en|ei|ein) "
             r"(?:krone|kr|tier|tiar|femmer|femmar) for (?:hver|kvar) (?:gang|gong)" + _E,
             # mock admiration of the reader's spare time or devotion
             _B + r"(?:så|så mye|så mykje|mye|mykje|god) tid til overs" + _E,
@@ -1009,20 +1007,27 @@ _IRONY_SCHEMAS = re.compile(
             _B + r"beklager at (?:virkeligheten|virkeligheta|verkelegheita|røynda|fakta|verden|verda)" + _E,
             _B
             + r"(?:hyggelig|hyggeleg|flott|fint|kjekt|koselig|koseleg|imponerende|imponerande) at du"
-            + rf"{_S}{{0,60}}(?:feil|galt|gale)" + _E,
-            _B + r"(?:sørge|sørg|sørgje|syte) for at (?:snøen|isen|regnet|vinden|sola|været|vêret|mørket)" + _E,
-            _B + r"(?:nærmere|nærare|nærmare) (?:huset|heimen|hjemmet|hytta|døra) (?:ditt|din|di|dykkar|deres)" + _E,
-            _B + r"(?:alt|alle|heile|hele) (?:unntatt|utenom|bortsett fra|unnateke|utanom) (?:det|de|dei|den) du" + _E,
+            + rf"{_S}{{0,60}}(?:feil|galt|gale)"
+            + _E,
+            _B
+            + r"(?:sørge|sørg|sørgje|syte) for at (?:snøen|isen|regnet|vinden|sola|været|vêret|mørket)"
+            + _E,
+            _B
+            + r"(?:nærmere|nærare|nærmare) (?:huset|heimen|hjemmet|hytta|døra) (?:ditt|din|di|dykkar|deres)"
+            + _E,
+            _B
+            + r"(?:alt|alle|heile|hele) (?:unntatt|utenom|bortsett fra|unnateke|utanom) (?:det|de|dei|den) du"
+            + _E,
             # mock anticipation of the reader's next idea: "vi venter spent på neste gode råd fra
             # deg", "me held pusten til neste innspel frå deg", "vi ser fram til ditt neste forslag"
-            _B
-            + r"(?:venter|ventar|gleder oss til|gler oss til|ser fram til|ser frem til|held pusten|holder pusten)"
-            + rf"{_S}{{0,25}}?(?:neste|nye|fleire|flere) (?:gode |geniale |lure |kloke )?(?:råd|innspill|innspel|"
+            _B + r"(?:venter|ventar|gleder oss til|gler oss til|ser fram til|ser frem til|held pusten|"
+            r"holder pusten)"
+            + rf"{_S}{{0,25}}?(?:neste|nye|fleire|flere) (?:gode |geniale |lure |kloke )?(?:råd|innspill|"
+            rf"innspel|"
             r"forslag|kommentar|kommentarar|kommentarer|klage|klager|idé|ide|ideer|idear|tips)" + _E,
             _B + r"(?:ditt|din|di) neste (?:forslag|innspill|innspel|råd|idé|ide|klage|kommentar)" + _E,
             # mock self-deprecation: "vi er visst ikke så flinke", "kom og vis oss hvordan"
-            _B
-            + r"(?:vi|me) er (?:visst|vel|tydeligvis|tydelegvis|jo) (?:ikke|ikkje|itj) (?:så |like )?"
+            _B + r"(?:vi|me) er (?:visst|vel|tydeligvis|tydelegvis|jo) (?:ikke|ikkje|itj) (?:så |like )?"
             r"(?:flinke|gode|kloke|smarte|lure|dyktige|dugelege)" + _E,
             _B + r"(?:komme|kom|kome) og (?:vise|vis|syne) oss (?:hvordan|korleis|åssen|kordan)" + _E,
             # a sarcastic afterthought standing alone: "Som vanlig." after a remark about the reader
@@ -1056,7 +1061,8 @@ _LOWER_QUOTE = re.compile(
 )
 _LABEL_BEFORE = re.compile(
     r"(?:trykk|trykker|klikk|klikker|velg|velj|vel|under|fanen|fana|knappen|menyen|feltet|merk|merket|merka|"
-    r"skriv|skriver|søk|søker|kalt|kalla|heter|heiter|kategorien|lenken|lenka|linken|overskriften|overskrifta|"
+    r"skriv|skriver|søk|søker|kalt|kalla|heter|heiter|kategorien|lenken|lenka|linken|overskriften|"
+    r"overskrifta|"
     r"ordet|uttrykket|begrepet|omgrepet|står|stod|sto|boksen|ruta|valget|alternativet)(?: på| til| om)?"
     r"[\s:,]*$"
 )

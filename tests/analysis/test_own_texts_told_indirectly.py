@@ -80,7 +80,8 @@ IRONY_WITHOUT_THE_USUAL_WORDS = [
     "Du vet nok best, du. Mvh Geir",
     "Du har sikkert lest mye mer om asfalt enn fagfolkene våre. Hilsen Kari",
     # a favour too big for one reader, powers nobody has
-    "Vi skal selvsagt legge ny asfalt akkurat på din gate foran alle andre. Eller, akkurat din gate først. Mvh Per",
+    "Vi skal selvsagt legge ny asfalt akkurat på din gate foran alle andre. Eller, akkurat din gate "
+    "først. Mvh Per",
     "Vi tar kontakt med dem som styrer været, spesielt for deg. Hilsen Kari",
     "Me skal syte for at snøen er borte til du kjem heim frå jobb. Helsing Ola",
     # counting the reader's complaints
