@@ -11,6 +11,13 @@ fått diagnosen ADHD.").
 An ordinal or an abbreviation ("i 3. klasse", "f. 1941") does not end a sentence. People in
 general are nobody in particular: "foreldre til barn med ADHD", and a role with a bare present
 tense or after "når"/"dersom" ("Eleven får spesialundervisning når ...") is how a service works.
+In an employee's private post people met at work are pointed at in more ways: by what the writer
+does with them ("gutten jeg har hatt i klassen", "ho eg hjelper med dusjinga", whom the next
+sentence may go on about), as one among those one works with ("ein av lærlingane våre", "en av dem
+jeg hjelper"), as a colleague, someone in one's class or ward, "en ung mor", "den familien på
+Nesset"; a death of someone met at work is their matter wherever it happened; and matters told
+without the service's name ("sitter i rullestol", "får ikke beholde barnet", "har sovet i bilen")
+count only in texts written at work (`_WORK_MATTERS`).
 """
 
 from __future__ import annotations
