@@ -359,3 +359,11 @@ def test_the_words_carrying_a_label_are_the_same_with_reused_rows(monkeypatch) -
         monkeypatch.setattr(fast.FusedTok2Vec, "REUSE_SHARE", share)
         found[share] = [classifier.carrying_spans(Document(text), labels) for text in texts]
     assert found[2.0] == found[fast.FusedTok2Vec.REUSE_SHARE]
+
+
+def test_ranges_are_laid_end_to_end() -> None:
+    from somevakt.analysis.models.fast import _ranges
+
+    got = _ranges(numpy.array([2, 5, 9, 0]), numpy.array([4, 5, 12, 1]))
+    assert got.tolist() == [2, 3, 9, 10, 11, 0]
+    assert _ranges(numpy.array([3]), numpy.array([1])).tolist() == []

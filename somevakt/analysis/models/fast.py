@@ -291,35 +291,33 @@ class FusedTok2Vec:
         for index, n in enumerate(present):
             at = begins[index] + pad
             X[at : at + n] = mixed[starts[index] : starts[index] + n]
+        sizes = numpy.array(present)
+        heads = numpy.array([h for h, _ in shared])
+        tails = numpy.array([t for _, t in shared])
+        shifts = n_ref - sizes
         for index, layer in enumerate(self.layers, start=1):
             margin = depth - index  # rows beside a text a token can still reach after this layer
-            state = ref_states[index - 1]
-            computed: list[int] = []
-            copied_to: list[int] = []
-            copied_from: list[int] = []
-            for doc, n in enumerate(present):
-                head, tail = shared[doc]
-                span, begin = spans[doc], int(begins[doc])
-                lo, hi = pad - margin, pad + n + margin
-                # row r is the reference's if the mixed rows r - index .. r + index are
-                left_end = min(hi, max(lo, pad + head - index))
-                right_start = max(left_end, min(hi, span - pad - tail + index))
-                copied_to.extend(range(begin + lo, begin + left_end))
-                copied_from.extend(range(lo, left_end))
-                computed.extend(range(begin + left_end, begin + right_start))
-                copied_to.extend(range(begin + right_start, begin + hi))
-                shift = n_ref - n
-                copied_from.extend(range(right_start + shift, hi + shift))
-            if computed:
-                rows = numpy.array(computed)
+            lo, hi = pad - margin, pad + sizes + margin  # each text's rows, counted from its first pad row
+            # row r is the reference's if the mixed rows r - index .. r + index are
+            left_end = numpy.minimum(hi, numpy.maximum(lo, pad + heads - index))
+            right_start = numpy.maximum(left_end, numpy.minimum(hi, sizes + pad - tails + index))
+            lows = numpy.full(len(sizes), lo)
+            copied_to = numpy.concatenate(
+                (_ranges(begins + lo, begins + left_end), _ranges(begins + right_start, begins + hi))
+            )
+            copied_from = numpy.concatenate(
+                (_ranges(lows, left_end), _ranges(right_start + shifts, hi + shifts))
+            )
+            rows = _ranges(begins + left_end, begins + right_start)
+            if len(rows):
                 window = numpy.concatenate((X[rows - 1], X[rows], X[rows + 1]), axis=1)
                 if len(rows) == 1:
                     done = X[rows] + _apply(layer, numpy.concatenate((window, window)))[:1]
                 else:
                     done = X[rows] + _apply(layer, window)
-            if copied_to:
-                X[copied_to] = state[copied_from]
-            if computed:
+            if len(copied_to):
+                X[copied_to] = ref_states[index - 1][copied_from]
+            if len(rows):
                 X[rows] = done
         out, found = [], iter(range(len(present)))
         for n in lengths:
@@ -329,6 +327,13 @@ class FusedTok2Vec:
             else:
                 out.append(numpy.zeros((0, width), dtype="f"))
         return out
+
+
+def _ranges(starts: Any, ends: Any) -> Any:
+    """The integers of every range [starts[i], ends[i]) one after another (an empty one adds none)."""
+    lengths = numpy.maximum(ends - starts, 0)
+    before = numpy.cumsum(lengths) - lengths
+    return numpy.arange(int(lengths.sum())) + numpy.repeat(starts - before, lengths)
 
 
 def _chain_steps(node: Model, stop: Model) -> list[Model]:
