@@ -33,7 +33,7 @@ MAX_WORD_CHARS = 64
 VECTORS_META_KEY = "somevakt_vectors"
 
 # Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
-VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.4.0"}
+VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.5.0"}
 
 
 class ModelMissing(RuntimeError):
