@@ -177,8 +177,20 @@ PRIVATE_CODES = (THREAT, HATE, INSULT)
 # the private posts of corpus/own/own_texts.jsonl (33 threats, 21 personal attacks, 325 without a
 # threat): threat at its comment threshold 0.12 finds 30/33 with 14 false alarms, at 0.4 27/33 with 4
 # (classifier 0.3.0). Measured again for 0.4.0, the classifier alone: 0.4 finds 32/33 with 3 false
-# alarms, 0.5 29/33 with 3, 0.7 26/33 with 2; personal attacks at 0.4 19/23 with 1. The floor stays.
-PRIVATE_FLOOR = 0.4
+# alarms, 0.5 29/33 with 3, 0.7 26/33 with 2; personal attacks at 0.4 19/23 with 1. The floor stayed.
+# Classifier 0.5.0, on what the floor decides (a private post aimed at someone, over the label's own
+# threshold, not found by the rules) in own_texts, own_texts_blind, own_texts_dev2 and
+# own_texts_probe10 (challenge_c has no private posts) and in tests/analysis/test_private_abuse.py:
+# threats score 0.485 and up in the sets and 0.387 and 0.284 in the tests' two veiled threats ("...
+# blir det bank", "Eg skal ta han som ringde meg"); posts without a threat score 0.736 (a parent's
+# "dere er ikke alene", a false alarm at any floor low enough for the threats), 0.458 (a boss's diagnosis),
+# 0.376 and 0.314 (confidential posts, flagged anyway), then 0.276 and below (an innocent council
+# post at 0.276, hate 0.275 and 0.266 on two more). Attacks found score 0.477 and up; without, 0.486
+# (a confidential post) and 0.239 and below. Recall of a threat matters more than a false alarm (a
+# revision), so the floor goes down to the middle of the gap between 0.376 and 0.387: same findings
+# and actions on all four sets as 0.4, one more veiled threat found. Going under 0.284 as well would
+# sit 0.008 above the innocent post and add two false threats (precision 0.94 -> 0.89 on own_texts).
+PRIVATE_FLOOR = 0.38
 # Someone the post could be aimed at: another person's pronoun, a role or a person pointed at ("den
 # karen", "han kollegaen"), or a name. A post about the writer alone ("Skyt meg, jeg har glemt
 # matpakka", "Skal ta meg en lang tur i skogen") threatens nobody, whatever the classifier hears in it.
@@ -381,7 +393,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"6+{classifier.VERSION}"
+    version: ClassVar[str] = f"7+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -24,18 +24,14 @@ def codes(text: str, kind: str = "private") -> set[str]:
         "Neste gang den faren dukker opp på kontoret skal han få gjennomgå, og da snakker jeg ikke om ord.",
         pytest.param(
             "Eg skal ta han som ringde meg i går, det er sikkert.",
-            # 0.4.0 scored it 0.87; 0.5.0 0.28, under the private-post floor of 0.4 (a threat as a comment)
+            # 0.4.0 scored it 0.87; 0.5.0 0.284, under the private-post floor of 0.38, which stays above
+            # an innocent post at 0.276 (a threat as a comment)
             marks=pytest.mark.xfail(
                 strict=True, reason="classifier 0.5.0 is less sure of a veiled threat in a private post"
             ),
         ),
-        pytest.param(
-            "Om den naboen ringer kommunen om hekken min en gang til, blir det bank.",
-            # 0.4.0 scored it 0.60; 0.5.0 0.39, just under the private-post floor of 0.4
-            marks=pytest.mark.xfail(
-                strict=True, reason="classifier 0.5.0 is less sure of a veiled threat in a private post"
-            ),
-        ),
+        # 0.4.0 scored it 0.60; 0.5.0 0.387, over the private-post floor of 0.38 chosen on 0.5.0
+        "Om den naboen ringer kommunen om hekken min en gang til, blir det bank.",
         "Noen burde gi den innbyggeren en ordentlig omgang juling.",
         "Kjem han på kontoret igjen, så ryk eg på han.",
         "Den journalisten skal få en smell han sent glemmer.",
