@@ -104,9 +104,8 @@ def _parse(line: str, where: str) -> Comment:
 # --- challenge files as training data ---------------------------------------------------------------
 
 # The challenge files that are training data now (they were scored and read too often to be an
-# estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d,
-# challenge_e and challenge_f: held-out tests) are never read for training, and `read_challenge`
-# refuses them.
+# estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d to
+# challenge_g: held-out tests) are never read for training, and `read_challenge` refuses them.
 CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
 # The challenge writers coded every threat, hate and personal attack `tone.negative` as well; the
 # corpus calls such a comment a complaint only when it also complains of something (68 of 485
@@ -122,8 +121,7 @@ def check_challenge_file(path: Path, where: str | None = None) -> None:
     if path.name not in CHALLENGE_TRAINING:
         raise DataError(
             f"{where}: not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
-            " training data; challenge_c is the dev set, challenge_d, challenge_e and challenge_f are"
-            " held out)"
+            " training data; challenge_c is the dev set, the others are held out)"
         )
     if not path.is_file():
         raise DataError(f"{where}: no such file")
