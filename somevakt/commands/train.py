@@ -16,6 +16,14 @@ from pathlib import Path
 from somevakt.analysis.training.errors import DataError
 from somevakt.analysis.training.selftrain import SelfTraining
 
+# The thread pools numpy's BLAS, OpenMP and BLIS would start; training runs with one thread each.
+SINGLE_THREADED = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "BLIS_NUM_THREADS": "1",
+}
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -100,8 +108,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    # One process at a time on a shared machine: no thread pools.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # One process at a time on a shared machine, and a run that its command and seed repeat to the
+    # byte: no thread pools, whatever the shell says (set before numpy loads; see docs/models.md,
+    # *Rebuilding the models*).
+    os.environ.update(SINGLE_THREADED)
     try:
         if args.kind == "vectors":
             from somevakt.analysis.training.vectors import build_vectors

@@ -345,7 +345,7 @@ def train(kind: str, options: TrainOptions) -> Path:
         config = merged
     output = options.work_dir / kind / "output"
     spacy_train(config, output, overrides=overrides)
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {TRAINING_META_KEY: training_record(options.seed, corpus_dir)}
     if kind == "comments":
         from somevakt.analysis.classifier import RULE_THRESHOLDS_META_KEY, THRESHOLDS_META_KEY
 
@@ -354,6 +354,75 @@ def train(kind: str, options: TrainOptions) -> Path:
         meta[RULE_THRESHOLDS_META_KEY] = chosen["rule_thresholds"]
         print(f"thresholds on dev: {chosen}", flush=True)
     return ship(kind, output / "model-best", options.models_dir, meta)
+
+
+# What a rebuild must match to give the same model to the byte (docs/models.md, *Rebuilding the
+# models*): the seed, the converted data, the libraries and the kind of CPU. On one machine a run is
+# repeatable; another CPU may pick other BLAS kernels and round differently.
+TRAINING_META_KEY = "somevakt_training"
+_CPU_FLAGS = ("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni", "amx_tile")
+
+
+def training_record(seed: int, corpus_dir: Path) -> dict[str, Any]:
+    """The seed, the converted corpora's digests, the library versions and the CPU of a run."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    def _version(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return ""
+
+    cpu, flags = platform.processor() or platform.machine(), set()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                cpu = value.strip()
+            elif key.strip() == "flags":
+                flags = set(value.split())
+                break
+    return {
+        "seed": seed,
+        "data": {
+            path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            for path in sorted(corpus_dir.glob("*.spacy"))
+        },
+        "libraries": {name: _version(name) for name in ("spacy", "thinc", "numpy", "blis")},
+        "cpu": cpu,
+        "cpu_flags": [flag for flag in _CPU_FLAGS if flag in flags],
+        "blas_core": blas_core(),
+    }
+
+
+def blas_core() -> str:
+    """The kernels numpy's OpenBLAS chose for this CPU (e.g. SkylakeX with AVX-512, Haswell with
+    AVX2 alone; the same run rounds differently with each), or "" where that cannot be asked."""
+    import ctypes
+
+    import numpy  # noqa: F401 - loads the BLAS library asked below
+
+    maps = Path("/proc/self/maps")
+    if not maps.is_file():
+        return ""
+    paths = sorted({word for word in maps.read_text().split() if "openblas" in word.lower()})
+    for path in paths:
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in (
+            "scipy_openblas_get_corename64_",
+            "scipy_openblas_get_corename",
+            "openblas_get_corename",
+        ):
+            function = getattr(library, name, None)
+            if function is not None:
+                function.restype = ctypes.c_char_p
+                return (function() or b"").decode("ascii", "replace")
+    return ""
 
 
 def ship(kind: str, best: Path, models_dir: Path, meta: dict[str, Any] | None = None) -> Path:
