@@ -153,14 +153,7 @@ class FusedTok2Vec:
 
     def install(self) -> None:
         """Make the model's forward pass this one when predicting."""
-        original: Callable[..., Any] = self.model._func
-
-        def forward(model: Model, docs: Sequence[Doc], is_train: bool) -> tuple[Any, Callable[..., Any]]:
-            if is_train:
-                return original(model, docs, is_train)
-            return self(docs), _no_backprop
-
-        self.model._func = forward
+        _predict_with(self.model, self)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Any]:
         lengths = [len(doc) for doc in docs]
@@ -404,14 +397,7 @@ class FusedTextCat:
 
     def install(self) -> None:
         """Make the model's forward pass this one when predicting."""
-        original: Callable[..., Any] = self.model._func
-
-        def forward(model: Model, docs: Sequence[Doc], is_train: bool) -> tuple[Any, Callable[..., Any]]:
-            if is_train:
-                return original(model, docs, is_train)
-            return self(docs), _no_backprop
-
-        self.model._func = forward
+        _predict_with(self.model, self)
 
     def __call__(self, docs: Sequence[Doc]) -> Any:
         ops = _OPS
@@ -749,6 +735,18 @@ class BatchEntityParser:
                 table[4 + 2 * label + two_left, valid] = 0.0
         self._penalty = table
         return table
+
+
+def _predict_with(model: Model, predict: Callable[[Sequence[Doc]], Any]) -> None:
+    """Make `model`'s forward pass `predict` when predicting; training keeps thinc's own."""
+    original: Callable[..., Any] = model._func
+
+    def forward(model: Model, docs: Sequence[Doc], is_train: bool) -> tuple[Any, Callable[..., Any]]:
+        if is_train:
+            return original(model, docs, is_train)
+        return predict(docs), _no_backprop
+
+    model._func = forward
 
 
 def _no_backprop(_: Any) -> Any:
