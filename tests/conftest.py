@@ -19,8 +19,10 @@ import os
 # (somevakt/commands/check.py); so do the tests, which took 2-3 times the CPU and time for the
 # model-heavy ones otherwise, and more still with one pytest-xdist worker per core (`make test`).
 # Set before numpy is first imported, which reads them once; a setting of one's own is kept.
-for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
+from somevakt.analysis.models import SINGLE_THREADED
+
+for _name, _value in SINGLE_THREADED.items():
+    os.environ.setdefault(_name, _value)
 
 import pytest
 from django.test import Client

@@ -104,7 +104,7 @@ def _parents_of_one(text: str, low: str) -> list[tuple[int, int]]:
 # omsorgsovertakelse er sendt til fylkesnemnda"), not a general word ("Søknaden om sosialhjelp
 # sendes til NAV", "Du kan søke om sosialhjelp").
 _CASE_WORD = (
-    r"(?:søknaden|søknaden|saken|saka|vedtaket|klagen|klaga|avslaget|journalen|henvendelsen|henvendinga|"
+    r"(?:søknaden|saken|saka|vedtaket|klagen|klaga|avslaget|journalen|henvendelsen|henvendinga|"
     r"tildelingen|tildelinga|utredningen|utgreiinga|undersøkelsen|undersøkinga|meldingen|meldinga|"
     r"bekymringsmeldingen|bekymringsmeldinga|plassen|søknad|sak|vedtak|klage|avslag)"
 )
@@ -285,7 +285,7 @@ _NOT_PUBLIC = re.compile(
     r"(?:kunngjøres|kunngjerast|blir kunngjort|vert kunngjort|offentliggjøres|offentleggjerast|"
     r"blir ikke kunngjort|"
     r"blir ikkje kunngjort|kunngjøres ikke|kunngjerast ikkje)(?: (?:ikke|ikkje|itj))? før|"
-    r"(?:hemmelig|hemmeleg|hemmelig|konfidensiell|konfidensielt)(?:t)? (?:til|te|før|ennå|enno)|"
+    r"(?:hemmelig|hemmeleg|konfidensiell|konfidensielt)(?:t)? (?:til|te|før|ennå|enno)|"
     r"(?:lukket|lukka|lukkede) (?:møte|dører|dørar)|for (?:lukkede|lukka) (?:dører|dørar)|"
     r"før (?:politikerne|politikarane|politikeran|kommunestyret|formannskapet) har (?:fått|sett)|"
     r"(?:hørte|høyrde|høyrte|hørt|høyrt|fikk høre|fekk høyre|fekk høre|fikk vite|fekk vite) (?:på|i) "
@@ -377,7 +377,7 @@ _MATTERS: dict[str, str] = {
         r"[ -]?(?:syk|sjuk)e?|"
         r"(?:rus|alkohol|drikke|narkotika|spille|psykiske?|hjerte|spise|adhd|autisme)[ -]?"
         r"(?:problem(?:er|a|ene|et)?|plager?|utfordringer)|"
-        r"(?:adhd|autisme|autisme|kreft|demens|diabetes|epilepsi|dysleksi)-?"
+        r"(?:adhd|autisme|kreft|demens|diabetes|epilepsi|dysleksi)-?"
         r"(?:diagnose(?:n|r)?|utredning(?:a|en)?|behandling(?:a|en)?|pasient(?:en)?|spekter[a-zæøå]{0,20}|"
         r"syk|sjuk|syke|sjuke|anfall(?:et)?)"
     ),

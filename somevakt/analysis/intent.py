@@ -76,7 +76,7 @@ _CASE = _words(
     r"søkte om",
     r"søkjer om",
     r"søker om",
-    r"søknaden (?:min|mi|vår|vår|vår)",
+    r"søknaden (?:min|mi|vår)",
     r"søknaden vår",
     r"har søkt",
     r"sendt(?:e)? søknad",
@@ -350,7 +350,7 @@ _OVER = _words(
     r"(?:dag|dager|dagar|uke|uker|veke|veker|måned|måneder|månad|månader|år) (?:siden|sidan)",
     r"(?:etter|under) (?:den siste |det siste |siste )?(?:stormen|uværet|uvêret|ekstremværet|orkanen|"
     r"flommen|flaumen|brannen|raset|skredet|ulykka|ulykken|ulukka|strømbruddet|straumbrotet|"
-    r"vannlekkasjen|lekkasjen|leidningsbrotet|vannledningsbruddet|uvêret)",
+    r"vannlekkasjen|lekkasjen|leidningsbrotet|vannledningsbruddet)",
     r"erstatning(?:en)?",
     r"kompensasjon(?:en)?",
     r"opprydding(?:en|a)?",

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from somevakt.analysis.models import SINGLE_THREADED
+
 KINDS = ("national_id", "bank_account", "phone", "email")
 NUMBER_KINDS = {"national_id", "bank_account"}
 # How Presidio's entity types are counted. It has no Norwegian id or account recogniser, so any
@@ -30,12 +32,6 @@ PRESIDIO_KINDS = {"PHONE_NUMBER": "phone", "EMAIL_ADDRESS": "email"}
 PRESIDIO_NOT_COMPARED = {"URL", "DATE_TIME", "PERSON", "LOCATION", "NRP", "ORGANIZATION", "IP_ADDRESS"}
 # Texts per batch in the batched run (a worker draining a queue of comments).
 BATCH = 256
-_SINGLE_THREAD = {
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "BLIS_NUM_THREADS": "1",
-}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,7 +88,7 @@ def _presidio_installed() -> bool:
 
 
 def _spawn(engine: str, path: Path) -> dict[str, Any]:
-    env = {**os.environ, **_SINGLE_THREAD}
+    env = {**os.environ, **SINGLE_THREADED}
     proc = subprocess.run(
         [sys.executable, "-m", "somevakt.cli", "bench", "--worker", engine, "--input", str(path)],
         capture_output=True,

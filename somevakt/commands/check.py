@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, cast
 
 from somevakt.analysis.base import KINDS, Finding
 from somevakt.analysis.bidi import CONTROLS
+from somevakt.analysis.models import SINGLE_THREADED
 from somevakt.policy.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -61,11 +62,9 @@ BATCH_CHARS = 1_000_000
 MAX_LINE_BYTES = MAX_TEXT_CHARS * 12 + 65_536
 _CHUNK_BYTES = 65_536
 
-# The language models multiply small matrices, for which a BLAS thread pool costs more than it
-# saves (its threads spin while they wait): with OpenBLAS's threads, `--jsonl` ran 2-3 times and
-# texts one at a time 10 times slower on a busy 2-core machine. As in `bench` and the worker; a
-# user's own setting is kept.
-SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# The models run single-threaded (`models.SINGLE_THREADED`): with OpenBLAS's threads, `--jsonl` ran
+# 2-3 times and texts one at a time 10 times slower on a busy 2-core machine. A user's own setting
+# is kept.
 
 # ...but two models may run at once over a batch of lines, each in its own thread (the BLAS pools
 # stay single-threaded): the entity parser and numpy's products let go of the interpreter lock, so

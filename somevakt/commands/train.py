@@ -13,16 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+from somevakt.analysis.models import SINGLE_THREADED
 from somevakt.analysis.training.errors import DataError
 from somevakt.analysis.training.selftrain import SelfTraining
-
-# The thread pools numpy's BLAS, OpenMP and BLIS would start; training runs with one thread each.
-SINGLE_THREADED = {
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "BLIS_NUM_THREADS": "1",
-}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -33,6 +33,18 @@ MAX_WORD_CHARS = 64
 VECTORS_META_KEY = "somevakt_vectors"
 
 # Bumped whenever a shipped model is retrained; recorded with every Decision through the analysers.
+# The thread pools of the numerical libraries the models multiply with (OpenMP, OpenBLAS, MKL,
+# BLIS). The matrices are small, so a pool costs more CPU than it saves (its threads spin while they
+# wait, and take the CPU from the web server and the database on the same machine), and a training
+# run on one thread repeats to the byte. They are read once, when numpy loads: the worker, `check`,
+# `bench`, `train` and the tests set them before that (this module imports no numpy).
+SINGLE_THREADED: dict[str, str] = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "BLIS_NUM_THREADS": "1",
+}
+
 VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.5.0"}
 
 

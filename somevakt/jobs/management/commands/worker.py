@@ -23,15 +23,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from somevakt.analysis.models import SINGLE_THREADED
 from somevakt.command_errors import OneLineErrors
 from somevakt.jobs import continuous, periodic
 
 log = logging.getLogger(__name__)
 
-# The language models multiply small matrices, a batch of comments at a time: a BLAS thread
-# pool costs more CPU than it saves (its threads spin while they wait) and takes it from the
-# web server and the database on the same machine. More throughput comes from more workers.
-SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# The models run single-threaded (`models.SINGLE_THREADED`): more throughput comes from more
+# workers.
 
 
 def single_threaded_models() -> None:
