@@ -28,6 +28,7 @@ checks that the outputs equal thinc's (to float32 rounding) and that entities an
 
 from __future__ import annotations
 
+import mmap
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -470,7 +471,7 @@ class EmbedCache:
                 if self._store is None:
                     # full size at once: zero pages cost nothing until written, and growing by
                     # copying (up to 19 MB) was a 5-15 ms pause in whichever comment hit it
-                    self._store = numpy.zeros((limit, fresh.shape[1]), "f")
+                    self._store = _zeros_small_pages((limit, fresh.shape[1]))
                 if at + len(missing) > len(self._store):
                     grown = max(2 * len(self._store), at + len(missing))
                     store = numpy.zeros((min(grown, limit), self._store.shape[1]), dtype="f")
@@ -503,7 +504,7 @@ class FloretCache:
         with self._lock:
             if self._data is not table.data or len(self._rows) + len(unique) > self.limit:
                 self._data, self._rows = table.data, {}
-                self._store = numpy.zeros((self.limit, table.data.shape[1]), dtype="f")  # as EmbedCache's
+                self._store = _zeros_small_pages((self.limit, table.data.shape[1]))  # as EmbedCache's
             rows = numpy.empty(len(unique), dtype=numpy.intp)
             missing = []
             for i, key in enumerate(unique.tolist()):
@@ -527,6 +528,22 @@ class FloretCache:
 
 
 _FLORET = FloretCache()
+
+
+def _zeros_small_pages(shape: tuple[int, int]) -> Any:
+    """A float32 array of zeros whose memory is faulted in 4 kB at a time as rows are written.
+
+    With transparent huge pages on (Linux's default, `always`), the first row written in each
+    2 MB of a large zeroed array made the kernel clear a whole huge page there and then: 5-6 ms
+    of CPU inside whichever comment wrote it (seven such comments in the bench's 3,000, measured
+    with PR_SET_THP_DISABLE against without). Small pages spread that over many comments."""
+    size = max(1, shape[0] * shape[1]) * 4
+    try:
+        buffer = mmap.mmap(-1, size)
+        buffer.madvise(mmap.MADV_NOHUGEPAGE)
+    except (AttributeError, OSError, ValueError):  # not Linux, or no madvise: plain zeros
+        return numpy.zeros(shape, dtype="f")
+    return numpy.frombuffer(buffer, dtype="f").reshape(shape)
 
 
 class BatchEntityParser:
