@@ -256,61 +256,53 @@ class FusedTok2Vec:
         pad, width, depth = self.pad, self.width, len(self.layers)
         n_ref = len(ref_mixed)
         present = [n for n in lengths if n]
+        sizes = numpy.array(present)
         starts = numpy.cumsum([0, *present])
         # first, at once for the batch: which texts begin or end with the reference's first or last row
         begins_so = (mixed[starts[:-1]] == ref_mixed[0]).all(axis=1)
         ends_so = (mixed[starts[1:] - 1] == ref_mixed[-1]).all(axis=1)
         if (begins_so | ends_so).sum() < self.REUSE_SHARE * len(present):
             return None
-        shared: list[tuple[int, int]] = []
-        for index, n in enumerate(present):
-            if not (begins_so[index] or ends_so[index]):
-                shared.append((0, 0))
-                continue
-            rows = mixed[starts[index] : starts[index] + n]
-            k = min(n, n_ref)
-            same = (rows[:k] == ref_mixed[:k]).all(axis=1)
-            head = k if same.all() else int(same.argmin())
-            same = (rows[n - k :][::-1] == ref_mixed[n_ref - k :][::-1]).all(axis=1)
-            tail = k if same.all() else int(same.argmin())
-            shared.append((head, tail))
-        if sum(min(n, h + t) for n, (h, t) in zip(present, shared, strict=True)) < self.REUSE_SHARE * sum(
-            present
-        ):
+        # each text's head and tail shared with the reference: how many of its first (last) rows
+        # are the reference's first (last) rows, in one comparison for the whole batch
+        heads = self._shared_rows(mixed, ref_mixed, starts, sizes, from_end=False)
+        tails = self._shared_rows(mixed, ref_mixed, starts, sizes, from_end=True)
+        if numpy.minimum(sizes, heads + tails).sum() < self.REUSE_SHARE * sizes.sum():
             return None
         # one zero row above and below, then each text between its own `pad` zero rows
-        spans = [n + 2 * pad for n in present]
+        spans = sizes + 2 * pad
         begins = 1 + numpy.cumsum([0, *spans[:-1]])
-        X = numpy.zeros((sum(spans) + 2, width), dtype="f")
-        for index, n in enumerate(present):
-            at = begins[index] + pad
-            X[at : at + n] = mixed[starts[index] : starts[index] + n]
-        sizes = numpy.array(present)
-        heads = numpy.array([h for h, _ in shared])
-        tails = numpy.array([t for _, t in shared])
+        X = numpy.zeros((int(spans.sum()) + 2, width), dtype="f")
+        X[_ranges(begins + pad, begins + pad + sizes)] = mixed
         shifts = n_ref - sizes
-        for index, layer in enumerate(self.layers, start=1):
-            margin = depth - index  # rows beside a text a token can still reach after this layer
-            lo, hi = pad - margin, pad + sizes + margin  # each text's rows, counted from its first pad row
-            # row r is the reference's if the mixed rows r - index .. r + index are
-            left_end = numpy.minimum(hi, numpy.maximum(lo, pad + heads - index))
-            right_start = numpy.maximum(left_end, numpy.minimum(hi, sizes + pad - tails + index))
-            lows = numpy.full(len(sizes), lo)
-            copied_to = numpy.concatenate(
-                (_ranges(begins + lo, begins + left_end), _ranges(begins + right_start, begins + hi))
-            )
-            copied_from = numpy.concatenate(
-                (_ranges(lows, left_end), _ranges(right_start + shifts, hi + shifts))
-            )
-            rows = _ranges(begins + left_end, begins + right_start)
+        # the rows each layer copies and computes, for all layers at once (layer by layer, text by text)
+        index = numpy.arange(1, depth + 1)[:, None]
+        margin = depth - index  # rows beside a text a token can still reach after this layer
+        lo, hi = pad - margin, pad + sizes + margin  # each text's rows, counted from its first pad row
+        # row r is the reference's if the mixed rows r - index .. r + index are
+        left_end = numpy.minimum(hi, numpy.maximum(lo, pad + heads - index))
+        right_start = numpy.maximum(left_end, numpy.minimum(hi, sizes + pad - tails + index))
+        lo = numpy.broadcast_to(lo, left_end.shape)
+        layer_begins = numpy.broadcast_to(begins, left_end.shape)
+        head_to = _ranges((layer_begins + lo).ravel(), (layer_begins + left_end).ravel())
+        head_from = _ranges(lo.ravel(), left_end.ravel())
+        tail_to = _ranges((layer_begins + right_start).ravel(), (layer_begins + hi).ravel())
+        tail_from = _ranges((right_start + shifts).ravel(), (hi + shifts).ravel())
+        computed = _ranges((layer_begins + left_end).ravel(), (layer_begins + right_start).ravel())
+        head_at = _layer_offsets(left_end - lo)
+        tail_at = _layer_offsets(hi - right_start)
+        rows_at = _layer_offsets(right_start - left_end)
+        for i, layer in enumerate(self.layers):
+            rows = computed[rows_at[i] : rows_at[i + 1]]
             if len(rows):
                 window = numpy.concatenate((X[rows - 1], X[rows], X[rows + 1]), axis=1)
                 if len(rows) == 1:
                     done = X[rows] + _apply(layer, numpy.concatenate((window, window)))[:1]
                 else:
                     done = X[rows] + _apply(layer, window)
-            if len(copied_to):
-                X[copied_to] = ref_states[index - 1][copied_from]
+            state = ref_states[i]
+            X[head_to[head_at[i] : head_at[i + 1]]] = state[head_from[head_at[i] : head_at[i + 1]]]
+            X[tail_to[tail_at[i] : tail_at[i + 1]]] = state[tail_from[tail_at[i] : tail_at[i + 1]]]
             if len(rows):
                 X[rows] = done
         out, found = [], iter(range(len(present)))
@@ -321,6 +313,31 @@ class FusedTok2Vec:
             else:
                 out.append(numpy.zeros((0, width), dtype="f"))
         return out
+
+    @staticmethod
+    def _shared_rows(mixed: Any, ref_mixed: Any, starts: Any, sizes: Any, from_end: bool) -> Any:
+        """For each text of a batch (its rows `mixed[starts[t]:starts[t + 1]]`), how many of its
+        first rows (of its last rows, `from_end`) equal the reference's first (last) rows."""
+        n_ref, total = len(ref_mixed), int(sizes.sum())
+        # each row's distance from its text's first row (or last row)
+        at = numpy.arange(total) - numpy.repeat(starts[:-1], sizes)
+        if from_end:
+            at = numpy.repeat(sizes, sizes) - 1 - at
+        inside = at < n_ref
+        same = numpy.zeros(total, dtype=bool)
+        ref_rows = at[inside] if not from_end else n_ref - 1 - at[inside]
+        same[inside] = (mixed[inside] == ref_mixed[ref_rows]).all(axis=1)
+        # the first row (from the start or the end) that differs; all shared: the text's length
+        # (at most the reference's, since rows past it count as differing)
+        first_differing = numpy.where(same, total, at)
+        shared = numpy.minimum.reduceat(first_differing, starts[:-1])
+        return numpy.minimum(shared, sizes)
+
+
+def _layer_offsets(counts: Any) -> list[int]:
+    """Where each layer's indices begin in the concatenated ranges of a (layers, texts) table of
+    range lengths (a negative length counts as none), and where the last ends."""
+    return [0, *numpy.cumsum(numpy.maximum(counts, 0).sum(axis=1)).tolist()]
 
 
 def _ranges(starts: Any, ends: Any) -> Any:
