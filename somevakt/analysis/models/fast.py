@@ -715,29 +715,48 @@ class BatchEntityParser:
     def _decode_one(
         self, feature: list[Any], bias: Any, W: Any, b: Any, unseen: list[int], space: Any, n_pieces: int
     ) -> list[tuple[int, int, int]]:
-        """`_decode` for one text, its state in Python numbers: the same sums, in the same order."""
+        """`_decode` for one text, its state in Python numbers: the same sums, in the same order.
+
+        Most tokens are read with no entity open, and then a token's scores depend on the token
+        alone: those are computed for every token at once, and only the tokens read while an
+        entity is open one at a time. The product is numpy's vector-matrix one for each token in
+        both (a stack of one-row products, not one matrix product: that would sum in another
+        order and change the last bits)."""
         penalty = self._penalties()
         kinds, labels = self.kinds.tolist(), self.labels.tolist()
-        letters = (~space).tolist()
-        n = len(letters)
+        n = len(space)
+        # every token's scores with no entity open, as the loop below would compute them
+        summed = feature[0][1 : n + 1] + feature[1][0]
+        summed += feature[2][0]
+        summed += bias
+        hidden = summed[:, 0::n_pieces].copy()
+        for piece in range(1, n_pieces):
+            numpy.maximum(hidden, summed[:, piece::n_pieces], out=hidden)
+        scores = (hidden[:, None, :] @ W.T)[:, 0, :]
+        scores += b
+        if unseen:
+            scores[:, unseen] = scores.min(axis=1, keepdims=True)
+        two_left = numpy.arange(n, 0, -1) >= 2
+        scores += penalty[2 * two_left + ~space]
+        closed_guess = scores.argmax(axis=1).tolist()
         found: list[tuple[int, int, int]] = []
         start, label = -1, 0
         for t in range(n):
-            opened = start >= 0
-            summed = feature[0][t + 1] + feature[1][start + 1 if opened else 0]
-            summed += feature[2][t if opened else 0]
-            summed += bias
-            hidden = summed[0::n_pieces].copy()
-            for piece in range(1, n_pieces):
-                numpy.maximum(hidden, summed[piece::n_pieces], out=hidden)
-            scores = hidden @ W.T
-            scores += b
-            if unseen:
-                scores[unseen] = scores.min()
-            two_left = n - t >= 2
-            code = 4 + 2 * label + two_left if opened else 2 * two_left + letters[t]
-            scores += penalty[code]
-            guess = int(scores.argmax())
+            if start < 0:
+                guess = closed_guess[t]
+            else:
+                summed = feature[0][t + 1] + feature[1][start + 1]
+                summed += feature[2][t]
+                summed += bias
+                hidden = summed[0::n_pieces].copy()
+                for piece in range(1, n_pieces):
+                    numpy.maximum(hidden, summed[piece::n_pieces], out=hidden)
+                scores = hidden @ W.T
+                scores += b
+                if unseen:
+                    scores[unseen] = scores.min()
+                scores += penalty[4 + 2 * label + (n - t >= 2)]
+                guess = int(scores.argmax())
             kind = kinds[guess]
             if kind == 1:
                 start, label = t, labels[guess]
