@@ -1,7 +1,7 @@
-"""`somevakt train ner|sentiment|comments|vectors|pretrain --data PATH`: rebuild a shipped model.
+"""`somevakt train ner|sentiment|comments|owntexts|vectors|pretrain --data PATH`: rebuild a shipped model.
 
-ner, sentiment and comments write `somevakt/analysis/models/<kind>/` (comments from our own
-corpus, `corpus/comments`); vectors builds floret subword
+ner, sentiment, comments and owntexts write `somevakt/analysis/models/<kind>/` (comments and
+owntexts from our own corpus, `corpus/comments`); vectors builds floret subword
 vectors from plain Norwegian text for `--vectors`; pretrain trains a config's tok2vec on plain
 text for `--init-tok2vec`. Checkpoints go to `--work-dir` (./training).
 """
@@ -25,12 +25,13 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
-    parser.add_argument("kind", choices=("ner", "sentiment", "comments", "vectors", "pretrain"))
+    parser.add_argument("kind", choices=("ner", "sentiment", "comments", "owntexts", "vectors", "pretrain"))
     parser.add_argument(
         "--data",
         type=Path,
         required=True,
-        help="NorNE folder, NoReC_sentence folder, comment corpus folder, or text .gz",
+        help="NorNE folder, NoReC_sentence folder, comment corpus folder (comments; owntexts reads its"
+        " voices_own_texts*.jsonl), or text .gz",
     )
     parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
@@ -82,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl"
         " and challenge_b.jsonl; their comments' codes become labels, split by the corpus's hash)",
+    )
+    parser.add_argument(
+        "--also-triage",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="owntexts: own-text triage sets that are training data too (corpus/own/own_texts.jsonl and"
+        " own_texts_blind.jsonl; their replies' and posts' style.irony and style.own_opinion become labels)",
     )
     parser.add_argument(
         "--select-on",
@@ -148,6 +158,9 @@ def main(argv: list[str]) -> int:
             if args.also_challenge and args.kind != "comments":
                 raise DataError("--also-challenge is for `train comments`")
             _check_challenge(args.also_challenge)
+            if args.also_triage and args.kind != "owntexts":
+                raise DataError("--also-triage is for `train owntexts`")
+            _check_triage(args.also_triage)
             if args.select_on and args.kind != "ner":
                 raise DataError("--select-on is for `train ner`")
             if not 0 <= args.select_on < 1:
@@ -169,6 +182,7 @@ def main(argv: list[str]) -> int:
                 negative_text=args.negative_text,
                 challenge=tuple(args.also_challenge),
                 select_on=args.select_on,
+                triage=tuple(args.also_triage),
                 overrides=tuple(_override(item) for item in args.set),
                 **({"models_dir": args.models_dir} if args.models_dir else {}),
             )
@@ -186,6 +200,14 @@ def _check_challenge(paths: list[Path]) -> None:
 
     for path in paths:
         check_challenge_file(path, f"--also-challenge {path}")
+
+
+def _check_triage(paths: list[Path]) -> None:
+    """Only the own-text sets that are training data; the ones the reply check is measured on never are."""
+    from somevakt.analysis.training.owntexts import check_triage_file
+
+    for path in paths:
+        check_triage_file(path, f"--also-triage {path}")
 
 
 def _self_training(args: argparse.Namespace) -> SelfTraining | None:

@@ -45,7 +45,13 @@ SINGLE_THREADED: dict[str, str] = {
     "BLIS_NUM_THREADS": "1",
 }
 
-VERSIONS: dict[str, str] = {"ner": "0.2.0", "sentiment": "0.2.0", "comments": "0.5.0"}
+VERSIONS: dict[str, str] = {
+    "ner": "0.2.0",
+    "sentiment": "0.2.0",
+    "comments": "0.5.0",
+    # irony and own opinion in the municipality's replies and posts (analysis/owntext.py)
+    "owntexts": "0.1.0",
+}
 
 
 class ModelMissing(RuntimeError):

@@ -1,6 +1,6 @@
 """Convert the training data, run spaCy's trainer with the committed config, ship the result.
 
-`somevakt train ner|sentiment|comments --data PATH` calls `train()`. Converted corpora and spaCy's
+`somevakt train ner|sentiment|comments|owntexts --data PATH` calls `train()`. Converted corpora and spaCy's
 checkpoints go to a work folder (`training/` in the checkout, git-ignored); the best model
 is written into `somevakt/analysis/models/<kind>/`, the folder the analysers load.
 """
@@ -58,6 +58,9 @@ class TrainOptions:
     # is never trained on and is what spaCy chooses the best checkpoint by; the official dev split
     # is then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
     select_on: float = 0.0
+    # owntexts: own-text triage sets that are training data too (owntexts.TRIAGE_TRAINING: their
+    # replies and posts, with style.irony and style.own_opinion as labels).
+    triage: tuple[Path, ...] = ()
 
 
 def norne_files(data: Path, splits: tuple[str, ...] = ("train", "dev")) -> dict[str, Path]:
@@ -221,6 +224,44 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     )
 
 
+def convert_owntexts(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
+    """train.spacy: the own texts' train share and one changed copy of each (casual, respelled,
+    with a typo); dev.spacy: the dev share as is."""
+    from somevakt.analysis.training import comments, owntexts
+
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
+    splits = owntexts.split(owntexts.read_training(options.data, options.triage))
+    empty = [name for name in ("train", "dev") if not splits[name]]
+    if empty:
+        raise DataError(f"{options.data}: too few own texts; the {empty[0]} split is empty")
+    train_split = splits["train"][: options.limit] if options.limit else splits["train"]
+    examples = train_split + comments.augmented(train_split, rng)
+    train = [(c.text, owntexts.cats(c.labels)) for c in examples]
+    rng.shuffle(train)
+    return _write_cats(
+        corpus_dir,
+        {"train": train, "dev": [(c.text, owntexts.cats(c.labels)) for c in splits["dev"]]},
+    )
+
+
+def owntext_thresholds(model: Path, data: Path, triage: tuple[Path, ...] = ()) -> dict[str, float]:
+    """Per label, the threshold with the best F1 of the model alone on the own texts' dev share,
+    scored as the reply check scores a reply (`owntext.judge_many`)."""
+    from somevakt.analysis import owntext
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.training import comments, owntexts
+
+    dev = owntexts.split(owntexts.read_training(data, triage))["dev"]
+    docs = [Document(c.text, "reply") for c in dev]
+    owntext.judge_many(docs, str(model))
+    out: dict[str, float] = {}
+    for label in owntexts.LABELS:
+        scores = [_score(owntext.judgement(doc, str(model)), label) for doc in docs]
+        truth = [label in c.labels for c in dev]
+        out[label] = comments.best_thresholds(scores, truth, [False] * len(dev))[0]
+    return out
+
+
 def comment_thresholds(
     model: Path, data: Path, negatives: Path | None, challenge: tuple[Path, ...] = ()
 ) -> dict[str, dict[str, float]]:
@@ -321,7 +362,12 @@ def train(kind: str, options: TrainOptions) -> Path:
         options, vectors=vectors_for(config, options.vectors, options.models_dir, options.work_dir)
     )
     corpus_dir = options.work_dir / kind / "corpus"
-    convert = {"ner": convert_ner, "sentiment": convert_sentiment, "comments": convert_comments}[kind]
+    convert = {
+        "ner": convert_ner,
+        "sentiment": convert_sentiment,
+        "comments": convert_comments,
+        "owntexts": convert_owntexts,
+    }[kind]
     counts = convert(options, corpus_dir)
     print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)
     overrides: dict[str, Any] = {
@@ -353,6 +399,11 @@ def train(kind: str, options: TrainOptions) -> Path:
         meta[THRESHOLDS_META_KEY] = chosen["thresholds"]
         meta[RULE_THRESHOLDS_META_KEY] = chosen["rule_thresholds"]
         print(f"thresholds on dev: {chosen}", flush=True)
+    if kind == "owntexts":
+        from somevakt.analysis.owntext import THRESHOLDS_META_KEY as OWN_THRESHOLDS
+
+        meta[OWN_THRESHOLDS] = owntext_thresholds(output / "model-best", options.data, options.triage)
+        print(f"thresholds on dev: {meta[OWN_THRESHOLDS]}", flush=True)
     return ship(kind, output / "model-best", options.models_dir, meta)
 
 
