@@ -85,13 +85,15 @@ _SELF_BEFORE = re.compile(
     r"|\b(?:navnet|namnet) mitt er|\bundertegnede|\bundertegna"
     r"|\b(?:hilsen|helsing|mvh|vh|hilsing|ærbødigst|klem|regards)"
     r"|(?:(?:^|\n)\s*|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+)(?:fra|frå)"
-    r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) er"
+    r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) (?:er|e|æ)"
     # "Jeg, Ola Hansen, klager ...", "Eg (Kari) har ringt", "Vi, familien Hansen, ...", "Navnet er Ola",
     # "Skrevet av Per Hansen:"
     r"|\b(?:jeg|eg|æ|je|undertegnede|undertegna)\s*[,(]|\b(?:vi|me)\s*,\s*(?:familien|familia)"
     r"|\b(?:navnet|namnet) er|\b(?:skrevet|skrive|skriven|skrivi|sendt) av"
     # a form filled in: "Navn: Kari Hansen", "Avsendar: Ola"
-    r"|\b(?:navn|namn|avsender|avsendar)\s*:)[\s,:.]*$",
+    r"|\b(?:navn|namn|avsender|avsendar)\s*:"
+    # English: "My name is Tom Hughes", "I'm Emma, new in town"
+    r"|\bmy name(?: is|'s)|(?:^|[.!?\n]\s*)(?:hi,? |hello,? )?(?:i am|i'm|this is))[\s,:.]*$",
     re.IGNORECASE,
 )
 # ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last
@@ -100,7 +102,13 @@ _SELF_AFTER = re.compile(r"[\s,]+(?:her|hær)\b", re.IGNORECASE)
 # ... or their name followed by who is writing: "Kari Nordmann heiter eg", "Det er Kari som skriv"
 _SELF_NAMED_AFTER = re.compile(r"\s*,?\s*(?:heiter|heter|heite|hete|e|er) (?:eg|jeg|æ|je)\b", re.IGNORECASE)
 # "Det er Kari som skriv": the writer; "Til deg Kenneth som skreiv kommentaren over": someone else
-_IT_IS_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)(?:hei,? )?(?:det|dette|her) er\s+$", re.IGNORECASE)
+_IT_IS_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)(?:hei,? )?(?:det|dette|her) (?:er|e|æ)\s+$", re.IGNORECASE)
+# Nothing but a greeting before the writer's "Kari her, ...": "Hei! Anne her, mor til to"
+_ONLY_GREETING = re.compile(
+    r"\s*(?:(?:hei|hallo|heisann|hoi|halla|god morgen|god dag|hi|hello)"
+    r"(?:\s+(?:alle|alle sammen))?\s*[!,.:]*\s*)?",
+    re.IGNORECASE,
+)
 _WHO_WRITES_AFTER = re.compile(r"\s+som (?:skriv|skriver|skriv dette|skriver dette)\b", re.IGNORECASE)
 # A name opening the text as a header: "Ola Hansen, Follebu.", "Kari, 45, mor til to her.",
 # "Kari Nordmann (mor til Ola i 3B) lurer på ..."
@@ -125,12 +133,53 @@ _ROUTE_BEFORE = re.compile(
     r"\s+(?:til|fra|frå|mot)\s+$",
     re.IGNORECASE,
 )
-# Words for streets and squares: a name right before one is the street's ("Ingrid Bjerkes vei").
+# ... and between two places: "bussen fra Bøverbru til Lena", "frå Lom til Vågå".
+_FROM_TO_BEFORE = re.compile(r"\b(?i:fra|frå|from)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s+(?i:til|to)\s+$")
+# Words for streets, squares and institutions: a name right before one is the street's or the
+# school's ("Ingrid Bjerkes vei", "Edvard Munch videregående skole", "Olav Duun vidaregåande").
 _STREET_AFTER = re.compile(
     r"\s+(?:vei|veien|veg|vegen|gate|gata|gaten|allé|plass|plassen|bakke|bakken|sving|svingen|"
-    r"torg|torget|park|parken|skole|skolen|skule|skulen|senter|senteret|hall|hallen|minde|tun|tunet)\b",
+    r"torg|torget|park|parken|skole|skolen|skule|skulen|senter|senteret|hall|hallen|minde|tun|tunet|"
+    r"videregående|vidaregåande|vgs|akademi|akademiet|institutt|instituttet|museum|museet|stiftelse|"
+    r"stiftelsen|stadion|arena|minne|memorial|street|road|avenue|school|college|centre|center)\b",
     re.IGNORECASE,
 )
+# A family firm: "Brødrene Dahl", "Brdr. Berg" ("søsknene Oliver og Lucy" are people).
+_FIRM_BEFORE = re.compile(r"\b(?:brødrene|brødr\.|brdr\.?|firma|firmaet)\s*$", re.IGNORECASE)
+# A title, not a person: "eksemplarer av Harry Potter", "ny visning av Max Manus", "satte opp Anne
+# Frank", "filmen om Max Manus"; "boka av Jo Nesbø" names its author and "boka Signy Fardal har
+# skrevet" its writer, who stay people.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:eksemplar\w*|kopi\w*|visning\w*|oppsetning\w*|oppsetjing\w*|framsyning\w*|utgave\w*|"
+    r"utgåve\w*|versjon\w*|sesong\w*|episode\w*)\s+av\s+$"
+    r"|\b(?:film\w*|bok|boka|boken|bøker|bøkene|bøkane|serie\w*|musikal\w*|stykket|forestilling\w*|"
+    r"teaterstykke\w*|dokumentar\w*|tegnefilm\w*|teiknefilm\w*)\s+om\s+$"
+    r"|\b(?:sette|setter|satte|sett|setje|setjer|sete)\s+opp\s+$",
+    re.IGNORECASE,
+)
+# ... or a film shown on a screen: "viste Donald Duck på storskjerm".
+_SHOWN_BEFORE = re.compile(r"\b(?:vise|viser|viste|vist|vis|syne|syner|synte)\s+$", re.IGNORECASE)
+_ON_SCREEN_AFTER = re.compile(r"\s+på\s+(?:storskjerm\w*|kino\w*|lerret\w*|tv|skjerm\w*)\b", re.IGNORECASE)
+# A pet: "Hunden min Bella", "katten vår Pus", "Møt Luna, vår nye valp", "Rambo og de andre hundene".
+_ANIMALS = (
+    r"(?:hund|hunden|hundar|hunder|hundene|hundane|bikkja|bikkje|bikkjene|katt|katten|katter|kattene|"
+    r"kattane|katta|pus|pusen|puser|valp|valpen|valper|valpar|kattunge\w*|hest|hesten|hestar|hester|"
+    r"ponni\w*|kanin\w*|marsvin\w*|hamster\w*|undulat\w*|papegøye\w*|kjæledyr\w*|gullfisk\w*)"
+)
+_PET_BEFORE = re.compile(
+    rf"\b{_ANIMALS}(?:\s+(?:min|mi|mitt|mine|vår|vårt|våre|din|di|hans|hennes|deres|dykkar|dokkers|"
+    r"vårres|dæmmes))?\s*,?\s+$",
+    re.IGNORECASE,
+)
+_PET_AFTER = re.compile(
+    r"\s*,?\s+(?:vår|vårt|min|mi|mitt|din|den|det|ein|en|ei|som er)\s+(?:(?:nye|nya|lille|litle|"
+    rf"vesle|gamle|søte|gode|kjære)\s+)?{_ANIMALS}\b"
+    rf"|\s+og\s+(?:de|dei|dæm|alle)\s+(?:andre|andra)\s+{_ANIMALS}\b",
+    re.IGNORECASE,
+)
+# English: a capitalised word after the article is a thing ("fix the Wifi at the Library"); not
+# "a", the dialect article before a woman's name ("a Randi på kontoret").
+_THE_BEFORE = re.compile(r"\b(?:the|an)\s+$", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
 # Dialect pronouns and words the model sometimes takes for names when written in lower case.
 _NOT_NAMES = frozenset(
@@ -166,6 +215,7 @@ _THING_WORDS = frozenset(
     helsehus helsetun omsorgssenter hotell kaia havn hamn hamna fjord fjorden sjø sjøen vatn
     vatnet vann vannet elv elva dal dalen fjell fjellet tunnel tunnelen ferje ferja ferga flyplass
     stadion idrettslag il fk sk as asa bhg bibliotek biblioteket museum museet ledelse ledelsen
+    akademi akademiet institutt instituttet stiftelse stiftelsen orkester orchestra korps korpset
     administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset maskin transport bygg
     elektro regnskap entreprenør rør""".split()
 )
@@ -329,7 +379,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 # Abbreviations before a name whose full stop ends no sentence ("dr. Okafor", "fru Hansen").
-_TITLE_ABBREVIATION = re.compile(r"\b(?:dr|hr|fr|fru|frk|prof|st|sr|jr|adv)\.\s*$", re.IGNORECASE)
+_TITLE_ABBREVIATION = re.compile(r"\b(?:dr|hr|fr|fru|frk|prof|st|sr|jr|adv|mr|mrs|ms)\.\s*$", re.IGNORECASE)
 # Words the model draws into a name beside it: a pronoun or a dialect word after it ("@Kjetil Aas du
 # er ...", "ongan e"), a greeting or a title before it at a sentence start ("Heia Hustadvika",
 # "Pedagogene Lise", "Rådmann Sagen").
@@ -392,6 +442,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
             and not re.fullmatch(r"[A-ZÆØÅ]\.", text[_s:e])  # an initial: "Inge D. Hanssen"
         ):
             parts = parts[: i + 1]
+            break
+    for i, (s, e) in enumerate(parts[:-1]):
+        if text[s:e].strip(".,!:;").lower() in _SIGN_OFF:
+            parts = parts[i + 1 :]  # "alternativ B. Mvh Eva": the signature after a sign-off
             break
     for i, (s, e) in enumerate(parts):
         if any(ch.isdigit() for ch in text[s:e]):
@@ -506,8 +560,27 @@ def _lone_word_is_a_name(text: str, start: int, end: int, word: str) -> bool:
         # in lower case a farm surname is the word it comes from ("hagen", "bakken")
         return (word in given and word not in _AMBIGUOUS_LOWER) or surname
     if _at_sentence_start(text, start):
-        return (known and word not in _AMBIGUOUS_FIRST) or surname or farm_name
+        return (known and word not in _AMBIGUOUS_FIRST) or (surname and not _sen_noun(word)) or farm_name
     return True
+
+
+def _sen_noun(word: str) -> bool:
+    """Whether a word ending like a patronymic first in a sentence is rather a noun in the
+    definite form: "Demensen", "Balansen", "Undersøkelsen" (-ensen, -ansen; a long -elsen, not
+    "Bertelsen"), unless it is a surname made from a given name ("Jensen", "Mortensen")."""
+    noun_like = word.endswith(("ensen", "ansen")) or (word.endswith("elsen") and len(word) >= 11)
+    return noun_like and not _patronymic(word)
+
+
+def _patronymic(word: str) -> bool:
+    """Whether a word ending in -sen/-son is a known surname or one made from a given name
+    ("Hansen", "Olsen", "Pedersen", "Mathisen")."""
+    given, surnames = _name_lists()
+    stem = word[:-3] if word.endswith(("sen", "son")) else word[:-4]  # "ssen"
+    return word in surnames or any(
+        candidate in given
+        for candidate in (stem, stem + "s", stem + "e", stem + "er", stem + "as", word[:-2])
+    )
 
 
 @cache
@@ -555,8 +628,10 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     before = text[max(0, start - 40) : start]
     if _SELF_BEFORE.search(before) or first_word in _SIGN_OFF:
         return True
-    if not text[:start].strip() and (_SELF_AFTER.match(text, end) or _HEADER_AFTER.match(text, end)):
-        return True  # "Kari her, ...", "Ola Hansen, Follebu."
+    if not text[:start].strip() and _HEADER_AFTER.match(text, end):
+        return True  # "Ola Hansen, Follebu."
+    if _ONLY_GREETING.fullmatch(text, 0, start) and _SELF_AFTER.match(text, end):
+        return True  # "Kari her, ...", "Hei! Anne her, mor til to"
     if _SELF_NAMED_AFTER.match(text, end):
         return True  # "Kari Nordmann heiter eg"
     if _WHO_WRITES_AFTER.match(text, end) and _IT_IS_BEFORE.search(before):
@@ -603,6 +678,23 @@ def _not_a_name(text: str, start: int, end: int, words: list[str]) -> bool:
     return False
 
 
+def _not_a_person(text: str, start: int, end: int, before: str) -> bool:
+    """Whether a name is something named after a person or given a name, not a person: a family
+    firm, a book, film or play, a pet, or an English thing after an article. (The reader greeted
+    in the municipality's own reply, "Hei Per! ...", stays named: beside their own matter it
+    identifies them.)"""
+    if _FIRM_BEFORE.search(before) or _THE_BEFORE.search(before):
+        return True
+    words = [w.strip(".,!?:;'\"«»()").lower() for w in text[start:end].split()]
+    if len(words) > 1 and all(w in _not_person_words() for w in words):
+        return True  # "Coop Extra", "Statens vegvesen"
+    if _TITLE_BEFORE.search(before) or (_SHOWN_BEFORE.search(before) and _ON_SCREEN_AFTER.match(text, end)):
+        return True
+    if text[start - 1 : start] in ("«", '"', "“") and text[end : end + 1] in ("»", '"', "”"):
+        return True  # a title in quotes: «Harry Potter»
+    return bool(_PET_BEFORE.search(before) or _PET_AFTER.match(text, end))
+
+
 def _capitalises_sentences(text: str) -> bool:
     starts = re.findall(r"(?:^|[.!?]\s+)([^\W\d_])", text)
     return bool(starts) and all(c.isupper() for c in starts)
@@ -611,24 +703,56 @@ def _capitalises_sentences(text: str) -> bool:
 _CAPITALISED_WORD = re.compile(r"(?<![\w@#-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?![\w-])")
 
 
+# A given name first in a sentence with where the person works after it ("Per på teknisk er så
+# dum", "Kari i resepsjonen"), not a time ("Per i dag"); and a lower-case given name after a
+# dialect article ("hu jorunn på sosialkontoret").
+_AT_WORK_AFTER = re.compile(
+    r"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:dag|går|gar|år|fjor|morgen|morgon|kveld|natt|helga|helgen|"
+    r"tide|tida|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
+    r"[a-zæøå]",
+)
+# Given names that are words first in a sentence before "på"/"i" ("Stein på vegen", "Bo i byen");
+# "Per på teknisk" is a name ("Per i dag" is left out by the time words above).
+_AMBIGUOUS_AT_START = (_AMBIGUOUS_LOWER - {"per"}) | {"bo"}
+_ARTICLE_NAME = re.compile(r"\b(?:han|hun|hu|ho|hæn|n)\s+([a-zæøå]+)(?=\s+(?:på|i|ved|hos|fra|frå)\s)")
+
+
 def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
-    """Given names from our list, capitalised inside a sentence, that the model tagged as nothing:
-    it misses a lone first name in dialect and after a pronoun ("Han Ståle på teknisk e så lat",
-    "takk for alt, Reidun!"). They then pass the same filters as the model's names."""
+    """Given names from our list that the model tagged as nothing: a lone first name in dialect
+    and after a pronoun ("Han Ståle på teknisk e så lat", "takk for alt, Reidun!"), one first in
+    a sentence with a workplace after it ("Per på teknisk"), a lower-case one after a dialect
+    article ("hu jorunn på sosialkontoret"), or one the model drew into lower-case words
+    ("Emma at the service"). They then pass the same filters as the model's names."""
     text = doc.text
-    if text.islower():
-        return []
     given = _name_lists()[0]
     tagged = entities(doc)
     out = []
+    for m in _ARTICLE_NAME.finditer(text):
+        word = m.group(1)
+        if (
+            word in given
+            and word not in _AMBIGUOUS_LOWER
+            and not any(s < m.end(1) and m.start(1) < e for s, e, _ in tagged)
+        ):
+            out.append(m.span(1))
+    if text.islower():
+        return out
     for m in _CAPITALISED_WORD.finditer(text):
         word = m.group().lower()
-        if word not in given or word in _AMBIGUOUS_FIRST or _at_sentence_start(text, m.start()):
+        if word not in given or word in _AMBIGUOUS_FIRST:
             continue
-        # a lone given name the model called an organisation or a product is still a name; a place
-        # or a longer entity around it is left to the model
+        if _at_sentence_start(text, m.start()) and (
+            not _AT_WORK_AFTER.match(text, m.end()) or word in _AMBIGUOUS_AT_START
+        ):
+            continue
+        # a lone given name the model called an organisation or a product is still a name, and so
+        # is one it drew into lower-case words after it; a place or a longer entity around it is
+        # left to the model
         if any(
-            s < m.end() and m.start() < e and ((s, e) != m.span() or label in ("PER", "LOC", "GPE_LOC"))
+            s < m.end()
+            and m.start() < e
+            and ((s, e) != m.span() or label in ("PER", "LOC", "GPE_LOC"))
+            and not (s == m.start() and label != "PER" and text[m.end() : e].islower())
             for s, e, label in tagged
         ):
             continue
@@ -658,7 +782,11 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
             text_words = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text.lower()))
         if _is_place(words, own, text_words):
             continue
-        if len(words) == 1 and (_PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before)):
+        if len(words) == 1 and (
+            _PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _FROM_TO_BEFORE.search(before)
+        ):
+            continue
+        if _not_a_person(doc.text, start, end, before):
             continue
         if _STREET_AFTER.match(doc.text, end):
             continue  # a street or place named after someone
@@ -679,7 +807,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+6"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+7"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
