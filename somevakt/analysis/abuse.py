@@ -190,7 +190,16 @@ PRIVATE_CODES = (THREAT, HATE, INSULT)
 # revision), so the floor goes down to the middle of the gap between 0.376 and 0.387: same findings
 # and actions on all four sets as 0.4, one more veiled threat found. Going under 0.284 as well would
 # sit 0.008 above the innocent post and add two false threats (precision 0.94 -> 0.89 on own_texts).
-PRIVATE_FLOOR = 0.38
+# Classifier 0.6.0 (trained on voices_private_abuse.jsonl's private posts), on the same sets and tests
+# and on the 75 private posts of that file's dev share: threats score 0.452 and up in the four sets, the
+# tests' veiled threats 0.497, 0.738 and 0.870; the dev share's 17 threats 0.985 down to 0.421, 0.364,
+# 0.323 (hate as well), 0.229 and below. Without a threat: 0.751, 0.691, 0.658, 0.583 and 0.501 (five
+# confidential posts, flagged anyway), a union fight "ta kampen vidare" at 0.422, a confidential post
+# at 0.394, the hazard warning of the tests at 0.380, then an innocent council post at 0.299. 0.38
+# finds 10 of the dev share's 17 threats; the middle of the 0.299-0.323 gap finds 12 (0.44, above the
+# union post and the hazard, 9), for one more own_texts post sent back (the union post) and the hazard
+# warning as a threat: recall first, as above.
+PRIVATE_FLOOR = 0.31
 # Someone the post could be aimed at: another person's pronoun, a role or a person pointed at ("den
 # karen", "han kollegaen"), or a name. A post about the writer alone ("Skyt meg, jeg har glemt
 # matpakka", "Skal ta meg en lang tur i skogen") threatens nobody, whatever the classifier hears in it.
@@ -432,7 +441,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"8+{classifier.VERSION}"
+    version: ClassVar[str] = f"9+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -22,15 +22,9 @@ def codes(text: str, kind: str = "private") -> set[str]:
         "Han som klaget på meg til sjefen bør passe seg når han går hjem i kveld.",
         "Vet hvor du bor, du som skreiv det om meg i avisa.",
         "Neste gang den faren dukker opp på kontoret skal han få gjennomgå, og da snakker jeg ikke om ord.",
-        pytest.param(
-            "Eg skal ta han som ringde meg i går, det er sikkert.",
-            # 0.4.0 scored it 0.87; 0.5.0 0.284, under the private-post floor of 0.38, which stays above
-            # an innocent post at 0.276 (a threat as a comment)
-            marks=pytest.mark.xfail(
-                strict=True, reason="classifier 0.5.0 is less sure of a veiled threat in a private post"
-            ),
-        ),
-        # 0.4.0 scored it 0.60; 0.5.0 0.387, over the private-post floor of 0.38 chosen on 0.5.0
+        # 0.4.0 scored it 0.87; 0.5.0 0.284, under the private-post floor of 0.38; 0.6.0 0.737
+        "Eg skal ta han som ringde meg i går, det er sikkert.",
+        # 0.4.0 scored it 0.60; 0.5.0 0.387, over the private-post floor of 0.38 chosen on 0.5.0; 0.6.0 0.869
         "Om den naboen ringer kommunen om hekken min en gang til, blir det bank.",
         "Noen burde gi den innbyggeren en ordentlig omgang juling.",
         "Kjem han på kontoret igjen, så ryk eg på han.",
@@ -115,9 +109,10 @@ def test_a_veiled_threat_in_a_private_post_is_found_by_rule(text: str) -> None:
         pytest.param(
             "Han må passe seg for glatta på parkeringsplassen, sa legen.",
             # the rule adds nothing here; the classifier does: 0.3.0 scored it 0.28, 0.4.0 0.65, 0.5.0 0.90,
-            # over the floor chosen on the dev set's private posts (0.4: threats 32/33, 3 false alarms)
+            # 0.6.0 0.380, over the private-post floor of 0.31 chosen on 0.6.0 (recall first: between an
+            # innocent post at 0.299 and a threat at 0.323)
             marks=pytest.mark.xfail(
-                strict=True, reason="classifier 0.4.0 and 0.5.0 hear a threat in a reported hazard warning"
+                strict=True, reason="classifier 0.4.0, 0.5.0 and 0.6.0 hear a threat in a reported hazard warning"
             ),
         ),
         "Alle må passe seg i trafikken nå som det er mørkt.",
