@@ -13,8 +13,13 @@ comment field a false alarm costs a click, a miss exposes a citizen. Written tha
 a valid checksum, it is a `national_id`.
 
 A phone number is a person's unless the nearest holder named before it in its sentence is a
-service or an office ("ring servicetorget på 71 23 45 00", "ring oss på ..."): those numbers are
-published, and a reply giving one is not exposing anybody.
+service, an office, a shop or a firm ("ring servicetorget på 71 23 45 00", "ring oss på ...",
+"Rørlegger Hansen AS har døgnvakt på ...") or it is a free, shared-cost or premium number: those
+numbers are published, and a reply giving one is not exposing anybody. Likewise the
+municipality's own account ("kommunens konto ...") and an office's functional e-mail address
+("postmottak@...", reported by `find` but not by the analyser) are published; a number a
+reference word labels ("KID 31012400457", "kundenummeret er ...", "målarnummer ...") is neither
+an account, a phone number nor a possible national id.
 
 `find(text)` needs no Document: `masking.mask` uses it for logs and list views.
 """
@@ -53,7 +58,7 @@ _SP = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 _START = r"(?<![0-9])(?<![0-9][.,/])"
 _END = r"(?![0-9])(?![.,/][0-9])"
 _IBAN = re.compile(rf"(?<![A-Za-z0-9])NO[0-9]{{2}}(?:[{_SP}]?[0-9]){{11}}{_END}")
-_ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}])[0-9]{{4}}([.{_SP}])[0-9]{{2}}\1[0-9]{{5}}{_END}")
+_ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}-])[0-9]{{4}}([.{_SP}-])[0-9]{{2}}\1[0-9]{{5}}{_END}")
 # A birth number as people write it: `DDMMYYNNNNN`, `DDMMYY NNNNN`, `DDMMYY-NNNNN`, or with its
 # date written `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the year also in four digits;
 # `DDMMYYYY` then needs a gap) and the personal number after a space, a dash, a slash or a dot
@@ -94,6 +99,25 @@ _EMAIL_WRITTEN = re.compile(
     r"(?:no|com|net|org|se|dk|nu|info|eu|io)(?![\w-])",
     re.IGNORECASE,
 )
+# An office's or a firm's functional address ("postmottak@", "post@", "info@", "booking@") names
+# nobody: it is published contact information, not personal data. `find` still returns it (logs
+# mask it, and a private post may give it as a work address); the analyser does not report it.
+_FUNCTIONAL_LOCAL = re.compile(
+    r"(?:post|postmottak|postkasse|firmapost|info|informasjon|kontakt|booking|bestilling|ordre|faktura|"
+    r"[a-zæøå]*service|kundesenter|servicetorg(?:et)?|servicesenter|sentralbord(?:et)?|resepsjon(?:en)?|"
+    r"sekretariat(?:et)?|support|admin|webmaster|no-?reply|hei|hallo|hello|kontor(?:et)?|office|salg|"
+    r"sales|presse|redaksjon(?:en)?|tips|jobb|rekruttering)(?:[.-](?:[a-zæøå]+))?",
+    re.IGNORECASE,
+)
+_LOCAL_PART = re.compile(r"[\w.+-]+")
+
+
+def functional_address(address: str) -> bool:
+    """Whether an e-mail address (also one written "post (at) firma.no") is an office's or a firm's."""
+    local = _LOCAL_PART.match(address)
+    return bool(local and _FUNCTIONAL_LOCAL.fullmatch(local.group()))
+
+
 _GROUPS = re.compile(r"[0-9]+")
 # A group of one to three digits joined to a number by one separator: both are one grouped number.
 _SHORT_GROUP_BEFORE = re.compile(rf"(?:^|[^0-9])[0-9]{{1,3}}[{_SP}.-]$")
@@ -106,17 +130,27 @@ _ID_WORDS = re.compile(
     r"personalia|id-nummer)(?![a-zæøå])"
 )
 _ACCOUNT_WORD = re.compile(r"konto|kto")
-# Words that name a number as an amount or a reference of some kind.
-_REFERENCE_WORDS = (
-    r"kr|nok|kroner|sak|saken|saksnr|saksnummer|arkivsak|journalpost|journalnr|"
-    r"org|orgnr|org\.nr|org\. ?nr|organisasjonsnummer|orgnummer|kid|kid-nummer|kid-nr|faktura|"
-    r"fakturanr|fakturanummer|ordre|ordrenr|ordrenummer|ref|referanse|referansenr|referansenummer|"
-    r"kundenr|kundenummer|avtalenr|avtalenummer|postboks|gnr|bnr|konto|kontonr|kontonummer|"
-    r"vedtak|dokument|dok|bestilling|bestillingsnr|bestillingsnummer|kvittering|kvitteringsnr|"
-    r"kvitteringsnummer|bilag|bilagsnr|serienr|serienummer|billett|billettnr|billettnummer|"
-    r"sporingsnr|sporingsnummer|sending|sendingsnr|medlemsnr|medlemsnummer|kortnr|kortnummer|"
-    r"lisens|lisensnr|regnr|registreringsnummer|leilighet"
+# Words that name a number as an amount or a reference of some kind (not an account): each
+# also with "-nummer(et)", "nr", "-id" or an ending ("KID-nummeret", "saksnummeret", "målarnummer").
+_REFERENCE_STEMS = (
+    r"kr|nok|kroner|sak|saks|arkivsak|arkiv|løpe|journalpost|journal|org|organisasjons|orgnummer|foretaks|mva|"
+    r"[a-zæøå]*referanse|[a-zæøå]*faktura|[a-zæøå]*måler|[a-zæøå]*målar|"
+    r"kid|faktura|fakturadato|forfall|forfallsdato|ordre|ref|referanse|kunde|avtale|kontrakt|postboks|"
+    r"gnr|bnr|snr|matrikkel|vedtak|vedtaks|dokument|dok|bestilling|bestillings|kvittering|kvitterings|"
+    r"bilag|bilags|serie|billett|sporing|sporings|sending|sendings|pakke|medlem|medlems|kort|lisens|reg|"
+    r"registrering|registrerings|leilighet|måler|målar|målepunkt|målarpunkt|målerstand|målarstand|"
+    r"anlegg|anleggs|polise|skade|skades|prosjekt|søknads|tilbud|tilbuds|lodd|vare|artikkel|isbn|issn|"
+    r"ean|strekkode|frist|fristen|møte|møtet|dato|datoen|kl|klokka|klokken|uke|veke|rute|linje"
 )
+_REFERENCE_WORDS = (
+    rf"(?:{_REFERENCE_STEMS})(?:-?(?:nummer(?:et)?|nr\.?|id)|et|en|a)?|konto|kontonr|kontonummer(?:et)?"
+)
+_REFERENCE_LABEL = re.compile(
+    rf"(?<![a-zæøå])(?:{_REFERENCE_STEMS})(?:-?(?:nummer(?:et)?|nr\.?|id)|et|en|a)?"
+    r"\.?(?: ?nr\.?)?:?(?: er| på| med)?[\s]*$"
+)
+# "KID" near a bare number that no account word names: "Kva er KID-en? Eg har 27058800126"
+_KID_NEAR = re.compile(r"(?<![a-zæøå])kid(?![a-zæøå])")
 _LABEL_END = r"\.?(?: ?nr\.?)?:?(?: er| på)?[\s]*$"
 # What comes right before a number that is an amount or a reference, not a phone number.
 _NOT_PHONE_BEFORE = re.compile(
@@ -130,6 +164,13 @@ _NOT_ID_BEFORE = re.compile(
 _NOT_PHONE_AFTER = re.compile(r"^\s*(?:kr\b|kroner|nok\b|,-|%|prosent|mill|,[0-9]|\.[0-9])")
 # Ways Norwegians write a domestic number; "45 000 000" (2-3-3) is an amount, "12 03 2024" a date.
 _PHONE_GROUPINGS = {(8,), (3, 2, 3), (2, 2, 2, 2), (3, 5), (4, 4)}
+_SERVICE_TYPES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+    phonenumbers.PhoneNumberType.VOICEMAIL,
+}
 
 
 @dataclass(frozen=True)
@@ -146,6 +187,41 @@ def _id_word(lower: str, start: int, end: int) -> str | None:
     if word is None:
         return None
     return "account" if _ACCOUNT_WORD.search(word.group()) else "id"
+
+
+# The municipality's (or another public body's) own account, named as its holder just before the
+# number: "kommunens konto", "kontonummeret til kommunen", "Gausdal kommune, konto", "vår konto" in
+# its own replies. Money paid back to someone ("refunder", "tilbake", "inn på") goes to a person.
+_PUBLIC_ACCOUNT = re.compile(
+    r"(?<![a-zæøå])(?:kommunen?s|kommunas|kommun(?:en|a) si(?:n|tt)?|"
+    r"(?:til|hos) (?:[a-zæøå-]+ )?kommune(?:n|a)?|"
+    r"[a-zæøå-]+ kommune(?=[,:]? (?:konto|kto|kontonummer|kontonr|iban))|"
+    r"(?:til|hos) (?:laget|foreninga|foreningen|klubben|idrettslaget|korpset|sameiet|borettslaget|"
+    r"velforeninga|velforeningen)|lagets|foreningens|klubbens|idrettslagets|korpsets|sameiets|borettslagets|"
+    r"fylkeskommunen?s|statens|skatteetatens|navs|barnehagens|skolens|skulens|sfos|kulturskolens|kulturskulens|sykehjemmets|"
+    r"(?P<we>vår|vårt|våre))(?![a-zæøå])"
+)
+_TO_A_PERSON = re.compile(
+    r"(?<![a-zæøå])(?:meg|mæ|min|mitt|mi|mine|deg|din|ditt|hans|hennes|hennar|vår|vårt|refu[a-zæøå]*|tilbake|"
+    r"utbetal[a-zæøå]*|betal[a-zæøå]* ut|inn på|innpå|overfør[a-zæøå]*|sett[a-zæøå]* inn)(?![a-zæøå])"
+)
+
+
+def _public_account(lower: str, start: int, end: int, own_voice: bool) -> bool:
+    """Whether the account at `start` is named as the municipality's or a public body's own."""
+    clause = _HOLDER_CLAUSE.search(lower, max(0, start - 60), start)
+    begin = clause.end() if clause else max(0, start - 60)
+    holders = list(_PUBLIC_ACCOUNT.finditer(lower, begin, start))
+    if not holders and not re.match(r"\s*\((?:kommunens|til kommunen)", lower[end : end + 20]):
+        return False
+    if holders:
+        last = holders[-1]
+        if last.group("we") is not None and not own_voice:
+            return False
+        between = lower[last.end() : start]
+        if _TO_A_PERSON.search(between):
+            return False
+    return True
 
 
 def _date_like(digits: str, year: int | None = None) -> bool:
@@ -209,11 +285,24 @@ def _birth(lower: str, m: re.Match[str]) -> str | None:
                 return BANK_ACCOUNT
             return NATIONAL_ID
         # A near-miss written like a birth number (6 + 5) is not an account; a bare one may be,
-        # unless the writer calls it a birth number.
-        if bare and kontonr.is_valid(digits) and _id_word(lower, m.start(), m.end()) != "id":
+        # unless the writer calls it a birth number or labels it a reference ("KID 31012400457").
+        if (
+            bare
+            and kontonr.is_valid(digits)
+            and _id_word(lower, m.start(), m.end()) != "id"
+            and not _REFERENCE_LABEL.search(lower, max(0, m.start() - 30), m.start())
+            and not _KID_NEAR.search(lower, max(0, m.start() - 40), min(len(lower), m.end() + 25))
+        ):
             return BANK_ACCOUNT
-    if not _date_like(digits, year) or _id_word(lower, m.start(), m.end()) == "account":
+    word = _id_word(lower, m.start(), m.end())
+    if not _date_like(digits, year) or word == "account":
         return None
+    if (
+        bare
+        and word is None
+        and _KID_NEAR.search(lower, max(0, m.start() - 40), min(len(lower), m.end() + 25))
+    ):
+        return None  # a KID the writer mentions nearby
     return NATIONAL_ID_LIKE if _like_context(lower, m) else None
 
 
@@ -234,13 +323,28 @@ _HOLDER = re.compile(
     r"(?<![a-zæøå])(?P<service>servicetorg(?:et|ets)?|sentralbord(?:et|ets)?|legevakt(?:a|en|as|ens)?|"
     r"kommune(?:n|ns)?|kommuna|kommunes|rådhus(?:et)?|resepsjon(?:en)?|[a-zæøå]*kontor(?:et|ets)?|"
     r"bibliotek(?:et)?|helsestasjon(?:en)?|[a-zæøå]*tjeneste(?:n|ns)?|[a-zæøå]*teneste(?:a)?|"
-    r"[a-zæøå]*telefon(?:en)?|nav|brannvesen(?:et)?|politi(?:et)?|skole(?:n|ns)?|skule(?:n)?|"
+    r"(?!heime|hjemme|privat|mobil)[a-zæøå]*telefon(?:en)?|nav|brannvesen(?:et)?|politi(?:et)?|skole(?:n|ns)?|skule(?:n)?|"
     r"barnehage(?:n|ns)?|sykehjem(?:met)?|sjukeheim(?:en)?|svømmehall(?:en)?|symjehall(?:en)?|"
-    r"[a-zæøå]*senter(?:et)?|[a-zæøå]*etat(?:en)?|[a-zæøå]*avdeling(?:a|en)?|vakt(?:a|en)?)"
+    r"[a-zæøå]*senter(?:et)?|[a-zæøå]*etat(?:en)?|[a-zæøå]*avdeling(?:a|en)?|[a-zæøå]*vakt(?:a|en)?|"
+    # a shop or a firm advertises its number: it is not a citizen's personal data
+    r"[a-zæøå]*butikk(?:en|a|ens)?|forretning(?:en)?|firma(?:et|ets)?|bedrift(?:en|a)?|taxi(?:en)?|"
+    r"drosje(?:n|a)?|[a-zæøå]*salong(?:en)?|frisør(?:en)?|verksted(?:et)?|bakeri(?:et)?|kaf[eé](?:en|a)?|"
+    r"restaurant(?:en)?|hotell(?:et)?|apotek(?:et)?|kiosk(?:en)?|[a-zæøå]*kjede(?:n)?|"
+    # a thing with a number of its own ("vassmålaren har nummer ...")
+    r"[a-zæøå]*måler(?:en|ens)?|[a-zæøå]*målar(?:en|ens)?|[a-zæøå]*dunk(?:en|a)?|container(?:en)?)(?![a-zæøå])"
     r"|(?P<we>oss|vi)(?![a-zæøå])|(?P<person>meg|mæ|mitt|min|mi|mine|deg|din|ditt|di|han|ham|hun|ho|henne|hans|hennes|hennar|"
-    r"dykk|dere|dokker)(?![a-zæøå])"
+    r"dykk|dere|dokker|privat(?:nummer|mobil|nr)?|(?:heime|hjemme|privat|mobil)telefon(?:en)?)(?![a-zæøå])"
 )
+# A firm's legal form after its name ("Rørlegger Hansen AS"), in the original text.
+_FIRM = re.compile(r"(?<=[A-ZÆØÅa-zæøå0-9&] )(?:AS|ASA|ANS|SA)(?![A-Za-zÆØÅæøå])")
+# "vi tar kontakt på ...", "vi ringer ...": the municipality calls that number, it is not its own
+_WE_CALL = re.compile(r"\bvi\s+(?:tar\s+kontakt|kontakt|ring|send|sms)")
 _HOLDER_CLAUSE = re.compile(r"(?:^|[.!?\n]\s)(?=[^.!?\n]*$)")
+# A listing: a holder, perhaps its name, then "tlf." ("Biblioteket, tlf. 61 22 45 90",
+# "Frisørsalongen Klipp & Stell, tlf. 71 ...", "Hansen Bygg AS tlf 71 ..."); the label's dot
+# ends the clause above, so the words before the label are read here.
+_PHONE_LABEL = re.compile(r"[,:]?\s*(?:tlf|tel|telefon|telefonnummer|telefonnr)\.?:?\s*$")
+_WORD = re.compile(r"[\w&'-]+")
 
 
 # ... or named right after it: "61 22 33 44 (sentralbord)", "915 00 111 – vakttelefon"
@@ -251,26 +355,65 @@ _SERVICE_AFTER = re.compile(
 )
 
 
-def _service_number(lower: str, start: int, own_voice: bool, end: int | None = None) -> bool:
+def _listed_holder(text: str, lower: str, start: int) -> bool:
+    """Whether a service or firm is listed with the number: the run of capitalised words (a name)
+    right before its label and the one word before that run name a service, a shop or a firm."""
+    label = _PHONE_LABEL.search(lower, max(0, start - 20), start)
+    if label is None:
+        return False
+    words = _WORD.findall(text[max(0, label.start() - 60) : label.start()])
+    run: list[str] = []
+    for word in reversed(words):
+        run.append(word)
+        if not (word[:1].isupper() or word == "&"):
+            break
+    for word in run:
+        if word in ("AS", "ASA", "ANS", "SA"):
+            return True
+        holder = _HOLDER.fullmatch(word.lower())
+        if holder is not None and holder.group("service") is not None:
+            return True
+    return False
+
+
+# ... or a person's, said right after it
+_PERSON_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:mobil|privat|heime|hjemme|meg|mæ)|"
+    r"(?:er|e|=)\s+(?:mitt|min|mi|nummeret mitt|nummeret mi)(?![a-zæøå])|"
+    r"[,.!]?\s*(?:ring|send|sms|svar)\s+(?:meg|mæ|me)(?![a-zæøå]))"
+)
+
+
+def _service_number(
+    lower: str, start: int, own_voice: bool, end: int | None = None, text: str | None = None
+) -> bool:
     """Whether the number at `start` belongs to a service or office named just before it ("oss":
     the municipality in its own replies and posts, a family in a citizen's comment)."""
     if end is not None and _SERVICE_AFTER.match(lower, end):
+        return True
+    if end is not None and _PERSON_AFTER.match(lower, end):
+        return False  # "..., tlf. 912 34 567 er mitt nummer", "912 34 567 (mobil)"
+    if text and _listed_holder(text, lower, start):
         return True
     window_start = max(0, start - 70)
     clause = _HOLDER_CLAUSE.search(lower, window_start, start)
     begin = clause.end() if clause else window_start
     holders = list(_HOLDER.finditer(lower, begin, start))
     if not holders:
-        return False
+        return bool(text and _FIRM.search(text, begin, start) and not text[begin:start].isupper())
     if "telefon" in holders[-1].group() and len(holders) > 1 and holders[-2].group("person"):
         return False  # "telefonen min", "min telefon"
     last = holders[-1]
-    return last.group("service") is not None or (own_voice and last.group("we") is not None)
+    if last.group("person") is None and text and _FIRM.search(text, last.end(), start):
+        return True  # "Taxien, Hansen Transport AS, 71 ..."
+    if last.group("we") is not None:
+        return own_voice and not _WE_CALL.match(lower, last.start())
+    return last.group("service") is not None
 
 
 def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
     number = m.group("number")
-    if _service_number(lower, m.start(), own_voice, m.end()):
+    if _service_number(lower, m.start(), own_voice, m.end(), m.string):
         return False
     groups = tuple(len(g) for g in _GROUPS.findall(number))
     if not m.group("prefix"):
@@ -287,7 +430,8 @@ def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
         parsed = phonenumbers.parse("".join(_GROUPS.findall(number)), "NO")
     except phonenumbers.NumberParseException:
         return False
-    return bool(phonenumbers.is_valid_number(parsed))
+    # free, shared-cost and premium numbers (800, 810, 815, 820 ...) belong to firms and services
+    return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) not in _SERVICE_TYPES
 
 
 def _written_at(lower: str) -> bool:
@@ -301,26 +445,41 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
     if lower is None or len(lower) != len(text):
         lower = text.lower()
     candidates: list[Match] = []  # in priority order: earlier wins an overlap
+    # accounts named as the municipality's: held like findings, so no other code is read inside them
+    public: list[tuple[int, int]] = []
     if not any(c.isdigit() for c in text) and "@" not in text and not _written_at(lower):
         return []
     if "NO" in text:
         for m in _IBAN.finditer(text):
             if iban.is_valid(m.group()):
-                candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
+                if _public_account(lower, m.start(), m.end(), own_voice):
+                    public.append((m.start(), m.end()))
+                else:
+                    candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
     if "@" in text:
-        candidates.extend(Match(EMAIL, m.start(), m.end()) for m in EMAIL_ADDRESS.finditer(text))
+        candidates.extend(
+            Match(EMAIL, m.start(), m.end())
+            for m in EMAIL_ADDRESS.finditer(text)
+            # "@ola@mastodon.no" is a fediverse handle the writer mentions, not an e-mail address
+            if not (m.start() and text[m.start() - 1] == "@")
+        )
     if "@" in text or _written_at(lower):
         candidates.extend(Match(EMAIL, m.start(), m.end()) for m in _EMAIL_WRITTEN.finditer(text))
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
-            candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
+            if _public_account(lower, m.start(), m.end(), own_voice):
+                public.append((m.start(), m.end()))
+            else:
+                candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
     for m in _ID_AFTER_DATE.finditer(lower):
         code = _id_after_date(m)
         if code:
             candidates.append(Match(code, m.start(), m.end()))
     for m in _BIRTH.finditer(text):
         code = _birth(lower, m)
-        if code:
+        if code == BANK_ACCOUNT and _public_account(lower, m.start(), m.end(), own_voice):
+            public.append((m.start(), m.end()))
+        elif code:
             candidates.append(Match(code, m.start(), m.end()))
     for m in _PHONE.finditer(text):
         if _phone(lower, m, own_voice):
@@ -329,6 +488,12 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
     # Earlier candidates win overlaps; the accepted spans are kept sorted (disjoint) for bisect.
     starts: list[int] = []
     taken: list[Match] = []
+    for s, e in public:  # held, so no phone or possible id is read inside them
+        i = bisect.bisect_left(starts, s)
+        if (i > 0 and taken[i - 1].end > s) or (i < len(taken) and taken[i].start < e):
+            continue
+        starts.insert(i, s)
+        taken.insert(i, Match("", s, e))
     for cand in candidates:
         i = bisect.bisect_left(starts, cand.start)
         if i > 0 and taken[i - 1].end > cand.start:
@@ -337,7 +502,7 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
             continue
         starts.insert(i, cand.start)
         taken.insert(i, cand)
-    return taken
+    return [m for m in taken if m.code]
 
 
 def _mask_digits(raw: str, keep_last: int) -> str:
@@ -373,7 +538,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -386,4 +551,5 @@ class PersonalDataAnalyser:
                 text=mask_match(m.code, doc.text[m.start : m.end]),
             )
             for m in find(doc.text, doc.lower, own_voice=doc.kind in ("reply", "post"))
+            if not (m.code == EMAIL and functional_address(doc.text[m.start : m.end]))
         ]
