@@ -114,17 +114,34 @@ CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
 _ABUSE_UNKNOWN = frozenset({"complaint"})
 
 
-def check_challenge_file(path: Path, where: str | None = None) -> None:
-    """A DataError unless `path` is an existing challenge file that is training data (`where`
-    names it in the message, e.g. with the option that gave it)."""
+def check_training_file(path: Path, allowed: Iterable[str], refusal: str, where: str | None = None) -> None:
+    """A DataError unless `path` is an existing file named in `allowed`: the measured sets are
+    refused by name before anything is read (`refusal` says why; `where` names the file in the
+    message, e.g. with the option that gave it)."""
     where = where or str(path)
-    if path.name not in CHALLENGE_TRAINING:
-        raise DataError(
-            f"{where}: not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
-            " training data; challenge_c is the dev set, the others are held out)"
-        )
+    if path.name not in allowed:
+        raise DataError(f"{where}: {refusal}")
     if not path.is_file():
         raise DataError(f"{where}: no such file")
+
+
+def codes_of(row: dict[str, Any], where: str, default: Any = None) -> Any:
+    """The item's `codes` (a list of strings, or `default` where it has none)."""
+    codes = row.get("codes", default)
+    if codes is not None and not (isinstance(codes, list) and all(isinstance(x, str) for x in codes)):
+        raise DataError(f'{where}: "codes" must be a list of strings')
+    return codes
+
+
+def check_challenge_file(path: Path, where: str | None = None) -> None:
+    """A DataError unless `path` is an existing challenge file that is training data."""
+    check_training_file(
+        path,
+        CHALLENGE_TRAINING,
+        f"not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
+        " training data; challenge_c is the dev set, the others are held out)",
+        where,
+    )
 
 
 def read_challenge(path: Path) -> list[Comment]:
@@ -139,11 +156,11 @@ def read_challenge(path: Path) -> list[Comment]:
             continue
         where = f"{path.name}:{number}"
         row = _text_object(line, where)
-        codes = row.get("codes")
-        if row.get("kind", "comment") != "comment" or codes is None:
+        if row.get("kind", "comment") != "comment":
             continue
-        if not isinstance(codes, list) or not all(isinstance(x, str) for x in codes):
-            raise DataError(f'{where}: "codes" must be a list of strings')
+        codes = codes_of(row, where)
+        if codes is None:
+            continue
         labels = frozenset(CODE_LABELS[c] for c in codes if c in CODE_LABELS)
         unknown = _ABUSE_UNKNOWN if labels & set(ABUSE_LABELS) else frozenset()
         lang = row.get("lang", "nb") if row.get("lang", "nb") in LANGS else "nb"

@@ -66,14 +66,13 @@ def read_corpus(folder: Path) -> list[Comment]:
 
 def check_triage_file(path: Path, where: str | None = None) -> None:
     """A DataError unless `path` is an existing own-text triage set that is training data."""
-    where = where or str(path)
-    if path.name not in TRIAGE_TRAINING:
-        raise DataError(
-            f"{where}: not an own-text set for training (only {', '.join(TRIAGE_TRAINING)} are training"
-            " data; own_texts_dev2, own_texts_probe10, own_texts_dev3 and the challenge sets are measured on)"
-        )
-    if not path.is_file():
-        raise DataError(f"{where}: no such file")
+    comments.check_training_file(
+        path,
+        TRIAGE_TRAINING,
+        f"not an own-text set for training (only {', '.join(TRIAGE_TRAINING)} are training"
+        " data; own_texts_dev2, own_texts_probe10, own_texts_dev3 and the challenge sets are measured on)",
+        where,
+    )
 
 
 def read_triage(path: Path) -> list[Comment]:
@@ -87,9 +86,7 @@ def read_triage(path: Path) -> list[Comment]:
         row = comments._text_object(line, where)
         if row.get("kind") not in TRIAGE_KINDS:
             continue
-        codes = row.get("codes", [])
-        if not isinstance(codes, list) or not all(isinstance(x, str) for x in codes):
-            raise DataError(f'{where}: "codes" must be a list of strings')
+        codes = comments.codes_of(row, where, [])
         lang = row.get("lang", "nb") if row.get("lang", "nb") in comments.LANGS else "nb"
         labels = frozenset(CODE_LABELS[c] for c in codes if c in CODE_LABELS)
         out.append(Comment(row["text"], labels, lang, where))
