@@ -479,6 +479,8 @@ _WORK_MATTERS: dict[str, str] = {
 }
 _WORK_MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _WORK_MATTERS.items()) + ")" + _E)
 _WEAK = frozenset({"health_service"})
+# The kinds judged by structure as well (`_structural_findings`): the texts written at work.
+_STRUCTURE_KINDS = frozenset({"private", "reply", "post"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 # A dot that does not end a sentence: after an ordinal or an abbreviation, before a lower-case
 # word or a number ("i 3. klasse", "(f. 1941)", "ca. 20", "bl.a. sjukeheimen").
@@ -520,10 +522,16 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "11"
+    version: ClassVar[str] = "12"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
+        found = self._by_rules(doc)
+        if doc.kind in _STRUCTURE_KINDS:
+            found += _structural_findings(doc, found)
+        return found
+
+    def _by_rules(self, doc: Document) -> list[Finding]:
         low = doc.lower
         matters = [(m.start(), m.end(), m.lastgroup or "other") for m in _MATTER.finditer(low)]
         if doc.kind in _EMPLOYEE_KINDS:
@@ -717,3 +725,490 @@ def _own_family_in(low: str, start: int, end: int) -> bool:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+# --- Structure: a third person met through work + a protected matter + a link to work -------------
+#
+# The rules above know how people have written about confidential matters; what a new writer says
+# is told here by its parts. In an employee's private post or the municipality's own reply or post,
+# a sentence is a confidential matter when it holds
+#   1. an identifiable person other than the writer: a name; someone a service has, pointed at by
+#      its form ("eleven", "ein ny bebuar", "en av elevene mine", "den nye eleven vår", "samme kar",
+#      "hun på rom 12", "Frida (89)"); a person noun met at work ("ei mor", "mannen", "familien");
+#      or, a sentence later, a pronoun or a relative of the one just introduced ("Mor møtte ikke
+#      opp.");
+#   2. a protected matter, found by word stems in any inflection and inside compounds
+#      ("demenstesten", "alzheimerdiagnosen", "rusmisbruket", "lesevanskane") and by a few
+#      constructions a careful reader knows (someone who no longer knows what day it is, who
+#      drinks, goes without food or a packed lunch, has been away from school for weeks, has lost
+#      their family, got their case refused);
+#   3. a link to work: implicit in the municipality's texts; in a private post a person the service
+#      has, or a word of the writer's work ("på jobb", "vakt", "hjemmebesøk", "klassen",
+#      "avdelinga").
+# Left out: the writer's own health and family (no third person, or one who is the writer's own
+# kin), people in general (plural without a determiner, "alle", "mange", "noen", after "når",
+# "hvis"), and the service described rather than someone in it.
+
+
+def _inflected(stems: str, suffixes: str) -> str:
+    return r"(?:" + stems + r")(?:" + suffixes + r")?"
+
+
+# Nouns for people a service has: a role alone links the person to work.
+_SERVED_NOUN = _inflected(
+    r"elev|pasient|beboer|bebuar|bebuer|bruker|brukar|klient|deltaker|deltakar|lærling|fosterbarn|"
+    r"tiltakshaver|tiltakshavar|søker|søkjar|leietaker|leigetakar|barnehagebarn|avlastningsbarn",
+    r"en|a|et|e|er|ar|ane|ene|erne|arane|an|n|ern",
+)
+# Nouns for people anywhere: a person met at work only where the text is about work.
+_PEOPLE_NOUN = (
+    r"gutt(?:en)?|gut(?:en)?|jent(?:a|en|e)|barnet|ungen|ongen|mann(?:en)?|kvinn(?:a|en|e)|dam(?:a|en|e)|"
+    r"kar(?:en)?|kall(?:en)?|fyr(?:en)?|famili(?:e|en|a)|ungdom(?:men)?|tenåring(?:en)?|[a-zæøå]+åring(?:en)?|"
+    r"\d{1,3}-?åring(?:en)?|"
+    r"mor(?:a|en)?|far(?:en)?|mamm(?:a|aen)|papp(?:a|aen)|bonde(?:n)?|pensjonist(?:en)?|enk(?:e|a|en)|"
+    r"enkemann(?:en)?|baby(?:en)?|gubb(?:e|en)|kjerring(?:a)?|nabo(?:en)?|person(?:en)?|"
+    r"alenemor(?:a)?|alenefar(?:en)?|pappaen|mammaen|søsken(?:a|et)?|sysken(?:a|et)?|"
+    # people at work: a colleague's or a leader's matter is theirs too
+    r"kollega(?:en)?|sjef(?:en)?|rektor(?:en)?|lederen|leiaren|ansatte|tilsette|lærer(?:en)?|lærar(?:en)?|"
+    r"lokalpolitiker(?:en)?|politiker(?:en)?|politikar(?:en)?|ordfører(?:en)?|ordførar(?:en)?"
+)
+# One person by a compound that ends in a person: "kreftpasienten", "diabetesjenta", "sosialklienten",
+# "rusmisbrukeren", "alkoholikeren" (definite: one of them, not the kind).
+_COMPOUND_PERSON = (
+    r"[a-zæøå]{3,}(?:pasienten|klienten|brukeren|brukaren|beboeren|bebuaren|eleven|gutten|guten|jenta|"
+    r"jenten|barnet|ungen|mannen|kvinnen|kvinna|dama|damen|misbrukeren|misbrukaren|misbrukern|"
+    r"ikeren|ikaren|ikern)|alkisen|narkomanen|fyllikken|guttungen|gutungen|jentungen"
+)
+# A relative or neighbour of the reader: "sønnen din", "mor di", "naboen din" (in a reply).
+_READERS_OWN = re.compile(
+    _B + r"(?:(?:" + _FAMILY + r"|nabo(?:en)?|barnebarn(?:et)?|tant(?:e|a|en)|onkel(?:en)?|"
+    r"svigermor|svigerfar|venn(?:en)?|venninne(?:a)?) (?:din|di|ditt|dine|dykkar|deres|dæ|dokkers)|"
+    r"(?:din|di|ditt|dine|dykkar|deres) (?:" + _FAMILY + r"|nabo|naboen|barnebarn))" + _E
+)
+# Someone pointed at by a clause: "han som bor ...", "ho eg hjelper", "hun vi følger opp", "han du skriv om"
+_PRONOUN_CLAUSE = re.compile(
+    _B + r"(?:(?:han|hun|ho|hu|hen|den) (?:som|du|dere|de|dokker|eg|jeg|je|æ|vi|me)|"
+    r"(?:en|ei|ein|én) (?:på|i|fra|frå) [a-zæøå]+ som)(?= )"
+)
+# ... of whom the writer says what they do for them: a person the writer serves at work
+_SERVED_CLAUSE = re.compile(_B + r"(?:han|hun|ho|hu|hen|den) (?:som )?(?:eg|jeg|je|æ|vi|me) [a-zæøå]+")
+# An age says one person: "101 år gammel", "Ho var 98"
+_AGE = re.compile(
+    _B
+    + r"(?:\d{1,3} år gam(?:m)?(?:el|al|le|mal)|(?:han|hun|ho|hu) (?:var|er|va|e|vart|blei|ble) \d{2,3})"
+    + _E
+)
+# People pointed at by where they live or by a count: "barna i nr. 7", "dem i Havnegata", "to søsken"
+_PEOPLE_AT = re.compile(
+    _B + r"(?:(?:barna|borna|ungene|ungane|ungan|dem|dei|familien|familia|folka|folket) (?:i|på) "
+    r"(?:nr\.? ?\d+|nummer \d+|[a-zæøå-]+(?:gata|gate|gaten|vegen|veien|veg|vei|bakken|lia|haugen)"
+    r"(?: \d+[a-z]?)?)|(?<!\d )(?:to|tre|fire|fem|[2-5]) (?:små )?(?:barn|born|søsken|sysken|unger|ungar))"
+    + _E
+)
+_ARTICLE = r"(?:en|ei|ein|én|et|eit|den|denne|dette|det|samme|same|han|hun|ho|hu)"
+_ADJ = r"(?:[a-zæøå]+(?:e|ste|te|a)? )"  # "nye", "eldste", "vesle", "gamle"
+# Someone by the form of the words that point at them.
+_SOMEONE = re.compile(
+    _B
+    + r"(?:"
+    # "en av elevene mine", "to av bebuarane", "ein av dei eg hjelper"
+    + r"(?:en|ei|ein|én|eit|et|to|tre|[2-9]) av (?:(?:de|dei|mine|våre) )?(?:[a-zæøå]+ )?(?P<of>"
+    + _SERVED_NOUN
+    + r"|[a-zæøå]+(?:ene|ane|an))"
+    + r"|(?:en|ei|ein|én|to|tre) av "
+    + r"(?:(?:de|dei) (?P<ofadj>[a-zæøå]+(?:ste|ne))|(?P<ofmine>mine|våre|mi|dine))"
+    # "en ny elev", "den nye eleven vår", "samme kar", "ei mor", "hu eldste bebueren"
+    + r"|(?P<cmp>"
+    + _COMPOUND_PERSON
+    + r")|(?:"
+    + _ARTICLE
+    + r" |(?<![a-zæøå] )(?:ny|nye|verdens beste|verdas beste) )"
+    + _ADJ
+    + r"{0,2}(?P<art>"
+    + _SERVED_NOUN
+    + r"|"
+    + _PEOPLE_NOUN
+    + r")"
+    # "eleven", "bebuaren på rom 12", "jenta som", "mannen i rullestol"
+    + r"|(?P<def>"
+    + _SERVED_NOUN
+    + r"|"
+    + _PEOPLE_NOUN
+    + r")"
+    + r")"
+    + _E
+)
+# "Emil i 2B", "Sondre på 5. trinn": someone by their class
+_IN_CLASS = re.compile(
+    r"(?<![a-zæøå])[a-zæøå]+ (?:i|på) (?:\d{1,2}[a-zæøå](?![a-zæøå])|\d{1,2}\. ?(?:klasse|trinn))"
+)
+# "Frida (89)", "Olav, 92,": a first name with an age
+_NAME_AGE = re.compile(r"(?<![\w])[A-ZÆØÅ][a-zæøå]+,? \(?\d{1,3}(?: år)?\)?")
+# "hun på rom 12", "han i 3B", "ho på avdelinga"
+_PRONOUN_PLACE = re.compile(
+    _B + r"(?:han|hun|ho|hu|hen) (?:på|i|ved) (?:rom \d+|\d{1,2}\.? ?[a-zæøå]?(?: ?klasse| ?trinn)?|"
+    r"avdelinga|avdelingen|klassen|klassa|basen|gruppa|skjerma|skjermet)" + _E
+)
+# Generic people: a quantifier or a condition before the noun
+_GENERIC_BEFORE = re.compile(
+    r"(?:alle|mange|hver|kvar|ingen|noen|nokon|nokre|flere|fleire|slike|sånne|hvis|viss|dersom|når|om|"
+    r"enhver|kvar einaste|hver eneste|for|til|med|at|som|fra|frå|hos)\s+(?:[a-zæøå]+\s+)?$"
+)
+# ("om" is "if" only where a clause begins: "Om eleven har fravær", not "møte i dag om jenta")
+_IF_BEFORE = re.compile(
+    r"(?:"
+    + _B
+    + r"(?:når|hvis|viss|dersom)|(?<![a-zæøå] )(?<![a-zæøå])om)(?: (?:en|ei|ein|et|eit|den|det|så))? $"
+)
+_CONDITIONAL = re.compile(_B + r"(?:hvis|viss|dersom|når|om|enhver|ein kvar|den som|de som|dei som)" + _E)
+# Words of the writer's work in a private post
+_WORK_CUE = re.compile(
+    # a stem anywhere in a word ("nattevakta", "barnehagegruppa", "heimebesøk"); the stems carry no
+    # quantifier of their own, so a long run of letters costs linear time
+    r"(?<![a-zæøå])[a-zæøå]*"
+    r"(?:støttekontakt|lærere|lærarar|lærerne|helsestasjon|konsultasjon|barnehage|jobb|på jobb|arbeid|vakt|"
+    r"avdeling|klass|trinn|skole|skule|sykehjem|sjukeheim|omsorgsbolig|bofellesskap|besøk|kontor|nav|"
+    r"barnevern|hjemmetjenest|heimetenest|hjemmesykepleie|heimesjukepleia|mottak|elevmøte|foreldremøte|"
+    r"ansvarsgruppe|saksbehandl|skjerm(?:et|a) (?:enhet|eining|avdeling)|legevakt|tjeneste|teneste|kollega|"
+    r"turnus|dagsenter|rom \d+)"
+    r"[a-zæøå]*(?![a-zæøå])"
+)
+_SERVED_ONLY = re.compile(_B + _SERVED_NOUN + _E)
+# Protected matters, by stem. A stem found inside a compound is the matter too ("demenstesten",
+# "brystkreften", "barnevernssaka", "rusmisbruket"); stems short enough to be other words'
+# parts stand alone with their inflections only.
+_MATTER_INSIDE = (
+    r"diagnos|sykdom|sjukdom|kreft|demen[st]|alzheimer|parkinson|epilep|diabet|autis|adhd|"
+    r"psykos|psykiatr|psykisk|depresj|depresiv|schizofren|bipolar|dialyse|hjerneslag|infarkt|svulst|"
+    r"cellegift|kjemoterapi|palliativ|morfin|sykmeld|sykemeld|sjukmeld|sjukemeld|selvmord|sjølvmord|"
+    r"selvskad|sjølvskad|spiseforstyrr|anoreksi|bulimi|overdose|abstinens|avrus|rusmisbruk|"
+    r"rusproblem|rusavhengig|alkoholi|narkoman|narkotika|amfetamin|heroin|promille|fyllekjør|"
+    r"barnevern|omsorgsovertak|fosterhjem|fosterheim|beredskapshjem|beredskapsheim|bekymringsmeld|"
+    r"uromeld|akuttplass|sosialhjelp|sosialstønad|uføretrygd|trygdeytel|bostøtt|gjeldsrådgiv|"
+    r"gjeldsrådgjev|husleierestanse|husleigerestanse|utkastelse|bostedsløs|bustadlaus|"
+    r"spesialundervis|lesevansk|skrivevansk|lærevansk|matematikkvansk|dysleksi|dyskalkuli|"
+    r"mobbesak|mobbing|mobbet|mobba|bortvis|tvangsmulkt|inkontinen|rullestol|rullator|"
+    r"slagpasient|lindrande|lindrende|terminal|asylmottak|flyktningmottak|nødhjelp|omsorgslønn|"
+    r"omsorgsstønad|betalingsanmerk|langtidsplass|korttidsplass|avlastning|avlasting|insulin|"
+    r"besøksforbud|kontaktforbud|krisesenter|blåmerke|angst|panikkanfall|panikkangst|panikklidelse|utbrent|"
+    # services for substance abuse: "rusteamet", "rustenesta" (not "russetida")
+    r"(?<![a-zæøå])rus(?:team|tjenest|tenest|misbruk|problem|avhengig|behandl|omsorg|fri|middel|midl|kontor|"
+    r"konsulent|poliklinikk|institusjon|klient|pasient)|forgiftning|forgifting|alkoholmisbruk|alkoholproblem|"
+    r"cøliaki|utredning|utgreiing|utgreidd|utredet|hjernerystelse|hjernerysting|beinbrudd|bruddskade|"
+    r"heimeteneste|heimetenesta|tryggleiksalarm|trygghetsalarm|fødselsdepresj|omsorgsbustad|omsorgsbolig"
+)
+_MATTER_WORD = re.compile(r"(?<![a-zæøå])[a-zæøå-]*(?:" + _MATTER_INSIDE + r")[a-zæøå-]*" + _E)
+_MATTER_EXACT = re.compile(
+    _B + r"(?:"
+    # health in short words and phrases
+    r"bup|dps|ppt|(?:fått|fikk|fekk|har|blitt|vorte) påvist|"
+    r"medisinsk[ea]? (?:grunner|grunnar|årsaker|årsak|behov)|"
+    r"helsemessig[ea]?|av helsegrunner|etter slaget|"
+    r"(?:tilbake |er |var |va |e )?på (?:pillene|pillane|pillan|stoffet|kjøret|flaska)|"
+    r"kols|ms|als|hiv|ptsd|rus(?:en)?|ruser|ruset|rusa|innlagt|innlagd|lagt inn|lagd inn|operert|"
+    r"hoftebrudd|lårhalsbrudd|brakk|braut|falt|datt|fall(?:et)?|skadet|skada|sjuk|syk|døende|"
+    r"(?:sitt|sin|si) siste (?:besøk|reis[ae]|time|timar|timer|døgn|dag|dagar|dager)|"
+    # someone who no longer knows what day or year it is, or who people are
+    r"(?:(?:vet|veit|veita|huske|husker|hugsar)(?: (?:ikke|ikkje|itte|itj|ikkj|lenger|lenge)){1,2}|"
+    r"(?:ikke|ikkje|itte|itj|ikkj)(?: lenger| lenge)? (?:vet|veit|veita|husker|huske|hugsar)) "
+    r"(?:hvilket|hvilken|kva|ka|kæ|kor|hva) (?:år|dag|dato|måned|månad|tid|årstid)|"
+    r"(?:kjenner|kjenne|kjente|kjende|kjenn)(?: (?:meg|mæ|han|ho|henne|ham|oss|dei|dem))? "
+    r"(?:ikke|ikkje|itj|itte) (?:igjen|att|lenger)|"
+    # drinking as a matter, not a drink: "han drikker", "like full hver gang"
+    r"(?:han|hun|ho|hu|hen|mor|far|mora|faren|moren|mannen|kona|foreldrene|foreldra) "
+    r"(?:drikker|drikk|drakk|drikke|har drukket|har drukke)(?! (?:kaffe|kaffi|te|vann|vatn|brus|saft))|"
+    r"(?:like|helt|heilt|stup|dritt|sturen) ?full|full (?:igjen|hver gang|kvar gong|som ei alke)|"
+    # going without: food, a packed lunch, a home
+    r"(?:ingen|ikke|ikkje|itj|aldri|sjelden) (?:har |hadde |har med |hadde med |får |fekk |fikk |har fått |"
+    r"hadde fått |fått |har hatt |hadde hatt |ha hatt )?"
+    r"(?:mat|matpakke|matpakka|middag|frokost|rene klær|reine klede|vinterklær|vinterklede|"
+    r"seng|strøm|straum)(?: (?:i|på|med|hjemme|heime))?|"
+    r"tomt kjøleskap|tomme skap|sulten|svolten|sultne|svoltne|"
+    # without a home: "har levd på gata", "sov i ein bod"
+    r"(?:levd|levde|bodd|budd|bor|bur|sover|søv|sov|sove) "
+    r"(?:på gata|på gaten|ute|i (?:en|ein|ei) bod|i bilen|"
+    r"i telt|i trappeoppgangen)|uten (?:fast )?(?:bolig|bopel)|utan (?:fast )?(?:bustad|husvære)|"
+    # away from school for weeks
+    r"(?:vært|vore|har vært|har vore) borte (?:\d+|mange|flere|fleire|ti|tjue|femti) (?:dager|dagar|uker|"
+    r"veker|timer|timar)|fravær(?:et)?|skulk(?:er|ar|a|et)?|"
+    # a loss: "mistet hele familien", "mista heile familien sin"
+    r"(?:mistet|mista|miste|mist) (?:hele |heile )?(?:familien|familia|foreldrene|foreldra|mora|moren|"
+    r"faren|mor|far|mamma|pappa|broren|søstera|søsteren|syster|barnet|barna|borna|ungene|mannen|kona)|"
+    r"krigen|flukt(?:en)?|traume(?:r|ne)?|traumatis[a-zæøå]*|"
+    # alone and without visits
+    r"(?:ikke|ikkje|itj|aldri) (?:har )?(?:fått|hatt|fekk|fikk|hadd|ha hatt) besøk|"
+    # taken away from a parent
+    r"(?:henta|hentet|henta|tok|tatt|teke|tek|flyttet|flytta) (?:ut )?(?:ungene|barna|borna|ungane|"
+    r"ungan|barnet|ungen|guttene|jentene) (?:fra|frå|hos|ut)|"
+    # a decision in someone's case
+    r"avslag(?:et)?|avslått|avslege|avslåtte|innvilg(?:et|a|ede)|pålegg(?:et)?|"
+    r"tilbakekall(?:t|a)|førerkort(?:et)?|(?:fått|fikk|fekk|får) (?:et |eit |nytt |nytt )?vedtak|"
+    # care received: "har besøk av heimetenesta tre gonger dagleg"
+    r"(?:har|får|fekk|fikk|hadde) (?:besøk|hjelp|tilsyn) (?:av|fra|frå) (?:heimetenesta|heimetjenesta|"
+    r"hjemmetjenesten|hjemmesykepleien|heimesjukepleia|heimesjukepleien|hjemmehjelpen|heimehjelpa)|"
+    r"(?:søknad|sak|klag|vedtak|byggesøknad|byggjesøknad|byggesak|byggjesak)[a-zæøå]* [^.!?\n]{0,40}?"
+    r"(?:avvist|avvista|stoppet|stoppa|redusert|redusert|innvilga|til behandling|til handsaming|"
+    r"under behandling|under handsaming|meldt|sendt)|"
+    r"meldt (?:til|te) (?:ppt|barnevernet|politiet|nav)|"
+    # death and losing someone
+    r"(?:mistet|mista|miste) (?:en|ein|ei|eit|et|to) (?:av|kjær|pasient|beboer|bebuar|bruker|brukar)|"
+    r"døde|døydde|døyde|gikk bort|gjekk bort|sovnet inn|sovna inn|omkom|funnet død|funnen død|"
+    # a meeting behind closed doors
+    r"lukket møte|lukka møte|unntatt offentlighet|unnateke offentlegheit|taushetsbelagt|teiepliktig"
+    r")" + _E
+)
+# Matters that are only a decision: a decision is someone's matter only when someone is named or
+# pointed at in it ("Byggesøknaden til Hansen er avslått"), never with a pronoun a sentence later.
+_DECISION_ONLY = re.compile(
+    _B + r"(?:avslag(?:et)?|avslått|avslege|avslåtte|innvilg(?:et|a|ede)|pålegg(?:et)?|"
+    r"tilbakekall(?:t|a)|førerkort(?:et)?|(?:fått|fikk|fekk|får) (?:et |eit |nytt )?vedtak)" + _E
+)
+# Words with a matter's stem inside that are no one's matter: associations, trades, courses.
+_NOT_A_MATTER = re.compile(
+    r"(?:[a-zæøå]*foreningen?|[a-zæøå]*forbundet|[a-zæøå]*pedagog(?:en)?|[a-zæøå]*omsorg|"
+    r"[a-zæøå]*sykepleier(?:en)?|[a-zæøå]*sjukepleiar(?:en)?|[a-zæøå]*kurs(?:et)?|"
+    r"[a-zæøå]*utdanning(?:a|en)?|[a-zæøå]*tjenesten?|[a-zæøå]*tenesta|[a-zæøå]*avdeling(?:a|en)?|"
+    r"[a-zæøå]*dagen|[a-zæøå]*uka|[a-zæøå]*veka|[a-zæøå]*aksjon(?:en)?|[a-zæøå]*kampanje(?:n)?|"
+    r"[a-zæøå]*forsk[a-zæøå]*|[a-zæøå]*fri|[a-zæøå]*frie|[a-zæøå]*vaksine(?:n)?|[a-zæøå]*plan(?:en)?|"
+    r"[a-zæøå]*lov(?:a|en)?|[a-zæøå]*leder(?:en)?|[a-zæøå]*leiar(?:en)?|[a-zæøå]*kontor(?:et)?|"
+    r"[a-zæøå]*ansatte?|[a-zæøå]*tilsette?|[a-zæøå]*arbeid(?:et)?|[a-zæøå]*arbeider(?:en)?|"
+    r"[a-zæøå]*koordinator(?:en)?|[a-zæøå]*team(?:et)?|[a-zæøå]*konferanse(?:n)?)"
+)
+# Where the writer signs a reply or a post: the name after it is the writer's.
+_SIGNATURE = re.compile(
+    _B + r"(?:vennlig hilsen|venleg helsing|med vennlig hilsen|beste hilsen|hilsen|hilsn|helsing|mvh|"
+    r"vh|hilsing)" + _E
+)
+# The reader in a public reply: their own case ("søknaden dokkers", "byggjesaka di") and what is
+# said of them ("du mottar uføretrygd", "du vart send heim med hjernerystelse").
+_READERS_CASE = re.compile(
+    _B
+    + r"(?:"
+    + _CASE_WORD
+    + r"|byggesak(?:en|a)?|byggjesak(?:a|en)?|byggesøknad(?:en)?|byggjesøknad(?:en)?)"
+    r" (?:din|di|ditt|dine|dykkar|deres|dokkers|dokker)" + _E
+)
+_READER_SAID = re.compile(
+    _B + r"(?:du|dere|dykk|dokker) (?:er|var|e|va|har vært|har vore|har fått|har hatt|fikk|fekk|har|mottar|"
+    r"mottek|tar imot|går på|vart|ble|blei)(?! rett| krav| mulighet| moglegheit| svar| tilbud| tilbod)" + _E
+)
+_OUTCOME = re.compile(r"avslag(?:et)?|avslått|avslege|avslåtte|innvilg(?:et|a|ede)")
+# Places and services of care: a matter with someone pointed at, not with a name alone.
+_WEAK_MATTER = re.compile(
+    r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
+    r"hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|[a-zæøå]*medisin(?:en|ane|ene|er|ar)?|"
+    r"behandling(?:en)?|sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|trygghetsalarm(?:en)?|"
+    r"tryggleiksalarm(?:en)?|(?!rus)[a-zæøå]*(?:tjenesten|tenesta|tjenesta|avdelingen|avdelinga)|"
+    # a service that acts, or where people work: "dama fra barnevernet", "20 år i hjemmetjenesten"
+    r"barnevern(?:et|stjenesten|stenesta|tjenesten|tenesta)?|[a-zæøå]*mottak(?:et)?|nav|psykolog(?:en)?|"
+    r"bup|dps|sykehjemmet|sjukeheimen|hjemmetjenesten|heimetenesta|heimetjenesta|legevakta|legevakten"
+)
+_THIRD_PRONOUN = re.compile(_B + r"(?:han|hun|ho|hu|hen|ham|henne|honom|hennar|hennes|hans)" + _E)
+# A relative of someone just introduced: "Mor møtte ikke opp.", "fekk besøk av sonen"
+_THEIR_KIN = re.compile(
+    _B + r"(?:mor|far|mora|moren|faren|mamma|pappa|foreldrene|foreldra|sonen|sønnen|dottera|datteren|"
+    r"kona|mannen|familien|familia|søsknene|sysknene|pårørende|pårørande|barna|borna|ungene|ungane)" + _E
+)
+# The writer as the subject just before a matter: "eg er ikkje", "jeg har vært", "æ e"
+_WRITER_BEFORE = re.compile(
+    _B + r"(?:jeg|eg|je|æ) (?:er|e|var|va|har|ha|hadde|blei|ble|vart|fikk|fekk)"
+    r"(?: (?:ikke|ikkje|itj|itte|vært|vore|vorre|blitt|vorte|nå|no|fortsatt|framleis|heldigvis|litt))* $"
+)
+
+
+def _matters_by_structure(low: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, decision_only) of each protected matter in low[start:end]."""
+    out: list[tuple[int, int, bool]] = [
+        (m.start(), m.end(), False)
+        for pattern in (_MATTER, _WORK_MATTER, _DEATH)
+        for m in pattern.finditer(low, start, end)
+        if not (m.lastgroup == "health_service" and _WORKS_AT.search(low, max(0, m.start() - 50), m.start()))
+    ]
+    for m in _MATTER_WORD.finditer(low, start, end):
+        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in out]):
+            continue
+        if _NOT_A_MATTER.fullmatch(m.group()):
+            continue
+        out.append((m.start(), m.end(), False))
+    for m in _MATTER_EXACT.finditer(low, start, end):
+        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in out]):
+            continue
+        out.append((m.start(), m.end(), bool(_DECISION_ONLY.fullmatch(m.group()))))
+    # a place or a service of care is where someone is or works, not a matter by itself (the rules
+    # above tie it to someone pointed at)
+    return sorted(m for m in out if not _WEAK_MATTER.fullmatch(low, m[0], m[1]))
+
+
+def _people_by_structure(
+    doc: Document, low: str, start: int, end: int, own: list[tuple[int, int]], work: bool
+) -> list[tuple[int, int]]:
+    """Identifiable people other than the writer in low[start:end], by the form of the words."""
+    out: list[tuple[int, int]] = []
+    for m in _SOMEONE.finditer(low, start, end):
+        if _overlaps(m.start(), m.end(), own):
+            continue
+        noun = m.group("of") or m.group("art") or m.group("def") or m.group("cmp") or m.group("ofadj") or ""
+        served = bool(_SERVED_ONLY.fullmatch(noun)) or bool(m.group("cmp") or m.group("ofmine"))
+        if not served and not work:
+            continue
+        if m.group("def"):
+            if re.search(r"(?:ene|ane|erne|arane|ern)$", noun):
+                continue  # a group, not someone
+            before = low[max(start, m.start() - 25) : m.start()]
+            if _GENERIC_BEFORE.search(before) and not m.group("def").endswith(("en", "a", "et")):
+                continue
+            if noun in _BARE_NOT_DEFINITE:
+                continue
+            if _GENERIC_BEFORE.search(before) and re.search(
+                r"(?:alle|mange|hver|kvar|ingen|noen|nokon|slike|sånne)\s+(?:[a-zæøå]+\s+)?$", before
+            ):
+                continue
+        if m.group("art") and _CONDITIONAL.search(low, max(start, m.start() - 12), m.start()):
+            continue
+        if _IF_BEFORE.search(low, max(start, m.start() - 30), m.start()):
+            continue  # "Når barnet har fått plass ...": anyone the condition fits
+        if doc.kind != "private" and m.group("def") and not _pointed_in_reply(low, m.end(), end):
+            continue
+        out.append(m.span())
+    for pattern in (_PRONOUN_PLACE, _PRONOUN_CLAUSE, _PEOPLE_AT, _AGE):
+        out += [m.span() for m in pattern.finditer(low, start, end) if not _overlaps(m.start(), m.end(), own)]
+    # a name by its class ("Emil i 2B"), not a thing ("mobbing i 5. trinn")
+    out += [m.span() for m in _IN_CLASS.finditer(low, start, end) if doc.text[m.start()].isupper()]
+    if doc.kind != "private":
+        # the reader's relatives and neighbours in a public reply
+        out += [m.span() for m in _READERS_OWN.finditer(low, start, end)]
+    for m in _NAME_AGE.finditer(doc.text, start, end):
+        if not _overlaps(m.start(), m.end(), own):
+            out.append(m.span())
+    return sorted(out)
+
+
+# Indefinite or plural forms the definite-form alternative would take for one person.
+_BARE_NOT_DEFINITE = frozenset(
+    """elev pasient beboer bebuar bebuer bruker brukar klient deltaker deltakar lærling fosterbarn
+    tiltakshaver tiltakshavar søker søkjar leietaker leigetakar barnehagebarn avlastningsbarn elever
+    pasienter beboere bebuarar brukere brukarar klienter deltakere deltakarar lærlinger lærlingar
+    søkere søkjarar gutt gut jente mann kvinne dame kar kall fyr familie ungdom tenåring mor far mamma
+    pappa bonde pensjonist enke enkemann baby gubbe nabo person alenemor alenefar kollega sjef lærer lærar
+    lokalpolitiker politiker politikar ordfører ordførar søsken sysken""".split()
+)
+
+
+def _pointed_in_reply(low: str, after: int, end: int) -> bool:
+    """In the municipality's reply a definite role is one person when something marks them out: a
+    place, "som" with what happened, a past tense, or the reader's pointing ("du nemner")."""
+    rest = low[after : min(end, after + 40)]
+    return bool(
+        re.match(
+            r"\s*(?:(?:din|di|ditt|dykkar|deres|hans|hennes|hennar) )?"
+            r"(?:(?:på|i|ved|frå|fra|til|med) [a-zæøå0-9]+|som |det gjeld|det gjelder|du |"
+            r",? (?:har|hadde) (?:fått|hatt)|"
+            r"(?:har |hadde )?(?:fått|fikk|fekk|hadde|var|ble|blei|vart|døde|døydde|falt|datt))",
+            rest,
+        )
+    )
+
+
+def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
+    """The structure of a confidential matter in an employee's or the municipality's own text, where
+    the rules above found nothing in the sentence."""
+    low = doc.lower
+    private = doc.kind == "private"
+    own = [m.span() for m in _OWN_FAMILY.finditer(low)] if private else []
+    if private:
+        own += [
+            (s, s + len(m.group())) for s, _ in _sentences(low) if (m := _KIN_FIRST.match(low, s)) is not None
+        ]
+    work = (not private) or bool(
+        _WORK_CUE.search(low)
+        or _SERVED_ONLY.search(low)
+        or _SERVED_CLAUSE.search(low)
+        or any(doc.text[m.start()].isupper() for m in _IN_CLASS.finditer(low))
+    )
+    names: list[tuple[int, int]] | None = None
+    findings: list[Finding] = []
+    before_people: list[tuple[int, int]] = []
+    last_span: tuple[int, int] | None = None
+    for ss, se in _sentences(low):
+        prev_span, last_span = last_span, (ss, se)
+        matters = _matters_by_structure(low, ss, se)
+        people = _people_by_structure(doc, low, ss, se, own, work)
+        # the reader's own case in a public reply: a protected matter, but no decision alone ("Klaga
+        # di er registrert", "du fekk vedtaket") and no place of care alone
+        own_case = [] if private else [m.span() for m in _READERS_CASE.finditer(low, ss, se)]
+        readers = (
+            []
+            if private
+            else own_case
+            + [
+                m.span()
+                for m in _READER_SAID.finditer(low, ss, se)
+                if not _CONDITION.search(low, 0, m.start())
+            ]
+        )
+        if private and _overlaps(ss, se, own):
+            continue  # the writer's own family in the sentence: the writer's own business
+        # the writer's own matter: "Eg er ikkje skada", "jeg har vært sykmeldt"
+        matters = [m for m in matters if not _WRITER_BEFORE.search(low, max(ss, m[0] - 40), m[0])]
+        if readers and not people:
+            # (a decision only when it is the reader's own case's: "Byggjesaka di vart avslått")
+            matters = [
+                m
+                for m in matters
+                if (not m[2] or (own_case and _OUTCOME.fullmatch(low, m[0], m[1])))
+                and not _WEAK_MATTER.fullmatch(low, m[0], m[1])
+                and not _overlaps(m[0], m[1], readers)
+            ]
+            if matters:
+                people = readers
+        if matters and not people and work:
+            if names is None:
+                signed = _SIGNATURE.search(low) if not private else None
+                cut = signed.start() if signed else len(low)
+                names = [p for p in _name_spans(doc) if not _overlaps(p[0], p[1], own) and p[0] < cut]
+            people = [p for p in names if ss <= p[0] < se]
+            # a name with a place of care is where the person works ("Ingrid Solheim i
+            # hjemmetjenesten"), not a matter: with a name, only what is the person's own counts
+            if people:
+                matters = [m for m in matters if not _WEAK_MATTER.fullmatch(low, m[0], m[1])]
+        found_before, before_people = before_people, people
+        if matters and not people and not found_before and prev_span and _THIRD_PRONOUN.search(low, ss, se):
+            # "Gratulerer med 100 år til Astrid på rom 3! Ho har hatt demens": the name a sentence back
+            if names is None:
+                signed = _SIGNATURE.search(low) if not private else None
+                cut = signed.start() if signed else len(low)
+                names = [p for p in _name_spans(doc) if not _overlaps(p[0], p[1], own) and p[0] < cut]
+            if work:
+                found_before = [p for p in names if prev_span[0] <= p[0] < prev_span[1]]
+        if not matters:
+            continue
+        if any(f.start < se and ss < f.end for f in taken):
+            continue
+        # a matter inside the words that point at a person is that person's ("mannen i rullestol")
+        carried = False
+        if not people and found_before:
+            # the person of the sentence before, through a pronoun or a relative of theirs
+            # (an employee goes on about someone met at work without naming them again: "Var på
+            # hjemmebesøk hos en familie i dag. Ingen mat i kjøleskapet.")
+            if private or _THIRD_PRONOUN.search(low, ss, se) or _THEIR_KIN.search(low, ss, se):
+                people, carried = found_before, True
+        if not people:
+            continue
+        strong = [m for m in matters if not m[2] or not carried]
+        if not strong:
+            continue
+        if private and not work:
+            continue
+        start = min(people[0][0], strong[0][0]) if not carried else strong[0][0]
+        stop = max(people[-1][1], strong[-1][1]) if not carried else strong[-1][1]
+        findings.append(
+            Finding(
+                CASE_DETAILS,
+                start,
+                stop,
+                "high",
+                text=", ".join(doc.text[s:e] for s, e, _ in strong[:3]),
+                detail={"matters": ["structure"]},
+            )
+        )
+    return findings
