@@ -163,6 +163,73 @@ _PUT_DOWN = re.compile(
     r"(?:deg|dæ|dykk|dere|sånne|slike|sånn)"
     r")(?![a-zæøå])"
 )
+# Group hate that the classifier alone hears (no slur, no hate pattern) stands only with a sign that a
+# protected group is its target: a word for a nationality, people, religion, skin colour, sexual
+# orientation, gender identity or disability (inflected or inside a compound: "innvandrerbarnet",
+# "reindriftssamane"), or a coded one ("sånne folk", "de der", "de nye", "fleire av dei", "send dem
+# hjem", "formerer seg") -- or when the classifier is near certain (HATE_UNMARKED). Classifier 0.6.0
+# hears hate in "dei/dæm" with a grumble about people no law protects (the rich, cabin owners, the
+# neighbouring municipality, "dæm på kommunehuset", crows) and in "dei gamle luktar vondt" about
+# toilets. Measured on the dev split of corpus/comments: hate precision 0.851 -> 0.955 (22 false
+# alarms -> 6, all six with a group named), recall unchanged 0.920; the list was completed while
+# reading the dev positives, so challenge_c and the own-text sets were checked as well (the first
+# list missed "Jødane ..." and "Heile den folkegruppa ...", both scored >= 0.99; now both found).
+# Without a sign, a score of HATE_UNMARKED still stands (recall first: coded hate is written in words
+# no list foresees): the sign-less false alarms on dev score up to 0.973 and the two held-out positives
+# the first list missed 0.990 and 0.997. It does not catch everything: "Dei frå nabokommunen tek alle
+# arbeidsplassane våre" scores 0.996 (an xfail in tests/analysis/test_hate_target.py). The list is
+# wide on purpose (every nationality adjective, "norsk", "kvit"): a word too many keeps a false alarm
+# the classifier already had; a word too few loses hate.
+HATE_UNMARKED = 0.98
+_GROUP_SIGN = re.compile(
+    r"(?<![a-zæøå])(?:"
+    # immigrants, refugees, foreigners and strangers, also inside compounds ("innvandrerbarn",
+    # "asylmottaket"); "kulturberikere", "folkeslag"
+    r"inn?vandr|flyktning|flykning|asyl|utlending|utlendig|utenlandsk|utanlandsk|utenlands|fremmed|framand|"
+    r"ikke-? ?vestl|ikkje-? ?vestl|ikkevestl|nykommer|nykomlin|landsm[ae]nn|etnisk|nordm[ae]nn|norsk|"
+    r"innfødt|innfødd|hudfarge|hudfarga|rase(?:r|ne|ar|ane)?(?![a-zæøå])|rasis|mottaket|"
+    r"busetj|busett|bosett|integrer|hjemland|heimland|kulturberik|framandkultur|folkeslag|folkegrupp|"
+    r"refugee|immigrant|foreigner|norwegian|muslims|"
+    # religion
+    r"muslim|moslem|muzz|islam|moske|moské|koran|hijab|burka|niqab|halal|minaret|ramadan|imam|"
+    r"jød|synagog|kristne|katolikk|hindu|sikh|buddhist|jehova|"
+    # peoples, nationalities and where they come from
+    r"[a-zæøå]*sam(?:er|ene|ar|ane)(?![a-zæøå])|samisk|samepakk|kvener|kvenene|kvenane|kvensk|"
+    r"romfolk|rom-folk|sigøyn|tater|"
+    r"somali|afghan|syri|syrer|syrar|irak|iran|kurd|eritre|etiop|sudan|pakistan|pakkis|indere|indarar|"
+    r"indisk|tamil|polak|polsk|polen|litau|lithau|latvi|estisk|rumen|romani|bulgar|ukrain|russer|russar|"
+    r"russan|russisk|russland|kines|kina|asia|afrika|arab|tyrk|thai|filip|vietnam|svensk|dansk|tysk|"
+    r"kabul|balkan|midtøsten|midt-østen|"
+    r"neger|negr|nigg|svarting|svartskall|blatte|guling|"
+    # skin colour
+    r"svart(?:e|ing)?(?![a-zæøå])|sort(?:e)?(?![a-zæøå])|kvit(?:e)?(?![a-zæøå])|hvit(?:e)?(?![a-zæøå])|"
+    r"mørkhud|brun(?:e|t)?(?![a-zæøå])|farga|fargede|fargete|"
+    # sexual orientation and gender identity
+    r"homo|homs|lesb|bifil|skeiv|soper|pride|regnbue|"
+    r"trans(?:e|ar|er|ane|ene|an|a|person|folk|kjønn|kvinne|mann|menn|seksuell|identitet)|"
+    r"ikke-?binær|ikkje-?binær|kjønnsidentitet|kjønnsskift|"
+    r"(?:mann|gut|gutt) eller (?:dame|kvinne|jente|kone)|"
+    # disability
+    r"funksjonshem|funksjonsnedsett|utviklingshem|handikap|rullestol|autis|asperger|downs?(?![a-zæøå])|"
+    r"mongo|retard|døve|blinde|psykisk syke|psykisk sjuke|"
+    # women (the hate patterns count sex as well)
+    r"kvinn|"
+    # coded: people pointed at as a kind or by where they come from ("sånne folk", "de der",
+    # "folk som dem", "de nye", "fleire av dei", "der de kom fra", "send dem hjem")
+    r"(?:sånne|slike|sånn|slik|sone|sonne) (?:folk|som|burde|bør)|"
+    r"(?:folk|sånne|slike) som (?:dem|dei|dæm|døm)|"
+    r"(?:de|dei|dem|dæm|døm) (?:der|dær)(?![a-zæøå])|"
+    r"(?:de|dei|dem|dæm|døm) nye(?![a-zæøå])|"
+    r"(?:flere|fleire|mer|meir) av (?:dem|dei|de|dæm|døm|sånne|slike)(?![a-zæøå])|"
+    r"(?:fra|frå) der (?:nede|borte|dei kom|de kom)|(?:der|dit) (?:de|dei|dem|dæm|døm) (?:kom|kjem|kommer)|"
+    r"(?:send|kast|jag|hiv) (?:dem|dei|dæm|døm|alle|hele|heile)|"
+    # coded dehumanisation of "them"
+    r"formerer seg|formeirar seg|i blodet|som rotter|som rotta|gresshopp|grashopp|kakerlakk|parasitt|"
+    r"ikke folk|ikkje folk|ikke mennesker|ikkje menneske"
+    r")"
+)
+
+
 _OWN_TEXT = frozenset({"reply", "post"})
 
 # An employee's private post (kind `private`) is judged for threats, hate and personal attacks by the
@@ -300,8 +367,18 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
         and judgement.says_code(c)
         and judgement.scores.get(classifier.CODE_LABELS[c], 0.0) >= PRIVATE_FLOOR
         and not any(f.code == c for f in kept)
+        and (c != HATE or _hate_aimed(doc, judgement))
     ]
     return kept + _by_classifier(shadow, added)
+
+
+def _hate_aimed(doc: Document, judgement: classifier.Judgement) -> bool:
+    """Whether hate the classifier alone heard may stand: a protected group is named (or
+    pointed at in a coded way), or the classifier is near certain."""
+    return (
+        _GROUP_SIGN.search(doc.lower) is not None
+        or judgement.scores.get(classifier.CODE_LABELS[HATE], 0.0) >= HATE_UNMARKED
+    )
 
 
 def _by_classifier(doc: Document, added: list[str]) -> list[Finding]:
@@ -441,7 +518,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"9+{classifier.VERSION}"
+    version: ClassVar[str] = f"10+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -455,7 +532,13 @@ class AbuseAnalyser:
         if judgement is None:
             return [f for f, _ in found]
         kept = [f for f, exact in found if exact or judgement.allows_code(f.code)]
-        added = [c for c in self.codes if judgement.says_code(c) and not any(f.code == c for f in kept)]
+        added = [
+            c
+            for c in self.codes
+            if judgement.says_code(c)
+            and not any(f.code == c for f in kept)
+            and (c != HATE or _hate_aimed(doc, judgement))
+        ]
         return kept + _by_classifier(doc, added)
 
     def rule_findings(self, doc: Document) -> list[tuple[Finding, bool]]:

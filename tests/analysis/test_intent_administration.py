@@ -75,14 +75,9 @@ def test_a_case_request_the_rules_found_stays_beside_a_political_matter() -> Non
     "text",
     [
         "Kommunen må få fart på brøytinga i Solbergvegen, vi kjem oss ikkje ut!",
-        pytest.param(
-            "Nordli skule treng nye toalett, dei gamle luktar vondt.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="classifier 0.6.0 hears group hate in 'dei gamle luktar vondt' (hate 0.671 against its"
-                " threshold 0.267; 0.5.0 gave 0.042): abuse.hate, and the comment is deleted",
-            ),
-        ),
+        # classifier 0.6.0 hears group hate in "dei gamle luktar vondt" (0.671); no protected group is
+        # named, so abuse 10 does not report it (tests/analysis/test_hate_target.py)
+        "Nordli skule treng nye toalett, dei gamle luktar vondt.",
         "Det var ikkje strødd på fortauet ved skulen i dag, ungane datt.",
     ],
 )
