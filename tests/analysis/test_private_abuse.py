@@ -112,7 +112,8 @@ def test_a_veiled_threat_in_a_private_post_is_found_by_rule(text: str) -> None:
             # 0.6.0 0.380, over the private-post floor of 0.31 chosen on 0.6.0 (recall first: between an
             # innocent post at 0.299 and a threat at 0.323)
             marks=pytest.mark.xfail(
-                strict=True, reason="classifier 0.4.0, 0.5.0 and 0.6.0 hear a threat in a reported hazard warning"
+                strict=True,
+                reason="classifier 0.4.0, 0.5.0 and 0.6.0 hear a threat in a reported hazard warning",
             ),
         ),
         "Alle må passe seg i trafikken nå som det er mørkt.",

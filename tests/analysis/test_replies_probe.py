@@ -46,8 +46,9 @@ def test_the_probe_has_positives_and_hard_negatives_for_every_code_in_both_kinds
 
 
 # Codes the shipped models keep below their floor for now (strict: a fix must remove the entry).
-# (classifier 0.5.0 heard sarcasm, 0.79, in the winking reply 'Ja, det stemmer at vegen skal asfalterast i
-# sommar 😉 Vi gler oss òg!', over reply_stance.IRONY_FLOOR 0.73; 0.6.0 gives it 0.28, under the floor of 0.38)
+# (classifier 0.5.0 heard sarcasm, 0.79, in the winking reply 'Ja, det stemmer at vegen skal
+# asfalterast i sommar 😉 Vi gler oss òg!', over reply_stance.IRONY_FLOOR 0.73; 0.6.0 gives it 0.28,
+# under the floor of 0.38)
 BELOW_FLOOR: dict[str, str] = {}
 
 
