@@ -226,7 +226,10 @@ _POINTED = re.compile(
     r"(?<![a-zæøå] )(?:rektor|rektoren|styreren|styraren|enhetslederen|einingsleiaren|avdelingslederen|"
     r"avdelingsleiaren)(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va))|"
     r"(?:rektor|rektoren|rektorn|styreren|styraren|lederen|leiaren|sjefen|læreren|læraren|legen|"
-    r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) [a-zæøå]+|"
+    r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) "
+    # where they work, not when: "legen i dag" is no one pointed at
+    r"(?!(?:dag|går|morgen|morgon|kveld|natt|helga|helgen|fjor|år|ettermiddag|formiddag|"
+    r"tide|tida|forrige|førre|neste)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:en|ein|ei) (?:ansatt|tilsett|kollega|lærer|lærar|søker|søkjar|ungdom|bonde|alenemor|eldre mann|"
     r"eldre dame|gammel mann|gammal mann|gammel dame|gammal dame|mann|kvinne|dame|mor|far|familie) "
     r"(?:som|fra|frå|med|på|i)(?= )|"
@@ -522,7 +525,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "12"
+    version: ClassVar[str] = "13"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -574,6 +577,10 @@ class ConfidentialAnalyser:
                 )
                 for m in _NOT_PUBLIC.finditer(low)
             ][:1]
+        if doc.kind == "private":
+            # the writer's own matter, whoever else is named ("Fikk beskjed av legen at jeg har
+            # diabetes"): the writer's own business in a private post
+            matters = [m for m in matters if not _WRITER_BEFORE.search(low, max(0, m[0] - 40), m[0])]
         if not matters:
             return internal
         matters.sort()

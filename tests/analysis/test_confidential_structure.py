@@ -79,6 +79,9 @@ def test_the_municipalitys_own_text_revealing_someones_matter_is_confidential(ki
         ("private", "Mormor har demens, og vi besøker henne på sykehjemmet hver søndag."),
         ("private", "Min bror fikk hjerneslag i fjor, og i dag sykla han til jobb igjen!"),
         ("private", "Farfar sovnet inn i natt, 96 år gammel. Takk for alt."),
+        # the writer's own diagnosis, though a doctor is named (the phrase rules' path too)
+        ("private", "Fikk beskjed av legen i dag at jeg har diabetes type 2. Ny hverdag, men det går fint!"),
+        ("private", "Legen på legekontoret sa at eg har fått astma. Må visst kjøpe meg ein inhalator."),
         # people in general, and how a service works
         ("private", "Alle elever med dysleksi har rett til tilrettelegging. Snakk med skolen!"),
         ("private", "Mange pasienter med demens trives best med faste rutiner. Lærte mye på kurset i dag."),
