@@ -873,7 +873,7 @@ _WORK_CUE = re.compile(
     # a stem anywhere in a word ("nattevakta", "barnehagegruppa", "heimebesøk"); the stems carry no
     # quantifier of their own, so a long run of letters costs linear time
     r"(?<![a-zæøå])[a-zæøå]*"
-    r"(?:støttekontakt|lærere|lærarar|lærerne|helsestasjon|konsultasjon|barnehage|jobb|på jobb|arbeid|vakt|"
+    r"(?:støttekontakt|lærere|lærarar|lærerne|helsestasjon|konsultasjon|barnehage|jobb|arbeid|vakt|"
     r"avdeling|klass|trinn|skole|skule|sykehjem|sjukeheim|omsorgsbolig|bofellesskap|besøk|kontor|nav|"
     r"barnevern|hjemmetjenest|heimetenest|hjemmesykepleie|heimesjukepleia|mottak|elevmøte|foreldremøte|"
     r"ansvarsgruppe|saksbehandl|skjerm(?:et|a) (?:enhet|eining|avdeling)|legevakt|tjeneste|teneste|kollega|"
@@ -945,16 +945,16 @@ _MATTER_EXACT = re.compile(
     # alone and without visits
     r"(?:ikke|ikkje|itj|aldri) (?:har )?(?:fått|hatt|fekk|fikk|hadd|ha hatt) besøk|"
     # taken away from a parent
-    r"(?:henta|hentet|henta|tok|tatt|teke|tek|flyttet|flytta) (?:ut )?(?:ungene|barna|borna|ungane|"
+    r"(?:henta|hentet|tok|tatt|teke|tek|flyttet|flytta) (?:ut )?(?:ungene|barna|borna|ungane|"
     r"ungan|barnet|ungen|guttene|jentene) (?:fra|frå|hos|ut)|"
     # a decision in someone's case
     r"avslag(?:et)?|avslått|avslege|avslåtte|innvilg(?:et|a|ede)|pålegg(?:et)?|"
-    r"tilbakekall(?:t|a)|førerkort(?:et)?|(?:fått|fikk|fekk|får) (?:et |eit |nytt |nytt )?vedtak|"
+    r"tilbakekall(?:t|a)|førerkort(?:et)?|(?:fått|fikk|fekk|får) (?:et |eit |nytt )?vedtak|"
     # care received: "har besøk av heimetenesta tre gonger dagleg"
     r"(?:har|får|fekk|fikk|hadde) (?:besøk|hjelp|tilsyn) (?:av|fra|frå) (?:heimetenesta|heimetjenesta|"
     r"hjemmetjenesten|hjemmesykepleien|heimesjukepleia|heimesjukepleien|hjemmehjelpen|heimehjelpa)|"
     r"(?:søknad|sak|klag|vedtak|byggesøknad|byggjesøknad|byggesak|byggjesak)[a-zæøå]* [^.!?\n]{0,40}?"
-    r"(?:avvist|avvista|stoppet|stoppa|redusert|redusert|innvilga|til behandling|til handsaming|"
+    r"(?:avvist|avvista|stoppet|stoppa|redusert|innvilga|til behandling|til handsaming|"
     r"under behandling|under handsaming|meldt|sendt)|"
     r"meldt (?:til|te) (?:ppt|barnevernet|politiet|nav)|"
     # death and losing someone
@@ -1008,7 +1008,7 @@ _WEAK_MATTER = re.compile(
     r"tryggleiksalarm(?:en)?|(?!rus)[a-zæøå]*(?:tjenesten|tenesta|tjenesta|avdelingen|avdelinga)|"
     # a service that acts, or where people work: "dama fra barnevernet", "20 år i hjemmetjenesten"
     r"barnevern(?:et|stjenesten|stenesta|tjenesten|tenesta)?|[a-zæøå]*mottak(?:et)?|nav|psykolog(?:en)?|"
-    r"bup|dps|sykehjemmet|sjukeheimen|hjemmetjenesten|heimetenesta|heimetjenesta|legevakta|legevakten"
+    r"bup|dps"
 )
 _THIRD_PRONOUN = re.compile(_B + r"(?:han|hun|ho|hu|hen|ham|henne|honom|hennar|hennes|hans)" + _E)
 # A relative of someone just introduced: "Mor møtte ikke opp.", "fekk besøk av sonen"
@@ -1116,6 +1116,14 @@ def _pointed_in_reply(low: str, after: int, end: int) -> bool:
     )
 
 
+def _others_named(doc: Document, own: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names in `doc` other than the writer's own family's and, in a reply or post, other than
+    the writer's after the signature (the name model runs only when a sentence needs them)."""
+    signed = _SIGNATURE.search(doc.lower) if doc.kind != "private" else None
+    cut = signed.start() if signed else len(doc.lower)
+    return [p for p in _name_spans(doc) if not _overlaps(p[0], p[1], own) and p[0] < cut]
+
+
 def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
     """The structure of a confidential matter in an employee's or the municipality's own text, where
     the rules above found nothing in the sentence."""
@@ -1170,9 +1178,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
                 people = readers
         if matters and not people and work:
             if names is None:
-                signed = _SIGNATURE.search(low) if not private else None
-                cut = signed.start() if signed else len(low)
-                names = [p for p in _name_spans(doc) if not _overlaps(p[0], p[1], own) and p[0] < cut]
+                names = _others_named(doc, own)
             people = [p for p in names if ss <= p[0] < se]
             # a name with a place of care is where the person works ("Ingrid Solheim i
             # hjemmetjenesten"), not a matter: with a name, only what is the person's own counts
@@ -1182,9 +1188,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         if matters and not people and not found_before and prev_span and _THIRD_PRONOUN.search(low, ss, se):
             # "Gratulerer med 100 år til Astrid på rom 3! Ho har hatt demens": the name a sentence back
             if names is None:
-                signed = _SIGNATURE.search(low) if not private else None
-                cut = signed.start() if signed else len(low)
-                names = [p for p in _name_spans(doc) if not _overlaps(p[0], p[1], own) and p[0] < cut]
+                names = _others_named(doc, own)
             if work:
                 found_before = [p for p in names if prev_span[0] <= p[0] < prev_span[1]]
         if not matters:
