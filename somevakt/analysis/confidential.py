@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
@@ -319,6 +321,16 @@ _CONDITION = re.compile(
     r"før|etter at|så snart|inntil|til|der|hver gang|kvar gong)"
     r" (?:(?:en|ei|ein|et|eit|den|det|så) )?$"
 )
+# `_CONDITION` ends at `$`: only the last few characters before a role can hold it, so it is looked
+# for there and not from the start of the text (which cost time in the square of a long text's length).
+_CONDITION_REACH = 40  # more than its longest match ("kvar gong eit ", 14 characters)
+
+
+def _condition_before(low: str, at: int) -> bool:
+    """Whether "if" or "when" (`_CONDITION`) stands right before `at`."""
+    return _CONDITION.search(low, max(0, at - _CONDITION_REACH), at) is not None
+
+
 # An employee's post about someone met at work: "en klient som", "ein av elevane mine",
 # "to små barn" taken into care.
 _MET_AT_WORK = re.compile(
@@ -544,7 +556,7 @@ class ConfidentialAnalyser:
             named = [
                 m.span()
                 for m in _CONDITION_PERSON.finditer(low)
-                if not _CONDITION.search(low, 0, m.start()) or _IN_GROUP.match(low, m.end())
+                if not _condition_before(low, m.start()) or _IN_GROUP.match(low, m.end())
             ]
             matters = [m for m in matters if not _overlaps(m[0], m[1], named)]
             matters.extend((s, e, "condition") for s, e in named)
@@ -586,14 +598,14 @@ class ConfidentialAnalyser:
         matters.sort()
         relations = sorted([m.span() for m in _PERSON.finditer(low)] + _parents_of_one(doc.text, low))
         if doc.kind in _EMPLOYEE_KINDS:
-            roles = [m.span() for m in _ROLE.finditer(low) if not _CONDITION.search(low, 0, m.start())]
+            roles = [m.span() for m in _ROLE.finditer(low) if not _condition_before(low, m.start())]
             roles += [m.span("group") for m in _CASE_IN_GROUP.finditer(low)]
             roles += [m.span() for m in _POINTED.finditer(low)]
             relations = sorted(relations + roles)
         if doc.kind == "reply":
             relations = sorted(
                 relations
-                + [m.span() for m in _READER.finditer(low) if not _CONDITION.search(low, 0, m.start())]
+                + [m.span() for m in _READER.finditer(low) if not _condition_before(low, m.start())]
             )
         if doc.kind == "private":
             # the writer's own family: their own business in a private post
@@ -721,7 +733,7 @@ def _met_at_work(low: str) -> list[tuple[int, int]]:
     out += [
         m.span()
         for m in _ROLE.finditer(low)
-        if _BY_THE_WRITER.search(m.group()) and not _CONDITION.search(low, 0, m.start())
+        if _BY_THE_WRITER.search(m.group()) and not _condition_before(low, m.start())
     ]
     return out
 
@@ -732,6 +744,20 @@ def _own_family_in(low: str, start: int, end: int) -> bool:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _overlap_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """`_overlaps` against a fixed set of spans, each test in logarithmic time (a long text has
+    thousands of spans, and testing each against all of them took time in the square)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among the first i + 1
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end)  # the spans that start before `end`
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 # --- Structure: a third person met through work + a protected matter + a link to work -------------
@@ -1031,14 +1057,17 @@ def _matters_by_structure(low: str, start: int, end: int) -> list[tuple[int, int
         for m in pattern.finditer(low, start, end)
         if not (m.lastgroup == "health_service" and _WORKS_AT.search(low, max(0, m.start() - 50), m.start()))
     ]
+    # (a pattern's own matches never overlap, so each is tested against what came before it)
+    taken = _overlap_test((s, e) for s, e, _ in out)
     for m in _MATTER_WORD.finditer(low, start, end):
-        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in out]):
+        if taken(m.start(), m.end()):
             continue
         if _NOT_A_MATTER.fullmatch(m.group()):
             continue
         out.append((m.start(), m.end(), False))
+    taken = _overlap_test((s, e) for s, e, _ in out)
     for m in _MATTER_EXACT.finditer(low, start, end):
-        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in out]):
+        if taken(m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), bool(_DECISION_ONLY.fullmatch(m.group()))))
     # a place or a service of care is where someone is or works, not a matter by itself (the rules
@@ -1140,6 +1169,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         or _SERVED_CLAUSE.search(low)
         or any(doc.text[m.start()].isupper() for m in _IN_CLASS.finditer(low))
     )
+    by_rules = _overlap_test((f.start, f.end) for f in taken)
     names: list[tuple[int, int]] | None = None
     findings: list[Finding] = []
     before_people: list[tuple[int, int]] = []
@@ -1158,7 +1188,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
             + [
                 m.span()
                 for m in _READER_SAID.finditer(low, ss, se)
-                if not _CONDITION.search(low, 0, m.start())
+                if not _condition_before(low, m.start())
             ]
         )
         if private and _overlaps(ss, se, own):
@@ -1167,12 +1197,13 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         matters = [m for m in matters if not _WRITER_BEFORE.search(low, max(ss, m[0] - 40), m[0])]
         if readers and not people:
             # (a decision only when it is the reader's own case's: "Byggjesaka di vart avslått")
+            said = _overlap_test(readers)
             matters = [
                 m
                 for m in matters
                 if (not m[2] or (own_case and _OUTCOME.fullmatch(low, m[0], m[1])))
                 and not _WEAK_MATTER.fullmatch(low, m[0], m[1])
-                and not _overlaps(m[0], m[1], readers)
+                and not said(m[0], m[1])
             ]
             if matters:
                 people = readers
@@ -1193,7 +1224,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
                 found_before = [p for p in names if prev_span[0] <= p[0] < prev_span[1]]
         if not matters:
             continue
-        if any(f.start < se and ss < f.end for f in taken):
+        if by_rules(ss, se):
             continue
         # a matter inside the words that point at a person is that person's ("mannen i rullestol")
         carried = False
