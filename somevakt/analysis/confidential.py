@@ -875,8 +875,14 @@ _SOMEONE = re.compile(
 _IN_CLASS = re.compile(
     r"(?<![a-zæøå])[a-zæøå]+ (?:i|på) (?:\d{1,2}[a-zæøå](?![a-zæøå])|\d{1,2}\. ?(?:klasse|trinn))"
 )
-# "Frida (89)", "Olav, 92,": a first name with an age
-_NAME_AGE = re.compile(r"(?<![\w])[A-ZÆØÅ][a-zæøå]+,? \(?\d{1,3}(?: år)?\)?")
+# "Frida (89)", "Olav, 92,": a first name with an age; not a day, a month or a clock ("Mandag 3.
+# juni: kurs om demens", "Kl 14"), nor the first digits of a year ("Juni 2024")
+_NAME_AGE = re.compile(
+    r"(?<![\w])(?!(?i:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|"
+    r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    r"kl|klokka|klokken|uke|veke|år)(?![a-zæøå]))"
+    r"[A-ZÆØÅ][a-zæøå]+,? \(?\d{1,3}(?!\d)(?: år)?\)?"
+)
 # "hun på rom 12", "han i 3B", "ho på avdelinga"
 _PRONOUN_PLACE = re.compile(
     _B + r"(?:han|hun|ho|hu|hen) (?:på|i|ved) (?:rom \d+|\d{1,2}\.? ?[a-zæøå]?(?: ?klasse| ?trinn)?|"
