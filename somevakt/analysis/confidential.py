@@ -537,7 +537,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "13"
+    version: ClassVar[str] = "14"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
