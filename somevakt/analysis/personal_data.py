@@ -135,10 +135,10 @@ _ACCOUNT_WORD = re.compile(r"konto|kto")
 _REFERENCE_STEMS = (
     r"kr|nok|kroner|sak|saks|arkivsak|arkiv|løpe|journalpost|journal|org|organisasjons|orgnummer|foretaks|mva|"
     r"[a-zæøå]*referanse|[a-zæøå]*faktura|[a-zæøå]*måler|[a-zæøå]*målar|"
-    r"kid|faktura|fakturadato|forfall|forfallsdato|ordre|ref|referanse|kunde|avtale|kontrakt|postboks|"
+    r"kid|fakturadato|forfall|forfallsdato|ordre|ref|kunde|avtale|kontrakt|postboks|"
     r"gnr|bnr|snr|matrikkel|vedtak|vedtaks|dokument|dok|bestilling|bestillings|kvittering|kvitterings|"
     r"bilag|bilags|serie|billett|sporing|sporings|sending|sendings|pakke|medlem|medlems|kort|lisens|reg|"
-    r"registrering|registrerings|leilighet|måler|målar|målepunkt|målarpunkt|målerstand|målarstand|"
+    r"registrering|registrerings|leilighet|målepunkt|målarpunkt|målerstand|målarstand|"
     r"anlegg|anleggs|polise|skade|skades|prosjekt|søknads|tilbud|tilbuds|lodd|vare|artikkel|isbn|issn|"
     r"ean|strekkode|frist|fristen|møte|møtet|dato|datoen|kl|klokka|klokken|uke|veke|rute|linje"
 )
