@@ -704,10 +704,13 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w@#-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-Z
 
 
 # A given name first in a sentence with where the person works after it ("Per på teknisk er så
-# dum", "Kari i resepsjonen"), not a time ("Per i dag"); and a lower-case given name after a
-# dialect article ("hu jorunn på sosialkontoret").
+# dum", "Kari i resepsjonen"), not a time ("Per i dag", "Per i mars", "Per på mandag": "as of");
+# and a lower-case given name after a dialect article ("hu jorunn på sosialkontoret").
 _AT_WORK_AFTER = re.compile(
-    r"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:dag|går|gar|år|fjor|morgen|morgon|kveld|natt|helga|helgen|"
+    r"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:dag|går|gar|år|fjor|morgen|morgon|morges|kveld|natt|helga|helgen|"
+    r"ettermiddag|formiddag|vår|sommer|sommar|høst|haust|vinter|jula|julen|påska|påsken|"
+    r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    r"mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|"
     r"tide|tida|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
     r"[a-zæøå]",
 )
@@ -807,7 +810,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+7"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+8"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
