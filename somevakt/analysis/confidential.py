@@ -604,8 +604,7 @@ class ConfidentialAnalyser:
             relations = sorted(relations + roles)
         if doc.kind == "reply":
             relations = sorted(
-                relations
-                + [m.span() for m in _READER.finditer(low) if not _condition_before(low, m.start())]
+                relations + [m.span() for m in _READER.finditer(low) if not _condition_before(low, m.start())]
             )
         if doc.kind == "private":
             # the writer's own family: their own business in a private post
@@ -1191,11 +1190,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
             []
             if private
             else own_case
-            + [
-                m.span()
-                for m in _READER_SAID.finditer(low, ss, se)
-                if not _condition_before(low, m.start())
-            ]
+            + [m.span() for m in _READER_SAID.finditer(low, ss, se) if not _condition_before(low, m.start())]
         )
         if private and _overlaps(ss, se, own):
             continue  # the writer's own family in the sentence: the writer's own business

@@ -4,9 +4,10 @@ the municipality's replies and posts, from a small model trained on our own text
 Two independent labels, `irony` and `opinion` (`somevakt train owntexts`, `models/owntexts/`),
 each with a threshold chosen on the own-text corpus's dev share and shipped in the model's meta
 (`OwnJudgement.says`). `reply_stance` asks it where its exact rules find nothing, and applies its
-own, higher floors to the scores (`OWN_IRONY_FLOOR`, `OWN_OPINION_FLOOR`), not those thresholds. The comment classifier was taught `political` for
-citizens' topics and demands and hears sarcasm in friendly replies; this model has read only the
-municipality's own texts, where `opinion` is a view on a political matter and not its topic.
+own, higher floors to the scores (`OWN_IRONY_FLOOR`, `OWN_OPINION_FLOOR`), not those thresholds.
+The comment classifier was taught `political` for citizens' topics and demands and hears sarcasm
+in friendly replies; this model has read only the municipality's own texts, where `opinion` is a
+view on a political matter and not its topic.
 
 The model loads lazily, the first time a reply or post is judged: a process that sees only
 citizens' comments never loads it.

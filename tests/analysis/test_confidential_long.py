@@ -31,7 +31,8 @@ def test_condition_before_is_the_search_from_the_start() -> None:
 def test_overlap_test_is_overlaps() -> None:
     rng = random.Random(7)
     for _ in range(200):
-        spans = [(a, a + rng.randrange(0, 6)) for a in (rng.randrange(0, 60) for _ in range(rng.randrange(0, 8)))]
+        firsts = [rng.randrange(0, 60) for _ in range(rng.randrange(0, 8))]
+        spans = [(a, a + rng.randrange(0, 6)) for a in firsts]
         test = _overlap_test(spans)
         for start in range(0, 62, 3):
             for end in (start, start + 1, start + 4, start + 9):

@@ -1,4 +1,4 @@
-""""Per" first in a sentence is a name when where the person works follows ("Per på teknisk er så
+""" "Per" first in a sentence is a name when where the person works follows ("Per på teknisk er så
 dum"), and the preposition "per" ("as of") when a time follows: a month, a weekday or a part of the
 day as well as "i dag" and "i år" ("Per i mars var det 30 søkere" names nobody)."""
 
