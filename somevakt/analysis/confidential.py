@@ -1119,9 +1119,21 @@ def _people_by_structure(
         # the reader's relatives and neighbours in a public reply
         out += [m.span() for m in _READERS_OWN.finditer(low, start, end)]
     for m in _NAME_AGE.finditer(doc.text, start, end):
-        if not _overlaps(m.start(), m.end(), own):
+        # "Frida (89)", "Olav, 92,"; without the brackets or the comma only a given name: "Sak 12",
+        # "Buss 12", "Avdeling 3" are things with a number
+        if not _overlaps(m.start(), m.end(), own) and (
+            any(c in m.group() for c in "(,") or _given_name(m.group().split()[0])
+        ):
             out.append(m.span())
     return sorted(out)
+
+
+def _given_name(word: str) -> bool:
+    try:
+        from somevakt.analysis.names import _name_lists
+    except ImportError:  # the model module is optional for the rule-based analysers
+        return True
+    return word.lower() in _name_lists()[0]
 
 
 # Indefinite or plural forms the definite-form alternative would take for one person.

@@ -24,6 +24,10 @@ def found(text: str, kind: str) -> bool:
         ("post", "Laurdag 7. september: open dag om psykisk helse på kulturhuset."),
         ("private", "Søndag 5. mai står vi på stand for kreftforeningen utenfor jobben. Kom innom!"),
         ("post", "Juni 2024: ny rutine for trygghetsalarm og rullator i hjemmetjenesten."),
+        # a thing with a number, not a name with an age
+        ("post", "Sak 12 i kommunestyret: ny plan for demensomsorg."),
+        ("post", "Buss 12 kjører ikke i dag på grunn av sykdom."),
+        ("post", "Avdeling 3 har nå plass til flere med demens."),
     ],
 )
 def test_a_day_a_month_or_a_clock_before_a_number_is_no_one_with_an_age(kind: str, text: str) -> None:
@@ -35,6 +39,7 @@ def test_a_day_a_month_or_a_clock_before_a_number_is_no_one_with_an_age(kind: st
     [
         ("post", "Gratulerer til Frida (89) som fikk demensdiagnosen i fjor og likevel danset hele kvelden!"),
         ("private", "Olav, 92, på avdelinga fikk vite at han har kreft. Tøff vakt."),
+        ("post", "Gratulerer til Astrid 101 som fikk demensdiagnosen i fjor og likevel danset hele kvelden!"),
     ],
 )
 def test_a_first_name_with_an_age_is_still_someone(kind: str, text: str) -> None:
