@@ -15,7 +15,15 @@ from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.lexicons import load as load_lexicon
-from somevakt.analysis.models import VERSIONS, annotate, cache_of, load, to_model_doc, words_of
+from somevakt.analysis.models import (
+    MAX_MODEL_CHARS,
+    VERSIONS,
+    annotate,
+    cache_of,
+    load,
+    to_model_doc,
+    words_of,
+)
 
 # A very long text is tagged in pieces of this many tokens, so memory stays bounded.
 _CHUNK_TOKENS = 1000
@@ -623,6 +631,13 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     return len(words) == 1 and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
 
 
+_SIGN_OFF_IN_LINE = re.compile(
+    r"\b(?:hilsen|helsing|hilsing|mvh|vh|ærbødigst|klem|regards)\b(?!\s+(?:til|åt)\b)", re.I
+)
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() says
+_ONLY_PUNCTUATION = re.compile(r"[ \t.!,]*\Z")
+
+
 def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     """Whether the name at start..end is the writer's own: a self-introduction or a signature."""
     before = text[max(0, start - 40) : start]
@@ -637,22 +652,20 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     if _WHO_WRITES_AFTER.match(text, end) and _IT_IS_BEFORE.search(before):
         return True  # "Det er Kari som skriv"
     line_start = text.rfind("\n", 0, start) + 1
-    if "\n" not in text[end:] and re.search(
-        r"\b(?:hilsen|helsing|hilsing|mvh|vh|ærbødigst|klem|regards)\b(?!\s+(?:til|åt)\b)",
-        text[line_start:start],
-        re.I,
-    ):
+    # (what follows the name is searched in place, never copied: a long text has many names)
+    on_last_line = text.find("\n", end) == -1
+    if on_last_line and _SIGN_OFF_IN_LINE.search(text[line_start:start]):
         return True  # "Hilsen en sint innbygger, Kari Nordmann"
     if (
         text[:start].strip()
-        and not any(c.isalnum() for c in text[end:])
+        and not _ALNUM.search(text, end)
         and (lead := text[:start].rstrip()[-1:]) not in ",:;()\"'«"
         and not lead.isalnum()
         and end - start <= 40
         and not _tagged(text, start)
     ):
         return True  # signed at the end of the last line: "Ha ein fin dag. Kari Nordmann"
-    on_last_line = "\n" not in text[end:] and not text[end:].strip(" \t.!,")
+    on_last_line = on_last_line and _ONLY_PUNCTUATION.match(text, end) is not None
     alone_on_line = not text[:start].rsplit("\n", 1)[-1].strip() and "\n" in text[:start]
     return on_last_line and (alone_on_line or bool(_DASH_BEFORE.search(before)))
 
@@ -726,7 +739,9 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
     a sentence with a workplace after it ("Per på teknisk"), a lower-case one after a dialect
     article ("hu jorunn på sosialkontoret"), or one the model drew into lower-case words
     ("Emma at the service"). They then pass the same filters as the model's names."""
-    text = doc.text
+    # only where the model reads (its first MAX_MODEL_CHARS characters): each word is compared with
+    # the model's entities, so a megabyte of capitalised names would otherwise take minutes
+    text = doc.text[:MAX_MODEL_CHARS]
     given = _name_lists()[0]
     tagged = entities(doc)
     out = []
@@ -810,7 +825,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+8"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+9"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
