@@ -110,12 +110,19 @@ _FUNCTIONAL_LOCAL = re.compile(
     re.IGNORECASE,
 )
 _LOCAL_PART = re.compile(r"[\w.+-]+")
+# A mailbox at a provider of personal mail is someone's, whatever it starts with: "jobb.kari@gmail.com"
+# and "kontakt.per@hotmail.com" are Kari's and Per's, not an office's.
+_PERSONAL_MAIL = re.compile(
+    r"(?:@|\(at\)|\[at\]|\s(?:at|alfakrøll)\s)\s*(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|"
+    r"icloud|me|mac|online|proton|protonmail|pm|aol|gmx|yandex)\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|punktum)\s)",
+    re.IGNORECASE,
+)
 
 
 def functional_address(address: str) -> bool:
     """Whether an e-mail address (also one written "post (at) firma.no") is an office's or a firm's."""
     local = _LOCAL_PART.match(address)
-    return bool(local and _FUNCTIONAL_LOCAL.fullmatch(local.group()))
+    return bool(local and _FUNCTIONAL_LOCAL.fullmatch(local.group()) and not _PERSONAL_MAIL.search(address))
 
 
 _GROUPS = re.compile(r"[0-9]+")
@@ -538,7 +545,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -584,6 +584,13 @@ def test_an_offices_or_firms_functional_address_is_not_reported_but_a_persons_is
         assert analyse(Document(text)) == [], text
     text = "Send det til kari.hansen@gausdal.kommune.no eller trine.haugen83@gmail.com"
     assert [f.code for f in analyse(Document(text))] == [EMAIL, EMAIL]
+    # a mailbox at a provider of personal mail is someone's, whatever word it starts with
+    for text in (
+        "Ta kontakt på jobb.kari@gmail.com så ordner vi det",
+        "Skriv til kontakt.per@hotmail.com om du lurer på noe",
+        "Send det til post (at) gmail (dot) com",
+    ):
+        assert [f.code for f in analyse(Document(text))] == [EMAIL], text
     # find() still returns a functional address: logs mask it, a private post may give it as work
     assert codes("Skriv til postmottak@nav.no") == [(EMAIL, "postmottak@nav.no")]
 
