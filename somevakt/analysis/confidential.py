@@ -29,6 +29,7 @@ from itertools import accumulate
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.calendar_words import MONTHS, WEEKDAYS
 
 CASE_DETAILS = "confidential.case_details"
 
@@ -877,8 +878,8 @@ _IN_CLASS = re.compile(
 # "Frida (89)", "Olav, 92,": a first name with an age; not a day, a month or a clock ("Mandag 3.
 # juni: kurs om demens", "Kl 14"), nor the first digits of a year ("Juni 2024")
 _NAME_AGE = re.compile(
-    r"(?<![\w])(?!(?i:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|"
-    r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    rf"(?<![\w])(?!(?i:{WEEKDAYS}|"
+    rf"{MONTHS}|"
     r"kl|klokka|klokken|uke|veke|år)(?![a-zæøå]))"
     r"[A-ZÆØÅ][a-zæøå]+,? \(?\d{1,3}(?!\d)(?: år)?\)?"
 )

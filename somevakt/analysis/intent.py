@@ -25,6 +25,7 @@ from typing import ClassVar
 
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.calendar_words import WEEKDAYS
 
 QUESTION = "intent.question"
 CASE_REQUEST = "intent.case_request"
@@ -341,7 +342,7 @@ _CRISIS = _words(
 # A crisis that is over ("etter stormen forrige helg", "erstatning for strømbruddet") or planned
 # work announced ahead ("planlagt strømbrudd i morgen på grunn av linjearbeid") is a question or a
 # complaint to answer, not a crisis now, unless something says the danger is going on.
-_WEEKDAY = r"(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag)"
+_WEEKDAY = rf"(?:{WEEKDAYS})"
 _OVER = _words(
     r"(?:forrige|førre|sist|siste|seinaste|sist(?:e)? (?:uke|veke))"
     r" (?:uke|veke|helg|helga|helgen|måned|månad|vinter|vinteren|sommer|sommaren|høst|høsten|haust|"

@@ -14,6 +14,7 @@ from functools import cache
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.calendar_words import MONTHS, WEEKDAYS
 from somevakt.analysis.lexicons import load as load_lexicon
 from somevakt.analysis.models import (
     MAX_MODEL_CHARS,
@@ -722,8 +723,8 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w@#-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-Z
 _AT_WORK_AFTER = re.compile(
     r"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:dag|går|gar|år|fjor|morgen|morgon|morges|kveld|natt|helga|helgen|"
     r"ettermiddag|formiddag|vår|sommer|sommar|høst|haust|vinter|jula|julen|påska|påsken|"
-    r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
-    r"mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|"
+    rf"{MONTHS}|"
+    rf"{WEEKDAYS}|"
     r"tide|tida|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
     r"[a-zæøå]",
 )
