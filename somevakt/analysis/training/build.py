@@ -186,16 +186,21 @@ def _write_cats(corpus_dir: Path, splits: dict[str, list[tuple[str, dict[str, fl
     return {name: len(rows) for name, rows in splits.items()}
 
 
+def _train_share(splits: dict[str, list[Any]], options: TrainOptions, what: str) -> list[Any]:
+    """The train split (its first `--limit` items), once train and dev are known not to be empty."""
+    empty = [name for name in ("train", "dev") if not splits[name]]
+    if empty:
+        raise DataError(f"{options.data}: too few {what}; the {empty[0]} split is empty")
+    return splits["train"][: options.limit] if options.limit else splits["train"]
+
+
 def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     """train.spacy: the corpus's train split, augmented copies and NoReC negatives; dev.spacy: dev as is."""
     from somevakt.analysis.training import comments
 
     rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
     splits = comments.split(comments.read_training(options.data, options.challenge))
-    empty = [name for name in ("train", "dev") if not splits[name]]
-    if empty:
-        raise DataError(f"{options.data}: too few comments; the {empty[0]} split is empty")
-    train_split = splits["train"][: options.limit] if options.limit else splits["train"]
+    train_split = _train_share(splits, options, "comments")
     # Unlike sentiment, no class balancing: repeating the comments with rare labels lost on dev
     # (macro F1 0.793 against 0.806 unbalanced; docs/models.md). But threats and group hate, where
     # a miss costs most and the examples are few, get a second changed copy each (another casual,
@@ -231,10 +236,7 @@ def convert_owntexts(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
 
     rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
     splits = owntexts.split(owntexts.read_training(options.data, options.triage))
-    empty = [name for name in ("train", "dev") if not splits[name]]
-    if empty:
-        raise DataError(f"{options.data}: too few own texts; the {empty[0]} split is empty")
-    train_split = splits["train"][: options.limit] if options.limit else splits["train"]
+    train_split = _train_share(splits, options, "own texts")
     examples = train_split + comments.augmented(train_split, rng)
     train = [(c.text, owntexts.cats(c.labels)) for c in examples]
     rng.shuffle(train)
