@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from somevakt.analysis.models import MODELS_DIR, VECTORS_FILE, VECTORS_META_KEY, VERSIONS
 from somevakt.analysis.training import augment
@@ -21,6 +22,9 @@ from somevakt.analysis.training.norec import LABELS, read_json
 from somevakt.analysis.training.norne import TaggedSentence, read_tsv
 from somevakt.analysis.training.selftrain import SelfTraining, pseudo_labelled
 from somevakt.analysis.training.vectors import vectors_for
+
+if TYPE_CHECKING:
+    from somevakt.analysis.training.comments import Comment
 
 CONFIG_DIR = Path(__file__).resolve().parent
 KINDS = tuple(VERSIONS)  # the shipped models, listed once in analysis.models
@@ -194,56 +198,72 @@ def _train_share(splits: dict[str, list[Any]], options: TrainOptions, what: str)
     return splits["train"][: options.limit] if options.limit else splits["train"]
 
 
+Cats = dict[str, float]
+
+
+def _convert_labelled(
+    options: TrainOptions,
+    corpus_dir: Path,
+    splits: dict[str, list[Comment]],
+    what: str,
+    cats: Callable[[Comment], Cats],
+    more: Callable[[list[Comment], random.Random], list[tuple[str, Cats]]] | None = None,
+) -> dict[str, int]:
+    """What the comment and own-text converters share. train.spacy: the train share, one changed
+    copy of each (casual, respelled, with a typo) and the rows `more` adds from the train share,
+    shuffled; dev.spacy: the dev share as is. One generator, seeded once, serves the copies, `more`
+    and the shuffle in that order, so a run is repeatable."""
+    from somevakt.analysis.training import comments
+
+    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
+    train_split = _train_share(splits, options, what)
+    examples = train_split + comments.augmented(train_split, rng)
+    train = [(c.text, cats(c)) for c in examples]
+    if more is not None:
+        train += more(train_split, rng)
+    rng.shuffle(train)
+    return _write_cats(corpus_dir, {"train": train, "dev": [(c.text, cats(c)) for c in splits["dev"]]})
+
+
 def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     """train.spacy: the corpus's train split, augmented copies and NoReC negatives; dev.spacy: dev as is."""
     from somevakt.analysis.training import comments
 
-    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
-    splits = comments.split(comments.read_training(options.data, options.challenge))
-    train_split = _train_share(splits, options, "comments")
-    # Unlike sentiment, no class balancing: repeating the comments with rare labels lost on dev
-    # (macro F1 0.793 against 0.806 unbalanced; docs/models.md). But threats and group hate, where
-    # a miss costs most and the examples are few, get a second changed copy each (another casual,
-    # respelled or mistyped variant, not the same text again): with it, dev hate recall at a
-    # threshold of 0.1 rose from 0.57 to 0.86 (docs/models.md, *What was tried*).
-    examples = train_split + comments.augmented(train_split, rng)
-    rare = [c for c in train_split if c.labels & EXTRA_COPY_LABELS]
-    examples += comments.augmented(rare, rng, copies=EXTRA_COPIES)
-    train = [(c.text, comments.cats(c.labels, c.known)) for c in examples]
-    if options.negatives is not None:
-        none = comments.cats((), comments.ABUSE_LABELS)
-        train += [
-            (s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)
-        ]
-    if options.negative_text is not None:
-        from somevakt.analysis.training.selftrain import candidate_lines
+    def cats(c: Comment) -> Cats:
+        return comments.cats(c.labels, c.known)
 
+    def more(train_split: list[Comment], rng: random.Random) -> list[tuple[str, Cats]]:
+        # Unlike sentiment, no class balancing: repeating the comments with rare labels lost on dev
+        # (macro F1 0.793 against 0.806 unbalanced; docs/models.md). But threats and group hate, where
+        # a miss costs most and the examples are few, get a second changed copy each (another casual,
+        # respelled or mistyped variant, not the same text again): with it, dev hate recall at a
+        # threshold of 0.1 rose from 0.57 to 0.86 (docs/models.md, *What was tried*).
+        rare = [c for c in train_split if c.labels & EXTRA_COPY_LABELS]
+        rows = [(c.text, cats(c)) for c in comments.augmented(rare, rng, copies=EXTRA_COPIES)]
         none = comments.cats((), comments.ABUSE_LABELS)
-        calibration = read_json(options.negatives) if options.negatives is not None else []
-        lines = candidate_lines(options.negative_text, (s.text for s in calibration))
-        train += [(text, none) for text in rng.sample(lines, min(options.negative_lines, len(lines)))]
-    rng.shuffle(train)
-    return _write_cats(
-        corpus_dir,
-        {"train": train, "dev": [(c.text, comments.cats(c.labels, c.known)) for c in splits["dev"]]},
-    )
+        if options.negatives is not None:
+            rows += [
+                (s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)
+            ]
+        if options.negative_text is not None:
+            from somevakt.analysis.training.selftrain import candidate_lines
+
+            calibration = read_json(options.negatives) if options.negatives is not None else []
+            lines = candidate_lines(options.negative_text, (s.text for s in calibration))
+            rows += [(text, none) for text in rng.sample(lines, min(options.negative_lines, len(lines)))]
+        return rows
+
+    splits = comments.split(comments.read_training(options.data, options.challenge))
+    return _convert_labelled(options, corpus_dir, splits, "comments", cats, more)
 
 
 def convert_owntexts(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     """train.spacy: the own texts' train share and one changed copy of each (casual, respelled,
     with a typo); dev.spacy: the dev share as is."""
-    from somevakt.analysis.training import comments, owntexts
+    from somevakt.analysis.training import owntexts
 
-    rng = random.Random(options.seed)  # noqa: S311 - reproducible shuffling, not security
     splits = owntexts.split(owntexts.read_training(options.data, options.triage))
-    train_split = _train_share(splits, options, "own texts")
-    examples = train_split + comments.augmented(train_split, rng)
-    train = [(c.text, owntexts.cats(c.labels)) for c in examples]
-    rng.shuffle(train)
-    return _write_cats(
-        corpus_dir,
-        {"train": train, "dev": [(c.text, owntexts.cats(c.labels)) for c in splits["dev"]]},
-    )
+    return _convert_labelled(options, corpus_dir, splits, "own texts", lambda c: owntexts.cats(c.labels))
 
 
 def owntext_thresholds(model: Path, data: Path, triage: tuple[Path, ...] = ()) -> dict[str, float]:
