@@ -19,7 +19,9 @@ numbers are published, and a reply giving one is not exposing anybody. Likewise 
 municipality's own account ("kommunens konto ...") and an office's functional e-mail address
 ("postmottak@...", reported by `find` but not by the analyser) are published; a number a
 reference word labels ("KID 31012400457", "kundenummeret er ...", "målarnummer ...") is neither
-an account, a phone number nor a possible national id.
+an account, a phone number nor a possible national id, and a number its clause names as a bill's, a
+meter's or a case's ("Strømmåleren min har nummer ...", "nr ... på regninga") is no possible id
+(a checksum-valid one stays a national id, and a word calling it one wins).
 
 `find(text)` needs no Document: `masking.mask` uses it for logs and list views.
 """
@@ -231,6 +233,38 @@ def _public_account(lower: str, start: int, end: int, own_voice: bool) -> bool:
     return True
 
 
+# A thing that carries a reference number of its own (a bill, a meter, a case, a customer, a
+# subscription, a fine ...) named in the number's clause, not just right before it: "Fakturanummeret
+# som står på brevet er ...", "Strømmåleren min har nummer ...", "nr ... på regninga". Only things
+# that are numbered: times, amounts and dates name no number, so they stay in `_REFERENCE_STEMS`.
+_THING = (
+    r"(?:[a-zæøå]*faktura|[a-zæøå]*regning|kid|kunde|[a-zæøå]*måler|[a-zæøå]*målar|målepunkt|"
+    r"[a-zæøå]*abonnement|[a-zæøå]*avtale|kontrakt|[a-zæøå]*ordre|[a-zæøå]*bestilling|sak|saks|arkivsak|"
+    r"journalpost|[a-zæøå]*referanse|ref|lån|låne|[a-zæøå]*forsikring|polise|(?:parkerings)?bot|kontroll|"
+    r"skjema|søknad|søknads|billett|pakke|sending|sporing|medlem|medlems|serie|anlegg|anleggs|bilag|bilags|"
+    r"kvittering|kvitterings|dokument|tilbud|tilbuds|prosjekt|skade|skades|lisens|org|organisasjons|foretaks)"
+)
+# "fakturanummeret", "org.nr", "kunde-id": the thing's own number named anywhere earlier in the clause
+_THING_NUMBER = re.compile(rf"(?<![a-zæøå]){_THING}s?[.-]?(?:nummer(?:et)?|nr\.?|id)(?![a-zæøå])")
+_THING_NOUN = re.compile(rf"(?<![a-zæøå]){_THING}(?:en|et|a|er|ar|ene|s)?(?![a-zæøå])")
+# "... med nummer", "..., nr", "har nr.": a bare number word right before the number
+_NUMBER_WORD = re.compile(r"(?<![a-zæøå])(?:nummer(?:et)?|nr\.?)\s*:?\s*$")
+_CLAUSE_END = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def _numbered_thing(lower: str, start: int, end: int) -> bool:
+    """Whether the number's clause names it as a bill's, a meter's, a case's or the like."""
+    clause = _HOLDER_CLAUSE.search(lower, max(0, start - 60), start)
+    before = lower[clause.end() if clause else max(0, start - 60) : start]
+    if _THING_NUMBER.search(before):
+        return True
+    if not _NUMBER_WORD.search(before):
+        return False
+    stop = _CLAUSE_END.search(lower, end, min(len(lower), end + 30))
+    after = lower[end : stop.start() if stop else min(len(lower), end + 30)]
+    return bool(_THING_NOUN.search(before) or _THING_NOUN.search(after))
+
+
 def _date_like(digits: str, year: int | None = None) -> bool:
     """`DDMMYY` at the start is a date that exists (the day + 40 for a D-nummer)."""
     day, month, yy = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
@@ -304,6 +338,8 @@ def _birth(lower: str, m: re.Match[str]) -> str | None:
     word = _id_word(lower, m.start(), m.end())
     if not _date_like(digits, year) or word == "account":
         return None
+    if word is None and _numbered_thing(lower, m.start(), m.end()):
+        return None  # a bill's, a meter's or a case's number; a word calling it an id would win
     if (
         bare
         and word is None
@@ -545,7 +581,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "8"
+    version: ClassVar[str] = "9"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

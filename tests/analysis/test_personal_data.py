@@ -654,3 +654,42 @@ def test_a_kid_mentioned_nearby_a_meter_and_a_clubs_account_are_not_personal() -
 )
 def test_a_service_word_inside_a_longer_word_names_no_service(text: str, number: str) -> None:
     assert codes(text) == [(PHONE, number)]
+
+
+def look_alike() -> str:
+    """A birth number with a wrong check digit that passes neither checksum (a typo, or no id at all)."""
+    number = birth_number()
+    for step in range(1, 10):
+        near = number[:10] + str((int(number[10]) + step) % 10)
+        if not fodselsnummer.is_valid(near) and not kontonr.is_valid(near):
+            return near
+    raise AssertionError(number)
+
+
+def test_a_number_the_clause_names_as_a_bills_meters_or_cases_is_no_possible_id() -> None:
+    # The thing that carries the number is named earlier in the clause, not right before it.
+    for template in (
+        "Fakturanummeret som står på brevet er {}, hva gjelder det?",
+        "Jeg har betalt regningen med nummer {} to ganger",
+        "Strømmåleren min har nummer {}",
+        "Målaren vår, nr {}, står feil",
+        "Abonnement nr {} hos renovasjonen",
+        "kundenummeret mitt hos dere er {}",
+        "Jeg har lånenummer {} i Husbanken",
+        "Kontrollnummer {} på parkeringsboten",
+        "Hei, nr {} på regninga stemmer ikkje",
+        "Forsikringsnummer {} gjelder hytta",
+    ):
+        near = look_alike()
+        assert codes(template.format(near)) == [], template
+        # A valid birth number there is still one: a checksum is stronger evidence than a word.
+        valid = birth_number()
+        assert codes(template.format(valid)) == [(NATIONAL_ID, valid)], template
+    # ... but a word naming it a birth number wins, and a thing in another sentence names nothing.
+    near = look_alike()
+    for text in (
+        f"Fakturaen for SFO gjelder sønnen min, fnr {near}",
+        f"Jeg har klaget på fakturaen. Nummeret mitt er {near}",
+        f"Har dere fått papirene? {near} her",
+    ):
+        assert codes(text) == [(NATIONAL_ID_LIKE, near)], text
