@@ -84,6 +84,15 @@ _ID_AFTER_DATE = re.compile(
     r"fødselsnummer(?:et)?|fødselsnr|fnr|siste fem(?: siffer)?)\.?:?(?: er)?[\s:]{0,3}"
     rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}){_END}"
 )
+# ... or the other way round, as forms ask for them apart: "Personnummer 10190, fødselsdato 150385",
+# "pnr 10190 og født 15.03.85" (the match starts at the keyword; the finding at the personal number).
+_ID_BEFORE_DATE = re.compile(
+    r"(?<![a-zæøå])(?:personnummer(?:et)?|personnr|pers\.? ?nr|pnr|p\.nr)\.?:?[^0-9\n]{0,12}?"
+    rf"{_START}(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}})(?![0-9])"
+    r"[^0-9\n]{1,30}?(?<![a-zæøå])(?:fødselsdato(?:en)?|født|fødd|f\.)\.?:?(?: er| den)?[\s:]{0,3}"
+    rf"(?:(?P<dd>[0-9]{{1,2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{1,2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)"
+    rf"|(?P<compact>[0-9]{{6}})|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}})){_END}"
+)
 _PHONE = re.compile(
     rf"(?:(?P<prefix>(?<![\w+])(?:\+|00)[{_SP}]?47[{_SP}.-]?)|{_START}(?<![0-9][{_SP}-])(?<!\+))"
     rf"(?P<number>[0-9](?:[{_SP}.-]?[0-9]){{7}}){_END}(?![{_SP}-][0-9])"
@@ -350,8 +359,8 @@ def _birth(lower: str, m: re.Match[str]) -> str | None:
 
 
 def _id_after_date(m: re.Match[str]) -> str | None:
-    """A birth date with its personal number named after it: a national id if the two make a
-    valid one, else possibly one (the writer has said what the number is)."""
+    """A birth date with its personal number named after it (or before it): a national id if the
+    two make a valid one, else possibly one (the writer has said what the number is)."""
     date, year = _date_of(m)
     digits = date + "".join(_GROUPS.findall(m.group("personal")))
     if fodselsnummer.is_valid(digits) and (year is None or fodselsnummer.get_birth_date(digits).year == year):
@@ -518,6 +527,10 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
         code = _id_after_date(m)
         if code:
             candidates.append(Match(code, m.start(), m.end()))
+    for m in _ID_BEFORE_DATE.finditer(lower):
+        code = _id_after_date(m)
+        if code:
+            candidates.append(Match(code, m.start("personal"), m.end()))
     for m in _BIRTH.finditer(text):
         code = _birth(lower, m)
         if code == BANK_ACCOUNT and _public_account(lower, m.start(), m.end(), own_voice):
@@ -581,7 +594,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "9"
+    version: ClassVar[str] = "10"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -693,3 +693,25 @@ def test_a_number_the_clause_names_as_a_bills_meters_or_cases_is_no_possible_id(
         f"Har dere fått papirene? {near} her",
     ):
         assert codes(text) == [(NATIONAL_ID_LIKE, near)], text
+
+
+def test_a_personal_number_named_before_its_birth_date_is_found() -> None:
+    # Forms ask for the birth date and the personal number apart, and people answer in either order.
+    for i, template in enumerate(
+        (
+            "Personnummer {p}, fødselsdato {d} – hvorfor er søknaden avslått?",
+            "pnr {p} og født {d}, har ikke fått svar",
+            "Personnr: {p}. Fødselsdato: {d}",
+            "personnummeret mitt er {p} og eg er fødd {d}",
+        )
+    ):
+        number = birth_number()
+        date = number[:6] if i % 2 else f"{number[:2]}.{number[2:4]}.{number[4:6]}"
+        text = template.format(p=number[6:], d=date)
+        ((code, written),) = codes(text)
+        assert code == NATIONAL_ID and written.startswith(number[6:]) and written.endswith(date), text
+        wrong = look_alike()
+        text = template.format(p=wrong[6:], d=wrong[:6])
+        assert [c for c, _ in codes(text)] == [NATIONAL_ID_LIKE], text
+    # a personal number alone, or a date with some other number before it, is neither
+    assert codes("Saken har 12345 sider, fødselsdato 010185 står på forsiden") == []
