@@ -288,6 +288,14 @@ def _date_like(digits: str, year: int | None = None) -> bool:
     return False
 
 
+# A case, an application or a decision "på" a number is about whoever the number identifies
+# ("Vi finner ingen sak på 190382-02719"): the number is not the case's own reference.
+_ABOUT = re.compile(
+    r"(?<![a-zæøå])(?:sak|saka|saken|saker|arkivsak(?:en)?|søknad(?:en|er)?|vedtak(?:et)?|"
+    r"journal(?:en)?|dokument(?:et|er)?)\s+på\s*$"
+)
+
+
 def _like_context(lower: str, m: re.Match[str]) -> bool:
     """Nothing around the number says it is something else: a reference, a phone, an amount,
     part of a longer grouped number (a short digit group joined to it), or a number after `+`."""
@@ -298,7 +306,8 @@ def _like_context(lower: str, m: re.Match[str]) -> bool:
         return False
     if _SHORT_GROUP_AFTER.match(lower, end):
         return False
-    if _NOT_ID_BEFORE.search(lower, max(0, start - 30), start):
+    label = _NOT_ID_BEFORE.search(lower, max(0, start - 30), start)
+    if label and not _ABOUT.search(label.group()):
         return False
     return not _NOT_PHONE_AFTER.match(lower[end : end + 12])
 
@@ -594,7 +603,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "10"
+    version: ClassVar[str] = "11"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

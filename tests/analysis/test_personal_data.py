@@ -715,3 +715,19 @@ def test_a_personal_number_named_before_its_birth_date_is_found() -> None:
         assert [c for c, _ in codes(text)] == [NATIONAL_ID_LIKE], text
     # a personal number alone, or a date with some other number before it, is neither
     assert codes("Saken har 12345 sider, fødselsdato 010185 står på forsiden") == []
+
+
+def test_a_case_on_a_number_is_about_the_person_the_number_names() -> None:
+    # "sak på ...", "vedtaket på ...": the matter is about whoever the number identifies, so the
+    # number is not the case's own reference ("saksnummer ...", "sak 2024/1187" stay references).
+    for template in (
+        "Hei! Vi finner ingen sak på {}, kan du sjekke nummeret?",
+        "Finnes det et vedtak på {} i systemet?",
+        "Er det registrert noen søknad på {}?",
+    ):
+        near = look_alike()
+        written = f"{near[:6]}-{near[6:]}"
+        assert codes(template.format(written)) == [(NATIONAL_ID_LIKE, written)], template
+    near = look_alike()
+    assert codes(f"Saksnummer {near} står på brevet") == []
+    assert codes("Det gjelder sak 2024/11873 om garasjen") == []
