@@ -225,21 +225,41 @@ _TO_A_PERSON = re.compile(
 )
 
 
+# ... or named right after it: "1503 73 10023 (kommunen sin konto)", "1503.13.94411 – kommunens konto"
+_PUBLIC_AFTER = re.compile(
+    r"\s*(?:\(|[-–—,]\s*)(?:som er |det er )?(?:kommunens|kommunas|kommun(?:en|a) si(?:n|tt)?|til kommunen|"
+    r"[a-zæøå-]+ kommunes?)(?![a-zæøå])"
+)
+# The account a bill names is the payee's (the municipality's or a firm's, published on the bill):
+# "som står på fakturaen", "kontonummeret på fakturaen (...)", "fakturaen har kontonr ...". Money
+# paid back or an account the writer calls their own (`_TO_A_PERSON` anywhere in the sentence) is
+# still a person's, and so is one a KID is merely paid to ("Betal til konto ... med KID ...").
+_BILL = r"(?:[a-zæøå]*faktura(?:en|a)?|[a-zæøå]*regning(?:a|en)?|giro(?:en)?)"
+_PAYEE_BEFORE = re.compile(
+    rf"(?:(?<![a-zæøå])på {_BILL}|(?<![a-zæøå]){_BILL} (?:har|hadde|sier|seier|viser|oppgir|oppgjev))"
+    r"(?![a-zæøå])[^.!?\n]*$"
+)
+_PAYEE_AFTER = re.compile(rf"[^.!?\n]{{0,20}}?(?:står|stod|sto|oppgitt|oppgjeve) på {_BILL}(?![a-zæøå])")
+
+
 def _public_account(lower: str, start: int, end: int, own_voice: bool) -> bool:
-    """Whether the account at `start` is named as the municipality's or a public body's own."""
+    """Whether the account at `start` is named as the municipality's or a public body's own, or
+    as the account a bill is paid to."""
     clause = _HOLDER_CLAUSE.search(lower, max(0, start - 60), start)
     begin = clause.end() if clause else max(0, start - 60)
     holders = list(_PUBLIC_ACCOUNT.finditer(lower, begin, start))
-    if not holders and not re.match(r"\s*\((?:kommunens|til kommunen)", lower[end : end + 20]):
-        return False
     if holders:
         last = holders[-1]
         if last.group("we") is not None and not own_voice:
             return False
-        between = lower[last.end() : start]
-        if _TO_A_PERSON.search(between):
-            return False
-    return True
+        return not _TO_A_PERSON.search(lower[last.end() : start])
+    if _PUBLIC_AFTER.match(lower, end):
+        return True
+    stop = _CLAUSE_END.search(lower, end, min(len(lower), end + 80))
+    sentence_end = stop.start() if stop else min(len(lower), end + 80)
+    if _TO_A_PERSON.search(lower, begin, sentence_end):
+        return False
+    return bool(_PAYEE_BEFORE.search(lower, begin, start) or _PAYEE_AFTER.match(lower, end, sentence_end))
 
 
 # A thing that carries a reference number of its own (a bill, a meter, a case, a customer, a
@@ -603,7 +623,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "11"
+    version: ClassVar[str] = "12"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -731,3 +731,25 @@ def test_a_case_on_a_number_is_about_the_person_the_number_names() -> None:
     near = look_alike()
     assert codes(f"Saksnummer {near} står på brevet") == []
     assert codes("Det gjelder sak 2024/11873 om garasjen") == []
+
+
+def test_the_account_a_bill_is_paid_to_is_the_payees_not_a_persons() -> None:
+    number = account_number()
+    dotted = kontonr.format(number)
+    spaced = f"{number[:4]} {number[4:6]} {number[6:]}"
+    for text in (
+        f"Eg har betalt til {spaced} (kommunen sin konto), er det rett?",
+        f"Betalte til {dotted} – kommunens konto – i går",
+        f"Jeg betalte til kontonummer {dotted} som står på fakturaen, men fikk purring",
+        f"Kontonummeret på fakturaen ({dotted}) er feil?",
+        f"Renovasjonsfakturaen har kontonr {dotted} og KID 123456789012",
+    ):
+        assert codes(text) == [], text
+    # Money to be paid back, or an account the writer calls their own, is a person's, bill or not.
+    for text in (
+        f"Refunder til kontoen min {dotted}, KID var 0012345678901234",
+        f"Fakturaen var feil, så send pengene tilbake til {dotted}",
+        f"Sett inn på {dotted} (kontoen min)",
+        f"Betal til {dotted}, det er min konto",
+    ):
+        assert codes(text) == [(BANK_ACCOUNT, dotted)], text
