@@ -39,6 +39,7 @@ from somevakt.analysis.lexicon_match import (
 )
 from somevakt.analysis.lexicons import load
 from somevakt.analysis.masking import mask_excerpt
+from somevakt.analysis.models import cache_of
 from somevakt.analysis.normalize import LETTERS, Normalized
 
 THREAT = "abuse.threat"
@@ -525,6 +526,9 @@ class AbuseAnalyser:
         classifier.judge_many([classifier.as_comment(doc) if doc.kind == "private" else doc for doc in docs])
 
     def analyse(self, doc: Document) -> list[Finding]:
+        return list(findings_of(doc))
+
+    def _analyse(self, doc: Document) -> list[Finding]:
         found = self.rule_findings(doc)
         if doc.kind == "private":
             return _private(doc, found)
@@ -604,3 +608,14 @@ class AbuseAnalyser:
             findings.append((Finding(THREAT, s, e, "high", text=mask_excerpt(doc.text, s, e)), exact))
         findings.sort(key=lambda pair: (pair[0].start, pair[0].end))
         return findings
+
+
+def findings_of(doc: Document) -> tuple[Finding, ...]:
+    """The abuse findings of `doc`, made once per Document: the tone analyser reads them too (an
+    attack's tone is negative), and finding them twice would run the classifier's carrying-words
+    batch twice."""
+    cache = cache_of(doc)
+    found: tuple[Finding, ...] | None = cache.get("abuse:findings")
+    if found is None:
+        found = cache["abuse:findings"] = tuple(AbuseAnalyser()._analyse(doc))
+    return found
