@@ -63,8 +63,9 @@ _IBAN = re.compile(rf"(?<![A-Za-z0-9])NO[0-9]{{2}}(?:[{_SP}]?[0-9]){{11}}{_END}"
 _ACCOUNT_GROUPED = re.compile(rf"{_START}(?<![0-9][{_SP}-])[0-9]{{4}}([.{_SP}-])[0-9]{{2}}\1[0-9]{{5}}{_END}")
 # A birth number as people write it: `DDMMYYNNNNN`, `DDMMYY NNNNN`, `DDMMYY-NNNNN`, or with its
 # date written `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the year also in four digits;
-# `DDMMYYYY` then needs a gap) and the personal number after a space, a dash, a slash or a dot
-# (with spaces around it or not; a dotted date also with nothing between: `15.03.8510190`). The
+# `DDMMYYYY` then needs a gap; a dotted or slashed date may drop its zeros, `1.3.85`) and the
+# personal number after a space, a dash, a slash or a dot (with spaces around it or not; a dotted
+# date also with nothing between: `15.03.8510190`). The
 # personal number may be split `NNN NN` or `NN NNN`, or be a digit short (`NNNN`; `_birth` decides).
 # (a dot only alone: ". " ends a sentence)
 _GAP = rf"(?:[{_SP}]?[-/][{_SP}]?|[.{_SP}])"
@@ -72,7 +73,7 @@ _PERSONAL = rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}|[0-9]{{2}}[{_
 _BIRTH = re.compile(
     rf"{_START}(?:(?P<compact>[0-9]{{6}})(?P<gap>{_GAP}?)"
     rf"|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}}){_GAP}"
-    rf"|(?P<dd>[0-9]{{2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)(?:{_GAP}|(?=[0-9]{{5}}(?![0-9]))))"
+    rf"|(?P<dd>[0-9]{{1,2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{1,2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)(?:{_GAP}|(?=[0-9]{{5}}(?![0-9]))))"
     rf"{_PERSONAL}{_END}"
 )
 # A birth date and the personal number written apart, the personal number named:
@@ -348,6 +349,8 @@ def _birth(lower: str, m: re.Match[str]) -> str | None:
     """The code for a number written like a birth number, or None."""
     raw = m.group()
     bare = raw.isdigit()
+    if m.group("dd") and len(m.group("dd") + m.group("mm")) < 4 and m.group("sep") not in "./":
+        return None  # "1.3.85" and "1/3/85" are dates; "1 3 85" and "1-3-85" are just numbers
     date, year = _date_of(m)
     digits = date + "".join(_GROUPS.findall(m.group("personal")))
     if len(digits) == 10 and not bare:
@@ -623,7 +626,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "12"
+    version: ClassVar[str] = "13"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

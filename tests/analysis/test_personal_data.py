@@ -753,3 +753,21 @@ def test_the_account_a_bill_is_paid_to_is_the_payees_not_a_persons() -> None:
         f"Betal til {dotted}, det er min konto",
     ):
         assert codes(text) == [(BANK_ACCOUNT, dotted)], text
+
+
+def test_a_birth_date_written_without_leading_zeros_starts_a_birth_number() -> None:
+    # "1.3.85 12345": people drop the zeros of a dotted or slashed date; other separators keep them
+    # ("1 3 85 12345" is just numbers).
+    for _ in range(60):
+        number = birth_number()
+        day, month = int(number[:2]) % 40, int(number[2:4])
+        if day >= 10 and month >= 10:
+            continue
+        for sep in "./":
+            written = f"{day}{sep}{month}{sep}{number[4:6]} {number[6:]}"
+            assert codes(f"Hei, fnr {written} - er søknaden mottatt?") == [(NATIONAL_ID, written)], written
+        near = look_alike()
+        day, month = int(near[:2]) % 40, int(near[2:4])
+        written = f"{day}.{month}.{near[4:6]}-{near[6:]}"
+        assert codes(f"Personnummer {written}") == [(NATIONAL_ID_LIKE, written)], written
+    assert codes("Vi var 1 3 85 12345 i fjor") == []
