@@ -609,14 +609,17 @@ def test_our_number_in_a_reply_is_not_the_number_we_will_call() -> None:
     assert [f.code for f in analyse(Document(text, "reply"))] == []
 
 
-def test_the_personal_data_probe_set_is_found_exactly() -> None:
-    """corpus/own/personal_data_probe.jsonl: every positive found, no code on a hard negative."""
+@pytest.mark.parametrize(
+    ("name", "size"), [("personal_data_probe.jsonl", 150), ("personal_data_probe2.jsonl", 120)]
+)
+def test_the_personal_data_probe_sets_are_found_exactly(name: str, size: int) -> None:
+    """corpus/own/personal_data_probe*.jsonl: every positive found, no code on a hard negative."""
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "corpus" / "own" / "personal_data_probe.jsonl"
+    path = Path(__file__).resolve().parents[2] / "corpus" / "own" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 150
+    assert len(rows) >= size
     analyse = PersonalDataAnalyser().analyse
     wrong = []
     for row in rows:
