@@ -21,7 +21,8 @@ municipality's own account ("kommunens konto ...") and an office's functional e-
 reference word labels ("KID 31012400457", "kundenummeret er ...", "målarnummer ...") is neither
 an account, a phone number nor a possible national id, and a number its clause names as a bill's, a
 meter's or a case's ("Strømmåleren min har nummer ...", "nr ... på regninga") is no possible id
-(a checksum-valid one stays a national id, and a word calling it one wins).
+(a checksum-valid one stays a national id, and a word calling it one wins) and, unless the clause
+speaks of calling or a phone, no phone number.
 
 `find(text)` needs no Document: `masking.mask` uses it for logs and list views.
 """
@@ -282,10 +283,17 @@ _NUMBER_WORD = re.compile(r"(?<![a-zæøå])(?:nummer(?:et)?|nr\.?)\s*:?\s*$")
 _CLAUSE_END = re.compile(r"[.!?\n](?:\s|$)")
 
 
-def _numbered_thing(lower: str, start: int, end: int) -> bool:
-    """Whether the number's clause names it as a bill's, a meter's, a case's or the like."""
+# A call, a phone or a mobile named in the clause: the number is one to ring, bill or no bill.
+_CALL = re.compile(r"(?<![a-zæøå])(?:ring[a-zæøå]*|sms|tlf|tel|telefon[a-zæøå]*|mobil[a-zæøå]*)(?![a-zæøå])")
+
+
+def _numbered_thing(lower: str, start: int, end: int, phone: bool = False) -> bool:
+    """Whether the number's clause names it as a bill's, a meter's, a case's or the like (for a
+    `phone`, unless the clause also speaks of calling or a phone)."""
     clause = _HOLDER_CLAUSE.search(lower, max(0, start - 60), start)
     before = lower[clause.end() if clause else max(0, start - 60) : start]
+    if phone and _CALL.search(before):
+        return False
     if _THING_NUMBER.search(before):
         return True
     if not _NUMBER_WORD.search(before):
@@ -510,6 +518,8 @@ def _phone(lower: str, m: re.Match[str], own_voice: bool = False) -> bool:
             return False
         if _NOT_PHONE_AFTER.match(lower[m.end() : m.end() + 12]):
             return False
+        if _numbered_thing(lower, m.start(), m.end(), phone=True):
+            return False  # "kundenummeret mitt er 41234567", "Fakturaen har nummer 912 34 567"
     try:
         parsed = phonenumbers.parse("".join(_GROUPS.findall(number)), "NO")
     except phonenumbers.NumberParseException:
@@ -626,7 +636,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "13"
+    version: ClassVar[str] = "14"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -774,3 +774,35 @@ def test_a_birth_date_written_without_leading_zeros_starts_a_birth_number() -> N
         written = f"{day}.{month}.{near[4:6]}-{near[6:]}"
         assert codes(f"Personnummer {written}") == [(NATIONAL_ID_LIKE, written)], written
     assert codes("Vi var 1 3 85 12345 i fjor") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kundenummeret mitt er 41234567",
+        "Fakturanummeret som står på brevet er 91234567",
+        "KID-nummeret mitt er 41234567",
+        "Avtalenummeret vårt er 4123 4567",
+        "Jeg har kundenummer hos dere, det er 91234567",
+        "Fakturaen har nummer 912 34 567",
+        "Medlemsnummeret mitt er 41 23 45 67",
+        "Abonnementet mitt har nr 91234567",
+        "nr 91234567 på fakturaen",
+    ],
+)
+def test_a_number_its_clause_names_as_a_bills_or_customers_is_no_phone(text: str) -> None:
+    assert codes(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("ring meg på 91234567 om fakturaen", "91234567"),
+        ("Har du spørsmål om fakturaen, ring meg på 412 34 567", "412 34 567"),
+        ("Fakturaen gjelder meg, ring nummer 91234567", "91234567"),
+        ("Fakturaen er sendt til meg, tlf 91234567", "91234567"),
+        ("Kundenummeret har jeg ikke, men mobilnummeret mitt er 91234567", "91234567"),
+    ],
+)
+def test_a_phone_number_stays_one_beside_a_bill(text: str, number: str) -> None:
+    assert codes(text) == [(PHONE, number)], text
