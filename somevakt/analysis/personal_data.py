@@ -561,7 +561,15 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
         candidates.extend(Match(EMAIL, m.start(), m.end()) for m in _EMAIL_WRITTEN.finditer(text))
     for m in _ACCOUNT_GROUPED.finditer(text):
         if kontonr.is_valid(m.group()):
-            if _public_account(lower, m.start(), m.end(), own_voice):
+            if (
+                m.group(1) != "."
+                and fodselsnummer.is_valid("".join(_GROUPS.findall(m.group())))
+                and _id_word(lower, m.start(), m.end()) == "id"
+            ):
+                # "Fødselsnummeret mitt er 2401 71 16173": grouped by spaces or dashes, a valid
+                # birth number the writer calls one is theirs; the dotted form stays an account's
+                candidates.append(Match(NATIONAL_ID, m.start(), m.end()))
+            elif _public_account(lower, m.start(), m.end(), own_voice):
                 public.append((m.start(), m.end()))
             else:
                 candidates.append(Match(BANK_ACCOUNT, m.start(), m.end()))
@@ -636,7 +644,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "14"
+    version: ClassVar[str] = "15"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -806,3 +806,13 @@ def test_a_number_its_clause_names_as_a_bills_or_customers_is_no_phone(text: str
 )
 def test_a_phone_number_stays_one_beside_a_bill(text: str, number: str) -> None:
     assert codes(text) == [(PHONE, number)], text
+
+
+def test_a_birth_number_grouped_like_an_account_is_an_id_where_the_writer_calls_it_one() -> None:
+    number = birth_number()
+    grouped = f"{number[:4]} {number[4:6]} {number[6:]}"
+    assert codes(f"Fødselsnummeret mitt er {grouped}") == [(NATIONAL_ID, grouped)]
+    # the dotted form is an account's whatever the words (DESIGN.md §4), and so is the grouped one
+    # without such a word
+    assert codes(f"fnr {kontonr.format(number)}") == [(BANK_ACCOUNT, kontonr.format(number))]
+    assert codes(f"Betal til {grouped}") == [(BANK_ACCOUNT, grouped)]
