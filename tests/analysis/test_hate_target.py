@@ -107,3 +107,47 @@ def test_it_knows_a_protected_group_in_inflections_compounds_and_coded_forms(tex
 )
 def test_it_does_not_take_people_no_law_protects_for_a_group(text: str) -> None:
     assert _GROUP_SIGN.search(text.lower()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group's stem inside a name or an unrelated word
+        "Filip og Filippa har bursdag i dag",
+        "polenta til middag",
+        "kinakål og kinaputter",
+        "syrinbusken blomstrar",
+        "homogen masse",
+        "transaksjonen gikk ikke gjennom",
+        "romanisk arkitektur",  # ("romanislekta" is the Romani people)
+        # a country first in a compound whose head is a thing: the compound is the thing
+        "kinarestauranten i sentrum",
+        "thaimaten på torget",
+    ],
+)
+def test_it_does_not_take_a_group_s_stem_inside_another_word_for_a_group(text: str) -> None:
+    assert _GROUP_SIGN.search(text.lower()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # the country itself
+        ("Polen", "polen"),
+        ("Kinas", "kinas"),
+        ("folk frå Syria", "syria"),
+        ("filippinerne", "filippin"),
+        # the group's word as the head of a compound
+        ("arbeidsinnvandrarane", "arbeidsinnvandrarane"),
+        ("kvoteflyktningar", "kvoteflyktningar"),
+        ("halvpolakken", "halvpolakken"),
+        # a country first in a compound whose head is people
+        ("thaidamen", "thai"),
+        ("kinafolk", "kina"),
+        ("homofile", "homo"),
+        ("transene", "transene"),
+    ],
+)
+def test_it_knows_a_group_as_a_word_a_compound_head_or_before_people(text: str, sign: str) -> None:
+    m = _GROUP_SIGN.search(text.lower())
+    assert m is not None and m.group() == sign
