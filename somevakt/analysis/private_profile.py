@@ -14,6 +14,7 @@ from typing import ClassVar
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.masking import mask_excerpt
 from somevakt.analysis.personal_data import EMAIL, EMAIL_ADDRESS, find
+from somevakt.analysis.work_roles import WORK_ROLES
 
 WORK_EMAIL = "private.work_email"
 SPEAKS_FOR_EMPLOYER = "private.speaks_for_employer"
@@ -22,14 +23,7 @@ DISCLAIMER_MISSING = "private.disclaimer_missing"
 _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _KOMMUNE = r"(?:kommunen|[a-zæøå-]+ kommune|rådhuset|administrasjonen|arbeidsgiveren min|arbeidsgjevaren min)"
-_WORK_ROLE = (
-    r"ansatt|tilsett|rektor|inspektør|lærer|lærar|sykepleier|sjukepleiar|helsefagarbeider|helsefagarbeidar|"
-    r"saksbehandler|saksbehandlar|sakshandsamar|leder|leiar|avdelingsleder|avdelingsleiar|enhetsleder|"
-    r"einingsleiar|virksomhetsleder|styrer|styrar|konsulent|rådgiver|rådgjevar|ingeniør|vaktmester|"
-    r"vaktmeister|lege|fastlege|helsesykepleier|helsesjukepleiar|barnevernspedagog|miljøterapeut|"
-    r"sosionom|assistent|fagarbeider|fagarbeidar|kommunalsjef|sektorleder|sektorleiar|ordfører|ordførar|"
-    r"rådmann|kommunedirektør|politiker|politikar|kommunestyrerepresentant"
-)
+_WORK_ROLE = "|".join(WORK_ROLES)
 _SPEAKS = re.compile(
     _B + r"(?:"
     r"(?:vi|me) (?:i|på|fra|frå) " + _KOMMUNE + r"|"
