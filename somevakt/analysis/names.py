@@ -142,8 +142,11 @@ _ROUTE_BEFORE = re.compile(
     r"\s+(?:til|fra|frå|mot)\s+$",
     re.IGNORECASE,
 )
-# ... and between two places: "bussen fra Bøverbru til Lena", "frå Lom til Vågå".
-_FROM_TO_BEFORE = re.compile(r"\b(?i:fra|frå|from)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s+(?i:til|to)\s+$")
+# ... and between two places: "bussen fra Bøverbru til Lena", "frå Lom til Vågå"; not between two
+# people: "fra Kari til Per", "helsing frå Ola til Kari" (`_between_places`).
+_FROM_TO_BEFORE = re.compile(
+    r"\b(?i:fra|frå|from)\s+(?P<origin>[A-ZÆØÅ][\w-]*)(?:\s+[A-ZÆØÅ][\w-]*)?\s+(?i:til|to)\s+$"
+)
 # Words for streets, squares and institutions: a name right before one is the street's or the
 # school's ("Ingrid Bjerkes vei", "Edvard Munch videregående skole", "Olav Duun vidaregåande").
 _STREET_AFTER = re.compile(
@@ -635,6 +638,8 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
 _SIGN_OFF_IN_LINE = re.compile(
     r"\b(?:hilsen|helsing|hilsing|mvh|vh|ærbødigst|klem|regards)\b(?!\s+(?:til|åt)\b)", re.I
 )
+# ... but the one a greeting goes to is not the writer: "Hilsen fra Ola til Kari"
+_TO_BEFORE = re.compile(r"\b(?:til|åt|to)\s+$", re.IGNORECASE)
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() says
 _ONLY_PUNCTUATION = re.compile(r"[ \t.!,]*\Z")
 
@@ -655,8 +660,8 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     # (what follows the name is searched in place, never copied: a long text has many names)
     on_last_line = text.find("\n", end) == -1
-    if on_last_line and _SIGN_OFF_IN_LINE.search(text[line_start:start]):
-        return True  # "Hilsen en sint innbygger, Kari Nordmann"
+    if on_last_line and _SIGN_OFF_IN_LINE.search(text[line_start:start]) and not _TO_BEFORE.search(before):
+        return True  # "Hilsen en sint innbygger, Kari Nordmann" (not "Hilsen fra Ola til Kari")
     if (
         text[:start].strip()
         and not _ALNUM.search(text, end)
@@ -779,6 +784,16 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def _between_places(before: str) -> bool:
+    """Whether the text before a one-word name is "fra X til" with X a place, not a person: from a
+    given name that is no place, what follows "til" is a person too ("fra Kari til Per")."""
+    m = _FROM_TO_BEFORE.search(before)
+    if m is None:
+        return False
+    origin = m.group("origin").lower()
+    return origin not in _name_lists()[0] or origin in _places() or origin in _place_lists()[1]
+
+
 def named_people(doc: Document) -> list[tuple[int, int]]:
     """The names of people other than the writer: person spans less the writer's own name (a
     self-introduction or a signature), the municipality's own name, places (a known place name,
@@ -802,7 +817,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
         if _is_place(words, own, text_words):
             continue
         if len(words) == 1 and (
-            _PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _FROM_TO_BEFORE.search(before)
+            _PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _between_places(before)
         ):
             continue
         if _not_a_person(doc.text, start, end, before):
@@ -826,7 +841,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+9"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+10"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
