@@ -14,7 +14,7 @@ from functools import cache
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.calendar_words import MONTHS, WEEKDAYS
+from somevakt.analysis.calendar_words import TIMES
 from somevakt.analysis.lexicons import load as load_lexicon
 from somevakt.analysis.models import (
     MAX_MODEL_CHARS,
@@ -726,11 +726,10 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w@#-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-Z
 # dum", "Kari i resepsjonen"), not a time ("Per i dag", "Per i mars", "Per på mandag": "as of");
 # and a lower-case given name after a dialect article ("hu jorunn på sosialkontoret").
 _AT_WORK_AFTER = re.compile(
-    r"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:dag|går|gar|år|fjor|morgen|morgon|morges|kveld|natt|helga|helgen|"
-    r"ettermiddag|formiddag|vår|sommer|sommar|høst|haust|vinter|jula|julen|påska|påsken|"
-    rf"{MONTHS}|"
-    rf"{WEEKDAYS}|"
-    r"tide|tida|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
+    # also "i vår" (this spring; "vår" is "our" too, which confidential reads before a workplace:
+    # "på vår avdeling") and "i alt", "i snitt", "i løpet", "i stand": no workplace either
+    rf"\s+(?:på|i|ved|hos|fra|frå)\s+(?!(?:{TIMES}|"
+    r"vår|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
     r"[a-zæøå]",
 )
 # Given names that are words first in a sentence before "på"/"i" ("Stein på vegen", "Bo i byen");
