@@ -29,7 +29,7 @@ from itertools import accumulate
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.calendar_words import MONTHS, TIMES, WEEKDAYS
+from somevakt.analysis.calendar_words import MONTHS, WEEKDAYS
 
 CASE_DETAILS = "confidential.case_details"
 
@@ -230,8 +230,9 @@ _POINTED = re.compile(
     r"avdelingsleiaren)(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va))|"
     r"(?:rektor|rektoren|rektorn|styreren|styraren|lederen|leiaren|sjefen|læreren|læraren|legen|"
     r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) "
-    # where they work, not when: "legen i dag", "legen på mandag", "legen i mars" is no one pointed at
-    rf"(?!(?:{TIMES}|forrige|førre|neste)(?![a-zæøå]))[a-zæøå]+|"
+    # where they work, not when: "legen i dag" is no one pointed at
+    r"(?!(?:dag|går|morgen|morgon|kveld|natt|helga|helgen|fjor|år|ettermiddag|formiddag|"
+    r"tide|tida|forrige|førre|neste)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:en|ein|ei) (?:ansatt|tilsett|kollega|lærer|lærar|søker|søkjar|ungdom|bonde|alenemor|eldre mann|"
     r"eldre dame|gammel mann|gammal mann|gammel dame|gammal dame|mann|kvinne|dame|mor|far|familie) "
     r"(?:som|fra|frå|med|på|i)(?= )|"
@@ -274,7 +275,8 @@ _OWN_FAMILY = re.compile(
 )
 # A kinship word opening a sentence is the writer's family too ("Farmor døde fredelig i går").
 _KIN_FIRST = re.compile(
-    r"\s*(?:farmor|mormor|farfar|morfar|bestemor|bestefar|oldemor|oldefar|mor|far|mamma|pappa)" + _E
+    r"\s*(?:farmor|mormor|farfar|morfar|bestemor|bestefar|oldemor|oldefar|svigermor|svigerfar|mor|far|mamma|"
+    r"pappa)" + _E
 )
 # A reader's own matter named in a public reply: "vi vet at du er ufør", "du har fått avslag på".
 _READER = re.compile(
@@ -537,7 +539,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "15"
+    version: ClassVar[str] = "14"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -597,6 +599,10 @@ class ConfidentialAnalyser:
             return internal
         matters.sort()
         relations = sorted([m.span() for m in _PERSON.finditer(low)] + _parents_of_one(doc.text, low))
+        if doc.kind in _OWN_TEXT_KINDS:
+            # the reader's relative after "if" or "when" is anyone's the condition fits: "Dersom barnet
+            # ditt har behov for spesialundervisning, kan du ..." is how a service works
+            relations = [p for p in relations if not _IF_BEFORE.search(low, max(0, p[0] - 30), p[0])]
         if doc.kind in _EMPLOYEE_KINDS:
             roles = [m.span() for m in _ROLE.finditer(low) if not _condition_before(low, m.start())]
             roles += [m.span("group") for m in _CASE_IN_GROUP.finditer(low)]
@@ -609,7 +615,11 @@ class ConfidentialAnalyser:
         if doc.kind == "private":
             # the writer's own family: their own business in a private post
             own = [m.span() for m in _OWN_FAMILY.finditer(low)]
+            own += [(s, s + len(k.group())) for s, _ in _sentences(low) if (k := _KIN_FIRST.match(low, s))]
             relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
+            # "han", "ho" after the writer's own family is that family ("Far min fikk hjerneslag, og
+            # ... rehabiliteringen han fikk"; "Mor fikk slag. Hun ble lagt inn")
+            relations = [p for p in relations if not _kin_pronoun(low, p, own, relations)]
         met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":
             met_at_work = _met_at_work(low)
@@ -735,6 +745,24 @@ def _met_at_work(low: str) -> list[tuple[int, int]]:
         if _BY_THE_WRITER.search(m.group()) and not _condition_before(low, m.start())
     ]
     return out
+
+
+def _kin_pronoun(
+    low: str, person: tuple[int, int], own: list[tuple[int, int]], relations: list[tuple[int, int]]
+) -> bool:
+    """Whether `person` is a pronoun whose nearest antecedent, in its sentence or the one before, is
+    the writer's own family (in a private post, the writer's own business)."""
+    if not _PRONOUN_FIRST.match(low, person[0]):
+        return False
+    starts = [s for s, _ in _sentences(low)]
+    at = bisect.bisect_right(starts, person[0]) - 1  # the pronoun's sentence
+    reach = starts[max(0, at - 1)]
+    kin = [s for s, _ in own if reach <= s < person[0]]
+    others = [s for s, _ in relations if reach <= s < person[0] and not _PRONOUN_FIRST.match(low, s)]
+    return bool(kin) and (not others or max(kin) > max(others))
+
+
+_PRONOUN_FIRST = re.compile(r"(?:han|hun|ho|hu|hen|ham|henne)" + _E)
 
 
 def _own_family_in(low: str, start: int, end: int) -> bool:
@@ -1117,7 +1145,11 @@ def _people_by_structure(
     out += [m.span() for m in _IN_CLASS.finditer(low, start, end) if doc.text[m.start()].isupper()]
     if doc.kind != "private":
         # the reader's relatives and neighbours in a public reply
-        out += [m.span() for m in _READERS_OWN.finditer(low, start, end)]
+        out += [
+            m.span()
+            for m in _READERS_OWN.finditer(low, start, end)
+            if not _IF_BEFORE.search(low, max(start, m.start() - 30), m.start())
+        ]
     for m in _NAME_AGE.finditer(doc.text, start, end):
         # "Frida (89)", "Olav, 92,"; without the brackets or the comma only a given name: "Sak 12",
         # "Buss 12", "Avdeling 3" are things with a number
