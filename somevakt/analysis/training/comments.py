@@ -107,7 +107,8 @@ def _parse(line: str, where: str) -> Comment:
 # estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d to
 # challenge_h: held-out tests) are never read for training, and `read_challenge` refuses them.
 CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
-# The challenge writers coded every threat, hate and personal attack `tone.negative` as well; the
+# challenge_a's writer coded every threat, hate and personal attack `tone.negative` as well (challenge_b's
+# three insults and challenge_c's abuse items are not coded so); the
 # corpus calls such a comment a complaint only when it also complains of something (68 of 485
 # threats, 7 of 278 hate). Where the two conventions disagree, complaint is left unknown for the
 # challenge item (no loss) rather than taught both ways.
