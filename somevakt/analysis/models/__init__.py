@@ -50,7 +50,7 @@ VERSIONS: dict[str, str] = {
     "sentiment": "0.2.0",
     "comments": "0.6.0",
     # irony and own opinion in the municipality's replies and posts (analysis/owntext.py)
-    "owntexts": "0.1.0",
+    "owntexts": "0.2.0",
 }
 
 
