@@ -40,7 +40,7 @@ _E = r"(?![a-zæøå])"
 # ADHD-diagnose", "mor mi døde" (`_OWN_FAMILY`).
 _FAMILY = (
     r"sønn(?:en)?|son(?:en)?|datter|dattera|datteren|dotter|dottera|gutt(?:en)?|guten|jent(?:a|e)|"
-    r"barn(?:et|a)?|unge(?:n)?|barnebarn(?:et|a)?|mormor|morfar|farmor|farfar|oldefar|oldemor|svoger(?:en)?|"
+    r"barn(?:et|a)?|born(?:a)?|unge(?:n)?|ungane|ungene|ungan|barnebarn(?:et|a)?|mormor|morfar|farmor|farfar|oldefar|oldemor|svoger(?:en)?|"
     r"svigerinne(?:a)?|svigersønn(?:en)?|svigerdotter|svigerdatter|kjæreste(?:n)?|ektemann(?:en)?|"
     r"tvilling(?:en|ane|ene)?|foreldr(?:e|ene|a)|mor(?:a|en)?|far(?:en)?|mamma|pappa|bror(?:en)?|"
     r"søster(?:en)?|syster(?:a)?|kon(?:a|e)|mann(?:en)?|samboer(?:en)?|sambuar(?:en)?|ektefelle(?:n)?|"
@@ -817,8 +817,9 @@ def _inflected(stems: str, suffixes: str) -> str:
 # Nouns for people a service has: a role alone links the person to work.
 _SERVED_NOUN = _inflected(
     r"elev|pasient|beboer|bebuar|bebuer|bruker|brukar|klient|deltaker|deltakar|lærling|fosterbarn|"
-    r"tiltakshaver|tiltakshavar|søker|søkjar|leietaker|leigetakar|barnehagebarn|avlastningsbarn",
-    r"en|a|et|e|er|ar|ane|ene|erne|arane|an|n|ern",
+    r"tiltakshaver|tiltakshavar|søker|søkjar|leietaker|leigetakar|barnehagebarn|avlastningsbarn|"
+    r"tjenestemottaker|tenestemottakar",
+    r"en|a|et|e|er|ar|ane|ene|erne|arane|an|n|ern|ne",
 )
 # Nouns for people anywhere: a person met at work only where the text is about work.
 _PEOPLE_NOUN = (
@@ -826,7 +827,7 @@ _PEOPLE_NOUN = (
     r"kar(?:en)?|kall(?:en)?|fyr(?:en)?|famili(?:e|en|a)|ungdom(?:men)?|tenåring(?:en)?|[a-zæøå]+åring(?:en)?|"
     r"\d{1,3}-?åring(?:en)?|"
     r"mor(?:a|en)?|far(?:en)?|mamm(?:a|aen)|papp(?:a|aen)|bonde(?:n)?|pensjonist(?:en)?|enk(?:e|a|en)|"
-    r"enkemann(?:en)?|baby(?:en)?|gubb(?:e|en)|kjerring(?:a)?|nabo(?:en)?|person(?:en)?|"
+    r"enkemann(?:en)?|baby(?:en)?|gubb(?:e|en)|kjerring(?:a)?|nabo(?:en)?|person(?:en)?|kunde(?:n)?|"
     r"alenemor(?:a)?|alenefar(?:en)?|pappaen|mammaen|søsken(?:a|et)?|sysken(?:a|et)?|"
     # people at work: a colleague's or a leader's matter is theirs too
     r"kollega(?:en)?|sjef(?:en)?|rektor(?:en)?|lederen|leiaren|ansatte|tilsette|lærer(?:en)?|lærar(?:en)?|"
@@ -841,7 +842,7 @@ _COMPOUND_PERSON = (
 )
 # A relative or neighbour of the reader: "sønnen din", "mor di", "naboen din" (in a reply).
 _READERS_OWN = re.compile(
-    _B + r"(?:(?:" + _FAMILY + r"|nabo(?:en)?|barnebarn(?:et)?|tant(?:e|a|en)|onkel(?:en)?|"
+    _B + r"(?:(?:" + _FAMILY + r"|nabo(?:en)?|barnebarn(?:et)?|tant(?:e|a|en)|onkel(?:en)?|famili(?:en|a)|"
     r"svigermor|svigerfar|venn(?:en)?|venninne(?:a)?) (?:din|di|ditt|dine|dykkar|deres|dæ|dokkers)|"
     r"(?:din|di|ditt|dine|dykkar|deres) (?:" + _FAMILY + r"|nabo|naboen|barnebarn))" + _E
 )
@@ -865,7 +866,7 @@ _PEOPLE_AT = re.compile(
     r"(?: \d+[a-z]?)?)|(?<!\d )(?:to|tre|fire|fem|[2-5]) (?:små )?(?:barn|born|søsken|sysken|unger|ungar))"
     + _E
 )
-_ARTICLE = r"(?:en|ei|ein|én|et|eit|den|denne|dette|det|samme|same|han|hun|ho|hu)"
+_ARTICLE = r"(?:en|ei|ein|én|et|eit|den|denne|dette|det|samme|same|han|hun|ho|hu|min|mi|mitt|vår|vårt)"
 _ADJ = r"(?:[a-zæøå]+(?:e|ste|te|a)? )"  # "nye", "eldste", "vesle", "gamle"
 # Someone by the form of the words that point at them.
 _SOMEONE = re.compile(
@@ -898,6 +899,13 @@ _SOMEONE = re.compile(
     + r")"
     + _E
 )
+# One person in the clipped style of a note, first in a sentence: "Ung gutt innlagt etter ...", "Eldre
+# dame funnet på golvet", "80 år gammel mann ..."
+_CLIPPED = re.compile(
+    r"[\s\"'«(–-]*(?:ung|unge|ungt|eldre|gammel|gamal|gamle|ny|nytt|liten|lita|vesle|lille|yngre|"
+    r"middelaldrende|middelaldrande|\d{1,3}[ -]år(?:s|ig)?(?: gam(?:m)?(?:el|al|mal))?) "
+    r"(?:" + _SERVED_NOUN + r"|gutt|gut|jente|mann|kvinne|dame|kar|mor|far|pappa|mamma)" + _E
+)
 # "Emil i 2B", "Sondre på 5. trinn": someone by their class
 _IN_CLASS = re.compile(
     r"(?<![a-zæøå])[a-zæøå]+ (?:i|på) (?:\d{1,2}[a-zæøå](?![a-zæøå])|\d{1,2}\. ?(?:klasse|trinn))"
@@ -910,9 +918,10 @@ _NAME_AGE = re.compile(
     r"kl|klokka|klokken|uke|veke|år)(?![a-zæøå]))"
     r"[A-ZÆØÅ][a-zæøå]+,? \(?\d{1,3}(?!\d)(?: år)?\)?"
 )
-# "hun på rom 12", "han i 3B", "ho på avdelinga"
+# "hun på rom 12", "han i 3B", "ho på avdelinga", "hun nye i 3B"
 _PRONOUN_PLACE = re.compile(
-    _B + r"(?:han|hun|ho|hu|hen) (?:på|i|ved) (?:rom \d+|\d{1,2}\.? ?[a-zæøå]?(?: ?klasse| ?trinn)?|"
+    _B + r"(?:han|hun|ho|hu|hen) (?:(?:nye|eldste|yngste|vesle|lille|gamle|minste) )?(?:på|i|ved) "
+    r"(?:rom \d+|\d{1,2}\.? ?[a-zæøå]?(?: ?klasse| ?trinn)?|"
     r"avdelinga|avdelingen|klassen|klassa|basen|gruppa|skjerma|skjermet)" + _E
 )
 # Generic people: a quantifier or a condition before the noun
@@ -935,7 +944,8 @@ _WORK_CUE = re.compile(
     r"(?:støttekontakt|lærere|lærarar|lærerne|helsestasjon|konsultasjon|barnehage|jobb|arbeid|vakt|"
     r"avdeling|klass|trinn|skole|skule|sykehjem|sjukeheim|omsorgsbolig|bofellesskap|besøk|kontor|nav|"
     r"barnevern|hjemmetjenest|heimetenest|hjemmesykepleie|heimesjukepleia|mottak|elevmøte|foreldremøte|"
-    r"ansvarsgruppe|saksbehandl|skjerm(?:et|a) (?:enhet|eining|avdeling)|legevakt|tjeneste|teneste|kollega|"
+    r"ansvarsgruppe|elevsamtal|utviklingssamtal|foreldresamtal|saksbehandl|"
+    r"skjerm(?:et|a) (?:enhet|eining|avdeling)|legevakt|tjeneste|teneste|kollega|"
     r"turnus|dagsenter|rom \d+)"
     r"[a-zæøå]*(?![a-zæøå])"
 )
@@ -1069,6 +1079,8 @@ _WEAK_MATTER = re.compile(
     r"barnevern(?:et|stjenesten|stenesta|tjenesten|tenesta)?|[a-zæøå]*mottak(?:et)?|nav|psykolog(?:en)?|"
     r"bup|dps"
 )
+# A matter in the definite form: "kreften", "demensen", "diagnosen", "mobbinga"
+_DEFINITE = re.compile(r"[a-zæøå-]{3,}(?:en|et|a)")
 _THIRD_PRONOUN = re.compile(_B + r"(?:han|hun|ho|hu|hen|ham|henne|honom|hennar|hennes|hans)" + _E)
 # A relative of someone just introduced: "Mor møtte ikke opp.", "fekk besøk av sonen"
 _THEIR_KIN = re.compile(
@@ -1136,9 +1148,16 @@ def _people_by_structure(
             continue
         if _IF_BEFORE.search(low, max(start, m.start() - 30), m.start()):
             continue  # "Når barnet har fått plass ...": anyone the condition fits
-        if doc.kind != "private" and m.group("def") and not _pointed_in_reply(low, m.end(), end):
+        if (
+            doc.kind != "private"
+            and m.group("def")
+            and not _pointed_in_reply(low, m.end(), end)
+            and not _CASE_ON.search(low, max(start, m.start() - 40), m.start())
+        ):
             continue
         out.append(m.span())
+    if work and (clipped := _CLIPPED.match(low, start, end)):
+        out.append(clipped.span())
     for pattern in (_PRONOUN_PLACE, _PRONOUN_CLAUSE, _PEOPLE_AT, _AGE):
         out += [m.span() for m in pattern.finditer(low, start, end) if not _overlaps(m.start(), m.end(), own)]
     # a name by its class ("Emil i 2B"), not a thing ("mobbing i 5. trinn")
@@ -1176,6 +1195,13 @@ _BARE_NOT_DEFINITE = frozenset(
     søkere søkjarar gutt gut jente mann kvinne dame kar kall fyr familie ungdom tenåring mor far mamma
     pappa bonde pensjonist enke enkemann baby gubbe nabo person alenemor alenefar kollega sjef lærer lærar
     lokalpolitiker politiker politikar ordfører ordførar søsken sysken""".split()
+)
+
+
+# A case about someone: "undersøkingssak på familien", "bekymringsmelding om gutten"
+_CASE_ON = re.compile(
+    r"(?:sak|saka|saken|[a-zæøå]+sak(?:a|en)?|undersøk[a-zæøå]*|[a-zæøå]*melding(?:a|en)?|tiltak(?:a|et)?|"
+    r"vedtak(?:et)?|rapport(?:en)?) (?:på|om|mot|rundt|for) (?:den |denne |dei |de )?$"
 )
 
 
@@ -1217,6 +1243,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         or _SERVED_ONLY.search(low)
         or _SERVED_CLAUSE.search(low)
         or any(doc.text[m.start()].isupper() for m in _IN_CLASS.finditer(low))
+        or _PRONOUN_PLACE.search(low)
     )
     by_rules = _overlap_test((f.start, f.end) for f in taken)
     names: list[tuple[int, int]] | None = None
@@ -1261,8 +1288,20 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
             if people:
                 matters = [m for m in matters if not _WEAK_MATTER.fullmatch(low, m[0], m[1])]
         found_before, before_people = before_people, people
-        if matters and not people and not found_before and prev_span and _THIRD_PRONOUN.search(low, ss, se):
-            # "Gratulerer med 100 år til Astrid på rom 3! Ho har hatt demens": the name a sentence back
+        if (
+            matters
+            and not people
+            and not found_before
+            and prev_span
+            and (
+                _THIRD_PRONOUN.search(low, ss, se)
+                or (private and work and any(_DEFINITE.fullmatch(low, m[0], m[1]) for m in matters))
+            )
+        ):
+            # "Gratulerer med 100 år til Astrid på rom 3! Ho har hatt demens": the name a sentence back;
+            # in an employee's post about work also without a pronoun when the matter is in the
+            # definite form, someone's ("Pleide å hjelpe gamle Olav i hjemmetjenesten. Nå har kreften
+            # spredt seg."), not the kind ("Takk til Kari. Demens er en sykdom vi bør lære mer om.")
             if names is None:
                 names = _others_named(doc, own)
             if work:

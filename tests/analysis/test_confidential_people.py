@@ -1,0 +1,54 @@
+"""Someone met at work by the form of the words that point at them, in an employee's private post or
+the municipality's reply: a possessive before a role ("min flinkeste elev"), the clipped style of a
+note ("Ung gutt innlagt etter ..."), "hun nye i 3B", a plural in -rne ("en av brukerne mine"), the
+reader's family and children ("familien din", "borna dine"), the one a case is about
+("undersøkingssak på familien"), and in a post about work the one named a sentence back when the
+matter is someone's (definite: "kreften"). The kind in general, a colleague's job, and the writer
+themselves stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.confidential import CASE_DETAILS, ConfidentialAnalyser
+
+
+def found(text: str, kind: str) -> bool:
+    return any(f.code == CASE_DETAILS for f in ConfidentialAnalyser().analyse(Document(text, kind)))
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("private", "Min beste elev har flyttet i fosterhjem, og jeg fikk ikke sagt ha det."),
+        ("private", "Vår eldste bebuar har fått demens no, og kjenner ikkje igjen nokon."),
+        ("private", "Nattevakt. Eldre dame innlagt etter hjerneslag, ingen pårørende kom."),
+        ("private", "Vakt på akutten. Ung mann lagt inn med overdose for tredje gang."),
+        ("private", "Hun nye i 4B har vært utredet for autisme hele høsten, sier mora."),
+        ("private", "En av deltakerne mine på kurset har fått avslag på sosialhjelp igjen."),
+        ("private", "Pleide å stelle gamle Johan i hjemmetjenesten. Nå er demensen langt fremskreden."),
+        ("reply", "Barnevernets undersøkelse av familien din blir avsluttet i mars. Hilsen Eva"),
+        ("reply", "Skolen har sendt bekymringsmelding om ungane dine til barnevernet. Helsing Eva"),
+        ("reply", "Vi har opprettet barnevernssak på familien og tar kontakt. Hilsen Eva"),
+    ],
+)
+def test_someone_pointed_at_by_form_with_a_matter_is_found(kind: str, text: str) -> None:
+    assert found(text, kind), text
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("private", "Takk til Kari på jobb for kaffen i dag. Demens er en sykdom vi alle bør lære mer om."),
+        ("private", "Gratulerer til Per på avdelingen med fagbrevet! Neste uke starter kurset om diabetes."),
+        ("private", "Min kollega er verdens beste sykepleier. Hun har jobbet på kreftavdelingen i 30 år."),
+        ("private", "Ny på jobb i dag. Ung og fersk sykepleier, men gleder meg!"),
+        ("post", "Ung mann søkes til sommerjobb i hjemmetjenesten!"),
+        ("reply", "Saken om barnet er ikke noe vi kan kommentere. Hilsen Eva"),
+        ("reply", "Tiltak for familien din kan bare drøftes med barnevernet direkte. Hilsen Eva"),
+        ("reply", "Dersom familien din trenger hjelp fra barnevernet, ring oss. Hilsen Eva"),
+    ],
+)
+def test_the_kind_a_job_and_advice_are_no_case(kind: str, text: str) -> None:
+    assert not found(text, kind), text
