@@ -29,7 +29,7 @@ from itertools import accumulate
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.calendar_words import MONTHS, WEEKDAYS
+from somevakt.analysis.calendar_words import MONTHS, TIMES, WEEKDAYS
 
 CASE_DETAILS = "confidential.case_details"
 
@@ -230,9 +230,8 @@ _POINTED = re.compile(
     r"avdelingsleiaren)(?= (?:er|var|har|hadde|fikk|fekk|ble|blei|vart|e|va))|"
     r"(?:rektor|rektoren|rektorn|styreren|styraren|lederen|leiaren|sjefen|læreren|læraren|legen|"
     r"sykepleieren|sjukepleiaren|saksbehandleren|sakshandsamaren) (?:på|i|ved) "
-    # where they work, not when: "legen i dag" is no one pointed at
-    r"(?!(?:dag|går|morgen|morgon|kveld|natt|helga|helgen|fjor|år|ettermiddag|formiddag|"
-    r"tide|tida|forrige|førre|neste)(?![a-zæøå]))[a-zæøå]+|"
+    # where they work, not when: "legen i dag", "legen på mandag", "legen i mars" is no one pointed at
+    rf"(?!(?:{TIMES}|forrige|førre|neste)(?![a-zæøå]))[a-zæøå]+|"
     r"(?:en|ein|ei) (?:ansatt|tilsett|kollega|lærer|lærar|søker|søkjar|ungdom|bonde|alenemor|eldre mann|"
     r"eldre dame|gammel mann|gammal mann|gammel dame|gammal dame|mann|kvinne|dame|mor|far|familie) "
     r"(?:som|fra|frå|med|på|i)(?= )|"
@@ -539,7 +538,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "14"
+    version: ClassVar[str] = "15"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
