@@ -95,6 +95,12 @@ _SELF_BEFORE = re.compile(
     r"|\b(?:hilsen|helsing|mvh|vh|hilsing|ærbødigst|klem|regards)"
     r"|(?:(?:^|\n)\s*|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+)(?:fra|frå)"
     r"|(?:^|[.!?\n]\s*)(?:hei,? )?(?:dette|her) (?:er|e|æ)"
+    # "Hallo, her er det Geir fra Lia", "Hei, jeg er ny her og heter Ahmed", "Mvh Ola og Kari",
+    # "Best, Anna"
+    r"|\b(?:hilsen|helsing|hilsing|mvh|vh)\s+[^\W\d_][\w-]*\s+(?:og|&)"
+    r"|(?:^|[.!?\n]\s*)(?:best|cheers|all the best|best wishes)\s*,"
+    r"|(?:^|[.!?\n]\s*)(?:(?:hei|hallo|heisann),? )?(?:her|dette) (?:er|e|æ) det"
+    r"|\b(?:jeg|eg|æ|je)\b[^.!?\n]{0,30}\bog (?:heter|heiter|hete|heite)"
     # "Jeg, Ola Hansen, klager ...", "Eg (Kari) har ringt", "Vi, familien Hansen, ...", "Navnet er Ola",
     # "Skrevet av Per Hansen:"
     r"|\b(?:jeg|eg|æ|je|undertegnede|undertegna)\s*[,(]|\b(?:vi|me)\s*,\s*(?:familien|familia)"
@@ -107,7 +113,10 @@ _SELF_BEFORE = re.compile(
 )
 # ... or their name and "her" at the start ("Kari her, mor til to"), or a name alone on the last
 # line, or after a dash at the start of a line ("– Kari").
-_SELF_AFTER = re.compile(r"[\s,]+(?:her|hær)\b", re.IGNORECASE)
+# "Mona fra 3. etasje her igjen", "Kjell frå Vestbygda her": where the writer is from may stand between.
+_SELF_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:fra|frå|på|i)\s+(?:\d+\.|[^.!?\n,]){1,30}?)?[\s,]+(?:her|hær)\b", re.IGNORECASE
+)
 # ... or their name followed by who is writing: "Kari Nordmann heiter eg", "Det er Kari som skriv"
 _SELF_NAMED_AFTER = re.compile(r"\s*,?\s*(?:heiter|heter|heite|hete|e|er) (?:eg|jeg|æ|je)\b", re.IGNORECASE)
 # "Det er Kari som skriv": the writer; "Til deg Kenneth som skreiv kommentaren over": someone else
@@ -131,8 +140,19 @@ _DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")
 # A one-word "name" right after a preposition of place is far more often a place the model did
 # not know ("i Vestbygda", "på Skei") than a person.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:i|på|ved|utenfor|utanfor|innenfor|innanfor|nær|mot|gjennom)\s+$", re.IGNORECASE
+    r"\b(?:i|på|ved|utenfor|utanfor|innenfor|innanfor|nær|mot|gjennom)\s+$"
+    # "i hele Lia", "på heile Skei", and the dialect's joined prepositions ("oppi Lia", "nedpå Kaia",
+    # "borti Vika", "utåt Nesset"): no one is "oppi" a person
+    r"|\b(?:i|på)\s+(?:hele|heile|heila)\s+$"
+    r"|\b(?:oppi|nedi|borti|uti|inni|oppå|nedpå|bortpå|utpå|innpå|oppåt|nedåt|bortåt|utåt|"
+    r"innåt|oppover|nedover|bortover)\s+$"
+    # a bridge, a ferry or a walk "over" somewhere: "brua over Gausa", "gikk over te Holmen"
+    r"|\b(?:[a-zæøå]*(?:bru|brua|brui|bro|broa|ferje|ferja|ferga|ferjen)\s+over"
+    r"|over\s+(?:til|te|tel))\s+$",
+    re.IGNORECASE,
 )
+# ... and after someone's name and "fra": where they are from ("Randi frå Skei", "Geir fra Lia").
+_FROM_AFTER_NAME = re.compile(r"(?<![\w-])[A-ZÆØÅ][a-zæøå-]+\s+(?:fra|frå)\s+$")
 # ... and after a road or a journey ("skoleveien til Hustad", "bussen fra Elnesvågen", "køyrer til
 # Vestbygda"); "til" alone is far more often a person ("takk til Kari").
 _ROUTE_BEFORE = re.compile(
@@ -196,7 +216,7 @@ _CAPITALISED_AFTER = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
 # Dialect pronouns and words the model sometimes takes for names when written in lower case.
 _NOT_NAMES = frozenset(
     """dæm dem dæ dåkk dokk dokker døkk dykk mæ æ æg ho hu hænn hannj ka kæm kem kor ke kå sjø sæ
-    oss okk vårres dæmmes""".split()
+    oss okk vårres dæmmes kossen korsen korsn kossn åssen hvorsen""".split()
 )
 # Oaths and exclamations ("Satan så digg", "Herregud så flott"), and determiners a capitalised
 # sentence start puts before a noun ("Mitt fnr er ...", "Alle de ...").
@@ -285,6 +305,31 @@ _PLACE_ENDINGS = (
     "brygga",
     "bryggja",
     "stua",
+    "lia",  # "Granlia", "Fagerlia"; not a given name ending so ("Emilia": `_is_place`)
+)
+# Endings of events and prizes: "Ryddeaksjon Fjæra", "Holmenkollstafetten", "Olav Duun-prisen",
+# "Birkebeinerrennet": a name made of one is an event, not a person.
+_EVENT_ENDINGS = (
+    "aksjon",
+    "aksjonen",
+    "dugnad",
+    "dugnaden",
+    "løpet",
+    "stafett",
+    "stafetten",
+    "festival",
+    "festivalen",
+    "rennet",
+    "cup",
+    "cupen",
+    "markedet",
+    "martna",
+    "marknaden",
+    "prisen",
+    "stemnet",
+    "konserten",
+    "turneringa",
+    "turneringen",
 )
 
 
@@ -514,6 +559,72 @@ _ATTACK_ON_TAGGED = re.compile(
 )
 
 
+# The one a comment answers in a thread, named without "@": as with a friend tagged, no third party
+# is named unless the text attacks them. The name heads the reply ("Siri: ja, dei opnar kl. 10",
+# "Til Hanne: ...", "Knut, du har helt rett"), is thanked for a tip ("Takk for tipset, Anders!",
+# "Takk Line, det visste jeg ikke!"; not "Takk, Anne-Lise, for hjelpa" or "Takk for svaret, Elin",
+# which thank someone for their work, often the municipality's own), or is agreed with or quoted
+# ("enig med Torbjørn", "som Randi skriver").
+_HEADING_BEFORE = re.compile(
+    r"^\s*(?:(?:hei|hallo|heisann|hi|hello)[\s,!]*)?(?:(?:svar\s+)?(?:til|te|åt)\s+|svar\s+|re:\s*)?$",
+    re.IGNORECASE,
+)
+_HEADING_AFTER = re.compile(
+    r"\s*:|\s*,\s*(?:du|dere|dokker|dåkk|dykk|you)\s+(?:har|hadde|e|er|are)\s+"
+    r"(?:(?:helt|heilt|heilt|jo|nok|så|absolutt|completely)\s+)?(?:rett|right)\b"
+    r"|\s*,\s*(?:enig|einig|samd|godt sagt|bra sagt|takk for)\b",
+    re.IGNORECASE,
+)
+_THANKS_BEFORE = re.compile(
+    r"^\s*(?:(?:tusen|mange|stor|hjertelig|hjarteleg)\s+)?(?:takk|thanks|thank you|thx)"
+    r"(?:\s+(?:for|te|til)\s+(?:(?P<tip>tipset|tips|infoen|info|informasjonen|opplysninga|opplysningen|"
+    r"linken|lenka|lenken|the tip|the info|the link)))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+# ... and the text goes on after the name, not in a complaint ("Takk for tipset, Kari, men ..."); after
+# a bare "Takk Line," the writer says they learnt something ("det visste jeg ikke", "da vet jeg det"):
+# a bare "Takk Stine!" or "Takk Marit, og takk til alle i hjemmetenesta" thanks someone for their work.
+_THANKS_AFTER = re.compile(
+    r"(?!\s*,?\s*(?:for|te|til|men|but)\b)\s*(?:[!.,:;]|[^\w\s])+\s*(?=\S)(?!.*\b(?:men|but)\b)",
+    re.IGNORECASE,
+)
+_LEARNT = re.compile(
+    r"\b(?:visste|visse|veit|vet|vett|skjønte|skjønner|skjønar|forstår|sjekke|sjekker|prøve|prøver|prøvar|"
+    r"good to know|didn't know|did not know)\b",
+    re.IGNORECASE,
+)
+_AGREED_BEFORE = re.compile(
+    r"\b(?:enig|einig|samd|agree)\s+(?:med|with)\s+(?:(?:deg|dæ|you)\s*,?\s*)?$|\b(?:som|like|as)\s+$",
+    re.IGNORECASE,
+)
+_QUOTED_AFTER = re.compile(
+    r"\s+(?:skriv|skriver|skreiv|skrev|skrive|sa|sier|seier|nevner|nemner|påpeker|says|said|wrote)\b",
+    re.IGNORECASE,
+)
+
+
+_TO_NEXT_SENTENCE_END = re.compile(r"[^.!?\n]*[.!?\n]*\s*[^.!?\n]*")
+
+
+def _answered_in_thread(text: str, start: int, end: int) -> bool:
+    """Whether the name is the one a comment answers, thanks for a tip or agrees with (see above);
+    the caller still checks that the text attacks no one and that no workplace follows the name."""
+    before = text[max(0, start - 60) : start]
+    if start <= 60 and _HEADING_BEFORE.search(before) and _HEADING_AFTER.match(text, end):
+        return True
+    thanks = _THANKS_BEFORE.search(before) if start <= 60 else None
+    if thanks and _THANKS_AFTER.match(text, end):
+        # what follows the name, to the end of the next sentence
+        following = _TO_NEXT_SENTENCE_END.match(text, end)
+        if thanks.group("tip") or (following and _LEARNT.search(following.group())):
+            return True
+    agreed = _AGREED_BEFORE.search(before)
+    if agreed is None:
+        return False
+    quoting = agreed.group().lower().startswith(("som", "like", "as"))  # "som Randi skriver"
+    return not quoting or bool(_QUOTED_AFTER.match(text, end))
+
+
 def _tagged(text: str, start: int) -> bool:
     return text.startswith("@", start) or bool(_TAG_BEFORE.search(text, 0, start))
 
@@ -631,8 +742,19 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
         return True
     if len(words) > 1 and (words[-1] in _THING_WORDS or words[0] in _PLACE_PREFIXES):
         return True  # "Segalstad bru", "Øvre Lia"
+    if any(
+        w.endswith(_EVENT_ENDINGS)
+        and (len(w) >= 9 or w.rsplit("-", 1)[-1] in _EVENT_ENDINGS)
+        and w not in _person_words()
+        for w in words
+    ):
+        return True  # an event or a prize: "Ryddeaksjon Fjæra", "Olav Duun-prisen"
     word = words[0]
-    return len(words) == 1 and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
+    return (
+        len(words) == 1
+        and word not in _name_lists()[0]  # "Emilia", "Natalia" end like "Granlia"
+        and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
+    )
 
 
 _SIGN_OFF_IN_LINE = re.compile(
@@ -651,8 +773,9 @@ def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
         return True
     if not text[:start].strip() and _HEADER_AFTER.match(text, end):
         return True  # "Ola Hansen, Follebu."
-    if _ONLY_GREETING.fullmatch(text, 0, start) and _SELF_AFTER.match(text, end):
-        return True  # "Kari her, ...", "Hei! Anne her, mor til to"
+    opening = _ONLY_GREETING.fullmatch(text, 0, start) or _IT_IS_BEFORE.search(before)
+    if opening and _SELF_AFTER.match(text, end):
+        return True  # "Kari her, ...", "Hei! Anne her, mor til to", "Hei, det er Randi frå Skei her"
     if _SELF_NAMED_AFTER.match(text, end):
         return True  # "Kari Nordmann heiter eg"
     if _WHO_WRITES_AFTER.match(text, end) and _IT_IS_BEFORE.search(before):
@@ -802,6 +925,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     own = _own_words(doc.context.municipality_name)
     out = []
     text_words: frozenset[str] | None = None
+    attacks: bool | None = None  # whether the text attacks anyone ("Knut, du er jo en idiot")
     for found in person_spans(doc) + _missed_given_names(doc):
         trimmed = _trimmed(doc.text, *found)
         if trimmed is None:
@@ -816,7 +940,10 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
         if _is_place(words, own, text_words):
             continue
         if len(words) == 1 and (
-            _PLACE_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _between_places(before)
+            _FROM_AFTER_NAME.search(before)
+            or _PLACE_BEFORE.search(before)
+            or _ROUTE_BEFORE.search(before)
+            or _between_places(before)
         ):
             continue
         if _not_a_person(doc.text, start, end, before):
@@ -830,17 +957,25 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
             continue
         if len(words) == 1 and not _lone_word_is_a_name(doc.text, start, end, words[0].lstrip("@#")):
             continue
-        if len(words) > 1 and doc.text[start:end].islower() and not _lower_case_name(words):
+        raw = doc.text[start:end]
+        if len(words) > 1 and raw.islower() and not _lower_case_name(words):
             continue  # "ongan e", "e dæm", "pga storm", "the harbour"
-        if _tagged(doc.text, start) and not _ATTACK_ON_TAGGED.search(doc.text):
-            continue  # a friend tagged in a thread
+        if len(words) > 1 and raw.isupper() and not any(w.strip("@#") in _person_words() for w in words):
+            continue  # shouted words: "HADDE BRUKKET FOTEN" (not "HJEMMEHJELPEN SOLVEIG")
+        tagged = _tagged(doc.text, start)
+        answered = not tagged and doc.kind == "comment" and _answered_in_thread(doc.text, start, end)
+        if tagged or (answered and not _AT_WORK_AFTER.match(doc.text, end)):  # not "Takk Kari på teknisk!"
+            if attacks is None:  # searched once: a long text has many names
+                attacks = bool(_ATTACK_ON_TAGGED.search(doc.text))
+            if not attacks:
+                continue  # a friend tagged; "Takk Line, det visste jeg ikke!", "Knut, du har rett"
         out.append((start, end))
     return out
 
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+10"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+11"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
