@@ -401,6 +401,8 @@ _MATTERS: dict[str, str] = {
     # not with a name alone ("takk til Kari på legevakten").
     "health_service": (
         r"sykehus(?:et)?|sjukehus(?:et)?|legevakt(?:a|en)?|fastlege(?:n)?|helsesykepleier(?:en)?|helsesøster|"
+        r"helsesjukepleiar(?:en)?|heimesjukepleia|trygghetsalarm(?:en)?|tryggleiksalarm(?:en)?|"
+        r"hjemmehjelp(?:en)?|heimehjelp(?:a)?|"
         r"psykolog(?:en)?|bup|dps|hjemmesykepleie(?:n)?|heimesjukepleie(?:a)?|hjemmetjeneste(?:n)?|"
         r"avlastning(?:a|en)?|[a-zæøå]+medisin(?:en|ane|ene|er|ar)?|omsorgsplass|sykehjemsplass|"
         r"sjukeheimsplass|korttidsopphold(?:et)?|"
@@ -538,7 +540,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "15"
+    version: ClassVar[str] = "16"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -618,7 +620,7 @@ class ConfidentialAnalyser:
             relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
             # "han", "ho" after the writer's own family is that family ("Far min fikk hjerneslag, og
             # ... rehabiliteringen han fikk"; "Mor fikk slag. Hun ble lagt inn")
-            relations = [p for p in relations if not _kin_pronoun(low, p, own, relations)]
+            relations = _without_kin_pronouns(low, relations, own)
         met_at_work: list[tuple[int, int]] = []
         if doc.kind == "private":
             met_at_work = _met_at_work(low)
@@ -746,19 +748,30 @@ def _met_at_work(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def _kin_pronoun(
-    low: str, person: tuple[int, int], own: list[tuple[int, int]], relations: list[tuple[int, int]]
-) -> bool:
-    """Whether `person` is a pronoun whose nearest antecedent, in its sentence or the one before, is
-    the writer's own family (in a private post, the writer's own business)."""
-    if not _PRONOUN_FIRST.match(low, person[0]):
-        return False
+def _without_kin_pronouns(
+    low: str, relations: list[tuple[int, int]], own: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`relations` without the pronouns whose nearest antecedent, in their sentence or the one
+    before, is the writer's own family (in a private post, the writer's own business). Each pronoun
+    is looked up by bisection: a long text has thousands of them."""
+    if not own:
+        return relations
     starts = [s for s, _ in _sentences(low)]
-    at = bisect.bisect_right(starts, person[0]) - 1  # the pronoun's sentence
-    reach = starts[max(0, at - 1)]
-    kin = [s for s, _ in own if reach <= s < person[0]]
-    others = [s for s, _ in relations if reach <= s < person[0] and not _PRONOUN_FIRST.match(low, s)]
-    return bool(kin) and (not others or max(kin) > max(others))
+    # the people mentioned, in order, each marked as the writer's kin or not
+    mentioned = sorted(
+        [(s, True) for s, _ in own] + [(s, False) for s, _ in relations if not _PRONOUN_FIRST.match(low, s)]
+    )
+    at_starts = [s for s, _ in mentioned]
+    out = []
+    for person in relations:
+        if _PRONOUN_FIRST.match(low, person[0]):
+            sentence = bisect.bisect_right(starts, person[0]) - 1
+            reach = starts[max(0, sentence - 1)] if starts else 0
+            last = bisect.bisect_left(at_starts, person[0]) - 1  # the nearest mention before it
+            if last >= 0 and mentioned[last][0] >= reach and mentioned[last][1]:
+                continue
+        out.append(person)
+    return out
 
 
 _PRONOUN_FIRST = re.compile(r"(?:han|hun|ho|hu|hen|ham|henne)" + _E)
@@ -851,7 +864,10 @@ _PRONOUN_CLAUSE = re.compile(
     r"(?:en|ei|ein|én) (?:på|i|fra|frå) [a-zæøå]+ som)(?= )"
 )
 # ... of whom the writer says what they do for them: a person the writer serves at work
-_SERVED_CLAUSE = re.compile(_B + r"(?:han|hun|ho|hu|hen|den) (?:som )?(?:eg|jeg|je|æ|vi|me) [a-zæøå]+")
+_SERVED_CLAUSE = re.compile(
+    _B + r"(?:han|hun|ho|hu|hen|den|(?:en|ei|ein) (?:dame|mann|kvinne|gutt|gut|jente|mor|far|familie)) "
+    r"(?:som )?(?:eg|jeg|je|æ|vi|me) [a-zæøå]+"
+)
 # An age says one person: "101 år gammel", "Ho var 98"
 _AGE = re.compile(
     _B
@@ -970,7 +986,8 @@ _MATTER_INSIDE = (
     r"(?<![a-zæøå])rus(?:team|tjenest|tenest|misbruk|problem|avhengig|behandl|omsorg|fri|middel|midl|kontor|"
     r"konsulent|poliklinikk|institusjon|klient|pasient)|forgiftning|forgifting|alkoholmisbruk|alkoholproblem|"
     r"cøliaki|utredning|utgreiing|utgreidd|utredet|hjernerystelse|hjernerysting|beinbrudd|bruddskade|"
-    r"heimeteneste|heimetenesta|tryggleiksalarm|trygghetsalarm|fødselsdepresj|omsorgsbustad|omsorgsbolig"
+    r"heimeteneste|heimetenesta|tryggleiksalarm|trygghetsalarm|fødselsdepresj|omsorgsbustad|omsorgsbolig|"
+    r"undersøkelsessak|undersøkingssak|hjemmesituasjon|heimesituasjon"
 )
 _MATTER_WORD = re.compile(r"(?<![a-zæøå])[a-zæøå-]*(?:" + _MATTER_INSIDE + r")[a-zæøå-]*" + _E)
 _MATTER_EXACT = re.compile(
@@ -995,9 +1012,41 @@ _MATTER_EXACT = re.compile(
     r"(?:like|helt|heilt|stup|dritt|sturen) ?full|full (?:igjen|hver gang|kvar gong|som ei alke)|"
     # going without: food, a packed lunch, a home
     r"(?:ingen|ikke|ikkje|itj|aldri|sjelden) (?:har |hadde |har med |hadde med |får |fekk |fikk |har fått |"
-    r"hadde fått |fått |har hatt |hadde hatt |ha hatt )?"
-    r"(?:mat|matpakke|matpakka|middag|frokost|rene klær|reine klede|vinterklær|vinterklede|"
-    r"seng|strøm|straum)(?: (?:i|på|med|hjemme|heime))?|"
+    r"hadde fått |fått |har hatt |hadde hatt |ha hatt |hatt )?"
+    r"(?:mat|matpakke|matpakka|niste|nista|skulemat|middag|frokost|frukost|rene klær|reine klede|"
+    r"vinterklær|vinterklede|seng|strøm|straum)(?: (?:i|på|med|hjemme|heime))?|"
+    r"(?:uten|utan) (?:mat|strøm|straum|varme|vann|vatn|seng|penger|pengar)|"
+    r"(?:sover|søv|sov|bor|bur) (?:hos|på sofaen hos) "
+    r"(?:venner|vener|kjente|kjende|andre|ulike|forskjellige)|"
+    # harm told without its name: violence at home, self-harm, self-neglect
+    # (someone else as the object, not a subject after the verb, "Hver dag slår han på radioen", nor
+    # the writer, "slo meg i sjakk"; not a game: "slår mannen i sjakk")
+    r"(?:slår|slær|slo|slått|sparker|sparkar|sparka|sparket|kveler|kvelte|truer|trugar|truet|trua) "
+    r"(?:henne|ham|honom|mamma|mora|moren|mor|pappa|faren|far|kona|mannen|barna|borna|ungene|"
+    r"ungane|dem)(?! (?:alltid |ofte |igjen )?(?:i|på) (?:sjakk|kort|poker|bordtennis|tennis|quiz|spill|"
+    r"yatzy|badminton|golf|løp|armbryting))|"
+    r"vold|vald|volden|valden|voldelig|valdeleg|omsorgssvikt|"
+    r"(?:skader|skadar|skadet|skada|kutter|kuttar|kutta|kuttet) seg (?:selv|sjølv)|"
+    r"(?:ta|tok|tatt|teke) livet (?:av )?(?:seg|sitt)|(?:vil|ville) (?:ikke|ikkje|itj) leve|"
+    r"(?:ikke|ikkje|itj) (?:har )?(?:vasket|vaska|dusjet|dusja|stelt) seg|"
+    # what someone has been through, told without naming it: "har vært gjennom mer enn ...",
+    # "har opplevd mye", "har vært utsatt for"
+    r"(?:vært|vore|gått) gjennom (?:mye|mykje|mer|meir|så mye|så mykje|ting|det verste|grusomme|"
+    r"forferdelige|fæle|vonde|tøffe)|"
+    # ("har opplevd mye" is also a long life's praise: only what is named as bad)
+    r"opplevd (?:grusomme|forferdelige|forferdelege|fæle|vonde|traumatiske|krig)|"
+    r"(?:vært|vore|blitt|vorte) utsatt for|"
+    r"(?:har det|hatt det) (?:vanskelig|vanskeleg|tøft|vondt|ikke bra|ikkje bra|ikke godt|ikkje godt) "
+    r"(?:hjemme|heime)|"
+    # drinking again: "har byrja å drikke igjen"
+    r"(?:begynt|begynte|byrja|byrjar|starta|startet|begynner) (?:å|og) drikke|drikker igjen|drikk igjen|"
+    # care at home received and what marks someone out at school or in care
+    r"(?:besøk|hjelp|tilsyn|stell) (?:av|fra|frå) (?:heimetenesta|heimetjenesta|hjemmetjenesten|"
+    r"hjemmesykepleien|heimesjukepleia|heimesjukepleien|hjemmehjelpen|heimehjelpa)|"
+    r"forsterk(?:et|a|ede|a) (?:avdeling|avdelinga|avdelingen|skole|skule|tilbud|tilbod|eining|enhet|"
+    r"barnehage|bolig|bustad)|(?:egen|eigen|ekstra) (?:assistent|voksen|vaksen|følgjar|ledsager)|"
+    # the wrong medicine given: "fikk feil tabletter to kvelder"
+    r"feil (?:tablett|medisin|medikament|legemiddel|dose|sprøyte|insulin)[a-zæøå]*|"
     r"tomt kjøleskap|tomme skap|sulten|svolten|sultne|svoltne|"
     # without a home: "har levd på gata", "sov i ein bod"
     r"(?:levd|levde|bodd|budd|bor|bur|sover|søv|sov|sove) "
@@ -1018,9 +1067,6 @@ _MATTER_EXACT = re.compile(
     # a decision in someone's case
     r"avslag(?:et)?|avslått|avslege|avslåtte|innvilg(?:et|a|ede)|pålegg(?:et)?|"
     r"tilbakekall(?:t|a)|førerkort(?:et)?|(?:fått|fikk|fekk|får) (?:et |eit |nytt )?vedtak|"
-    # care received: "har besøk av heimetenesta tre gonger dagleg"
-    r"(?:har|får|fekk|fikk|hadde) (?:besøk|hjelp|tilsyn) (?:av|fra|frå) (?:heimetenesta|heimetjenesta|"
-    r"hjemmetjenesten|hjemmesykepleien|heimesjukepleia|heimesjukepleien|hjemmehjelpen|heimehjelpa)|"
     r"(?:søknad|sak|klag|vedtak|byggesøknad|byggjesøknad|byggesak|byggjesak)[a-zæøå]* [^.!?\n]{0,40}?"
     r"(?:avvist|avvista|stoppet|stoppa|redusert|innvilga|til behandling|til handsaming|"
     r"under behandling|under handsaming|meldt|sendt)|"
