@@ -307,7 +307,7 @@ def test_the_fused_comment_classifier_scores_as_thinc_does_to_the_bit() -> None:
         assert {k: v >= 0.5 for k, v in doc.cats.items()} == {k: v >= 0.5 for k, v in want_cats.items()}, text
 
 
-def test_texts_sharing_a_beginning_or_end_with_the_last_text_reuse_its_rows_to_the_bit(monkeypatch) -> None:
+def test_texts_sharing_a_beginning_or_end_with_the_last_text_reuse_its_rows(monkeypatch) -> None:
     from somevakt.analysis.models import fast
 
     plain = _plain("comments")
@@ -326,8 +326,11 @@ def test_texts_sharing_a_beginning_or_end_with_the_last_text_reuse_its_rows_to_t
         got = reusing(docs)
         monkeypatch.setattr(fast, "_apply", original)
         want = afresh(docs)
+        # Within float rounding, not to the bit: whether a matrix product gives a row the same bits
+        # for any number of rows depends on the BLAS kernels of the CPU (equal on session 10's
+        # machine, a few ulps apart on an AMD EPYC of session 12).
         for have, expected in zip(got, want, strict=True):
-            assert numpy.array_equal(have, expected), text
+            numpy.testing.assert_allclose(have, expected, rtol=1e-5, atol=1e-5, err_msg=text)
         # afresh, each of the 4 layers computes every token's row (and pad rows): here far fewer
         if len(base) >= 8 and len(docs) <= FusedTok2Vec.REUSE_MAX_TEXTS:
             assert sum(computed[-4:]) < 3 * sum(len(d) for d in docs), text
