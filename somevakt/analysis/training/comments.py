@@ -105,7 +105,7 @@ def _parse(line: str, where: str) -> Comment:
 
 # The challenge files that are training data now (they were scored and read too often to be an
 # estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d to
-# challenge_h: held-out tests) are never read for training, and `read_challenge` refuses them.
+# challenge_i: held-out tests) are never read for training, and `read_challenge` refuses them.
 CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
 # challenge_a's writer coded every threat, hate and personal attack `tone.negative` as well (challenge_b's
 # three insults and challenge_c's abuse items are not coded so); the
