@@ -19,9 +19,6 @@ A comment that someone cannot be reached or was rude ("tar aldri telefonen", "va
 avvisande"), or that upkeep is undone or too slow ("må få fart på brøytinga", "det var ikke
 strødd"), is `tone.negative` whatever the classifier says, and not praise.
 
-A comment the classifier gives a mild complaint score (under its threshold, at least a third of
-it) and neither praise nor sarcasm is `tone.negative` when the sentence model also calls it negative.
-
 Any text the abuse analyser finds a threat, group hate or personal attack in is `tone.negative`
 as well (`detail["by"] == "abuse"` when nothing else made it so).
 """
@@ -79,7 +76,7 @@ _CLASSIFYING = threading.Lock()
 
 
 def _classify_many(docs: Sequence[Document]) -> None:
-    pending = [doc for doc in docs if "tones" not in cache_of(doc)]
+    pending = [doc for doc in docs if "tones" not in cache_of(doc) and not classifier.judged(doc)]
     if not pending:
         return
     nlp = load("sentiment")
@@ -103,13 +100,13 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+4"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+3"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
         """Optional batch step: run the models over many Documents at once before `analyse` each."""
         classifier.judge_many(docs)
-        classify_many([doc for doc in docs if _reads_sentences(doc)])
+        classify_many(docs)
 
     def analyse(self, doc: Document) -> list[Finding]:
         return _with_attack(doc, self._tone(doc))
@@ -209,34 +206,6 @@ def neglect_complaint(low: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
-# A comment the classifier gives a complaint score under its threshold but at least this share of it
-# is criticism when the sentence model hears it as negative too (`combine`): calm, mild criticism
-# ("synd at det ikkje blir sommarkino i år") that neither model is sure of alone. The threshold is
-# the model's own (its meta), so the rule follows a retrained model. The share was chosen on the
-# corpus's dev split (docs/models.md, *Tone*).
-AGREEING_SHARE = 1 / 3
-
-
-def _mild(judgement: classifier.Judgement) -> bool:
-    """Whether the classifier's complaint score lies where the sentence model's word decides: under
-    its threshold, at least the share of it, and neither sarcasm nor praise said (praise the
-    classifier is sure of is thanked; a mild doubt does not turn it into criticism)."""
-    threshold = judgement.thresholds.get("complaint", 0.5)
-    score = judgement.scores.get("complaint", 0.0)
-    return (
-        threshold * AGREEING_SHARE <= score < threshold
-        and not judgement.says("sarcasm")
-        and not judgement.says("praise")
-    )
-
-
-def _reads_sentences(doc: Document) -> bool:
-    """Whether the tone of `doc` needs the sentence model: every text the classifier does not
-    judge, and a comment whose complaint score is mild."""
-    judgement = classifier.judgement(doc)
-    return judgement is None or _mild(judgement)
-
-
 def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding]:
     n = len(doc.text)
     detail = {
@@ -257,9 +226,6 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
     out = []
     if judgement.says("complaint"):
         out.append(Finding("tone.negative", 0, n, "info", detail=detail))
-    elif _mild(judgement) and combine(tones := sentence_tones(doc)) == "tone.negative":
-        by_sentences = {"by": "sentences", "negative": round(sum(t.negative for t in tones), 3)}
-        out.append(Finding("tone.negative", 0, n, "info", detail={**detail, **by_sentences}))
     if judgement.says("praise"):
         out.append(Finding("tone.praise", 0, n, "info", detail=detail))
     return out
