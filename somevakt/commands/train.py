@@ -81,8 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl"
-        " and challenge_b.jsonl; their comments' codes become labels, split by the corpus's hash)",
+        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl,"
+        " challenge_b.jsonl, challenge_c.jsonl and challenge_e.jsonl; their comments' codes become labels,"
+        " split by the corpus's hash; challenge_d is the dev set for choices, challenge_f to i are held out)",
     )
     parser.add_argument(
         "--also-triage",

@@ -6,9 +6,10 @@ normalised text, so a comment and its near-copies (case, spacing) always fall in
 and adding comments never moves old ones between splits: 80 % train, 10 % dev (thresholds,
 model choice), 10 % test (reported once per shipped model, never tuned on).
 
-Challenge files that have been looked at too often to measure anything (`challenge_a` and
-`challenge_b`, see `CHALLENGE_TRAINING`) are read as training data too (`read_challenge`): each
-citizen's comment with its finding codes mapped to labels, split by the same hash.
+Challenge files that have been looked at too often to measure anything (`challenge_a`, `challenge_b`,
+`challenge_c` and `challenge_e`, see `CHALLENGE_TRAINING`) are read as training data too
+(`read_challenge`): each citizen's comment with its finding codes mapped to labels, split by the same
+hash.
 """
 
 from __future__ import annotations
@@ -103,12 +104,21 @@ def _parse(line: str, where: str) -> Comment:
 
 # --- challenge files as training data ---------------------------------------------------------------
 
-# The challenge files that are training data now (they were scored and read too often to be an
-# estimate of anything); the others (challenge_c: dev for choices between runs; challenge_d to
-# challenge_i: held-out tests) are never read for training, and `read_challenge` refuses them.
-CHALLENGE_TRAINING: tuple[str, ...] = ("challenge_a.jsonl", "challenge_b.jsonl")
-# challenge_a's writer coded every threat, hate and personal attack `tone.negative` as well (challenge_b's
-# three insults and challenge_c's abuse items are not coded so); the
+# The challenge files that are training data now. They were written blind by other writers, so they
+# are the closest thing to what is measured, and they were scored and read too often to be an estimate
+# of anything: challenge_a and challenge_b (since 0.3.0), challenge_c (the old dev set for choices,
+# overfitted by the rules over many sessions) and challenge_e (measured once per shipped state, then
+# retired; both from session 13). The others are never read for training, and `read_challenge`
+# refuses them: challenge_d is the dev set for choices between runs, challenge_f to challenge_i are
+# held-out tests.
+CHALLENGE_TRAINING: tuple[str, ...] = (
+    "challenge_a.jsonl",
+    "challenge_b.jsonl",
+    "challenge_c.jsonl",
+    "challenge_e.jsonl",
+)
+# challenge_a's writer coded nearly every threat, hate and personal attack `tone.negative` as well (64 of
+# 74; challenge_b's three insults and challenge_c's and challenge_e's abuse items are not coded so); the
 # corpus calls such a comment a complaint only when it also complains of something (68 of 485
 # threats, 7 of 278 hate). Where the two conventions disagree, complaint is left unknown for the
 # challenge item (no loss) rather than taught both ways.
@@ -140,7 +150,7 @@ def check_challenge_file(path: Path, where: str | None = None) -> None:
         path,
         CHALLENGE_TRAINING,
         f"not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
-        " training data; challenge_c is the dev set, the others are held out)",
+        " training data; challenge_d is the dev set for choices, the others are held out)",
         where,
     )
 
