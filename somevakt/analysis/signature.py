@@ -4,7 +4,9 @@ Gausdal's guideline asks official replies to be signed with the writer's first n
 the engine decides whether the municipality's pack requires it. This only tells whether
 the last line of a reply carries a name after a greeting, dash or slash, or stands as a
 name alone. A greeting from a unit ("Hilsen Servicetorget") is not a signature, and neither
-is a full name ("Hilsen Kari Nordmann"): the guideline asks for the first name only.
+is a full name ("Hilsen Kari Nordmann") or a surname alone ("mvh Jensen"): the guideline asks for the
+first name only. A smile after the name ("Hilsen Hilde 😊") and "Mvh." with its full stop are still
+a signature.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ _FIRST_NAME = rf"{_NAME}(?: {_SECOND_GIVEN}(?![\wæøå]))?"
 _GREETING = (
     r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|hilsn|helsing|helsning|"
     r"hilsning|hilsener)"
-    r"|mvh|vh|hilsen\s+oss\s+i|fra|frå)"
+    r"|mvh\.?|vh\.?|m\.v\.h\.?|hilsen\s+oss\s+i|fra|frå)"
 )
+# A smile after the name is still the signature ("Hilsen Hilde 😊", "– Per :)"): emoji, their
+# variation selectors and joiners, and the common ASCII smileys.
+_TRAILING_SMILE = r"(?:(?:[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]|[:;]-?[)D(P])[\s.!]*)*"
 _REST = (
     r"(?P<rest>(?:\s*[,(/]\s*[^\n]{0,60}|\s+(?:i|på|fra|frå|ved|hos)\s+[^\n]{0,60})?)"
-    r"[\s.!)]*$"
+    r"[\s.!)]*" + _TRAILING_SMILE + r"$"
 )
 # Greeting or dash, then a capitalised first name, maybe a role or "i X kommune".
 # A role before the name is still a first-name signature: "Hilsen rektor Bente".
@@ -49,7 +54,7 @@ _SIGNED = re.compile(
     rf"(?P<name>{_FIRST_NAME})(?: (?:og|&) {_FIRST_NAME})?{_REST}"
 )
 # A line that is only a name (and maybe a role): the signature of a multi-line reply.
-_NAME_LINE = re.compile(rf"(?P<name>{_FIRST_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*")
+_NAME_LINE = re.compile(rf"(?P<name>{_FIRST_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*{_TRAILING_SMILE}")
 # Capitalised words that are units, not people.
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:takk|hei|hallo|velkommen|hilsen|helsing|mvh|god|godt|ha|lykke|beklager|svar|ok|vennlig|"
@@ -60,6 +65,19 @@ _NOT_A_NAME = re.compile(
     r"seksjon|seksjonen|stab|staben|team|teamet|gruppa|gruppen|etat|etaten|mottak|mottaket|"
     r"sektor|sektoren|enhet|enheten|eining|torg|torget|stasjon|stasjonen|bibliotek|kommune))$"
 )
+
+# A surname alone is not a first name ("mvh Jensen", "Hilsen Nordmann"): the patronymic and farm-name
+# endings of Norwegian surnames, and common surnames that are no one's first name. ("Ali" and
+# "Ahmed" are first names as well, so they are not here.)
+_SURNAME = re.compile(
+    r"(?i)^(?:[a-zæøåéü]+(?:sen|stad|heim|haugen|bakken|berg|dahl|gård|gaard|strand|vold|voll|"
+    r"aune|rud|ruud)"
+    r"|berg|dahl|dal|lund|lie|lien|moe|moen|holm|hagen|haug|hauge|haugen|eide|vik|aas|aasen|tveit|brekke|"
+    r"lunde|bakke|bakken|strand|strøm|næss|myhre|sæther|tangen|nguyen|nordmann|haugland|solheim|"
+    r"nygård|ødegård|rønning|sandvik|birkeland|myklebust|helland|bøe|hansen|olsen)$"
+)
+# First names with one of those endings.
+_FIRST_NOT_SURNAME = re.compile(r"(?i)^(?:gertrud)$")
 
 # Words of a municipality's official name that say what it is, not which one it is.
 _GENERIC_NAME_WORDS = frozenset({"kommune", "kommunen", "herad", "heradet", "by", "bykommune", "og"})
@@ -86,6 +104,8 @@ def signed_name(text: str, municipality_name: str = "") -> str | None:
     for name in names:
         if _NOT_A_NAME.match(name) or name.lower() in own:
             continue
+        if _SURNAME.match(name) and not _FIRST_NOT_SURNAME.match(name):
+            continue
         return name
     return None
 
@@ -102,7 +122,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

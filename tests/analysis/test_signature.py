@@ -86,3 +86,38 @@ def test_two_first_names_signing_together_are_a_first_name_signature() -> None:
     # a full name is still not a first-name signature, alone or after "og"
     assert signed_name("Takk! Hilsen Kari og Per Hansen", "Gausdal kommune") is None
     assert signed_name("Takk! Hilsen Kari Nordmann", "Gausdal kommune") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a smile after the name is part of the sign-off, not a reason to call it unsigned
+        ("Biblioteket har åpent til åtte i kveld. Hilsen Ragnhild 🙂", "Ragnhild"),
+        ("Veien er brøytet nå. – Tormod 👍👍", "Tormod"),
+        ("Det går fint å levere skjemaet på e-post. Helsing Synnøve :)", "Synnøve"),
+        ("Takk for beskjed, vi sender noen.\nMvh\nVigdis ❤️", "Vigdis"),
+        # the greeting abbreviated with its full stop
+        ("Ja, du kan søke digitalt. Mvh. Torstein", "Torstein"),
+        ("Vi ringer deg i morgon. vh. Jorunn", "Jorunn"),
+        # first names that happen to end like a surname
+        ("Takk for tipset! Hilsen Johannes", "Johannes"),
+        ("Det er rett. Hilsen Erland", "Erland"),
+    ],
+)
+def test_a_first_name_with_a_smile_or_an_abbreviated_greeting_is_a_signature(text: str, name: str) -> None:
+    assert signed_name(text, "Gausdal kommune") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Gausdal asks for the first name: a surname alone is not one
+        "Hallen er stengt i påsken. mvh Kristiansen",
+        "Vi har fått søknaden din. Hilsen Haugen",
+        "Takk for innspillet. Helsing Solberg",
+        "Bussen går som vanlig. – Fjellstad",
+        "Skjemaet ligger på nettsida. Mvh. Andreassen 😊",
+    ],
+)
+def test_a_surname_alone_is_not_a_first_name_signature(text: str) -> None:
+    assert signed_name(text, "Gausdal kommune") is None
