@@ -17,7 +17,10 @@ trained on comments to a municipality rather than on reviews and knows sarcasm: 
 gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answered, not thanked).
 A comment that someone cannot be reached or was rude ("tar aldri telefonen", "var frekk og
 avvisande"), or that upkeep is undone or too slow ("må få fart på brøytinga", "det var ikke
-strødd"), is `tone.negative` whatever the classifier says, and not praise.
+strødd"), is `tone.negative` whatever the classifier says, and not praise. Praise of something the
+same comment shows going badly ("takk for at de aldri svarte", "søkte i mars, fikk svar i oktober",
+"bare tre år forsinket 🎉") is `tone.sarcasm` and `tone.negative`. Praise the classifier is clearly
+surer of than of a complaint (`PRAISE_MARGIN`) is praise alone: thanked, not answered as criticism.
 
 Any text the abuse analyser finds a threat, group hate or personal attack in is `tone.negative`
 as well (`detail["by"] == "abuse"` when nothing else made it so).
@@ -100,7 +103,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+3"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+5"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -194,6 +197,103 @@ _NEGLECT = re.compile(
 )
 
 
+# Praise said of something the same comment shows going badly is irony ("Stor takk for at søknaden
+# har ligget i skuffen siden påske 👏", "Imponerende: søkte i mars, fikk svar i oktober", "Takk for
+# raskt svar! (sendte e-post i januar)"): criticism to answer, never to thank. The classifier has
+# thanked such comments; it knows the praise words but not that the fact beside them is a failure.
+_MONTH = (
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    r"påske|påska|påsken|jul|jula|julen|nyttår|sommeren|sommaren|høsten|hausten|våren|i fjor|i fjol)"
+)
+_NUMBER = r"(?:\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|mange|flere|fleire)"
+_PRAISE_WORD = re.compile(
+    r"(?<![a-zæøå])(?<!ikke )(?<!ikkje )(?:takk|takke|takker|takkar|fantastisk\w*|imponer(?:ende|ande)\w*|"
+    r"strålende|strålande|kjempefin\w*|kjempebra|elsker|elskar|topp|applaus|respekt|verdensklasse|"
+    r"bra jobba|godt jobba|godt jobbet|fin jobb|flott\w*|herlig\w*|herleg\w*|genialt|supert|prima|"
+    r"så godt at|så fint at|så bra at|kor flott|hurra|gratulerer)(?![a-zæøå])|👏|🙌|👍|🥳|🎉"
+)
+_FAILURE = re.compile(
+    r"(?<![a-zæøå])(?:"
+    # never answered or never came
+    r"aldri (?:har )?(?:svart|svarte|svara|svarer|svarar|ringt|ringte|ringde|møtt|dukka opp|"
+    # ("det hadde jeg aldri kommet på selv": sincere thanks for a tip)
+    r"(?:kom|kommet|kome)(?! på))|"
+    # left lying in a drawer ("ligget i skuffen siden påske")
+    r"(?:ligget|lege|ligg|ligger|stått|står) (?:i skuffen|i skuffa|i skuffen hennes|i skuffen hans|"
+    r"i skuffa hennar|i skuffa hans|ubehandla|ubehandlet|urørt)|"
+    # a long wait praised as brief (weeks may be quick: "bare tre uker på en byggesøknad, takk!")
+    r"(?:bare|berre|kun|innen|innan) " + _NUMBER + r" (?:måneder|månader|år)|"
+    # holes so big, a moonscape
+    r"(?:hola|hòla|holene|hullene|hullane|hullet|holet) (?:er |har vorte |har blitt )?"
+    r"så (?:store|stort|djupe|dype)|"
+    r"månelandskap\w*"
+    r")(?![a-zæøå])"
+)
+# A failure that has lasted weeks ("gatelysa har vært slukket i tre uker"), unless the comment says it
+# is over ("bassenget har vært stengt i fem måneder, takk for at dere åpnet igjen": sincere thanks).
+_FAILURE_LASTING = re.compile(
+    r"(?<![a-zæøå])(?:vært|vore|stått|ligget|lege) (?:\w+ )?(?:slukket|sløkt|slokna|stengt|stengd|ødelagt|"
+    r"øydelagd|mørk|mørke|borte|nede|tom|ubrøyta|ubrøytet|uten \w+|utan \w+) (?:i |på |siden |sidan )?"
+    + _NUMBER
+    + r" (?:uker|veker|måneder|månader|år)(?![a-zæøå])"
+)
+_OVER_NOW = re.compile(
+    r"(?<![a-zæøå])(?:endelig|endeleg|igjen|att|nå er|no er|nå har|no har|åpnet|opna|opnet|fiksa|fikset|"
+    r"reparert|ordna|ordnet|tilbake)(?![a-zæøå])"
+)
+# Applied (or wrote) in one month and answered in another, a season or more later ("søkte i mars, fikk
+# svar i oktober"); a month or two is no failure ("søkte i mars, fikk svar i april, takk!").
+_MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+_ASKED_ANSWERED = re.compile(
+    r"(?<![a-zæøå])(?:søkte|søkt|sendte|sendt|spurte|ringte|meldte|meldt)(?: [\w-]+){0,5} i (?P<asked>"
+    + "|".join(_MONTHS)
+    + r")(?:[ ,.;:–-]+[\w-]+){1,6} i (?P<answered>"
+    + "|".join(_MONTHS)
+    + r")(?![a-zæøå])"
+)
+LATE_MONTHS = 3
+# "Takk for raskt svar!" beside when the question was sent ("(sendte e-post i mars)")
+_QUICK = re.compile(
+    r"(?<![a-zæøå])(?:rask|raskt|kjapt|kjapp|snøgt|snøgg|lynrask\w*)(?: \w+)? "
+    r"(?:svar|svaret|behandling|saksbehandling)"
+    r".{0,40}?(?:sendte|sendt|spurte|søkte|søkt|ringte|skreiv|skrev)(?: [\w-]+){0,3} (?:i "
+    + _MONTH
+    + r"|for "
+    + _NUMBER
+    + r" (?:uker|veker|måneder|månader|år) siden)",
+    re.DOTALL,
+)
+
+
+def ironic_praise(low: str) -> tuple[int, int] | None:
+    """The span of the failure beside praise, when a comment praises what it shows going badly, or None."""
+    if not _PRAISE_WORD.search(low):
+        return None
+    m = _FAILURE.search(low) or _QUICK.search(low)
+    if m is None:
+        late = _ASKED_ANSWERED.search(low)
+        if late is not None:
+            asked, answered = _MONTHS.index(late["asked"]), _MONTHS.index(late["answered"])
+            if (answered - asked) % 12 >= LATE_MONTHS:
+                m = late
+    if m is None and not _OVER_NOW.search(low):
+        m = _FAILURE_LASTING.search(low)
+    return m.span() if m else None
+
+
 def conduct_complaint(low: str) -> tuple[int, int] | None:
     """The span of a complaint that someone cannot be reached or was rude, or None."""
     m = _CONDUCT.search(low)
@@ -218,17 +318,40 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
             # svarer aldri"), whether or not the classifier heard the complaint too
             by_rule = {} if judgement.says("complaint") else {"by": "rule", "words": list(conduct)}
             return [Finding("tone.negative", 0, n, "info", detail={**detail, **by_rule})]
+    if not judgement.says("sarcasm"):
+        irony = ironic_praise(doc.lower)
+        if irony is not None:
+            by_rule = {"by": "rule", "words": list(irony)}
+            return [
+                Finding("tone.negative", 0, n, "info", detail={**detail, **by_rule}),
+                Finding("tone.sarcasm", 0, n, "info", detail={**detail, **by_rule}),
+            ]
     if judgement.says("sarcasm"):
         return [
             Finding("tone.negative", 0, n, "info", detail=detail),
             Finding("tone.sarcasm", 0, n, "info", detail=detail),
         ]
     out = []
-    if judgement.says("complaint"):
+    if judgement.says("complaint") and not _praise_outweighs(judgement):
         out.append(Finding("tone.negative", 0, n, "info", detail=detail))
     if judgement.says("praise"):
         out.append(Finding("tone.praise", 0, n, "info", detail=detail))
     return out
+
+
+# Praise the classifier is clearly surer of than of a complaint is thanked, not answered as
+# criticism: enthusiastic thanks with a swear word or a past trouble in it ("takk for at de endeleg
+# fiksa lyset, det har vore mørkt lenge men no er det supert") scores a complaint just over its
+# threshold (0.33-0.54 against praise 0.71-0.93 on corpus dev and challenge_c and d). Chosen on those
+# sets: from this margin on, 14 sincere comments are thanked and no criticism is lost that the
+# failure rules above do not catch as irony.
+PRAISE_MARGIN = 0.10
+
+
+def _praise_outweighs(judgement: classifier.Judgement) -> bool:
+    if not judgement.says("praise"):
+        return False
+    return judgement.scores.get("praise", 0.0) - judgement.scores.get("complaint", 0.0) >= PRAISE_MARGIN
 
 
 def combine(tones: list[SentenceTone]) -> str | None:
