@@ -1,0 +1,68 @@
+"""Crises told without a crisis noun, and dangers that are past or only foreseen. Examples written for
+this test, none taken from a corpus or challenge set."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.intent import IntentAnalyser, acute_danger
+
+
+def comment_codes(text: str) -> set[str]:
+    """What a citizen's comment gets, the comment classifier included."""
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(Document(text, "comment"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det ryk kraftig ut av kjellarvindauget på samfunnshuset, ingen har sett eigaren.",
+        "Brua ved sagbruket gir etter, det er store sprekker og folk kjører fortsatt over.",
+        "Vegen opp til Lia er sperra av steinar, og skulebussen står på andre sida.",
+        "Springvannet lukter diesel i hele Nordbyen. Vi har en nyfødt, kan vi drikke det?",
+        "Det kjem berre gult slam frå krana, og to av ungane har vorte sjuke.",
+        "Ingen varme i omsorgsboligen siden i natt, og beboerne fryser.",
+        "The water has been off since morning and we have a newborn. Is the water safe?",
+        "Klarer ikke mer, jeg skal gjøre slutt på livet i kveld.",
+    ],
+)
+def test_a_danger_now_without_a_crisis_noun_is_a_crisis(text: str) -> None:
+    assert acute_danger(text.lower())
+    assert "crisis" in comment_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # foul water with no one at risk named: a complaint, left to the classifier
+        "Brunt vann fra springen igjen i dag, når skal ledningene byttes?",
+        # a joke with the idiom
+        "Denne sjokoladekaka tar livet av meg 😂",
+        # no heat in a place where no one is at risk
+        "Det er ingen varme i garderoben på idrettshallen.",
+        # a bridge in a plan, not giving way
+        "Når blir den nye brua over elva ferdig?",
+    ],
+)
+def test_no_acute_danger_where_nothing_is_at_risk(text: str) -> None:
+    assert not acute_danger(text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a danger foreseen, not happening
+        "Det kommer til å skje en ulykke i krysset ved skolen, alle kjører for fort.",
+        "Bjørka ved Nygata kjem til å falle over linjene i neste storm.",
+        # an outage told in the past
+        "Vi hadde uten strøm i ni timer på lørdag, og ingen sa noe til oss.",
+    ],
+)
+def test_a_danger_foreseen_or_past_is_no_crisis(text: str) -> None:
+    assert "crisis" not in comment_codes(text)
+
+
+def test_a_foreseen_danger_that_is_going_on_now_is_a_crisis() -> None:
+    text = "Treet kommer til å falle over veien i neste storm, og det blåser opp nå! Hjelp, det knaker."
+    assert "crisis" in comment_codes(text)
