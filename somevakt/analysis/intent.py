@@ -13,6 +13,10 @@
   someone about to end their life, foul tap water beside a baby, no heat beside someone frail) is a
   crisis whatever the classifier says (`acute_danger`).
 
+A demand on the elected bodies ("Eg vil be kommunestyret om å ...", "stem nei", "revurder forslaget")
+is `intent.political` whatever the classifier says; a factual question about them ("Når møtes
+kommunestyret?") with no view, demand or complaint in it is a question, not a political matter.
+
 All four are about the whole text: spans are [0, len(text)]. Patterns run on the
 lower-cased text (same offsets), bokmål and nynorsk. For a citizen's comment the comment
 classifier (`classifier.py`) decides with them: it finds what the patterns miss (a crisis
@@ -552,7 +556,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"6+{classifier.VERSION}"
+    version: ClassVar[str] = f"7+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -575,6 +579,7 @@ class IntentAnalyser:
             codes = [code for code in codes if code != CRISIS]
         if judgement is not None:
             codes = _for_the_administration(codes, by_rules, judgement, doc.lower)
+        codes = _political_or_not(codes, doc.lower)
         n = len(doc.text)
         return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
 
@@ -591,6 +596,122 @@ class IntentAnalyser:
         if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
             codes.append(CRISIS)
         return codes
+
+
+# A demand on the elected bodies is a matter for them, however the classifier scores it (0.01-0.14 for
+# polite requests): a request to an elected body ("Eg vil be kommunestyret om å ...", "Dear
+# politicians, please vote for"), an elected body addressed and asked ("Kjære kommunestyre: tenk på
+# ..."), a call to vote so ("stem nei"), a call to undo or delay a political decision ("revurder
+# forslaget", "utsett vedtaket").
+_ELECTED = (
+    r"(?:kommunestyre(?:t|representant\w*)?|bystyre(?:t)?|formannskap(?:et)?|politiker(?:e|ne)?|"
+    r"politikar(?:ar|ane)?|ordfører(?:en)?|ordførar(?:en)?|varaordfører(?:en)?|varaordførar(?:en)?|"
+    r"(?:de |dei )?folkevalgte|(?:de |dei )?folkevalde|hovedutvalg(?:et)?|hovudutval(?:et)?|"
+    r"gruppeleder(?:e|ne)?|"
+    r"gruppeleiar(?:ar|ane)?|partiene|partia|politicians|mayor|council|councillors)"
+)
+_POLITICAL_DEMAND = _words(
+    r"(?:ber|be|bed|oppfordrer|oppfordrar|oppmodar|oppmoder|krever|krev|utfordrer|utfordrar|appellerer|"
+    r"appellerar|ask|urge) (?:\w+ ){0,2}" + _ELECTED,
+    r"(?:@|kjære |til |dear |hei )"
+    + _ELECTED
+    + r"[,:!]?(?: \w+){0,8}? (?:ber|be|stopp|stem|røyst|si nei|si ja|"
+    r"tenk|lytt|hør|revurder\w*|behald|behold|ta opp|sørg for|gjør noe|gjer noko|please|vote|stop|keep|"
+    r"listen)",
+    r"(?:stem|røyst|stemme|røyste|vote|please vote) (?:for|mot|imot|ja|nei|against)",
+    r"(?:utsett|utsetter|utset|stopp|stopper|stoppar|revurder|revurderer|revurderar|omgjør|omgjer|gjør om|"
+    r"gjer om|snu|snur) (?:\w+ ){0,2}(?:vedtaket|forslaget|framlegget|nedleggelsen|nedlegginga|nedleggingen|"
+    r"kuttet|kutta|kuttene|sammenslåingen|samanslåinga)",
+)
+# A factual question about the elected bodies and their procedure ("Når møtes kommunestyret neste
+# gang?", "Kor finn eg sakspapira til formannskapet?", "Hvem skriver jeg til for å invitere en
+# politiker?") is a question to answer, not a political referral, unless it carries a view, a
+# demand or a complaint (those words below, or the question why).
+_INFO_QUESTION = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:når|kva tid|hvor|kor|kvar|hvordan|korleis|hvem|kven|hvilke|hvilken|hvilket|kva for|"
+    r"kva|hva|vet noen|veit nokon|er det|blir|blei|ble|kan|må|går det an|finnes|finst|skal|har)" + _E
+)
+_VIEW = _words(
+    r"burde",
+    r"bør",
+    r"skandal\w*",
+    r"feil",
+    r"urettferdig\w*",
+    r"dårlig\w*",
+    r"dårleg\w*",
+    r"latterlig\w*",
+    r"tull\w*",
+    r"skam\w*",
+    r"håper",
+    r"håpar",
+    r"si (?:nei|ja)",
+    r"stopp\w*",
+    r"protest\w*",
+    r"imot",
+    r"enig",
+    r"einig",
+    r"uenig",
+    r"usamd",
+    r"prioriter\w*",
+    r"hvorfor",
+    r"kvifor",
+    r"korfor",
+    r"ka for",
+    r"ikke",
+    r"ikkje",
+    r"itj",
+    r"aldri",
+    r"heller",
+    r"i stedet",
+    r"i staden",
+    r"kutt\w*",
+    r"legge ned",
+    r"leggje ned",
+    r"nedlegg\w*",
+    r"nei",
+    r"egentlig",
+    r"eigentleg",
+    r"synes",
+    r"syns",
+    r"synest",
+    r"mener",
+    r"meiner",
+    r"for eller mot",
+    r"foreslår",
+    r"føreslår",
+    r"bekymr\w*",
+    r"urolig\w*",
+    r"alvor",
+    r"på tide",
+    r"folket",
+    r"høre på",
+    r"høyre på",
+    r"hør på",
+    r"lytt\w*",
+    r"stenge\w*",
+)
+
+
+def political_demand(low: str) -> bool:
+    """A demand on the elected bodies (see `_POLITICAL_DEMAND`)."""
+    return bool(_POLITICAL_DEMAND.search(low))
+
+
+def info_question(low: str) -> bool:
+    """A factual question with no view, demand or complaint in it (see `_INFO_QUESTION`)."""
+    if not _QUESTION_MARK.search(low) or not _INFO_QUESTION.search(low.strip()):
+        return False
+    return not _VIEW.search(low) and not political_demand(low)
+
+
+def _political_or_not(codes: list[str], low: str) -> list[str]:
+    if political_demand(low):
+        return (
+            codes if POLITICAL in codes else [c for c in IntentAnalyser.codes if c in codes or c == POLITICAL]
+        )
+    if POLITICAL in codes and info_question(low):
+        return [code for code in codes if code != POLITICAL]
+    return codes
 
 
 # Upkeep and repairs (snow clearing, sanding, potholes, toilets, mending) and a head teacher's
