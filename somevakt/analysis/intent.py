@@ -33,6 +33,7 @@ from typing import ClassVar
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.calendar_words import WEEKDAYS
+from somevakt.analysis.tone import ironic_praise
 
 QUESTION = "intent.question"
 CASE_REQUEST = "intent.case_request"
@@ -556,7 +557,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"7+{classifier.VERSION}"
+    version: ClassVar[str] = f"8+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -744,6 +745,10 @@ _MONEY_OR_VOTE = re.compile(
 )
 
 
+def _ironic(judgement: classifier.Judgement, low: str) -> bool:
+    return judgement.says("sarcasm") or ironic_praise(low) is not None
+
+
 def _for_the_administration(
     codes: list[str], by_rules: list[str], judgement: classifier.Judgement, low: str
 ) -> list[str]:
@@ -752,6 +757,9 @@ def _for_the_administration(
 
     - upkeep, repairs or a head teacher's decision, with no money, priority or vote in it, is no
       `intent.political` (the administration answers it);
+    - irony (sarcasm, or praise of a failure the comment shows) is criticism to answer, not a matter
+      to refer to the elected bodies ("Så flott at kommunen har råd til kunst mens skolen mangler
+      lærere 👏"), unless a rule found the political matter or it demands something of them;
     - a case request the classifier is less sure of than of a political matter is the political
       matter's (a reception centre's site is the elected bodies', not the writer's own case), so the
       comment is referred politically rather than formally."""
@@ -761,6 +769,8 @@ def _for_the_administration(
         and _UPKEEP.search(low)
         and not _MONEY_OR_VOTE.search(low)
     ):
+        codes = [code for code in codes if code != POLITICAL]
+    if POLITICAL in codes and POLITICAL not in by_rules and _ironic(judgement, low):
         codes = [code for code in codes if code != POLITICAL]
     if (
         CASE_REQUEST in codes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from somevakt.analysis import classifier
 from somevakt.analysis.base import Document
 from somevakt.analysis.intent import IntentAnalyser, info_question, political_demand
 
@@ -73,3 +74,15 @@ def test_a_factual_question_about_the_elected_bodies_stays_a_question(text: str)
 )
 def test_a_question_with_a_view_is_not_a_plain_factual_question(text: str) -> None:
     assert not info_question(text.lower())
+
+
+def test_irony_about_spending_is_criticism_to_answer_not_a_political_referral() -> None:
+    text = "Så flott at kommunen har råd til nytt kunstverk i rundkjøringa mens skolen mangler lærere 👏👏"
+    judgement = classifier.judgement(Document(text, "comment"))
+    assert judgement is not None and judgement.says("political") and judgement.says("sarcasm")
+    assert "political" not in comment_codes(text)
+
+
+def test_an_ironic_demand_on_the_elected_bodies_stays_political() -> None:
+    text = "Stem nei til den nye fontena, den er jo så mye viktigere enn skolen 🙄"
+    assert "political" in comment_codes(text)
