@@ -105,6 +105,10 @@ _SELF_BEFORE = re.compile(
     # "Skrevet av Per Hansen:"
     r"|\b(?:jeg|eg|æ|je|undertegnede|undertegna)\s*[,(]|\b(?:vi|me)\s*,\s*(?:familien|familia)"
     r"|\b(?:navnet|namnet) er|\b(?:skrevet|skrive|skriven|skrivi|sendt) av"
+    # ... with who they are between, opening a sentence: "Skrevet av en lei pendler, Are Dahl", "Fra
+    # en sint innbygger: Kåre Moe" (not "Klagen ble skrevet av en advokat, Per Hansen")
+    r"|(?:^|[.!?\n]\s*)(?:(?:skrevet|skrive|skriven|skrivi|sendt) av|fra|frå)\s+(?:en|ei|et|ein|eit)\s+"
+    r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[,:]"
     # a form filled in: "Navn: Kari Hansen", "Avsendar: Ola"
     r"|\b(?:navn|namn|avsender|avsendar)\s*:"
     # English: "My name is Tom Hughes", "I'm Emma, new in town"
@@ -159,7 +163,13 @@ _ROUTE_BEFORE = re.compile(
     r"\b(?:[a-zæøå]*(?:vei|veien|veg|vegen|rute|ruta|ruten|buss|bussen|ferje|ferja|ferga|båt|båten|"
     r"tur|turen|skyss|skyssen|strekning|strekningen|strekninga|tog|toget)|kjøre|kjører|kjørte|køyre|"
     r"køyrer|køyrde|reise|reiser|reiste|flytte|flytter|flyttet|flytta|pendle|pendler|pendlar|gå|går)"
-    r"\s+(?:til|fra|frå|mot)\s+$",
+    r"\s+(?:til|fra|frå|mot)\s+$"
+    # a bus or a route that goes (or no longer goes) somewhere: "Rute 104 går ikke lenger til Hustad?",
+    # "Bussen køyrer ikkje heilt fram til Skei" (not "Ordføreren går ikke lenger til Eriksen")
+    r"|\b[a-zæøå]*(?:buss|bussen|rute|ruta|ruten|ferje|ferja|ferga|båt|båten|tog|toget|skyss|skyssen|linje|"
+    r"linja|linjen)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?\s+(?:går|gjekk|gikk|kjører|køyrer|kjørte|køyrde|stopper|stoppar)"
+    r"(?:\s+(?:ikke|ikkje|itj|lenger|lengre|heilt|helt|direkte|videre|vidare|også|òg|bare|berre|fortsatt|"
+    r"framleis|fram|frem|ned|opp|inn|ut|bort)){0,3}\s+(?:til|fra|frå|mot)\s+$",
     re.IGNORECASE,
 )
 # ... and between two places: "bussen fra Bøverbru til Lena", "frå Lom til Vågå"; not between two
@@ -225,6 +235,14 @@ _NOT_FIRST_WORDS = frozenset(
     mitt min mi mine din ditt di dine vår vårt våre deres dykkar alle den det denne dette disse
     hele heile noen nokon nokre ingen hver kvar mange flere fleire""".split()
 )
+# Curses written before a name as an adjective ("Helvetes Trude Viken", "jævla Per Hansen"): the
+# model draws them into the name, or tags the whole as an organisation; the name after them is a
+# person's, and the curse is no part of it.
+_CURSES = frozenset(
+    """helvetes jævla jævlig jævlige jævelen javla jækla jækkel faens fanden fandens satans
+    forbanna forbannede fordømte fordømt pokkers dævelens djevelske""".split()
+)
+_CURSE_BEFORE_NAME = re.compile(r"(?P<curse>[^\W\d_]+)\s+(?=[A-ZÆØÅ])")
 # Kinship words people write with a capital for their own family ("Mor", "Bestefar").
 _KIN = frozenset(
     """mor far mamma pappa mora faren moren bestemor bestefar mormor morfar farmor farfar besta
@@ -249,7 +267,7 @@ _THING_WORDS = frozenset(
     stadion idrettslag il fk sk as asa bhg bibliotek biblioteket museum museet ledelse ledelsen
     akademi akademiet institutt instituttet stiftelse stiftelsen orkester orchestra korps korpset
     administrasjon administrasjonen kommunestyre kommunestyret rådhus rådhuset maskin transport bygg
-    elektro regnskap entreprenør rør""".split()
+    elektro regnskap entreprenør rør taxi drosje auto bilverksted verksted camping marina""".split()
 )
 # Definite endings of place words, at the end of a one-word "name": "Espedalen", "Ringvegen".
 _PLACE_ENDINGS = (
@@ -514,6 +532,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
     def cased(part: tuple[int, int]) -> bool:
         return word(part)[:1].isupper()
+
+    while len(parts) > 1 and word(parts[0]).lower() in _CURSES:
+        parts.pop(0)  # "Helvetes Kari Nordby": the curse is no part of the name
 
     if len(parts) > 1 and any(cased(p) for p in parts):
         while len(parts) > 1 and (
@@ -906,6 +927,24 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def _cursed_names(doc: Document) -> list[tuple[int, int]]:
+    """Names after a curse that the model tagged, curse and all, as something other than a person
+    ("Helvetes Trude Viken" as an organisation): the words after the curse, where the first is a
+    given name from our list. They then pass the same filters as the model's names."""
+    given = _name_lists()[0]
+    out = []
+    for start, end, label in entities(doc):
+        if label == "PER":
+            continue
+        m = _CURSE_BEFORE_NAME.match(doc.text, start, end)
+        if m is None or m.group("curse").lower() not in _CURSES:
+            continue
+        first = doc.text[m.end() : end].split(maxsplit=1)[0].strip(".,!?:;")
+        if first.lower() in given:
+            out.append((m.end(), end))
+    return out
+
+
 def _between_places(before: str) -> bool:
     """Whether the text before a one-word name is "fra X til" with X a place, not a person: from a
     given name that is no place, what follows "til" is a person too ("fra Kari til Per")."""
@@ -926,7 +965,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     out = []
     text_words: frozenset[str] | None = None
     attacks: bool | None = None  # whether the text attacks anyone ("Knut, du er jo en idiot")
-    for found in person_spans(doc) + _missed_given_names(doc):
+    for found in person_spans(doc) + _missed_given_names(doc) + _cursed_names(doc):
         trimmed = _trimmed(doc.text, *found)
         if trimmed is None:
             continue
@@ -975,7 +1014,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+11"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+12"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -193,3 +193,60 @@ def test_a_named_person_without_a_place_word_after_stays_named() -> None:
     # "vei" after a name is a street, but "Lene på barnevernet" is no institution
     text = "Hvis Lene på barnevernet kommer hjem til oss en gang til, skal hun få merke det."
     assert _named(text) == ["Lene"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a curse before the name: the model may take the whole for an organisation
+        (
+            "Helvetes Solfrid Aasen, du er så jævla dum at eg får vondt i hovudet av å lese svara dine.",
+            "Solfrid Aasen",
+        ),
+        ("Satans Solfrid Aasen, hold kjeft om skulen vår.", "Solfrid Aasen"),
+        ("Helvetes Gunn Vik, du er ei skam.", "Gunn Vik"),
+        ("Fy faen, jævla Torunn Mjelde, du e ei skam", "Torunn Mjelde"),
+    ],
+)
+def test_a_name_after_a_curse_is_named_without_the_curse(text: str, name: str) -> None:
+    assert _named(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["Helvetes Teknisk Etat, fiks vegen!", "Jævla Nav Båtsfjord, svar no!"])
+def test_a_curse_before_an_office_names_nobody(text: str) -> None:
+    assert _named(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skrevet av en lei småbarnsfar, Eivind Rusten. Barnehagen stenger for tidlig.",
+        "Frå ein forbanna bilist: Halvor Kvåle. Vegen er ikkje brøyta.",
+        "Sendt av ei sliten mor, Turid",
+    ],
+)
+def test_the_writer_describing_themself_before_their_name_is_not_named(text: str) -> None:
+    assert _named(text) == []
+
+
+def test_a_third_party_described_in_the_middle_of_a_sentence_stays_named() -> None:
+    assert _named("Klagen ble skrevet av en advokat, Halvor Kvåle, og sendt i mars.") == ["Halvor Kvåle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bus or a route that (no longer) goes somewhere
+        "Linje 12 går ikkje lenger til Ytre Kvalnes?",
+        "Bussen kjører ikke helt fram til Brennmo lenger, hvorfor?",
+        # a taxi firm or a campsite named after a person or a place
+        "Ring Nordmo Taxi på kvelden, bussen går ikkje.",
+        "Kvalnes Camping er stengt i vinter.",
+    ],
+)
+def test_routes_and_firms_are_not_named(text: str) -> None:
+    assert _named(text) == []
+
+
+def test_a_person_someone_no_longer_goes_to_stays_named() -> None:
+    assert _named("Ordføreren går ikke lenger til Sigurd Eriksen for råd.") == ["Sigurd Eriksen"]
