@@ -447,6 +447,19 @@ _SERVICE_AFTER = re.compile(
 )
 
 
+# ... or called a service's number after it: "Er 71 23 45 00 fortsatt nummeret til kommunens
+# sentralbord?", "61 22 33 44 er telefonnummeret til legevakta", "... nummeret åt heimetenesta"
+_SERVICE_NUMBER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:det|dette|som)\s+)?(?:(?:er|e|var)\s+)?(?:(?:fortsatt|framleis|fremdeles|enda|ennå|nå|no|"
+    r"det|rett|rette|riktig|riktige|gamle|nye)\s+){0,3}(?:nummeret|nummer|nr|telefonnummeret|tlf|tlf\.)\s+"
+    r"(?:til|for|åt|te|tel|på)\s+(?:(?:kommunens|kommunas|kommunen\s+sitt|kommuna\s+sitt|den|det|vårt|vår)\s+)?"
+    r"(?:servicetorg(?:et)?|sentralbord(?:et)?|legevakt(?:a|en)?|[a-zæøå]*vakt(?:telefon(?:en)?|a|en)?|"
+    r"resepsjon(?:en)?|kommunen|kommuna|rådhus(?:et)?|[a-zæøå]*kontor(?:et)?|[a-zæøå]*tjeneste(?:n)?|"
+    r"[a-zæøå]*tenest(?:e|a)|[a-zæøå]*senter(?:et)?|[a-zæøå]*stasjon(?:en)?|bibliotek(?:et)?|skole(?:n)?|"
+    r"skule(?:n)?|barnehage(?:n)?|sykehjem(?:met)?|sjukeheim(?:en)?|nav)(?![a-zæøå])"
+)
+
+
 def _listed_holder(text: str, lower: str, start: int) -> bool:
     """Whether a service or firm is listed with the number: the run of capitalised words (a name)
     right before its label and the one word before that run name a service, a shop or a firm."""
@@ -481,7 +494,7 @@ def _service_number(
 ) -> bool:
     """Whether the number at `start` belongs to a service or office named just before it ("oss":
     the municipality in its own replies and posts, a family in a citizen's comment)."""
-    if end is not None and _SERVICE_AFTER.match(lower, end):
+    if end is not None and (_SERVICE_AFTER.match(lower, end) or _SERVICE_NUMBER_AFTER.match(lower, end)):
         return True
     if end is not None and _PERSON_AFTER.match(lower, end):
         return False  # "..., tlf. 912 34 567 er mitt nummer", "912 34 567 (mobil)"
@@ -644,7 +657,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "15"
+    version: ClassVar[str] = "16"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

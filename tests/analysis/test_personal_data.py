@@ -816,3 +816,30 @@ def test_a_birth_number_grouped_like_an_account_is_an_id_where_the_writer_calls_
     # without such a word
     assert codes(f"fnr {kontonr.format(number)}") == [(BANK_ACCOUNT, kontonr.format(number))]
     assert codes(f"Betal til {grouped}") == [(BANK_ACCOUNT, grouped)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er {} framleis nummeret til kommunens sentralbord?",
+        "{} er telefonnummeret til legevakta, ikkje ring 113 for slikt.",
+        "Prøv {}, det er nummeret til heimetenesta.",
+        "Stemmer det at {} er det nye nummeret til servicetorget?",
+    ],
+)
+def test_a_number_called_a_services_number_after_it_is_no_persons_phone(text: str) -> None:
+    number = f"{RNG.randint(61, 79)} {RNG.randint(10, 99)} {RNG.randint(10, 99)} {RNG.randint(10, 99)}"
+    assert [m.code for m in find(f"Ring meg på {number}")] == [PHONE]  # a number a person could have
+    assert [m.code for m in find(text.format(number))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nummeret mitt {} er ikkje nummeret til sentralbordet, slutt å ringe meg.",
+        "Er {} nummeret til deg, Kari?",
+    ],
+)
+def test_a_persons_number_beside_a_service_stays_a_phone(text: str) -> None:
+    number = f"9{RNG.randint(10, 99)} {RNG.randint(10, 99)} {RNG.randint(100, 999)}"
+    assert [m.code for m in find(text.format(number))] == [PHONE]
