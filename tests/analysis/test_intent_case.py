@@ -1,0 +1,47 @@
+"""The writer's own bill, fee, decision or application taken up for processing is a case request;
+the same words asked in general are a question. Examples written for this test, none taken from a
+corpus or challenge set."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.intent import IntentAnalyser, own_case
+
+
+def comment_codes(text: str) -> set[str]:
+    """What a citizen's comment gets, the comment classifier included."""
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(Document(text, "comment"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dere har regnet feil på vannavgiften min, vi er bare to i huset og ikke fem.",
+        "Skulen har fakturert oss dobbelt for leirskulen. Kontonummer 1234 56 78903.",
+        "Kan dere betale tilbake det jeg betalte for mye i SFO i høst? Konto 9876 54 32109.",
+        "Eg vil ha pengane mine tilbake for feiinga som aldri vart gjort.",
+        "I would like to appeal the decision on my daughter's school transport.",
+        "Vi trekker søknaden vår om dispensasjon, vi bygger ikke likevel.",
+        "Ta meg av ventelista for båtplass, eg har kjøpt plass privat.",
+    ],
+)
+def test_the_writers_own_matter_taken_up_is_a_case_request(text: str) -> None:
+    assert own_case(text.lower())
+    assert "case_request" in comment_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asked in general, no one's own matter
+        "Får man pengene tilbake hvis man har betalt for mye i avgift?",
+        # a calculation error that is not a bill ("regnet feil" on a sign)
+        "Skiltet ved badeplassen er feil, det står at det er åpent til ti.",
+        # money given back, not asked for
+        "Det er fint at de betaler tilbake til laget når turen blir avlyst.",
+    ],
+)
+def test_the_same_words_asked_in_general_are_no_own_case(text: str) -> None:
+    assert not own_case(text.lower())
