@@ -197,7 +197,15 @@ _CONDITION_PERSON = re.compile(
     r"utviklingshemmede|"
     r"utviklingshemma|rusavhengige|alkoholiserte|deprimerte|psykotiske|kreftsyke|kreftsjuke|suicidale) "
     r"(?:gutten|guten|jenta|mannen|dama|damen|kvinnen|kvinna|pasienten|eleven|barnet|ungen|beboeren|bebuaren|"
-    r"brukeren|brukaren))" + _E
+    r"brukeren|brukaren)|"
+    # one who receives a benefit: "sosialhjelpsmottakeren", "den nye AAP-mottakaren"
+    r"[a-zæøå]*(?:sosialhjelps|sosialstønads|stønads|trygde|uføretrygd|uføre|bostøtte|bustøtte|aap|"
+    r"introduksjonsstønads|kvalifiseringsstønads)-?(?:mottakeren|mottakaren|mottakern)|"
+    # one among those marked by a condition: "en av de rusavhengige", "ein av dæm alkoholiseran",
+    # "ein av alkoholikarane"
+    r"(?:en|ein|ei|én) av (?:(?:de|dei|dem|dæm|døm|di) )?(?:alkoholiker|alkoholikar|alkoholiser|alkis|"
+    r"rusavhengig|rusmisbruker|rusmisbrukar|narkoman|sprøytenarkoman|dement|psykisk syk|psykisk sjuk|"
+    r"utviklingshemm|autist)[a-zæøå]*)" + _E
 )
 # "... i 3. klasse", "... på rom 4": one person, also after "når"
 _IN_GROUP = re.compile(r" (?:i|på) (?:\d|rom \d)")
@@ -251,6 +259,9 @@ _POINTED = re.compile(
     r"leigetakaren) "
     r"(?:(?:fra|frå|på|i) [a-zæøå]+ )?"
     r"som (?:flyttet|flytta|bor|bur|kom|kjem|kommer|var|er|ble|blei|vart|fikk|fekk)|"
+    # with the place they are from, whatever "som" goes on with: "familien på Nes som har skrevet i avisa"
+    r"(?:familien|familia|mannen|kvinnen|kvinna|dama|damen|gutten|guten|jenta) (?:fra|frå|på|i) "
+    rf"(?!(?:{TIMES})(?![a-zæøå]))[a-zæøå]+,? som(?= [a-zæøå])|"
     # one person by what marks them out: "jenta med spesielle behov", "faren med tre barn"
     r"(?:gutten|guten|jenta|jenten|barnet|ungen|eleven|mannen|dama|damen|kvinnen|kvinna|faren|mora|"
     r"moren|pasienten|bebuaren|beboeren|brukeren|brukaren) med(?= [a-zæøå0-9])|"
@@ -297,6 +308,11 @@ _NOT_PUBLIC = re.compile(
     r"(?:hørte|høyrde|høyrte|hørt|høyrt|fikk høre|fekk høyre|fekk høre|fikk vite|fekk vite) (?:på|i) "
     r"(?:ledermøtet|leiarmøtet|personalmøtet|styremøtet|lukket møte|lukka møte)|"
     r"(?:alle|alle som [a-zæøå ]{1,30}) (?:vet|veit) (?:hvem|kven|kæm) det (?:er|e)|"
+    # the readers know who it is: "dokker veit kem", "dere skjønner nok hvem jeg mener" (at the end of
+    # a sentence: "dere vet hvem dere skal ringe" is no one)
+    r"(?:dere|dokker|dokk|dykk|de|du) (?:vet|veit|vett|skjønner|skjønar|skjønne|forstår|skjønn) "
+    r"(?:nok |sikkert |vel |jo )?(?:hvem|kven|kem|kæm)(?: (?:det er|det e|det gjelder|det gjeld|jeg mener|"
+    r"eg meiner|æ mene|æ meine|je mener))?(?=\s*(?:[.!?…\n]|$|[\U0001f600-\U0001f64f]))|"
     r"(?:sier|seier|sei|si) (?:ikke|ikkje|itj) (?:hvem|kven|kæm)|"
     r"(?:kan|kan eg|kan jeg) (?:ikke|ikkje|itj) (?:si|seie|sei) (?:mer|meir)|"
     r"(?:sei|si|seier|sier) (?:ikke|ikkje|itj) (?:mer|meir)|"
@@ -363,6 +379,10 @@ _MATTERS: dict[str, str] = {
         r"[a-zæøå]*(?:selvmord|sjølvmord)[a-zæøå]*|"
         r"utviklingshemmet|utviklingshemma|hjerneslag|kjemoterapi|cellegift|smittet|smitta|tuberkulose|"
         r"feil medisin(?:ering)?|feilmedisinering(?:en)?|overdose|"
+        # a doctor's statement says there is a health matter; injuries by the body part hurt
+        r"legeerklæring(?:a|en|ar|er)?|legeattest(?:en)?|"
+        r"(?:rygg|nakke|hode|hovud|hjerne|kne|skulder|hofte|whiplash|nerve|syns|hørsels|høyrsels|"
+        r"belastnings|slitasje|arbeids)skade(?:n|r|ne|ar|ane)?|prolaps(?:en)?|"
         r"utbrent(?:het|heit|hets)?|demens[a-zæøå]+|[a-zæøå]*forstyrring(?:a|ar|ane)?|"
         r"(?:hatt|fått|fikk|fekk|hadde) (?:et |eit )?(?:nytt |nytt lite |lite )?(?:slag|infarkt|"
         r"hjerteinfarkt)|"
@@ -409,6 +429,8 @@ _MATTERS: dict[str, str] = {
         r"korttidsopphald(?:et)?|korttidsavdeling(?:en|a)?|langtidsavdeling(?:en|a)?|demensavdeling(?:en|a)?|"
         r"innleggelse(?:n)?|innlegging(?:a)?|utskrevet|utskriven|utskrive|utskrivning(?:en)?|"
         r"langtidsplass(?:en)?|langtidsopphold(?:et)?|langtidsopphald(?:et)?|medisin(?:er|ar|en)?|"
+        # (a case's handling is no care: "sendt til politisk behandling", "er under behandling")
+        r"(?<!politisk )(?<!politiske )(?<!til )(?<!under )(?<!videre )(?<!administrativ )"
         r"behandling(?:en)?|"
         r"sykehjem(?:met)?|sjukeheim(?:en)?|omsorgsbolig(?:en)?|uten tilsyn|utan tilsyn"
     ),
@@ -426,8 +448,9 @@ _MATTERS: dict[str, str] = {
     "social_services": (
         r"sosialhjelp(?:a|en)?|sosialstønad|økonomisk sosialhjelp|økonomisk stønad|økonomisk hjelp|"
         r"sosialkontoret|nav-saken|saken hos nav|søknad til nav|avslag fra nav|avslag frå nav|bostøtte|"
-        r"kommunal bolig|introduksjonsprogram(?:met)?|flyktningtjenesten|"
-        r"arbeidsavklaringspenger|aap|uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|ufør|dagpenger|"
+        r"kommunal bolig|kommunal bustad|introduksjonsprogram(?:met)?|flyktningtjenesten|"
+        r"arbeidsavklaringspeng(?:er|ar|ane|ene)|aap|dagpengar|bustøtt(?:e|a)|bostøtta|sosialstønaden|"
+        r"uføretrygd(?:a|en)?|uføretrygda|uføretrygdet|uføre|ufør|dagpenger|"
         r"gjeldsrådgivning|gjeldsrådgjeving|nødhjelp|kvalifiseringsprogram(?:met)?|startlån|husbanken|"
         r"betalingsanmerk[a-zæøå]*|husleierestanse(?:n)?|husleigerestanse(?:n)?|omsorgsstønad(?:en)?|"
         r"brukerstyrt personlig assistanse|brukarstyrt personleg assistanse|bpa|avlastningsbolig(?:en)?|"
@@ -459,7 +482,10 @@ _DEATH = re.compile(
     _B + r"(?:døde|døydde|døyde|dødde|gikk bort|gjekk bort|omkom|"
     r"(?:sovnet|sovna) (?:stille |fredelig |fredeleg |rolig |roleg )?inn|"
     r"(?:ble|vart|blei) funnet død|(?:ble|vart|blei) funnen død|funnet død|funnen død|"
-    r"mistet livet|miste livet)" + _E
+    r"mistet livet|miste livet|"
+    # one death as a noun, also in a compound: "dødsfallet", "overdosedødsfallet", "eit dødsfall" (not
+    # "dødsfall på sykehjem", a count)
+    r"[a-zæøå]*dødsfallet|(?:et|eit) [a-zæøå]*dødsfall)" + _E
 )
 _CARE_PLACE = re.compile(
     _B + r"(?:på|i|ved) (?:[a-zæøå-]+ ){0,2}"
@@ -468,7 +494,9 @@ _CARE_PLACE = re.compile(
     r"[a-zæøå]*helsehus(?:et)?|[a-zæøå]*helsetun(?:et)?|avdeling(?:en|a)|avdelingen vår|"
     r"[a-zæøå]*sykehus(?:et)?|[a-zæøå]*sjukehus(?:et)?|rommet sitt|omsorgshjem(?:met)?|aldersheim(?:en)?|"
     r"aldershjem(?:met)?|korttidsavdeling(?:en|a)?|barnevernsinstitusjon(?:en)?|fengsel(?:et)?|glattcella|"
-    r"rom \d+|avdeling \d+|skjermet enhet|skjerma eining)" + _E
+    r"rom \d+|avdeling \d+|skjermet enhet|skjerma eining|"
+    # housing the municipality gives those it helps
+    r"kommunal(?:e)? (?:bolig|bustad)(?:en)?|[a-zæøå]*(?:rusbolig|rusbustad|rusinstitusjon)(?:en)?)" + _E
 )
 _MATTER = re.compile(_B + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _MATTERS.items()) + ")" + _E)
 # Matters as people at work tell them, without the service's or the diagnosis's name ("sitter i
@@ -523,6 +551,35 @@ def _sentences(low: str) -> list[tuple[int, int]]:
     return out
 
 
+# Matters a caseworker, a teacher or a leader handles for others (health is left out: a named
+# worker's sick leave is their own matter, and so is a dismissal or a personnel case).
+_CASEWORK = frozenset({"social_services", "child_welfare", "school"})
+_WORKER_TITLE = re.compile(
+    _B + r"(?:saksbehandl[a-zæøå]*|sakshandsam[a-zæøå]*|rådgiver(?:en)?|rådgjevar(?:en)?|konsulent(?:en)?|"
+    r"veileder(?:en)?|rettleiar(?:en)?|rektor(?:en|n)?|inspektør(?:en)?|kontaktlærer(?:en)?|kontaktlærar(?:en)?|"
+    r"lærer(?:en)?|lærar(?:en)?|barnevernspedagog(?:en)?|barnevernskonsulent(?:en)?|miljøterapeut(?:en)?|"
+    r"sosionom(?:en)?|ordfører(?:en)?|ordførar(?:en)?|kommunedirektør(?:en)?|rådmann(?:en)?|leder(?:en)?|"
+    r"leiar(?:en)?|sjef(?:en)?|styrer(?:en)?|styrar(?:en)?)" + _E
+)
+_TITLE_BEFORE = re.compile(_WORKER_TITLE.pattern + r"\s+$")
+# A name at a service is someone who works there: "Mohammed på flyktningtjenesten", "Rye i barnevernet".
+_AT_SERVICE = re.compile(
+    r" (?:på|i|ved|fra|frå|hos) (?:[a-zæøå-]*(?:barnevern|flyktning|sosial|tjenest|tenest|kontor)[a-zæøå]*|"
+    r"nav|ppt|pp-tjenesten|pp-tenesta)" + _E
+)
+
+
+def _caseworker(low: str, span: tuple[int, int]) -> bool:
+    """Whether the name at `span` is someone who works on a case: a title in or right before it,
+    or a service right after it."""
+    start, end = span
+    return bool(
+        _WORKER_TITLE.match(low, start)
+        or _TITLE_BEFORE.search(low, max(0, start - 30), start)
+        or _AT_SERVICE.match(low, end)
+    )
+
+
 def _name_spans(doc: Document) -> list[tuple[int, int]]:
     try:
         from somevakt.analysis.names import person_spans
@@ -540,7 +597,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "16"
+    version: ClassVar[str] = "17"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -608,6 +665,7 @@ class ConfidentialAnalyser:
             roles = [m.span() for m in _ROLE.finditer(low) if not _condition_before(low, m.start())]
             roles += [m.span("group") for m in _CASE_IN_GROUP.finditer(low)]
             roles += [m.span() for m in _POINTED.finditer(low)]
+            roles += [m.span("who") for m in _CASE_ON_SOMEONE.finditer(low)]
             relations = sorted(relations + roles)
         if doc.kind == "reply":
             relations = sorted(
@@ -630,6 +688,7 @@ class ConfidentialAnalyser:
                 relations
                 + [m.span() for m in _OWN_CASE.finditer(low)]
                 + [m.span("case") for m in _CASE_STATE.finditer(low)]
+                + _possessors(low, matters)
             )
         # a relation's workplace is no matter
         matters = [
@@ -679,6 +738,10 @@ class ConfidentialAnalyser:
                 # ("Kreft" tagged as a person) is the model's mistake, not a person
                 spans = [(m[0], m[1]) for m in strong]
                 people = [p for p in names if ss <= p[0] < se and not _overlaps(p[0], p[1], spans)]
+                if people and all(m[2] in _CASEWORK for m in strong):
+                    # the one who handles a case is not its subject: "Sakshandsamar Dahl hjelpte meg med
+                    # bustøtta", "Lene på barnevernet" (a worker's own health stays theirs)
+                    people = [p for p in people if not _caseworker(low, p)]
                 in_matters = strong
             if not people and strong and before_span and _PRONOUN.search(low, ss, se):
                 # "I dag fyller Agnes Vik 100 år! Hun har demens": the name a sentence back
@@ -714,6 +777,41 @@ _SERVED = re.compile(
     r"|(?:en|ei|ein|én|eit|et) av (?:pasientene|pasientane|beboerne|bebuarane|brukerne|brukarane|klientene|"
     r"klientane|elevene|elevane))" + _E
 )
+
+
+# A case someone has with a service, said of them: "en åpen sak på familien", "bekymringsmeldinga om
+# gutten", "undersøkinga mot henne" (one case, one person: "saker om barn" is none).
+_CASE_ON_SOMEONE = re.compile(
+    _B
+    + r"(?:sak|saka|saken|undersøkelse(?:n)?|undersøking(?:a)?|bekymringsmelding(?:a|en)?|melding(?:a|en)?|"
+    r"tiltak(?:et)?) (?:på|om|mot) (?:den |denne )?(?P<who>"
+    + _ROLE_NOUN
+    + r"|deg|dere|dykk|dokker|henne|ham|honom)"
+    + _E
+)
+# The reader's own matter in a public reply, by its possessive: "sosialhjelpen din ble stansa", "di
+# bustøtte". A place or a service of care is not ("fastlegen din kan hjelpe"), nor a matter in a
+# condition ("Hvis du mener bustøtta di er feil, kan du klage": how the service works).
+_POSSESSIVE_AFTER = re.compile(r" (?:din|di|ditt|dine|dykkar|dokkers)" + _E)
+_POSSESSIVE_BEFORE = re.compile(_B + r"(?:din|di|ditt|dine|dykkar) $")
+_CONDITIONAL_CLAUSE = re.compile(_B + r"(?:hvis|viss|dersom|når|før|etter at|så snart|inntil)" + _E)
+
+
+def _possessors(low: str, matters: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    starts = [s for s, _ in _sentences(low)]
+    for start, end, kind in matters:
+        if kind in _WEAK:
+            continue
+        sentence = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
+        opening = low[sentence:start]
+        if _CONDITIONAL_CLAUSE.search(opening) or re.match(r"\s*om" + _E, opening):
+            continue
+        if after := _POSSESSIVE_AFTER.match(low, end):
+            out.append((after.start() + 1, after.end()))
+        elif before := _POSSESSIVE_BEFORE.search(low, max(0, start - 8), start):
+            out.append(before.span())
+    return out
 
 
 def _deaths_in_care(low: str, employee: bool = False) -> list[tuple[int, int, str]]:
@@ -987,7 +1085,10 @@ _MATTER_INSIDE = (
     r"konsulent|poliklinikk|institusjon|klient|pasient)|forgiftning|forgifting|alkoholmisbruk|alkoholproblem|"
     r"cøliaki|utredning|utgreiing|utgreidd|utredet|hjernerystelse|hjernerysting|beinbrudd|bruddskade|"
     r"heimeteneste|heimetenesta|tryggleiksalarm|trygghetsalarm|fødselsdepresj|omsorgsbustad|omsorgsbolig|"
-    r"undersøkelsessak|undersøkingssak|hjemmesituasjon|heimesituasjon"
+    r"undersøkelsessak|undersøkingssak|hjemmesituasjon|heimesituasjon|"
+    # a doctor's statement, injuries by the body part, benefits in nynorsk
+    r"legeerklæring|legeattest|ryggskad|nakkeskad|hodeskad|hovudskad|hjerneskad|kneskad|skulderskad|"
+    r"hofteskad|prolaps|whiplash|arbeidsavklaring|bustøtt"
 )
 _MATTER_WORD = re.compile(r"(?<![a-zæøå])[a-zæøå-]*(?:" + _MATTER_INSIDE + r")[a-zæøå-]*" + _E)
 _MATTER_EXACT = re.compile(
@@ -1174,6 +1275,14 @@ def _people_by_structure(
         if _overlaps(m.start(), m.end(), own):
             continue
         noun = m.group("of") or m.group("art") or m.group("def") or m.group("cmp") or m.group("ofadj") or ""
+        if m.group("of") and not _PEOPLE_PLURAL.fullmatch(noun):
+            continue  # "en av de vanligste sykdommene", "ein av dei største utfordringane": things
+        if (
+            m.group("ofadj")
+            and (after := _NEXT_NOUN.match(low, m.end()))
+            and not _PEOPLE_PLURAL.fullmatch(after.group(1))
+        ):
+            continue
         served = bool(_SERVED_ONLY.fullmatch(noun)) or bool(m.group("cmp") or m.group("ofmine"))
         if not served and not work:
             continue
@@ -1232,6 +1341,17 @@ def _given_name(word: str) -> bool:
     return word.lower() in _name_lists()[0]
 
 
+# People in the definite plural, as "en av ..." takes them: those a service has, people anywhere, and
+# nouns for people by their ending ("lærlingane", "deltakerne", "pensjonistene", "søkjarane").
+_PEOPLE_PLURAL = re.compile(
+    _SERVED_NOUN
+    + r"|barna|borna|ungene|ungane|ungan|ongan|jentene|jentane|jentan|guttene|gutane|gutta|kollegaene|"
+    r"kollegane|kollegaane|kollegene|foreldrene|foreldra|familiene|familiane|ungdommene|ungdommane|"
+    r"damene|damane|mennene|kvinnene|kvinnene|folka|søsknene|sysknene|gjestene|gjestane|naboene|naboane|"
+    r"vikarene|vikarane|[a-zæøå]+(?:erne|arane|arne|istene|istane|antene|antane|entene|entane)"
+)
+# The word after "en av de eldste": a thing when it is a definite plural of something else.
+_NEXT_NOUN = re.compile(r" ([a-zæøå]+(?:ene|ane|an))(?![a-zæøå])")
 # Indefinite or plural forms the definite-form alternative would take for one person.
 _BARE_NOT_DEFINITE = frozenset(
     """elev pasient beboer bebuar bebuer bruker brukar klient deltaker deltakar lærling fosterbarn
@@ -1327,7 +1447,9 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         if matters and not people and work:
             if names is None:
                 names = _others_named(doc, own)
-            people = [p for p in names if ss <= p[0] < se]
+            # (a "name" that is the matter itself, "Demens" first in a sentence, is the model's mistake)
+            spans = [(m[0], m[1]) for m in matters]
+            people = [p for p in names if ss <= p[0] < se and not _overlaps(p[0], p[1], spans)]
             # a name with a place of care is where the person works ("Ingrid Solheim i
             # hjemmetjenesten"), not a matter: with a name, only what is the person's own counts
             if people:
