@@ -17,7 +17,8 @@ trained on comments to a municipality rather than on reviews and knows sarcasm: 
 gives `tone.sarcasm` and `tone.negative`, never `tone.praise` (sarcasm is answered, not thanked).
 A comment that someone cannot be reached or was rude ("tar aldri telefonen", "var frekk og
 avvisande"), or that upkeep is undone or too slow ("må få fart på brøytinga", "det var ikke
-strødd"), is `tone.negative` whatever the classifier says, and not praise. Praise of something the
+strødd"), or that says its criticism outright ("skjerpings!", "det er ikkje godt nok", "kunne vore gjort
+betre"), is `tone.negative` whatever the classifier says, and not praise. Praise of something the
 same comment shows going badly ("takk for at de aldri svarte", "søkte i mars, fikk svar i oktober",
 "bare tre år forsinket 🎉") is `tone.sarcasm` and `tone.negative`. Praise the classifier is clearly
 surer of than of a complaint (`PRAISE_MARGIN`) is praise alone: thanked, not answered as criticism.
@@ -103,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+5"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+6"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -294,6 +295,23 @@ def ironic_praise(low: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+# Criticism said outright ("skjerpings!", "skjerp dokker", "det er ikkje godt nok", "kunne vore gjort
+# betre"): to answer, though the comment praises someone else in the same breath ("snekkarane gjorde
+# ein kjempejobb, men kommunen brukte fire månader på ferdigattesten. skjerpings!").
+_OUTRIGHT = re.compile(
+    r"(?<![a-zæøå])(?:skjerpings|skjerp (?:dere|dykk|dokker|dokk|deg|dæ)|"
+    r"(?:kunne|kunna|kunnet) (?:ha )?(?:vært|vore|vorte|blitt) (?:gjort )?"
+    r"(?:mye |mykje |langt |adskillig |litt )?(?:bedre|betre|bere)|"
+    r"(?:ikke|ikkje|itj) (?:godt|bra) nok)(?![a-zæøå])"
+)
+
+
+def outright_criticism(low: str) -> tuple[int, int] | None:
+    """The span of criticism said outright, or None."""
+    m = _OUTRIGHT.search(low)
+    return m.span() if m else None
+
+
 def conduct_complaint(low: str) -> tuple[int, int] | None:
     """The span of a complaint that someone cannot be reached or was rude, or None."""
     m = _CONDUCT.search(low)
@@ -312,7 +330,9 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
         label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint", "sarcasm")
     }
     if not judgement.says("sarcasm"):
-        conduct = conduct_complaint(doc.lower) or neglect_complaint(doc.lower)
+        conduct = (
+            conduct_complaint(doc.lower) or neglect_complaint(doc.lower) or outright_criticism(doc.lower)
+        )
         if conduct is not None:
             # criticism is answered, so it wins over praise said in passing ("Takk til Per, men han
             # svarer aldri"), whether or not the classifier heard the complaint too

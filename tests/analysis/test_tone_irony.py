@@ -87,3 +87,26 @@ def test_praise_and_a_complaint_near_each_other_are_both_kept() -> None:
 def test_a_rule_complaint_wins_over_praise_however_sure() -> None:
     text = "Takk til Per på teknisk, men han tar aldri telefonen."
     assert _judged(text, praise=0.95, complaint=0.4) == {"tone.negative"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gartnerne gjorde en flott jobb i parken, men søppelbøttene er ikke tømt på en måned. Skjerpings!",
+        "Konserten var kjempefin, men informasjonen om parkering kunne vært mye bedre.",
+        "Takk for svaret, men tre måneders ventetid på en enkel søknad er ikke godt nok.",
+    ],
+)
+def test_criticism_said_outright_is_answered_though_someone_is_praised(text: str) -> None:
+    assert tone.outright_criticism(text.lower()) is not None
+    found = comment_codes(text)
+    assert "tone.negative" in found
+    assert "tone.praise" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Det var mer enn godt nok for oss, takk!", "Bedre kunne det ikke blitt, tusen takk til alle."],
+)
+def test_praise_that_says_good_enough_is_no_criticism(text: str) -> None:
+    assert tone.outright_criticism(text.lower()) is None
