@@ -1,0 +1,89 @@
+"""A threat the comment classifier alone hears is dropped when what the writer announces is a lawful
+course (a vote, a complaint, a lawyer, the press, a strike) or a hazard, unless the text also carries
+a sign of harm. The classifier is replaced by one that hears a threat in everything, so that these
+tests say what the rule does whatever model ships."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis import abuse, classifier
+from somevakt.analysis.abuse import AbuseAnalyser
+from somevakt.analysis.base import Document
+
+
+@pytest.fixture
+def hears_a_threat_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    def judgement(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
+        labels = classifier.LABEL_CODES
+        scores = {k: 0.0 for k in labels} | {"threat": 0.9}
+        return classifier.Judgement(scores, {k: 0.5 for k in labels}, {k: 0.1 for k in labels})
+
+    monkeypatch.setattr(classifier, "judgement", judgement)
+    monkeypatch.setattr(classifier, "carrying_spans", lambda doc, labels, model=classifier.MODEL: {})
+
+
+def threat(text: str, kind: str = "comment") -> bool:
+    return any(f.code == abuse.THREAT for f in AbuseAnalyser().analyse(Document(text, kind)))
+
+
+LAWFUL = [
+    # a vote
+    "Husk at vi har stemmerett, kjære bystyre. Dette vil koste dere mange stemmer neste høst.",
+    "Ordfører, dette får du merke på valgdagen, når jeg stemmer på et annet parti.",
+    "Eg lovar deg: neste gong røystar heile familien vår på nokon andre.",
+    # a complaint, an appeal, a lawyer, the ombudsman, the police
+    "Dette er siste advarsel: vedtaket blir anket, og vi har allerede snakket med advokat.",
+    "Regn med at saka går rett til Statsforvaltaren og deretter til Sivilombodet.",
+    "Jeg kommer til å politianmelde hærverket på hytta, bare så dere vet det.",
+    # the press, a strike, a protest, a speech
+    "Svarer dere ikke innen fredag, går jeg til lokalavisa med hele saken.",
+    "Vi streiker fra mandag om ikke lønnsoppgjøret blir fulgt opp. Dere er advart.",
+    "Vi kjem til å stå med plakatar utanfor kommunehuset kvar dag. Heilt fredeleg, men vi gir oss ikkje.",
+    # a hazard
+    "Går du over myra i dag, ta det rolig: det er blankt is under snøen ved bekken.",
+]
+
+NOT_LAWFUL = [
+    # the lawful course is over, refused or only a cover for something else
+    "Jeg gidder ikke klage mer. Neste gang ordner jeg opp selv.",
+    "Advokaten min har ingen ting med dette å gjøre. Jeg kommer med noe annet.",
+    "Eg har prøvd med klage og avis. No blir det på ein annan måte.",
+    # a sign of harm beside the lawful word
+    "Klag du, men vi finner deg uansett, og da hjelper ingen advokat.",
+    "Stemmer han for nedleggingen, får han passe seg når han kommer hjem.",
+    "Den journalisten i avisa skal få kjenne hvordan det er å bli hengt ut, og mer enn det.",
+    "Statsforvalteren kan si hva han vil. Jeg har et balltre i bilen.",
+]
+
+
+@pytest.mark.usefixtures("hears_a_threat_everywhere")
+@pytest.mark.parametrize("text", LAWFUL)
+def test_a_lawful_course_or_a_hazard_is_no_threat_by_the_classifier_alone(text: str) -> None:
+    assert not threat(text)
+
+
+@pytest.mark.usefixtures("hears_a_threat_everywhere")
+@pytest.mark.parametrize("text", NOT_LAWFUL)
+def test_a_sign_of_harm_keeps_the_classifiers_threat_beside_a_lawful_word(text: str) -> None:
+    assert threat(text)
+
+
+@pytest.mark.usefixtures("hears_a_threat_everywhere")
+def test_a_lawful_word_does_not_drop_a_threat_the_rules_find() -> None:
+    # the rules' own threat stands: the lawful course only answers the classifier's ear for form
+    assert threat("Jeg skal drepe deg før valget, ordfører.")
+
+
+@pytest.mark.usefixtures("hears_a_threat_everywhere")
+def test_the_press_as_the_target_is_no_lawful_course() -> None:
+    assert threat("Den journalisten skal få en smell han aldri glemmer.")
+    assert threat("Han journalisten fra lokalavisa skal få det han fortjener.")
+
+
+@pytest.mark.usefixtures("hears_a_threat_everywhere")
+def test_a_private_post_announcing_a_lawful_course_is_no_threat_either() -> None:
+    assert not threat(
+        "Har sendt klage til tilsynet på han nye sjefen. Han skal få svare for seg der.", "private"
+    )
+    assert threat("Han som klaga meg inn skal få ein på tygga neste gang eg ser han.", "private")
