@@ -450,6 +450,53 @@ _PRIVATE_MENACE = re.compile(
 _NAME_INSIDE = re.compile(r"(?<=[a-zæøå,] )[A-ZÆØÅ][a-zæøå]+")
 
 
+# A sexual remark about a person the municipality deals with -- an employee, an official, the reader:
+# "har sikkert ligget med halve kontoret", "sov seg til toppen", "du trenger å bli pult", "send
+# nudes", "slapp som pikken hans". The classifier gives these low obscene scores (0.01-0.2 on the
+# corpus dev split: it learnt obscenity mostly from swear words) and vetoed the lexicon's sexual words
+# in them, so here they are exact, like a slur, and stand whatever it says. Only aimed at someone
+# (`_SEX_AIM`: the reader, a role or a word for people, a possessive): a drawing on a bus
+# shelter or a film about the porn industry names no one; and not when it is reported ("viste meg
+# ...", "kalte meg ...", "tagget ... på veggen"), which is a complaint about it.
+_SEX_REMARK = re.compile(
+    r"(?<![a-zæøå])(?:"
+    r"blowjob|avsuging|nudes|trekant med|strippe(?:show|klubb|bar|dans)|stripper|strippar|"
+    r"porno(?:blad|film|filmar|filmer|bilde|bilete|side|sider)?(?![a-zæøå])|dildo|kåt(?:e|ere)?(?![a-zæøå])|"
+    r"(?:bli|blitt|ble|vart|vorte) pult|"
+    r"knull(?:a|e|er|et|es|ast)?(?![a-zæøå])|pule(?:r|t)?(?![a-zæøå])|"
+    r"(?:ligget|lagt seg|ligge|lå|låg|sovet|sove|sova|sov|knullet|knulla) (?:seg )?"
+    r"(?:med (?:halve|hele|heile|sjefen|rådmannen|ordføreren|ordføraren|kommunedirektøren|lederen|leiaren)|"
+    r"(?:til|fram|frem|opp)(?: til)? (?:toppen|jobben|stillingen|stillinga|posisjonen|sjefsstolen|vervet))|"
+    r"(?:pikken|kuken|fitta|pula|puppene|pupper) (?:hans|hennes|hennar|din|di|dykkar|deres)"
+    r")"
+)
+_SEX_AIM = re.compile(
+    r"(?<![a-zæøå])(?:du|deg|dæ|dere|dykk|dokker|din|di|ditt|dine|hans|hennes|hennar)(?![a-zæøå])|@\w|"
+    rf"(?<![a-zæøå])(?:{_PEOPLE_NOUN})(?![a-zæøå])|"
+    r"[a-zæøå]*(?:kollega|sjef|leder|leiar|rektor|lærer|lærar|lærerinne|ordfører|ordførar|rådmann|"
+    r"kommunedirektør|kommunalsjef|politiker|politikar|representant|saksbehandler|sakshandsamar|"
+    r"byråkrat|vakt|helsesøster|helsesøstra|sjukepleiar|sykepleier|lege|legen)"
+    r"(?:en|a|et|n|ne|ane|ene|ar|er|erne|ens)?(?![a-zæøå])"
+)
+_SEX_REPORTED = re.compile(
+    r"(?<![a-zæøå])(?:viste (?:meg|oss|fram|frem)|sendte (?:meg|oss)|sendt (?:meg|oss)|tegnet|teikna|tagget|"
+    r"tagga|sprayet|sprayma|skrevet|skreve|skrev|står det|kalte|kalla|kalt|ropte|trakass|anmeld|"
+    r"filter|sperre|sperra)"
+)
+
+
+def sexual_remarks(text: str, lower: str) -> list[tuple[int, int]]:
+    """The spans of sexual remarks aimed at someone, not reported (see `_SEX_REMARK`)."""
+    if _SEX_REMARK.search(lower) is None or _SEX_REPORTED.search(lower) is not None:
+        return []
+    if _SEX_AIM.search(lower) is None:
+        return []
+    quotes = _quoted(text)
+    return [
+        m.span() for m in _SEX_REMARK.finditer(lower) if not any(qs <= m.start() < qe for qs, qe in quotes)
+    ]
+
+
 def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
     """A private post: the lexicons' findings stand (no veto: the classifier never learnt an
     employee's voice), and the classifier adds a threat, hate or personal attack they missed."""
@@ -625,7 +672,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"12+{classifier.VERSION}"
+    version: ClassVar[str] = f"13+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -704,6 +751,12 @@ class AbuseAnalyser:
                 s, e = m.span()
                 if not any(f.code == INSULT and f.start < e and s < f.end for f, _ in findings):
                     findings.append((Finding(INSULT, s, e, "warn", text=mask_excerpt(doc.text, s, e)), False))
+        for s, e in sexual_remarks(doc.text, doc.lower):
+            same = [i for i, (f, _) in enumerate(findings) if f.code == OBSCENE and f.start < e and s < f.end]
+            for i in same:
+                findings[i] = (findings[i][0], True)
+            if not same:
+                findings.append((Finding(OBSCENE, s, e, "warn", text=mask_excerpt(doc.text, s, e)), True))
         for s, e, exact in weapon_threats(doc.text, doc.lower):
             if not exact and not classifier.judged(doc):
                 continue  # a loose one needs the classifier's word; the municipality's texts have none
