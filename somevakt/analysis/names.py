@@ -162,7 +162,7 @@ _FROM_AFTER_NAME = re.compile(r"(?<![\w-])[A-ZÆØÅ][a-zæøå-]+\s+(?:fra|frå
 _ROUTE_BEFORE = re.compile(
     r"\b(?:[a-zæøå]*(?:vei|veien|veg|vegen|rute|ruta|ruten|buss|bussen|ferje|ferja|ferga|båt|båten|"
     r"tur|turen|skyss|skyssen|strekning|strekningen|strekninga|tog|toget)|kjøre|kjører|kjørte|køyre|"
-    r"køyrer|køyrde|reise|reiser|reiste|flytte|flytter|flyttet|flytta|pendle|pendler|pendlar|gå|går)"
+    r"køyrer|køyrde|reise|reiser|reiste|[a-zæøå]*flytt(?:e|er|et|a|ar)|pendle|pendler|pendlar|gå|går)"
     r"\s+(?:til|fra|frå|mot)\s+$"
     # a bus or a route that goes (or no longer goes) somewhere: "Rute 104 går ikke lenger til Hustad?",
     # "Bussen køyrer ikkje heilt fram til Skei" (not "Ordføreren går ikke lenger til Eriksen")
@@ -1014,7 +1014,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+12"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+13"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

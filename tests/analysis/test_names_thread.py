@@ -87,7 +87,20 @@ def test_a_person_is_still_named(text: str, names: list[str]) -> None:
 
 def test_a_name_addressed_outside_a_comment_keeps_the_own_text_conventions() -> None:
     # a colleague congratulated in a private post, the reader greeted in the municipality's reply
+    # (the reply's findings tell the records office that a name would become public: archive.exposure)
     assert _named("Gratulerer så mye med 50-årsdagen, Bente! Du er en fantastisk kollega 🎉", "private") == [
         "Bente"
     ]
     assert _named("Knut, du har helt rett: vegen skal brøytes i dag. Hilsen Kari", "reply") == ["Knut"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei! Eg er Torill, nyinnflytta til Eide. Kor er bossdunken?",
+        "Eg er nyinnflytta til Aasen og lurer på kor bossdunken skal stå.",
+        "Vi har nettopp innflytta til Moen, når kjem brøytebilen?",
+    ],
+)
+def test_a_place_someone_moved_to_is_not_named(text: str) -> None:
+    assert _named(text) == []
