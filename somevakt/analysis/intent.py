@@ -11,7 +11,8 @@
   i krysset"), unless something says it goes on now; this holds whatever the classifier says. A
   danger now that needs no crisis noun (smoke rising, a bridge giving way, a road shut by stones,
   someone about to end their life, foul tap water beside a baby, no heat beside someone frail) is a
-  crisis whatever the classifier says (`acute_danger`).
+  crisis whatever the classifier says (`acute_danger`). A threat the classifier alone also took for a
+  crisis is a threat (deleted or escalated to a manager), unless it is said to be happening now.
 
 The writer's own bill, fee, decision or application taken up ("de har rekna feil på fakturaen min",
 "betal tilbake det eg betalte for mykje", "I would like to appeal the decision") is
@@ -34,7 +35,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from somevakt.analysis import classifier
+from somevakt.analysis import abuse, classifier
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.calendar_words import WEEKDAYS
 from somevakt.analysis.tone import ironic_praise
@@ -592,7 +593,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"9+{classifier.VERSION}"
+    version: ClassVar[str] = f"10+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -613,6 +614,8 @@ class IntentAnalyser:
             codes = [code for code in self.codes if code in codes or code == CASE_REQUEST]
         if CRISIS not in codes and acute_danger(doc.lower) and not _drill(doc.lower):
             codes = [code for code in self.codes if code in codes or code == CRISIS]
+        if CRISIS in codes and _a_threat_not_a_crisis(doc, by_rules):
+            codes = [code for code in codes if code != CRISIS]
         if CRISIS in codes and _over_or_planned(doc.lower):
             codes = [code for code in codes if code != CRISIS]
         if judgement is not None:
@@ -841,6 +844,16 @@ def _over_or_planned(low: str) -> bool:
     return bool(_OVER.search(low) or _PLANNED.search(low) or _FORESEEN.search(low)) and not _ONGOING.search(
         low
     )
+
+
+def _a_threat_not_a_crisis(doc: Document, by_rules: list[str]) -> bool:
+    """A threat the classifier alone also took for a crisis ("tar med meg noe tungt og kommer innom i
+    morra"): the danger is the threat, which is deleted or escalated to a manager, not an emergency
+    under way, unless a crisis rule matched or the text says it is happening now ("han står utanfor
+    med kniv no, ring 112")."""
+    if CRISIS in by_rules or acute_danger(doc.lower) or _NOW.search(doc.lower):
+        return False
+    return any(f.code == abuse.THREAT for f in abuse.findings_of(doc))
 
 
 def _drill(low: str) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from somevakt.analysis import classifier
 from somevakt.analysis.base import Document
 from somevakt.analysis.intent import IntentAnalyser, acute_danger
+from somevakt.analysis.models import cache_of
 
 
 def comment_codes(text: str) -> set[str]:
@@ -66,3 +68,26 @@ def test_a_danger_foreseen_or_past_is_no_crisis(text: str) -> None:
 def test_a_foreseen_danger_that_is_going_on_now_is_a_crisis() -> None:
     text = "Treet kommer til å falle over veien i neste storm, og det blåser opp nå! Hjelp, det knaker."
     assert "crisis" in comment_codes(text)
+
+
+def _judged_as(text: str, **scores: float) -> set[str]:
+    """The intent codes of a comment the classifier scored so (each label's threshold 0.5)."""
+    doc = Document(text, "comment")
+    labels = classifier.LABEL_CODES
+    judgement = classifier.Judgement(
+        {label: scores.get(label, 0.0) for label in labels},
+        dict.fromkeys(labels, 0.5),
+        dict.fromkeys(labels, 0.1),
+    )
+    cache_of(doc)[f"judgement:{classifier.MODEL}"] = judgement
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(doc)}
+
+
+def test_a_threat_the_classifier_also_takes_for_a_crisis_is_a_threat() -> None:
+    text = "Ingen på teknisk gjør jobben sin. Jeg tar med meg noe tungt og kommer innom kontoret i morgen."
+    assert "crisis" not in _judged_as(text, threat=0.9, crisis=0.8)
+
+
+def test_a_threat_going_on_now_stays_a_crisis() -> None:
+    text = "Han står utenfor servicetorget med noe tungt og truer de ansatte nå, ring 112!"
+    assert "crisis" in _judged_as(text, threat=0.9, crisis=0.8)
