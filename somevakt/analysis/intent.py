@@ -16,7 +16,9 @@
 
 The writer's own bill, fee, decision or application taken up ("de har rekna feil på fakturaen min",
 "betal tilbake det eg betalte for mykje", "I would like to appeal the decision") is
-`intent.case_request` whatever the classifier says (`own_case`).
+`intent.case_request` whatever the classifier says (`own_case`); a question how one's matter stands or
+how to go about it ("Har dere noe nytt i sak 2025/123?", "Hvordan klager jeg?") that files nothing
+itself is a question to answer, not a case request (`status_question`).
 
 A demand on the elected bodies ("Eg vil be kommunestyret om å ...", "stem nei", "revurder forslaget")
 is `intent.political` whatever the classifier says; a factual question about them ("Når møtes
@@ -210,6 +212,43 @@ _FIRST_PERSON = _words(
 def own_case(low: str) -> bool:
     """The writer's own bill, fee, decision or application taken up for formal processing (`_OWN_CASE`)."""
     return bool(_OWN_CASE.search(low) and _FIRST_PERSON.search(low))
+
+
+# A question about how one's matter stands or how to go about it ("Har dere noe nytt i sak 2025/123?",
+# "Når kan jeg forvente svar?", "Hvor sjekker jeg om fakturaen er betalt?", "Hvordan klager jeg?",
+# "ka søke æ på?") is answered, not referred for formal processing: the reference or id number in
+# it makes the classifier hear a case request. Unless the comment itself files or disputes something
+# ("Jeg har sendt inn klage på ...", "betal tilbake ...").
+_STATUS_QUESTION = _words(
+    r"(?:noe|noko|nåkka|noka) nytt (?:i|om|på) (?:saka|saken|sak|søknaden|søknaden min|klagen|klaga)",
+    r"(?:når|ka tid|kva tid|kor tid) (?:kan|får) (?:jeg|eg|æ|vi|me) (?:forvente |vente )?"
+    r"(?:svar|vedtak|beskjed)",
+    r"(?:når|ka tid|kva tid|kor tid) (?:kjem|kommer|kjæm) (?:svaret|vedtaket|beskjeden)",
+    r"(?:hvor|kor|kvar|hvordan|korleis|kordan) (?:sjekker|sjekkar|ser|finn|finner) (?:jeg|eg|æ|man|ein|en) "
+    r"(?:om|kva|hva|status)",
+    r"(?:hvordan|korleis|kordan|koss|åssen|ka|kva|hva) (?:\w+ ){0,2}"
+    r"(?:klager|klagar|søker|søkjer|søke|søkje) (?:jeg|eg|æ|man|ein|en|vi|me)(?: på)?(?= ?\?)",
+)
+_FILED = _words(
+    r"klage(?:r)? på",
+    r"klagar på",
+    r"vil klage",
+    r"ønsker å klage",
+    r"ønskjer å klage",
+    r"påklage\w*",
+    r"(?:sendt|send|levert) (?:inn )?(?:en |ei |ein )?(?:klage|klaga|anke)",
+    r"anke\w*",
+    r"bestrid\w*",
+    r"innsyn\w*",
+    r"krev\w*",
+)
+
+
+def status_question(low: str) -> bool:
+    """A question how one's matter stands or how to go about it, filing nothing (`_STATUS_QUESTION`)."""
+    if not _QUESTION_MARK.search(low) or not _STATUS_QUESTION.search(low):
+        return False
+    return not _FILED.search(low) and not own_case(low)
 
 
 _POLITICAL = _words(
@@ -593,7 +632,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"10+{classifier.VERSION}"
+    version: ClassVar[str] = f"11+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -612,6 +651,8 @@ class IntentAnalyser:
             ]
         if CASE_REQUEST not in codes and own_case(doc.lower):
             codes = [code for code in self.codes if code in codes or code == CASE_REQUEST]
+        if CASE_REQUEST in codes and status_question(doc.lower):
+            codes = [code for code in codes if code != CASE_REQUEST]
         if CRISIS not in codes and acute_danger(doc.lower) and not _drill(doc.lower):
             codes = [code for code in self.codes if code in codes or code == CRISIS]
         if CRISIS in codes and _a_threat_not_a_crisis(doc, by_rules):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from somevakt.analysis.base import Document
-from somevakt.analysis.intent import IntentAnalyser, own_case
+from somevakt.analysis.intent import IntentAnalyser, own_case, status_question
 
 
 def comment_codes(text: str) -> set[str]:
@@ -45,3 +45,35 @@ def test_the_writers_own_matter_taken_up_is_a_case_request(text: str) -> None:
 )
 def test_the_same_words_asked_in_general_are_no_own_case(text: str) -> None:
     assert not own_case(text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Har dere noe nytt i sak 2024/5521? Det gjelder garasjen vår.",
+        "Referanse 7731-22 står på brevet. Når kan jeg forvente svar?",
+        "Kvar sjekkar eg om renovasjonsfakturaen er betalt? KID 123456789.",
+        "Fikk parkeringsbot på Torget i går. Hvordan klager jeg?",
+        "Mor treng heimehjelp, ka søke æ på?",
+    ],
+)
+def test_a_question_how_ones_matter_stands_is_answered_not_referred(text: str) -> None:
+    assert status_question(text.lower())
+    found = comment_codes(text)
+    assert "question" in found
+    assert "case_request" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a complaint filed in the same comment
+        "Jeg har sendt inn klage på vedtaket om skoleskyss. Når kan jeg forvente svar?",
+        # money asked back
+        "Når kan jeg forvente å få betalt tilbake det doble gebyret?",
+        # no question
+        "Jeg klager på parkeringsboten fra i går.",
+    ],
+)
+def test_a_matter_filed_in_the_question_is_no_mere_status_question(text: str) -> None:
+    assert not status_question(text.lower())
