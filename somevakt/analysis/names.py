@@ -882,6 +882,31 @@ _AMBIGUOUS_AT_START = (_AMBIGUOUS_LOWER - {"per"}) | {"bo"}
 _ARTICLE_NAME = re.compile(r"\b(?:han|hun|hu|ho|hæn|n)\s+([a-zæøå]+)(?=\s+(?:på|i|ved|hos|fra|frå)\s)")
 
 
+# What makes a lone given name a person's beside it: a relative, a pupil, a patient or a neighbour
+# before it ("sønnen min Elias", "dottera vår Ida", "naboen Kjell"), an age after it ("Elias (9)"),
+# or being addressed with an exclamation ("Takk for alt, Reidun!", "Lykke til, Ingvild?").
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:sønn(?:en)?|son(?:en)?|gutt(?:en)?|guten|dotter|dottera|datter(?:en)?|dattera|jent(?:a|en)|"
+    r"barn(?:et)?|mann(?:en)?|kon(?:a|en)|kjærest(?:en|e)|sambo(?:en)?|bror(?:en)?|søster(?:en)?|syster|"
+    r"systera|mor(?:a|en)?|far(?:en)?|bestemor|bestefar|besta|naboen?|granne(?:n)?|kollega(?:en)?|"
+    r"elev(?:en)?|pasient(?:en)?|beboer(?:en)?|bebuar(?:en)?|bruker(?:en)?|brukar(?:en)?)"
+    r"(?:\s+(?:min|mi|mitt|vår|vårt|din|di|hans|hennes|hennar|deira|deres))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s*\(\s*\d{1,3}\s*(?:år)?\s*\)")
+_EXCLAIMED = re.compile(r",\s*$")
+_EXCLAMATION_AFTER = re.compile(r"\s*[!?]")
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(
+        _PERSON_NOUN_BEFORE.search(before)
+        or _AGE_AFTER.match(text, end)
+        or (_EXCLAIMED.search(before) and _EXCLAMATION_AFTER.match(text, end))
+    )
+
+
 def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
     """Given names from our list that the model tagged as nothing: a lone first name in dialect
     and after a pronoun ("Han Ståle på teknisk e så lat", "takk for alt, Reidun!"), one first in
@@ -915,10 +940,13 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
         # a lone given name the model called an organisation or a product is still a name, and so
         # is one it drew into lower-case words after it; a place or a longer entity around it is
         # left to the model
+        # a lone given name the model called a place is a person where what stands around it says
+        # so ("sønnen min Elias (9)", "takk for alt, Reidun!") and it is no place we know
+        person_like = _person_context(text, m.start(), m.end()) and word not in _places()
         if any(
             s < m.end()
             and m.start() < e
-            and ((s, e) != m.span() or label in ("PER", "LOC", "GPE_LOC"))
+            and ((s, e) != m.span() or label == "PER" or (label in ("LOC", "GPE_LOC") and not person_like))
             and not (s == m.start() and label != "PER" and text[m.end() : e].islower())
             for s, e, label in tagged
         ):
@@ -1014,7 +1042,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+13"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+14"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

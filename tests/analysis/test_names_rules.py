@@ -250,3 +250,24 @@ def test_routes_and_firms_are_not_named(text: str) -> None:
 
 def test_a_person_someone_no_longer_goes_to_stays_named() -> None:
     assert _named("Ordføreren går ikke lenger til Sigurd Eriksen for råd.") == ["Sigurd Eriksen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name the model takes for a place, with a relative before it, an age after it, or
+        # addressed with an exclamation
+        ("Sønnen vår Elias (11) blir mobba på skolen.", "Elias"),
+        ("Takk for alle åra på biblioteket, Reidun! Du blir sakna.", "Reidun"),
+    ],
+)
+def test_a_given_name_taken_for_a_place_is_named_where_it_is_plainly_a_person(text: str, name: str) -> None:
+    assert _named(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vi har nettopp flytta til Molde, Kristiansund var for dyrt.", "Sønnen min bor i Molde (3 timer unna)."],
+)
+def test_a_place_beside_those_words_stays_a_place(text: str) -> None:
+    assert _named(text) == []
