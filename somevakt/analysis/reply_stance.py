@@ -1363,6 +1363,28 @@ _IRONY_SCHEMAS = re.compile(
             _B + r"(?:komme|kom|kome) og (?:vise|vis|syne) oss (?:hvordan|korleis|åssen|kordan)" + _E,
             # a sarcastic afterthought standing alone: "Som vanlig." after a remark about the reader
             r"(?:(?<=[.!?]\s)|(?<=[.!?]))\s*som (?:vanlig|vanleg|alltid|alltid før)[.!]",
+            # "ja, for vi har ikkje anna å gjere enn ...": nothing better to do, after a mock "yes"
+            # (the sincere "vi har ikke annet å gjøre enn å vente på fylket" has no "ja, for")
+            _B + r"(?:ja|jada|ja da|joda|jo da),? for (?:vi|me|æ|eg|jeg) har (?:jo |sjølvsagt |selvsagt |"
+            r"selvfølgelig |nok )*(?:ikke|ikkje|itte|itj|ikkj|ingenting|inkje)(?: noe| noko| nå)? "
+            r"(?:annet|anna|anna) (?:å|og) (?:gjøre|gjere|gjer|gjør|gjørr|gjera|gjøra)" + _E,
+            # the reader knows everything better than the staff: "dokker vet alt om vannledninga bedre
+            # enn oss"
+            _B
+            + r"(?:du|dere|dokker|dykk|de|dokk) (?:vet|veit|vett|kan|kjenner|kjenne) (?:jo |visst |nok )?"
+            + rf"alt{_S}{{0,40}}(?:bedre|betre) enn (?:oss|vi|me|fagfolka|fagfolkene|ingeniørene|"
+            r"ingeniørane)" + _E,
+            # could do the job better, so apply for it: "de meiner de kunne gjort jobben betre sjølv. Søk
+            # gjerne på stillinga"
+            _B + r"(?:bedre|betre) (?:selv|sjøl|sjølv)[\s\S]{0,120}?(?:søk|søke|søkje|søkja) "
+            r"(?:gjerne |du gjerne |da |då |berre |bare )?(?:på )?(?:stillinga|stillingen|jobben|jobb)" + _E,
+            # the information nobody reads: "det som ingen har lest", "som ingen av dere leser"
+            _B + r"(?:som|det som|den som) ingen(?: av (?:dere|dykk|dokker|dokk))? (?:har |hadde )?"
+            r"(?:lest|les|leser|leste|gidd|gidder|gadd|gidde)" + _E,
+            # the experts of the comment field, thanked: "takk til alle eksperter i kommentarfeltet"
+            _B + r"(?:eksperter|ekspertar|ekspertene|ekspertane|fagfolk|fagfolka|fagfolkene|"
+            r"besserwisser[a-zæøå]*|besservisser[a-zæøå]*) i "
+            r"(?:kommentarfeltet|kommentarfelta|kommentarfeltene|kommentarane|kommentarene)" + _E,
         )
     )
 )
@@ -1410,7 +1432,16 @@ def _irony_spans(doc: Document) -> list[tuple[int, int]]:
         for m in _LOWER_QUOTE.finditer(doc.text)
         if not _LABEL_BEFORE.search(low, max(0, m.start() - 30), m.start())
     ]
+    # pointing to where the answer stands is kind when the same sentence grants that it is easy to
+    # miss ("Svaret står i første linja, men det er lett å overse.")
+    spans = [(a, b) for a, b in spans if not _EASY_TO_MISS.match(low, b, min(len(low), b + 60))]
     return _merged(spans)
+
+
+_EASY_TO_MISS = re.compile(
+    rf"{_S}{{0,40}}?\b(?:lett|fort|enkelt|lett for) (?:å|og) (?:overse|oversjå|oversjå|gå glipp av|"
+    r"gå glepp av|misse|ikke se|ikkje sjå)"
+)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1497,7 +1528,7 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = f"12+{owntext.VERSION}"
+    version: ClassVar[str] = f"13+{owntext.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -1555,7 +1586,10 @@ _IRONY_SIGNAL = re.compile(
         r"jo|vel|altså|sikkert|sjølvsagt|selvsagt|selvfølgelig|sjølvsagd|akkurat|nettopp|wow|visst|"
         r"gratulerer|fantastisk|fantastiske|imponert|imponerte|imponerande|imponerende|spennende|"
         r"spennande|original|hele|heile|aldri|alltid|ingenting|ingen ting|igjen|att|enda en|enda ein|"
-        r"nok en|nok ein|bare|berre|utrolig|utruleg|tydeligvis|tydelegvis|neste gang|neste gong|kanskje"
+        r"nok en|nok ein|bare|berre|utrolig|utruleg|tydeligvis|tydelegvis|neste gang|neste gong|kanskje|"
+        # a mock "no", a mock lesson, a mock confession (session 13: the classifier heard
+        # 0.76-0.91 in such replies that had no other signal)
+        r"nei vel|neivel|lært noe nytt|lært noko nytt|det er nok (?:vi|me)"
     )
     + "|[\U0001f609\U0001f60f\U0001f642\U0001f60a\U0001f44d\U0001f602\U0001f605]|\\?"
 )
