@@ -1484,6 +1484,8 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
             _own_opinion(doc, start, end)
             or (agreed and political[i])
             or (not political[i] and beside and _opinion_on_the_neighbour(doc.lower[start:end]))
+            or _BLAME_OR_VERDICT_ON_A_PARTY.search(doc.lower, start, end)
+            or (beside and _PERSONAL_GUESS.search(doc.lower, start, end))
         ):
             out.append((start, end))
         agreed = bool(_AGREEMENT_ONLY.fullmatch(doc.lower, start, end))
@@ -1493,6 +1495,31 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+# Parties and the elected bodies by name, for the views below.
+_PARTY_OR_BODY = (
+    r"(?:ap|sp|sv|frp|krf|mdg|høyre|venstre|rødt|arbeiderpartiet|arbeidarpartiet|senterpartiet|"
+    r"fremskrittspartiet|framstegspartiet|miljøpartiet|politikerne|politikarane|posisjonen|opposisjonen|"
+    r"flertallet|fleirtalet|kommunestyret|formannskapet|ordføreren|ordføraren|regjeringa|regjeringen)"
+)
+# Blame or a verdict laid on a party or an elected body: "det er nok Ap som har skylda for bompengane",
+# "et dårlig forslag fra Frp" (the neutral "kommunestyret har ansvaret for budsjettet" lays none).
+_BLAME_OR_VERDICT_ON_A_PARTY = re.compile(
+    _B + _PARTY_OR_BODY + r" (?:som )?(?:har|hadde|får|fortjener|fortener) (?:all |hele |heile |mykje av |"
+    r"mye av )?(?:skylda|skylden|skulda|skulden|skyld|skuld)(?![\wæøå])|"
+    + _B
+    + r"(?:et|eit|ein|en|ei) (?:(?:veldig|svært|særs|utrolig|utruleg|ganske|heilt|helt) )?"
+    + _EVALUATIVE
+    + r" (?:forslag|framlegg|vedtak|initiativ|utspel|utspill) (?:fra|frå|av) "
+    + _PARTY_OR_BODY
+    + r"(?![\wæøå])"
+)
+# A personal guess beside a political matter: "Selv tror jeg vi ikke har kapasitet", "Vi tror dessverre
+# at bygda vil merke dette" (the speaker marked as a person, or the guess coloured by "dessverre").
+_PERSONAL_GUESS = re.compile(
+    _B + r"(?:(?:selv|sjølv|sjøl|personlig|personleg|privat) (?:tror|trur|mener|meiner|synes|syns|tykkjer|"
+    r"frykter|fryktar) (?:jeg|eg|je|æ)|(?:jeg|eg|je|æ|vi|me) (?:tror|trur|frykter|fryktar|mener|meiner) "
+    r"(?:dessverre|diverre|heldigvis|sjølv|selv|personlig|personleg))(?![\wæøå])"
+)
 # A decision spoken of: "et trist vedtak", "den beslutningen".
 _DECISION = re.compile(
     _words(
@@ -1528,7 +1555,7 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = f"13+{owntext.VERSION}"
+    version: ClassVar[str] = f"14+{owntext.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
