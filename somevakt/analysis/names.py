@@ -324,6 +324,9 @@ _PLACE_ENDINGS = (
     "bryggja",
     "stua",
     "lia",  # "Granlia", "Fagerlia"; not a given name ending so ("Emilia": `_is_place`)
+    "bøen",  # "Nerbøen", "Storbøen" (the surname "Bøen" alone is too short to end so)
+    "holmen",  # "Langholmen", "Sandholmen"
+    "myra",
 )
 # Endings of events and prizes: "Ryddeaksjon Fjæra", "Holmenkollstafetten", "Olav Duun-prisen",
 # "Birkebeinerrennet": a name made of one is an event, not a person.
@@ -1042,7 +1045,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+14"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+15"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -271,3 +271,12 @@ def test_a_given_name_taken_for_a_place_is_named_where_it_is_plainly_a_person(te
 )
 def test_a_place_beside_those_words_stays_a_place(text: str) -> None:
     assert _named(text) == []
+
+
+@pytest.mark.parametrize("text", ["Gjelder stenginga også Storbøen?", "Kjem bossen til Kvitmyra i morgon?"])
+def test_places_by_their_endings_bo_holm_and_myr(text: str) -> None:
+    assert _named(text) == []
+
+
+def test_the_surname_alone_is_no_place_ending() -> None:
+    assert _named("Ingrid Bøen på teknisk svarer aldri.") == ["Ingrid Bøen"]
