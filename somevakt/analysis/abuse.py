@@ -365,6 +365,15 @@ PRIVATE_CODES = (THREAT, HATE, INSULT)
 # finds 10 of the dev share's 17 threats; the middle of the 0.299-0.323 gap finds 12 (0.44, above the
 # union post and the hazard, 9), for one more own_texts post sent back (the union post) and the hazard
 # warning as a threat: recall first, as above.
+# Classifier 0.7.0 (challenge_c and challenge_e as training data too): threats in own_texts score 0.760
+# and up but one missed by 0.6.0 as well (0.188); the corpus's dev share of private posts (78) has its
+# threats at 0.991 down to 0.513, 0.392 (an insult too) and 0.292, and nothing else above 0.279. The
+# own-text dev sets hold no private threat: their innocent posts score 0.434 (od3-047, "Noen vakter i
+# barnevernet er tunge å bære med seg hjem", sent back as a threat now) and 0.277 and below, their
+# confidential posts up to 0.931 (sent back anyway). A floor over 0.434 would lose the threat at 0.392
+# and a hate post of the dev share for that one post; recall first, so 0.31 stays: the dev share's
+# threats, hate and attacks found 24 -> 27 of 33, false ones 3 -> 0, against 0.6.0 at the same floor.
+# The hazard warning of the tests scores 0.846.
 PRIVATE_FLOOR = 0.31
 # Someone the post could be aimed at: another person's pronoun, a role or a person pointed at ("den
 # karen", "han kollegaen"), or a name. A post about the writer alone ("Skyt meg, jeg har glemt

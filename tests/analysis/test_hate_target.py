@@ -26,9 +26,17 @@ def found(text: str, kind: str = "comment") -> set[str]:
     return {f.code for f in analyse(text, kind).findings}
 
 
-# People no law protects, with "dei/dæm" and a grumble: the classifier hears hate in each
-# (over its threshold, under HATE_UNMARKED), and none names a protected group.
+# People no law protects, with "dei/de" and a grumble: the classifier hears hate in each
+# (over its threshold, under HATE_UNMARKED), and none names a protected group. (0.7.0 no longer
+# hears hate in the first two sentences this test had, the cabin owners and the gulls, 0.079 and
+# 0.059; they stay below as grumbles that are no hate, and these three still need the gate: 0.6.0
+# 0.660, 0.911 and 0.785, 0.7.0 0.423, 0.772 and 0.797.)
 NOT_PROTECTED = [
+    "Syklistane trur dei eig vegen. Dei køyrer på raudt og bryr seg ikkje om nokon.",
+    "Hytteeierne er en plage, de tror de eier fjellet og bryr seg ikke om oss som bor her.",
+    "Turistene tror de eier hele bygda. De parkerer hvor de vil og rydder aldri etter seg.",
+]
+GRUMBLES = [
     "Hyttefolket trur dei eig heile fjellet. Dei parkerer kvar dei vil og ryddar aldri etter seg.",
     "Måkene i sentrum er ei plage, dei stel maten rett ut av handa på ungane.",
 ]
@@ -44,11 +52,15 @@ def test_a_grumble_about_people_no_law_protects_is_not_hate(text: str) -> None:
         assert evaluate(text, "comment", load_pack(slug)).action != "delete"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classifier 0.6.0 gives this 0.996 (above HATE_UNMARKED): the neighbouring municipality"
-    " is no protected group, but a near-certain score stands without a group word",
-)
+@pytest.mark.parametrize("text", GRUMBLES)
+def test_a_grumble_the_classifier_hears_no_hate_in_is_not_hate_either(text: str) -> None:
+    assert "abuse.hate" not in found(text)
+    for slug in list_packs():
+        assert evaluate(text, "comment", load_pack(slug)).action != "delete"
+
+
+# Classifier 0.6.0 gave this 0.996, above HATE_UNMARKED, so it stood without a group word (a strict
+# xfail); 0.7.0 gives 0.692, and the gate drops it.
 def test_a_neighbouring_municipality_is_no_protected_group_even_at_a_high_score() -> None:
     assert "abuse.hate" not in found(
         "Dei frå nabokommunen tek alle arbeidsplassane våre og gir ingenting tilbake."
