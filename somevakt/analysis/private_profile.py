@@ -24,6 +24,13 @@ _B = r"(?<![a-zæøå])"
 _E = r"(?![a-zæøå])"
 _KOMMUNE = r"(?:kommunen|[a-zæøå-]+ kommune|rådhuset|administrasjonen|arbeidsgiveren min|arbeidsgjevaren min)"
 _WORK_ROLE = "|".join(WORK_ROLES)
+# Roles that speak for a unit when they sign a post with it ("Rektor her:"); any other role as a byline
+# ("Lærer her.") makes the post one about work (`_ROLE_BYLINE`).
+_LEADER = (
+    r"(?:rektor|rektoren|styrer|styrar|leder|leiar|avdelingsleder|avdelingsleiar|enhetsleder|einingsleiar|"
+    r"virksomhetsleder|kommunalsjef|sektorleder|sektorleiar|rådmann|kommunedirektør|ordfører|ordførar)"
+)
+_ROLE_BYLINE = re.compile(r"(?:^|(?<=[.!?\n] ))(?:" + _WORK_ROLE + r") her(?=\s*[:,.!-])")
 _SPEAKS = re.compile(
     _B + r"(?:"
     r"(?:vi|me) (?:i|på|fra|frå) " + _KOMMUNE + r"|"
@@ -51,7 +58,11 @@ _SPEAKS = re.compile(
     r"(?:i|på|ved) "
     r"[a-zæøå-]+(?: [a-zæøå-]+)? og kan (?:bekrefte|stadfeste|opplyse|love|garantere|si|seie|fortelle|"
     r"forsikre|informere)|"
-    r"(?:vi|me) (?:i|på) (?:rådhuset|administrasjonen|kommunen) (?:skal|vil|har|kjem|kommer)"
+    r"(?:vi|me) (?:i|på) (?:rådhuset|administrasjonen|kommunen) (?:skal|vil|har|kjem|kommer)|"
+    # an official word from a unit: "offisielt fra oss på servicetorget", "offisielt frå teknisk"
+    r"offisielt (?:fra|frå) (?:oss|teknisk|servicetorget|rådhuset|administrasjonen|kommunen)|"
+    # a leader's role as the byline: "Rektor her: skolen vår kommer ikke til å ..."
+    r"(?:^|(?<=[.!?\n] ))" + _LEADER + r" her(?=\s*[:,.!-])"
     r")" + _E
 )
 _PUBLIC_DOMAIN = re.compile(r"(?:^|\.)(?:[a-zæøå0-9-]+\.)?(?:kommune|herad|fylkeskommune)\.no$")
@@ -67,7 +78,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -144,6 +155,8 @@ _JOB_AD = re.compile(
 def _about_municipality(low: str, name: str) -> bool:
     if _ELECTED.search(low):
         return False
+    if _ROLE_BYLINE.search(low):
+        return True
     if _JOB_AD.search(low):
         low = _JOB_AD.sub(lambda m: " " * len(m.group()), low)
         low = re.sub(

@@ -122,3 +122,34 @@ def test_the_municipality_as_ones_workplace_needs_no_disclaimer(text: str, expec
     ctx = AnalysisContext(municipality_name="Gausdal kommune")
     found = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private", ctx))}
     assert (DISCLAIMER_MISSING in found) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Offisielt fra oss på rådhuset: parkeringsplassen stenges i hele mars.",
+        "Offisielt frå teknisk: vegen blir ikkje asfaltert i år heller.",
+        "Styrer her: barnehagen vår innfører ikke matservering, same hva foreldra mener.",
+        "Hei alle. Kommunalsjef her, og jeg kan si at kuttene kommer.",
+    ],
+)
+def test_an_official_word_or_a_leaders_byline_speaks_for_the_employer(text: str) -> None:
+    codes = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+    assert "private.speaks_for_employer" in codes
+
+
+def test_any_role_as_a_byline_makes_the_post_about_work() -> None:
+    codes = {
+        f.code
+        for f in PrivateProfileAnalyser().analyse(
+            Document("Sykepleier her. Vi er alt for få på vakt, og ledelsen vet det.", "private")
+        )
+    }
+    assert codes == {"private.disclaimer_missing"}
+    # with the disclaimer, and without the byline, nothing to remind of
+    assert not PrivateProfileAnalyser().analyse(
+        Document("Sykepleier her, men dette er mine private meninger: vi er for få på vakt.", "private")
+    )
+    assert not PrivateProfileAnalyser().analyse(
+        Document("Vi hadde en fin tur i fjellet her i helga, lærer og elev sammen.", "private")
+    )
