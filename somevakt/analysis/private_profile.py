@@ -78,7 +78,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -152,8 +152,28 @@ _JOB_AD = re.compile(
 )
 
 
+# Public information passed on with its source ("Det står på nettsidene, del gjerne!", "Følg kommunens
+# side for info", "det står i avisa i dag") and without a critical word: relaying what the municipality
+# or the press has published is not speaking about it ("Skolen får ikke nok ressurser. Del gjerne."
+# still is).
+_PUBLISHED = re.compile(
+    _B + r"(?:(?:står|stod|sto) (?:på|i) (?:nettsida|nettsidene|nettsiden|nettsidane|heimesida|"
+    r"hjemmesiden|kommunens side|kommunens sider|avisa|avisen|lokalavisa)|(?:følg|sjekk|se|sjå) "
+    r"(?:med på )?(?:kommunens|kommunen sin|kommunen si) (?:side|sider|nettside|nettsider|nettsida|"
+    r"facebookside)|(?:les|lese) (?:meir|mer) på (?:nettsida|nettsidene|kommunens))" + _E
+)
+_CRITICAL = re.compile(
+    _B + r"(?:ikke|ikkje|itj|aldri|dårlig|dårleg|elendig|skandale|skam|dessverre|diverre|kutt|kutter|"
+    r"kuttar|nedlegging|legges ned|leggast ned|for lite|for få|klag[a-zæøå]*|sint|lei|"
+    # a call to lobby the elected ("send mail til representantene") is taking part, not relaying
+    r"representant[a-zæøå]*|politikerne|politikarane|stemme|stemm[a-zæøå]+|røyst[a-zæøå]*)" + _E
+)
+
+
 def _about_municipality(low: str, name: str) -> bool:
     if _ELECTED.search(low):
+        return False
+    if _PUBLISHED.search(low) and not _CRITICAL.search(low):
         return False
     if _ROLE_BYLINE.search(low):
         return True

@@ -153,3 +153,28 @@ def test_any_role_as_a_byline_makes_the_post_about_work() -> None:
     assert not PrivateProfileAnalyser().analyse(
         Document("Vi hadde en fin tur i fjellet her i helga, lærer og elev sammen.", "private")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svømmehallen i kommunen stenger to veker i juni. Det står på nettsida, del gjerne!",
+        "Deler: gratis leksehjelp på biblioteket hver tirsdag. Følg kommunens side for mer info.",
+        "Kommunestyret vedtok å bygge ny hall. Det står i lokalavisa i dag.",
+    ],
+)
+def test_public_information_passed_on_with_its_source_needs_no_disclaimer(text: str) -> None:
+    assert not PrivateProfileAnalyser().analyse(Document(text, "private"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a critical word, or a call to lobby the elected, is more than relaying
+        "Kommunen kutter i skolebudsjettet igjen. Det står på nettsida, del gjerne!",
+        "Kommunestyret skal stemme over ny hall. Send mail til representantene, adressene står på nettsida.",
+    ],
+)
+def test_criticism_or_lobbying_with_a_source_still_needs_one(text: str) -> None:
+    codes = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
+    assert "private.disclaimer_missing" in codes
