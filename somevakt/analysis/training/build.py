@@ -291,7 +291,7 @@ def comment_thresholds(
     for a rule's match to stand (`rule_thresholds`), chosen together for the best F-score of the
     analysers' decision on the corpus's dev split, with the dev share of the `challenge` files
     used as training data (recall counts double where a miss costs most:
-    threats, hate and crises). For the abuse labels, up to 1,000 review sentences of the
+    threats, hate, crises and questions). For the abuse labels, up to 1,000 review sentences of the
     calibration half (never trained on) count as comments with no abuse in them, of which each
     label may flag at most MAX_REVIEW_FLAGS."""
     from somevakt.analysis.abuse import AbuseAnalyser
@@ -348,8 +348,13 @@ def _score(judged: Any, label: str) -> float:
 EXTRA_COPY_LABELS = frozenset({"threat", "hate"})
 EXTRA_COPIES = 1.0
 
-# A missed threat, group hate or crisis costs far more than a second look at a false alarm.
-RECALL_FIRST = frozenset({"threat", "hate", "crisis"})
+# A missed threat, group hate or crisis costs far more than a second look at a false alarm. So
+# does a missed question: every guideline promises an answer within a working day, and a question
+# not heard is a citizen left unanswered (action `none`), while a rhetorical question taken for one
+# is answered anyway, as the complaint it is. Chosen by F1, 0.7.0's question thresholds (0.78 alone,
+# 0.58 beside the question rule) vetoed plain questions with numbers in them ("Målarnummer
+# 42817765, kan de lese av på nytt?"): personal_data_probe actions 0.825 -> 0.901 with recall first.
+RECALL_FIRST = frozenset({"threat", "hate", "crisis", "question"})
 # ...but strong words that attack no one are no abuse: per abuse label at most this share of the
 # calibration reviews may be flagged (issue 12: abuse.* on at most 2 % of NoReC_sentence dev, so
 # the four shares add up to 2 %). Threats and hate get the larger shares: with 0.4 % each, a
