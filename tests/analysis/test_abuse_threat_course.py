@@ -1,7 +1,7 @@
 """A threat the comment classifier alone hears is dropped when what the writer announces is a lawful
 course (a vote, a complaint, a lawyer, the press, a strike) or a hazard, unless the text also carries
-a sign of harm. The classifier is replaced by one that hears a threat in everything, so that these
-tests say what the rule does whatever model ships."""
+a sign of harm. Most tests replace the classifier's verdict by one that hears a threat in everything,
+so that they say what the rule does whatever model ships; the last ones run the shipped model."""
 
 from __future__ import annotations
 
@@ -87,3 +87,29 @@ def test_a_private_post_announcing_a_lawful_course_is_no_threat_either() -> None
         "Har sendt klage til tilsynet på han nye sjefen. Han skal få svare for seg der.", "private"
     )
     assert threat("Han som klaga meg inn skal få ein på tygga neste gang eg ser han.", "private")
+
+
+# The same through the shipped comment classifier, no stand-in: it hears a threat in some of the lawful
+# announcements (a vote promised "neste gong", a police report), and the rule must drop it; the
+# announcements with a sign of harm that the model and rules find stay threats.
+@pytest.mark.parametrize("text", LAWFUL)
+def test_with_the_shipped_model_a_lawful_course_is_no_threat(text: str) -> None:
+    assert not threat(text)
+
+
+def test_with_the_shipped_model_the_rule_drops_a_threat_the_model_heard() -> None:
+    heard = [t for t in LAWFUL if classifier.judgement(Document(t, "comment")).says("threat")]
+    assert heard, "the shipped model hears no threat in any lawful announcement: choose new examples"
+    assert not any(threat(t) for t in heard)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg gidder ikke klage mer. Neste gang ordner jeg opp selv.",
+        "Stemmer han for nedleggingen, får han passe seg når han kommer hjem.",
+        "Statsforvalteren kan si hva han vil. Jeg har et balltre i bilen.",
+    ],
+)
+def test_with_the_shipped_model_a_sign_of_harm_stays_a_threat(text: str) -> None:
+    assert threat(text)
