@@ -384,7 +384,8 @@ def test_it_refuses_an_unknown_language(monkeypatch, capsys):
 @pytest.mark.slow  # loads the models in a new process
 @analysers_ready
 def test_it_quotes_the_masked_words_and_gives_the_json_reasons_in_the_language_asked_for_as_a_subprocess():
-    text = f"Hei, fødselsnummeret mitt er {FNR}. Kan dere sjekke saken min?"
+    # an appeal of one's own decision: a case request (asking how one's case stands is a question)
+    text = f"Hei, fødselsnummeret mitt er {FNR}. Eg klagar på vedtaket om byggesøknaden min."
     result = somevakt("check", "--policy", "gausdal", "--lang", "nn", text)
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()

@@ -76,19 +76,20 @@ class World:
 def world(vhost, pki, tmp_path_factory):
     maskinporten = FakeMaskinporten(CLIENT_ID, pki.root.certificate)
     fiks = FakeFiksIO(f"amqp://guest:guest@127.0.0.1:5672/{quote(vhost, safe='')}", maskinporten)
+    # Hex passwords: rabbitmqctl takes one that starts with "-" (as token_urlsafe's may) for an option.
     ours = FiksAccount(
         account_id=str(uuid.uuid4()),
         name="Gausdal kommune somevakt",
         certificate_pem=pki.municipality.certificate_pem(),
         integration_id=str(uuid.uuid4()),
-        integration_password=secrets.token_urlsafe(16),
+        integration_password=secrets.token_hex(16),
     )
     archive_account = FiksAccount(
         account_id=str(uuid.uuid4()),
         name="Gausdal kommune arkiv",
         certificate_pem=pki.archive.certificate_pem(),
         integration_id=str(uuid.uuid4()),
-        integration_password=secrets.token_urlsafe(16),
+        integration_password=secrets.token_hex(16),
     )
     fiks.add_account(ours)
     fiks.add_account(archive_account)
