@@ -29,7 +29,9 @@
   citizen's words), and irony without such words, by its shape: mock gratitude ("det hadde vi
   aldri oppdaga utan deg"), the reader knowing best, a favour too big for one reader ("akkurat din
   veg framfor sjukeheimen"), powers over the weather, counting the reader's complaints, a lone "Som
-  alltid.". Warm thanks, humour and a wink at an event are not reported. Gausdal 9 asks
+  alltid.". Warm thanks, humour and a wink at an event are not reported, and a plainly warm
+  reply (thanks, welcome, gladness with no contrast, failure or mock) is not left to the comment
+  classifier's sarcasm (`_plainly_warm`). Gausdal 9 asks
   for care with irony and sarcasm; every guideline asks for a polite, factual answer.
 
 Rules over the lower-cased text (same offsets as the input), bokmål and nynorsk, for kinds
@@ -1555,7 +1557,7 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = f"14+{owntext.VERSION}"
+    version: ClassVar[str] = f"15+{owntext.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -1634,7 +1636,7 @@ _IRONY_SIGNAL = re.compile(
 
 
 def _irony_heard(doc: Document) -> list[tuple[int, int]]:
-    if not _IRONY_SIGNAL.search(doc.lower):
+    if not _IRONY_SIGNAL.search(doc.lower) or _plainly_warm(doc.lower):
         return []
     shadow = classifier.as_comment(doc)
     judged = classifier.judgement(shadow)
@@ -1642,6 +1644,110 @@ def _irony_heard(doc: Document) -> list[tuple[int, int]]:
         return []
     start, end = classifier.carrying_spans(shadow, ["sarcasm"]).get("sarcasm", (0, len(doc.text)))
     return [_trimmed(doc.text, start, end)]
+
+
+# A plainly warm reply is no irony, whatever the classifier hears in it. Classifier 0.7.x hears
+# sarcasm of 0.40-0.59 in thank-yous, welcomes and glad-you-liked-it replies ("Tusen takk for
+# fantastisk fin tilbakemelding!", "Så kjekt at dere var fornøgd med turen, da gleder vi oss te neste
+# gong!", "Vi har laget en side bare for deg som er ny i kommunen.") because their warm words are the
+# same words mock thanks uses. What mock thanks has and a warm reply has not is something to turn
+# the warmth against: a contrast ("men"), a failure or the reader's complaint named, a negation, an
+# exaggerating or knowing particle ("jo", "vel", "visst", "utrolig", "hele", "igjen"), a question, a
+# quotation, a wink or an eye-roll. So the classifier is not heard when the reply has a warm core
+# (thanks, gladness, welcome, the reader liking something) and none of those; the rules' irony
+# (`_irony_spans`) is found before this and is never vetoed.
+_WARM = re.compile(
+    _words(
+        # thanks and appreciation: "tusen takk", "takk for", "vi takkar", "set stor pris på"
+        r"takk|takka|takke|takker|takkar|takksam|takksame|takknemlig|takknemlige|takknemleg|takknemlege|"
+        r"(?:setter|set|sette) (?:stor |veldig stor |stor stor )?pris på",
+        # gladness: "så kjekt at", "hyggelig å høre", "vi er glade for", "gleder oss", "gøy at"
+        r"(?:kjekt|hyggelig|hyggeleg|koselig|koseleg|gøy|gøyal|artig|moro|morsomt|flott|fint|godt|herlig|"
+        r"herleg|deilig|deileg|stas) (?:at|å|med)",
+        r"glad|glade|gla|gledelig|gledeleg|(?:gleder|gler|glede|gle) (?:oss|meg|deg|dere|dykk)",
+        # welcome: "velkommen til", "velkomen att", "for deg som er ny i kommunen"
+        r"velkommen|velkomen|velkomne|velkomst|velkomstside[a-zæøå]*",
+        # newcomers addressed: "for deg som er ny i kommunen", "nye innbyggjarar", "tilflyttarar"
+        r"(?:deg|dere|dykk|alle|dei|de) som (?:er|e) (?:ny|nye|nyinnflytta|nyinnflyttet|nyinnflytte|"
+        r"nyflytta|nyflyttet|nytilflytta|nytilflyttet)",
+        r"nye (?:innbyggere|innbyggjarar|innbyggjare|naboer|naboar)|nyinnflytt[a-zæøå]*|nytilflytt[a-zæøå]*|"
+        r"tilflytt[a-zæøå]*",
+        # the reader liked it: "fornøyd med", "likte", "hadde en fin dag"
+        r"fornøyd|fornøyde|fornøgd|fornøgde|nøgd|nøgde|likte|likar|liker|likt|trivdes|trivest|"
+        r"koste (?:dere|dykk|deg)",
+    )
+)
+# Warm set phrases whose words are irony signals elsewhere: blanked before `_NOT_PLAIN` looks.
+_WARM_PHRASE = re.compile(
+    _words(
+        r"(?:du|dere|dykk|alle) (?:er|e) (?:alltid |hjerteleg |hjertelig )?(?:velkommen|velkomen|velkomne)"
+        r"(?: (?:tilbake|igjen|att))?",
+        r"(?:velkommen|velkomen|velkomne) (?:tilbake|igjen|att|innom)",
+        r"(?:bare|berre) å (?:ta kontakt|kontakte|ringe|ringje|spørre|spørje|sende|komme|kome|stikke innom|"
+        r"stikka innom|si ifra|seie ifrå|gi beskjed|gje beskjed|ta turen|melde seg|melde deg)",
+        r"(?:bare|berre) (?:hyggelig|hyggeleg|kjekt|godt|fint|moro|gøy)",
+        # a group addressed, not the one reader: "bare for deg som er ny i kommunen"
+        r"(?:bare |berre |spesielt |nettopp )?for (?:deg|dykk|dere|alle) som",
+        # looking forward to the next time: "gleder oss til neste gang", "sjåast neste gong"
+        r"(?:til|te|tel) neste (?:gang|gong|år|sommar|sommer|vinter|tur|treff)",
+        # others wonder too: "det er sikkert mange som lurer på det samme"
+        r"(?:sikkert|nok|nok også|nok òg) (?:mange|flere|fleire|fler|andre) (?:andre )?som",
+        # praise of the reader's kind words: "fantastisk fin tilbakemelding"
+        r"(?:fantastisk|fantastiske) (?:fin|fint|fine|flott|flotte|god|godt|gode|koselig|koseleg|hyggelig|"
+        r"hyggeleg|varm|varme) (?:tilbakemelding|tilbakemeldinga|tilbakemeldingen|tilbakemeldinger|"
+        r"tilbakemeldingar|ord|hilsen|helsing|helsinga|hilsenen)",
+    )
+)
+_NOT_PLAIN = re.compile(
+    _words(
+        # contrast, regret and failure
+        r"men|likevel|allikevel|derimot|dessverre|diverre|beklager|beklagar|synd|leit|trist|"
+        r"feil|feilen|feila|galt|gale|problem[a-zæøå]*|forsink[a-zæøå]*|vent[a-zæøå]*",
+        # negation, lack and lateness: "uten varsel", "tre dagar etter at det starta", "først nå"
+        r"ikke|ikkje|ikkj|itj|itte|ingen|inga|ingenting|inkje|aldri|verken|hverken|uten|utan|"
+        r"for sent|for seint|først nå|fyrst no|(?:dager|dagar|uker|veker|måneder|månader|år) etter",
+        # a promise quoted back against what happened: "Alle skal få plass, sa de. Ja, i nabokommunen."
+        r"sa (?:de|dei|dere|dykk|du|dokk|dokker|kommunen|politikerne|politikarane)|"
+        r"lovet|lova|lovte|lovde|heter det|heiter det|het det|skulle visst",
+        # the reader's complaint quoted back, and the complaint verbs
+        r"klag[a-zæøå]*|syt[a-zæøå]*|sutr[a-zæøå]*|mas|maset|masa|masing[a-zæøå]*|maser|masar|"
+        r"kritikk[a-zæøå]*|kritiser[a-zæøå]*|kjeft[a-zæøå]*|sur|sure|sint|sinte|irritert[a-zæøå]*|"
+        r"frustrert[a-zæøå]*|misfornøyd[a-zæøå]*|misnøgd[a-zæøå]*",
+        # knowing particles, mock praise and exaggeration
+        r"jo|vel|altså|visst|tydeligvis|tydelegvis|sjølvsagt|selvsagt|selvfølgelig|sjølvsagd|sikkert|"
+        r"akkurat|nettopp|nett|wow|gratulerer|gratulera|fantastisk|fantastiske|imponert|imponerte|"
+        r"imponerande|imponerende|spennende|spennande|original|originale|originalt|utrolig|utruleg|"
+        r"enormt|ekstremt|særdeles|uhyre|latterlig|latterleg|genial|geniale|genialt|hele|heile|alltid|"
+        r"igjen|att|enda|endå|nok en|nok ein|atter|bare|berre|kanskje|neste|lært|lærte|lærer|lærar|"
+        r"ekspert[a-zæøå]*|rakett[a-zæøå]*",
+        # a mock confession or "no" (the signals of `_IRONY_SIGNAL` that no warm phrase has):
+        # "det er nok me som har flytta grensesteinen din", "fint at du fann oss ut"
+        r"det er nok (?:vi|me|jeg|eg)|nei vel|neivel|(?:fant|fann|funnet|funne) (?:oss|meg) ut|"
+        r"avslørt[a-zæøå]*|avslørte",
+        # counting, a reading lesson, mock respect for knowledge: "femte gang vi sei det", "kjekt om du
+        # las òg", "takk for at du deler din store kunnskap"
+        r"[a-zæøå]+(?:te|de|ende) (?:gang|gong|gangen|gongen)|(?:om|hvis|viss|dersom) du (?:bare |berre )?"
+        r"(?:las|leste|lest|lese|les|sjekka|sjekket)|kunnskap[a-zæøå]*|visdom|ekspertise|innsikt",
+        # the reader who knows everything: "glad for at du har svaret på alt"
+        r"svaret på alt|svar på alt|alle svarene|alle svara|fasiten|(?:vet|veit|kan) (?:alt|best)",
+        # the reader got there at last, or told us what we knew: "endelig", "det har vi hørt før"
+        r"endelig|endeleg|omsider|til slutt|etter kvart|etter hvert|(?:hørt|høyrt|sett|lest|visst) "
+        r"(?:det |den |dette |det der )?(?:før|før òg|før også)",
+    )
+    # a question, a quotation, a wink, a laugh, an eye-roll, applause or a thumbs-up (after criticism
+    # they are the sarcasm: "Tre dagar etter at det starta 🚧👍"), a shout ("!!")
+    + '|[?«»"“”\U0001f644\U0001f643\U0001f60f\U0001f612\U0001f926\U0001f609\U0001f602\U0001f923\U0001f605'
+    + "\U0001f44d\U0001f44f]"
+    + "|!{2,}"
+)
+
+
+def _plainly_warm(low: str) -> bool:
+    """A thank-you, welcome or glad-you-liked-it with nothing to turn the warmth against."""
+    if not _WARM.search(low):
+        return False
+    blanked = _WARM_PHRASE.sub(lambda m: " " * len(m.group()), low)
+    return not _NOT_PLAIN.search(blanked)
 
 
 # The own-text classifier (analysis/owntext.py, `somevakt train owntexts`), trained on the
