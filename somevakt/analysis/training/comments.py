@@ -109,7 +109,7 @@ def _parse(line: str, where: str) -> Comment:
 # of anything: challenge_a and challenge_b (since 0.3.0), challenge_c (the old dev set for choices,
 # overfitted by the rules over many sessions) and challenge_e (measured once per shipped state, then
 # retired; both from session 13). The others are never read for training, and `read_challenge`
-# refuses them: challenge_d is the dev set for choices between runs, challenge_f to challenge_i are
+# refuses them: challenge_d is the dev set for choices between runs, challenge_f to challenge_j are
 # held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
