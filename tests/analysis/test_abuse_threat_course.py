@@ -12,17 +12,6 @@ from somevakt.analysis.abuse import AbuseAnalyser
 from somevakt.analysis.base import Document
 
 
-@pytest.fixture
-def hears_a_threat_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    def judgement(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
-        labels = classifier.LABEL_CODES
-        scores = {k: 0.0 for k in labels} | {"threat": 0.9}
-        return classifier.Judgement(scores, {k: 0.5 for k in labels}, {k: 0.1 for k in labels})
-
-    monkeypatch.setattr(classifier, "judgement", judgement)
-    monkeypatch.setattr(classifier, "carrying_spans", lambda doc, labels, model=classifier.MODEL: {})
-
-
 def threat(text: str, kind: str = "comment") -> bool:
     return any(f.code == abuse.THREAT for f in AbuseAnalyser().analyse(Document(text, kind)))
 
