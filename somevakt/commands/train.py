@@ -81,9 +81,10 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl,"
-        " challenge_b.jsonl, challenge_c.jsonl and challenge_e.jsonl; their comments' codes become labels,"
-        " split by the corpus's hash; challenge_d is the dev set for choices, challenge_f to i are held out)",
+        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl to"
+        " challenge_c.jsonl and challenge_e.jsonl to challenge_j.jsonl; their comments' codes become"
+        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_k and"
+        " challenge_l are held out)",
     )
     parser.add_argument(
         "--also-triage",

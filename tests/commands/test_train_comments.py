@@ -1,6 +1,6 @@
 """The comment corpus: our own files parse, the split is stable, augmentation keeps labels,
-thresholds are chosen as documented, challenge_a/b/c/e are read as training data with their codes as
-labels, and the dev and held-out challenge sets stay apart from training."""
+thresholds are chosen as documented, challenge_a to c and e to j are read as training data with their
+codes as labels, and the dev and held-out challenge sets stay apart from training."""
 
 from __future__ import annotations
 
@@ -35,14 +35,14 @@ TRAINING_CHALLENGE = [CORPUS / "challenge" / name for name in comments.CHALLENGE
 
 
 def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data() -> None:
-    # The training data is the corpus and challenge_a/b/c/e (`--also-challenge`); challenge_d (dev for
-    # choices) and challenge_f onwards (held out) must share no text with it.
-    assert {p.name for p in TRAINING_CHALLENGE} == {f"challenge_{x}.jsonl" for x in "abce"}
+    # The training data is the corpus and challenge_a to c and e to j (`--also-challenge`); challenge_d
+    # (dev for choices) and challenge_k onwards (held out) must share no text with it.
+    assert {p.name for p in TRAINING_CHALLENGE} == {f"challenge_{x}.jsonl" for x in "abcefghij"}
     training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
     files = sorted((CORPUS / "challenge").glob("*.jsonl"))
     held = [path for path in files if path.name not in comments.CHALLENGE_TRAINING]
-    assert {f"challenge_{x}.jsonl" for x in "dfghij"} <= {path.name for path in held}
-    assert not {f"challenge_{x}.jsonl" for x in "abce"} & {path.name for path in held}
+    assert {f"challenge_{x}.jsonl" for x in "dkl"} <= {path.name for path in held}
+    assert not {f"challenge_{x}.jsonl" for x in "abcefghij"} & {path.name for path in held}
     total = 0
     for path in files:
         labelled = read_triage_file(path)
@@ -55,7 +55,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
 
 
 # Refused by their names, never read.
-@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dfghij"])
+@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dkl"])
 def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -65,10 +65,8 @@ def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     argv = ["train", "comments", "--data", str(CORPUS / "comments"), "--also-challenge", str(path)]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert (
-        "only challenge_a.jsonl, challenge_b.jsonl, challenge_c.jsonl, challenge_e.jsonl are training data"
-        in err
-    )
+    listed = err.split("(only ", 1)[1].split(" are training data")[0].split(", ")
+    assert listed == [f"challenge_{x}.jsonl" for x in "abcefghij"] and name not in listed
     assert "challenge_d is the dev set for choices" in err
 
 
@@ -119,13 +117,12 @@ def test_it_maps_a_challenge_item_s_codes_to_labels(tmp_path: Path) -> None:
     assert copies and all(c.unknown == {"complaint"} and c.labels == {"threat"} for c in copies)
 
 
-def test_it_trains_on_challenge_a_b_c_and_e_split_by_the_corpus_hash() -> None:
+def test_it_trains_on_the_retired_challenge_sets_split_by_the_corpus_hash() -> None:
     corpus = comments.read_corpus(CORPUS / "comments")
     extra = [c for path in TRAINING_CHALLENGE for c in comments.read_challenge(path)]
     assert len(extra) >= 300 and all(c.labels <= set(comments.LABELS) for c in extra)
-    # Each of the four files gives comments; challenge_c's and challenge_e's abusive ones among them
-    # (challenge_b has none of its own).
-    for name in ("challenge_a.jsonl", "challenge_b.jsonl", "challenge_c.jsonl", "challenge_e.jsonl"):
+    # Each of the nine files gives comments, and each but challenge_b abusive ones among them.
+    for name in comments.CHALLENGE_TRAINING:
         mine = [c for c in extra if c.source.startswith(f"{name}:")]
         assert len(mine) >= 50, name
         assert name == "challenge_b.jsonl" or any(c.labels & set(comments.ABUSE_LABELS) for c in mine), name

@@ -6,8 +6,8 @@ normalised text, so a comment and its near-copies (case, spacing) always fall in
 and adding comments never moves old ones between splits: 80 % train, 10 % dev (thresholds,
 model choice), 10 % test (reported once per shipped model, never tuned on).
 
-Challenge files that have been looked at too often to measure anything (`challenge_a`, `challenge_b`,
-`challenge_c` and `challenge_e`, see `CHALLENGE_TRAINING`) are read as training data too
+Challenge files that have been looked at too often to measure anything (`challenge_a` to `challenge_c`
+and `challenge_e` to `challenge_j`, see `CHALLENGE_TRAINING`) are read as training data too
 (`read_challenge`): each citizen's comment with its finding codes mapped to labels, split by the same
 hash.
 """
@@ -107,15 +107,21 @@ def _parse(line: str, where: str) -> Comment:
 # The challenge files that are training data now. They were written blind by other writers, so they
 # are the closest thing to what is measured, and they were scored and read too often to be an estimate
 # of anything: challenge_a and challenge_b (since 0.3.0), challenge_c (the old dev set for choices,
-# overfitted by the rules over many sessions) and challenge_e (measured once per shipped state, then
-# retired; both from session 13). The others are never read for training, and `read_challenge`
-# refuses them: challenge_d is the dev set for choices between runs, challenge_f to challenge_j are
-# held-out tests.
+# overfitted by the rules over many sessions) and challenge_e (both since 0.7.0), and challenge_f to
+# challenge_j (since 0.8.0: each measured once per shipped state until session 13, then retired when
+# challenge_k and challenge_l were written blind). The others are never read for training, and
+# `read_challenge` refuses them: challenge_d is the dev set for choices between runs, challenge_k and
+# challenge_l are held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
     "challenge_c.jsonl",
     "challenge_e.jsonl",
+    "challenge_f.jsonl",
+    "challenge_g.jsonl",
+    "challenge_h.jsonl",
+    "challenge_i.jsonl",
+    "challenge_j.jsonl",
 )
 # challenge_a's writer coded nearly every threat, hate and personal attack `tone.negative` as well (64 of
 # 74; challenge_b's three insults and challenge_c's and challenge_e's abuse items are not coded so); the
