@@ -98,6 +98,10 @@ _CASE = _words(
     r"sendt(?:e)? søknad",
     r"klage på (?:vedtak|vedtaket|avslag|avslaget|avgjørelsen|avgjerda|saksbehandlingen|fakturaen|gebyret)",
     r"klage(?:r)? på",
+    # a complaint already filed, in either written form ("eg har klaga på vedtaket", "jeg klaget på
+    # avslaget"): the rule had only the present tense, and 0.8.0 gives such a comment 0.41
+    r"(?:klaga|klaget|klagd|klagde) på (?:vedtak|vedtaket|avslag|avslaget|avgjørelsen|avgjerda|"
+    r"saksbehandlingen|fakturaen|gebyret)",
     r"vil klage",
     r"ønsker å klage",
     r"ønskjer å klage",

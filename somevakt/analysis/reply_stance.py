@@ -1620,7 +1620,14 @@ class ReplyStanceAnalyser:
 # in the four packs' cases at 0.59, reply_stance_cases.tsv's "Det er sikkert mange som lurer på det
 # samme ..." at 0.398, reply_stance_patterns.tsv's "Vi har laget en side bare for deg ..." at 0.558)
 # and gains two ("Jada, vi holder åpent i påsken også", "Vi er så utrolig lei oss ...", 0.421).
-IRONY_FLOOR = 0.38
+# Classifier 0.8.0 (challenge_f to challenge_j as training data too) hears less sarcasm in ironic
+# replies: on the same own-text dev sets they score 0.995 down to 0.432 and 0.418, then 0.296 (od3-122),
+# 0.264 (od2-006), 0.261 (od3-137), 0.114 and 0.026; the replies that are not ironic score 0.753 (od3-187,
+# an opinion, sent back anyway) and 0.522 (od3-165, a friendly reply), then under 0.2. At 0.38 irony
+# recall fell to dev2 0.87 and dev3 0.77; the floor moved into the gap under 0.261: recall dev2 0.90,
+# dev3 0.80, actions dev2 0.975 -> 0.98 and dev3 +0.005, no new false alarm on the dev sets (own_texts'
+# irony precision 0.947 -> 0.923, its actions the same).
+IRONY_FLOOR = 0.25
 _IRONY_SIGNAL = re.compile(
     _words(
         r"jo|vel|altså|sikkert|sjølvsagt|selvsagt|selvfølgelig|sjølvsagd|akkurat|nettopp|wow|visst|"
