@@ -83,8 +83,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl to"
         " challenge_c.jsonl and challenge_e.jsonl to challenge_j.jsonl; their comments' codes become"
-        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_k and"
-        " challenge_l are held out)",
+        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_k to"
+        " challenge_m are held out)",
     )
     parser.add_argument(
         "--also-triage",

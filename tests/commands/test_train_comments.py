@@ -41,7 +41,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
     training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
     files = sorted((CORPUS / "challenge").glob("*.jsonl"))
     held = [path for path in files if path.name not in comments.CHALLENGE_TRAINING]
-    assert {f"challenge_{x}.jsonl" for x in "dkl"} <= {path.name for path in held}
+    assert {f"challenge_{x}.jsonl" for x in "dklm"} <= {path.name for path in held}
     assert not {f"challenge_{x}.jsonl" for x in "abcefghij"} & {path.name for path in held}
     total = 0
     for path in files:
@@ -55,7 +55,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
 
 
 # Refused by their names, never read.
-@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dkl"])
+@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dklm"])
 def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

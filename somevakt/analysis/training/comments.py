@@ -110,8 +110,8 @@ def _parse(line: str, where: str) -> Comment:
 # overfitted by the rules over many sessions) and challenge_e (both since 0.7.0), and challenge_f to
 # challenge_j (since 0.8.0: each measured once per shipped state until session 13, then retired when
 # challenge_k and challenge_l were written blind). The others are never read for training, and
-# `read_challenge` refuses them: challenge_d is the dev set for choices between runs, challenge_k and
-# challenge_l are held-out tests.
+# `read_challenge` refuses them: challenge_d is the dev set for choices between runs, challenge_k to
+# challenge_m are held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
