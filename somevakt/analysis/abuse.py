@@ -595,7 +595,7 @@ def sexual_remarks(text: str, lower: str) -> list[tuple[int, int]]:
     ]
 
 
-def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
+def _private(doc: Document, found: list[tuple[Finding, bool]]) -> _Plan:
     """A private post: the lexicons' findings stand (no veto: the classifier never learnt an
     employee's voice), and the classifier adds a threat, hate or personal attack they missed."""
     kept = [f for f, _ in found]
@@ -610,7 +610,7 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
     shadow = classifier.as_comment(doc)
     judgement = classifier.judgement(shadow)
     if judgement is None:
-        return kept
+        return _Plan(kept, shadow, [])
     added = [
         c
         for c in PRIVATE_CODES
@@ -621,7 +621,7 @@ def _private(doc: Document, found: list[tuple[Finding, bool]]) -> list[Finding]:
         and (c != HATE or _hate_aimed(doc, judgement))
         and (c != THREAT or not _no_threat_heard(doc.lower))
     ]
-    return kept + _by_classifier(shadow, added)
+    return _Plan(kept, shadow, added)
 
 
 def _hate_aimed(doc: Document, judgement: classifier.Judgement) -> bool:
@@ -631,6 +631,25 @@ def _hate_aimed(doc: Document, judgement: classifier.Judgement) -> bool:
         _GROUP_SIGN.search(doc.lower) is not None
         or judgement.scores.get(classifier.CODE_LABELS[HATE], 0.0) >= HATE_UNMARKED
     )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A text's abuse findings before the classifier's own are placed: what the lexicons keep,
+    and which codes the classifier alone adds to `judged` (the text, or a private post read as
+    a comment). Placing them costs a batch of the model (`classifier.carrying_spans`), which the
+    batch path runs once for all texts."""
+
+    kept: list[Finding]
+    judged: Document
+    added: list[str]
+
+    @property
+    def labels(self) -> list[str]:
+        return [classifier.CODE_LABELS[c] for c in self.added]
+
+    def findings(self) -> list[Finding]:
+        return self.kept + _by_classifier(self.judged, self.added)
 
 
 def _by_classifier(doc: Document, added: list[str]) -> list[Finding]:
@@ -775,17 +794,23 @@ class AbuseAnalyser:
 
     def prefetch(self, docs: Sequence[Document]) -> None:
         classifier.judge_many([classifier.as_comment(doc) if doc.kind == "private" else doc for doc in docs])
+        # ...and the words carrying what the classifier alone found, for all texts in one batch
+        # of the model rather than one small batch per text
+        plans = [(doc, self._plan(doc)) for doc in docs if _FINDINGS not in cache_of(doc)]
+        classifier.carrying_spans_many([(plan.judged, plan.labels) for _, plan in plans if plan.added])
+        for doc, plan in plans:
+            cache_of(doc)[_FINDINGS] = tuple(plan.findings())
 
     def analyse(self, doc: Document) -> list[Finding]:
         return list(findings_of(doc))
 
-    def _analyse(self, doc: Document) -> list[Finding]:
+    def _plan(self, doc: Document) -> _Plan:
         found = self.rule_findings(doc)
         if doc.kind == "private":
             return _private(doc, found)
         judgement = classifier.judgement(doc)
         if judgement is None:
-            return [f for f, _ in found]
+            return _Plan([f for f, _ in found], doc, [])
         kept = [f for f, exact in found if exact or judgement.allows_code(f.code)]
         added = [
             c
@@ -795,7 +820,7 @@ class AbuseAnalyser:
             and (c != HATE or _hate_aimed(doc, judgement))
             and (c != THREAT or not _no_threat_heard(doc.lower))
         ]
-        return kept + _by_classifier(doc, added)
+        return _Plan(kept, doc, added)
 
     def rule_findings(self, doc: Document) -> list[tuple[Finding, bool]]:
         """What the lexicons find, each with whether it is exact (a slur)."""
@@ -873,7 +898,10 @@ def findings_of(doc: Document) -> tuple[Finding, ...]:
     attack's tone is negative), and finding them twice would run the classifier's carrying-words
     batch twice."""
     cache = cache_of(doc)
-    found: tuple[Finding, ...] | None = cache.get("abuse:findings")
+    found: tuple[Finding, ...] | None = cache.get(_FINDINGS)
     if found is None:
-        found = cache["abuse:findings"] = tuple(AbuseAnalyser()._analyse(doc))
+        found = cache[_FINDINGS] = tuple(AbuseAnalyser()._plan(doc).findings())
     return found
+
+
+_FINDINGS = "abuse:findings"

@@ -166,14 +166,54 @@ def carrying_spans(doc: Document, labels: Sequence[str], model: str = MODEL) -> 
     saksbehandleren bor", and a finding the classifier alone made can be highlighted and quoted
     like a rule's. Costs one batch of the model over the pieces left out, for the few comments
     where the classifier alone finds abuse."""
+    carrying_spans_many([(doc, labels)], model)
+    found: dict[str, tuple[int, int]] = cache_of(doc)[_spans_key(labels, model)]
+    return found
+
+
+def carrying_spans_many(requests: Sequence[tuple[Document, Sequence[str]]], model: str = MODEL) -> None:
+    """`carrying_spans` for several texts, their pieces judged in one batch and the results
+    cached (the batch path: one call of the model instead of one small one per text)."""
+    planned = []
+    for doc, labels in requests:
+        key = _spans_key(labels, model)
+        cache = cache_of(doc)
+        if key in cache:
+            continue
+        plan = _carrier_pieces(doc, labels, model)
+        if plan is None:
+            cache[key] = {}
+        else:
+            planned.append((doc, key, *plan))
+    if not planned:
+        return
+    nlp = load(model)
+    with _JUDGING:
+        scored = [d.cats for d in annotate(nlp, [m for *_, model_docs in planned for m in model_docs])]
+    at = 0
+    for doc, key, judged_now, labels, pieces, model_docs in planned:
+        mine = scored[at : at + len(model_docs)]
+        at += len(model_docs)
+        cache_of(doc)[key] = _carriers(doc, judged_now, labels, pieces, mine)
+
+
+def _spans_key(labels: Sequence[str], model: str) -> str:
+    return f"spans:{model}:{','.join(labels)}"
+
+
+def _carrier_pieces(
+    doc: Document, labels: Sequence[str], model: str
+) -> tuple[Judgement, list[str], list[tuple[int, int]], list[Any]] | None:
+    """The labels to place, the word ranges to leave out and the texts without them; None when
+    there is nothing to place."""
     judged_now = judgement(doc, model)
     if judged_now is None:
-        return {}
+        return None
     labels = [label for label in labels if judged_now.says(label)]
     w = words_of(doc)
     n = len(w.words)
     if not labels or n < 2 or n > CARRIER_MAX_WORDS:
-        return {}
+        return None
     pieces = [
         (i, min(i + size, n))
         for size in CARRIER_WORDS
@@ -185,14 +225,24 @@ def carrying_spans(doc: Document, labels: Sequence[str], model: str = MODEL) -> 
     if len(sentences) > 1:
         pieces += [p for p in sentences if p not in pieces]
     if not pieces:
-        return {}
+        return None
     nlp = load(model)
     words = _as_read(doc, w.words)
     model_docs = [
         to_model_doc(nlp, words[:first] + words[last:], w.spaces[:first] + w.spaces[last:])
         for first, last in pieces
     ]
-    scored = [d.cats for d in annotate(nlp, model_docs)]
+    return judged_now, labels, pieces, model_docs
+
+
+def _carriers(
+    doc: Document,
+    judged_now: Judgement,
+    labels: list[str],
+    pieces: list[tuple[int, int]],
+    scored: list[dict[str, float]],
+) -> dict[str, tuple[int, int]]:
+    w = words_of(doc)
     out: dict[str, tuple[int, int]] = {}
     for label in labels:
         threshold = judged_now.thresholds.get(label, 0.5)

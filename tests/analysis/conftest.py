@@ -21,6 +21,7 @@ def classifier_saying(monkeypatch: pytest.MonkeyPatch, scores: dict[str, float])
 
     monkeypatch.setattr(classifier, "judgement", judgement)
     monkeypatch.setattr(classifier, "carrying_spans", lambda doc, labels, model=classifier.MODEL: {})
+    monkeypatch.setattr(classifier, "carrying_spans_many", lambda requests, model=classifier.MODEL: None)
 
 
 @pytest.fixture

@@ -43,6 +43,9 @@ BATCH_TEXTS = (
     "Når åpner biblioteket?",
     "ok",
     "Jeg vil klage på vedtaket om barnehageplass. Hilsen Per",
+    # the classifier alone hears these: their carrying words are placed in one batch for all texts
+    "Hils kona di fra meg. Det hadde vært synd om noe skjedde med huset. Ha en fin dag.",
+    "Takk for svar. Bra jobba. Men en dag står du alene i mørket, da skal vi snakkes.",
 )
 
 
@@ -53,6 +56,8 @@ def test_it_gives_in_a_batch_exactly_what_it_gives_one_by_one() -> None:
     assert batch == single
     assert [[f.detail for f in r.findings] for r in batch] == [[f.detail for f in r.findings] for r in single]
     assert any(f.code == "person.named" for f in batch[0].findings)
+    placed = [f for r in batch for f in r.findings if f.detail.get("by") == "classifier"]
+    assert len(placed) >= 2 and all(f.text and f.start > 0 for f in placed)
 
 
 def test_it_analyses_an_empty_batch_to_nothing() -> None:
