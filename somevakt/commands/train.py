@@ -87,6 +87,15 @@ def _parser() -> argparse.ArgumentParser:
         " challenge_m are held out)",
     )
     parser.add_argument(
+        "--calibrate-on",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="comments: files of texts known to carry no abuse (corpus/calibration/*.jsonl), never"
+        " trained on: the thresholds may flag at most 1 %% of them per abuse label",
+    )
+    parser.add_argument(
         "--also-triage",
         type=Path,
         nargs="+",
@@ -160,6 +169,12 @@ def main(argv: list[str]) -> int:
             if args.also_challenge and args.kind != "comments":
                 raise DataError("--also-challenge is for `train comments`")
             _check_challenge(args.also_challenge)
+            if args.calibrate_on and args.kind != "comments":
+                raise DataError("--calibrate-on is for `train comments`")
+            from somevakt.analysis.training.comments import read_calibration
+
+            for path in args.calibrate_on:
+                read_calibration(path)  # a file that calibrates nothing is refused before training
             if args.also_triage and args.kind != "owntexts":
                 raise DataError("--also-triage is for `train owntexts`")
             _check_triage(args.also_triage)
@@ -183,6 +198,7 @@ def main(argv: list[str]) -> int:
                 negatives=args.negatives,
                 negative_text=args.negative_text,
                 challenge=tuple(args.also_challenge),
+                calibration=tuple(args.calibrate_on),
                 select_on=args.select_on,
                 triage=tuple(args.also_triage),
                 overrides=tuple(_override(item) for item in args.set),

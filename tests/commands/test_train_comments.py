@@ -270,3 +270,58 @@ def test_it_scores_a_split_with_a_comment_of_emoji_alone(tmp_path: Path) -> None
     assert result["items"] == 1 + len(words[:3]) and words
     assert result["per_label"]["praise"]["n"] == result["items"]
     assert result["per_label"]["praise"]["r"] <= len(words[:3]) / result["items"]
+
+
+def test_it_keeps_the_flags_on_each_group_of_known_clean_texts_under_its_own_cap() -> None:
+    # Reviews (the first cap) allow the threshold 0.2; the everyday statements (the second) do not:
+    # one of its two texts scores 0.22, and it may flag none.
+    scores = [0.9, 0.21, 0.1, 0.05, 0.22, 0.01]
+    truth = [True, True, False, False, False, False]
+    reviews = [False, False, True, True, False, False]
+    statements = [False, False, False, False, True, True]
+    rule = [False] * 6
+    one, _ = comments.best_thresholds(scores, truth, rule, 2.0, limits=[(reviews, 0.5)])
+    both, _ = comments.best_thresholds(scores, truth, rule, 2.0, limits=[(reviews, 0.5), (statements, 0.0)])
+    assert one <= 0.21 and both > 0.22
+
+
+CALIBRATION = sorted((CORPUS / "calibration").glob("*.jsonl"))
+
+
+def test_the_calibration_texts_carry_no_abuse_and_are_never_trained_on() -> None:
+    assert CALIBRATION, "corpus/calibration/ holds the known-clean everyday texts"
+    training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
+    for path in CALIBRATION:
+        texts = comments.read_calibration(path)  # refuses a file with an abuse label
+        assert len(texts) >= 500
+        assert not [c.where for c in texts if _key(c.text) in training]
+
+
+def test_the_shipped_thresholds_flag_at_most_their_share_of_the_calibration_texts() -> None:
+    # What `comment_thresholds` chose for the shipped model, checked on the model itself: a plain
+    # notice ("Legevakta stenger kl 22 i kveld.") heard as a threat was deleted under Båtsfjord.
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.classifier import judge_many, judgement
+    from somevakt.analysis.training.build import MAX_CALIBRATION_FLAGS
+
+    texts = [c.text for path in CALIBRATION for c in comments.read_calibration(path)]
+    docs = [Document(text, "comment") for text in texts]
+    judge_many(docs)
+    for label, share in MAX_CALIBRATION_FLAGS.items():
+        flagged = [d.text for d in docs if (j := judgement(d)) is not None and j.says(label)]
+        assert len(flagged) <= share * len(docs), (label, len(flagged), flagged[:5])
+
+
+def test_it_refuses_a_calibration_file_with_abuse_before_training(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "neutral.jsonl"
+    lines = [
+        {"text": "Legevakta stenger kl 22 i kveld.", "labels": []},
+        {"text": "Jeg vet hvor du bor.", "labels": ["threat"]},
+    ]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    argv = ["train", "comments", "--data", str(CORPUS / "comments"), "--work-dir", str(tmp_path / "w")]
+    assert main([*argv, "--calibrate-on", str(path)]) == 2
+    assert "neutral.jsonl:2: a calibration text carries no abuse, not 'threat'" in capsys.readouterr().err
+    assert not (tmp_path / "w").exists()

@@ -58,6 +58,9 @@ class TrainOptions:
     # comments: challenge files read as training data as well (comments.CHALLENGE_TRAINING: their
     # comments with codes mapped to labels, split by the same hash as the corpus).
     challenge: tuple[Path, ...] = ()
+    # comments: files of texts known to carry no abuse (corpus/calibration/), never trained on, that
+    # the threshold choice may flag at most MAX_CALIBRATION_FLAGS of (`comment_thresholds`).
+    calibration: tuple[Path, ...] = ()
     # NER: this share of the train sentences (fixed by a hash of their words: `in_selection_slice`)
     # is never trained on and is what spaCy chooses the best checkpoint by; the official dev split
     # is then not read at all, so dev stays an estimate (0: choose on the nob dev split, as before).
@@ -285,7 +288,11 @@ def owntext_thresholds(model: Path, data: Path, triage: tuple[Path, ...] = ()) -
 
 
 def comment_thresholds(
-    model: Path, data: Path, negatives: Path | None, challenge: tuple[Path, ...] = ()
+    model: Path,
+    data: Path,
+    negatives: Path | None,
+    challenge: tuple[Path, ...] = (),
+    calibration: tuple[Path, ...] = (),
 ) -> dict[str, dict[str, float]]:
     """Per label, what the classifier must say alone (`thresholds`) and what it must at least say
     for a rule's match to stand (`rule_thresholds`), chosen together for the best F-score of the
@@ -293,7 +300,9 @@ def comment_thresholds(
     used as training data (recall counts double where a miss costs most:
     threats, hate, crises and questions). For the abuse labels, up to 1,000 review sentences of the
     calibration half (never trained on) count as comments with no abuse in them, of which each
-    label may flag at most MAX_REVIEW_FLAGS."""
+    label may flag at most MAX_REVIEW_FLAGS. So may the `calibration` files' texts (everyday
+    statements and comments known to carry no abuse, `comments.read_calibration`) at most
+    MAX_CALIBRATION_FLAGS: recall first, the choice would otherwise hear threats in plain notices."""
     from somevakt.analysis.abuse import AbuseAnalyser
     from somevakt.analysis.base import Document
     from somevakt.analysis.classifier import CODE_LABELS, FLOOR_SHARE, judge_many, judgement
@@ -307,6 +316,12 @@ def comment_thresholds(
         reviews = sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))
         items += [(text, None) for text in reviews[:1000]]
         undecided += [frozenset()] * min(len(reviews), 1000)
+    reviewed = len(items)
+    for path in calibration:
+        clean = comments.read_calibration(path)
+        items += [(c.text, None) for c in clean]
+        undecided += [frozenset()] * len(clean)
+    known_neutral = [i >= reviewed for i in range(len(items))]
     docs = [Document(text, "comment") for text, _ in items]
     judge_many(docs, str(model))
     abuse, intent = AbuseAnalyser(), IntentAnalyser()
@@ -329,9 +344,17 @@ def comment_thresholds(
         truth = [label in (items[i][1] or ()) for i in chosen]
         rule = [label in ruled[i] for i in chosen]
         weight = 2.0 if label in RECALL_FIRST else 1.0
-        known_clean = [items[i][1] is None for i in chosen]
+        review = [items[i][1] is None and not known_neutral[i] for i in chosen]
+        neutral = [known_neutral[i] for i in chosen]
         alone[label], with_rule[label] = comments.best_thresholds(
-            scores, truth, rule, weight, limited=known_clean, max_rate=MAX_REVIEW_FLAGS.get(label, 1.0)
+            scores,
+            truth,
+            rule,
+            weight,
+            limits=[
+                (review, MAX_REVIEW_FLAGS.get(label, 1.0)),
+                (neutral, MAX_CALIBRATION_FLAGS.get(label, 1.0)),
+            ],
         )
         if label in RECALL_FIRST:
             # Where a miss costs most, a rule's match stands unless the model is fairly sure it is
@@ -361,6 +384,9 @@ RECALL_FIRST = frozenset({"threat", "hate", "crisis", "question"})
 # retrained model's hate threshold rose to 0.65 and its hate recall on dev fell to 0.23
 # (docs/models.md).
 MAX_REVIEW_FLAGS = {"threat": 0.006, "hate": 0.006, "insult": 0.004, "obscene": 0.004}
+# ...and of the calibration files' everyday statements and comments (notices of a closing, blasting,
+# the shooting range, sharp criticism, questions about groups), at most this share per label.
+MAX_CALIBRATION_FLAGS = {"threat": 0.01, "hate": 0.01, "insult": 0.01, "obscene": 0.01}
 
 
 def _balanced(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -422,7 +448,9 @@ def train(kind: str, options: TrainOptions) -> Path:
     if kind == "comments":
         from somevakt.analysis.classifier import RULE_THRESHOLDS_META_KEY, THRESHOLDS_META_KEY
 
-        chosen = comment_thresholds(output / "model-best", options.data, options.negatives, options.challenge)
+        chosen = comment_thresholds(
+            output / "model-best", options.data, options.negatives, options.challenge, options.calibration
+        )
         meta[THRESHOLDS_META_KEY] = chosen["thresholds"]
         meta[RULE_THRESHOLDS_META_KEY] = chosen["rule_thresholds"]
         print(f"thresholds on dev: {chosen}", flush=True)

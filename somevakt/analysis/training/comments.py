@@ -102,6 +102,26 @@ def _parse(line: str, where: str) -> Comment:
     return Comment(row["text"], frozenset(labels), lang, where)
 
 
+def read_calibration(path: Path) -> list[Comment]:
+    """A calibration file (`corpus/calibration/*.jsonl`, the corpus's format): texts a careful
+    reader knows carry no abuse, read only to choose the thresholds and never trained on. A line
+    labelled with an abuse label is a DataError: the file is known clean or it calibrates nothing."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            comment = _parse(line, f"{path.name}:{number}")
+            abuse = comment.labels & set(ABUSE_LABELS)
+            if abuse:
+                found = sorted(abuse)[0]
+                raise DataError(f"{path.name}:{number}: a calibration text carries no abuse, not {found!r}")
+            out.append(comment)
+    if not out:
+        raise DataError(f"{path}: no texts")
+    return out
+
+
 # --- challenge files as training data ---------------------------------------------------------------
 
 # The challenge files that are training data now. They were written blind by other writers, so they
@@ -311,6 +331,7 @@ def best_thresholds(
     recall_weight: float = 1.0,
     limited: Sequence[bool] | None = None,
     max_rate: float = 1.0,
+    limits: Sequence[tuple[Sequence[bool], float]] = (),
 ) -> tuple[float, float]:
     """The pair (alone, with_rule) with the highest F-beta for the decision
     `score >= alone or (rule and score >= with_rule)`: what the classifier must say by itself, and
@@ -318,7 +339,8 @@ def best_thresholds(
     neighbouring scores (at most 60, spread over the quantiles), so a threshold keeps its distance
     from both sides; of equally good pairs the lowest (the one that misses least) is taken. Pairs
     that flag more than `max_rate` of the `limited` items (texts known to carry no label, such as
-    review sentences for abuse) are not considered."""
+    review sentences for abuse) are not considered, nor those that flag more than its share of any
+    group in `limits` (pairs of a mask and a share: another kind of known-clean text)."""
     import numpy
 
     distinct = sorted(set(scores))
@@ -336,8 +358,11 @@ def best_thresholds(
     s = numpy.asarray(scores)
     y = numpy.asarray(truth, dtype=bool)
     r = numpy.asarray(rule, dtype=bool)
-    cap = numpy.asarray(limited if limited is not None else [False] * len(s), dtype=bool)
-    allowed = max_rate * int(cap.sum())
+    groups = [(limited, max_rate)] if limited is not None else []
+    caps = [
+        (mask, share * int(mask.sum()))
+        for mask, share in ((numpy.asarray(m, dtype=bool), share) for m, share in [*groups, *limits])
+    ]
     positives = int(y.sum())
     b2 = recall_weight**2
     best, best_f = (0.5, 0.5), -1.0
@@ -345,7 +370,7 @@ def best_thresholds(
         base = s >= alone
         for with_rule in (c for c in candidates if c <= alone):
             pred = base | (r & (s >= with_rule))
-            if int((pred & cap).sum()) > allowed:
+            if any(int((pred & cap).sum()) > allowed for cap, allowed in caps):
                 continue
             f = _f_beta(int((pred & y).sum()), int((pred & ~y).sum()), positives, b2)
             if f > best_f + 1e-9:
