@@ -3,11 +3,13 @@ writers name such a text `tone.negative` too), whatever the classifier's complai
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from somevakt.analysis.abuse import AbuseAnalyser
-from somevakt.analysis.base import Document, Finding
-from somevakt.analysis.registry import analyse
+from somevakt.analysis.base import Document
+from somevakt.analysis.registry import analyse, analyse_many
 from somevakt.analysis.tone import ToneAnalyser
 
 ATTACKS = {"abuse.threat", "abuse.hate", "abuse.insult"}
@@ -52,13 +54,19 @@ def test_obscenity_and_swearing_alone_do_not_make_the_tone_negative(text: str) -
 
 def test_the_abuse_findings_are_made_once_for_abuse_and_tone(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    made = AbuseAnalyser._analyse
+    made = AbuseAnalyser._plan
 
-    def counted(self: AbuseAnalyser, doc: Document) -> list[Finding]:
+    def counted(self: AbuseAnalyser, doc: Document) -> Any:
         calls.append(doc.text)
         return made(self, doc)
 
-    monkeypatch.setattr(AbuseAnalyser, "_analyse", counted)
+    monkeypatch.setattr(AbuseAnalyser, "_plan", counted)
     result = analyse("Du er en udugelig idiot, Per.", only=("abuse", "tone"))
     assert calls == ["Du er en udugelig idiot, Per."]
+    # ...and in the batch path, where the abuse analyser makes them before tone asks
+    texts = ["Du er en udugelig idiot, Kari.", "Takk for hjelpa!"]
+    assert [r.findings for r in analyse_many(texts, only=("abuse", "tone"))] == [
+        analyse(t, only=("abuse", "tone")).findings for t in texts
+    ]
+    assert calls[1:3] == texts and len(calls) == 5
     assert {"abuse.insult", "tone.negative"} <= {f.code for f in result.findings}

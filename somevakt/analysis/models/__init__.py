@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -86,14 +86,34 @@ def _load_now(name: str) -> Language:
     # known to the other (its lexeme is made once), and the process holds one set of strings.
     key = (path.parent.resolve(), wanted, meta.get("lang"))
     shared = _VOCABS.get(key) if wanted else None
-    # The tokenizer is never used (the shared Document has tokenised already), but it is cheap to load.
+    # The tokenizer is never used (the shared Document has tokenised already, `to_model_doc`), and
+    # its thousands of special cases were a third of the load: each model gets one without rules.
+    options: dict[str, Any] = {
+        "exclude": ["tokenizer"],
+        "config": {"nlp": {"tokenizer": {"@tokenizers": _NO_RULES}}},
+    }
+    _register_tokenizer()
     with _builtin_factories_only():
-        nlp = spacy.load(path, vocab=shared) if shared is not None else spacy.load(path)
+        nlp = spacy.load(path, vocab=shared, **options) if shared is not None else spacy.load(path, **options)
     if wanted:
         nlp.vocab.vectors.data = _shared_vectors(path.parent / VECTORS_FILE, wanted)
         _VOCABS.setdefault(key, nlp.vocab)
     speed_up(nlp)
     return nlp
+
+
+_NO_RULES = "somevakt.tokenizer_without_rules.v1"
+
+
+@cache
+def _register_tokenizer() -> None:
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    @registry.tokenizers(_NO_RULES)
+    def _without_rules() -> Callable[[Language], Tokenizer]:
+        """A tokenizer that splits on spaces only: the loaded models are given words, never text."""
+        return lambda nlp: Tokenizer(nlp.vocab)
 
 
 @contextmanager
@@ -181,7 +201,9 @@ def cache_of(doc: Document) -> dict[str, Any]:
 
 
 @cache
-def _fallback_tokenizer() -> Any:
+def nb_tokenizer() -> Any:
+    """spaCy's `nb` tokenizer, the one the models' training data was tokenised with (the loaded
+    models' own split on spaces only: they are given words)."""
     import spacy
 
     with _builtin_factories_only():
@@ -197,7 +219,7 @@ def shared_tokens(doc: Document) -> Doc:
             raise
     cache = cache_of(doc)
     if "tokens" not in cache:
-        cache["tokens"] = _fallback_tokenizer()(doc.text)
+        cache["tokens"] = nb_tokenizer()(doc.text)
     tokens: Doc = cache["tokens"]
     return tokens
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from somevakt.analysis.models import annotate, load
+from somevakt.analysis.models import annotate, load, nb_tokenizer, to_model_doc
 from somevakt.analysis.training import augment
 from somevakt.analysis.training.metrics import classification, span_prf
 from somevakt.analysis.training.norec import LABELS, read_json
 from somevakt.analysis.training.norne import entity_spans, read_tsv
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 def evaluate_ner(path: Path, model: str = "ner", lower: bool = False) -> dict[str, Any]:
@@ -44,7 +48,13 @@ def evaluate_ner(path: Path, model: str = "ner", lower: bool = False) -> dict[st
 
 def predict_sentiment(texts: list[str], model: str = "sentiment") -> list[dict[str, float]]:
     nlp = load(model)
-    return [dict(doc.cats) for doc in annotate(nlp, (nlp.make_doc(t) for t in texts))]
+    return [dict(doc.cats) for doc in annotate(nlp, (_as_trained(nlp, t) for t in texts))]
+
+
+def _as_trained(nlp: Language, text: str) -> Doc:
+    """`text` in the model's vocab, tokenised as its training data was."""
+    tokens = nb_tokenizer()(text)
+    return to_model_doc(nlp, [t.text for t in tokens], [bool(t.whitespace_) for t in tokens])
 
 
 def evaluate_sentiment(path: Path, model: str = "sentiment", lower: bool = False) -> dict[str, Any]:
