@@ -82,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl to"
-        " challenge_c.jsonl and challenge_e.jsonl to challenge_j.jsonl; their comments' codes become"
-        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_k to"
-        " challenge_m are held out)",
+        " challenge_c.jsonl and challenge_e.jsonl to challenge_l.jsonl; their comments' codes become"
+        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_m and"
+        " challenge_n are held out)",
     )
     parser.add_argument(
         "--calibrate-on",
@@ -171,10 +171,7 @@ def main(argv: list[str]) -> int:
             _check_challenge(args.also_challenge)
             if args.calibrate_on and args.kind != "comments":
                 raise DataError("--calibrate-on is for `train comments`")
-            from somevakt.analysis.training.comments import read_calibration
-
-            for path in args.calibrate_on:
-                read_calibration(path)  # a file that calibrates nothing is refused before training
+            _check_calibration(args.calibrate_on)
             if args.also_triage and args.kind != "owntexts":
                 raise DataError("--also-triage is for `train owntexts`")
             _check_triage(args.also_triage)
@@ -218,6 +215,16 @@ def _check_challenge(paths: list[Path]) -> None:
 
     for path in paths:
         check_challenge_file(path, f"--also-challenge {path}")
+
+
+def _check_calibration(paths: list[Path]) -> None:
+    """A calibration file that calibrates nothing (missing, empty, with abuse) is refused before training."""
+    if not paths:
+        return
+    from somevakt.analysis.training.comments import read_calibration
+
+    for path in paths:
+        read_calibration(path)
 
 
 def _check_triage(paths: list[Path]) -> None:
