@@ -113,6 +113,25 @@ def test_it_finds_a_veiled_threat_only_when_it_is_aimed_and_ends_the_clause() ->
     assert codes("Dere skal få se hva som skjer på biblioteket i sommer") == set()
 
 
+def test_it_hears_a_warning_about_walking_alone_or_sleepless_nights_but_not_safety_advice() -> None:
+    # issue 12: veiled threats without the lexicon's verbs
+    for threat in (
+        "Takk for svar. Jeg anbefaler Lise Brekke å ikke gå alene ute på en stund.",
+        "Eg ville ikkje gått åleine om kveldane framover, om eg var deg.",
+        "Blir skulen lagd ned skal eg personleg sørgje for at ingen av dykk søv godt om natta att.",
+        "Jeg skal sørge for at du aldri sover trygt igjen.",
+    ):
+        assert codes(threat) == {"abuse.threat"}, threat
+    for advice in (
+        "Vi anbefaler alle å ikke gå alene på isen i vinter.",
+        "Husk å ikke gå alene i fjellet, meld fra om turen.",
+        "Hunden min liker ikke å være alene en stund.",
+        "Nattevakta skal sørge for at beboerne sover godt.",
+        "Vi skal sørgje for at ingen av bebuarane søv dårleg.",
+    ):
+        assert codes(advice) == set(), advice
+
+
 def test_it_takes_a_curse_with_an_insulting_noun_for_an_insult_but_not_with_an_adjective() -> None:
     assert codes("Får jeg ikke svar, jævla tullinger!") == {"abuse.insult", "abuse.obscene"}
     assert codes("Jævla dumme regler") == {"abuse.obscene"}
