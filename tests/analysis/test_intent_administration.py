@@ -52,12 +52,8 @@ def test_a_head_teachers_decision_is_answered_not_referred_to_the_politicians() 
         assert evaluate(text, "comment", load_pack(slug)).action == "reply"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classifier 0.5.0 gives it political 0.33 under its threshold 0.59 and case_request 0.54"
-    " (0.4.0: political 0.70, case_request 0.41); 0.6.0 political 0.34 under its threshold 0.47 and"
-    " case_request 0.56",
-)
+# Classifier 0.5.0 gave it political 0.33 under its threshold 0.59 and case_request 0.54 (0.4.0:
+# political 0.70, case_request 0.41), 0.6.0 political 0.34 under 0.47 (a strict xfail until 0.9.0).
 def test_a_sites_placement_is_the_elected_bodies_not_a_case_of_ones_own() -> None:
     text = "Vi vil ikkje ha nytt asylmottak på Haugen, det er feil plassering med tanke på skulevegen."
     assert intents(text) == {"intent.political"}
