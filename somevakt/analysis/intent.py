@@ -369,6 +369,9 @@ _CRISIS = _words(
     r"ulykke(?:n|a)?",
     r"trafikkulykke",
     r"bilulykke",
+    r"ulukke(?:a)?",
+    r"trafikkulukke",
+    r"bilulukke",
     r"kollisjon",
     r"frontkollisjon",
     r"har krasjet",
@@ -393,6 +396,13 @@ _CRISIS = _words(
     r"vannet er borte",
     r"vatnet er borte",
     r"ikke vann i",
+    r"(?:uten|utan) (?:vann|vatn|drikkevann|drikkevatn)",
+    # the municipality's own notice of an incident under way: "brannvesenet er på stedet, hold dere
+    # unna området og lukk vinduene"
+    r"(?:brannvesenet|politiet|ambulansen|nødetatene|nødetatane|redningsmannskapene|redningsmannskapa) "
+    r"er (?:på stedet|på staden|på plass)",
+    r"(?:hold|hald) (?:dere|dykk|deg) unna (?:området|stedet|staden)",
+    r"(?:lukk|steng) (?:alle )?(?:vinduer|vinduene|vindauge|vindauga)",
     r"kokevarsel",
     r"drikkevannet",
     r"gasslekkasje",

@@ -91,3 +91,35 @@ def test_a_threat_the_classifier_also_takes_for_a_crisis_is_a_threat() -> None:
 def test_a_threat_going_on_now_stays_a_crisis() -> None:
     text = "Han står utenfor servicetorget med noe tungt og truer de ansatte nå, ring 112!"
     assert "crisis" in _judged_as(text, threat=0.9, crisis=0.8)
+
+
+def own_codes(text: str, kind: str = "post") -> set[str]:
+    """What the municipality's own post or reply gets (the rules alone: the classifier judges comments)."""
+    return {f.code.removeprefix("intent.") for f in IntentAnalyser().analyse(Document(text, kind))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nynorsk accidents and water, and the municipality's own notice of an incident under way
+        "Vegen ved Brattåsen er stengd etter ei trafikkulukke. Bruk omkøyring. Helsing Siri",
+        "Heile Nesbygda er utan vatn no, vassverket leitar etter lekkasjen. Helsing Oddny",
+        "Politiet er på stedet ved kaia. Hold dere unna området til vi melder nytt. Hilsen Kari",
+        "Det brenn i eit lagerbygg på Moen. Lukk vindauga om du bur i nærleiken.",
+    ],
+)
+def test_the_municipalitys_own_notice_of_an_incident_under_way_is_a_crisis(text: str) -> None:
+    assert "crisis" in own_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi blir uten vann i morgen mellom 09 og 12 på grunn av planlagt arbeid. Hilsen Kari",
+        "Det var ei ulukke ved Brattåsen i går, men alle er ok no. Helsing Siri",
+        "Husk å lukke vinduene før du reiser på ferie. Hilsen Ida",
+        "Brannvesenet hadde øving på kaia i går, takk til alle som kom og så på.",
+    ],
+)
+def test_a_planned_past_or_everyday_notice_is_no_crisis(text: str) -> None:
+    assert "crisis" not in own_codes(text)
