@@ -1397,6 +1397,10 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
     """The structure of a confidential matter in an employee's or the municipality's own text, where
     the rules above found nothing in the sentence."""
     low = doc.lower
+    if not any(p.search(low) for p in (_MATTER, _WORK_MATTER, _DEATH, _MATTER_WORD, _MATTER_EXACT)):
+        # a finding needs a matter in its sentence: none in the whole text, none to find (a text
+        # of 200,000 one-letter sentences went through the loop below for seconds)
+        return []
     private = doc.kind == "private"
     own = [m.span() for m in _OWN_FAMILY.finditer(low)] if private else []
     if private:
