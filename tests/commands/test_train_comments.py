@@ -246,7 +246,7 @@ def test_it_keeps_the_flags_on_known_clean_texts_under_the_cap() -> None:
     clean = [False, False, True, True, False]
     rule = [False] * 5
     free, _ = comments.best_thresholds(scores, truth, rule, recall_weight=2.0)
-    capped, _ = comments.best_thresholds(scores, truth, rule, 2.0, limited=clean, max_rate=0.5)
+    capped, _ = comments.best_thresholds(scores, truth, rule, 2.0, limits=[(clean, 0.5)])
     assert free <= 0.2 and capped > 0.25  # the cap rules out every threshold that takes both in
 
 

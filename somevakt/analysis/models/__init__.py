@@ -92,9 +92,11 @@ def _load_now(name: str) -> Language:
         "exclude": ["tokenizer"],
         "config": {"nlp": {"tokenizer": {"@tokenizers": _NO_RULES}}},
     }
+    if shared is not None:
+        options["vocab"] = shared
     _register_tokenizer()
     with _builtin_factories_only():
-        nlp = spacy.load(path, vocab=shared, **options) if shared is not None else spacy.load(path, **options)
+        nlp = spacy.load(path, **options)
     if wanted:
         nlp.vocab.vectors.data = _shared_vectors(path.parent / VECTORS_FILE, wanted)
         _VOCABS.setdefault(key, nlp.vocab)

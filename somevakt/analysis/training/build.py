@@ -321,7 +321,6 @@ def comment_thresholds(
         clean = comments.read_calibration(path)
         items += [(c.text, None) for c in clean]
         undecided += [frozenset()] * len(clean)
-    known_neutral = [i >= reviewed for i in range(len(items))]
     docs = [Document(text, "comment") for text, _ in items]
     judge_many(docs, str(model))
     abuse, intent = AbuseAnalyser(), IntentAnalyser()
@@ -344,8 +343,9 @@ def comment_thresholds(
         truth = [label in (items[i][1] or ()) for i in chosen]
         rule = [label in ruled[i] for i in chosen]
         weight = 2.0 if label in RECALL_FIRST else 1.0
-        review = [items[i][1] is None and not known_neutral[i] for i in chosen]
-        neutral = [known_neutral[i] for i in chosen]
+        # the texts after the reviews are the calibration files'
+        review = [items[i][1] is None and i < reviewed for i in chosen]
+        neutral = [i >= reviewed for i in chosen]
         alone[label], with_rule[label] = comments.best_thresholds(
             scores,
             truth,

@@ -332,8 +332,6 @@ def best_thresholds(
     truth: Sequence[bool],
     rule: Sequence[bool],
     recall_weight: float = 1.0,
-    limited: Sequence[bool] | None = None,
-    max_rate: float = 1.0,
     limits: Sequence[tuple[Sequence[bool], float]] = (),
 ) -> tuple[float, float]:
     """The pair (alone, with_rule) with the highest F-beta for the decision
@@ -341,9 +339,8 @@ def best_thresholds(
     what it must at least say for a rule's match to stand. Candidates lie halfway between
     neighbouring scores (at most 60, spread over the quantiles), so a threshold keeps its distance
     from both sides; of equally good pairs the lowest (the one that misses least) is taken. Pairs
-    that flag more than `max_rate` of the `limited` items (texts known to carry no label, such as
-    review sentences for abuse) are not considered, nor those that flag more than its share of any
-    group in `limits` (pairs of a mask and a share: another kind of known-clean text)."""
+    that flag more than its share of any group in `limits` (pairs of a mask and a share: texts known
+    to carry no label, such as review sentences for abuse) are not considered."""
     import numpy
 
     distinct = sorted(set(scores))
@@ -361,10 +358,9 @@ def best_thresholds(
     s = numpy.asarray(scores)
     y = numpy.asarray(truth, dtype=bool)
     r = numpy.asarray(rule, dtype=bool)
-    groups = [(limited, max_rate)] if limited is not None else []
     caps = [
         (mask, share * int(mask.sum()))
-        for mask, share in ((numpy.asarray(m, dtype=bool), share) for m, share in [*groups, *limits])
+        for mask, share in ((numpy.asarray(m, dtype=bool), share) for m, share in limits)
     ]
     positives = int(y.sum())
     b2 = recall_weight**2
