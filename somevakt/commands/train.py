@@ -82,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl to"
-        " challenge_c.jsonl and challenge_e.jsonl to challenge_l.jsonl; their comments' codes become"
-        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_m and"
-        " challenge_n are held out)",
+        " challenge_c.jsonl and challenge_e.jsonl to challenge_m.jsonl; their comments' codes become"
+        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_n and"
+        " challenge_o are held out)",
     )
     parser.add_argument(
         "--calibrate-on",

@@ -7,7 +7,7 @@ and adding comments never moves old ones between splits: 80 % train, 10 % dev (t
 model choice), 10 % test (reported once per shipped model, never tuned on).
 
 Challenge files that have been looked at too often to measure anything (`challenge_a` to `challenge_c`
-and `challenge_e` to `challenge_l`, see `CHALLENGE_TRAINING`) are read as training data too
+and `challenge_e` to `challenge_m`, see `CHALLENGE_TRAINING`) are read as training data too
 (`read_challenge`): each citizen's comment with its finding codes mapped to labels, split by the same
 hash.
 """
@@ -130,9 +130,10 @@ def read_calibration(path: Path) -> list[Comment]:
 # overfitted by the rules over many sessions) and challenge_e (both since 0.7.0), and challenge_f to
 # challenge_j (since 0.8.0: each measured once per shipped state until session 13, then retired when
 # challenge_k and challenge_l were written blind), challenge_k and challenge_l (since 0.9.0: each
-# measured at the start and the end of session 14, retired when challenge_n was written blind). The
-# others are never read for training, and `read_challenge` refuses them: challenge_d is the dev set
-# for choices between runs, challenge_m and challenge_n are held-out tests.
+# measured at the start and the end of session 14, retired when challenge_n was written blind) and
+# challenge_m (measured with 0.8.0 and at the end of session 15, retired when challenge_o was written
+# blind). The others are never read for training, and `read_challenge` refuses them: challenge_d is the
+# dev set for choices between runs, challenge_n and challenge_o are held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
@@ -145,6 +146,7 @@ CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_j.jsonl",
     "challenge_k.jsonl",
     "challenge_l.jsonl",
+    "challenge_m.jsonl",
 )
 # challenge_a's writer coded nearly every threat, hate and personal attack `tone.negative` as well (64 of
 # 74; challenge_b's three insults and challenge_c's and challenge_e's abuse items are not coded so); the
