@@ -435,6 +435,11 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(given), frozenset(surnames)
 
 
+def given_names() -> frozenset[str]:
+    """The given names of the lexicon, lower-cased."""
+    return _name_lists()[0]
+
+
 def _person_words() -> frozenset[str]:
     return _name_lists()[0] | _name_lists()[1]
 
@@ -879,6 +884,13 @@ _AT_WORK_AFTER = re.compile(
     r"vår|alt|alle|snitt|fall|hvert|kvart|løpet|stand|ferd|orden|lag|mål|to|tre|mot)\b)"
     r"[a-zæøå]",
 )
+# A verb that has a person for its subject, after a given name first in a sentence: "Gudrun har fått
+# demens", "Kari ringte i går" (a word that is also a given name, "Liv er viktig", is left out below).
+_PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:har|hadde|fikk|fekk|er|e|var|va|ble|blei|vart|ligger|ligg|låg|døde|døydde|sa|sier|seier|"
+    r"kom|måtte|skal|ska|jobber|jobbar|ringte|ringde|svarte|fortalte|fortalde|sliter|slit|kjente|"
+    r"klarer|klarar|trenger|treng)(?![\wæøå])"
+)
 # Given names that are words first in a sentence before "på"/"i" ("Stein på vegen", "Bo i byen");
 # "Per på teknisk" is a name ("Per i dag" is left out by the time words above).
 _AMBIGUOUS_AT_START = (_AMBIGUOUS_LOWER - {"per"}) | {"bo"}
@@ -910,7 +922,7 @@ def _person_context(text: str, start: int, end: int) -> bool:
     )
 
 
-def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
+def missed_given_names(doc: Document) -> list[tuple[int, int]]:
     """Given names from our list that the model tagged as nothing: a lone first name in dialect
     and after a pronoun ("Han Ståle på teknisk e så lat", "takk for alt, Reidun!"), one first in
     a sentence with a workplace after it ("Per på teknisk"), a lower-case one after a dialect
@@ -937,7 +949,8 @@ def _missed_given_names(doc: Document) -> list[tuple[int, int]]:
         if word not in given or word in _AMBIGUOUS_FIRST:
             continue
         if _at_sentence_start(text, m.start()) and (
-            not _AT_WORK_AFTER.match(text, m.end()) or word in _AMBIGUOUS_AT_START
+            not (_AT_WORK_AFTER.match(text, m.end()) or _PERSON_VERB_AFTER.match(text, m.end()))
+            or word in _AMBIGUOUS_AT_START
         ):
             continue
         # a lone given name the model called an organisation or a product is still a name, and so
@@ -996,7 +1009,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
     out = []
     text_words: frozenset[str] | None = None
     attacks: bool | None = None  # whether the text attacks anyone ("Knut, du er jo en idiot")
-    for found in person_spans(doc) + _missed_given_names(doc) + _cursed_names(doc):
+    for found in person_spans(doc) + missed_given_names(doc) + _cursed_names(doc):
         trimmed = _trimmed(doc.text, *found)
         if trimmed is None:
             continue
@@ -1045,7 +1058,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+15"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+16"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

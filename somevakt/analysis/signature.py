@@ -12,27 +12,27 @@ a signature.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import ClassVar
 
 from somevakt.analysis.base import Document, Finding
+from somevakt.analysis.names import given_names
 
 SIGNATURE_MISSING = "style.signature_missing"
 
 _NAME = r"[A-ZÆØÅ][a-zæøåéèüöä]+(?:-[A-ZÆØÅ][a-zæøåéèüöä]+)?"
-# A double first name ("Ole Martin", "Anne Marie") is a first name; a surname after it is not.
-# The second parts are common Norwegian given names, so "Kari Nordmann" stays a full name.
-_SECOND_GIVEN = (
-    r"(?:Anne|Marie|Mari|Martin|Kristian|Christian|Andreas|Johan|Johannes|Helene|Kristine|Kristin|Elisabeth|"
-    r"Sofie|Emil|Henrik|Olav|Ola|Ole|Erik|Eirik|Petter|Magnus|Inger|Lise|Marit|Karin|Kari|Jon|Jan|Per|Pål|"
-    r"Arne|Einar|Tore|Hege|Fredrik|Alexander|Thomas|Tobias|Mathias|Jonas|Sander|Emilie|Louise|Margrethe|"
-    r"Cecilie|Katrine|Kathrine|Therese|Victoria|Line|Lene|Sigrid|Ingrid|Astrid|Synnøve|Kjersti|Kristoffer|"
-    r"Bjørn|Geir|Rune|Terje|Steinar|Gunnar|Harald|Kåre|Trond|Morten|Øystein|Espen|Stian|Simen|Sindre|Jørgen)"
-)
-_FIRST_NAME = rf"{_NAME}(?: {_SECOND_GIVEN}(?![\wæøå]))?"
+# A double first name ("Ole Martin", "Anne Grete") is a first name; a surname after it is not: the
+# second part must be one of the lexicon's given names, so "Kari Nordmann" stays a full name.
+def _first_name() -> str:
+    second = "|".join(sorted((n.capitalize() for n in given_names()), key=len, reverse=True))
+    return rf"{_NAME}(?: (?:{second})(?![\wæøå]))?"
+
+
 _GREETING = (
     r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|hilsn|helsing|helsning|"
     r"hilsning|hilsener)"
-    r"|mvh\.?|vh\.?|m\.v\.h\.?|hilsen\s+oss\s+i|fra|frå)"
+    r"|mvh\.?|vh\.?|m\.v\.h\.?|hilsen\s+oss\s+i|fra|frå"
+    r"|(?:kind|best|warm|many)\s+(?:regards|wishes)|regards|sincerely|yours\s+sincerely)"
 )
 # A smile after the name is still the signature ("Hilsen Hilde 😊", "– Per :)"): emoji, their
 # variation selectors and joiners, and the common ASCII smileys.
@@ -49,12 +49,19 @@ _ROLE = (
     r"sjukepleiar) )?"
 )
 # Two people signing together with first names: "Hilsen Kari og Per" (not "Kari og Per Hansen").
-_SIGNED = re.compile(
-    rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*){_ROLE}"
-    rf"(?P<name>{_FIRST_NAME})(?: (?:og|&) {_FIRST_NAME})?{_REST}"
-)
-# A line that is only a name (and maybe a role): the signature of a multi-line reply.
-_NAME_LINE = re.compile(rf"(?P<name>{_FIRST_NAME})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*{_TRAILING_SMILE}")
+# Built on first use: the double first names come from the names lexicon.
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    first = _first_name()
+    signed = re.compile(
+        rf"(?:(?:^|[\s,.!]){_GREETING}[\s,:]*|(?:^|\s)[-–—/~]\s*){_ROLE}"
+        rf"(?P<name>{first})(?: (?:og|&) {first})?{_REST}"
+    )
+    # A line that is only a name (and maybe a role): the signature of a multi-line reply.
+    name_line = re.compile(rf"(?P<name>{first})(?:\s*[,(/]\s*[^\n]{{0,60}})?[\s.)]*{_TRAILING_SMILE}")
+    return signed, name_line
+
+
 # Capitalised words that are units, not people.
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:takk|hei|hallo|velkommen|hilsen|helsing|mvh|god|godt|ha|lykke|beklager|svar|ok|vennlig|"
@@ -90,14 +97,15 @@ def signed_name(text: str, municipality_name: str = "") -> str | None:
         return None
     last = lines[-1][-160:]
     prev = lines[-2][-160:] if len(lines) > 1 else ""
+    signed, name_line = _patterns()
     names = []
     for candidate in (last, f"{prev} {last}" if prev else "", prev):
-        m = _SIGNED.search(candidate) if candidate else None
+        m = signed.search(candidate) if candidate else None
         if m:
             names.append(m.group("name"))
     if len(lines) > 1:
         for line in (last, prev):
-            m = _NAME_LINE.fullmatch(line)
+            m = name_line.fullmatch(line)
             if m:
                 names.append(m.group("name"))
     own = _own_name_words(municipality_name)
@@ -122,7 +130,7 @@ def _own_name_words(municipality_name: str) -> frozenset[str]:
 
 class SignatureAnalyser:
     name: ClassVar[str] = "signature"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     codes: ClassVar[tuple[str, ...]] = (SIGNATURE_MISSING,)
 
     def analyse(self, doc: Document) -> list[Finding]:

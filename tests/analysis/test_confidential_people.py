@@ -52,3 +52,25 @@ def test_someone_pointed_at_by_form_with_a_matter_is_found(kind: str, text: str)
 )
 def test_the_kind_a_job_and_advice_are_no_case(kind: str, text: str) -> None:
     assert not found(text, kind), text
+
+
+# A given name the name model passes over: after the verb in a sentence that starts with a time ("I dag
+# fikk Per ..."), or first in the sentence before a verb ("Gudrun har fått demens"); a word that is also
+# a given name ("Dag var lang") is no one.
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("private", "I dag fikk Per diagnosen ADHD."),
+        ("reply", "I går fikk Jorunn beskjed om at hun har kreft."),
+        ("private", "Lang vakt i dag. Gudrun har fått demens."),
+    ],
+)
+def test_a_given_name_the_model_missed_is_a_person_with_a_matter(kind: str, text: str) -> None:
+    assert found(text, kind), text
+
+
+def test_a_word_that_is_also_a_given_name_is_no_person_first_in_a_sentence() -> None:
+    from somevakt.analysis.names import missed_given_names
+
+    assert missed_given_names(Document("Dag var lang. Liv er viktig for oss.", "private")) == []
+    assert missed_given_names(Document("Lang vakt. Gudrun har fått demens.", "private")) == [(11, 17)]

@@ -22,6 +22,10 @@ from somevakt.analysis.signature import SignatureAnalyser, signed_name
         ("Fristen er 1. mars. Hilsen Ole Martin", "Ole Martin"),
         ("Vennlig hilsen\nAnne Marie, Gausdal kommune", "Anne Marie"),
         ("Saken håndteres av skolen. Hilsen rektor Bente", "Bente"),
+        # any given name of the names lexicon as the second part, and the greetings of an English reply
+        ("Ungdomsklubben holder åpent i påsken som vanlig. Hilsen Anne Grete", "Anne Grete"),
+        ("Thanks for asking! The summary is on our website. Kind regards, Leila", "Leila"),
+        ("The pool opens at seven.\nBest wishes,\nTorunn", "Torunn"),
     ],
 )
 def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) -> None:
@@ -43,6 +47,9 @@ def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) ->
         "Takk for tipset.\nHilsen oss i Gausdal kommune",
         "Hilsen Per Olsen",
         "Hilsen rektor Bente Hansen",
+        "Hilsen Ole Martin Hansen",
+        "The pool opens at seven. Kind regards, Jensen",
+        "Thanks! Best regards, the library",
         # units in their definite form
         "Søppeltømmingen er forsinket én dag. – Kommunikasjonsavdelingen",
         "Takk for beskjed.\nHilsen Plan- og byggseksjonen",
