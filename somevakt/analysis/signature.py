@@ -21,6 +21,8 @@ from somevakt.analysis.names import given_names
 SIGNATURE_MISSING = "style.signature_missing"
 
 _NAME = r"[A-ZÆØÅ][a-zæøåéèüöä]+(?:-[A-ZÆØÅ][a-zæøåéèüöä]+)?"
+
+
 # A double first name ("Ole Martin", "Anne Grete") is a first name; a surname after it is not: the
 # second part must be one of the lexicon's given names, so "Kari Nordmann" stays a full name.
 def _first_name() -> str:
@@ -48,6 +50,8 @@ _ROLE = (
     r"saksbehandler|saksbehandlar|sjef|koordinator|medarbeider|medarbeidar|ingeniør|sykepleier|"
     r"sjukepleiar) )?"
 )
+
+
 # Two people signing together with first names: "Hilsen Kari og Per" (not "Kari og Per Hansen").
 # Built on first use: the double first names come from the names lexicon.
 @cache
