@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate
 from typing import ClassVar
 
+from somevakt.analysis import english
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.calendar_words import MONTHS, TIMES, WEEKDAYS
 
@@ -589,7 +590,10 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
         from somevakt.analysis.names import named_people, person_spans
     except ImportError:  # the model module is optional for the rule-based analysers
         return []
-    found = sorted(set(person_spans(doc)) | set(named_people(doc)))
+    # (the model's span in lower case is words it drew in, "social assistance" in an English reply;
+    # a lower-case name the names analyser accepts, "hu jorunn på sosialkontoret", comes through it)
+    tagged = {(s, e) for s, e in person_spans(doc) if not doc.text[s:e].islower()}
+    found = sorted(tagged | set(named_people(doc)))
     return [(s, e) for s, e in found if not _INSTITUTION.fullmatch(doc.lower, s, e)]
 
 
@@ -602,13 +606,18 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "18"
+    version: ClassVar[str] = "19"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
         found = self._by_rules(doc)
         if doc.kind in _STRUCTURE_KINDS:
             found += _structural_findings(doc, found)
+            found += [
+                Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": kinds})
+                for s, e, kinds in english.confidential_spans(doc.lower, doc.kind)
+                if not _overlaps(s, e, [(f.start, f.end) for f in found])
+            ]
         return found
 
     def _by_rules(self, doc: Document) -> list[Finding]:

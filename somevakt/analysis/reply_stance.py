@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from somevakt.analysis import classifier, owntext
+from somevakt.analysis import classifier, english, owntext
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.masking import mask_excerpt
 
@@ -1479,11 +1479,13 @@ def _opinions(doc: Document) -> list[tuple[int, int]]:
     out = []
     agreed = False  # the sentence before only agreed
     sentences = list(_sentences(doc.lower))
-    political = [_political(doc, s, e) for s, e in sentences]
+    # (a matter named in English counts too: "The council votes in March. Between us, we think ...")
+    political = [_political(doc, s, e) or english.political(doc.lower, s, e) for s, e in sentences]
     for i, (start, end) in enumerate(sentences):
         beside = (i > 0 and political[i - 1]) or (i + 1 < len(sentences) and political[i + 1])
         if (
             _own_opinion(doc, start, end)
+            or ((political[i] or beside) and english.opinion(doc.lower, start, end))
             or (agreed and political[i])
             or (not political[i] and beside and _opinion_on_the_neighbour(doc.lower[start:end]))
             or _BLAME_OR_VERDICT_ON_A_PARTY.search(doc.lower, start, end)
@@ -1557,7 +1559,7 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = f"15+{owntext.VERSION}"
+    version: ClassVar[str] = f"16+{owntext.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:

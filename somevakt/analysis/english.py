@@ -1,0 +1,171 @@
+"""English in the municipality's own texts: the confidential matters and the political opinions that
+the Norwegian rules (`confidential`, `reply_stance`) have no words for.
+
+A municipality answers newcomers in English, and employees post in English too: "Hi Ahmed, your
+application for financial assistance was rejected ...", "Long shift at the care home. The old man in
+room 4 with dementia ...", "Between us, we think cutting the bus route would be a big mistake." The
+same structure as the Norwegian rules, kept small: a matter under a duty of confidentiality with one
+identifiable person (in the same sentence, or the next through "he"/"she"), and a first-person view
+beside a political matter (in the sentence or the one next to it). The writer's own family in a
+private post is the writer's own business, as in Norwegian.
+
+Everything here works on the lower-cased text, whose offsets are the original's.
+"""
+
+from __future__ import annotations
+
+import re
+
+_B = r"(?<![\w'])"
+_E = r"(?![\w'])"
+
+
+def _words(*alternatives: str) -> str:
+    return _B + "(?:" + "|".join(alternatives) + ")" + _E
+
+
+# --- confidential matters -------------------------------------------------------------------
+
+_MATTER = re.compile(
+    _B
+    + r"(?:(?P<health>"
+    # health
+    + r"dementia|demented|alzheimer'?s?|parkinson'?s?|adhd|autism|autistic|tourette'?s?(?: syndrome)?|"
+    r"diabetes|diabetic|epilepsy|epileptic|cancer|chemo(?:therapy)?|depression|depressed|anxiety|"
+    r"eating disorder|anorexia|bipolar|schizophreni[ac]|psychosis|psychotic|ptsd|trauma|traumas|"
+    r"traumati[sz]ed|mental (?:health|illness|health problems)|mentally ill|psychiatric(?: ward| care)?|"
+    r"diagnos(?:is|ed|es)|admitted|hospitali[sz]ed|in hospital|sick leave|on sick leave|burn-?out|"
+    r"overdose|overdosed|suicid(?:e|al)|took (?:his|her|their) own life|tried to (?:hurt|harm|kill) "
+    r"(?:herself|himself|themselves)|self-harm(?:ing)?|hurt (?:herself|himself|themselves)"
+    # substance abuse
+    r"|(?:alcohol|drug|substance|opioid|gambling) (?:treatment|abuse|problems?|addiction|rehab)|"
+    r"addict(?:ed|ion)?|rehab(?:ilitation)?(?: stay| centre| center)?|back on (?:the )?"
+    r"(?:pills|bottle|drugs|booze)|drinking again|relapsed?"
+    + r")|(?P<child_welfare>"
+    # child welfare and violence at home
+    + r"child (?:welfare|protection)(?: service| services| office| case| worker)?|foster (?:care|home|"
+    r"family|parents)|emergency (?:foster care|placement)|(?:the )?placement|taken into care|"
+    r"domestic violence|neglect(?:ed)?|(?:hits|beats|hit|beat) (?:his|her|their) (?:mum|mom|mother|"
+    r"dad|father|wife|husband|partner|kids|children)"
+    + r")|(?P<social_services>"
+    # welfare
+    + r"(?:social|financial|economic) (?:assistance|welfare|benefits?|support|aid)|welfare benefits?|"
+    r"housing (?:benefit|allowance)|disability (?:benefit|pension)|work assessment allowance|"
+    r"introduction (?:programme|benefit)" + r"))" + _E
+)
+# One identifiable person (or one family): the reader's relative, one of those a service has, a
+# person marked out by a class, a room, an age or a place.
+_RELATIVE = (
+    r"son|daughter|husband|wife|partner|mother|mum|mom|father|dad|brother|sister|child|children|kids?|"
+    r"boy|girl|neighbou?r|grandmother|grandfather|granny|grandpa|uncle|aunt"
+)
+_SERVED = (
+    r"pupils?|students?|patients?|residents?|clients?|users?|service users?|kids?|children|boys?|girls?|"
+    r"families|family|siblings|colleagues?|trainees?|apprentices?"
+)
+_PERSON = re.compile(
+    _words(
+        # the reader's family in a reply: "your son", "your husband's application"
+        rf"your (?:{_RELATIVE})(?:'s)?",
+        # the reader's own case: "your application for social assistance", "your case with"
+        r"your (?:application|case|appeal|claim|file|benefits?|assistance|treatment|diagnosis|placement)",
+        # one of those the writer or the service has: "one of my pupils", "my patient", "our resident"
+        rf"(?:one|two|three|some) of (?:my|our|the) (?:{_SERVED})",
+        rf"(?:my|our) (?:new |youngest |oldest |eldest |favourite |favorite )?(?:{_SERVED})",
+        # marked out: "the boy in 6B", "the old man in room 4", "the girl from 3b", "the family in the
+        # yellow house", "a lady of 94", "the 19-year-old", "two siblings from the same street"
+        r"(?:the|a|an|this|that|two|three) (?:old |young |little |new |elderly |same )?(?:man|woman|lady|"
+        r"boy|girl|pupil|student|patient|resident|client|family|child|kid|mother|father|mum|dad|siblings|"
+        r"kids|children|couple|gentleman)(?: (?:in|from|at|on|of|with|by) "
+        r"(?:room \d+|\d{1,2}[a-z]?\b|grade \d+|class \d+[a-z]?|the [a-z]+|[a-z]+(?: [a-z]+)?|\d+))",
+        r"(?:the|a|an) \d{1,2}-year-old(?: (?:boy|girl|man|woman|patient|pupil|resident))?",
+        r"(?:the|a) (?:boy|girl|man|woman|lady|family) (?:you|we) (?:mentioned|met|visited|admitted|placed)",
+        r"(?:the|that) (?:boy|girl|man|woman|pupil|patient|resident) (?:who|that)",
+    )
+)
+# The writer's own family: their own business in a private post.
+_OWN_FAMILY = re.compile(_words(rf"my (?:{_RELATIVE})(?:'s)?|our (?:son|daughter|kids|children|mum|dad)"))
+_ONE_PERSON_PRONOUN = re.compile(_words(r"he|she|him|her|his|hers"))
+# Sentences end at . ! ? and line breaks ("room 4." ends one too, which only shortens it).
+_SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
+
+
+def _sentences(low: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(low):
+        if m.end() > start:
+            out.append((start, m.end()))
+        start = m.end()
+    if start < len(low):
+        out.append((start, len(low)))
+    return out
+
+
+def confidential_spans(low: str, kind: str) -> list[tuple[int, int, list[str]]]:
+    """Spans tying one identifiable person to a confidential matter, with the kinds of matter
+    (health, child_welfare, social_services), in an English reply, post or private post (`kind`); the
+    writer's own family in a private post does not count."""
+    if not _MATTER.search(low):
+        return []
+    out: list[tuple[int, int, list[str]]] = []
+    before: list[tuple[int, int]] = []
+    for start, end in _sentences(low):
+        found = list(_MATTER.finditer(low, start, end))
+        matters = [m.span() for m in found]
+        people = [m.span() for m in _PERSON.finditer(low, start, end)]
+        if kind == "private":
+            own = [m.span() for m in _OWN_FAMILY.finditer(low, start, end)]
+            people = [p for p in people if not any(o[0] <= p[0] < o[1] for o in own)]
+        if matters and not people and before and _ONE_PERSON_PRONOUN.search(low, start, end):
+            people = before
+        if matters and people:
+            kinds = sorted({m.lastgroup or "health" for m in found})
+            out.append((min(people[0][0], matters[0][0]), max(people[-1][1], matters[-1][1]), kinds))
+        before = [p for p in people if start <= p[0] < end]
+    return out
+
+
+# --- political opinions ---------------------------------------------------------------------
+
+# A first-person view, or a verdict in the writer's own voice.
+_OPINION = re.compile(
+    _words(
+        r"(?:i|we)(?: (?:personally|honestly|really|also|all|both|certainly|strongly|still|here|at the "
+        r"(?:council|town hall|office)|in the (?:administration|municipality)))* (?:think|believe|feel|"
+        r"support|oppose|agree|disagree|prefer|fear|doubt|would (?:vote|prefer|rather|have voted|"
+        r"choose|support))",
+        r"(?:i|we) (?:really |sincerely |truly )?hope (?:that )?(?:the|it|they|this proposal|the proposal|"
+        r"politicians|the council)",
+        r"(?:i|we)(?:'m|'re| am| are) (?:all |very |really |so )?(?:for|against|in favou?r of|"
+        r"relieved that|disappointed that|disappointed by|on your side|with you on)",
+        r"in (?:my|our) (?:view|opinion)|between (?:us|you and me|ourselves)|if you ask (?:me|us)|"
+        r"personally|off the record|(?:to be )?honest(?:ly)?,|frankly",
+        r"(?:would|will) be (?:a |an )?(?:big |huge |great |terrible |real )?(?:mistake|waste|disaster|"
+        r"shame|relief|blessing|good thing|bad idea|good idea)",
+        r"(?:a|the|that|this|it) (?:was |is )?(?:a |an )?(?:short-sighted|wise|brave|bad|terrible|great|"
+        r"good|right|wrong|stupid|sensible|smart|unfair|poor|excellent|foolish) (?:decision|proposal|choice|"
+        r"idea|move|plan|policy)",
+        r"far too (?:steep|high|low|expensive|strict|lax)|(?:is|are|was) (?:a )?(?:waste of money|"
+        r"unfair|short-sighted)",
+    )
+)
+# Someone else's view, or the reader's: "the council thinks", "if you feel the decision is wrong".
+_OTHERS = re.compile(_words(r"(?:if|in case) you (?:think|feel|believe)|(?:you|they) (?:think|feel|believe)"))
+_POLITICAL = re.compile(
+    _words(
+        r"council(?:lors?|lors)?|municipal council|executive committee|politicians?|political|mayor|"
+        r"votes?|voted|voting|elections?|part(?:y|ies)|referendum|proposals?|property tax|tolls?|budget|"
+        r"merger|zoning|wind (?:farm|power)|decisions?|decided|consultation",
+        # the Norwegian bodies, named in an English reply
+        r"kommunestyret|formannskapet|bystyret|heradsstyret|ordføreren|ordføraren",
+    )
+)
+
+
+def political(low: str, start: int, end: int) -> bool:
+    return bool(_POLITICAL.search(low, start, end))
+
+
+def opinion(low: str, start: int, end: int) -> bool:
+    """A first-person view or a verdict in the sentence low[start:end] (not someone else's)."""
+    return bool(_OPINION.search(low, start, end)) and not _OTHERS.search(low, start, end)
