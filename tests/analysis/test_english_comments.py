@@ -1,0 +1,77 @@
+"""English comments: the comment classifier learnt Norwegian, so an English question or small talk it
+alone takes for a crisis is none unless it names a danger under way; English veiled threats (knowing
+where someone parks, a shame if something happened) are threats, English harmless look-alikes not."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.english import looks_english
+from somevakt.analysis.registry import analyse
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in analyse(text, "comment").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Is there a mosque or a prayer room in the municipality? We just moved here.", True),
+        ("Where do I register my car for the commuter parking by the station?", True),
+        ("Når kommer brøytebilen til Nordbygda? Vi har venta i to dagar.", False),
+        ("Takk for en fin konsert i går, det var helt topp!", False),
+        ("ok", False),
+    ],
+)
+def test_it_tells_english_from_norwegian(text: str, english: bool) -> None:
+    assert looks_english(Document(text).lower) is english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there a mosque or a prayer room in the municipality? We just moved here from Pakistan.",
+        "My order number for the compost bin is 2026-114-887, when will it be delivered?",
+        "Is 113 or 116 117 the right number if my kid gets sick on a weekend? New here.",
+    ],
+)
+def test_english_questions_are_no_crisis(text: str) -> None:
+    assert "intent.crisis" not in codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water is coming through the ceiling at the youth centre right now and the kids are still inside, "
+        "who do we call?",
+        "The road up to the cabins is blocked by fallen trees and about 30 of us are stuck without power.",
+    ],
+)
+def test_an_english_danger_under_way_is_a_crisis(text: str) -> None:
+    assert "intent.crisis" in codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the mayor I know where she parks her car every night. Would be a shame if something happened "
+        "to it.",
+        "Tell the guy at the building office that I know which car is his. He should check his brakes.",
+    ],
+)
+def test_english_veiled_threats_are_threats(text: str) -> None:
+    assert "abuse.threat" in codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know where the library is, thanks!",
+        "It would be a shame if something happened to the old church, please protect it.",
+        "You should check your brakes before driving the mountain pass in winter.",
+    ],
+)
+def test_english_look_alikes_are_no_threats(text: str) -> None:
+    assert "abuse.threat" not in codes(text), text
