@@ -177,7 +177,8 @@ def opinion(low: str, start: int, end: int) -> bool:
 _ENGLISH_WORDS = frozenset(
     """the and is are was were you your my our this that what when where why how which who with from
     have has had will would can could should please thanks thank it's i'm don't can't won't there
-    their they them been being just about into out if or of to on at by be it we an as""".split()
+    their they them been being just about into out if or of to on at by be it we an as she he his him
+    does did not but here help need needs get got any""".split()
 )
 _WORD = re.compile(r"[a-z']+")
 

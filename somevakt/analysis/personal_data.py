@@ -83,8 +83,16 @@ _ID_AFTER_DATE = re.compile(
     rf"{_START}(?:(?P<dd>[0-9]{{1,2}})(?P<sep>[./{_SP}-])(?P<mm>[0-9]{{1,2}})(?P=sep)(?P<yy>[0-9]{{2}}(?:[0-9]{{2}})?)"
     rf"|(?P<compact>[0-9]{{6}})|(?P<cdd>[0-9]{{4}})(?P<cyear>(?:19|20)[0-9]{{2}}))"
     r"(?![0-9])[^0-9\n]{1,30}?(?<![a-zæøå])(?:personnummer(?:et)?|personnr|pers\.? ?nr|pnr|p\.nr|"
-    r"fødselsnummer(?:et)?|fødselsnr|fnr|siste fem(?: siffer)?)\.?:?(?: er)?[\s:]{0,3}"
+    r"fødselsnummer(?:et)?|fødselsnr|fnr|siste fem(?: siffer)?)\.?:?(?: er| e| va| var)?[\s:]{0,3}"
     rf"(?P<personal>[0-9]{{5}}|[0-9]{{3}}[{_SP}][0-9]{{2}}){_END}"
+)
+# Eleven digits the writer calls a national id, grouped any way at all ("fødselsnr 1109-1233-210",
+# "Fødselsnr 12 12 75 28 88 7", "My wife's ID number is 12 08 69 933 90"): the word says what it is.
+_ID_NAMED = re.compile(
+    r"(?<![a-zæøå])(?:fødselsnummer(?:et)?|fødselsnr|personnummer(?:et)?|personnr|fnr|f\.nr|d-nummer(?:et)?|"
+    r"d-nr|id-nummer(?:et)?|id number|id-number|personal (?:id )?number|national id(?: number)?|"
+    r"birth number)\.?:?(?: mitt| mi| min| hans| hennes| hennar| is| er| e| va| var){0,2}[\s:]{0,3}"
+    rf"(?P<number>[0-9](?:[{_SP}.-]?[0-9]){{10}}){_END}"
 )
 # ... or the other way round, as forms ask for them apart: "Personnummer 10190, fødselsdato 150385",
 # "pnr 10190 og født 15.03.85" (the match starts at the keyword; the finding at the personal number).
@@ -600,6 +608,10 @@ def find(text: str, lower: str | None = None, own_voice: bool = False) -> list[M
             public.append((m.start(), m.end()))
         elif code:
             candidates.append(Match(code, m.start(), m.end()))
+    for m in _ID_NAMED.finditer(lower):
+        digits = "".join(_GROUPS.findall(m.group("number")))
+        code = NATIONAL_ID if fodselsnummer.is_valid(digits) else NATIONAL_ID_LIKE
+        candidates.append(Match(code, m.start("number"), m.end("number")))
     for m in _PHONE.finditer(text):
         if _phone(lower, m, own_voice):
             candidates.append(Match(PHONE, m.start(), m.end()))
@@ -657,7 +669,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "16"
+    version: ClassVar[str] = "17"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:
