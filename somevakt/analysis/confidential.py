@@ -606,7 +606,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "19"
+    version: ClassVar[str] = "20"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -617,6 +617,11 @@ class ConfidentialAnalyser:
                 Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": kinds})
                 for s, e, kinds in english.confidential_spans(doc.lower, doc.kind)
                 if not _overlaps(s, e, [(f.start, f.end) for f in found])
+            ]
+        if doc.kind == "private" and not found:
+            found += [
+                Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": ["child_welfare"]})
+                for s, e in _child_welfare_told(doc.lower)[:1]
             ]
         return found
 
@@ -782,6 +787,45 @@ class ConfidentialAnalyser:
         return findings + [
             f for f in internal if not any(f.start < g.end and g.start < f.end for g in findings)
         ]
+
+
+# A child-welfare case an employee tells of in a private post, with the family or the children pointed
+# at, in the sentence or the one next to it: "tre nye bekymringsmeldinger på samme familie på Moen",
+# "Stakkars familien i blå hus ved Coop. ... nå har barnevernet overtatt omsorgen", "dei to småjentene
+# frå Solbakken-familien. Barnevernsarbeid er tungt". The service in general is no one's case
+# ("Barnevernet gjør en viktig jobb", "familier som trenger hjelp").
+_CHILD_WELFARE_CASE = re.compile(
+    _B + r"(?:barnevern[a-zæøå]*|bekymringsmelding(?:a|en|ar|er|ane|ene)?|omsorgsovertak[a-zæøå]*|"
+    r"(?:overtatt|overtok|overteke|tok over) omsorg(?:en|a)|akuttplasser[a-zæøå]*|fosterhjem(?:met)?|"
+    r"fosterheim(?:en)?|beredskapshjem(?:met)?|beredskapsheim(?:en)?)" + _E
+)
+_FAMILY_POINTED = re.compile(
+    _B + r"(?:(?:samme|same) (?:familie(?:n|a)?|ungene|ungane|ungan|barna|borna)|"
+    r"(?:stakkars )?familien (?:i|på|fra|frå|ved) [a-zæøå0-9]+|[a-zæøå]+-familien|"
+    r"(?:ungene|ungane|ungan|barna|borna) i (?:nr\.?|nummer) ?\d+|"
+    r"(?:ei|en|ein) (?:jente|gutt|gut|familie|mor|far) (?:i|på|fra|frå) (?:\d{1,2}\.? ?klasse|[a-zæøå]+)|"
+    r"(?:de|dei|dæm) (?:to|tre|fire|fem) (?:små)?(?:jentene|jentane|guttene|gutane|ungene|ungane|søsknene|"
+    r"sysknene|barna|borna))" + _E
+)
+
+
+def _child_welfare_told(low: str) -> list[tuple[int, int]]:
+    """Spans from a family or children pointed at to a child-welfare case in the same or the next
+    sentence (see `_CHILD_WELFARE_CASE`)."""
+    if not _CHILD_WELFARE_CASE.search(low):
+        return []
+    sentences = _sentences(low)
+    out = []
+    for i, (ss, se) in enumerate(sentences):
+        case = _CHILD_WELFARE_CASE.search(low, ss, se)
+        if not case:
+            continue
+        lo = sentences[max(0, i - 1)][0]
+        hi = sentences[min(len(sentences) - 1, i + 1)][1]
+        pointed = _FAMILY_POINTED.search(low, lo, hi)
+        if pointed:
+            out.append((min(pointed.start(), case.start()), max(pointed.end(), case.end())))
+    return out
 
 
 # Someone a service has, in an employee's own words: "en bruker jeg har fulgt", "ein av brukarane mine".

@@ -74,3 +74,30 @@ def test_a_word_that_is_also_a_given_name_is_no_person_first_in_a_sentence() -> 
 
     assert missed_given_names(Document("Dag var lang. Liv er viktig for oss.", "private")) == []
     assert missed_given_names(Document("Lang vakt. Gudrun har fått demens.", "private")) == [(11, 17)]
+
+
+# A child-welfare case an employee tells of, with the family or children pointed at in the same or the
+# next sentence; the service in general is no one's case.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stakkars familien på Haugen. Tredje gang denne våren, og nå har barnevernet overtatt omsorgen.",
+        "To nye bekymringsmeldinger på samme familie i dag. Orker ikke mer.",
+        "Satt i barnevernsmøte om ei jente i 6. klasse i dag. Tungt.",
+        "Vi henta dei tre små ungane frå Berg-familien i natt. Barnevernsarbeid er hardt.",
+    ],
+)
+def test_a_child_welfare_case_with_the_family_pointed_at_is_confidential(text: str) -> None:
+    assert found(text, "private"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barnevernet gjør en viktig jobb, heia alle som jobber der!",
+        "Stolt av å jobbe i barnevernet. Vi hjelper familier hver dag.",
+        "Kurs om bekymringsmeldinger for alle lærere i dag, nyttig!",
+    ],
+)
+def test_the_child_welfare_service_in_general_is_no_case(text: str) -> None:
+    assert not found(text, "private"), text
