@@ -372,6 +372,7 @@ _MATTERS: dict[str, str] = {
         r"psykisk(?:e)? (?:syk|sjuk|helse|lidelse)|psykiatri(?:en)?|psykiatrisk|depresjon(?:en)?|depressiv|"
         r"angst(?:en)?|rusmisbruk|rusproblem(?:er)?|"
         r"rusavhengig|alkoholiker|alkoholikar|narkoman|innlagt|innlagd|adhd|autisme|autist|asperger|diabetes|"
+        r"tourettes?(?: syndrom)?|"
         r"epilepsi|demens|dement|hiv|abort|gravid|selvmord|sjølvmord|selvmordsforsøk|selvskading|"
         r"sjølvskading|"
         r"spiseforstyrrelse|anoreksi|funksjonshemming|funksjonsnedsettelse|"

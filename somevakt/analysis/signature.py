@@ -34,7 +34,8 @@ _GREETING = (
     r"(?i:(?:med\s+)?(?:vennlig|venleg|beste|varm|god|mange)?\s*(?:hilsen|hilsn|helsing|helsning|"
     r"hilsning|hilsener)"
     r"|mvh\.?|vh\.?|m\.v\.h\.?|hilsen\s+oss\s+i|fra|frå"
-    r"|(?:kind|best|warm|many)\s+(?:regards|wishes)|regards|sincerely|yours\s+sincerely)"
+    r"|(?:kind|best|warm|many|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+sincerely|best|cheers|"
+    r"all\s+the\s+best|thanks|thank\s+you)"
 )
 # A smile after the name is still the signature ("Hilsen Hilde 😊", "– Per :)"): emoji, their
 # variation selectors and joiners, and the common ASCII smileys.

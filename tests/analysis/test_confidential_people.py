@@ -22,6 +22,7 @@ def found(text: str, kind: str) -> bool:
     ("kind", "text"),
     [
         ("private", "Min beste elev har flyttet i fosterhjem, og jeg fikk ikke sagt ha det."),
+        ("private", "Så stolt av eleven min i 5C som har Tourette og likevel holdt foredrag for hele skolen!"),
         ("private", "Vår eldste bebuar har fått demens no, og kjenner ikkje igjen nokon."),
         ("private", "Nattevakt. Eldre dame innlagt etter hjerneslag, ingen pårørende kom."),
         ("private", "Vakt på akutten. Ung mann lagt inn med overdose for tredje gang."),

@@ -75,3 +75,34 @@ def test_english_veiled_threats_are_threats(text: str) -> None:
 )
 def test_english_look_alikes_are_no_threats(text: str) -> None:
     assert "abuse.threat" not in codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That councillor is a spineless rat. Someone should teach him a lesson in the parking lot.",
+        "If that councillor shows his face at the harbour again, he'll go home with a broken nose.",
+        "The guy on the council who voted against the bike path had better watch himself on his jog.",
+    ],
+)
+def test_english_threats_in_a_private_post_are_threats(text: str) -> None:
+    assert "abuse.threat" in {f.code for f in analyse(text, "private").findings}, text
+
+
+def test_english_safety_advice_in_a_private_post_is_no_threat() -> None:
+    text = "Remember you should check your brakes before winter, folks!"
+    assert "abuse.threat" not in {f.code for f in analyse(text, "private").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "hate"),
+    [
+        ("Those Roma beggars outside the library should be chased out of town.", True),
+        ("Polish workers in this town are all thieves and drunks.", True),
+        ("Keep the Africans out of our town.", True),
+        ("Immigrants should be welcomed with open arms.", False),
+        ("The Polish workers at the fish plant are all so kind.", False),
+    ],
+)
+def test_english_group_hate_is_hate(text: str, hate: bool) -> None:
+    assert ("abuse.hate" in codes(text)) is hate, text

@@ -26,6 +26,8 @@ from somevakt.analysis.signature import SignatureAnalyser, signed_name
         ("Ungdomsklubben holder åpent i påsken som vanlig. Hilsen Anne Grete", "Anne Grete"),
         ("Thanks for asking! The summary is on our website. Kind regards, Leila", "Leila"),
         ("The pool opens at seven.\nBest wishes,\nTorunn", "Torunn"),
+        ("Glad you enjoyed the festival! Best, Emma", "Emma"),
+        ("The pool opens again on Monday. Cheers, Henrik 🏊", "Henrik"),
     ],
 )
 def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) -> None:
@@ -50,6 +52,7 @@ def test_it_finds_the_first_name_a_reply_is_signed_with(text: str, name: str) ->
         "Hilsen Ole Martin Hansen",
         "The pool opens at seven. Kind regards, Jensen",
         "Thanks! Best regards, the library",
+        "We fixed it. Best, Jensen",
         # units in their definite form
         "Søppeltømmingen er forsinket én dag. – Kommunikasjonsavdelingen",
         "Takk for beskjed.\nHilsen Plan- og byggseksjonen",
