@@ -621,8 +621,8 @@ class ConfidentialAnalyser:
             ]
         if doc.kind == "private" and not found:
             found += [
-                Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": ["child_welfare"]})
-                for s, e in _child_welfare_told(doc.lower)[:1]
+                Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": [matter]})
+                for s, e, matter in (_child_welfare_told(doc.lower) + _applicants_told(doc.lower))[:1]
             ]
         return found
 
@@ -810,7 +810,7 @@ _FAMILY_POINTED = re.compile(
 )
 
 
-def _child_welfare_told(low: str) -> list[tuple[int, int]]:
+def _child_welfare_told(low: str) -> list[tuple[int, int, str]]:
     """Spans from a family or children pointed at to a child-welfare case in the same or the next
     sentence (see `_CHILD_WELFARE_CASE`)."""
     if not _CHILD_WELFARE_CASE.search(low):
@@ -825,8 +825,29 @@ def _child_welfare_told(low: str) -> list[tuple[int, int]]:
         hi = sentences[min(len(sentences) - 1, i + 1)][1]
         pointed = _FAMILY_POINTED.search(low, lo, hi)
         if pointed:
-            out.append((min(pointed.start(), case.start()), max(pointed.end(), case.end())))
+            out.append((min(pointed.start(), case.start()), max(pointed.end(), case.end()), "child_welfare"))
     return out
+
+
+# The applicants for a post, told of by one who hires ("Søkerne til rektorstillingen var svake",
+# "intervju med tre søkera te rektorstillinga"): a personnel matter, not for a private post. A job
+# advert shared ("Vi søker ...", "søknadsfrist", "ledig stilling") is not.
+_APPLICANTS = re.compile(
+    _B + r"(?:(?:søkerne|søkera|søkjarane|søkjarar|kandidatene|kandidatane) (?:til|te|på|for) "
+    r"(?:den |den nye )?[a-zæøå]*stilling(?:en|a)?|"
+    r"intervju[a-zæøå]* (?:med|av) (?:[a-zæøå0-9]+ )?(?:søkere|søkera|søkjarar|søkjarane|søkerne|"
+    r"kandidater|kandidatar|kandidatene))" + _E
+)
+_JOB_ADVERT = re.compile(
+    _B + r"(?:vi søker|me søkjer|søknadsfrist[a-zæøå]*|utlysning[a-zæøå]*|ledig stilling)"
+)
+
+
+def _applicants_told(low: str) -> list[tuple[int, int, str]]:
+    m = _APPLICANTS.search(low)
+    if m is None or _JOB_ADVERT.search(low):
+        return []
+    return [(m.start(), m.end(), "personnel")]
 
 
 # Someone a service has, in an employee's own words: "en bruker jeg har fulgt", "ein av brukarane mine".

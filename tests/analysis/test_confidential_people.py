@@ -22,7 +22,10 @@ def found(text: str, kind: str) -> bool:
     ("kind", "text"),
     [
         ("private", "Min beste elev har flyttet i fosterhjem, og jeg fikk ikke sagt ha det."),
-        ("private", "Så stolt av eleven min i 5C som har Tourette og likevel holdt foredrag for hele skolen!"),
+        (
+            "private",
+            "Så stolt av eleven min i 5C som har Tourette og likevel holdt foredrag for hele skolen!",
+        ),
         ("private", "Vår eldste bebuar har fått demens no, og kjenner ikkje igjen nokon."),
         ("private", "Nattevakt. Eldre dame innlagt etter hjerneslag, ingen pårørende kom."),
         ("private", "Vakt på akutten. Ung mann lagt inn med overdose for tredje gang."),
@@ -102,3 +105,17 @@ def test_a_child_welfare_case_with_the_family_pointed_at_is_confidential(text: s
 )
 def test_the_child_welfare_service_in_general_is_no_case(text: str) -> None:
     assert not found(text, "private"), text
+
+
+# The applicants for a post, told of by one who hires, are a personnel matter; a job advert is not.
+@pytest.mark.parametrize(
+    ("text", "confidential"),
+    [
+        ("Søkerne til lærerstillingen var svake i år, men vi tilsetter nok hun fra Ålesund.", True),
+        ("hadde intervju med fire søkera te helsesykepleierstillinga i dag, ein va heilt håpløs", True),
+        ("Vi søker ny rektor! Søkerne til stillingen må ha lærerutdanning. Søknadsfrist 1. mars.", False),
+        ("Lang dag med søknader i dag, spennende tider på jobb!", False),
+    ],
+)
+def test_applicants_for_a_post_are_a_personnel_matter(text: str, confidential: bool) -> None:
+    assert found(text, "private") is confidential, text
