@@ -1554,7 +1554,29 @@ def _opinion_on_the_neighbour(sentence: str) -> bool:
         and _ABOUT_THE_READER.match(sentence, opinion.end())
     ):
         return False
+    if opinion and _OWN_VIEW.search(opinion.group()) and not _NOT_ON_THE_MATTER.search(sentence):
+        # a first-person "mean" or "think" beside the political matter is a view of it without a
+        # verdict word ("Kommunestyret skal avgjere kvoten i april. Sjølve synest vi at grensa er for
+        # streng"); not a view on how to use a service ("vi meiner det er lurt å søkje tidleg")
+        return True
     return bool((opinion and verdict) or (verdict and _DECISION.search(sentence)))
+
+
+# The opinion verbs that are a view on their own (not "håper", "ønsker at", which also wish the reader well).
+_OWN_VIEW = re.compile(
+    _words(r"mener|meiner|synes|syns|synest|syntes|tykkjer|tykker|står fullt bak|står bak")
+)
+# A view on how to use a service, on the reader's question or on what befell the reader, beside the
+# political sentence, is no view of the matter: "vi meiner det er lurt å søkje tidleg", "Jeg synes det var
+# et godt spørsmål!", "Vi synes det er leit at du måtte vente".
+_NOT_ON_THE_MATTER = re.compile(
+    _words(
+        r"søke|søkje|søknad(?:en)?|skjema(?:et)?|ringe|kontakte|kontakt|lurt|nettsida|nettsiden|heimesida|"
+        r"hjemmesiden|frist(?:en)?|spørsmål(?:et)?|henvendelse(?:n)?|innspill(?:et)?|tips(?:et)?|melding(?:a|en)?|"
+        r"tilbakemelding(?:a|en)?|engasjement(?:et)?|leit|synd|beklag[a-zæøå]*|"
+        r"at (?:du|dere|dykk|dokker)"
+    )
+)
 
 
 class ReplyStanceAnalyser:
