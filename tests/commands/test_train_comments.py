@@ -36,12 +36,12 @@ TRAINING_CHALLENGE = [CORPUS / "challenge" / name for name in comments.CHALLENGE
 
 def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data() -> None:
     # The training data is the corpus and challenge_a to c and e to m (`--also-challenge`); challenge_d
-    # (dev for choices) and challenge_n to q (held out) must share no text with it.
+    # (dev for choices) and challenge_n to r (held out) must share no text with it.
     assert {p.name for p in TRAINING_CHALLENGE} == {f"challenge_{x}.jsonl" for x in "abcefghijklm"}
     training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
     files = sorted((CORPUS / "challenge").glob("*.jsonl"))
     held = [path for path in files if path.name not in comments.CHALLENGE_TRAINING]
-    assert {f"challenge_{x}.jsonl" for x in "dnopq"} <= {path.name for path in held}
+    assert {f"challenge_{x}.jsonl" for x in "dnopqr"} <= {path.name for path in held}
     assert not {f"challenge_{x}.jsonl" for x in "abcefghijklm"} & {path.name for path in held}
     total = 0
     for path in files:
@@ -55,7 +55,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
 
 
 # Refused by their names, never read.
-@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dnopq"])
+@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dnopqr"])
 def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
