@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from somevakt.analysis.sentences import plain_sentences
+
 _B = r"(?<![\w'])"
 _E = r"(?![\w'])"
 
@@ -86,19 +88,6 @@ _PERSON = re.compile(
 # The writer's own family: their own business in a private post.
 _OWN_FAMILY = re.compile(_words(rf"my (?:{_RELATIVE})(?:'s)?|our (?:son|daughter|kids|children|mum|dad)"))
 _ONE_PERSON_PRONOUN = re.compile(_words(r"he|she|him|her|his|hers"))
-# Sentences end at . ! ? and line breaks ("room 4." ends one too, which only shortens it).
-_SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
-
-
-def _sentences(low: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(low):
-        if m.end() > start:
-            out.append((start, m.end()))
-        start = m.end()
-    if start < len(low):
-        out.append((start, len(low)))
-    return out
 
 
 def confidential_spans(low: str, kind: str) -> list[tuple[int, int, list[str]]]:
@@ -109,7 +98,7 @@ def confidential_spans(low: str, kind: str) -> list[tuple[int, int, list[str]]]:
         return []
     out: list[tuple[int, int, list[str]]] = []
     before: list[tuple[int, int]] = []
-    for start, end in _sentences(low):
+    for start, end in plain_sentences(low):
         found = list(_MATTER.finditer(low, start, end))
         matters = [m.span() for m in found]
         people = [m.span() for m in _PERSON.finditer(low, start, end)]

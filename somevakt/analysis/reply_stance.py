@@ -44,12 +44,13 @@ about both; a finding it alone makes spans the sentence it scores highest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from somevakt.analysis import classifier, english, owntext
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.masking import mask_excerpt
+from somevakt.analysis.sentences import plain_sentences as _sentences
 
 OWN_OPINION = "style.own_opinion"
 IRONY = "style.irony"
@@ -64,10 +65,6 @@ _E = r"(?![\wæøå])"  # a word ends here
 def _words(*alternatives: str) -> str:
     return _B + "(?:" + "|".join(alternatives) + ")" + _E
 
-
-# Sentences: split after . ! ? … and at line breaks. "12. mai" is split too, which only makes
-# a sentence shorter; an opinion and its matter stand close together.
-_SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 
 # --- own opinion --------------------------------------------------------------------------
 
@@ -860,16 +857,6 @@ def _stance_on_decision(sentence: str) -> bool:
         not _OUR_CIRCUMSTANCE.search(sentence, max(0, m.start() - 40), m.start())
         for m in _STANCE_ADVERB.finditer(sentence)
     )
-
-
-def _sentences(low: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in _SENTENCE_END.finditer(low):
-        if m.end() > start:
-            yield start, m.end()
-        start = m.end()
-    if start < len(low):
-        yield start, len(low)
 
 
 def _political(doc: Document, start: int, end: int) -> bool:
