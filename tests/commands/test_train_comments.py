@@ -41,7 +41,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
     training = {_key(c.text) for c in comments.read_training(CORPUS / "comments", TRAINING_CHALLENGE)}
     files = sorted((CORPUS / "challenge").glob("*.jsonl"))
     held = [path for path in files if path.name not in comments.CHALLENGE_TRAINING]
-    assert {f"challenge_{x}.jsonl" for x in "dnopqr"} <= {path.name for path in held}
+    assert {f"challenge_{x}.jsonl" for x in "dnopqrst"} <= {path.name for path in held}
     assert not {f"challenge_{x}.jsonl" for x in "abcefghijklm"} & {path.name for path in held}
     total = 0
     for path in files:
@@ -55,7 +55,7 @@ def test_it_keeps_the_dev_and_held_out_challenge_sets_out_of_the_training_data()
 
 
 # Refused by their names, never read.
-@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dnopqr"])
+@pytest.mark.parametrize("name", [f"challenge_{x}.jsonl" for x in "dnopqrst"])
 def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -67,7 +67,7 @@ def test_it_refuses_the_dev_and_held_out_challenge_sets_as_training_data(
     err = capsys.readouterr().err
     listed = err.split("(only ", 1)[1].split(" are training data")[0].split(", ")
     assert listed == [f"challenge_{x}.jsonl" for x in "abcefghijklm"] and name not in listed
-    assert "challenge_d is the dev set for choices" in err
+    assert "challenge_d and challenge_n to challenge_p are the dev sets for choices" in err
 
 
 def _challenge_line(text: str, codes: list[str] | None, kind: str = "comment", **more: str) -> str:

@@ -132,8 +132,9 @@ def read_calibration(path: Path) -> list[Comment]:
 # challenge_k and challenge_l were written blind), challenge_k and challenge_l (since 0.9.0: each
 # measured at the start and the end of session 14, retired when challenge_n was written blind) and
 # challenge_m (measured with 0.8.0 and at the end of session 15, retired when challenge_o was written
-# blind). The others are never read for training, and `read_challenge` refuses them: challenge_d is the
-# dev set for choices between runs, challenge_n and challenge_o are held-out tests.
+# blind). The others are never read for training, and `read_challenge` refuses them: challenge_d and
+# (since session 17, each measured two or three times) challenge_n to challenge_p are the dev sets for
+# choices between runs and thresholds; the later ones are held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
@@ -181,7 +182,8 @@ def check_challenge_file(path: Path, where: str | None = None) -> None:
         path,
         CHALLENGE_TRAINING,
         f"not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
-        " training data; challenge_d is the dev set for choices, the others are held out)",
+        " training data; challenge_d and challenge_n to challenge_p are the dev sets for choices, the others"
+        " are held out)",
         where,
     )
 
