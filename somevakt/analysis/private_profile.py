@@ -78,7 +78,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "8"
+    version: ClassVar[str] = "9"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -126,10 +126,20 @@ def _without_email(low: str) -> str:
 # The municipality as the writer's workplace only ("Ny jobb i Gausdal kommune fra 1. mars!",
 # "sommarjobb på kommunen") is news about the writer, not the municipality's affairs.
 _WORKPLACE = re.compile(
-    _B + r"(?:jobb|jobben|jobber|jobbar|jobba|jobbet|ansatt|tilsett|begynner|byrjar|starter|startar|"
+    _B + r"(?:(?:jobb|jobben|jobber|jobbar|jobba|jobbet|ansatt|tilsett|begynner|byrjar|starter|startar|"
     r"arbeider|arbeidar|praksis|praksisplass|sommerjobb|sommarjobb|sommerjobben|sommarjobben|vikariat|"
     r"stilling|stillinga|stillingen|lærling|lærlingplass|kollegaer|kolleger|kollegane|kollegene)"
-    r"(?: som [a-zæøå]+)?(?: i| på| hos| for| ved) (?:[a-zæøå-]+ kommune|kommunen)" + _E
+    r"(?: som [a-zæøå]+)?(?: i| på| hos| for| ved) (?:[a-zæøå-]+ kommune|kommunen)|"
+    # a post of one's own ("fra mandag er jeg økonomisjef i Bjørkås kommune") or years at it
+    # ("Gratulerer med 30 år i Bjørkås kommune, Else Marie!")
+    r"(?:(?:jeg|eg|je|æ) (?:er|blir|blei|ble|vert|vart|e)|(?:er|blir|vert|e) (?:jeg|eg|je|æ)) "
+    r"(?:nå |no |ny |nytilsett |fast )?[a-zæøå-]*"
+    r"(?:sjef|leder|leiar|rådgiver|rådgivar|rådgjevar|lærer|lærar|pleier|pleiar|konsulent|ingeniør|"
+    r"arkitekt|assistent|arbeider|arbeidar|behandler|handsamar|direktør|sekretær|terapeut|pedagog|"
+    r"medarbeider|medarbeidar|ansatt|tilsett) "
+    r"(?:i|på|hos|ved) (?:[a-zæøå-]+ kommune|kommunen)|"
+    r"(?<![0-9])[0-9]{1,2} år (?:i|på|hos|ved) (?:[a-zæøå-]+ kommune|kommunen)"
+    r")" + _E
 )
 
 
@@ -141,7 +151,15 @@ _ELECTED = re.compile(
     _B + r"(?:(?:jeg|eg|je|æ) (?:kommer til å|kjem til å|skal|ska|vil) (?:stemme|røyste|røysta|kjempe|kjemp|"
     r"jobbe|jobbe for|fremme|fremje)[^.!?\n]{0,80}(?:i|på) (?:kommunestyret|formannskapet|heradsstyret|"
     r"bystyret|"
-    r"utvalget|utvalet)|medlemsmøtet|partiet mitt|partiet vårt|partiet vårres|(?:vi|me) i (?:arbeiderpartiet|"
+    r"utvalget|utvalet)|"
+    # a vote of one's own in an elected body, in any tense or dialect ("Jeg stemmer ja til ny
+    # ungdomsklubb i kommunestyret", "je kjæm te å stemme for å behalde bussruta"): no citizen votes there
+    r"(?:jeg|eg|je|æ|vi|me) (?:[a-zæøå]+ ){0,4}(?:stemmer|stemmar|stemme|stemte|stemt|røyster|røystar|"
+    r"røyste|røysta|røysti)(?: [a-zæøå]+){0,2} (?:ja|nei|for|mot|imot|i mot)|"
+    # what one will say or propose at the meeting of an elected body
+    r"(?:jeg|eg|je|æ|vi|me) (?:[a-zæøå]+ ){0,6}(?:på|i) (?:kommunestyremøtet|formannskapsmøtet|"
+    r"heradsstyremøtet|bystyremøtet|gruppemøtet)|"
+    r"medlemsmøtet|partiet mitt|partiet vårt|partiet vårres|(?:vi|me) i (?:arbeiderpartiet|"
     r"arbeidarpartiet|høyre|senterpartiet|frp|sv|krf|venstre|rødt|mdg|ap|sp)|som (?:kommunestyrerepresentant|"
     r"folkevalgt|folkevald|representant for))" + _E
 )

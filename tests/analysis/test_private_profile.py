@@ -114,6 +114,13 @@ def test_a_role_without_informing_for_the_employer_does_not(text: str) -> None:
         ("Takk for 30 fine år med kollegene i Gausdal kommune!", False),
         ("Jobber i Gausdal kommune og er lei av at kommunen ikke prioriterer skolen.", True),
         ("Kommunen har rotet det til med brøytinga i år.", True),
+        # a post of one's own, or years at it, is news about the writer
+        ("Fra 1. april er jeg enhetsleder i Gausdal kommune. Spent!", False),
+        ("Eg er nytilsett sakshandsamar i kommunen, heilt rå første veke", False),
+        ("Gratulerer med 25 år i Gausdal kommune, Torunn! 🌷", False),
+        # ...but a feeling about the municipality is about it
+        ("Jeg er sint på kommunen, de har kuttet i skolen.", True),
+        ("Er jeg den eneste som synes kommunen svikter de eldre?", True),
     ],
 )
 def test_the_municipality_as_ones_workplace_needs_no_disclaimer(text: str, expected: bool) -> None:
@@ -178,3 +185,24 @@ def test_public_information_passed_on_with_its_source_needs_no_disclaimer(text: 
 def test_criticism_or_lobbying_with_a_source_still_needs_one(text: str) -> None:
     codes = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private"))}
     assert "private.disclaimer_missing" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an elected member's own vote or word at the meeting is the politician's role
+        ("Jeg stemmer nei til nedlegging av Follebu skole i kommunestyret i kveld.", False),
+        ("Eg kjem til å røyste for ny fleirbrukshall når saka kjem opp.", False),
+        ("Æ ska si klart ifra om brøytinga på kommunestyremøtet på torsdag.", False),
+        ("Vi stemte imot budsjettet fordi kommunen kutter i skolen.", False),
+        # a citizen's view of what the municipality does is not a vote
+        ("Jeg stemte ved valget, men kommunen hører ikke på oss.", True),
+        ("Kommunestyret stemte for å legge ned skolen. Skam!", True),
+    ],
+)
+def test_an_elected_members_own_vote_needs_no_disclaimer(text: str, expected: bool) -> None:
+    from somevakt.analysis.private_profile import DISCLAIMER_MISSING
+
+    ctx = AnalysisContext(municipality_name="Gausdal kommune")
+    found = {f.code for f in PrivateProfileAnalyser().analyse(Document(text, "private", ctx))}
+    assert (DISCLAIMER_MISSING in found) is expected
