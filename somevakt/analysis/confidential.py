@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate
 from typing import ClassVar
 
-from somevakt.analysis import english
+from somevakt.analysis import english, owntext
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.calendar_words import MONTHS, TIMES, WEEKDAYS
 
@@ -607,7 +607,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = "20"
+    version: ClassVar[str] = f"21+{owntext.CONFIDENTIAL_VERSION}"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -624,7 +624,12 @@ class ConfidentialAnalyser:
                 Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": [matter]})
                 for s, e, matter in (_child_welfare_told(doc.lower) + _applicants_told(doc.lower))[:1]
             ]
+        if not found:
+            found += _judged(doc)
         return found
+
+    def prefetch(self, docs: Iterable[Document]) -> None:
+        owntext.judge_many(list(docs), spec=owntext.CONFIDENTIAL)
 
     def _by_rules(self, doc: Document) -> list[Finding]:
         low = doc.lower
@@ -1589,3 +1594,39 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
             )
         )
     return findings
+
+
+# The confidential-matter classifier (`somevakt train confidential`, analysis/owntext.py) hears what
+# the rules have no words for: a pupil without a packed lunch, a patient's first visit in a year, an
+# infant placed in foster care, told by the teacher, the nurse or the caseworker. It is asked only
+# where the rules found nothing, and its finding spans the sentence that scores highest alone.
+# The floor is chosen on the dev sets' replies, posts and private posts (challenge_d, n, o and p,
+# own_texts_dev2, own_texts_dev3, confidential_probe; never trained on); docs/models.md,
+# *The confidential-matter classifier*.
+CONFIDENTIAL_FLOOR = 0.7
+_GENERAL_CONDITION = re.compile(r"(?:når|hvis|viss|dersom|om)" + _E)
+
+
+def _judged(doc: Document) -> list[Finding]:
+    judged = owntext.judgement(doc, spec=owntext.CONFIDENTIAL)
+    if judged is None or judged.scores.get("confidential", 0.0) < CONFIDENTIAL_FLOOR:
+        return []
+    start, end = owntext.carrying_sentence(doc, "confidential", owntext.CONFIDENTIAL.name)
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    low = doc.lower
+    if doc.kind == "private" and (
+        _OWN_FAMILY.search(low) or any(_KIN_FIRST.match(low, s) for s, _ in _sentences(low))
+    ):
+        # the writer's own family is the writer's business in a private post, as for the rules
+        # ("Svigerfar vart innlagd i helga. Han har hatt kreft lenge.")
+        return []
+    if _GENERAL_CONDITION.match(low, start):
+        # how a service works for anyone the condition fits ("Når barnet har fått plass i
+        # fosterhjem, har foreldrene rett til samvær"), as for the rules
+        return []
+    return [
+        Finding(CASE_DETAILS, start, end, "high", text=doc.text[start:end], detail={"matters": ["judged"]})
+    ]

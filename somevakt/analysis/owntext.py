@@ -1,17 +1,20 @@
-"""The own-text classifier: irony towards the citizen and the writer's own political opinion in
-the municipality's replies and posts, from a small model trained on our own texts.
+"""The small classifiers of texts written at work, trained on our own texts.
 
-Two independent labels, `irony` and `opinion` (`somevakt train owntexts`, `models/owntexts/`).
-Training records in the model's meta the thresholds that are best on the own-text corpus's dev share
-(`THRESHOLDS_META_KEY`), but that share is too like its train share to trust them: `reply_stance`
-asks the model where its exact rules find nothing, and applies its own, higher floors to the scores
-(`OWN_IRONY_FLOOR`, `OWN_OPINION_FLOOR`), chosen on the own-text dev sets.
-The comment classifier was taught `political` for citizens' topics and demands and hears sarcasm
-in friendly replies; this model has read only the municipality's own texts, where `opinion` is a
-view on a political matter and not its topic.
+- `owntexts` (`somevakt train owntexts`): irony towards the citizen and the writer's own political
+  opinion in the municipality's replies and posts. Training records in the model's meta the
+  thresholds that are best on the own-text corpus's dev share (`THRESHOLDS_META_KEY`), but that
+  share is too like its train share to trust them: `reply_stance` asks the model where its exact
+  rules find nothing, and applies its own, higher floors to the scores (`OWN_IRONY_FLOOR`,
+  `OWN_OPINION_FLOOR`), chosen on the own-text dev sets. The comment classifier was taught
+  `political` for citizens' topics and demands and hears sarcasm in friendly replies; this model
+  has read only the municipality's own texts, where `opinion` is a view on a political matter and
+  not its topic.
+- `confidential` (`somevakt train confidential`): a confidential matter of a person the writer
+  knows from work, in replies, posts and employees' private posts; the confidential analyser asks it
+  where its rules find nothing (`CONFIDENTIAL_FLOOR` there).
 
-The model loads lazily, the first time a reply or post is judged: a process that sees only
-citizens' comments never loads it.
+Each model loads lazily, the first time a text of a kind it reads is judged: a process that sees
+only citizens' comments never loads either.
 """
 
 from __future__ import annotations
@@ -31,14 +34,35 @@ from somevakt.analysis.models import (
     words_of,
 )
 
-MODEL = "owntexts"
-LABELS: tuple[str, ...] = ("irony", "opinion")
-KINDS = frozenset({"reply", "post"})
+
+@dataclass(frozen=True)
+class OwnModel:
+    """A small classifier of texts written at work: the shipped folder, its labels and the kinds
+    of text it reads (others are never judged and never load it)."""
+
+    name: str
+    labels: tuple[str, ...]
+    kinds: frozenset[str]
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}:scores"
+
+
+# Irony towards the citizen and the writer's own political opinion in replies and posts.
+OWNTEXTS = OwnModel("owntexts", ("irony", "opinion"), frozenset({"reply", "post"}))
+# A confidential matter of a person the writer knows from work (`somevakt train confidential`),
+# in replies, posts and employees' private posts: read by analysis/confidential.py.
+CONFIDENTIAL = OwnModel("confidential", ("confidential",), frozenset({"reply", "post", "private"}))
+
+MODEL = OWNTEXTS.name
+LABELS: tuple[str, ...] = OWNTEXTS.labels
+KINDS = OWNTEXTS.kinds
 THRESHOLDS_META_KEY = "somevakt_thresholds"
 VERSION = VERSIONS[MODEL]
+CONFIDENTIAL_VERSION = VERSIONS[CONFIDENTIAL.name]
 # Longer texts are read in windows of this many words, each label taking its highest score.
 WINDOW_WORDS = 120
-_KEY = "owntext:scores"
 
 
 @dataclass(frozen=True)
@@ -46,28 +70,29 @@ class OwnJudgement:
     scores: dict[str, float]
 
 
-def judged(doc: Document) -> bool:
-    """A reply or post with at least one word in it."""
-    return doc.kind in KINDS and any(c.isalpha() for c in doc.text)
+def judged(doc: Document, spec: OwnModel = OWNTEXTS) -> bool:
+    """A text of a kind the model reads, with at least one word in it."""
+    return doc.kind in spec.kinds and any(c.isalpha() for c in doc.text)
 
 
-def judgement(doc: Document, model: str = MODEL) -> OwnJudgement | None:
-    """The model's judgement of a reply or post (computed once per Document), else None."""
-    if not judged(doc):
+def judgement(doc: Document, model: str | None = None, spec: OwnModel = OWNTEXTS) -> OwnJudgement | None:
+    """The model's judgement of a text it reads (computed once per Document), else None. `model`
+    is the shipped folder's name by default, or a trained folder's path."""
+    if not judged(doc, spec):
         return None
-    if _KEY not in cache_of(doc):
-        judge_many([doc], model)
-    found: OwnJudgement = cache_of(doc)[_KEY]
+    if spec.key not in cache_of(doc):
+        judge_many([doc], model, spec)
+    found: OwnJudgement = cache_of(doc)[spec.key]
     return found
 
 
-def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
-    """Judge the replies and posts among `docs` in one batch (the worker's path)."""
+def judge_many(docs: Sequence[Document], model: str | None = None, spec: OwnModel = OWNTEXTS) -> None:
+    """Judge the texts among `docs` that the model reads, in one batch (the worker's path)."""
     with _JUDGING:
-        pending = [doc for doc in docs if judged(doc) and _KEY not in cache_of(doc)]
+        pending = [doc for doc in docs if judged(doc, spec) and spec.key not in cache_of(doc)]
         if not pending:
             return
-        nlp = load(model)
+        nlp = load(model or spec.name)
         owners: list[int] = []
         model_docs = []
         for index, doc in enumerate(pending):
@@ -82,7 +107,7 @@ def judge_many(docs: Sequence[Document], model: str = MODEL) -> None:
             for label, score in scored.cats.items():
                 best[index][label] = max(best[index].get(label, 0.0), float(score))
         for doc, scores in zip(pending, best, strict=True):
-            cache_of(doc)[_KEY] = OwnJudgement(scores)
+            cache_of(doc)[spec.key] = OwnJudgement(scores)
 
 
 _JUDGING = threading.Lock()

@@ -1,7 +1,9 @@
-"""`somevakt train ner|sentiment|comments|owntexts|vectors|pretrain --data PATH`: rebuild a shipped model.
+"""`somevakt train ner|sentiment|comments|owntexts|confidential|vectors|pretrain --data PATH`: rebuild a
+shipped model.
 
-ner, sentiment, comments and owntexts write `somevakt/analysis/models/<kind>/` (comments and
-owntexts from our own corpus, `corpus/comments`); vectors builds floret subword
+ner, sentiment, comments, owntexts and confidential write `somevakt/analysis/models/<kind>/`
+(comments and owntexts from our own corpus, `corpus/comments`; confidential from
+`corpus/confidential`); vectors builds floret subword
 vectors from plain Norwegian text for `--vectors`; pretrain trains a config's tok2vec on plain
 text for `--init-tok2vec`. Checkpoints go to `--work-dir` (./training).
 """
@@ -25,13 +27,15 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
-    parser.add_argument("kind", choices=("ner", "sentiment", "comments", "owntexts", "vectors", "pretrain"))
+    parser.add_argument(
+        "kind", choices=("ner", "sentiment", "comments", "owntexts", "confidential", "vectors", "pretrain")
+    )
     parser.add_argument(
         "--data",
         type=Path,
         required=True,
         help="NorNE folder, NoReC_sentence folder, comment corpus folder (comments; owntexts reads its"
-        " voices_own_texts*.jsonl), or text .gz",
+        " voices_own_texts*.jsonl), corpus/confidential (confidential), or text .gz",
     )
     parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
@@ -81,10 +85,11 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="comments: challenge files that are training data too (corpus/challenge/challenge_a.jsonl to"
-        " challenge_c.jsonl and challenge_e.jsonl to challenge_m.jsonl; their comments' codes become"
-        " labels, split by the corpus's hash; challenge_d is the dev set for choices, challenge_n and"
-        " challenge_o are held out)",
+        help="comments, confidential: challenge files that are training data too (corpus/challenge/"
+        "challenge_a.jsonl to challenge_c.jsonl and challenge_e.jsonl to challenge_m.jsonl; their comments'"
+        " codes become labels for comments, their replies' and private posts' confidential.case_details for"
+        " confidential; split by the corpus's hash; challenge_d and challenge_n to challenge_p are the dev"
+        " sets for choices, the others are held out)",
     )
     parser.add_argument(
         "--calibrate-on",
@@ -101,8 +106,9 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="owntexts: own-text triage sets that are training data too (corpus/own/own_texts.jsonl and"
-        " own_texts_blind.jsonl; their replies' and posts' style.irony and style.own_opinion become labels)",
+        help="owntexts, confidential: own-text triage sets that are training data too (corpus/own/"
+        "own_texts.jsonl and own_texts_blind.jsonl; their replies' and posts' style.irony and"
+        " style.own_opinion become labels, and confidential.case_details for confidential)",
     )
     parser.add_argument(
         "--select-on",
@@ -166,14 +172,14 @@ def main(argv: list[str]) -> int:
                 raise DataError(f"--negatives {args.negatives}: no such file")
             if args.negative_text is not None and args.kind != "comments":
                 raise DataError("--negative-text is for `train comments`")
-            if args.also_challenge and args.kind != "comments":
-                raise DataError("--also-challenge is for `train comments`")
+            if args.also_challenge and args.kind not in ("comments", "confidential"):
+                raise DataError("--also-challenge is for `train comments` and `train confidential`")
             _check_challenge(args.also_challenge)
             if args.calibrate_on and args.kind != "comments":
                 raise DataError("--calibrate-on is for `train comments`")
             _check_calibration(args.calibrate_on)
-            if args.also_triage and args.kind != "owntexts":
-                raise DataError("--also-triage is for `train owntexts`")
+            if args.also_triage and args.kind not in ("owntexts", "confidential"):
+                raise DataError("--also-triage is for `train owntexts` and `train confidential`")
             _check_triage(args.also_triage)
             if args.select_on and args.kind != "ner":
                 raise DataError("--select-on is for `train ner`")

@@ -51,6 +51,8 @@ VERSIONS: dict[str, str] = {
     "comments": "0.9.0",
     # irony and own opinion in the municipality's replies and posts (analysis/owntext.py)
     "owntexts": "0.2.0",
+    # a confidential matter of a person known from work, in texts written at work (analysis/owntext.py)
+    "confidential": "0.1.0",
 }
 
 

@@ -269,6 +269,38 @@ def convert_owntexts(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     return _convert_labelled(options, corpus_dir, splits, "own texts", lambda c: owntexts.cats(c.labels))
 
 
+def convert_confidential(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
+    """train.spacy: the texts written at work (corpus, triage sets, challenge files), train share and
+    one changed copy of each; dev.spacy: the dev share as is."""
+    from somevakt.analysis.training import confidential
+
+    found = confidential.read_training(options.data, options.triage, options.challenge)
+    splits = confidential.split(found)
+    return _convert_labelled(
+        options, corpus_dir, splits, "texts written at work", lambda c: confidential.cats(c.labels)
+    )
+
+
+def confidential_thresholds(
+    model: Path, data: Path, triage: tuple[Path, ...] = (), challenge: tuple[Path, ...] = ()
+) -> dict[str, float]:
+    """The threshold with the best F1 of the model alone on the dev share, each text judged as the
+    kind it is (`owntext.judge_many` with the CONFIDENTIAL model)."""
+    from somevakt.analysis import owntext
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.training import comments, confidential
+
+    dev = confidential.split(confidential.read_training(data, triage, challenge))["dev"]
+    # the kind does not change the score (the model reads only words); "private" is one it reads
+    docs = [Document(c.text, "private") for c in dev]
+    owntext.judge_many(docs, str(model), owntext.CONFIDENTIAL)
+    scores = [
+        _score(owntext.judgement(doc, str(model), owntext.CONFIDENTIAL), "confidential") for doc in docs
+    ]
+    truth = [bool(c.labels) for c in dev]
+    return {"confidential": comments.best_thresholds(scores, truth, [False] * len(dev))[0]}
+
+
 def owntext_thresholds(model: Path, data: Path, triage: tuple[Path, ...] = ()) -> dict[str, float]:
     """Per label, the threshold with the best F1 of the model alone on the own texts' dev share,
     scored as the reply check scores a reply (`owntext.judge_many`)."""
@@ -420,6 +452,7 @@ def train(kind: str, options: TrainOptions) -> Path:
         "sentiment": convert_sentiment,
         "comments": convert_comments,
         "owntexts": convert_owntexts,
+        "confidential": convert_confidential,
     }[kind]
     counts = convert(options, corpus_dir)
     print(f"converted {kind}: {counts['train']} training and {counts['dev']} dev items", flush=True)
@@ -458,6 +491,13 @@ def train(kind: str, options: TrainOptions) -> Path:
         from somevakt.analysis.owntext import THRESHOLDS_META_KEY as OWN_THRESHOLDS
 
         meta[OWN_THRESHOLDS] = owntext_thresholds(output / "model-best", options.data, options.triage)
+        print(f"thresholds on dev: {meta[OWN_THRESHOLDS]}", flush=True)
+    if kind == "confidential":
+        from somevakt.analysis.owntext import THRESHOLDS_META_KEY as OWN_THRESHOLDS
+
+        meta[OWN_THRESHOLDS] = confidential_thresholds(
+            output / "model-best", options.data, options.triage, options.challenge
+        )
         print(f"thresholds on dev: {meta[OWN_THRESHOLDS]}", flush=True)
     return ship(kind, output / "model-best", options.models_dir, meta)
 
