@@ -5,7 +5,6 @@ model that ships with its thresholds and the record of its build, the same to th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from somevakt.analysis.training import comments, owntexts
 from somevakt.analysis.training.errors import DataError
 from somevakt.cli import main
+from tests.commands.tiny_training import trained_twice_alike, write_jsonl
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TRIAGE = [CORPUS / "own" / name for name in owntexts.TRIAGE_TRAINING]
@@ -105,45 +105,17 @@ def _tiny_corpus(root: Path) -> Path:
         rows += [{"text": t.format(i=i), "labels": ["sarcasm"]} for t in IRONIC]
         rows += [{"text": t.format(i=i), "labels": ["political"]} for t in OPINION]
         rows += [{"text": t.format(i=i), "labels": []} for t in PLAIN]
-    folder = root / "corpus"
-    folder.mkdir(parents=True)
-    (folder / "voices_own_texts_tiny.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-    )
-    return folder
-
-
-def _train(root: Path, data: Path, name: str) -> Path:
-    models = root / name / "models"
-    argv = [
-        "train",
-        "owntexts",
-        "--data",
-        str(data),
-        "--max-steps",
-        "30",
-        "--set",
-        "training.eval_frequency=10",
-    ]
-    assert main([*argv, "--work-dir", str(root / name / "work"), "--models-dir", str(models)]) == 0
-    return models / "owntexts"
+    return write_jsonl(root / "corpus", "voices_own_texts_tiny.jsonl", rows)
 
 
 def test_the_command_trains_a_tiny_model_the_same_to_the_byte_twice(tmp_path: Path) -> None:
-    data = _tiny_corpus(tmp_path)
-    first = _train(tmp_path, data, "first")
-    again = _train(tmp_path, data, "again")
-    weights = "textcat_multilabel/model"
-    digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
-    assert digest(first / weights) == digest(again / weights)
-    assert digest(first / "meta.json") == digest(again / "meta.json")
+    first, meta = trained_twice_alike(tmp_path, "owntexts", _tiny_corpus(tmp_path))
 
     from somevakt.analysis import owntext
     from somevakt.analysis.base import Document
     from somevakt.analysis.models import VERSIONS
     from somevakt.analysis.training.build import TRAINING_META_KEY
 
-    meta = json.loads((first / "meta.json").read_text("utf-8"))
     assert meta["version"] == VERSIONS["owntexts"]
     assert set(meta[owntext.THRESHOLDS_META_KEY]) == set(owntext.LABELS)
     assert meta[TRAINING_META_KEY]["seed"] == 1 and meta[TRAINING_META_KEY]["data"]

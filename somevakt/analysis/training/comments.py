@@ -19,7 +19,7 @@ import itertools
 import json
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,21 @@ def check_training_file(path: Path, allowed: Iterable[str], refusal: str, where:
         raise DataError(f"{where}: no such file")
 
 
+def rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each non-empty line of a .jsonl file as (`name:line` for messages, its JSON object); a line
+    that is not an object with a text is a DataError naming it."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            where = f"{path.name}:{number}"
+            yield where, _text_object(line, where)
+
+
+def lang_of(row: dict[str, Any]) -> str:
+    """The row's `lang` where it is one of LANGS, else bokmål."""
+    lang = row.get("lang", "nb")
+    return lang if lang in LANGS else "nb"
+
+
 def codes_of(row: dict[str, Any], where: str, default: Any = None) -> Any:
     """The item's `codes` (a list of strings, or `default` where it has none)."""
     codes = row.get("codes", default)
@@ -195,11 +210,7 @@ def read_challenge(path: Path) -> list[Comment]:
     A file not named in CHALLENGE_TRAINING is refused before it is read."""
     check_challenge_file(path)
     out: list[Comment] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        row = _text_object(line, where)
+    for where, row in rows(path):
         if row.get("kind", "comment") != "comment":
             continue
         codes = codes_of(row, where)
@@ -207,8 +218,7 @@ def read_challenge(path: Path) -> list[Comment]:
             continue
         labels = frozenset(CODE_LABELS[c] for c in codes if c in CODE_LABELS)
         unknown = _ABUSE_UNKNOWN if labels & set(ABUSE_LABELS) else frozenset()
-        lang = row.get("lang", "nb") if row.get("lang", "nb") in LANGS else "nb"
-        out.append(Comment(row["text"], labels - unknown, lang, where, unknown))
+        out.append(Comment(row["text"], labels - unknown, lang_of(row), where, unknown))
     return out
 
 

@@ -28,7 +28,6 @@ from pathlib import Path
 
 from somevakt.analysis.training import comments, owntexts
 from somevakt.analysis.training.comments import Comment
-from somevakt.analysis.training.errors import DataError
 
 LABELS: tuple[str, ...] = ("confidential",)
 CODE = "confidential.case_details"
@@ -36,35 +35,19 @@ KINDS = frozenset({"reply", "post", "private"})
 CORPUS_GLOB = "*.jsonl"
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """The corpus files of a folder (or the one file given)."""
-    if folder.is_file():
-        return [folder]
-    if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder with {CORPUS_GLOB} files")
-    files = sorted(folder.glob(CORPUS_GLOB))
-    if not files:
-        raise DataError(f"{folder}: no {CORPUS_GLOB} files")
-    return files
-
-
 def read_coded(path: Path) -> list[Comment]:
     """The replies, posts and private posts of a file of coded texts, `confidential` where the
     item's `codes` name a confidential matter. Items of other kinds, or without `codes`, are left
     out; a malformed line is a DataError naming it."""
     out: list[Comment] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        row = comments._text_object(line, where)
+    for where, row in comments.rows(path):
         if row.get("kind", "comment") not in KINDS:
             continue
         codes = comments.codes_of(row, where)
         if codes is None:
             continue
-        lang = row.get("lang", "nb") if row.get("lang", "nb") in comments.LANGS else "nb"
-        out.append(Comment(row["text"], frozenset(LABELS) if CODE in codes else frozenset(), lang, where))
+        labels = frozenset(LABELS) if CODE in codes else frozenset()
+        out.append(Comment(row["text"], labels, comments.lang_of(row), where))
     return out
 
 
@@ -77,7 +60,7 @@ def read_training(folder: Path, triage: Iterable[Path] = (), challenge: Iterable
     for path in challenge:
         comments.check_challenge_file(path)
     out: list[Comment] = []
-    for path in [*corpus_files(folder), *triage, *challenge]:
+    for path in [*owntexts.corpus_files(folder, CORPUS_GLOB), *triage, *challenge]:
         out += read_coded(path)
     return out
 

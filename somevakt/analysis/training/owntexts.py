@@ -40,15 +40,16 @@ TRIAGE_TRAINING: tuple[str, ...] = ("own_texts.jsonl", "own_texts_blind.jsonl")
 TRIAGE_KINDS = frozenset({"reply", "post"})
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """The own-text files of a corpus folder (or the one file given)."""
+def corpus_files(folder: Path, pattern: str = CORPUS_GLOB) -> list[Path]:
+    """The files of a corpus folder matching `pattern` (the own-text files by default), or the one
+    file given."""
     if folder.is_file():
         return [folder]
     if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder with {CORPUS_GLOB} files")
-    files = sorted(folder.glob(CORPUS_GLOB))
+        raise DataError(f"{folder}: not a folder with {pattern} files")
+    files = sorted(folder.glob(pattern))
     if not files:
-        raise DataError(f"{folder}: no {CORPUS_GLOB} files")
+        raise DataError(f"{folder}: no {pattern} files")
     return files
 
 
@@ -79,17 +80,12 @@ def read_triage(path: Path) -> list[Comment]:
     """The replies and posts of an own-text triage set, their codes as labels."""
     check_triage_file(path)
     out: list[Comment] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        row = comments._text_object(line, where)
+    for where, row in comments.rows(path):
         if row.get("kind") not in TRIAGE_KINDS:
             continue
         codes = comments.codes_of(row, where, [])
-        lang = row.get("lang", "nb") if row.get("lang", "nb") in comments.LANGS else "nb"
         labels = frozenset(CODE_LABELS[c] for c in codes if c in CODE_LABELS)
-        out.append(Comment(row["text"], labels, lang, where))
+        out.append(Comment(row["text"], labels, comments.lang_of(row), where))
     return out
 
 
