@@ -1601,9 +1601,11 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
 # infant placed in foster care, told by the teacher, the nurse or the caseworker. It is asked only
 # where the rules found nothing, and its finding spans the sentence that scores highest alone.
 # The floor is chosen on the dev sets' replies, posts and private posts (challenge_d, n, o and p,
-# own_texts_dev2, own_texts_dev3, confidential_probe; never trained on); docs/models.md,
-# *The confidential-matter classifier*.
-CONFIDENTIAL_FLOOR = 0.7
+# own_texts_dev2, own_texts_dev3, confidential_probe; never trained on) and this analyser's case
+# tables: the lowest that gets none of them wrong that the rules got right. The tables' highest
+# hard negative scores 0.59 ("Vi har fått nye pasientsenger på avdelinga, endelig!"); at 0.5 the dev
+# sets lost 8 decisions. docs/models.md, *The confidential-matter classifier*.
+CONFIDENTIAL_FLOOR = 0.6
 _GENERAL_CONDITION = re.compile(r"(?:når|hvis|viss|dersom|om)" + _E)
 
 

@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
         "--negatives",
         type=Path,
         default=None,
-        help="comments: NoReC_sentence .json whose sentences are added as non-abuse",
+        help="comments, confidential: NoReC_sentence .json whose sentences (the training half) are added"
+        " as non-abuse, or as texts telling no confidential matter",
     )
     parser.add_argument(
         "--also-challenge",
@@ -166,8 +167,8 @@ def main(argv: list[str]) -> int:
                 raise DataError("--self-train TEXT and --teacher MODEL go together")
             if args.self_train is not None and args.kind != "sentiment":
                 raise DataError("--self-train is for `train sentiment`")
-            if args.negatives is not None and args.kind != "comments":
-                raise DataError("--negatives is for `train comments`")
+            if args.negatives is not None and args.kind not in ("comments", "confidential"):
+                raise DataError("--negatives is for `train comments` and `train confidential`")
             if args.negatives is not None and not args.negatives.is_file():
                 raise DataError(f"--negatives {args.negatives}: no such file")
             if args.negative_text is not None and args.kind != "comments":

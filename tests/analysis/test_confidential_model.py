@@ -34,6 +34,8 @@ NOT_TOLD = [
     ("private", "Far min fikk ny hofte i går, og han er allerede oppe og går!"),
     ("private", "I fjor fikk 300 familier i kommunen økonomisk sosialhjelp. Det sier noe om behovet."),
     ("private", "Fin dag på jobb i dag, tre hjemmebesøk og kaffe med kollegaene."),
+    # a review sentence (0.1.0 heard a matter in such; 0.2.0 trained on NoReC's as negatives)
+    ("private", "Adagioen, med bare strykere og harpe, ble vakkert spilt, men uten snev av kitsch."),
     (
         "reply",
         "Hei! Vi kan dessverre ikke svare på enkeltsaker her. Send oss en melding, så tar vi det derfra."

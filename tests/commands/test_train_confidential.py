@@ -146,3 +146,28 @@ def test_the_command_trains_a_tiny_model_the_same_to_the_byte_twice(tmp_path: Pa
     )
     assert plain is not None and judged.scores["confidential"] > plain.scores["confidential"]
     assert owntext.judgement(Document(told.text, "comment"), str(first), owntext.CONFIDENTIAL) is None
+
+
+def test_review_sentences_are_added_as_texts_that_tell_no_matter(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from somevakt.analysis.training.build import TrainOptions, convert_confidential
+    from somevakt.analysis.training.comments import calibration_half
+
+    reviews = [f"Konserten nummer {i} var en fest fra første tone" for i in range(40)]
+    negatives = tmp_path / "norec.json"
+    negatives.write_text(
+        json.dumps([{"sent_id": str(i), "text": t, "label": "Positive"} for i, t in enumerate(reviews)]),
+        encoding="utf-8",
+    )
+    data = _tiny_corpus(tmp_path)
+    without = convert_confidential(TrainOptions(data=data, work_dir=tmp_path), tmp_path / "a")
+    with_reviews = TrainOptions(data=data, work_dir=tmp_path, negatives=negatives)
+    counted = convert_confidential(with_reviews, tmp_path / "b")
+    trained = [t for t in reviews if not calibration_half(t)]  # the other half is never trained on
+    assert 0 < len(trained) < len(reviews)
+    assert counted["train"] == without["train"] + len(trained) and counted["dev"] == without["dev"]
+    docs = list(DocBin().from_disk(tmp_path / "b" / "train.spacy").get_docs(spacy.blank("nb").vocab))
+    added = [d for d in docs if d.text in trained]
+    assert len(added) == len(trained) and all(d.cats == {"confidential": 0.0} for d in added)

@@ -52,7 +52,7 @@ VERSIONS: dict[str, str] = {
     # irony and own opinion in the municipality's replies and posts (analysis/owntext.py)
     "owntexts": "0.2.0",
     # a confidential matter of a person known from work, in texts written at work (analysis/owntext.py)
-    "confidential": "0.1.0",
+    "confidential": "0.2.0",
 }
 
 
