@@ -31,6 +31,7 @@ from typing import ClassVar
 from somevakt.analysis import english, owntext
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.calendar_words import MONTHS, TIMES, WEEKDAYS
+from somevakt.analysis.sentences import trimmed
 
 CASE_DETAILS = "confidential.case_details"
 
@@ -698,8 +699,7 @@ class ConfidentialAnalyser:
             )
         if doc.kind == "private":
             # the writer's own family: their own business in a private post
-            own = [m.span() for m in _OWN_FAMILY.finditer(low)]
-            own += [(s, s + len(k.group())) for s, _ in _sentences(low) if (k := _KIN_FIRST.match(low, s))]
+            own = _own_family_spans(low)
             relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
             # "han", "ho" after the writer's own family is that family ("Far min fikk hjerneslag, og
             # ... rehabiliteringen han fikk"; "Mor fikk slag. Hun ble lagt inn")
@@ -958,6 +958,14 @@ def _without_kin_pronouns(
 
 
 _PRONOUN_FIRST = re.compile(r"(?:han|hun|ho|hu|hen|ham|henne)" + _E)
+
+
+def _own_family_spans(low: str) -> list[tuple[int, int]]:
+    """The writer's own family in a private post: "mor mi", "sønnen vår", and a sentence that starts
+    with a kin word ("Mor fikk slag.")."""
+    own = [m.span() for m in _OWN_FAMILY.finditer(low)]
+    own += [(s, s + len(k.group())) for s, _ in _sentences(low) if (k := _KIN_FIRST.match(low, s))]
+    return own
 
 
 def _own_family_in(low: str, start: int, end: int) -> bool:
@@ -1487,11 +1495,7 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
         # of 200,000 one-letter sentences went through the loop below for seconds)
         return []
     private = doc.kind == "private"
-    own = [m.span() for m in _OWN_FAMILY.finditer(low)] if private else []
-    if private:
-        own += [
-            (s, s + len(m.group())) for s, _ in _sentences(low) if (m := _KIN_FIRST.match(low, s)) is not None
-        ]
+    own = _own_family_spans(low) if private else []
     work = (not private) or bool(
         _WORK_CUE.search(low)
         or _SERVED_ONLY.search(low)
@@ -1613,18 +1617,12 @@ def _judged(doc: Document) -> list[Finding]:
     judged = owntext.judgement(doc, spec=owntext.CONFIDENTIAL)
     if judged is None or judged.scores.get("confidential", 0.0) < CONFIDENTIAL_FLOOR:
         return []
-    start, end = owntext.carrying_sentence(doc, "confidential", owntext.CONFIDENTIAL.name)
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
     low = doc.lower
-    if doc.kind == "private" and (
-        _OWN_FAMILY.search(low) or any(_KIN_FIRST.match(low, s) for s, _ in _sentences(low))
-    ):
+    if doc.kind == "private" and _own_family_spans(low):
         # the writer's own family is the writer's business in a private post, as for the rules
         # ("Svigerfar vart innlagd i helga. Han har hatt kreft lenge.")
         return []
+    start, end = trimmed(doc.text, *owntext.carrying_sentence(doc, "confidential", owntext.CONFIDENTIAL.name))
     if _GENERAL_CONDITION.match(low, start):
         # how a service works for anyone the condition fits ("Når barnet har fått plass i
         # fosterhjem, har foreldrene rett til samvær"), as for the rules

@@ -51,6 +51,7 @@ from somevakt.analysis import classifier, english, owntext
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.masking import mask_excerpt
 from somevakt.analysis.sentences import plain_sentences as _sentences
+from somevakt.analysis.sentences import trimmed as _trimmed
 
 OWN_OPINION = "style.own_opinion"
 IRONY = "style.irony"
@@ -1802,11 +1803,3 @@ def _judged(doc: Document, label: str, floor: float) -> list[tuple[int, int]]:
         return []
     start, end = owntext.carrying_sentence(doc, label)
     return [_trimmed(doc.text, start, end)]
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -20,3 +20,12 @@ def plain_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

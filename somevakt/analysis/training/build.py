@@ -244,10 +244,7 @@ def convert_comments(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
         rare = [c for c in train_split if c.labels & EXTRA_COPY_LABELS]
         rows = [(c.text, cats(c)) for c in comments.augmented(rare, rng, copies=EXTRA_COPIES)]
         none = comments.cats((), comments.ABUSE_LABELS)
-        if options.negatives is not None:
-            rows += [
-                (s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)
-            ]
+        rows += _review_negatives(options, none)
         if options.negative_text is not None:
             from somevakt.analysis.training.selftrain import candidate_lines
 
@@ -269,24 +266,28 @@ def convert_owntexts(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     return _convert_labelled(options, corpus_dir, splits, "own texts", lambda c: owntexts.cats(c.labels))
 
 
+def _review_negatives(options: TrainOptions, none: Cats) -> list[tuple[str, Cats]]:
+    """The training half of the `--negatives` review sentences, each labelled `none` (the
+    calibration half is never trained on: `comment_thresholds` reads it)."""
+    from somevakt.analysis.training import comments
+
+    if options.negatives is None:
+        return []
+    return [(s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)]
+
+
 def convert_confidential(options: TrainOptions, corpus_dir: Path) -> dict[str, int]:
     """train.spacy: the texts written at work (corpus, triage sets, challenge files), train share and
-    one changed copy of each; dev.spacy: the dev share as is."""
+    one changed copy of each, and the review sentences of `--negatives`; dev.spacy: the dev share as is."""
     from somevakt.analysis.training import confidential
 
     def more(train_split: list[Comment], rng: random.Random) -> list[tuple[str, Cats]]:
         # Review sentences tell no one's confidential matter: without them the bag of words heard
-        # one in 11 of 1,411 NoReC dev sentences at its floor ("Adagiettoen, med utelukkende strykere
-        # og harpe, ble nydelig fremført"); the calibration half stays unread, as for comments.
-        if options.negatives is None:
-            return []
-        none = confidential.cats(())
-        return [(s.text, none) for s in read_json(options.negatives) if not comments.calibration_half(s.text)]
+        # 11 of 1,411 NoReC dev sentences read as private posts at its floor ("Adagiettoen,
+        # med utelukkende strykere og harpe, ble nydelig fremført").
+        return _review_negatives(options, confidential.cats(()))
 
-    from somevakt.analysis.training import comments
-
-    found = confidential.read_training(options.data, options.triage, options.challenge)
-    splits = confidential.split(found)
+    splits = confidential.split(confidential.read_training(options.data, options.triage, options.challenge))
     return _convert_labelled(
         options, corpus_dir, splits, "texts written at work", lambda c: confidential.cats(c.labels), more
     )
@@ -295,36 +296,37 @@ def convert_confidential(options: TrainOptions, corpus_dir: Path) -> dict[str, i
 def confidential_thresholds(
     model: Path, data: Path, triage: tuple[Path, ...] = (), challenge: tuple[Path, ...] = ()
 ) -> dict[str, float]:
-    """The threshold with the best F1 of the model alone on the dev share, each text judged as the
-    kind it is (`owntext.judge_many` with the CONFIDENTIAL model)."""
-    from somevakt.analysis import owntext
-    from somevakt.analysis.base import Document
-    from somevakt.analysis.training import comments, confidential
+    """The threshold with the best F1 of the model alone on the dev share (read as private posts:
+    the kind does not change the score, the model reads only words)."""
+    from somevakt.analysis.owntext import CONFIDENTIAL
+    from somevakt.analysis.training import confidential
 
     dev = confidential.split(confidential.read_training(data, triage, challenge))["dev"]
-    # the kind does not change the score (the model reads only words); "private" is one it reads
-    docs = [Document(c.text, "private") for c in dev]
-    owntext.judge_many(docs, str(model), owntext.CONFIDENTIAL)
-    scores = [
-        _score(owntext.judgement(doc, str(model), owntext.CONFIDENTIAL), "confidential") for doc in docs
-    ]
-    truth = [bool(c.labels) for c in dev]
-    return {"confidential": comments.best_thresholds(scores, truth, [False] * len(dev))[0]}
+    return _own_model_thresholds(model, dev, CONFIDENTIAL, "private")
 
 
 def owntext_thresholds(model: Path, data: Path, triage: tuple[Path, ...] = ()) -> dict[str, float]:
     """Per label, the threshold with the best F1 of the model alone on the own texts' dev share,
     scored as the reply check scores a reply (`owntext.judge_many`)."""
-    from somevakt.analysis import owntext
-    from somevakt.analysis.base import Document
-    from somevakt.analysis.training import comments, owntexts
+    from somevakt.analysis.owntext import OWNTEXTS
+    from somevakt.analysis.training import owntexts
 
     dev = owntexts.split(owntexts.read_training(data, triage))["dev"]
-    docs = [Document(c.text, "reply") for c in dev]
-    owntext.judge_many(docs, str(model))
+    return _own_model_thresholds(model, dev, OWNTEXTS, "reply")
+
+
+def _own_model_thresholds(model: Path, dev: list[Comment], spec: Any, kind: str) -> dict[str, float]:
+    """Per label of `spec` (an `owntext.OwnModel`), the threshold with the best F1 of the trained
+    model at `model` alone on `dev`, each text judged as a `kind`."""
+    from somevakt.analysis import owntext
+    from somevakt.analysis.base import Document
+    from somevakt.analysis.training import comments
+
+    docs = [Document(c.text, kind) for c in dev]
+    owntext.judge_many(docs, str(model), spec)
     out: dict[str, float] = {}
-    for label in owntexts.LABELS:
-        scores = [_score(owntext.judgement(doc, str(model)), label) for doc in docs]
+    for label in spec.labels:
+        scores = [_score(owntext.judgement(doc, str(model), spec), label) for doc in docs]
         truth = [label in c.labels for c in dev]
         out[label] = comments.best_thresholds(scores, truth, [False] * len(dev))[0]
     return out
