@@ -422,7 +422,9 @@ def _id_after_date(m: re.Match[str]) -> str | None:
 _HOLDER = re.compile(
     r"(?<![a-zæøå])(?P<service>servicetorg(?:et|ets)?|sentralbord(?:et|ets)?|legevakt(?:a|en|as|ens)?|"
     r"kommune(?:n|ns)?|kommuna|kommunes|rådhus(?:et)?|resepsjon(?:en)?|[a-zæøå]*kontor(?:et|ets)?|"
-    r"bibliotek(?:et)?|helsestasjon(?:en)?|[a-zæøå]*tjeneste(?:n|ns)?|[a-zæøå]*teneste(?:a)?|"
+    r"bibliotek(?:et)?|[a-zæøå]*stasjon(?:en)?|[a-zæøå]*tjeneste(?:n|ns)?|[a-zæøå]*teneste(?:a)?|"
+    # a clinic, a hospital or "helse og omsorg" is an office too ("ring tannklinikken på 70 ...")
+    r"[a-zæøå]*klinikk(?:en|a)?|sykehus(?:et)?|sjukehus(?:et)?|omsorg(?:a|en)?|tannlege(?:n)?|"
     r"(?!heime|hjemme|privat|mobil)[a-zæøå]*telefon(?:en)?|nav|brannvesen(?:et)?|politi(?:et)?|skole(?:n|ns)?|skule(?:n)?|"
     r"barnehage(?:n|ns)?|sykehjem(?:met)?|sjukeheim(?:en)?|svømmehall(?:en)?|symjehall(?:en)?|"
     r"[a-zæøå]*senter(?:et)?|[a-zæøå]*etat(?:en)?|[a-zæøå]*avdeling(?:a|en)?|[a-zæøå]*vakt(?:a|en)?|"
@@ -669,7 +671,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "17"
+    version: ClassVar[str] = "18"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

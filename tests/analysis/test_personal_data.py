@@ -836,6 +836,21 @@ def test_a_number_called_a_services_number_after_it_is_no_persons_phone(text: st
 @pytest.mark.parametrize(
     "text",
     [
+        "Du kan ringe tannklinikken på {} mellom 08 og 15.",
+        "Vi kan ikkje kommentere enkeltsaker her, men du kan ringe helse og omsorg på {}.",
+        "Gjenvinningsstasjonen svarer på {} fra klokka 10.",
+        "Ring sjukehuset på {} om besøkstida.",
+    ],
+)
+def test_a_clinic_or_an_office_named_before_the_number_is_no_persons_phone(text: str) -> None:
+    number = f"{RNG.randint(61, 79)} {RNG.randint(10, 99)} {RNG.randint(10, 99)} {RNG.randint(10, 99)}"
+    assert [m.code for m in find(f"Du kan ringe meg på {number} mellom 08 og 15.")] == [PHONE]
+    assert [m.code for m in find(text.format(number))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Nummeret mitt {} er ikkje nummeret til sentralbordet, slutt å ringe meg.",
         "Er {} nummeret til deg, Kari?",
     ],
