@@ -132,9 +132,11 @@ def read_calibration(path: Path) -> list[Comment]:
 # challenge_k and challenge_l were written blind), challenge_k and challenge_l (since 0.9.0: each
 # measured at the start and the end of session 14, retired when challenge_n was written blind) and
 # challenge_m (measured with 0.8.0 and at the end of session 15, retired when challenge_o was written
-# blind). The others are never read for training, and `read_challenge` refuses them: challenge_d and
-# (since session 17, each measured two or three times) challenge_n to challenge_p are the dev sets for
-# choices between runs and thresholds; the later ones are held-out tests.
+# blind), and challenge_q to challenge_t (since session 18: each scored three times, retired when
+# challenge_u and challenge_v were written blind). The others are never read for training, and
+# `read_challenge` refuses them: challenge_d and (since session 17, each measured two or three times)
+# challenge_n to challenge_p are the dev sets for choices between runs and thresholds (CHALLENGE_DEV);
+# the later ones are held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
@@ -148,6 +150,18 @@ CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_k.jsonl",
     "challenge_l.jsonl",
     "challenge_m.jsonl",
+    "challenge_q.jsonl",
+    "challenge_r.jsonl",
+    "challenge_s.jsonl",
+    "challenge_t.jsonl",
+)
+# The dev sets: never trained on; the thresholds are chosen on them (`somevakt train thresholds`) and
+# runs are chosen between on them. The challenge files in neither tuple are held out.
+CHALLENGE_DEV: tuple[str, ...] = (
+    "challenge_d.jsonl",
+    "challenge_n.jsonl",
+    "challenge_o.jsonl",
+    "challenge_p.jsonl",
 )
 # challenge_a's writer coded nearly every threat, hate and personal attack `tone.negative` as well (64 of
 # 74; challenge_b's three insults and challenge_c's and challenge_e's abuse items are not coded so); the
