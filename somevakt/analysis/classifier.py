@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -302,6 +303,8 @@ def _windows(doc: Document) -> list[tuple[int, int]]:
 
 
 def _thresholds(nlp: Any) -> tuple[dict[str, float], dict[str, float]]:
+    if _TRIED:
+        return _TRIED[-1]
     # spaCy builds `nlp.meta` afresh on every read (0.2 ms): read once per loaded model
     found = _THRESHOLDS.get(nlp)
     if found is None:
@@ -312,6 +315,27 @@ def _thresholds(nlp: Any) -> tuple[dict[str, float], dict[str, float]]:
 _THRESHOLDS: weakref.WeakKeyDictionary[Any, tuple[dict[str, float], dict[str, float]]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+# Thresholds being tried instead of the shipped ones (`thresholds_tried`); the innermost wins.
+_TRIED: list[tuple[dict[str, float], dict[str, float]]] = []
+
+
+@contextmanager
+def thresholds_tried(thresholds: dict[str, float], rule_thresholds: dict[str, float]) -> Iterator[None]:
+    """Judge with these thresholds instead of the shipped ones while the block runs: for choosing
+    them by the decisions they lead to (`policy.threshold_choice`). Judgements already cached on a
+    Document keep the thresholds they were made with, so judge fresh Documents inside."""
+    _TRIED.append((dict(thresholds), dict(rule_thresholds)))
+    try:
+        yield
+    finally:
+        _TRIED.pop()
+
+
+def shipped_thresholds(model: str = MODEL) -> tuple[dict[str, float], dict[str, float]]:
+    """The thresholds and rule thresholds the model was shipped with."""
+    return _read_thresholds(load(model))
 
 
 def _read_thresholds(nlp: Any) -> tuple[dict[str, float], dict[str, float]]:

@@ -28,14 +28,25 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="somevakt train", description="Rebuild a shipped model from its training data.")
     parser.add_argument(
-        "kind", choices=("ner", "sentiment", "comments", "owntexts", "confidential", "vectors", "pretrain")
+        "kind",
+        choices=(
+            "ner",
+            "sentiment",
+            "comments",
+            "owntexts",
+            "confidential",
+            "vectors",
+            "pretrain",
+            "thresholds",
+        ),
     )
     parser.add_argument(
         "--data",
         type=Path,
         required=True,
         help="NorNE folder, NoReC_sentence folder, comment corpus folder (comments; owntexts reads its"
-        " voices_own_texts*.jsonl), corpus/confidential (confidential), or text .gz",
+        " voices_own_texts*.jsonl), corpus/confidential (confidential), text .gz, or a dev triage set"
+        " (thresholds)",
     )
     parser.add_argument("--work-dir", type=Path, default=Path("training"), help="corpora and checkpoints")
     parser.add_argument("--models-dir", type=Path, default=None, help="where to ship (default: the package)")
@@ -87,8 +98,9 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="comments, confidential: challenge files that are training data too (corpus/challenge/"
-        "challenge_a.jsonl to challenge_c.jsonl and challenge_e.jsonl to challenge_m.jsonl; their comments'"
-        " codes become labels for comments, their replies' and private posts' confidential.case_details for"
+        "challenge_a.jsonl to challenge_c.jsonl, challenge_e.jsonl to challenge_m.jsonl and"
+        " challenge_q.jsonl to challenge_t.jsonl; their comments' codes become labels for comments, their"
+        " replies' and private posts' confidential.case_details for"
         " confidential; split by the corpus's hash; challenge_d and challenge_n to challenge_p are the dev"
         " sets for choices, the others are held out)",
     )
@@ -110,6 +122,15 @@ def _parser() -> argparse.ArgumentParser:
         help="owntexts, confidential: own-text triage sets that are training data too (corpus/own/"
         "own_texts.jsonl and own_texts_blind.jsonl; their replies' and posts' style.irony and"
         " style.own_opinion become labels, and confidential.case_details for confidential)",
+    )
+    parser.add_argument(
+        "--choose-on",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="thresholds: more dev triage sets (challenge_d and challenge_n to challenge_p, the own-text"
+        " probes) on which, with --data, the shipped comment model's thresholds are chosen by decisions",
     )
     parser.add_argument(
         "--select-on",
@@ -138,6 +159,10 @@ def main(argv: list[str]) -> int:
             from somevakt.analysis.training.vectors import build_vectors
 
             out = build_vectors(args.data, args.work_dir / "vectors", dim=args.dim, bucket=args.bucket)
+        elif args.kind == "thresholds":
+            from somevakt.commands.thresholds import choose
+
+            out = choose(args.data, args.choose_on, args.calibrate_on, args.negatives, args.models_dir)
         elif args.kind == "pretrain":
             from somevakt.analysis.training.build import CONFIG_DIR
             from somevakt.analysis.training.pretrain import PretrainOptions, pretrain

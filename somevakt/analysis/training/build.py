@@ -584,6 +584,29 @@ def blas_core() -> str:
     return ""
 
 
+THRESHOLD_CHOICE_META_KEY = "somevakt_threshold_choice"
+
+
+def rewrite_thresholds(
+    model: Path, thresholds: dict[str, float], rule_thresholds: dict[str, float], record: dict[str, Any]
+) -> None:
+    """Ship a comment model's thresholds chosen again (`somevakt train thresholds`): its weights stay,
+    its meta names the new thresholds, the version they make, and how they were chosen."""
+    import json
+
+    from somevakt.analysis.classifier import RULE_THRESHOLDS_META_KEY, THRESHOLDS_META_KEY
+
+    path = model / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta[THRESHOLDS_META_KEY] = {label: round(value, 4) for label, value in thresholds.items()}
+    meta[RULE_THRESHOLDS_META_KEY] = {label: round(value, 4) for label, value in rule_thresholds.items()}
+    meta[THRESHOLD_CHOICE_META_KEY] = record
+    meta["version"] = VERSIONS["comments"]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
 def ship(kind: str, best: Path, models_dir: Path, meta: dict[str, Any] | None = None) -> Path:
     """Write a trained pipeline into the package under its shipped name and version.
 
