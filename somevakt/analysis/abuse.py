@@ -27,6 +27,7 @@ from typing import ClassVar
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding, Severity
 from somevakt.analysis.calendar_words import TIMES
+from somevakt.analysis.english import looks_english
 from somevakt.analysis.lexicon_match import (
     WordEntry,
     WordHit,
@@ -296,6 +297,11 @@ _HARM_SIGN = re.compile(
     r"finn(?:er|e)? (?:deg|dæ|dere|dykk|dokker|han|henne|ho)|i fred|hjemme hos|heime hos|"
     r"(?:kommer|kjem) (?:hjem|heim)|noe annet enn|noko anna enn|(?:egne|eigne) hender|"
     r"pass(?:e|er)? (?:på )?(?:seg|sæ|deg|dæ|dere|dykk|dokker)|kjenne (?:hvordan|korleis|kordan)|"
+    # a fate promised ("skal få kjenne kor vondt det gjer"), and knowing someone's car or where they
+    # park ("vi veit ka bil han kjører og kor han parkerer")
+    r"(?:få|fått) kjenn(?:e|a)? (?:det|på det|kor|hvor|korleis|hvordan)|"
+    r"(?:vet|veit|vett|kjenner|kjenn) (?:ka|kva|hva|hvilken|kva for ein|kva slags) bil|"
+    r"(?:hvor|kor|kvar) (?:han|hun|ho|dei|de|dere|dykk|du) parker|"
     r"annen måte|anna måte|andre metoder|andre midler|ordn(?:e|er|ar) opp|ikke ansvar|ikkje ansvar|"
     r"vet hvor|veit kvar|veit kor|vett kor|vet hvem|veit kven|adressa|adressen|"
     r"hagl|gevær|rifle|kniv|balltre|kølle|øks|jernstang|jernrør|tau(?![a-zæøå])|bensin|fyrstikk|"
@@ -793,7 +799,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"17+{classifier.VERSION}"
+    version: ClassVar[str] = f"18+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -853,6 +859,13 @@ class AbuseAnalyser:
         triggered: set[str] = set()
         for m in lex.trigger.finditer(" " + skel):  # the space: a word boundary before the first word
             triggered |= lex.trigger_codes[m.group(1)]
+        # The classifier learnt Norwegian: it scores English threats 0.003-0.01 ("... should watch his
+        # back. People around here have long memories."), under any floor, so in an English text a
+        # threat pattern aimed at a third person (he should watch his back, I know where she parks)
+        # stands whatever it says. Said to the reader or of a thing it is advice as often as a threat
+        # ("you should watch your back when cycling", "a shame if something happened to the old
+        # church, please protect it"), and the classifier still decides.
+        english = THREAT in triggered and looks_english(doc.lower)
         for code in sorted(triggered):
             for m in lex.patterns[code].finditer(skel):
                 if code == THREAT and _GAME.match(skel, m.end()):
@@ -867,7 +880,10 @@ class AbuseAnalyser:
                 # said to people ("faen ta dere", "de jævla tullingane"): the classifier, taught that
                 # swearing is no abuse, scores them 0.001-0.03 insult.
                 out = INSULT if code == _AIMED_INSULT else code
-                found.append((out, m.start(), m.end(), _SEVERITY[out], code in (HATE, _AIMED_INSULT)))
+                exact = code in (HATE, _AIMED_INSULT) or (
+                    code == THREAT and english and _THIRD_PERSON.search(m.group()) is not None
+                )
+                found.append((out, m.start(), m.end(), _SEVERITY[out], exact))
 
         findings: list[tuple[Finding, bool]] = []
         found.sort(key=lambda f: (f[1], -f[2]))
@@ -901,6 +917,11 @@ class AbuseAnalyser:
             findings.append((Finding(THREAT, s, e, "high", text=mask_excerpt(doc.text, s, e)), exact))
         findings.sort(key=lambda pair: (pair[0].start, pair[0].end))
         return findings
+
+
+_THIRD_PERSON = re.compile(
+    r"(?<![a-z])(?:he|she|his|her|hers|him|himself|herself|they|their|theirs|them|themselves)(?![a-z])"
+)
 
 
 def findings_of(doc: Document) -> tuple[Finding, ...]:

@@ -132,6 +132,15 @@ def test_it_hears_a_warning_about_walking_alone_or_sleepless_nights_but_not_safe
         assert codes(advice) == set(), advice
 
 
+def test_it_hears_that_only_the_witnesses_held_the_writer_back() -> None:
+    for threat in (
+        "Ordføraren kan vere glad det var så mange vitne på møtet i går. Elles hadde eg gjort opp saka.",
+        "Rådmannen kan være glad det var vitner på møtet i går, sier jeg bare.",
+    ):
+        assert codes(threat) == {"abuse.threat"}, threat
+    assert codes("Vi er glade for alle som meldte seg som vitner etter brannen.") == set()
+
+
 def test_it_takes_a_curse_with_an_insulting_noun_for_an_insult_but_not_with_an_adjective() -> None:
     assert codes("Får jeg ikke svar, jævla tullinger!") == {"abuse.insult", "abuse.obscene"}
     assert codes("Jævla dumme regler") == {"abuse.obscene"}

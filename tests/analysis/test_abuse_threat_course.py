@@ -43,6 +43,10 @@ NOT_LAWFUL = [
     "Stemmer han for nedleggingen, får han passe seg når han kommer hjem.",
     "Den journalisten i avisa skal få kjenne hvordan det er å bli hengt ut, og mer enn det.",
     "Statsforvalteren kan si hva han vil. Jeg har et balltre i bilen.",
+    # a fate promised, a car known, where someone parks
+    "Han som snakka på folkemøtet ska få kjenn kor vondt det gjør å miste jobben.",
+    "Vi kjem på folkemøtet. Og vi veit ka bil han kjører.",
+    "Ta det opp i kommunestyret du, vi vet hvor han parkerer om kvelden.",
 ]
 
 

@@ -59,6 +59,9 @@ def test_an_english_danger_under_way_is_a_crisis(text: str) -> None:
         "Tell the mayor I know where she parks her car every night. Would be a shame if something happened "
         "to it.",
         "Tell the guy at the building office that I know which car is his. He should check his brakes.",
+        # the classifier, which learnt Norwegian, scores these 0.003-0.01: the pattern stands alone
+        "The man from the council who fined my boat trailer should watch his back. Long dark roads out here.",
+        "Whoever approved the quarry next to our farm should watch their back. We don't forget around here.",
     ],
 )
 def test_english_veiled_threats_are_threats(text: str) -> None:
@@ -71,6 +74,8 @@ def test_english_veiled_threats_are_threats(text: str) -> None:
         "I know where the library is, thanks!",
         "It would be a shame if something happened to the old church, please protect it.",
         "You should check your brakes before driving the mountain pass in winter.",
+        # to the reader it is advice as often as a threat: the classifier decides
+        "You should watch your back when cycling on the main road, the trucks are fast.",
     ],
 )
 def test_english_look_alikes_are_no_threats(text: str) -> None:
