@@ -141,6 +141,17 @@ def test_it_hears_that_only_the_witnesses_held_the_writer_back() -> None:
     assert codes("Vi er glade for alle som meldte seg som vitner etter brannen.") == set()
 
 
+def test_it_hears_a_visit_to_the_home_of_the_one_who_decided() -> None:
+    for threat in (
+        "Ka om nåken tok seg ein tur hjem te han som stengte ungdomsklubben? Bare et spørsmål.",
+        "Kanskje noen burde ta en tur hjem til han som la ned skolen og forklare ham hva dette betyr.",
+    ):
+        assert codes(threat) == {"abuse.threat"}, threat
+    assert (
+        codes("Vi tok en tur hjem til henne som vant kakekonkurransen og gratulerte med blomster!") == set()
+    )
+
+
 def test_it_takes_a_curse_with_an_insulting_noun_for_an_insult_but_not_with_an_adjective() -> None:
     assert codes("Får jeg ikke svar, jævla tullinger!") == {"abuse.insult", "abuse.obscene"}
     assert codes("Jævla dumme regler") == {"abuse.obscene"}
