@@ -104,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+6"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+7"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -142,10 +142,14 @@ ATTACK_CODES = (abuse.THREAT, abuse.HATE, abuse.INSULT)
 
 
 def _with_attack(doc: Document, found: list[Finding]) -> list[Finding]:
-    if any(f.code == "tone.negative" for f in found):
-        return found
     attacks = sorted({f.code for f in abuse.findings_of(doc) if f.code in ATTACK_CODES})
     if not attacks:
+        return found
+    # ...and is no praise, whatever the classifier hears in it (0.10.0 gives "... should watch his back.
+    # Long dark roads out here." praise 0.24, over its threshold): the item page would say "Praise"
+    # under a threat.
+    found = [f for f in found if f.code != "tone.praise"]
+    if any(f.code == "tone.negative" for f in found):
         return found
     return [
         *found,

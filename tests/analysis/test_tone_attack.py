@@ -70,3 +70,17 @@ def test_the_abuse_findings_are_made_once_for_abuse_and_tone(monkeypatch: pytest
     ]
     assert calls[1:3] == texts and len(calls) == 5
     assert {"abuse.insult", "tone.negative"} <= {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # classifier 0.10.0 hears praise in these (0.24 and more), over its praise threshold
+        "The guy at the harbour office who fined my boat trailer should watch his back. Long dark roads out here.",
+        "Takk for svar. Bra jobba. Men en dag står du alene i mørket, da skal vi snakkes.",
+    ],
+)
+def test_an_attack_is_no_praise_whatever_else_it_says(text: str) -> None:
+    doc = Document(text, "comment")
+    assert {f.code for f in AbuseAnalyser().analyse(doc)} & ATTACKS
+    assert "tone.praise" not in {f.code for f in ToneAnalyser().analyse(doc)}
