@@ -145,9 +145,9 @@ def _with_attack(doc: Document, found: list[Finding]) -> list[Finding]:
     attacks = sorted({f.code for f in abuse.findings_of(doc) if f.code in ATTACK_CODES})
     if not attacks:
         return found
-    # ...and is no praise, whatever the classifier hears in it (0.10.0 gives "... should watch his back.
-    # Long dark roads out here." praise 0.24, over its threshold): the item page would say "Praise"
-    # under a threat.
+    # ...and is no praise, whatever the classifier hears in it (0.9.0 gives "Takk for svar. Bra jobba. Men
+    # en dag står du alene i mørket ..." praise 0.38, over its threshold): the item page would say
+    # "Praise" under a threat.
     found = [f for f in found if f.code != "tone.praise"]
     if any(f.code == "tone.negative" for f in found):
         return found

@@ -60,8 +60,8 @@ def test_a_grumble_the_classifier_hears_no_hate_in_is_not_hate_either(text: str)
 
 
 # Classifier 0.6.0 gave this 0.996, above HATE_UNMARKED, so it stood without a group word (a strict
-# xfail); 0.7.0 gave 0.692, and the gate dropped it; 0.9.0 gave 0.980 again (a strict xfail), 0.10.0
-# less.
+# xfail); 0.7.0 gave 0.692, and the gate dropped it; 0.9.0 gives 0.980 again.
+@pytest.mark.xfail(strict=True, reason="classifier 0.9.0 gives it hate 0.980, at HATE_UNMARKED")
 def test_a_neighbouring_municipality_is_no_protected_group_even_at_a_high_score() -> None:
     assert "abuse.hate" not in found(
         "Dei frå nabokommunen tek alle arbeidsplassane våre og gir ingenting tilbake."

@@ -13,19 +13,17 @@ def abuse(text: str, kind: str = "comment") -> set[str]:
     return {f.code for f in analyse(text, kind).findings if f.code.startswith("abuse.")}
 
 
-@pytest.mark.xfail(strict=True, reason="classifier 0.9.0 (hate 0.60) and 0.10.0 hear hate in it")
+@pytest.mark.xfail(strict=True, reason="classifier 0.9.0: hate 0.60 ('Innvandrerne er en ...')")
 def test_kind_words_about_immigrants_are_no_hate() -> None:
     assert abuse("Innvandrerne er en ressurs for bygda.") == set()
 
 
-# (classifier 0.9.0 heard a threat in dark evenings and a reminder; 0.10.0 does not)
+@pytest.mark.xfail(strict=True, reason="classifier 0.9.0 hears a threat in dark evenings and a reminder")
 def test_a_reflector_reminder_is_no_threat() -> None:
     assert abuse("Det er mørke kvelder nå, husk refleks.") == set()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="classifier 0.9.0 and 0.10.0 hear hate in an English defence of refugees"
-)
+@pytest.mark.xfail(strict=True, reason="classifier 0.9.0 hears hate in an English defence of refugees")
 def test_defending_refugees_in_english_is_no_hate() -> None:
     assert abuse("Refugees are not criminals, they are our neighbours.", "private") == set()
 

@@ -109,8 +109,11 @@ def test_a_veiled_threat_in_a_private_post_is_found_by_rule(text: str) -> None:
         # the rule adds nothing here; the classifier decides: 0.3.0 scored it 0.28, 0.4.0 0.65, 0.5.0 0.90,
         # 0.6.0 0.380, over the private-post floor of 0.31 chosen on 0.6.0 (recall first: between an
         # innocent post at 0.299 and a threat at 0.323), 0.7.0 0.846; 0.8.0 0.28, under the floor;
-        # 0.9.0 0.517 (a strict xfail); 0.10.0 under the floor again
-        "Han må passe seg for glatta på parkeringsplassen, sa legen.",
+        # 0.9.0 0.517
+        pytest.param(
+            "Han må passe seg for glatta på parkeringsplassen, sa legen.",
+            marks=pytest.mark.xfail(strict=True, reason="classifier 0.9.0 hears a threat (0.517)"),
+        ),
         "Alle må passe seg i trafikken nå som det er mørkt.",
     ],
 )

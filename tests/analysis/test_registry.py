@@ -56,14 +56,8 @@ def test_it_gives_in_a_batch_exactly_what_it_gives_one_by_one() -> None:
     assert batch == single
     assert [[f.detail for f in r.findings] for r in batch] == [[f.detail for f in r.findings] for r in single]
     assert any(f.code == "person.named" for f in batch[0].findings)
-    # the classifier alone hears both threats; where a piece carries one, its words are placed (0.10.0
-    # hears the first in the whole text, the second in "står du alene i mørket, da")
-    heard = [f for r in batch for f in r.findings if f.detail.get("by") == "classifier"]
-    assert {i for i, r in enumerate(batch) for f in r.findings if f.detail.get("by") == "classifier"} >= {
-        6,
-        7,
-    }
-    assert any(f.text and f.start > 0 for f in heard)
+    placed = [f for r in batch for f in r.findings if f.detail.get("by") == "classifier"]
+    assert len(placed) >= 2 and all(f.text and f.start > 0 for f in placed)
 
 
 def test_it_analyses_an_empty_batch_to_nothing() -> None:

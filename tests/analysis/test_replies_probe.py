@@ -50,11 +50,7 @@ def test_the_probe_has_positives_and_hard_negatives_for_every_code_in_both_kinds
 # asfalterast i sommar 😉 Vi gler oss òg!', over reply_stance.IRONY_FLOOR 0.73; 0.6.0 gives it 0.28,
 # under the floor of 0.38; 0.8.0 gives it 0.38, over the floor of 0.25 chosen for 0.8.0 on the own-text
 # dev sets; 0.9.0 gives it less, and the probe's irony is at its floors again)
-BELOW_FLOOR: dict[str, str] = {
-    "style.irony": "classifier 0.10.0 hears sarcasm 0.60 in the winking reply 'Ja, det stemmer at vegen"
-    " skal asfalterast i sommar 😉 Vi gler oss òg!', over the floor of 0.33 chosen for it on the own-text"
-    " dev sets",
-}
+BELOW_FLOOR: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -25,16 +25,16 @@ from somevakt.policy.threshold_choice import choose_thresholds
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 SLUGS = sorted(list_packs())
-# Complaints and praise near the complaint and praise thresholds, and a plain remark the shipped
-# model hears a threat in (0.37 against 0.19: "tar en tur hjem til ..." is how many threats begin).
+# Complaints and praise near the complaint and praise thresholds, and a plain complaint the shipped
+# model scores just over its threat threshold (0.17 against 0.16).
 TEXTS = [
-    "Håndballjentene vant 24–22 i går, for en kamp 👏",
+    "Fakturaen for feiing står som ubetalt, men jeg betalte den 2. mai",
+    "Medlemskortet på svømmehallen virker ikke i porten",
     "Fint å se at det skjer noe i sentrum igjen!",
+    "Kjempefin tur i lysløypa i kveld, løypemaskinen har vært der.",
     "Wifi på biblioteket har vært nede i en uke, kan dere fikse det?",
-    "Lånekortet mitt virker ikke i automaten på biblioteket",
-    "Nydelig solnedgang over fjorden i kveld",
 ]
-NOT_A_THREAT = "Jeg tar en tur hjem i helga."
+NOT_A_THREAT = "Bussen kom ikke i dag heller. Jeg er så lei."
 
 
 def _decisions(
@@ -58,7 +58,7 @@ def test_trying_thresholds_changes_what_the_analysers_decide_and_then_restores_t
     shipped = _decisions([NOT_A_THREAT], alone, with_rule)[0]
     assert shipped["batsfjord"] == "delete"  # the false alarm the guard below keeps
     harder = dict(alone, threat=0.5)
-    assert _decisions([NOT_A_THREAT], harder, with_rule)[0]["batsfjord"] == "none"
+    assert _decisions([NOT_A_THREAT], harder, with_rule)[0]["batsfjord"] == "reply"
     judged = classifier.judgement(Document(NOT_A_THREAT, "comment"))
     assert judged is not None and judged.thresholds == alone
 
@@ -71,8 +71,8 @@ def test_it_moves_a_threshold_towards_the_labels_and_never_raises_threat_or_hate
     differ = [i for i in range(len(TEXTS)) if now[i] != moved[i]]
     assert differ, "some text must lie between the shipped and the halved thresholds"
     items = [_item(f"t{i}", TEXTS[i], moved[i]) for i in range(len(TEXTS))]
-    # ...and that says the plain remark needs nothing, not a deletion as a threat
-    items.append(_item("home", NOT_A_THREAT, dict.fromkeys(SLUGS, "none")))
+    # ...and that says the plain complaint is to be answered, not deleted as a threat
+    items.append(_item("bus", NOT_A_THREAT, dict.fromkeys(SLUGS, "reply")))
     choice = choose_thresholds({"probe": items}, steps=(0.5, 2.0), rounds=1)
     assert choice.right_after["probe"] > choice.right_before["probe"]
     assert {step.label for step in choice.steps} & {"complaint", "praise"}

@@ -48,7 +48,7 @@ SINGLE_THREADED: dict[str, str] = {
 VERSIONS: dict[str, str] = {
     "ner": "0.2.0",
     "sentiment": "0.2.0",
-    "comments": "0.10.0",
+    "comments": "0.9.0",
     # irony and own opinion in the municipality's replies and posts (analysis/owntext.py)
     "owntexts": "0.2.0",
     # a confidential matter of a person known from work, in texts written at work (analysis/owntext.py)
