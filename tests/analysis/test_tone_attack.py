@@ -77,7 +77,8 @@ def test_the_abuse_findings_are_made_once_for_abuse_and_tone(monkeypatch: pytest
     [
         # the classifier hears praise in these over its praise threshold (0.9.0: 0.38 in the second;
         # 0.10.0, tried in session 18 and not kept, 0.24 in the first)
-        "The guy at the harbour office who fined my boat trailer should watch his back. Long dark roads out here.",
+        "The guy at the harbour office who fined my boat trailer should watch his back. Long dark roads"
+        " out here.",
         "Takk for svar. Bra jobba. Men en dag står du alene i mørket, da skal vi snakkes.",
     ],
 )
