@@ -6,8 +6,9 @@ normalised text, so a comment and its near-copies (case, spacing) always fall in
 and adding comments never moves old ones between splits: 80 % train, 10 % dev (thresholds,
 model choice), 10 % test (reported once per shipped model, never tuned on).
 
-Challenge files that have been looked at too often to measure anything (`challenge_a` to `challenge_c`
-and `challenge_e` to `challenge_m`, see `CHALLENGE_TRAINING`) are read as training data too
+Challenge files that have been looked at too often to measure anything (`challenge_a` to `challenge_c`,
+`challenge_e` to `challenge_m` and `challenge_q` to `challenge_t`, see `CHALLENGE_TRAINING`) are read
+as training data too
 (`read_challenge`): each citizen's comment with its finding codes mapped to labels, split by the same
 hash.
 """
