@@ -15,6 +15,10 @@ so only they are decided again. Two guards keep it from trading what the issue a
 threats and hate are never made harder to find (their thresholds are never raised), and an abuse
 label lowered may flag no more of the known-clean texts than training allows it
 (MAX_CALIBRATION_FLAGS, MAX_REVIEW_FLAGS).
+
+What it cannot guard against is the dev sets' own conventions: in session 18 a choice made so gained
+132 decisions on the dev sets and lost 31 on the held-out ones, and was not shipped (docs/models.md,
+*Session 18*). A choice is a candidate until text it never saw agrees.
 """
 
 from __future__ import annotations
