@@ -9,6 +9,7 @@ name, and so are the own-text sets that train the own-text models.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from somevakt.analysis.training.errors import DataError
@@ -20,8 +21,12 @@ def choose(
     from somevakt.analysis.classifier import MODEL
     from somevakt.analysis.models import MODELS_DIR, VERSIONS, model_path
     from somevakt.analysis.training import comments
-    from somevakt.analysis.training.build import MAX_CALIBRATION_FLAGS, MAX_REVIEW_FLAGS, rewrite_thresholds
-    from somevakt.analysis.training.norec import read_json
+    from somevakt.analysis.training.build import (
+        MAX_CALIBRATION_FLAGS,
+        MAX_REVIEW_FLAGS,
+        calibration_reviews,
+        rewrite_thresholds,
+    )
     from somevakt.analysis.training.owntexts import TRIAGE_TRAINING
     from somevakt.policy.evaluation import read_triage_file
     from somevakt.policy.threshold_choice import Clean, choose_thresholds
@@ -47,15 +52,14 @@ def choose(
     if negatives is not None:
         if not negatives.is_file():
             raise DataError(f"--negatives {negatives}: no such file")
-        reviews = sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))
-        clean.append(Clean(reviews[:1000], MAX_REVIEW_FLAGS))
+        clean.append(Clean(calibration_reviews(negatives), MAX_REVIEW_FLAGS))
     choice = choose_thresholds(sets, clean)
     record = {
         "chosen_on": [path.name for path in files],
         "right_before": choice.right_before,
         "right_after": choice.right_after,
         "decisions": choice.decisions,
-        "steps": [step.to_dict() for step in choice.steps],
+        "steps": [asdict(step) for step in choice.steps],
     }
     folder = model_path(MODEL)
     rewrite_thresholds(folder, choice.thresholds, choice.rule_thresholds, record)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,9 +108,9 @@ class Miss:
         return dict(vars(self))
 
 
-def score(items: list[LabelledItem]) -> tuple[dict[str, Any], list[Miss]]:
-    """The figures of the module docstring, and every miss."""
-    started = time.perf_counter()
+def decide(items: Sequence[LabelledItem]) -> dict[tuple[str, int], Decision]:
+    """Each item decided under each municipality's guideline it names, keyed by (slug, index); one
+    batch per guideline and kind."""
     decisions: dict[tuple[str, int], Decision] = {}
     for slug in sorted({s for item in items for s in item.accept}):
         pack = load_pack(slug)
@@ -124,6 +124,13 @@ def score(items: list[LabelledItem]) -> tuple[dict[str, Any], list[Miss]]:
                 continue  # read_triage_file lets no such text through
             for (i, _), decision in zip(chosen, found, strict=True):
                 decisions[(slug, i)] = decision
+    return decisions
+
+
+def score(items: list[LabelledItem]) -> tuple[dict[str, Any], list[Miss]]:
+    """The figures of the module docstring, and every miss."""
+    started = time.perf_counter()
+    decisions = decide(items)
     elapsed = time.perf_counter() - started
 
     actions: dict[str, dict[str, float]] = {}

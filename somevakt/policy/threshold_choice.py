@@ -29,9 +29,7 @@ from dataclasses import dataclass, field
 
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document
-from somevakt.policy.engine import evaluate_many
-from somevakt.policy.evaluation import LabelledItem
-from somevakt.policy.packs import load_pack
+from somevakt.policy.evaluation import LabelledItem, decide
 
 STEPS = (0.5, 0.7, 0.85, 1.2, 1.4, 2.0)
 ROUNDS = 2
@@ -53,15 +51,6 @@ class Step:
     factor: float
     gain: int
     by_set: dict[str, int]
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "label": self.label,
-            "which": self.which,
-            "factor": self.factor,
-            "gain": self.gain,
-            "by_set": self.by_set,
-        }
 
 
 @dataclass
@@ -105,7 +94,7 @@ def choose_thresholds(
                     tried = _scaled(choice, label, which, factor)
                     if tried is None or not _within_limits(label, tried[0], limits):
                         continue
-                    moved = _moved(scores, (choice.thresholds, choice.rule_thresholds), tried)
+                    moved = _moved(scores, label, (choice.thresholds, choice.rule_thresholds), tried)
                     again = _decide(items, moved, *tried)
                     gain = sum(again[i] - right[i] for i in moved)
                     by_set = _by_set(items, {i: again[i] - right[i] for i in moved})
@@ -157,17 +146,19 @@ def _scores(texts: Sequence[str]) -> list[dict[str, float]]:
 
 
 def _moved(
-    scores: list[dict[str, float]], old: tuple[Thresholds, Thresholds], new: tuple[Thresholds, Thresholds]
+    scores: list[dict[str, float]],
+    label: str,
+    old: tuple[Thresholds, Thresholds],
+    new: tuple[Thresholds, Thresholds],
 ) -> list[int]:
-    """The items whose decision the new thresholds may change: a score between old and new."""
-    pairs = list(zip(old, new, strict=True))
-    out = []
-    for index, scored in enumerate(scores):
-        for label, value in scored.items():
-            if any(min(a[label], b[label]) <= value < max(a[label], b[label]) for a, b in pairs):
-                out.append(index)
-                break
-    return out
+    """The items whose decision the new thresholds may change: their score for `label` (the one label
+    a step moves) lies between an old and a new threshold."""
+    bounds = [sorted((a[label], b[label])) for a, b in zip(old, new, strict=True)]
+    return [
+        i
+        for i, scored in enumerate(scores)
+        if label in scored and any(lo <= scored[label] < hi for lo, hi in bounds)
+    ]
 
 
 def _decide(
@@ -175,16 +166,12 @@ def _decide(
 ) -> dict[int, int]:
     """For each item, how many of its guidelines' decisions are right with these thresholds. Texts
     of every kind are decided: the analysers ask the classifier about replies and posts too."""
-    right = dict.fromkeys(indices, 0)
+    chosen = list(indices)
     with classifier.thresholds_tried(alone, with_rule):
-        for slug in sorted({slug for i in indices for slug in items[i][1].accept}):
-            pack = load_pack(slug)
-            for kind in sorted({items[i][1].kind for i in indices}):
-                chosen = [i for i in indices if items[i][1].kind == kind and slug in items[i][1].accept]
-                if chosen:
-                    decided = evaluate_many([items[i][1].text for i in chosen], kind, pack)
-                    for i, decision in zip(chosen, decided, strict=True):
-                        right[i] += decision.action in items[i][1].accept[slug]
+        decided = decide([items[i][1] for i in chosen])
+    right = dict.fromkeys(chosen, 0)
+    for (slug, k), decision in decided.items():
+        right[chosen[k]] += decision.action in items[chosen[k]][1].accept[slug]
     return right
 
 

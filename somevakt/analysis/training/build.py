@@ -358,9 +358,9 @@ def comment_thresholds(
     items: list[tuple[str, frozenset[str] | None]] = [(c.text, c.labels) for c in dev]
     undecided: list[frozenset[str]] = [c.unknown for c in dev]
     if negatives is not None:
-        reviews = sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))
-        items += [(text, None) for text in reviews[:1000]]
-        undecided += [frozenset()] * min(len(reviews), 1000)
+        reviews = calibration_reviews(negatives)
+        items += [(text, None) for text in reviews]
+        undecided += [frozenset()] * len(reviews)
     reviewed = len(items)
     for path in calibration:
         clean = comments.read_calibration(path)
@@ -406,6 +406,20 @@ def comment_thresholds(
             # wrong, whatever dev's few rule matches suggest (a crisis rule vetoed is a crisis missed).
             with_rule[label] = min(with_rule[label], alone[label] * FLOOR_SHARE)
     return {"thresholds": alone, "rule_thresholds": with_rule}
+
+
+# How many review sentences of the calibration half the abuse thresholds are held to (MAX_REVIEW_FLAGS).
+CALIBRATION_REVIEWS = 1000
+
+
+def calibration_reviews(negatives: Path) -> list[str]:
+    """The review sentences of the `--negatives` file's calibration half (never trained on) that an
+    abuse label may flag at most MAX_REVIEW_FLAGS of: the first CALIBRATION_REVIEWS in sorted order."""
+    from somevakt.analysis.training import comments
+
+    return sorted(s.text for s in read_json(negatives) if comments.calibration_half(s.text))[
+        :CALIBRATION_REVIEWS
+    ]
 
 
 def _score(judged: Any, label: str) -> float:
