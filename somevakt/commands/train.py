@@ -101,8 +101,8 @@ def _parser() -> argparse.ArgumentParser:
         "challenge_a.jsonl to challenge_c.jsonl, challenge_e.jsonl to challenge_m.jsonl and"
         " challenge_q.jsonl to challenge_t.jsonl; their comments' codes become labels for comments, their"
         " replies' and private posts' confidential.case_details for"
-        " confidential; split by the corpus's hash; challenge_d and challenge_n to challenge_p are the dev"
-        " sets for choices, the others are held out)",
+        " confidential; split by the corpus's hash; challenge_d, challenge_n to challenge_p, challenge_u"
+        " and challenge_v are the dev sets for choices, the others are held out)",
     )
     parser.add_argument(
         "--calibrate-on",
@@ -129,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="thresholds: more dev triage sets (challenge_d and challenge_n to challenge_p, the own-text"
+        help="thresholds: more dev triage sets (challenge_d, n to p, u and v, the own-text"
         " probes) on which, with --data, the shipped comment model's thresholds are chosen by decisions",
     )
     parser.add_argument(
