@@ -198,3 +198,86 @@ _DANGER = re.compile(
 
 def danger(low: str) -> bool:
     return bool(_DANGER.search(low))
+
+
+# --- praise and criticism in English --------------------------------------------------------------
+
+# The comment classifier, trained on Norwegian, hears little in English praise that is not "great job"
+# ("Bloody brilliant job with the new sports hall", "Lovely little island. We'll definitely come back",
+# "Shoutout to Maria at Granlia, the kindest nurse") or in English criticism that is not "terrible"
+# ("Thanks for nothing. Still no answer about my kid's place"). Words a reader takes the tone from.
+_EN_NEGATIVE = re.compile(
+    _words(
+        r"thanks? (?:you )?for nothing|still (?:no|not|nothing|waiting)|(?:a|an absolute|a complete|a total) "
+        r"(?:disgrace|joke|shambles|mess|farce)|disgraceful|unacceptable|not acceptable|ridiculous|"
+        r"terrible|awful|appalling|useless|pathetic|shameful|shame on|embarrassing|fed up|"
+        r"sick (?:and tired )?of|"
+        r"not good enough|waste of (?:money|time)|(?:nobody|no one|no-one) (?:answers|cares|listens|replies|"
+        r"picks up)|never (?:answers?|answered|repl(?:y|ies|ied)|came|comes|picks? up)|why (?:can't|cant|"
+        r"don't|dont|won't|wont|haven't|hasn't) (?:you|they|the council|the municipality)|please fix|"
+        r"(?:dangerous|a danger) (?:for|to)|worst|fix (?:it|this|the (?:road|pothole|light|lights))|"
+        r"going to kill someone|(?:hasn't|haven't|has not|have not) been (?:fixed|cleared|ploughed|plowed|"
+        r"repaired|answered)"
+    )
+)
+_EN_PRAISE = re.compile(
+    _words(
+        r"well done|(?:great|good|nice|brilliant|fantastic|amazing|excellent|awesome|top) "
+        r"(?:job|work|effort)|"
+        r"brilliant|amazing|awesome|fantastic|excellent|wonderful|lovely|gorgeous|beautiful|superb|"
+        r"kudos|shout-?out|shout out|hats off|bravo|thank you(?! for your (?:patience|understanding))|"
+        r"(?:want to|wanted to|would like to|must) thank|thank (?:everyone|everybody|all|them|each)|"
+        r"thanks (?:so much|a lot|a million|to|for)|many thanks|cheers(?: mate)?|grateful|appreciated?|"
+        r"love (?:it|this|the|our|that)|loved (?:it|the|every)|game ?changer|kindest|the best|"
+        r"(?:definitely|surely) (?:come|be) back|we'll be back|can't wait to come back"
+    )
+)
+
+
+# For the tone only, a looser test than `looks_english`: praise and complaints are short and carry
+# few function words ("Lovely little island. We'll definitely come back next winter"). More common
+# English words than Norwegian ones, and at least two.
+_MORE_ENGLISH = _ENGLISH_WORDS | frozenset(
+    """we'll we're you're they're i've i'd it's that's lovely little next very really definitely come back
+    some like love nice good great quick well done job new now after before because again still yet only
+    also than then these those every much many our us lot thanks cheers mate damn shit holy bloody so
+    nothing no-one nobody answer kids kid's everyone everybody today yesterday tomorrow night
+    morning""".split()
+)
+_NORWEGIAN_WORDS = frozenset(
+    """og i på er det som en et ei til med av for har ikke ikkje itj jeg eg je æ vi dere dykk å at den de dei
+    så men om kan skal vil var blir ble vart fra frå meg deg han hun ho seg sin sitt nå no her der hva kva
+    ka hvor kvar kor når og bare berre også òg etter mye mykje takk""".split()
+)
+
+
+def mostly_english(low: str) -> bool:
+    """Whether a short text is more English than Norwegian, by its common words."""
+    words = _WORD.findall(low)
+    english = sum(1 for w in words if w in _MORE_ENGLISH)
+    norwegian = sum(1 for w in words if w in _NORWEGIAN_WORDS)
+    return english >= 2 and english > norwegian
+
+
+# Praise beside a failure is irony: "Great job on the swimming spot, really. Nothing says summer like
+# a locked toilet and a broken jetty 👏", "Amazing tourism strategy, well done" about a centre closed
+# on the busiest night.
+_EN_FAILURE = re.compile(
+    _words(
+        r"closed|locked|broken|late|later|cancell?ed|delayed|flooded|collapsed|potholes?|no (?:water|power|"
+        r"heat|bus|buses|ferry|answer|reply|one)|(?:hours|weeks|months|years) (?:late|later|to|of|waiting)|"
+        r"again|nothing says|who needs|because (?:who|why)|what a surprise|what a shock|as always|"
+        r"as usual|yet again|once again|(?:third|fourth|fifth) time"
+    )
+)
+
+
+def tone(low: str) -> str | None:
+    """ "negative", "sarcasm" or "praise" where an English text says so in so many words, else None.
+    Criticism wins over thanks said beside it ("Thanks for the reply, but it's still not fixed"), and
+    praise of a failure is irony."""
+    if _EN_NEGATIVE.search(low):
+        return "negative"
+    if _EN_PRAISE.search(low):
+        return "sarcasm" if _EN_FAILURE.search(low) else "praise"
+    return None

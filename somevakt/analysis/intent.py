@@ -646,7 +646,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"13+{classifier.VERSION}"
+    version: ClassVar[str] = f"14+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -915,7 +915,7 @@ def _english_small_talk(low: str, by_rules: list[str], judgement: classifier.Jud
     return (
         CRISIS not in by_rules
         and judgement.scores.get("crisis", 0.0) < ENGLISH_CRISIS_FLOOR
-        and english.looks_english(low)
+        and (english.looks_english(low) or english.mostly_english(low))
         and not english.danger(low)
         and not acute_danger(low)
     )

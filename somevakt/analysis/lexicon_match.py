@@ -22,7 +22,9 @@ from somevakt.analysis.lexicons import load
 from somevakt.analysis.normalize import LETTERS, skeleton
 
 ENDINGS: dict[str, frozenset[str]] = {
-    "N": frozenset({"", "e", "en", "er", "ene", "ar", "ane", "a", "s", "ens", "ers", "et", "ne", "n", "r"}),
+    "N": frozenset(
+        {"", "e", "en", "er", "ene", "ar", "ane", "a", "s", "ens", "ers", "et", "ne", "n", "r", "t"}
+    ),
     "A": frozenset({"", "e", "t", "ere", "est", "este", "a", "s"}),
     "V": frozenset({"", "e", "er", "a", "ar", "et", "te", "de", "t", "r", "ing", "s", "es", "ast"}),
     "-": frozenset({""}),

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from somevakt.analysis import abuse, classifier
+from somevakt.analysis import abuse, classifier, english
 from somevakt.analysis.base import Document, Finding
 from somevakt.analysis.models import (
     VERSIONS,
@@ -104,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+7"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+8"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -118,7 +118,7 @@ class ToneAnalyser:
     def _tone(self, doc: Document) -> list[Finding]:
         judgement = classifier.judgement(doc)
         if judgement is not None:
-            return _judged_tone(doc, judgement)
+            return _in_english(doc, judgement) or _judged_tone(doc, judgement)
         tones = sentence_tones(doc)
         code = combine(tones)
         if code is None:
@@ -129,6 +129,26 @@ class ToneAnalyser:
             "negative": round(sum(t.negative for t in tones), 3),
         }
         return [Finding(code, 0, len(doc.text), "info", detail=detail)]
+
+
+def _in_english(doc: Document, judgement: classifier.Judgement) -> list[Finding]:
+    """An English comment's tone from its words, where it says it in so many words and the
+    classifier hears no irony: the classifier is trained on Norwegian (`english.tone`)."""
+    if judgement.says("sarcasm") or not english.mostly_english(doc.lower):
+        return []
+    said = english.tone(doc.lower)
+    if said is None:
+        return []
+    detail = {
+        "by": "english",
+        **{label: round(judgement.scores.get(label, 0.0), 3) for label in ("praise", "complaint")},
+    }
+    if said == "praise":
+        return [Finding("tone.praise", 0, len(doc.text), "info", detail=detail)]
+    found = [Finding("tone.negative", 0, len(doc.text), "info", detail=detail)]
+    if said == "sarcasm":
+        found.append(Finding("tone.sarcasm", 0, len(doc.text), "info", detail=detail))
+    return found
 
 
 # A threat, group hate or personal attack is said in a negative tone, whatever else the text says.

@@ -1,0 +1,111 @@
+"""The tone of English comments (tone 8, issue 12): the comment classifier learnt Norwegian and hears
+little in English praise ("Lovely little island, we'll definitely be back") or criticism ("Thanks for
+nothing"), so an English comment that says its tone in so many words is read by those words; praise
+beside a failure is irony, and irony the classifier hears wins. English personal attacks ("is a
+clueless clown") and veiled threats ("don't be surprised if someone takes matters into their own
+hands") are found as in Norwegian, and their look-alikes are not. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.english import mostly_english
+from somevakt.analysis.registry import analyse
+from somevakt.policy.engine import evaluate
+from somevakt.policy.packs import load_pack
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in analyse(text, "comment").findings}
+
+
+def action(text: str) -> str:
+    return evaluate(text, "comment", load_pack("romskog")).action
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Lovely old church. We'll definitely come back in spring", True),
+        ("Thanks for nothing. Still waiting for my kid's place.", True),
+        ("Takk for en kjempefin kveld på biblioteket, alle sammen!", False),
+        ("Når er det åpent på jula?", False),
+    ],
+)
+def test_short_english_is_told_from_norwegian(text: str, english: bool) -> None:
+    assert mostly_english(text.lower()) is english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloody marvellous work on the ski tracks, kudos to the crew 🙌",
+        "Lovely old church. We'll definitely come back in spring",
+        "Heck, the new playground is gorgeous! Cheers to whoever planned it",
+        "We want to thank everyone at the health station, the nurses were so kind to our baby.",
+    ],
+)
+def test_english_praise_is_thanked(text: str) -> None:
+    assert "tone.praise" in codes(text), text
+    assert action(text) == "thank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for nothing. Still waiting for my kid's place at the kindergarten.",
+        "The state of the pavement by the station is a disgrace, someone will break a leg.",
+    ],
+)
+def test_english_criticism_is_answered(text: str) -> None:
+    assert "tone.negative" in codes(text), text
+    assert "tone.praise" not in codes(text), text
+    assert action(text) == "reply"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brilliant planning, really. The new cycle path ends in a locked gate 👏",
+        "Amazing service, well done: the library was closed on the one rainy day of the holiday.",
+    ],
+)
+def test_english_praise_of_a_failure_is_irony(text: str) -> None:
+    assert {"tone.negative", "tone.sarcasm"} <= codes(text), text
+    assert action(text) == "reply"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frode Lien is a spineless coward. How he ever became head of planning I'll never know.",
+        "The councillor for roads is an utter muppet.",
+    ],
+)
+def test_english_personal_attacks_are_insults(text: str) -> None:
+    assert "abuse.insult" in codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clown at the Christmas party was fantastic, thank you!",
+        "I'm not calling anyone names, but the answer I got was wrong.",
+    ],
+)
+def test_english_look_alikes_are_no_insult(text: str) -> None:
+    assert "abuse.insult" not in codes(text), text
+
+
+def test_someone_else_taking_matters_into_their_hands_is_a_threat() -> None:
+    text = (
+        "Close the youth club and don't be surprised if somebody takes the law into their own hands. "
+        "Friendly warning to the planning chief."
+    )
+    assert "abuse.threat" in codes(text)
+
+
+def test_the_writer_fixing_it_himself_is_no_threat() -> None:
+    assert "abuse.threat" not in codes(
+        "Nobody came, so I took matters into my own hands and cleared the path."
+    )
