@@ -596,7 +596,12 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
     # a lower-case name the names analyser accepts, "hu jorunn på sosialkontoret", comes through it)
     tagged = {(s, e) for s, e in person_spans(doc) if not doc.text[s:e].islower()}
     found = sorted(tagged | set(named_people(doc)))
-    return [(s, e) for s, e in found if not _INSTITUTION.fullmatch(doc.lower, s, e)]
+    # less the writer's own name after a sign-off ("Hilsen Eirik"): never the one whose matter it is
+    return [
+        (s, e)
+        for s, e in found
+        if not _INSTITUTION.fullmatch(doc.lower, s, e) and not _signature(doc.lower, s)
+    ]
 
 
 # Institutions the name model may take for people: "Husbankens sider", "NAV".
@@ -608,7 +613,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = f"21+{owntext.CONFIDENTIAL_VERSION}"
+    version: ClassVar[str] = f"22+{owntext.CONFIDENTIAL_VERSION}"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -1613,6 +1618,36 @@ CONFIDENTIAL_FLOOR = 0.6
 _GENERAL_CONDITION = re.compile(r"(?:når|hvis|viss|dersom|om)" + _E)
 
 
+# Words that point at a person or people: a pronoun, the reader ("søknaden din"), someone by a
+# noun, a relative, an age, a clause, or a name.
+_ANYONE_WORD = re.compile(
+    _B + r"(?:han|hun|ho|hu|hen|ham|henne|hans|hennes|hennar|du|deg|din|di|ditt|dine|dykk|dykkar|dere|deres|"
+    r"dokker|dei|dem|de|vedkommende|vedkomande)" + _E
+)
+
+
+def _anyone_in(doc: Document) -> bool:
+    low = doc.lower
+    return bool(
+        _ANYONE_WORD.search(low)
+        or any(p.search(low) for p in (_PERSON, _SOMEONE, _READERS_OWN, _PEOPLE_AT, _AGE, _PRONOUN_CLAUSE))
+        or _name_spans(doc)
+    )
+
+
+def _signature(low: str, start: int) -> bool:
+    # the name model may draw the sign-off into the name ("Hilsen Bjørn")
+    return bool(_SIGNED_BEFORE.search(low[max(0, start - 20) : start]) or _SIGN_OFF.match(low, start))
+
+
+# A name after a sign-off is the writer's ("Hilsen Bjørn"), not someone whose matter it is.
+_SIGNED_BEFORE = re.compile(
+    r"(?:hilsen|hilsn|helsing|helsning|mvh\.?|med vennlig hilsen|med venleg helsing|vennlig hilsen|"
+    r"venleg helsing|best regards,?|regards,?|kind regards,?|–|-)\s*$"
+)
+_SIGN_OFF = re.compile(r"(?:hilsen|hilsn|helsing|helsning|mvh)" + _E)
+
+
 def _judged(doc: Document) -> list[Finding]:
     judged = owntext.judgement(doc, spec=owntext.CONFIDENTIAL)
     if judged is None or judged.scores.get("confidential", 0.0) < CONFIDENTIAL_FLOOR:
@@ -1621,6 +1656,10 @@ def _judged(doc: Document) -> list[Finding]:
     if doc.kind == "private" and _own_family_spans(low):
         # the writer's own family is the writer's business in a private post, as for the rules
         # ("Svigerfar vart innlagd i helga. Han har hatt kreft lenge.")
+        return []
+    if not _anyone_in(doc):
+        # a matter is someone's: a road reopened after a slide or a snow plough's broken engine is
+        # nobody's case (the classifier heard "har fått motorstopp" like "har fått kreft")
         return []
     start, end = trimmed(doc.text, *owntext.carrying_sentence(doc, "confidential", owntext.CONFIDENTIAL.name))
     if _GENERAL_CONDITION.match(low, start):

@@ -259,16 +259,24 @@ def mostly_english(low: str) -> bool:
     return english >= 2 and english > norwegian
 
 
-# Praise beside a failure is irony: "Great job on the swimming spot, really. Nothing says summer like
-# a locked toilet and a broken jetty 👏", "Amazing tourism strategy, well done" about a centre closed
-# on the busiest night.
+# Praise beside a failure, with a mark of irony, is irony: "Great job on the swimming spot, really.
+# Nothing says summer like a locked toilet and a broken jetty 👏", "Amazing tourism strategy, well done
+# 👏" about a centre closed on the busiest night. Without the mark it is thanks for help in trouble:
+# "Big thanks to Jonas who found us a room when the ferry was cancelled!"
 _EN_FAILURE = re.compile(
     _words(
         r"closed|locked|broken|late|later|cancell?ed|delayed|flooded|collapsed|potholes?|no (?:water|power|"
         r"heat|bus|buses|ferry|answer|reply|one)|(?:hours|weeks|months|years) (?:late|later|to|of|waiting)|"
-        r"again|nothing says|who needs|because (?:who|why)|what a surprise|what a shock|as always|"
-        r"as usual|yet again|once again|(?:third|fourth|fifth) time"
+        r"again|(?:third|fourth|fifth) time"
     )
+)
+_EN_IRONY_MARK = re.compile(
+    _words(
+        r"really|wow|nothing says|who needs|because (?:who|why)|what a surprise|what a shock|as always|"
+        r"as usual|yet again|once again|just what (?:we|i) needed|exactly what (?:we|i) needed|slow clap|"
+        r"clearly|obviously|genius"
+    )
+    + r"|👏|🙄|😒|🙃"
 )
 
 
@@ -279,5 +287,5 @@ def tone(low: str) -> str | None:
     if _EN_NEGATIVE.search(low):
         return "negative"
     if _EN_PRAISE.search(low):
-        return "sarcasm" if _EN_FAILURE.search(low) else "praise"
+        return "sarcasm" if _EN_FAILURE.search(low) and _EN_IRONY_MARK.search(low) else "praise"
     return None

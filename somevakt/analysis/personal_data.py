@@ -140,9 +140,17 @@ _PERSONAL_MAIL = re.compile(
 )
 
 
+# A public body's domain: a municipality's or county's, whoever's guideline is in force ("skole@" or
+# "eiendomsskatt@" at another municipality's domain is that office's). Its people's mailboxes have a
+# given name and a family name ("kari.nordmann@"), so a local part without a separator is an office.
+_PUBLIC_DOMAIN = re.compile(r"@(?:[\w-]+\.)*(?:kommune|fylkeskommune|fylke)\.no$|@nav\.no$", re.IGNORECASE)
+
+
 def functional_address(address: str) -> bool:
     """Whether an e-mail address (also one written "post (at) firma.no") is an office's or a firm's."""
     local = _LOCAL_PART.match(address)
+    if local and _PUBLIC_DOMAIN.search(address.strip()) and not re.search(r"[.+_-]", local.group()):
+        return True
     return bool(local and _FUNCTIONAL_LOCAL.fullmatch(local.group()) and not _PERSONAL_MAIL.search(address))
 
 
@@ -423,6 +431,7 @@ _HOLDER = re.compile(
     r"(?<![a-zæøå])(?P<service>servicetorg(?:et|ets)?|sentralbord(?:et|ets)?|legevakt(?:a|en|as|ens)?|"
     r"kommune(?:n|ns)?|kommuna|kommunes|rådhus(?:et)?|resepsjon(?:en)?|[a-zæøå]*kontor(?:et|ets)?|"
     r"bibliotek(?:et)?|[a-zæøå]*stasjon(?:en)?|[a-zæøå]*tjeneste(?:n|ns)?|[a-zæøå]*teneste(?:a)?|"
+    r"tenestetorg(?:et)?|innbyggertorg(?:et)?|innbyggjartorg(?:et)?|barnevern(?:et|ets)?|"
     # a clinic, a hospital or "helse og omsorg" is an office too ("ring tannklinikken på 70 ...")
     r"[a-zæøå]*klinikk(?:en|a)?|sykehus(?:et)?|sjukehus(?:et)?|omsorg(?:a|en)?|tannlege(?:n)?|"
     r"(?!heime|hjemme|privat|mobil)[a-zæøå]*telefon(?:en)?|nav|brannvesen(?:et)?|politi(?:et)?|skole(?:n|ns)?|skule(?:n)?|"
@@ -499,6 +508,10 @@ _PERSON_AFTER = re.compile(
 )
 
 
+# "your" after a noun, in dialect and nynorsk ("sentralbordet dokker", "kontoret dykkar")
+_YOUR_AFTER = frozenset({"dere", "deres", "dykk", "dykkar", "dokker", "dokkers"})
+
+
 def _service_number(
     lower: str, start: int, own_voice: bool, end: int | None = None, text: str | None = None
 ) -> bool:
@@ -519,6 +532,13 @@ def _service_number(
     if "telefon" in holders[-1].group() and len(holders) > 1 and holders[-2].group("person"):
         return False  # "telefonen min", "min telefon"
     last = holders[-1]
+    if (
+        len(holders) > 1
+        and last.group() in _YOUR_AFTER
+        and holders[-2].group("service") is not None
+        and lower[holders[-2].end() : last.start()] == " "
+    ):
+        last = holders[-2]  # "sentralbordet dokker har nummer ...": your switchboard's number
     if last.group("person") is None and text and _FIRM.search(text, last.end(), start):
         return True  # "Taxien, Hansen Transport AS, 71 ..."
     if last.group("we") is not None:
@@ -671,7 +691,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "18"
+    version: ClassVar[str] = "19"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

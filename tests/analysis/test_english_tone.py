@@ -67,12 +67,17 @@ def test_english_criticism_is_answered(text: str) -> None:
     "text",
     [
         "Brilliant planning, really. The new cycle path ends in a locked gate 👏",
-        "Amazing service, well done: the library was closed on the one rainy day of the holiday.",
+        "Amazing service as always: the library was closed on the one rainy day of the holiday.",
     ],
 )
 def test_english_praise_of_a_failure_is_irony(text: str) -> None:
     assert {"tone.negative", "tone.sarcasm"} <= codes(text), text
     assert action(text) == "reply"
+
+
+def test_thanks_for_help_in_trouble_is_no_irony() -> None:
+    text = "Huge thanks to Siri at the harbour office who found us beds when the last bus was cancelled!"
+    assert "tone.praise" in codes(text) and "tone.sarcasm" not in codes(text)
 
 
 @pytest.mark.parametrize(
