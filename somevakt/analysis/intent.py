@@ -646,7 +646,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"14+{classifier.VERSION}"
+    version: ClassVar[str] = f"15+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -678,6 +678,8 @@ class IntentAnalyser:
         if judgement is not None:
             codes = _for_the_administration(codes, by_rules, judgement, doc.lower)
         codes = _political_or_not(codes, doc.lower)
+        if QUESTION in codes and asked_of_the_tagged(doc.text):
+            codes = [code for code in codes if code != QUESTION]
         n = len(doc.text)
         return [Finding(code, 0, n, "warn" if code == CRISIS else "info", text=None) for code in codes]
 
@@ -694,6 +696,24 @@ class IntentAnalyser:
         if _CRISIS.search(low) and (not _NOT_NOW.search(low) or (_NOW.search(low) and not _drill(low))):
             codes.append(CRISIS)
         return codes
+
+
+# A comment that opens with @-tags of people asks them, not the municipality ("@Lise Marie Hansen kakao
+# etterpå?", "@Jonas @Sofie blir dere med på dugnaden?"): friends in a thread. Not when a tag names the
+# municipality or one of its bodies ("@Nordli kommune når kommer brøytebilen?"), nor when the text asks
+# the municipality after the tags ("@Kari kommunen bør svare: når ...").
+_OPENING_TAGS = re.compile(
+    r"^\s*(?:@[A-ZÆØÅ][\w'-]*(?:[ \t]+(?!(?:du|dere|dokker|dykk|er|e|har|kan|skal|blir|vil)\b)[A-ZÆØÅ][\w'-]*){0,3}[,:]?\s+)+"
+)
+_TO_THE_MUNICIPALITY = re.compile(
+    r"(?i)\b(?:kommune\w*|kommuna|rådhus\w*|servicetorg\w*|tenestetorg\w*|ordfør\w+|dere i kommunen|dykk i kommunen)\b"
+)
+
+
+def asked_of_the_tagged(text: str) -> bool:
+    """Whether a question is put to the people the comment opens by tagging."""
+    tags = _OPENING_TAGS.match(text)
+    return tags is not None and not _TO_THE_MUNICIPALITY.search(text)
 
 
 # A demand on the elected bodies is a matter for them, however the classifier scores it (0.01-0.14 for

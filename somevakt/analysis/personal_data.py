@@ -234,6 +234,11 @@ _PUBLIC_ACCOUNT = re.compile(
     r"[a-zæøå-]+ kommune(?=[,:]? (?:konto|kto|kontonummer|kontonr|iban))|"
     r"(?:til|hos) (?:laget|foreninga|foreningen|klubben|idrettslaget|korpset|sameiet|borettslaget|"
     r"velforeninga|velforeningen)|lagets|foreningens|klubbens|idrettslagets|korpsets|sameiets|borettslagets|"
+    # a club or a firm by its name and "sin"/"sitt" ("Sletteby IL sitt kontonummer", "idrettslaget sin
+    # konto", "Vestby Bygg AS sin konto"): theirs, published for members and customers
+    r"(?:(?:[a-zæøå0-9-]+ )?(?:il|if|fk|bk|sk|ik|as|sa)|[a-zæøå]*(?:lag(?:et)?|foreninga|foreningen|"
+    r"forening|klubben|klubb|korps(?:et)?|sameie(?:t)?|menighet(?:en)?|sokn(?:et)?|speidergruppa|"
+    r"speidergruppen)|fau|kor(?:et)?) si(?:n|tt|ne)?|"
     r"fylkeskommunen?s|statens|skatteetatens|navs|barnehagens|skolens|skulens|sfos|kulturskolens|kulturskulens|sykehjemmets|"
     r"(?P<we>vår|vårt|våre))(?![a-zæøå])"
 )
@@ -691,7 +696,7 @@ def mask_match(code: str, raw: str) -> str:
 
 class PersonalDataAnalyser:
     name: ClassVar[str] = "personal_data"
-    version: ClassVar[str] = "19"
+    version: ClassVar[str] = "20"
     codes: ClassVar[tuple[str, ...]] = (NATIONAL_ID, NATIONAL_ID_LIKE, BANK_ACCOUNT, PHONE, EMAIL)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -104,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+8"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+9"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -248,6 +248,18 @@ _FAILURE = re.compile(
     r"i skuffa hennar|i skuffa hans|ubehandla|ubehandlet|urørt)|"
     # a long wait praised as brief (weeks may be quick: "bare tre uker på en byggesøknad, takk!")
     r"(?:bare|berre|kun|innen|innan) " + _NUMBER + r" (?:måneder|månader|år)|"
+    # gone or washed away ("mobilnettet forsvann i eit heilt døgn igjen", "asfalten ble vasket bort")
+    r"forsvann|forsvant|vaska bort|vasket bort|vaska vekk|vasket vekk|"
+    # something nobody asked for, or missing what it needs ("ei ny rundkøyring som ingen har bede om",
+    # "nye biler, synd det ikke finnes sykepleiere til å kjøre dem")
+    r"som ingen (?:har )?(?:bedt|bede|spurt|ba|bad) om|"
+    r"synd (?:at )?det (?:ikke|ikkje|itj) (?:finnes|fins|finst|er noen|er nokon)|"
+    # called or written dozens of times ("Jeg har ringt 40 ganger")
+    r"(?:ringt|ringd|ringa|ringte|ringde|sendt|skrive|skrevet|mast) (?:\d{2,}|tjue|tretti|førti|femti|hundre) "
+    r"(?:ganger|gonger|gongar|gonga|e-poster|e-postar|mailer)|"
+    # too late to help ("kom i august, to veker etter at eg måtte seie opp jobben")
+    + _NUMBER
+    + r" (?:dager|dagar|veker|uker|måneder|månader) etter at (?:eg|jeg|je|æ|vi|me) (?:måtte|hadde|var)|"
     # holes so big, a moonscape
     r"(?:hola|hòla|holene|hullene|hullane|hullet|holet) (?:er |har vorte |har blitt )?"
     r"så (?:store|stort|djupe|dype)|"
