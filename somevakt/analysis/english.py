@@ -267,8 +267,8 @@ _EN_FAILURE = re.compile(
     _words(
         r"closed|locked|broken|late|later|cancell?ed|delayed|flooded|collapsed|potholes?|no (?:water|power|"
         r"heat|bus|buses|ferry|answer|reply|one)|(?:hours|weeks|months|years) (?:late|later|to|of|waiting)|"
-        r"again|(?:third|fourth|fifth) time|too (?:many|few|small|late|expensive)|waiting (?:for )?(?:\w+ ){0,2}"
-        r"(?:hours?|weeks?|months?|years?)"
+        r"again|(?:third|fourth|fifth) time|too (?:many|few|small|late|expensive)|"
+        r"waiting (?:for )?(?:\w+ ){0,2}(?:hours?|weeks?|months?|years?)"
     )
 )
 _EN_IRONY_MARK = re.compile(

@@ -703,10 +703,12 @@ class IntentAnalyser:
 # municipality or one of its bodies ("@Nordli kommune når kommer brøytebilen?"), nor when the text asks
 # the municipality after the tags ("@Kari kommunen bør svare: når ...").
 _OPENING_TAGS = re.compile(
-    r"^\s*(?:@[A-ZÆØÅ][\w'-]*(?:[ \t]+(?!(?:du|dere|dokker|dykk|er|e|har|kan|skal|blir|vil)\b)[A-ZÆØÅ][\w'-]*){0,3}[,:]?\s+)+"
+    r"^\s*(?:@[A-ZÆØÅ][\w'-]*"
+    r"(?:[ \t]+(?!(?:du|dere|dokker|dykk|er|e|har|kan|skal|blir|vil)\b)[A-ZÆØÅ][\w'-]*){0,3}[,:]?\s+)+"
 )
 _TO_THE_MUNICIPALITY = re.compile(
-    r"(?i)\b(?:kommune\w*|kommuna|rådhus\w*|servicetorg\w*|tenestetorg\w*|ordfør\w+|dere i kommunen|dykk i kommunen)\b"
+    r"(?i)\b(?:kommune\w*|kommuna|rådhus\w*|servicetorg\w*|tenestetorg\w*|ordfør\w+|dere i kommunen|"
+    r"dykk i kommunen)\b"
 )
 
 

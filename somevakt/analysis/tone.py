@@ -255,8 +255,8 @@ _FAILURE = re.compile(
     r"som ingen (?:har )?(?:bedt|bede|spurt|ba|bad) om|"
     r"synd (?:at )?det (?:ikke|ikkje|itj) (?:finnes|fins|finst|er noen|er nokon)|"
     # called or written dozens of times ("Jeg har ringt 40 ganger")
-    r"(?:ringt|ringd|ringa|ringte|ringde|sendt|skrive|skrevet|mast) (?:\d{2,}|tjue|tretti|førti|femti|hundre) "
-    r"(?:ganger|gonger|gongar|gonga|e-poster|e-postar|mailer)|"
+    r"(?:ringt|ringd|ringa|ringte|ringde|sendt|skrive|skrevet|mast) "
+    r"(?:\d{2,}|tjue|tretti|førti|femti|hundre) (?:ganger|gonger|gongar|gonga|e-poster|e-postar|mailer)|"
     # too late to help ("kom i august, to veker etter at eg måtte seie opp jobben")
     + _NUMBER
     + r" (?:dager|dagar|veker|uker|måneder|månader) etter at (?:eg|jeg|je|æ|vi|me) (?:måtte|hadde|var)|"
