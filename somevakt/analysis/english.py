@@ -290,3 +290,55 @@ def tone(low: str) -> str | None:
     if _EN_PRAISE.search(low):
         return "sarcasm" if _EN_FAILURE.search(low) and _EN_IRONY_MARK.search(low) else "praise"
     return None
+
+
+# --- case requests and political matters in English -------------------------------------------
+
+# The classifier hears "I want to formally appeal the decision" but not "Please treat this as a formal
+# complaint", "I would like to file a complaint about my property tax" or a neighbour reported for
+# building without a permit; nor a demand on the budget ("Please prioritise kindergarten places in the
+# budget instead of the new square"). How to do it is a question, not a request ("How do I appeal?").
+_EN_CASE = re.compile(
+    _words(
+        r"formal (?:complaint|appeal|objection|request)|formally (?:appeal|complain|object|request)|"
+        r"(?:want|would like|wish|need|intend|am writing) to (?:formally )?(?:appeal|complain|object|dispute|"
+        r"file|lodge|submit|report|apply for|request)|"
+        r"treat (?:this|this message|my message|it) as an? (?:formal )?"
+        r"(?:complaint|appeal|objection|application)|(?:request|requesting|want|ask for) access to (?:the )?"
+        r"(?:documents|files|case|papers)|(?<!do )(?<!can )(?<!should )(?<!could )(?<!would )(?<!shall )"
+        r"i (?:hereby )?(?:appeal|object to|dispute|contest)|"
+        r"(?:dispute|contest) (?:my|our|the|this) (?:bill|invoice|fee|charge|tax|assessment)|"
+        r"without (?:a |any )?(?:permit|permission|planning permission|building permit)"
+    )
+)
+_EN_HOW_TO = re.compile(
+    _words(r"how (?:do|can|should|would) (?:i|we|one|you)|where (?:do|can|should) (?:i|we)")
+)
+_EN_POLITICAL = re.compile(
+    _words(
+        r"(?:please )?(?:prioriti[sz]e|spend|invest|fund|scrap|cancel|drop|reverse|reconsider|rethink)"
+        r"(?: \w+){0,6} "
+        r"(?:in the budget|instead of|rather than|over the)|"
+        r"(?:council|councillors|politicians|mayor|municipality) "
+        r"(?:should|must|need to|ought to|has to|have to)|"
+        r"(?:please )?vote (?:for|against|no|yes|down)|(?:i|we) (?:strongly )?(?:oppose|disagree with|"
+        r"am against|are against|support) (?:the|this|any|a) (?:decision|plan|proposal|closure|toll|cut|cuts|"
+        r"budget|policy|council)|"
+        r"the decision to(?: \w+){1,8} (?:is|was) (?:wrong|a mistake|unfair|short-sighted)"
+    )
+)
+
+
+def how_to(low: str) -> bool:
+    """Whether an English text asks how to go about a matter and files nothing itself."""
+    return bool(_EN_HOW_TO.search(low) and "?" in low and not _EN_CASE.search(low))
+
+
+def intents(low: str) -> set[str]:
+    """ "case_request" and "political" where an English text says so in so many words."""
+    found = set()
+    if _EN_CASE.search(low) and not (_EN_HOW_TO.search(low) and "?" in low):
+        found.add("case_request")
+    if _EN_POLITICAL.search(low):
+        found.add("political")
+    return found

@@ -646,7 +646,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"15+{classifier.VERSION}"
+    version: ClassVar[str] = f"16+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -678,6 +678,11 @@ class IntentAnalyser:
         if judgement is not None:
             codes = _for_the_administration(codes, by_rules, judgement, doc.lower)
         codes = _political_or_not(codes, doc.lower)
+        if english.looks_english(doc.lower) or english.mostly_english(doc.lower):
+            said = {CASE_REQUEST if i == "case_request" else POLITICAL for i in english.intents(doc.lower)}
+            codes = [code for code in self.codes if code in codes or code in said]
+            if english.how_to(doc.lower):
+                codes = [code for code in codes if code != CASE_REQUEST]
         if QUESTION in codes and asked_of_the_tagged(doc.text):
             codes = [code for code in codes if code != QUESTION]
         n = len(doc.text)
