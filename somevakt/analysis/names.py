@@ -327,6 +327,18 @@ _PLACE_ENDINGS = (
     "bøen",  # "Nerbøen", "Storbøen" (the surname "Bøen" alone is too short to end so)
     "holmen",  # "Langholmen", "Sandholmen"
     "myra",
+    # more endings of farms, bays, islands and heights: "Storvåg", "Brattvær", "Storlihøgda", "Sletteby"
+    "våg",
+    "vågen",
+    "vær",
+    "høgda",
+    "høgde",
+    "høyda",
+    "toppen",
+    "kollen",
+    "nuten",
+    "haugen",
+    "by",
 )
 # Endings of events and prizes: "Ryddeaksjon Fjæra", "Holmenkollstafetten", "Olav Duun-prisen",
 # "Birkebeinerrennet": a name made of one is an event, not a person.
@@ -755,6 +767,13 @@ def _own_words(municipality_name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _GENERIC)
 
 
+# Grocery and hardware chains whose shops are named after the place ("Coop Kvitmo", "Kiwi Sentrum").
+_SHOP_CHAINS = frozenset(
+    "coop rema kiwi spar joker bunnpris meny extra obs europris felleskjøpet byggmakker montér mester "
+    "xl-bygg biltema jula clas elkjøp power".split()
+)
+
+
 def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] = frozenset()) -> bool:
     """Whether a "name" of these (lower-cased, punctuation-stripped) words is a place, a
     building or an institution rather than a person. A place name that is also a common surname
@@ -769,6 +788,8 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
         return True
     if len(words) == 1 and words[0] in ambiguous and text_words & (places | own) - {words[0]}:
         return True
+    if len(words) > 1 and words[0] in _SHOP_CHAINS:
+        return True  # a shop: "Coop Kvitmo", "Rema Sentrum"
     if len(words) > 1 and (words[-1] in _THING_WORDS or words[0] in _PLACE_PREFIXES):
         return True  # "Segalstad bru", "Øvre Lia"
     if any(
@@ -782,7 +803,11 @@ def _is_place(words: list[str], own: frozenset[str], text_words: frozenset[str] 
     return (
         len(words) == 1
         and word not in _name_lists()[0]  # "Emilia", "Natalia" end like "Granlia"
-        and any(word.endswith(end) and len(word) >= len(end) + 3 for end in _PLACE_ENDINGS)
+        # a long ending needs less before it ("Lisætra"); a short one more ("Granlia", not "Emilia")
+        and any(
+            word.endswith(end) and len(word) >= len(end) + (2 if len(end) >= 5 else 3)
+            for end in _PLACE_ENDINGS
+        )
     )
 
 
@@ -1058,7 +1083,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+16"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+17"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
