@@ -78,7 +78,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "9"
+    version: ClassVar[str] = "10"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -106,9 +106,18 @@ class PrivateProfileAnalyser:
         about = bool(findings and findings[-1].code == SPEAKS_FOR_EMPLOYER) or _about_municipality(
             _without_email(low), doc.context.municipality_name
         )
+        if about and _PRAISE_ONLY.search(low) and not _CRITICAL.search(low) and not _VIEW.search(low):
+            about = False
         if about and not _DISCLAIMER.search(low):
             findings.append(Finding(DISCLAIMER_MISSING, 0, len(doc.text), "info"))
         return findings
+
+
+_PRAISE_ONLY = re.compile(
+    _B + r"(?:flott|fint|fin|kjempeflott|kjempefin|herleg|herlig|nyttig|lærerikt|lærerik|bra|supert|super|"
+    r"takk|gratulerer|stolt|glad|gøy|kjekt|koselig|koseleg|topp|strålende|strålande|fantastisk)" + _E
+)
+_VIEW = re.compile(_B + r"(?:bør|burde|må|skal|skulle|mener|meiner|synes|syns|tenker|tenkjer)" + _E)
 
 
 def _without_email(low: str) -> str:
@@ -159,6 +168,16 @@ _ELECTED = re.compile(
     # what one will say or propose at the meeting of an elected body
     r"(?:jeg|eg|je|æ|vi|me) (?:[a-zæøå]+ ){0,6}(?:på|i) (?:kommunestyremøtet|formannskapsmøtet|"
     r"heradsstyremøtet|bystyremøtet|gruppemøtet)|"
+    # the vote with the subject after it or left out ("Torsdag stemmer jeg nei til ...", "Stemmer mot
+    # bompengene i kommunestyret på torsdag"), the voters one answers to ("Det lovet jeg velgerne"),
+    # and the majority one disagrees with ("usamd med fleirtalet i kommunestyret")
+    r"(?:stemmer|stemmar|røyster|røystar) (?:jeg|eg|je|æ|vi|me) (?:ja|nei|for|mot|imot|i mot)|"
+    r"(?:^|(?<=[.!?\n] ))(?:stemmer|stemmar|røyster|røystar) (?:ja|nei|for|mot|imot|i mot)|"
+    r"(?:velgerne|veljarane|velgarane|velgerne mine|veljarane mine|mine velgere|mine veljarar)|"
+    r"(?:jeg|eg|je|æ) til å (?:seie|si|sei|seia|ta opp|stemme|røyste|fremme|fremje|foreslå)[^.!?\n]{0,60}"
+    r"(?:i|på) (?:kommunestyret|formannskapet|heradsstyret|bystyret)|"
+    r"(?:usamd|usams|uenig|ueinig) med (?:fleirtalet|flertallet|mindretallet|mindretalet|posisjonen|"
+    r"opposisjonen)|(?:kvar|hver) (?:einaste |eneste )?debatt|"
     r"medlemsmøtet|partiet mitt|partiet vårt|partiet vårres|(?:vi|me) i (?:arbeiderpartiet|"
     r"arbeidarpartiet|høyre|senterpartiet|frp|sv|krf|venstre|rødt|mdg|ap|sp)|som (?:kommunestyrerepresentant|"
     r"folkevalgt|folkevald|representant for))" + _E
