@@ -151,7 +151,15 @@ _PUT_DOWN = re.compile(
     r"(?:kverulant|kranglefant|sytepave|sytekopp|klagemaskin|klagekjerring|surpomp|besserwisser|bedrevitar|"
     r"bedreviter|mas(?:e)?kopp|pingle|tulling|tosk|tufs|sutrekopp|kjerring|gnåldrekopp)|"
     r"(?:hold|hald|holde|halde) deg (?:unna|borte|vekke|ute)(?: frå| fra)?|"
-    r"slutt (?:å|og) (?:mase|mas|syte|sutre|klage|klag|spamme|grine|kverulere)|"
+    r"(?:slutt|slutte|slutta) (?:å|og) (?:mase|mas|syte|sutre|klage|klag|spamme|grine|kverulere|kverulera)|"
+    # "dumme deg ut", "du får skylde deg sjølv", "folk som deg", "holde seg langt unna kommunens sider"
+    r"dumme? deg ut|dumma deg ut|dummet deg ut|"
+    r"(?:får|kan|må) (?:[a-zæøå]+ ){0,3}(?:skylde|skylda|takke) deg (?:sjølv|selv|sjøl)|"
+    r"(?:det er|det e|det var|er det|e det|var det) (?:folk|typer|sånne|slike) som (?:deg|dæ)|"
+    r"(?:folk|typer|sånne|slike) som (?:deg|dæ),? (?:er|e|gjør|gjer|ødelegg\w*|øydelegg\w*|burde|bør)|"
+    r"(?:skriver|skriv|oppfører seg|oppfører dere|oppfører deg) (?:sånn|slik) som (?:deg|dæ|du gjør)|"
+    r"(?:holde|halde|hold|hald) (?:seg|deg) (?:langt )?(?:unna|borte|vekke) (?:fra |frå )?(?:kommunens|"
+    r"kommunen sine|våre|sidene|sida)|"
     r"(?:burde|bør|skulle) (?:virkelig |verkeleg |faktisk )?skamme deg|skam deg|"
     r"lær deg (?:å|og) (?:lese|skrive|oppføre deg|te deg)|"
     r"ta deg (?:sammen|saman)|bruk (?:hodet|hovudet|vettet)|få deg (?:et|eit) liv|get a life|"
@@ -799,7 +807,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"19+{classifier.VERSION}"
+    version: ClassVar[str] = f"20+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -1,0 +1,36 @@
+"""More put-downs of the reader in the municipality's own replies (abuse 20, issue 12): "dumme deg
+ut", "du får skylde deg sjølv", "slutte å kverulere", "det er folk som deg som ...", "burde holde seg
+unna kommunens sider". Every guideline asks for a polite, factual answer, so each blocks the reply;
+"folk som deg" in an offer is not one. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.registry import analyse
+from somevakt.policy.engine import evaluate
+from somevakt.policy.packs import load_pack
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in analyse(text, "reply").findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hadde du sjekka rutetabellen, hadde du sluppe å dumme deg ut i kommentarfeltet. Helsing Ola",
+        "Du får rett og slett skylde deg selv når du setter bilen i snuplassen. Hilsen Mona",
+        "Nå får du slutte å kverulere om den fakturaen. Hilsen Per",
+        "Ærlig talt er det folk som deg som gjør det tungt å jobbe her. Hilsen Per",
+        "Sånne som skriver slik som deg bør holde seg unna kommunens sider. Hilsen Per",
+    ],
+)
+def test_a_put_down_blocks_the_reply(text: str) -> None:
+    assert "abuse.insult" in codes(text), text
+    assert evaluate(text, "reply", load_pack("batsfjord")).action == "block"
+
+
+def test_an_offer_to_people_like_the_reader_is_no_put_down() -> None:
+    text = "Vi har svømmekurs for folk som deg som vil lære å svømme som voksen. Hilsen Kari"
+    assert "abuse.insult" not in codes(text)
