@@ -104,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+9"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+10"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -392,7 +392,36 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
         out.append(Finding("tone.negative", 0, n, "info", detail=detail))
     if judgement.says("praise"):
         out.append(Finding("tone.praise", 0, n, "info", detail=detail))
+    if not out:
+        cheer = cheer_without_irony(doc.lower)
+        if cheer is not None:
+            out.append(
+                Finding("tone.praise", 0, n, "info", detail={**detail, "by": "rule", "words": list(cheer)})
+            )
     return out
+
+
+# A cheer, a bravo or congratulations is praise, though the classifier hears nothing in it ("Heia
+# Nordli IL! Rå kamp i går 💙", "Bravo til elevrådet ...", "Gratulerer til ny ordfører! Lykke til",
+# "Herleg å sjå så mange på tur"), unless a wink, a guess or a grumble makes it irony ("Gratulerer
+# med ny ordførar. Tippar ho held lovnadene like lenge som den førre 😉").
+_CHEER = re.compile(
+    r"(?<![a-zæøå])(?:heia|hurra|bravo|gratulerer|gratulere|lykke til|lukke til|herlig|herleg|kudos|"
+    r"stå på|godt jobba|godt jobbet|bra jobba|bra jobbet|for en kamp|for ein kamp|rå kamp|takk til|"
+    r"tusen takk)(?![a-zæøå])"
+)
+_NOT_A_CHEER = re.compile(
+    r"(?<![a-zæøå])(?:tippar|tipper|sikkert|garantert|altså|men|dessverre|diverre|synd|skuffa|skuffet|"
+    r"ikke|ikkje|itj|itte|aldri|ingen|null)(?![a-zæøå])|😉|🙄|😒|🙃|😏"
+)
+
+
+def cheer_without_irony(low: str) -> tuple[int, int] | None:
+    """The span of a cheer or congratulations said without a sign of irony, or None."""
+    m = _CHEER.search(low)
+    if m is None or _NOT_A_CHEER.search(low):
+        return None
+    return m.span()
 
 
 # Praise the classifier is clearly surer of than of a complaint is thanked, not answered as
