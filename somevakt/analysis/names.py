@@ -183,7 +183,10 @@ _STREET_AFTER = re.compile(
     r"\s+(?:vei|veien|veg|vegen|gate|gata|gaten|allé|plass|plassen|bakke|bakken|sving|svingen|"
     r"torg|torget|park|parken|skole|skolen|skule|skulen|senter|senteret|hall|hallen|minde|tun|tunet|"
     r"videregående|vidaregåande|vgs|akademi|akademiet|institutt|instituttet|museum|museet|stiftelse|"
-    r"stiftelsen|stadion|arena|minne|memorial|street|road|avenue|school|college|centre|center)\b",
+    r"stiftelsen|stadion|arena|minne|memorial|street|road|avenue|school|college|centre|center|"
+    # a municipality, a county or a parish by its name ("Strandvik kommune", "Elvdal kommune klarer
+    # ikke ...", "for dårlig av Nordli kommune")
+    r"kommune|kommunes|kommuna|herad|fylkeskommune|fylke|sokn|prestegjeld)\b",
     re.IGNORECASE,
 )
 # A family firm: "Brødrene Dahl", "Brdr. Berg" ("søsknene Oliver og Lucy" are people).
@@ -1083,7 +1086,7 @@ def named_people(doc: Document) -> list[tuple[int, int]]:
 
 class NameAnalyser:
     name: ClassVar[str] = "names"
-    version: ClassVar[str] = f"{VERSIONS['ner']}+17"
+    version: ClassVar[str] = f"{VERSIONS['ner']}+18"
     codes: ClassVar[tuple[str, ...]] = ("person.named",)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

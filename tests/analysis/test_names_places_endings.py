@@ -1,8 +1,9 @@
-"""Places the name model takes for people (names 17, issue 12): a one-word "name" ending like a bay,
-an outer island, a height or a town ("Storvåg", "Brattvær", "Nordhøgda", "Sletteby"), a farm with a
-long ending after a short start ("Lisætra"), and a shop named after its chain ("Coop Kvitmo") are
-places, so a complaint about snow clearing there is answered rather than escalated as criticism of a
-named employee. A given name stays a person. Our own sentences."""
+"""Places the name model takes for people (names 17 and 18, issue 12): a one-word "name" ending like
+a bay, an outer island, a height or a town ("Storvåg", "Brattvær", "Nordhøgda", "Sletteby"), a farm
+with a long ending after a short start ("Lisætra"), a municipality by its name ("Fjellvik kommune"),
+and a shop named after its chain ("Coop Kvitmo") are places, so a complaint about snow clearing
+there is answered rather than escalated as criticism of a named employee. A given name stays a
+person. Our own sentences."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def named(text: str) -> bool:
         "Ein ny parkeringsplass som ingen har bede om. Akkurat det Fjellby trong.",
         "Vegen opp te Lisætra e heilt øydelagt etter snøsmeltinga.",
         "Fiskekort får du kjøpt hos Coop Kvitmo ved brua.",
+        "Takk for ingenting, Fjellvik kommune. Fire e-postar og null svar.",
+        "Det er for dårleg av Nordli kommune å la vegen liggje slik.",
     ],
 )
 def test_a_place_is_no_person(text: str) -> None:
