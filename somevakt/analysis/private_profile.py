@@ -106,7 +106,11 @@ class PrivateProfileAnalyser:
         about = bool(findings and findings[-1].code == SPEAKS_FOR_EMPLOYER) or _about_municipality(
             _without_email(low), doc.context.municipality_name
         )
-        if about and _PRAISE_ONLY.search(low) and not _CRITICAL.search(low) and not _VIEW.search(low):
+        if (
+            about
+            and _PRAISE_ONLY.search(low)
+            and not (_CRITICAL.search(low) or _VIEW.search(low) or _ON_BEHALF.search(low))
+        ):
             about = False
         if about and not _DISCLAIMER.search(low):
             findings.append(Finding(DISCLAIMER_MISSING, 0, len(doc.text), "info"))
@@ -117,6 +121,8 @@ _PRAISE_ONLY = re.compile(
     _B + r"(?:flott|fint|fin|kjempeflott|kjempefin|herleg|herlig|nyttig|lærerikt|lærerik|bra|supert|super|"
     r"takk|gratulerer|stolt|glad|gøy|kjekt|koselig|koseleg|topp|strålende|strålande|fantastisk)" + _E
 )
+# thanks said for the workplace ("På vegne av oss på rådhuset: takk ...") speak for it
+_ON_BEHALF = re.compile(_B + r"(?:på vegne av|(?:vi|oss|me) (?:på|i|fra|frå|som jobber|som jobbar))" + _E)
 _VIEW = re.compile(_B + r"(?:bør|burde|må|skal|skulle|mener|meiner|synes|syns|tenker|tenkjer)" + _E)
 
 
