@@ -435,6 +435,21 @@ _CRISIS = _words(
     r"strømmen har gått",
     r"straumen har gått",
     r"(?:er|står) (?:heilt |helt )?isolert(?:e)?",
+    # the municipality's own emergency notices in other words: a warming shelter opened, people told
+    # to leave or stay indoors, a search for someone, the crisis staff at work, a road under water
+    r"varmestue(?:n|a)?",
+    r"(?:må|bes|blir bedt om å|vert bedne om å|skal) (?:forlate|forlata) (?:området|husa|husene|huset|bustaden|"
+    r"boligen|heimen|hjemmet)",
+    r"(?:holde|halde|hold|hald) (?:seg|dykk|dere|deg) (?:innendørs|innandørs|inne)",
+    r"(?:leitar|leiter|leter|leiting|leting) (?:framleis |fortsatt |fremdeles )?etter (?:ein|en|ei|to|tre) "
+    r"(?:mann|kvinne|dame|gut|gutt|jente|person|personar|personer|turgåar|turgåer|ungdom|\d+-åring)",
+    r"kriseledelsen|kriseleiinga|kriseleiinga|beredskapsleiinga|beredskapsledelsen|kriseledelse|krisestab(?:en)?",
+    r"(?:stengt|stengd) for all (?:trafikk|ferdsel)",
+    r"(?:har )?(?:gått|gått) over (?:sine|sin) (?:bredder|breidder)",
+    r"står over (?:vegbana|veibanen|vegen|veien)",
+    r"(?:ikke|ikkje|itj) drikk (?:vannet|vatnet)",
+    r"skogbrann(?:en)?",
+    r"lyngbrann(?:en)?",
 )
 # A crisis that is over ("etter stormen forrige helg", "erstatning for strømbruddet") or planned
 # work announced ahead ("planlagt strømbrudd i morgen på grunn av linjearbeid") is a question or a
@@ -646,7 +661,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"16+{classifier.VERSION}"
+    version: ClassVar[str] = f"17+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -912,7 +927,14 @@ _RESOLVED = _words(
     r"under kontroll|over(?=\s*(?:[.,!?]|$))|oppheva|opphevet|avblåst|avlyst|funnet|funnen|reparert|"
     r"fiksa|fikset)",
     r"(?:alle|begge) (?:er|var) (?:ok|oke|i god behold|uskadde|uskadd|trygge|i sikkerhet|i tryggleik)",
-    r"ingen (?:ble|blei|vart|er) (?:skadet|skadd|skada)",
+    r"ingen (?:ble|blei|vart|er) (?:skadet|skadd|skada|skadde)",
+    # cleared, secured, open again, the work over, people home again
+    r"(?:er|vart|ble|blei) (?:nå |no |heldigvis |endelig |endeleg )?(?:sikra|sikret|rydda|ryddet|opna att|"
+    r"åpnet igjen|gjenåpnet|gjenopna)",
+    r"(?:har vært|har vore) (?:åpen|open|åpent|ope) (?:siden|sidan)",
+    r"(?:avslutta|avsluttet|avslutte) (?:arbeidet|innsatsen|aksjonen|leitinga|letingen)",
+    r"(?:kan|får|kunne) (?:alle )?flytte (?:hjem|heim)",
+    r"erstatning(?:en)? for (?:skad\w*|tap\w*)",
     r"ingen kom til skade",
     r"(?:er|kom) (?:tilbake|tilbakе) (?:nå|no|igjen|att)",
     r"(?:strømmen|straumen|vannet|vatnet|nettet|dekninga|dekningen) (?:er|kom) tilbake",
