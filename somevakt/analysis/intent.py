@@ -438,14 +438,15 @@ _CRISIS = _words(
     # the municipality's own emergency notices in other words: a warming shelter opened, people told
     # to leave or stay indoors, a search for someone, the crisis staff at work, a road under water
     r"varmestue(?:n|a)?",
-    r"(?:må|bes|blir bedt om å|vert bedne om å|skal) (?:forlate|forlata) (?:området|husa|husene|huset|bustaden|"
+    r"(?:må|bes|blir bedt om å|vert bedne om å|skal) (?:forlate|forlata) "
+    r"(?:området|husa|husene|huset|bustaden|"
     r"boligen|heimen|hjemmet)",
     r"(?:holde|halde|hold|hald) (?:seg|dykk|dere|deg) (?:innendørs|innandørs|inne)",
     r"(?:leitar|leiter|leter|leiting|leting) (?:framleis |fortsatt |fremdeles )?etter (?:ein|en|ei|to|tre) "
     r"(?:mann|kvinne|dame|gut|gutt|jente|person|personar|personer|turgåar|turgåer|ungdom|\d+-åring)",
-    r"kriseledelsen|kriseleiinga|kriseleiinga|beredskapsleiinga|beredskapsledelsen|kriseledelse|krisestab(?:en)?",
+    r"kriseledelsen|kriseleiinga|beredskapsleiinga|beredskapsledelsen|kriseledelse|krisestab(?:en)?",
     r"(?:stengt|stengd) for all (?:trafikk|ferdsel)",
-    r"(?:har )?(?:gått|gått) over (?:sine|sin) (?:bredder|breidder)",
+    r"(?:har )?gått over (?:sine|sin) (?:bredder|breidder)",
     r"står over (?:vegbana|veibanen|vegen|veien)",
     r"(?:ikke|ikkje|itj) drikk (?:vannet|vatnet)",
     r"skogbrann(?:en)?",
