@@ -140,16 +140,23 @@ _PERSONAL_MAIL = re.compile(
 )
 
 
-# A public body's domain: a municipality's or county's, whoever's guideline is in force ("skole@" or
-# "eiendomsskatt@" at another municipality's domain is that office's). Its people's mailboxes have a
-# given name and a family name ("kari.nordmann@"), so a local part without a separator is an office.
+# A public body's domain: a municipality's or county's, whoever's guideline is in force. A mailbox
+# there named after a service ("skole@", "eiendomsskatt@", "skolekontoret@") is that office's;
+# its people's are named after them ("kari.nordmann@", "karinordmann@").
 _PUBLIC_DOMAIN = re.compile(r"@(?:[\w-]+\.)*(?:kommune|fylkeskommune|fylke)\.no$|@nav\.no$", re.IGNORECASE)
+_SERVICE_LOCAL = re.compile(
+    r"[a-zæøå]*(?:skole|skule|barnehage|eiendomsskatt|byggesak|teknisk|kultur|bibliotek|helse|lege|oppvekst|"
+    r"landbruk|vann|vatn|renovasjon|havn|hamn|torg|sentralbord|barnevern|sfo|skatt|okonomi|økonomi|"
+    r"regnskap|lonn|lønn|innkjop|innkjøp|arkiv|dokument|kommunikasjon|beredskap|brann|kontor|plan|"
+    r"sekretariat|politikk|valg)[a-zæøå]*",
+    re.IGNORECASE,
+)
 
 
 def functional_address(address: str) -> bool:
     """Whether an e-mail address (also one written "post (at) firma.no") is an office's or a firm's."""
     local = _LOCAL_PART.match(address)
-    if local and _PUBLIC_DOMAIN.search(address.strip()) and not re.search(r"[.+_-]", local.group()):
+    if local and _PUBLIC_DOMAIN.search(address.strip()) and _SERVICE_LOCAL.fullmatch(local.group()):
         return True
     return bool(local and _FUNCTIONAL_LOCAL.fullmatch(local.group()) and not _PERSONAL_MAIL.search(address))
 
