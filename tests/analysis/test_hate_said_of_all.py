@@ -31,6 +31,9 @@ def found(text: str) -> set[str]:
         "The council keeps housing Afghans in the old school. They don't belong in this town, and the "
         "theft comes with them.",
         "Those Romanian beggars live like animals behind the shop. Chase them out before summer.",
+        "Dei austeuropearane på sagbruket er tjuvar heile gjengen.",
+        "Every single one of those Lithuanians at the sawmill is a thief.",
+        "Those Danes renting the cabins are parasites, nothing else.",
     ],
 )
 def test_group_hate_said_of_them_all_is_hate(text: str) -> None:
@@ -44,6 +47,7 @@ def test_group_hate_said_of_them_all_is_hate(text: str) -> None:
         "Ukrainske familiar er hjarteleg velkomne til julemiddagen på samfunnshuset!",
         "The Afghan families who moved in last spring run the best bakery in town. Welcome!",
         "Eritrearane i klassen til dottera mi er dei snillaste ungane eg veit om.",
+        "The Swedes running the ski lifts are great guys, always smiling.",
     ],
 )
 def test_a_group_welcomed_is_no_hate(text: str) -> None:
