@@ -613,7 +613,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = f"22+{owntext.CONFIDENTIAL_VERSION}"
+    version: ClassVar[str] = f"23+{owntext.CONFIDENTIAL_VERSION}"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -630,6 +630,8 @@ class ConfidentialAnalyser:
                 Finding(CASE_DETAILS, s, e, "high", text=doc.text[s:e], detail={"matters": [matter]})
                 for s, e, matter in (_child_welfare_told(doc.lower) + _applicants_told(doc.lower))[:1]
             ]
+        if doc.kind == "comment" and not found:
+            found += _third_party_told(doc.lower)
         if not found:
             found += _judged(doc)
         return found
@@ -1616,6 +1618,63 @@ def _structural_findings(doc: Document, taken: list[Finding]) -> list[Finding]:
 # sets lost 8 decisions. docs/models.md, *The confidential-matter classifier*.
 CONFIDENTIAL_FLOOR = 0.6
 _GENERAL_CONDITION = re.compile(r"(?:når|hvis|viss|dersom|om)" + _E)
+
+
+# A citizen telling the page about someone else's drinking, violence at home, neglect, absence from
+# school or illness ("faren drikker hver helg", "naboen slår dem", "ungene går uten mat", "har ikkje
+# vore på skulen sidan august", "sjukmeld på grunn av alkoholproblem"): a confidential matter to hide
+# and refer, whoever it is. The writer's own family is the writer's business ("mor mi har demens").
+_TOLD_MATTER = re.compile(
+    _B + r"(?:(?:drikker|drikk)(?! (?:kaffe|kaffi|te|vann|vatn|brus|melk|mjølk|saft|kakao|juice|øl på))|"
+    r"drikke igjen|ruser seg|rusar seg|sitter full|sit full|sitt full|er rusa|er ruset|"
+    r"alkoholproblem\w*|rusproblem\w*|rusmisbruk\w*|"
+    r"(?:slår|slo|denger|dengjer) (?:dem|dei|dæm|ungene|ungane|ungan|barna|borna|kona|mannen|henne|han|ho)|"
+    r"(?:går|gå|kjem|kommer|kjæm) (?:uten|utan|utæn) (?:mat|matpakke|matpakka)|"
+    r"(?:er|e) (?:alene|aleine|åleine|aleina) (?:hjemme|heime|hjæmme) (?:hver|kvar|heile|hele)|"
+    r"(?:ikke|ikkje|itj|itte) (?:vore|vært|vøri) på (?:skulen|skolen|skolan) (?:sidan|siden)|"
+    r"(?:sjukmeld|sykmeld)\w* (?:på grunn av|pga|for)|(?:går|er) (?:visst )?(?:på|i) bup|"
+    r"har fått (?:kreft|demens|diagnose\w*|alzheimer)|har barnevernet (?:på|i) (?:nakken|huset)|"
+    r"barnevernet (?:har vært|har vore|var) (?:der|hjemme hos|heime hos|i huset)" + r")" + _E
+)
+_THIRD_PARTY = re.compile(
+    _B + r"(?:naboen|naboene|naboane|familien|familia|faren|fara|far hans|mora|moren|mor hans|mannen|kona|"
+    r"læreren|læraren|rektoren|ungen|gutten|guten|jenta|dattera|sonen|sønnen|foreldra|foreldrene|"
+    r"(?:han|ho|hun|hu|den) som|(?:han|ho|hun|hu) (?:i|på|der)|de tre barna|dei tre ungane|ungene|ungane|"
+    r"barna|borna)" + _E
+)
+_OWN_KIN_AFTER = re.compile(r" (?:min|mi|mitt|mine|vår|våre|vårt)" + _E)
+_OWN_KIN_BEFORE = re.compile(_B + r"(?:min|mi|mitt|mine|vår|våre|vårt) $")
+
+
+def third_party_told(low: str) -> bool:
+    """Whether a citizen tells of someone else's drinking, violence at home, neglect or illness."""
+    return bool(_third_party_told(low))
+
+
+def _third_party_told(low: str) -> list[Finding]:
+    for ss, se in _sentences(low):
+        matter = _TOLD_MATTER.search(low, ss, se)
+        if matter is None or _WRITER_BEFORE.search(low, max(ss, matter.start() - 40), matter.start()):
+            continue
+        start = max(0, ss - 200)
+        people = [
+            m
+            for m in _THIRD_PARTY.finditer(low, start, se)
+            if not _OWN_KIN_AFTER.match(low, m.end())
+            and not _OWN_KIN_BEFORE.search(low[max(0, m.start() - 8) : m.start()])
+        ]
+        if people:
+            return [
+                Finding(
+                    CASE_DETAILS,
+                    matter.start(),
+                    matter.end(),
+                    "high",
+                    text=low[matter.start() : matter.end()],
+                    detail={"matters": ["told"]},
+                )
+            ]
+    return []
 
 
 # Words that point at a person or people: a pronoun, the reader ("søknaden din"), someone by a
