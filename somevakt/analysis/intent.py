@@ -662,7 +662,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"19+{classifier.VERSION}"
+    version: ClassVar[str] = f"20+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -756,10 +756,21 @@ _TO_THE_MUNICIPALITY = re.compile(
 )
 
 
+# ... but a tagged employee asked about a service or a case is asked as the municipality ("@Kari
+# Nordmann når får jeg svar på søknaden?", "@Ola kan du fikse veilyset i Storgata?")
+_SERVICE_MATTER = re.compile(
+    r"(?i)\b(?:søknad\w*|svar\w*|vedtak\w*|saka|saken|saksnummer\w*|faktura\w*|regning\w*|\w*plass(?:en)?|"
+    r"skole\w*|skule\w*|barnehage\w*|sfo|vei|veien|veg|vegen|\w*lys(?:et|a)?|brøyt\w*|strø\w*|vann\w*|"
+    r"vatn\w*|søppel\w*|renovasjon\w*|dunk\w*|eiendomsskatt\w*|byggesak\w*|klage\w*|frist\w*|lege\w*|"
+    r"sykehjem\w*|sjukeheim\w*|hjemmetjeneste\w*|heimeteneste\w*|nav|kommunal\w*|fiks\w*|reparer\w*|"
+    r"betal\w*|gebyr\w*|avgift\w*|parkering\w*|tillatelse\w*|løyve\w*|søke|søkje)\b"
+)
+
+
 def asked_of_the_tagged(text: str) -> bool:
     """Whether a question is put to the people the comment opens by tagging."""
     tags = _OPENING_TAGS.match(text)
-    return tags is not None and not _TO_THE_MUNICIPALITY.search(text)
+    return tags is not None and not _TO_THE_MUNICIPALITY.search(text) and not _SERVICE_MATTER.search(text)
 
 
 # A demand on the elected bodies is a matter for them, however the classifier scores it (0.01-0.14 for

@@ -123,7 +123,11 @@ _PRAISE_ONLY = re.compile(
 )
 # thanks said for the workplace ("På vegne av oss på rådhuset: takk ...") speak for it
 _ON_BEHALF = re.compile(_B + r"(?:på vegne av|(?:vi|oss|me) (?:på|i|fra|frå|som jobber|som jobbar))" + _E)
-_VIEW = re.compile(_B + r"(?:bør|burde|må|skal|skulle|mener|meiner|synes|syns|tenker|tenkjer)" + _E)
+_VIEW = re.compile(
+    _B + r"(?:bør|burde|må|skal|skulle|mener|meiner|synes|syns|tenker|tenkjer|"
+    # praise of a decision is a view on it ("Fint at kommunen endelig la ned skolen")
+    r"vedtak\w*|vedtok|vedtatt|vedteke|la ned|legge ned|lagt ned|legg ned|stengte|stengde|kutta|kuttet)" + _E
+)
 
 
 def _without_email(low: str) -> str:

@@ -34,6 +34,7 @@ def test_no_disclaimer_is_asked_for(text: str) -> None:
     [
         "Kommunen bør bruke mer penger på ungdomsklubben, den betyr mye for mange.",
         "Fint med lysfest, men kommunen burde heller fikse veilysene i Storgata.",
+        "Så bra at kommunen endelig la ned den gamle skolen på Moen!",
     ],
 )
 def test_a_view_about_the_municipality_asks_for_it(text: str) -> None:

@@ -39,6 +39,9 @@ def test_a_question_to_the_tagged_is_no_question_to_us(text: str) -> None:
     [
         "@Nordli kommune når blir skøytebanen islagt?",
         "Når blir skøytebanen islagt?",
+        # a tagged employee asked about a case or a service is asked as the municipality
+        "@Kari Nordmann når får jeg svar på søknaden min om barnehageplass?",
+        "@Ola Hansen kan du fikse veilyset i Storgata?",
     ],
 )
 def test_a_question_to_the_municipality_stays_one(text: str) -> None:
