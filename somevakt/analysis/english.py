@@ -281,6 +281,9 @@ _EN_IRONY_MARK = re.compile(
 )
 
 
+_EN_BUT = re.compile(_words(r"but|however|though|yet"))
+
+
 def tone(low: str) -> str | None:
     """ "negative", "sarcasm" or "praise" where an English text says so in so many words, else None.
     Criticism wins over thanks said beside it ("Thanks for the reply, but it's still not fixed"), and
@@ -288,7 +291,14 @@ def tone(low: str) -> str | None:
     if _EN_NEGATIVE.search(low):
         return "negative"
     if _EN_PRAISE.search(low):
-        return "sarcasm" if _EN_FAILURE.search(low) and _EN_IRONY_MARK.search(low) else "praise"
+        if _EN_FAILURE.search(low):
+            # irony with a mark of it; thanks with "but" and a failure is criticism ("Thanks for the
+            # reply, but the road is still closed")
+            if _EN_IRONY_MARK.search(low):
+                return "sarcasm"
+            if _EN_BUT.search(low):
+                return "negative"
+        return "praise"
     return None
 
 

@@ -55,6 +55,7 @@ def test_english_praise_is_thanked(text: str) -> None:
     [
         "Thanks for nothing. Still waiting for my kid's place at the kindergarten.",
         "The state of the pavement by the station is a disgrace, someone will break a leg.",
+        "Thank you for the reply, but the road is still closed and nobody has come.",
     ],
 )
 def test_english_criticism_is_answered(text: str) -> None:
