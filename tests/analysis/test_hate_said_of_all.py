@@ -48,6 +48,7 @@ def test_group_hate_said_of_them_all_is_hate(text: str) -> None:
         "The Afghan families who moved in last spring run the best bakery in town. Welcome!",
         "Eritrearane i klassen til dottera mi er dei snillaste ungane eg veit om.",
         "The Swedes running the ski lifts are great guys, always smiling.",
+        "The Ukrainian pupils need the forms signed; please send them back with the kids on Monday.",
     ],
 )
 def test_a_group_welcomed_is_no_hate(text: str) -> None:
