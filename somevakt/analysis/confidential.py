@@ -589,18 +589,18 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
     the model missed ("Gudrun har fått demens"); less institutions the model takes for people. (The
     names analyser's filters alone would lose a few the model tagged right.)"""
     try:
-        from somevakt.analysis.names import named_people, person_spans
+        from somevakt.analysis.names import is_writer, named_people, person_spans
     except ImportError:  # the model module is optional for the rule-based analysers
         return []
     # (the model's span in lower case is words it drew in, "social assistance" in an English reply;
     # a lower-case name the names analyser accepts, "hu jorunn på sosialkontoret", comes through it)
     tagged = {(s, e) for s, e in person_spans(doc) if not doc.text[s:e].islower()}
     found = sorted(tagged | set(named_people(doc)))
-    # less the writer's own name after a sign-off ("Hilsen Eirik"): never the one whose matter it is
+    # less the writer's own name ("Hilsen Eirik"): never the one whose matter it is
     return [
         (s, e)
         for s, e in found
-        if not _INSTITUTION.fullmatch(doc.lower, s, e) and not _signature(doc.lower, s)
+        if not _INSTITUTION.fullmatch(doc.lower, s, e) and not is_writer(doc.text, s, e)
     ]
 
 
@@ -613,7 +613,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = f"23+{owntext.CONFIDENTIAL_VERSION}"
+    version: ClassVar[str] = f"24+{owntext.CONFIDENTIAL_VERSION}"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:
@@ -1692,19 +1692,6 @@ def _anyone_in(doc: Document) -> bool:
         or any(p.search(low) for p in (_PERSON, _SOMEONE, _READERS_OWN, _PEOPLE_AT, _AGE, _PRONOUN_CLAUSE))
         or _name_spans(doc)
     )
-
-
-def _signature(low: str, start: int) -> bool:
-    # the name model may draw the sign-off into the name ("Hilsen Bjørn")
-    return bool(_SIGNED_BEFORE.search(low[max(0, start - 20) : start]) or _SIGN_OFF.match(low, start))
-
-
-# A name after a sign-off is the writer's ("Hilsen Bjørn"), not someone whose matter it is.
-_SIGNED_BEFORE = re.compile(
-    r"(?:hilsen|hilsn|helsing|helsning|mvh\.?|med vennlig hilsen|med venleg helsing|vennlig hilsen|"
-    r"venleg helsing|best regards,?|regards,?|kind regards,?|–|-)\s*$"
-)
-_SIGN_OFF = re.compile(r"(?:hilsen|hilsn|helsing|helsning|mvh)" + _E)
 
 
 def _judged(doc: Document) -> list[Finding]:

@@ -247,7 +247,7 @@ _MORE_ENGLISH = _ENGLISH_WORDS | frozenset(
 _NORWEGIAN_WORDS = frozenset(
     """og i på er det som en et ei til med av for har ikke ikkje itj jeg eg je æ vi dere dykk å at den de dei
     så men om kan skal vil var blir ble vart fra frå meg deg han hun ho seg sin sitt nå no her der hva kva
-    ka hvor kvar kor når og bare berre også òg etter mye mykje takk""".split()
+    ka hvor kvar kor når bare berre også òg etter mye mykje takk""".split()
 )
 
 
@@ -257,6 +257,11 @@ def mostly_english(low: str) -> bool:
     english = sum(1 for w in words if w in _MORE_ENGLISH)
     norwegian = sum(1 for w in words if w in _NORWEGIAN_WORDS)
     return english >= 2 and english > norwegian
+
+
+def reads_english(low: str) -> bool:
+    """Whether a text reads as English by either test: the strict one or the one for short texts."""
+    return looks_english(low) or mostly_english(low)
 
 
 # Praise beside a failure, with a mark of irony, is irony: "Great job on the swimming spot, really.
@@ -339,15 +344,19 @@ _EN_POLITICAL = re.compile(
 )
 
 
+def _asks_how(low: str) -> bool:
+    return "?" in low and _EN_HOW_TO.search(low) is not None
+
+
 def how_to(low: str) -> bool:
     """Whether an English text asks how to go about a matter and files nothing itself."""
-    return bool(_EN_HOW_TO.search(low) and "?" in low and not _EN_CASE.search(low))
+    return _asks_how(low) and not _EN_CASE.search(low)
 
 
 def intents(low: str) -> set[str]:
     """ "case_request" and "political" where an English text says so in so many words."""
     found = set()
-    if _EN_CASE.search(low) and not (_EN_HOW_TO.search(low) and "?" in low):
+    if _EN_CASE.search(low) and not _asks_how(low):
         found.add("case_request")
     if _EN_POLITICAL.search(low):
         found.add("political")

@@ -704,7 +704,7 @@ class IntentAnalyser:
         if judgement is not None:
             codes = _for_the_administration(codes, by_rules, judgement, doc.lower)
         codes = _political_or_not(codes, doc.lower)
-        if english.looks_english(doc.lower) or english.mostly_english(doc.lower):
+        if english.reads_english(doc.lower):
             said = {CASE_REQUEST if i == "case_request" else POLITICAL for i in english.intents(doc.lower)}
             codes = [code for code in self.codes if code in codes or code in said]
             if english.how_to(doc.lower):
@@ -738,7 +738,7 @@ class IntentAnalyser:
 def _only_praised(doc: Document) -> bool:
     if political_demand(doc.lower):
         return False
-    found = {f.code for f in tone.ToneAnalyser().analyse(doc)}
+    found = {f.code for f in tone.findings_of(doc)}
     return "tone.praise" in found and "tone.negative" not in found
 
 
@@ -999,7 +999,7 @@ def _english_small_talk(low: str, by_rules: list[str], judgement: classifier.Jud
     return (
         CRISIS not in by_rules
         and judgement.scores.get("crisis", 0.0) < ENGLISH_CRISIS_FLOOR
-        and (english.looks_english(low) or english.mostly_english(low))
+        and english.reads_english(low)
         and not english.danger(low)
         and not acute_danger(low)
     )

@@ -823,6 +823,13 @@ _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() says
 _ONLY_PUNCTUATION = re.compile(r"[ \t.!,]*\Z")
 
 
+def is_writer(text: str, start: int, end: int) -> bool:
+    """Whether the name at start..end is the writer's own (`_is_writer`), from the span alone; the
+    model may draw the sign-off into the name ("Hilsen Bjørn")."""
+    words = text[start:end].lower().split()
+    return bool(words) and _is_writer(text, start, end, words[0].strip(".,!?:;"))
+
+
 def _is_writer(text: str, start: int, end: int, first_word: str) -> bool:
     """Whether the name at start..end is the writer's own: a self-introduction or a signature."""
     before = text[max(0, start - 40) : start]

@@ -113,7 +113,7 @@ class ToneAnalyser:
         classify_many(docs)
 
     def analyse(self, doc: Document) -> list[Finding]:
-        return _with_attack(doc, self._tone(doc))
+        return list(findings_of(doc))
 
     def _tone(self, doc: Document) -> list[Finding]:
         judgement = classifier.judgement(doc)
@@ -129,6 +129,19 @@ class ToneAnalyser:
             "negative": round(sum(t.negative for t in tones), 3),
         }
         return [Finding(code, 0, len(doc.text), "info", detail=detail)]
+
+
+def findings_of(doc: Document) -> tuple[Finding, ...]:
+    """The tone findings of `doc`, made once per Document: the intent analyser reads them too (praise
+    of a decision is thanked, not referred)."""
+    cache = cache_of(doc)
+    found: tuple[Finding, ...] | None = cache.get(_FINDINGS)
+    if found is None:
+        found = cache[_FINDINGS] = tuple(_with_attack(doc, ToneAnalyser()._tone(doc)))
+    return found
+
+
+_FINDINGS = "tone:findings"
 
 
 def _in_english(doc: Document, judgement: classifier.Judgement) -> list[Finding]:
