@@ -27,7 +27,7 @@ from typing import ClassVar
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document, Finding, Severity
 from somevakt.analysis.calendar_words import TIMES
-from somevakt.analysis.english import looks_english
+from somevakt.analysis.english import reads_english
 from somevakt.analysis.lexicon_match import (
     WordEntry,
     WordHit,
@@ -132,7 +132,7 @@ _CLAUSE_START = re.compile(r"[.!?\n]\s")
 # factual answer; said to a citizen by the municipality it is a personal attack. (A citizen's
 # comment has the classifier for this; there, between citizens, it is ordinary debate.)
 _YOU_ADV = (
-    r"(?:tydeligvis |tydelegvis |åpenbart |openbert |jo |vel |visst |nok |"
+    r"(?:tydeligvis |tydelegvis |tydelig |tydeleg |åpenbart |openbert |jo |vel |visst |nok |"
     r"helt klart |heilt klart |bare |berre )*"
 )
 _PUT_DOWN = re.compile(
@@ -175,7 +175,17 @@ _PUT_DOWN = re.compile(
     r"(?:sånne|slike|sånn|slik) (?:tullinger|tullingar|idioter|idiotar|kverulanter|kverulantar|tosker|"
     r"tullinga|idiota) som (?:deg|dæ|dykk|dere|dokker)|"
     r"(?:gidder|gider|gidd|gidde) (?:ikke|ikkje|itte|itj) (?:å )?(?:svare|svara|diskutere|bruke tid på) "
-    r"(?:deg|dæ|dykk|dere|sånne|slike|sånn)"
+    r"(?:deg|dæ|dykk|dere|sånne|slike|sånn)|"
+    # "det er ikke vår jobb å forklare det for deg igjen", "du gjør deg selv til latter", "no får du
+    # faktisk gi deg", "du maser om den vegen kvar einaste dag", "at du ikke gidder å lese svarene"
+    r"(?:ikke|ikkje) (?:vår|vår sin) (?:jobb|oppgåve|oppgave) (?:å|og) (?:forklare|forklara|gjenta|lese|lesa)"
+    r" (?:[a-zæøå]+ ){0,3}(?:for|til) (?:deg|dæ|dykk|dere)|"
+    r"(?:gjør|gjer) (?:du )?(?:deg|dæ) (?:selv |sjølv |sjøl )?til (?:latter|narr)|"
+    r"(?:får|må) du (?:faktisk |nå |no |bare |berre )*gi (?:deg|dæ)|"
+    r"du (?:maser|mase|masar|syter|syt|sutrer|klager og klager)|"
+    r"at du (?:ikke|ikkje|itj) (?:gidder|gidd|gidde|orkar|orker)|"
+    # in English: "if you can't be bothered to ...", "maybe don't complain"
+    r"(?:if|since) you can'?t be bothered|maybe (?:don'?t|do not) complain"
     r")(?![a-zæøå])"
 )
 # Group hate that the classifier alone hears (no slur, no hate pattern) stands only with a sign that a
@@ -873,7 +883,7 @@ class AbuseAnalyser:
         # stands whatever it says. Said to the reader or of a thing it is advice as often as a threat
         # ("you should watch your back when cycling", "a shame if something happened to the old
         # church, please protect it"), and the classifier still decides.
-        english = THREAT in triggered and looks_english(doc.lower)
+        english = THREAT in triggered and reads_english(doc.lower)
         for code in sorted(triggered):
             for m in lex.patterns[code].finditer(skel):
                 if code == THREAT and _GAME.match(skel, m.end()):

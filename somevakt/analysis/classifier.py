@@ -21,6 +21,7 @@ municipality's own replies and posts, which keep the rules alone.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -89,8 +90,19 @@ class Judgement:
 
 def judged(doc: Document) -> bool:
     """Whether the classifier judges this text: a citizen's comment with at least one word in it
-    (it learnt from words; an emoji or a row of punctuation alone is left to the rules)."""
-    return doc.kind == "comment" and any(c.isalpha() for c in doc.text)
+    (it learnt from words; an emoji or a row of punctuation alone is left to the rules), and more
+    than a greeting (it hears sarcasm in "Hei 👋", 0.49 with 0.9.0: a greeting is answered or not,
+    never judged)."""
+    if doc.kind != "comment" or not any(c.isalpha() for c in doc.text):
+        return False
+    words = _WORD.findall(doc.lower)
+    return not (len(words) <= 3 and all(w in _GREETING_WORDS for w in words))
+
+
+_WORD = re.compile(r"[a-zæøåéü]+")
+_GREETING_WORDS = frozenset(
+    "hei hallo heisann hey hi hello heia morn god morgen dag kveld ettermiddag go".split()
+)
 
 
 def as_comment(doc: Document) -> Document:

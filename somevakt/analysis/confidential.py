@@ -133,6 +133,10 @@ _CASE_STATE = re.compile(
     r"til behandling|utsatt|utsett|opprettet|oppretta)" + _E
 )
 _OWN_TEXT_KINDS = frozenset({"reply", "post"})
+# Where the writer tells of their own matter and their own family's (the writer's own business: a
+# citizen's own or family's health in their own comment is no case to hide, challenge_format.md)
+_WRITERS_OWN_KINDS = frozenset({"private", "comment"})
+_HEALTH_KINDS = frozenset({"health", "health_service", "death", "condition"})
 # Texts written by someone at work (the municipality's replies and posts, an employee's private
 # post): a role there is someone they met, not a type of person.
 _EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
@@ -594,7 +598,13 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
         return []
     # (the model's span in lower case is words it drew in, "social assistance" in an English reply;
     # a lower-case name the names analyser accepts, "hu jorunn på sosialkontoret", comes through it)
-    tagged = {(s, e) for s, e in person_spans(doc) if not doc.text[s:e].islower()}
+    # (and a tagged span right after "i", "på" or "ved" is a place: "barn i Tindvoll", "oppfølging på
+    # Øvre Tindvoll skule")
+    tagged = {
+        (s, e)
+        for s, e in person_spans(doc)
+        if not doc.text[s:e].islower() and not _PLACE_BEFORE.search(doc.lower, max(0, s - 5), s)
+    }
     found = sorted(tagged | set(named_people(doc)))
     # less the writer's own name ("Hilsen Eirik"): never the one whose matter it is
     return [
@@ -604,6 +614,7 @@ def _name_spans(doc: Document) -> list[tuple[int, int]]:
     ]
 
 
+_PLACE_BEFORE = re.compile(_B + r"(?:i|på|ved) $")
 # Institutions the name model may take for people: "Husbankens sider", "NAV".
 _INSTITUTION = re.compile(
     r"(?:husbanken|nav|statsforvalteren|statsforvaltaren|fylkesmannen|lånekassen|lånekassa|skatteetaten|"
@@ -682,9 +693,9 @@ class ConfidentialAnalyser:
                 )
                 for m in _NOT_PUBLIC.finditer(low)
             ][:1]
-        if doc.kind == "private":
+        if doc.kind in _WRITERS_OWN_KINDS:
             # the writer's own matter, whoever else is named ("Fikk beskjed av legen at jeg har
-            # diabetes"): the writer's own business in a private post
+            # diabetes"): the writer's own business in a private post or a comment
             matters = [m for m in matters if not _WRITER_BEFORE.search(low, max(0, m[0] - 40), m[0])]
         if not matters:
             return internal
@@ -704,9 +715,12 @@ class ConfidentialAnalyser:
             relations = sorted(
                 relations + [m.span() for m in _READER.finditer(low) if not _condition_before(low, m.start())]
             )
-        if doc.kind == "private":
-            # the writer's own family: their own business in a private post
+        own: list[tuple[int, int]] = []
+        if doc.kind in _WRITERS_OWN_KINDS:
             own = _own_family_spans(low)
+        if doc.kind == "private":
+            # the writer's own family: their own business in a private post (in a comment, their
+            # health only: see the sentence loop)
             relations = [p for p in relations if not _overlaps(p[0], p[1], own)]
             # "han", "ho" after the writer's own family is that family ("Far min fikk hjerneslag, og
             # ... rehabiliteringen han fikk"; "Mor fikk slag. Hun ble lagt inn")
@@ -750,7 +764,17 @@ class ConfidentialAnalyser:
             if not in_matters:
                 continue
             deaths = [m for m in in_matters if m[2] in ("death", "condition")]
-            if deaths and not people and doc.kind == "private" and _own_family_in(low, ss, se):
+            if (
+                doc.kind == "comment"
+                and people
+                and all(_overlaps(p[0], p[1], own) for p in people)
+                and all(m[2] in _HEALTH_KINDS for m in in_matters)
+            ):
+                # a citizen's own family's health in their own comment is theirs to tell ("mor mi har
+                # demens, kan vi ta ho med heim på julaftan?" is a question to answer); their child's
+                # case with the child welfare service is still the child's
+                continue
+            if deaths and not people and doc.kind in _WRITERS_OWN_KINDS and _own_family_in(low, ss, se):
                 continue  # "Farmor døde fredelig i går på sykehuset": the writer's own grief
             if deaths and not people:
                 # the one who died is the person; the place of care is what makes it a case
@@ -1634,13 +1658,21 @@ _TOLD_MATTER = re.compile(
     r"(?:ikke|ikkje|itj|itte) (?:vore|vært|vøri) på (?:skulen|skolen|skolan) (?:sidan|siden)|"
     r"(?:sjukmeld|sykmeld)\w* (?:på grunn av|pga|for)|(?:går|er) (?:visst )?(?:på|i) bup|"
     r"har fått (?:kreft|demens|diagnose\w*|alzheimer)|har barnevernet (?:på|i) (?:nakken|huset)|"
-    r"barnevernet (?:har vært|har vore|var) (?:der|hjemme hos|heime hos|i huset)" + r")" + _E
+    r"barnevernet (?:har vært|har vore|var) (?:der|hjemme hos|heime hos|i huset)|"
+    # a conviction, a habit or a licence lost: "er dømt for vold", "ha vørri på rus", "mistet lisensen"
+    r"(?:er|e|ble|blei|vart|blitt) (?:dømt|dømd) for|(?:vært|vore|vørri|vøri|vorre) på (?:rus|kjøret)|"
+    r"(?:mistet|mista|misti|har mist) (?:lisensen|autorisasjonen|førerkortet|sertifikatet)|"
+    r"(?:ein|en|ei|eit|et) (?:son|sønn|gutt|dotter|datter|jente|barn) med (?:alvorleg|alvorlig) [a-zæøå]+"
+    + r")"
+    + _E
 )
 _THIRD_PARTY = re.compile(
     _B + r"(?:naboen|naboene|naboane|familien|familia|faren|fara|far hans|mora|moren|mor hans|mannen|kona|"
     r"læreren|læraren|rektoren|ungen|gutten|guten|jenta|dattera|sonen|sønnen|foreldra|foreldrene|"
     r"(?:han|ho|hun|hu|den) som|(?:han|ho|hun|hu) (?:i|på|der)|de tre barna|dei tre ungane|ungene|ungane|"
-    r"barna|borna)" + _E
+    r"barna|borna|"
+    # someone by name in speech ("han Torbjørn i Bakkan") or by their job ("den nye sykepleieren")
+    r"(?:han|ho|hun|hu) [a-zæøå]+ (?:i|på|fra|frå)|sykepleieren|sjukepleiaren|legen|assistenten)" + _E
 )
 _OWN_KIN_AFTER = re.compile(r" (?:min|mi|mitt|mine|vår|våre|vårt)" + _E)
 _OWN_KIN_BEFORE = re.compile(_B + r"(?:min|mi|mitt|mine|vår|våre|vårt) $")

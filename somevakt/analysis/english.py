@@ -217,7 +217,7 @@ _EN_NEGATIVE = re.compile(
         r"don't|dont|won't|wont|haven't|hasn't) (?:you|they|the council|the municipality)|please fix|"
         r"(?:dangerous|a danger) (?:for|to)|worst|fix (?:it|this|the (?:road|pothole|light|lights))|"
         r"going to kill someone|(?:hasn't|haven't|has not|have not) been (?:fixed|cleared|ploughed|plowed|"
-        r"repaired|answered)"
+        r"repaired|answered)|not (?:okay|ok|alright|fine|right|on)|(?:with|without) (?:no|any) explanation"
     )
 )
 _EN_PRAISE = re.compile(
@@ -229,7 +229,10 @@ _EN_PRAISE = re.compile(
         r"(?:want to|wanted to|would like to|must) thank|thank (?:everyone|everybody|all|them|each)|"
         r"thanks (?:so much|a lot|a million|to|for)|many thanks|cheers(?: mate)?|grateful|appreciated?|"
         r"love (?:it|this|the|our|that)|loved (?:it|the|every)|game ?changer|kindest|the best|"
-        r"(?:definitely|surely) (?:come|be) back|we'll be back|can't wait to come back"
+        r"(?:definitely|surely) (?:come|be) back|we'll be back|can't wait to come back|"
+        r"(?:is|are|was|were|looks?|looked) (?:so |really |absolutely |just )?"
+        r"(?:great|perfect|unreal|incredible|spot on)|"
+        r"(?:a|an absolute|a real) (?:lifesaver|life-saver|life saver)|thanks,? [a-zæøå]+ ?!"
     )
 )
 
@@ -280,7 +283,7 @@ _EN_IRONY_MARK = re.compile(
     _words(
         r"really|wow|nothing says|who needs|because (?:who|why)|what a surprise|what a shock|as always|"
         r"as usual|yet again|once again|just what (?:we|i) needed|exactly what (?:we|i) needed|slow clap|"
-        r"clearly|obviously|genius"
+        r"clearly|obviously|genius|said (?:no one|no-one|nobody) ever"
     )
     + r"|👏|🙄|😒|🙃"
 )

@@ -1028,7 +1028,16 @@ _IRONY = re.compile(
                 r"(?:skal|kan) (?:vi|me) (?:bare|berre) trylle",
                 r"(?:bare|berre) trylle (?:fram|frem)",
                 r"(?:hele|heile) (?:[\wæøå]+ ){1,2}(?:for deg|fordi du)",
-                r"for (?:n-te|nte|ørtende|tiende|hundrede|hundrade|tusende|femtende|tjuende) gang",
+                r"for (?:n-te|nte|ørtende|tiende|tiande|hundrede|hundrade|tusende|femtende|femtande|tjuende|"
+                r"tjuande) (?:gang|gong)",
+                # the reader's many messages counted and looked forward to: "takk for den sjuande
+                # e-posten din", "vi gleder oss alltid til den neste"
+                r"(?:femte|sjette|sjuende|sjuande|syvende|åttende|åttande|niende|niande|tiende|tiande|"
+                r"ørtende) "
+                r"(?:e-posten|eposten|mailen|meldingen|meldinga|klagen|klaga|henvendelsen|kommentaren) "
+                r"(?:din|di|dykkar|deres)",
+                r"(?:gleder|gler|glør) (?:oss|meg) (?:alltid|allerede|allereie|alt) til (?:den|det) neste"
+                r"(?=\s*[.!]|\s*$|\s*[\U0001f600-\U0001f64f])",
                 r"for (?:tredje|fjerde|femte) gang i dag",
                 r"(?:tredje|fjerde|femte|sjette|tiende|ørtende) (?:gang|gong|gongen|gangen) "
                 r"(?:vi|me|jeg|eg) (?:svarer|svarar|forklarer|forklarar|skriver|skriv|gjentar|gjentek)",

@@ -140,3 +140,10 @@ def test_it_reads_a_shouted_comment_as_if_written_in_lower_case() -> None:
         "til",
         "NAV",
     ]
+
+
+@pytest.mark.parametrize("text", ["Hei 👋", "hallo!", "God morgen"])
+def test_a_greeting_alone_is_not_judged(text: str) -> None:
+    # 0.9.0 heard sarcasm (0.49) in "Hei 👋": a greeting is answered or left, never judged
+    assert not classifier.judged(Document(text, "comment"))
+    assert classifier.judged(Document("Hei, når åpner biblioteket?", "comment"))

@@ -17,30 +17,30 @@ def found(text: str) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize(
     ("text", "matter"),
     [
-        ("Sønnen min får ikke spesialundervisning selv om PPT har anbefalt det.", "school"),
-        ("Dattera mi har fått diagnosen ADHD.", "health"),
+        ("Sønnen din får ikke spesialundervisning selv om PPT har anbefalt det.", "school"),
+        ("Dattera hennar har fått diagnosen ADHD.", "health"),
         ("Eleven i 5B ble mobbet i friminuttet i går.", "school"),
         ("Pasienten på rom 12 fikk feil medisin i natt.", "health"),
         ("Mor til Ola har fått avslag fra NAV på sosialhjelp.", "social_services"),
         ("Barnevernet tok omsorgen for barnet hans i fjor.", "child_welfare"),
-        ("Min mor har demens og venter på sykehjemsplass.", "health"),
-        ("Sønnen min var på legevakten i natt.", "health"),
+        ("Hans mor har demens og venter på sykehjemsplass.", "health"),
+        ("Sønnen hennes var på legevakten i natt.", "health"),
         ("Naboen min er siktet for vold.", "other"),
         ("Den 14 år gamle jenta er plassert i fosterhjem.", "child_welfare"),
         ("Tøff dag på jobb. En av beboerne våre på sjukeheimen, Ola (87), har fått kreft.", "health"),
         ("Ein av elevane på skulen vår får spesialundervisning.", "school"),
         # a diagnosis inside a compound word
-        ("Faren min er kreftsyk, så jeg er mye borte fra jobb.", "health"),
-        ("Sønnen min har autismespekterforstyrrelse og får ikke hjelp.", "health"),
+        ("Faren hans er kreftsyk, så han er mye borte fra jobb.", "health"),
+        ("Sønnen deres har autismespekterforstyrrelse og får ikke hjelp.", "health"),
         ("Datteren din har fått ADHD-diagnose, og skolen følger opp.", "health"),
-        ("Tanta mi har depresjonsplager og er sjukmeld.", "health"),
+        ("Tanta di har depresjonsplager og er sjukmeld.", "health"),
         ("Kollegaen min har brystkreft.", "health"),
         # substance abuse as people write it
         ("Vi vet at sønnen din sliter med rusproblemene sine.", "health"),
         ("Naboen min ruser seg hver helg.", "health"),
-        ("Mannen min er narkotikamisbruker og har gjeld.", "health"),
+        ("Mannen hennes er narkotikamisbruker og har gjeld.", "health"),
         ("Faren din har et alkoholproblem, det vet vi godt.", "health"),
-        ("Broren min er tilbake på avrusning.", "health"),
+        ("Broren hans er tilbake på avrusning.", "health"),
         # a death in a place of care: the one who died is the person
         ("En av beboerne våre på Lia sykehjem døde i natt, veldig trist.", "health"),
         ("Ei av bebuarane på sjukeheimen døydde i natt.", "health"),
@@ -52,6 +52,38 @@ def found(text: str) -> list[tuple[str, list[str]]]:
 def test_it_ties_a_person_to_a_confidential_matter(text: str, matter: str) -> None:
     (finding,) = found(text)
     assert matter in finding[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a citizen's own or family's health in their own comment is theirs to tell (challenge_format.md):
+        # the question is answered, not hidden and referred
+        "far min har alzheimer og bur på Lundheim. kan vi ha han med på julebordet, eller må vi søke?",
+        "Dottera mi har cerebral parese og startar i barnehagen i august. Kven kan vi ringe om det?",
+        "Min egen datter har Downs syndrom og har hatt fine år på Nordre Bakken skole.",
+        "Hei, kan noen fra hjemmesykepleien ringe meg om faren min?",
+        # a place the name model takes for a person is no one's matter
+        "Hvor mange barn i Lundheim får hjelp fra barnevernet? Jeg skriver en oppgave om det.",
+    ],
+)
+def test_a_citizens_own_family_in_a_comment_is_no_confidential_matter(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visste dere at han som kjører skolebussen er dømt for vold mot samboeren?",
+        "ho Grete i Nordlia ha vørri på rus heile hausten og får sosialhjelp kvar månad.",
+        "Familien i den gule blokka har ein son med alvorleg diabetes, og skulen gjer ingenting.",
+        "Den nye legen på sjukeheimen har mista autorisasjonen i Danmark, det veit alle.",
+    ],
+)
+def test_someone_elses_conviction_habit_or_illness_told_in_a_comment_is_a_confidential_matter(
+    text: str,
+) -> None:
+    assert len(found(text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -99,11 +131,11 @@ def test_it_follows_a_pronoun_back_one_sentence_to_a_relation_or_role() -> None:
 
 
 def test_it_reports_the_matter_not_the_person() -> None:
-    text = "Dattera mi er innlagt på sykehuset."
+    text = "Dattera hans er innlagt på sykehuset."
     (finding,) = ConfidentialAnalyser().analyse(Document(text))
     assert finding.code == CASE_DETAILS and finding.severity == "high"
     assert "innlagt" in (finding.text or "") and "Dattera" not in (finding.text or "")
-    assert text[finding.start : finding.end].startswith("Dattera mi")
+    assert text[finding.start : finding.end].startswith("Dattera hans")
 
 
 def found_in(kind: str, text: str) -> list[str]:
@@ -187,8 +219,8 @@ def test_a_death_in_care_is_named_once() -> None:
     [
         ("comment", "Sønnen min Jonas (8) i 3. klasse har fått diagnosen dysleksi og trenger hjelp."),
         ("comment", "Dottera vår i 6. klasse blir mobba kvar einaste dag."),
-        ("comment", "Jenta mi går i 10. trinn og har angst, men skulen gjer ingenting."),
-        ("comment", "Mora mi (f. 1941) har demens og ventar på plass."),
+        ("comment", "Jenta hennar går i 10. trinn og har angst, men skulen gjer ingenting."),
+        ("comment", "Mora hans (f. 1941) har demens og ventar på plass."),
         ("private", "Ein elev i 7. klasse fekk spesialundervisning i dag etter lang kamp."),
         ("reply", "Vi beklager at sønnen din i 2. klasse ikke har fått spesialundervisning ennå."),
     ],
@@ -207,10 +239,10 @@ def test_a_real_sentence_end_still_separates() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Mor mi har Alzheimer og har vore på korttidsopphald i tre veker.",
-        "Faren min har Parkinsons og får ikke hjelp hjemme.",
-        "Bror min har schizofreni og bur aleine.",
-        "Kona mi har KOLS og treng heimesjukepleie.",
+        "Mora hans har Alzheimer og har vore på korttidsopphald i tre veker.",
+        "Faren hennes har Parkinsons og får ikke hjelp hjemme.",
+        "Bror hennar har schizofreni og bur aleine.",
+        "Kona hans har KOLS og treng heimesjukepleie.",
         "Svigerfar er på korttidsopphold etter et fall.",
     ],
 )
@@ -334,10 +366,10 @@ def test_a_case_in_one_class_points_at_the_few_in_it(kind: str, text: str, expec
 @pytest.mark.parametrize(
     "text",
     [
-        "Sonen min er innlagd på psykiatrisk og får ikkje ta eksamen.",
-        "Kona mi er på avrusing og eg står åleine med tre born.",
-        "Mor mi har fått feil dose av diabetesmedisinen tre gonger.",
-        "Faren min får ikke blodtrykksmedisinen sin til rett tid.",
+        "Sonen hennar er innlagd på psykiatrisk og får ikkje ta eksamen.",
+        "Kona hans er på avrusing og han står åleine med tre born.",
+        "Mora hans har fått feil dose av diabetesmedisinen tre gonger.",
+        "Faren hennes får ikke blodtrykksmedisinen sin til rett tid.",
     ],
 )
 def test_relations_and_care_written_in_nynorsk_and_compounds(text: str) -> None:
@@ -359,11 +391,11 @@ def test_medicine_and_sons_in_general_are_not(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Guten min har fått diagnosen autisme.",
+        "Guten hennar har fått diagnosen autisme.",
         "Barnebarnet mitt blir mobba på skulen.",
-        "Morfar min har demens og får ikkje plass.",
-        "Kjæresten min er innlagt på sykehuset etter en overdose.",
-        "Foreldra mine har fått avslag på omsorgsbolig.",
+        "Onkelen hans har demens og får ikkje plass.",
+        "Kjæresten hennes er innlagt på sykehuset etter en overdose.",
+        "Foreldra hans har fått avslag på omsorgsbolig.",
     ],
 )
 def test_more_relatives_as_people_write_them(text: str) -> None:

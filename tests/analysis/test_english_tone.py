@@ -115,3 +115,32 @@ def test_the_writer_fixing_it_himself_is_no_threat() -> None:
     assert "abuse.threat" not in codes(
         "Nobody came, so I took matters into my own hands and cleared the path."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (session 20) praise said as "is great", "a lifesaver", "thanks <place>!"
+        ("The new swimming hall hours are great. Sunday mornings are a lifesaver for us.", "thank"),
+        ("Wow, the fireworks over the harbour were unreal tonight. Thanks Nordvik!", "thank"),
+        # criticism said as "not okay", "without any explanation"
+        ("The dentist cancelled our appointment again without any explanation. Not okay.", "reply"),
+        # praise no one ever said
+        ("The bus is always on time, said nobody ever. Still waiting at the stop.", "reply"),
+    ],
+)
+def test_english_praise_and_criticism_in_more_words(text: str, expected: str) -> None:
+    assert action(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell your mayor she'd better watch her back at the ferry quay. Plenty of people would love to give "
+        "her a little push.",
+        "She should watch her back.",
+    ],
+)
+def test_an_english_veiled_threat_is_found_in_a_longer_text(text: str) -> None:
+    assert "abuse.threat" in codes(text)
+    assert action(text) == "delete"

@@ -123,3 +123,29 @@ def test_the_municipalitys_own_notice_of_an_incident_under_way_is_a_crisis(text:
 )
 def test_a_planned_past_or_everyday_notice_is_no_crisis(text: str) -> None:
     assert "crisis" not in own_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (session 20) complaints and worries the classifier alone half hears as crises: no crisis word,
+        # no sign of danger, under CLASSIFIER_CRISIS_FLOOR
+        "Renovasjonen har ikke vært her siden tirsdag. Bakkeveien 12.",
+        "Det er ingen som har henta søpla i Lyngveien på ti dagar no, det luktar.",
+        "Jeg har ringt byggesak i tre uker uten svar. Er det noen der?",
+    ],
+)
+def test_a_complaint_the_classifier_is_unsure_of_is_no_crisis(text: str) -> None:
+    assert "crisis" not in comment_codes(text)
+
+
+def test_foul_tap_water_keeps_a_crisis_the_classifier_half_hears() -> None:
+    assert intent_floor_kept("Vannet fra springen er helt brunt og lukter kloakk i hele Sørbygda nå.")
+
+
+def intent_floor_kept(text: str) -> bool:
+    from somevakt.analysis.intent import _unsure_without_danger
+
+    judgement = classifier.judgement(Document(text, "comment"))
+    assert judgement is not None
+    return not _unsure_without_danger(text.lower(), [], judgement)
