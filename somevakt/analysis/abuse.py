@@ -313,6 +313,7 @@ _LAWFUL_COURSE = re.compile(
 _HARM_SIGN = re.compile(
     r"(?<![a-zæøå])(?:"
     r"finn(?:er|e)? (?:deg|dæ|dere|dykk|dokker|han|henne|ho)|i fred|hjemme hos|heime hos|"
+    r"blått øye|blått auge|blåveis|"
     r"(?:kommer|kjem) (?:hjem|heim)|noe annet enn|noko anna enn|(?:egne|eigne) hender|"
     r"pass(?:e|er)? (?:på )?(?:seg|sæ|deg|dæ|dere|dykk|dokker)|kjenne (?:hvordan|korleis|kordan)|"
     # a fate promised ("skal få kjenne kor vondt det gjer"), and knowing someone's car or where they
@@ -431,6 +432,23 @@ def _own_case(lower: str) -> bool:
     return (
         _OWN_CASE.search(lower) is not None
         and _PUBLIC_SERVICE.search(lower) is not None
+        and _HARM_SIGN.search(lower) is None
+        and _PROMISE.search(lower) is None
+    )
+
+
+# A threat the classifier alone hears, no lexicon pattern with it, stands under this score only with a
+# sign of harm or a promise (`_HARM_SIGN`, `_PROMISE`). Between its threshold (0.16) and this, on the
+# dev sets d, n-p and u-x (session 20), 14 comments were taken for threats and 3 were: a bank account
+# for a grant not yet paid, a late bus, "jeg tar faen meg ikke toget mer", a deadline "tatt knekken
+# på", a child welfare worry; the three threats there carry a sign (a weapon licence, a black eye
+# promised, where someone trains).
+THREAT_UNSIGNED_FLOOR = 0.35
+
+
+def _unsure_without_menace(lower: str, judgement: classifier.Judgement) -> bool:
+    return (
+        judgement.scores.get(classifier.CODE_LABELS[THREAT], 0.0) < THREAT_UNSIGNED_FLOOR
         and _HARM_SIGN.search(lower) is None
         and _PROMISE.search(lower) is None
     )
@@ -847,6 +865,7 @@ class AbuseAnalyser:
             and not any(f.code == c for f in kept)
             and (c != HATE or _hate_aimed(doc, judgement))
             and (c != THREAT or not _no_threat_heard(doc.lower))
+            and (c != THREAT or not _unsure_without_menace(doc.lower, judgement))
         ]
         return _Plan(kept, doc, added)
 

@@ -137,6 +137,12 @@ _OWN_TEXT_KINDS = frozenset({"reply", "post"})
 # citizen's own or family's health in their own comment is no case to hide, challenge_format.md)
 _WRITERS_OWN_KINDS = frozenset({"private", "comment"})
 _HEALTH_KINDS = frozenset({"health", "health_service", "death", "condition"})
+# "læraren til dottera mi er sjukmeld": the one whose matter it is, is someone of the family's
+_OF_BEFORE = re.compile(
+    r"(?:lærer|læreren|læraren|lærarar|kontaktlæreren|kontaktlæraren|legen|fastlegen|treneren|trenaren|"
+    r"assistenten|saksbehandleren|sakshandsamaren|naboen|kjæresten|venninna|venninnen|vennen|kollegaen|"
+    r"sjefen|pleieren|pleiaren) (?:til|åt|te) $"
+)
 # Texts written by someone at work (the municipality's replies and posts, an employee's private
 # post): a role there is someone they met, not a type of person.
 _EMPLOYEE_KINDS = frozenset({"reply", "post", "private"})
@@ -767,7 +773,10 @@ class ConfidentialAnalyser:
             if (
                 doc.kind == "comment"
                 and people
-                and all(_overlaps(p[0], p[1], own) for p in people)
+                and all(
+                    _overlaps(p[0], p[1], own) and not _OF_BEFORE.search(low, max(0, p[0] - 25), p[0])
+                    for p in people
+                )
                 and all(m[2] in _HEALTH_KINDS for m in in_matters)
             ):
                 # a citizen's own family's health in their own comment is theirs to tell ("mor mi har

@@ -108,6 +108,12 @@ _CASE = _words(
     r"påklage",
     r"klagen (?:min|mi|vår)",
     r"klagesak(?:en)?",
+    # a complaint called one ("Dette er en formell klage."), a case asked to be taken up again
+    r"(?:en|ei|ein) formell klage",
+    r"formelt klage",
+    r"herved (?:klage|klager|klagar|klagast)",
+    r"(?:ta|tek|tar|tas|takast) opp (?:att|igjen|på nytt) (?:saka|saken)",
+    r"(?:tek|tar) opp att saka",
     r"innsyn",
     r"innsynsbegjæring",
     r"innsynskrav",
@@ -232,6 +238,15 @@ _STATUS_QUESTION = _words(
     r"(?:om|kva|hva|status)",
     r"(?:hvordan|korleis|kordan|koss|åssen|ka|kva|hva) (?:\w+ ){0,2}"
     r"(?:klager|klagar|søker|søkjer|søke|søkje) (?:jeg|eg|æ|man|ein|en|vi|me)(?: på)?(?= ?\?)",
+    # how long an answer takes, whom to call, whether a late one may still be treated (session 20:
+    # "Hvor lang tid tar det å få svar på søknad om startlån?", "kæm e det æ ska ring te om æ vil søk
+    # om plass?", "e det nån sjans å få den behandla likevel?")
+    r"(?:hvor|kor|kva|hva) lang tid (?:tar|tek) det (?:å|og) få (?:svar|vedtak|behandla|behandlet)",
+    r"(?:hvem|kven|kæm|kem|hvem er det|kven er det|kæm e det|kem e det) (?:\w+ ){0,2}"
+    r"(?:ringer|ringe|ring|kontakter|kontakte|kontakt|spør|spørre|snakker|snakke) "
+    r"(?:\w+ ){0,2}(?:om|hvis|viss|dersom)",
+    r"(?:noen|nokon|nån|noko) (?:sjanse|sjans|mulighet|moglegheit|måte) (?:å|og|for å) få "
+    r"(?:den|han|ho|det|søknaden|saka|saken) (?:behandla|behandlet|handsama)",
 )
 _FILED = _words(
     r"klage(?:r)? på",
@@ -311,6 +326,19 @@ _POLITICAL = _words(
     r"reguleringsplan(?:en)?",
     r"høring(?:en|a)?",
     r"høyring(?:a)?",
+    # the council's own room, a protest march against a decision, the vote itself, the next election
+    # (session 20: "stiller på galleriet i kommunestyresalen med plakat", "fakkeltog mot bommen",
+    # "når de røystar om skulen", "svar på tiltale ved valget")
+    r"kommunestyresal(?:en)?",
+    r"bystyresal(?:en)?",
+    r"fakkeltog(?:et)? mot",
+    r"demonstrasjon(?:en)? mot",
+    r"demonstrere mot",
+    r"protestaksjon(?:en)?",
+    r"markering(?:a|en)? mot",
+    r"(?:røyster|røystar|stemmer|voterer|votere|røyste|stemme) (?:over|om) (?:\w+ ){0,2}"
+    r"(?:skolen|skulen|saka|saken|bommen|hallen|budsjettet|forslaget|planen)",
+    r"ved (?:neste )?(?:valg|valget|val|valet|kommunevalget|kommunevalet)",
 )
 # "høyre"/"venstre"/"valg" are also ordinary words; they count only with a political neighbour.
 _WEAK_POLITICAL = frozenset(

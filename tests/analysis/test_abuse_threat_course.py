@@ -106,3 +106,32 @@ def test_with_the_shipped_model_the_rule_drops_a_threat_the_model_heard() -> Non
 )
 def test_with_the_shipped_model_a_sign_of_harm_stays_a_threat(text: str) -> None:
     assert threat(text)
+
+
+# An unsure threat with no sign of harm or promise (THREAT_UNSIGNED_FLOOR, session 20): a grant not yet
+# paid, a late bus, a curse at the train are complaints; the same score with a sign stays a threat.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontonummeret mitt for tilskuddet er 1234.56.78903. Jeg har fortsatt ikke fått pengene.", False),
+        ("Jeg tar faen meg ikke bussen mer, sykler hele vinteren.", False),
+        ("Tar dere ikke søpla mi på fredag, blir det blått øye på sjåføren.", True),
+        ("Vi vet hvor han bor, saksbehandleren.", True),
+    ],
+)
+def test_an_unsure_threat_needs_a_sign_of_harm(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: bool
+) -> None:
+    labels = classifier.LABEL_CODES
+
+    def judgement(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
+        # a threat over its threshold (as 0.9.0's 0.16) and under the floor
+        scores = {k: 0.0 for k in labels} | {"threat": 0.25}
+        return classifier.Judgement(
+            scores, {k: 0.5 for k in labels} | {"threat": 0.16}, {k: 0.1 for k in labels}
+        )
+
+    monkeypatch.setattr(classifier, "judgement", judgement)
+    monkeypatch.setattr(classifier, "carrying_spans", lambda doc, labels, model=classifier.MODEL: {})
+    monkeypatch.setattr(classifier, "carrying_spans_many", lambda requests, model=classifier.MODEL: None)
+    assert threat(text) is expected

@@ -400,3 +400,8 @@ def test_medicine_and_sons_in_general_are_not(text: str) -> None:
 )
 def test_more_relatives_as_people_write_them(text: str) -> None:
     assert found(text)
+
+
+def test_someone_of_the_writers_family_is_still_someone_else() -> None:
+    # the teacher's sick leave is the teacher's matter, not the writer's daughter's
+    assert found("Læreren til datteren min er sykmeldt med depresjon igjen. Hvem har klassen nå?")

@@ -77,3 +77,29 @@ def test_a_question_how_ones_matter_stands_is_answered_not_referred(text: str) -
 )
 def test_a_matter_filed_in_the_question_is_no_mere_status_question(text: str) -> None:
     assert not status_question(text.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (session 20) a complaint called one, a case asked to be taken up again
+        "Vi krever at kommunen stopper hogsten i lia til det er gjort en ny vurdering. Dette er en formell "
+        "klage.",
+        "Eg krev at kommunen tek opp att saka om feieavgifta, vi har ikkje pipe lenger.",
+    ],
+)
+def test_a_complaint_called_one_is_a_case_request(text: str) -> None:
+    assert "case_request" in comment_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvor lang tid tar det å få svar på søknad om bostøtte? Sendte den i september.",
+        "kem e det vi ska ring te om vi vil søk om avlastning?",
+        "Eg gløymde å sende søknaden om tilskot før fristen. Er det nokon sjanse å få den behandla likevel?",
+    ],
+)
+def test_how_long_whom_to_call_and_a_late_application_are_questions(text: str) -> None:
+    assert status_question(text.lower())
+    assert "case_request" not in comment_codes(text)

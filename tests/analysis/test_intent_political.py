@@ -86,3 +86,16 @@ def test_irony_about_spending_is_criticism_to_answer_not_a_political_referral() 
 def test_an_ironic_demand_on_the_elected_bodies_stays_political() -> None:
     text = "Stem nei til den nye fontena, den er jo så mye viktigere enn skolen 🙄"
     assert "political" in comment_codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (session 20) the council's room, a march against a decision, the next election
+        "På tirsdag sitter jeg på galleriet i kommunestyresalen med plakat mot nedleggingen.",
+        "Fakkeltog mot bompengene fredag kl. 18 fra torget, møt opp!",
+        "Det får dere svar på ved neste valg.",
+    ],
+)
+def test_protest_and_the_vote_are_political_words(text: str) -> None:
+    assert "intent.political" in IntentAnalyser().rule_codes(Document(text, "comment"))
