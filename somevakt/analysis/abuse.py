@@ -454,9 +454,19 @@ def _unsure_without_menace(lower: str, judgement: classifier.Judgement) -> bool:
     )
 
 
+# Slang praise: "den nye dj-en dreper bokstavelig talt 🔥🔥" (it is excellent), no one killed.
+_KILLS_IT = re.compile(
+    r"(?<![a-zæøå])(?:dreper|dreapar|drepte|killer|slakter)(?: (?:bokstavelig talt|bokstaveleg talt|totalt|"
+    r"heilt|helt|fullstendig|alt og alle|det))?\s*(?:[🔥💯😍🤩]|!|$)"
+)
+
+
 def _no_threat_heard(lower: str) -> bool:
-    """Whether the classifier's own threat is to be dropped: a lawful course or a complaint about one's
-    own case, with nothing in the text that signs harm."""
+    """Whether the classifier's own threat is to be dropped: a lawful course, a complaint about one's
+    own case or slang praise, with nothing in the text that signs harm."""
+    slang = _KILLS_IT.search(lower)
+    if slang and _HARM_SIGN.search(lower[: slang.start()] + lower[slang.end() :]) is None:
+        return True
     return _lawful_course(lower) or _own_case(lower)
 
 

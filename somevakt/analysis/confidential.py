@@ -1670,6 +1670,8 @@ _TOLD_MATTER = re.compile(
     r"barnevernet (?:har vært|har vore|var) (?:der|hjemme hos|heime hos|i huset)|"
     # a conviction, a habit or a licence lost: "er dømt for vold", "ha vørri på rus", "mistet lisensen"
     r"(?:er|e|ble|blei|vart|blitt) (?:dømt|dømd) for|(?:vært|vore|vørri|vøri|vorre) på (?:rus|kjøret)|"
+    r"(?:sitter|sit|sitt|satt|sat) inne for|(?:soner|sonar|sona|sonet) for|"
+    r"(?:har|ha) (?:demens|alzheimer|kreft|schizofreni|psykose)|"
     r"(?:mistet|mista|misti|har mist) (?:lisensen|autorisasjonen|førerkortet|sertifikatet)|"
     r"(?:ein|en|ei|eit|et) (?:son|sønn|gutt|dotter|datter|jente|barn) med (?:alvorleg|alvorlig) [a-zæøå]+"
     + r")"
@@ -1681,7 +1683,8 @@ _THIRD_PARTY = re.compile(
     r"(?:han|ho|hun|hu|den) som|(?:han|ho|hun|hu) (?:i|på|der)|de tre barna|dei tre ungane|ungene|ungane|"
     r"barna|borna|"
     # someone by name in speech ("han Torbjørn i Bakkan") or by their job ("den nye sykepleieren")
-    r"(?:han|ho|hun|hu) [a-zæøå]+ (?:i|på|fra|frå)|sykepleieren|sjukepleiaren|legen|assistenten)" + _E
+    r"(?:han|ho|hun|hu) [a-zæøå]+ (?:i|på|fra|frå)|sykepleieren|sjukepleiaren|legen|assistenten|"
+    r"(?:den|denne) (?:gamle |eldre )?(?:dama|damen|kjerringa|gubben|mannen|kvinna|kvinnen))" + _E
 )
 _OWN_KIN_AFTER = re.compile(r" (?:min|mi|mitt|mine|vår|våre|vårt)" + _E)
 _OWN_KIN_BEFORE = re.compile(_B + r"(?:min|mi|mitt|mine|vår|våre|vårt) $")

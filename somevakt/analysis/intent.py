@@ -577,6 +577,10 @@ _NOT_NOW = _words(
     r"varsling(?:s)?test",
     r"ulykkesforsikring",
     r"flomsonekart",
+    # a question whether it comes this year too, sandbags to buy ahead ("Kommer det flom i år også?")
+    r"(?:kommer|kjem|blir|vert) det (?:flom|ras|storm|springflo|flaum)(?: \w+){0,3} (?:i år|i vinter|i vår|"
+    r"i haust|i høst|igjen) (?:også|òg|og)",
+    r"(?:bør|burde|skal) (?:vi|me|jeg|eg) kjøpe sandsekker",
 )
 _NOW = _words(
     r"nå",
@@ -625,6 +629,11 @@ _ACUTE = _words(
     r"(?:is|are|house is|building is) on fire",
     r"gas leak",
     r"(?:is|are|we are|people are) trapped",
+    # people shut in by a slide, a fire or a flood ("Toget står der fullt av folk og de slipper ikke ut")
+    r"(?:fullt|full) av (?:folk|passasjerer|passasjerar|barn|born|unger|ungar)(?: \w+){0,4} "
+    r"(?:slipper|kommer|kjem|kan) (?:ikke|ikkje|itj) ut",
+    r"(?:folk|passasjerer|passasjerar|de|dei|dem|dæm|barna|borna|ungene|ungane) (?:sitter|sit|er) "
+    r"(?:fast|innestengt|innesperra|innesperret) (?:i|på|under|inni)",
 )
 _FOUL_WATER = _words(
     r"(?:brunt|gult|svart|grumsete|skittent|grønt|grått) (?:vann|vatn|slam)",

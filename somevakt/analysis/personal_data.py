@@ -239,8 +239,10 @@ _PUBLIC_ACCOUNT = re.compile(
     r"(?<![a-zæøå])(?:kommunen?s|kommunas|kommun(?:en|a) si(?:n|tt)?|"
     r"(?:til|hos) (?:[a-zæøå-]+ )?kommune(?:n|a)?|"
     r"[a-zæøå-]+ kommune(?=[,:]? (?:konto|kto|kontonummer|kontonr|iban))|"
-    r"(?:til|hos) (?:laget|foreninga|foreningen|klubben|idrettslaget|korpset|sameiet|borettslaget|"
+    r"(?:til|hos) [a-zæøå]*(?:laget|foreninga|foreningen|klubben|idrettslaget|korpset|sameiet|borettslaget|"
     r"velforeninga|velforeningen)|lagets|foreningens|klubbens|idrettslagets|korpsets|sameiets|borettslagets|"
+    # an account people give to: "gavekontoen til julemiddagen", "innsamlingskontoen"
+    r"[a-zæøå]*(?:gavekonto|innsamlingskonto|gåvekonto|innsamlingskonto)(?:en|a)?|"
     # a club or a firm by its name and "sin"/"sitt" ("Sletteby IL sitt kontonummer", "idrettslaget sin
     # konto", "Vestby Bygg AS sin konto"): theirs, published for members and customers
     r"(?:(?:[a-zæøå0-9-]+ )?(?:il|if|fk|bk|sk|ik|as|sa)|[a-zæøå]*(?:lag(?:et)?|foreninga|foreningen|"
@@ -258,7 +260,8 @@ _TO_A_PERSON = re.compile(
 # ... or named right after it: "1503 73 10023 (kommunen sin konto)", "1503.13.94411 – kommunens konto"
 _PUBLIC_AFTER = re.compile(
     r"\s*(?:\(|[-–—,]\s*)(?:som er |det er )?(?:kommunens|kommunas|kommun(?:en|a) si(?:n|tt)?|til kommunen|"
-    r"[a-zæøå-]+ kommunes?)(?![a-zæøå])"
+    r"[a-zæøå-]+ kommunes?|[a-zæøå-]+ (?:lions|rotary|il|if|fk|sk|røde kors|sanitetsforening|"
+    r"sanitetslag|frivilligsentral)\))(?![a-zæøå])"
 )
 # The account a bill names is the payee's (the municipality's or a firm's, published on the bill):
 # "som står på fakturaen", "kontonummeret på fakturaen (...)", "fakturaen har kontonr ...". Money

@@ -403,7 +403,7 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
     out = []
     if judgement.says("complaint") and not _praise_outweighs(judgement):
         out.append(Finding("tone.negative", 0, n, "info", detail=detail))
-    if judgement.says("praise"):
+    if judgement.says("praise") and not _closing_thanks(doc.lower):
         out.append(Finding("tone.praise", 0, n, "info", detail=detail))
     if not out:
         cheer = cheer_without_irony(doc.lower)
@@ -412,6 +412,33 @@ def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding
                 Finding("tone.praise", 0, n, "info", detail={**detail, "by": "rule", "words": list(cheer)})
             )
     return out
+
+
+# A "takk" that closes a request is manners, not praise: "send meg svar på sms, takk", "Kan dere sende
+# skjemaet? På forhånd takk". The request is answered, not thanked.
+_CLOSING_THANKS = re.compile(
+    r"[\s,.!-]*(?:på (?:forhånd|førehand) )?(?:takk|tusen takk|takk skal du ha|takk takk|mvh|hilsen)"
+    r"[\s.!🙂😊🙏]*$"
+)
+_REQUEST = re.compile(
+    r"\?|(?:^|[.!,]\s*)(?:send|ring|gi|gje|svar|kontakt|hjelp|sjekk|fiks|ordne|ordn|ta kontakt|"
+    r"kan (?:dere|de|dykk|du|noen|nokon)|vil (?:dere|de|dykk|du)|(?:kunne|kan) eg|kan jeg|"
+    r"(?:jeg|eg|æ) (?:vil ha|treng|trenger|ønsker|ønskjer|ber om))(?![a-zæøå])|"
+    r"(?<![a-zæøå])(?:send|ring|gi|gje|svar) (?:meg|oss)(?![a-zæøå])"
+)
+_OTHER_PRAISE = re.compile(
+    r"(?<![a-zæøå])(?:takk for|takk til|flott|bra|fin|fint|fine|kjempe\w*|super|herlig|herleg|god|godt|"
+    r"glad|fantastisk|strålande|strålende|hjelpsom\w*|imponer\w*|flink\w*|snill\w*)(?![a-zæøå])"
+)
+
+
+def _closing_thanks(low: str) -> bool:
+    """Whether the text's thanks is a closing after a request and nothing else praises."""
+    m = _CLOSING_THANKS.search(low)
+    if m is None or m.start() == 0:
+        return False
+    body = low[: m.start()]
+    return bool(_REQUEST.search(body.strip())) and not _OTHER_PRAISE.search(body)
 
 
 # A cheer, a bravo or congratulations is praise, though the classifier hears nothing in it ("Heia

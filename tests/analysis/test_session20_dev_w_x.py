@@ -1,0 +1,103 @@
+"""Rules written on the errors of challenge_w and challenge_x after they became dev sets (session 20):
+a thanks that closes a request, a club's or a collection's account, someone else's prison term or
+dementia told in a comment, people shut in by a slide, a forecast asked about, slang praise that
+"kills", and group hate in shapes the lexicon lacked. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from somevakt.analysis.base import Document
+from somevakt.analysis.confidential import ConfidentialAnalyser
+from somevakt.analysis.registry import analyse
+from somevakt.policy.engine import evaluate
+from somevakt.policy.packs import load_pack
+
+
+def codes(text: str, kind: str = "comment") -> set[str]:
+    return {f.code for f in analyse(text, kind).findings}
+
+
+def action(text: str, kind: str = "comment", slug: str = "batsfjord") -> str:
+    return evaluate(text, kind, load_pack(slug)).action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send meg svar på sms takk",
+        "fødselsnr 0804901234 ring meg i morgen takk",
+        "Kan dere sende meg timeplanen for bassenget? På forhånd takk",
+    ],
+)
+def test_a_thanks_closing_a_request_is_no_praise(text: str) -> None:
+    assert "tone.praise" not in codes(text)
+    assert action(text) != "thank"
+
+
+def test_praise_beside_the_request_is_still_praise() -> None:
+    assert "tone.praise" in codes("Kan dere hjelpe meg igjen? Dere var så flinke sist, takk!")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontonummeret til skolekorpset var feil, riktig er 2601.17.38450. Beklager!",
+        "Gavekontoen til juleverksted for barna: 1503.46.27816 (Fjellby Lions). Alt går til materialer.",
+    ],
+)
+def test_a_clubs_or_a_collections_account_is_no_personal_data(text: str) -> None:
+    assert "personal_data.bank_account" not in codes(text)
+
+
+def test_the_writers_own_account_is_still_personal_data() -> None:
+    assert "personal_data.bank_account" in codes("Kontonummeret mitt er 2601.17.38450, når kommer pengene?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kjæresten til Mona i Bakkeveien sitter inne for narkotika, hvorfor får han jobbe i barnehagen?",
+        "Den gamle mannen i nr. 7 har demens og går rundt ute om natta. Noen må følge med på ham.",
+    ],
+)
+def test_someone_elses_prison_term_or_dementia_told_in_a_comment_is_confidential(text: str) -> None:
+    found = [f.code for f in ConfidentialAnalyser().analyse(Document(text, "comment"))]
+    assert found == ["confidential.case_details"]
+
+
+def test_a_citizens_own_grandfathers_dementia_is_theirs_to_tell() -> None:
+    assert not ConfidentialAnalyser().analyse(
+        Document("Morfar har demens, så vi kommer ikke på julegrøten i år.", "comment")
+    )
+
+
+def test_people_shut_in_by_a_slide_are_a_crisis() -> None:
+    text = "Steinras over vegen ved tunnelen, bussen står der full av folk og de kommer ikke ut."
+    assert "intent.crisis" in codes(text)
+    assert action(text) == "escalate_crisis"
+
+
+def test_a_forecast_asked_about_is_a_question_not_a_crisis() -> None:
+    text = "Blir det flom i elva i år også? Vi lurer på om vi bør kjøpe sandsekker."
+    assert "intent.crisis" not in codes(text)
+    assert action(text) == "reply"
+
+
+def test_slang_praise_that_kills_is_no_threat() -> None:
+    assert "abuse.threat" not in codes("det nye bandet på ungdomshuset dreper totalt 🔥🔥")
+    assert "abuse.threat" in codes("Jeg dreper deg hvis du kommer hit igjen!")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Muslimer har ikke noe på skolene våre å gjøre.", "comment"),
+        ("Samekaillan får alt gratis. Hele slekta bør sendes ut av kommunen.", "private"),
+        ("Somalis are only good for cleaning. Keep them off the school board.", "comment"),
+        ("Those Eastern Europeans at the plant are animals.", "comment"),
+    ],
+)
+def test_group_hate_in_more_shapes(text: str, kind: str) -> None:
+    assert "abuse.hate" in codes(text, kind)
+    assert action(text, kind) in ("delete", "block")
