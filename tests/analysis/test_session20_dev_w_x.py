@@ -101,3 +101,25 @@ def test_slang_praise_that_kills_is_no_threat() -> None:
 def test_group_hate_in_more_shapes(text: str, kind: str) -> None:
     assert "abuse.hate" in codes(text, kind)
     assert action(text, kind) in ("delete", "block")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei Siri! Du kan sende skjemaet rett til Per Olsen på per.olsen@fjellby.kommune.no. Hilsen Mona",
+        "Hei Tor! Byggesak når du på 71 23 45 60 mellom 9 og 14. Hilsen Mona",
+    ],
+)
+def test_a_colleagues_work_address_and_an_offices_number_in_a_reply_are_fine(text: str) -> None:
+    assert not {c for c in codes(text, "reply") if c.startswith("personal_data.")}
+    assert action(text, "reply", "hustadvika") == "ok"
+
+
+def test_a_private_address_in_a_reply_is_still_revised() -> None:
+    text = "Hei! Send det til per.olsen@gmail.com, så ordner han det. Hilsen Mona"
+    assert "personal_data.email" in codes(text, "reply")
+    assert action(text, "reply", "hustadvika") == "revise"
+
+
+def test_a_work_address_in_a_citizens_comment_is_still_flagged() -> None:
+    assert "personal_data.email" in codes("Send klagen til per.olsen@fjellby.kommune.no, han er sjefen.")

@@ -34,7 +34,9 @@ TEXTS = [
     "Kjempefin tur i lysløypa i kveld, løypemaskinen har vært der.",
     "Wifi på biblioteket har vært nede i en uke, kan dere fikse det?",
 ]
-NOT_A_THREAT = "Bussen kom ikke i dag heller. Jeg er så lei."
+# (0.9.0 hears a threat, 0.27, in one's own hands; "Bussen kom ikke i dag heller", 0.17, was the example
+# until session 20's floor for a threat with no sign of harm dropped it)
+NOT_A_THREAT = "Jeg tar saken i egne hender og strør trappa selv, siden ingen fra kommunen kommer."
 
 
 def _decisions(
@@ -86,7 +88,7 @@ def test_it_moves_a_threshold_towards_the_labels_and_never_raises_threat_or_hate
 @pytest.mark.parametrize(
     "path",
     [
-        CORPUS / "challenge" / "challenge_w.jsonl",  # held out
+        CORPUS / "challenge" / "challenge_y.jsonl",  # held out
         CORPUS / "challenge" / "challenge_a.jsonl",  # training data
         CORPUS / "own" / "own_texts.jsonl",  # trains the own-text models
     ],

@@ -136,9 +136,11 @@ def read_calibration(path: Path) -> list[Comment]:
 # blind), and challenge_q to challenge_t (since session 18: each scored three times, retired when
 # challenge_u and challenge_v were written blind). The others are never read for training, and
 # `read_challenge` refuses them: challenge_d, (since session 17, each measured two or three times)
-# challenge_n to challenge_p and (since session 19: scored three times, retired when challenge_w and
-# challenge_x were written blind) challenge_u and challenge_v are the dev sets for choices between runs,
-# thresholds and rules (CHALLENGE_DEV); the later ones are held-out tests.
+# challenge_n to challenge_p, (since session 19: scored three times, retired when challenge_w and
+# challenge_x were written blind) challenge_u and challenge_v and (since session 20: scored three
+# times, retired when challenge_y and challenge_z were written blind) challenge_w and challenge_x are
+# the dev sets for choices between runs, thresholds and rules (CHALLENGE_DEV); the later ones are
+# held-out tests.
 CHALLENGE_TRAINING: tuple[str, ...] = (
     "challenge_a.jsonl",
     "challenge_b.jsonl",
@@ -166,6 +168,8 @@ CHALLENGE_DEV: tuple[str, ...] = (
     "challenge_p.jsonl",
     "challenge_u.jsonl",
     "challenge_v.jsonl",
+    "challenge_w.jsonl",
+    "challenge_x.jsonl",
 )
 # challenge_a's writer coded nearly every threat, hate and personal attack `tone.negative` as well (64 of
 # 74; challenge_b's three insults and challenge_c's and challenge_e's abuse items are not coded so); the
@@ -215,7 +219,7 @@ def check_challenge_file(path: Path, where: str | None = None) -> None:
         path,
         CHALLENGE_TRAINING,
         f"not a challenge file for training (only {', '.join(CHALLENGE_TRAINING)} are"
-        " training data; challenge_d, challenge_n to challenge_p, challenge_u and challenge_v are the dev"
+        " training data; challenge_d, challenge_n to challenge_p and challenge_u to challenge_x are the dev"
         " sets for choices, the others"
         " are held out)",
         where,
