@@ -927,8 +927,12 @@ class AbuseAnalyser:
                 # said to people ("faen ta dere", "de jævla tullingane"): the classifier, taught that
                 # swearing is no abuse, scores them 0.001-0.03 insult.
                 out = INSULT if code == _AIMED_INSULT else code
-                exact = code in (HATE, _AIMED_INSULT) or (
-                    code == THREAT and english and _THIRD_PERSON.search(m.group()) is not None
+                exact = (
+                    code in (HATE, _AIMED_INSULT)
+                    or (code == THREAT and english and _THIRD_PERSON.search(m.group()) is not None)
+                    # the tools to take down what the council put up are the menace itself (the
+                    # classifier hears praise in "en helt ledig lørdag 🔥")
+                    or (code == THREAT and _TOOLS.search(m.group()) is not None)
                 )
                 found.append((out, m.start(), m.end(), _SEVERITY[out], exact))
 
@@ -966,6 +970,7 @@ class AbuseAnalyser:
         return findings
 
 
+_TOOLS = re.compile(r"vinkelslip|skjærebren|skjærebrenn|motorsag|boltekut")
 _THIRD_PERSON = re.compile(
     r"(?<![a-z])(?:he|she|his|her|hers|him|himself|herself|they|their|theirs|them|themselves)(?![a-z])"
 )

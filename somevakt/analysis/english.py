@@ -217,7 +217,9 @@ _EN_NEGATIVE = re.compile(
         r"don't|dont|won't|wont|haven't|hasn't) (?:you|they|the council|the municipality)|please fix|"
         r"(?:dangerous|a danger) (?:for|to)|worst|fix (?:it|this|the (?:road|pothole|light|lights))|"
         r"going to kill someone|(?:hasn't|haven't|has not|have not) been (?:fixed|cleared|ploughed|plowed|"
-        r"repaired|answered)|not (?:okay|ok|alright|fine|right|on)|(?:with|without) (?:no|any) explanation"
+        r"repaired|answered)|not (?:okay|ok|alright|fine|right|on)|(?:with|without) (?:no|any) explanation|"
+        r"(?:it's|it is|that's|that is|isn't|is not) (?:not )?safe(?! now)|unsafe|understaffed|"
+        r"(?:need|needs) more (?:staff|people|nurses|teachers)"
     )
 )
 _EN_PRAISE = re.compile(

@@ -632,6 +632,9 @@ _ACUTE = _words(
     # people shut in by a slide, a fire or a flood ("Toget står der fullt av folk og de slipper ikke ut")
     r"(?:fullt|full) av (?:folk|passasjerer|passasjerar|barn|born|unger|ungar)(?: \w+){0,4} "
     r"(?:slipper|kommer|kjem|kan) (?:ikke|ikkje|itj) ut",
+    # the emergency services on their way now ("Brannvesenet er på vei til fritidsklubben nå")
+    r"(?:brannvesenet|brannbilen|brannbilene|ambulansen|ambulansane|redningshelikopteret|luftambulansen) "
+    r"(?:er|e) (?:på vei|på veg|på veien|på vegen|på staden|på stedet|framme)",
     r"(?:folk|passasjerer|passasjerar|de|dei|dem|dæm|barna|borna|ungene|ungane) (?:sitter|sit|er) "
     r"(?:fast|innestengt|innesperra|innesperret) (?:i|på|under|inni)",
 )

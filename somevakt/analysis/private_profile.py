@@ -119,7 +119,8 @@ class PrivateProfileAnalyser:
 
 _PRAISE_ONLY = re.compile(
     _B + r"(?:flott|fint|fin|kjempeflott|kjempefin|herleg|herlig|nyttig|lærerikt|lærerik|bra|supert|super|"
-    r"takk|gratulerer|stolt|glad|gøy|kjekt|koselig|koseleg|topp|strålende|strålande|fantastisk)" + _E
+    r"takk|gratulerer|stolt|glad|gøy|kjekt|koselig|koseleg|topp|strålende|strålande|fantastisk|"
+    r"gleder meg|gler meg|gleda meg|ny jobb|ny stilling)" + _E
 )
 # thanks said for the workplace ("På vegne av oss på rådhuset: takk ...") speak for it
 _ON_BEHALF = re.compile(_B + r"(?:på vegne av|(?:vi|oss|me) (?:på|i|fra|frå|som jobber|som jobbar))" + _E)
@@ -190,7 +191,12 @@ _ELECTED = re.compile(
     r"opposisjonen)|(?:kvar|hver) (?:einaste |eneste )?debatt|"
     r"medlemsmøtet|partiet mitt|partiet vårt|partiet vårres|(?:vi|me) i (?:arbeiderpartiet|"
     r"arbeidarpartiet|høyre|senterpartiet|frp|sv|krf|venstre|rødt|mdg|ap|sp)|som (?:kommunestyrerepresentant|"
-    r"folkevalgt|folkevald|representant for))" + _E
+    r"folkevalgt|folkevald|representant for)|"
+    # an elected byline or one's politics named as such ("– Tor, gruppeleder for Bygdelista", "det er min
+    # politiske vurdering"), and leave from the council ("permisjon fra kommunestyret")
+    r"gruppeleder|gruppeleiar|kommunestyrerepresentant|heradsstyrerepresentant|varaordfører|varaordførar|"
+    r"(?:min|mi) politiske (?:vurdering|meining|mening|overbevisning)|mitt politiske (?:syn|standpunkt)|"
+    r"(?:permisjon|fritak) (?:fra|frå) (?:kommunestyret|heradsstyret|bystyret|formannskapet))" + _E
 )
 _JOB_AD = re.compile(
     _B + r"(?:(?:se|sjå|les) annonsen|ledig stilling|ledige stillinger|ledige stillingar|"

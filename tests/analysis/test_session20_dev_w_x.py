@@ -123,3 +123,33 @@ def test_a_private_address_in_a_reply_is_still_revised() -> None:
 
 def test_a_work_address_in_a_citizens_comment_is_still_flagged() -> None:
     assert "personal_data.email" in codes("Send klagen til per.olsen@fjellby.kommune.no, han er sjefen.")
+
+
+def test_the_tools_to_take_down_what_the_council_put_up_are_a_threat() -> None:
+    text = "Den nye bommen ved brua kommer ikke til å stå lenge. Har motorsag og vinkelsliper klar 🔥"
+    assert "abuse.threat" in codes(text)
+    assert "abuse.threat" not in codes("Bommen kommer ikke til å stå lenge, den blir flyttet etter valget.")
+    assert "abuse.threat" not in codes("Jeg har motorsag og vinkelsliper til utlån hvis noen trenger.")
+
+
+def test_the_emergency_services_on_their_way_are_a_crisis() -> None:
+    assert "intent.crisis" in codes("Ambulansen er på vei til skolen nå, en elev har falt fra klatreveggen.")
+    reply = "Hei Kari! Brannvesenet er på vei til hallen nå. Hold dere unna bygget. Hilsen Siri"
+    assert action(reply, "reply", "hustadvika") == "block"  # Hustadvika: crisis messages need the crisis team
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ny jobb på biblioteket i Fjellby fra mars! Gleder meg til å møte dere der 😊",
+        "Varaordføreren har gjort en dårlig jobb med budsjettet. Det er min politiske vurdering. – Per, "
+        "gruppeleder for Bygdelista",
+        "Jeg har fått permisjon fra kommunestyret fordi jeg skal opereres. Tilbake til sommeren!",
+    ],
+)
+def test_a_new_job_and_a_politicians_own_politics_need_no_disclaimer(text: str) -> None:
+    assert "private.disclaimer_missing" not in codes(text, "private")
+
+
+def test_english_staffing_worries_are_criticism() -> None:
+    assert "tone.negative" in codes("I work at the care home and we need more staff at night. It's not safe.")
