@@ -153,3 +153,24 @@ def test_a_new_job_and_a_politicians_own_politics_need_no_disclaimer(text: str) 
 
 def test_english_staffing_worries_are_criticism() -> None:
     assert "tone.negative" in codes("I work at the care home and we need more staff at night. It's not safe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hansen at the planning office is a f*cking prick.",
+        "The new manager is an absolute dickhead.",
+        "Per som kjører skolebussen e den lataste mainnj i heile fylket.",
+        "Rektor er den mest udugelige lederen i hele kommunen.",
+    ],
+)
+def test_a_vulgar_english_name_or_the_worst_of_a_place_is_an_insult(text: str) -> None:
+    assert "abuse.insult" in codes(text)
+
+
+def test_the_best_of_a_place_is_praise() -> None:
+    assert "abuse.insult" not in codes("Hun er den beste læreren i hele kommunen!")
+
+
+def test_a_gritting_lorry_asked_for_is_upkeep_not_politics() -> None:
+    assert "intent.political" not in codes("Det er speilblankt i bakken nå. Kommunen må få ut strøbil!")
