@@ -224,6 +224,12 @@ _CONDUCT = re.compile(
 _NEGLECT = re.compile(
     r"(?<![a-zæøå])(?:"
     r"få fart på|treng(?:er)? nye|"
+    # nobody calls back, the papers lost ("Ingen ringer tilbake", "papirene er borte. Andre gang.")
+    r"ingen (?:ringer|ringjer|ringe) (?:tilbake|meg opp|opp att)|"
+    r"ingen (?:svarer|svarar|tar telefonen|tek telefonen)|"
+    r"(?:papirene|papira|dokumentene|dokumenta|søknaden|søknaden min|skjemaet) "
+    r"(?:er|e|har blitt|har vorte|ble|blei|vart) (?:borte|vekk|forsvunne|forsvunnet|borte igjen)|"
+    r"(?:har|ha) (?:mista|mistet|rota bort|rotet bort|mista bort) (?:søknaden|papirene|papira|skjemaet)|"
     r"(?:er|blir|vert|var|vart|har) (?:ikke|ikkje|aldri) (?:blitt |vorte )?"
     r"(?:brøyt(?:a|et|t)|strødd|strøydd|måkt|måka|fiksa|fikset|reparert|vedlikehalden|vedlikeholdt|"
     r"rydda|ryddet)|"

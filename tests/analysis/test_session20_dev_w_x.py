@@ -174,3 +174,16 @@ def test_the_best_of_a_place_is_praise() -> None:
 
 def test_a_gritting_lorry_asked_for_is_upkeep_not_politics() -> None:
     assert "intent.political" not in codes("Det er speilblankt i bakken nå. Kommunen må få ut strøbil!")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari på servicetorget sier at skjemaet er borte. Igjen. Ingen ringer tilbake.",
+        "Dere har mistet søknaden min to ganger nå.",
+    ],
+)
+def test_lost_papers_and_no_call_back_are_complaints(text: str) -> None:
+    # (the lost application is also the writer's own case: referred, with the complaint beside it)
+    assert "tone.negative" in codes(text)
+    assert action(text) != "none"
