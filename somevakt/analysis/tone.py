@@ -374,9 +374,17 @@ def conduct_complaint(low: str) -> tuple[int, int] | None:
 
 
 def neglect_complaint(low: str) -> tuple[int, int] | None:
-    """The span of a complaint that upkeep is undone or too slow, or None."""
+    """The span of a complaint that upkeep is undone or too slow, or None. Someone excused for it is
+    no complaint ("Det var ikke Vibekes feil at søknaden ble borte ... hun var kjempehjelpsom")."""
     m = _NEGLECT.search(low)
-    return m.span() if m else None
+    if m is None or _EXCUSED.search(low, max(0, m.start() - 40), m.start()):
+        return None
+    return m.span()
+
+
+_EXCUSED = re.compile(
+    r"(?:ikke|ikkje|itj) (?:[a-zæøå]+ )?(?:sin |si |sitt )?(?:feil|skyld) at (?:[a-zæøå]+ ){0,2}$"
+)
 
 
 def _judged_tone(doc: Document, judgement: classifier.Judgement) -> list[Finding]:

@@ -187,3 +187,11 @@ def test_lost_papers_and_no_call_back_are_complaints(text: str) -> None:
     # (the lost application is also the writer's own case: referred, with the complaint beside it)
     assert "tone.negative" in codes(text)
     assert action(text) != "none"
+
+
+def test_someone_excused_for_lost_papers_is_praised_not_blamed() -> None:
+    text = (
+        "Det var ikke Annes feil at søknaden ble borte, det var systemet. "
+        "Hun var kjempehjelpsom da jeg ringte."
+    )
+    assert "tone.negative" not in codes(text)
