@@ -66,10 +66,14 @@ def test_it_tells_what_the_platform_did_and_asks_before_deleting(insults, owner,
                 page.locator("main").get_by_role("button", name="Logg inn").click()
                 page.wait_for_url(f"{live_server.url}/provekommune/")
                 page.goto(f"{live_server.url}/provekommune/innboks/{item_id}/")
+                # the page's own requests at load (the draft check) settle first: on a busy host a
+                # click landed while they ran and the radio stayed unchecked (a CI run in session 20)
+                page.wait_for_load_state("networkidle")
 
                 hide = page.locator("details:has(#hide-illegal)")
                 if not hide.evaluate("el => el.open"):
                     hide.locator("summary").click()
+                expect(hide).to_have_js_property("open", True)
                 page.locator("#hide-illegal").check()
                 page.get_by_role("button", name="Skjul kommentaren").click()
                 page.wait_for_load_state("networkidle")
@@ -90,6 +94,7 @@ def test_it_tells_what_the_platform_did_and_asks_before_deleting(insults, owner,
                 delete = page.locator("details:has(#delete-0)")
                 if not delete.evaluate("el => el.open"):
                     delete.locator("summary").click()
+                expect(delete).to_have_js_property("open", True)
                 page.locator("#delete-0").check()
                 page.get_by_role("button", name="Slett kommentaren …").click()
                 confirm = page.get_by_test_id("confirm-delete")
