@@ -845,7 +845,7 @@ def _stage_role(skel: str, hit: WordHit) -> bool:
 
 class AbuseAnalyser:
     name: ClassVar[str] = "abuse"
-    version: ClassVar[str] = f"20+{classifier.VERSION}"
+    version: ClassVar[str] = f"21+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (THREAT, HATE, INSULT, OBSCENE)
 
     def prefetch(self, docs: Sequence[Document]) -> None:
@@ -970,7 +970,7 @@ class AbuseAnalyser:
         return findings
 
 
-_TOOLS = re.compile(r"vinkelslip|skjærebren|skjærebrenn|motorsag|boltekut")
+_TOOLS = re.compile(r"vinkelslip|skjærebren|motorsag|boltekut")
 _THIRD_PERSON = re.compile(
     r"(?<![a-z])(?:he|she|his|her|hers|him|himself|herself|they|their|theirs|them|themselves)(?![a-z])"
 )

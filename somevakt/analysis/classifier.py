@@ -21,6 +21,7 @@ municipality's own replies and posts, which keep the rules alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import weakref
@@ -95,7 +96,8 @@ def judged(doc: Document) -> bool:
     never judged)."""
     if doc.kind != "comment" or not any(c.isalpha() for c in doc.text):
         return False
-    words = _WORD.findall(doc.lower)
+    # (four words at most are read: this runs each time an analyser asks, on texts of any length)
+    words = [m.group() for m in itertools.islice(_WORD.finditer(doc.lower), 4)]
     return not (len(words) <= 3 and all(w in _GREETING_WORDS for w in words))
 
 

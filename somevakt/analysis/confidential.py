@@ -630,7 +630,7 @@ _INSTITUTION = re.compile(
 
 class ConfidentialAnalyser:
     name: ClassVar[str] = "confidential"
-    version: ClassVar[str] = f"24+{owntext.CONFIDENTIAL_VERSION}"
+    version: ClassVar[str] = f"25+{owntext.CONFIDENTIAL_VERSION}"
     codes: ClassVar[tuple[str, ...]] = (CASE_DETAILS,)
 
     def analyse(self, doc: Document) -> list[Finding]:

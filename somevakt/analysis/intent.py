@@ -724,7 +724,7 @@ def acute_danger(low: str) -> bool:
 
 class IntentAnalyser:
     name: ClassVar[str] = "intent"
-    version: ClassVar[str] = f"20+{classifier.VERSION}"
+    version: ClassVar[str] = f"21+{classifier.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (QUESTION, CASE_REQUEST, POLITICAL, CRISIS)
 
     def prefetch(self, docs: Sequence[Document]) -> None:

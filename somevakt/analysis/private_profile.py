@@ -78,7 +78,7 @@ _DISCLAIMER = re.compile(
 
 class PrivateProfileAnalyser:
     name: ClassVar[str] = "private_profile"
-    version: ClassVar[str] = "10"
+    version: ClassVar[str] = "11"
     codes: ClassVar[tuple[str, ...]] = (WORK_EMAIL, SPEAKS_FOR_EMPLOYER, DISCLAIMER_MISSING)
 
     def analyse(self, doc: Document) -> list[Finding]:

@@ -1578,7 +1578,7 @@ _NOT_ON_THE_MATTER = re.compile(
 
 class ReplyStanceAnalyser:
     name: ClassVar[str] = "reply_stance"
-    version: ClassVar[str] = f"16+{owntext.VERSION}"
+    version: ClassVar[str] = f"17+{owntext.VERSION}"
     codes: ClassVar[tuple[str, ...]] = (OWN_OPINION, IRONY)
 
     def analyse(self, doc: Document) -> list[Finding]:

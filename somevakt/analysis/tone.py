@@ -104,7 +104,7 @@ def _classify_many(docs: Sequence[Document]) -> None:
 
 class ToneAnalyser:
     name: ClassVar[str] = "tone"
-    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+11"
+    version: ClassVar[str] = f"{VERSIONS['sentiment']}+{classifier.VERSION}+12"
     codes: ClassVar[tuple[str, ...]] = ("tone.praise", "tone.negative", "tone.sarcasm")
 
     def prefetch(self, docs: Sequence[Document]) -> None:

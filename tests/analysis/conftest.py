@@ -8,15 +8,19 @@ from somevakt.analysis import classifier
 from somevakt.analysis.base import Document
 
 
-def classifier_saying(monkeypatch: pytest.MonkeyPatch, scores: dict[str, float]) -> None:
+def classifier_saying(
+    monkeypatch: pytest.MonkeyPatch, scores: dict[str, float], thresholds: dict[str, float] | None = None
+) -> None:
     """The comment classifier's verdict on every text replaced by these scores (every other label 0;
-    thresholds 0.5 alone and 0.1 beside a rule), so that a test says what a rule does whatever model
-    ships. Tests of the shipped model's own behaviour never use it."""
+    thresholds 0.5 alone, or as given, and 0.1 beside a rule), so that a test says what a rule does
+    whatever model ships. Tests of the shipped model's own behaviour never use it."""
 
     def judgement(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
         labels = classifier.LABEL_CODES
         return classifier.Judgement(
-            {k: 0.0 for k in labels} | scores, {k: 0.5 for k in labels}, {k: 0.1 for k in labels}
+            {k: 0.0 for k in labels} | scores,
+            {k: 0.5 for k in labels} | (thresholds or {}),
+            {k: 0.1 for k in labels},
         )
 
     monkeypatch.setattr(classifier, "judgement", judgement)

@@ -10,6 +10,7 @@ import pytest
 from somevakt.analysis import abuse, classifier
 from somevakt.analysis.abuse import AbuseAnalyser
 from somevakt.analysis.base import Document
+from tests.analysis.conftest import classifier_saying
 
 
 def threat(text: str, kind: str = "comment") -> bool:
@@ -122,16 +123,6 @@ def test_with_the_shipped_model_a_sign_of_harm_stays_a_threat(text: str) -> None
 def test_an_unsure_threat_needs_a_sign_of_harm(
     monkeypatch: pytest.MonkeyPatch, text: str, expected: bool
 ) -> None:
-    labels = classifier.LABEL_CODES
-
-    def judgement(doc: Document, model: str = classifier.MODEL) -> classifier.Judgement:
-        # a threat over its threshold (as 0.9.0's 0.16) and under the floor
-        scores = {k: 0.0 for k in labels} | {"threat": 0.25}
-        return classifier.Judgement(
-            scores, {k: 0.5 for k in labels} | {"threat": 0.16}, {k: 0.1 for k in labels}
-        )
-
-    monkeypatch.setattr(classifier, "judgement", judgement)
-    monkeypatch.setattr(classifier, "carrying_spans", lambda doc, labels, model=classifier.MODEL: {})
-    monkeypatch.setattr(classifier, "carrying_spans_many", lambda requests, model=classifier.MODEL: None)
+    # a threat over its threshold (as 0.9.0's 0.16) and under the floor
+    classifier_saying(monkeypatch, {"threat": 0.25}, thresholds={"threat": 0.16})
     assert threat(text) is expected

@@ -7,7 +7,7 @@ import pytest
 
 from somevakt.analysis import classifier
 from somevakt.analysis.base import Document
-from somevakt.analysis.intent import IntentAnalyser, acute_danger
+from somevakt.analysis.intent import IntentAnalyser, _unsure_without_danger, acute_danger
 from somevakt.analysis.models import cache_of
 
 
@@ -144,8 +144,6 @@ def test_foul_tap_water_keeps_a_crisis_the_classifier_half_hears() -> None:
 
 
 def intent_floor_kept(text: str) -> bool:
-    from somevakt.analysis.intent import _unsure_without_danger
-
     judgement = classifier.judgement(Document(text, "comment"))
     assert judgement is not None
     return not _unsure_without_danger(text.lower(), [], judgement)
